@@ -1,0 +1,5 @@
+import sys
+
+from qawl.cli import main
+
+sys.exit(main())

@@ -1,0 +1,54 @@
+"""Attributing every sentence of an article to its speaker: explicit, carried or none."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from qawl import speech
+from qawl.sentences import Sentence
+
+_OPENERS = ('"', "«", "“")
+
+
+@dataclass
+class Attribution:
+    """The speaker columns of one sentence (speaker is resolved to a canonical name later)."""
+
+    mention: str = ""  # the words naming the source, in this sentence or the one it is carried from
+    apposition: str = ""
+    cue: str = ""
+    attribution: str = "none"  # explicit / carried / none
+    quote: str = "none"  # direct / indirect / none
+
+
+def _unclosed_quote(text: str) -> bool:
+    spans = speech.quote_spans(text)
+    return bool(spans) and spans[-1][1] == len(text) and text.rstrip()[-1:] not in {'"', "»", "”"}
+
+
+def attribute(sentences: list[Sentence]) -> list[Attribution]:
+    """Return one attribution per sentence of one article, carrying implicit subjects and quotations."""
+    out: list[Attribution] = []
+    last: Attribution | None = None  # the last explicitly named source
+    previous: Attribution | None = None  # the attribution of the previous story sentence
+    open_quote = False
+    for sentence in sentences:
+        if sentence.boilerplate:
+            out.append(Attribution())
+            continue
+        text = sentence.text
+        report = speech.find(text)
+        result = Attribution()
+        if report and report.kind == "explicit":
+            result = Attribution(report.mention, report.apposition, report.cue, "explicit", report.quote)
+            last = result
+        elif report and last is not None:
+            result = Attribution(last.mention, last.apposition, report.cue, "carried", report.quote)
+        elif previous is not None and previous.attribution != "none" and (open_quote or text.startswith(_OPENERS)):
+            result = Attribution(previous.mention, previous.apposition, "", "carried", "direct")
+        open_quote = _unclosed_quote(text) if result.attribution != "none" or open_quote else False
+        if open_quote and result.attribution != "none" and result.quote == "indirect":
+            result.quote = "direct"
+        out.append(result)
+        previous = result
+    return out

@@ -1,0 +1,63 @@
+"""Which entities a sentence names: gazetteer countries, organizations and places, and known speakers."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import cache
+
+from qawl import lexicons
+from qawl.normalize import normalize
+from qawl.tokenize import words
+
+# Proclitics that attach to a name: و، ف، ب، ل، ك and their pairs (وبالصين، للصين).
+_PROCLITICS = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
+
+Index = dict[str, list[tuple[tuple[str, ...], str, str]]]  # first word -> [(words, entity, kind)]
+
+
+def forms(word: str) -> list[str]:
+    """Return a normalized word and its forms without proclitics (وللصين → الصين)."""
+    out = [word]
+    for p in _PROCLITICS:
+        if word.startswith(p) and len(word) - len(p) >= 2:
+            rest = word[len(p):]
+            out.append(rest)
+            if p.endswith("ل") and rest.startswith("ل"):
+                out.append("ا" + rest)  # للصين = ل + الصين
+    return out
+
+
+def build_index(entries: list[tuple[str, str, str]]) -> Index:
+    """Return a lookup of (entity, kind, variant) entries by the first normalized word of the variant."""
+    idx: Index = defaultdict(list)
+    for entity, kind, variant in entries:
+        key = tuple(normalize(w) for w in words(variant))
+        if key:
+            idx[key[0]].append((key, entity, kind))
+    for first in idx:
+        idx[first].sort(key=lambda e: -len(e[0]))
+    return dict(idx)
+
+
+@cache
+def gazetteer_index() -> Index:
+    """Return the gazetteer of data/ as a lookup index."""
+    return build_index(list(lexicons.load().gazetteer))
+
+
+def find(norm_words: list[str], index: Index) -> list[tuple[str, str, int]]:
+    """Return (entity, kind, word position) for each entity named in a sentence's normalized words."""
+    found, i = [], 0
+    while i < len(norm_words):
+        step = 1
+        for form in forms(norm_words[i]):
+            hit = next(
+                (e for e in index.get(form, ()) if tuple([form, *norm_words[i + 1 : i + len(e[0])]]) == e[0]),
+                None,
+            )
+            if hit:
+                found.append((hit[1], hit[2], i))
+                step = len(hit[0])
+                break
+        i += step
+    return found

@@ -1,0 +1,84 @@
+"""Speaker mentions: telling the title (الرئيس الصيني) from the name (شي جين بينغ) in a noun phrase."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from qawl import lexicons
+from qawl.normalize import normalize
+
+# Words that join the parts of one name: عبد الله، محمد بن سلمان، أبو بكر.
+NAME_JOINERS = frozenset({"عبد", "بن", "ابن", "بنت", "ابو", "ابي", "ام", "ال", "اب", "ولد", "دي", "فان", "فون"})
+# Heads of institutional noun phrases: after a title they belong to it (رئيس لجنة ...).
+INSTITUTION_HEADS = frozenset({
+    "وزاره", "هيئه", "مجلس", "منظمه", "جمعيه", "شركه", "مديريه", "اداره", "حكومه", "جامعه", "مركز", "مكتب",
+    "وكاله", "مؤسسه", "اتحاد", "حزب", "جماعه", "بعثه", "سفاره", "قوات", "جيش", "شرطه", "محكمه", "برلمان",
+    "صندوق", "بنك", "مصرف", "معهد", "كليه", "مستشفي", "لجنه", "امانه", "بلديه", "غرفه", "نقابه", "حركه",
+    "جبهه", "تحالف", "ائتلاف", "منتخب", "نادي", "دائره", "قياده", "رئاسه", "ديوان", "فريق", "مصلحه",
+    "كرة", "كره", "شؤون", "قطاع", "مجموعه", "برنامج", "حمله", "امير", "منطقه", "محافظه", "باسم", "عام",
+    "سلاح", "جهاز", "اسطوره", "نجم", "لاعب", "مدرب", "مشجع", "سكان", "مصدر", "مصادر", "شهود", "عضو",
+})
+FUNCTION_WORDS = frozenset({"في", "من", "علي", "الي", "عن", "مع", "و", "او", "ثم", "لدي", "عند", "ل", "ب"})
+
+
+@cache
+def title_words() -> frozenset[str]:
+    """Return the normalized single words of the title lexicon (الرئيس، وزير، الدكتور ...)."""
+    words = set()
+    for title, _ in lexicons.load().titles:
+        words.update(normalize(title).split())
+    return frozenset(words)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A speaker noun phrase split into its title words and its name words (both normalized)."""
+
+    title: tuple[str, ...]
+    name: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        """Return the name when there is one, else the title."""
+        return " ".join(self.name or self.title)
+
+
+def _is_name_word(word: str) -> bool:
+    return (
+        len(word) > 1
+        and not word.startswith("ال")
+        and not word.startswith("لل")
+        and word not in title_words()
+        and word not in INSTITUTION_HEADS
+        and word not in FUNCTION_WORDS
+        and not any(ch.isdigit() for ch in word)
+    )
+
+
+def split(words: list[str]) -> Mention:
+    """Return the mention of normalized words: its last run of name words is the name, the rest title."""
+    words = [w for w in words if w and w not in {"-", "–", "—"}]
+    end = len(words)
+
+    def in_name(i: int) -> bool:
+        return _is_name_word(words[i]) or words[i] in NAME_JOINERS or (
+            i > 0 and words[i - 1] in NAME_JOINERS and words[i].startswith("ال")
+        )
+
+    # A family name with ال closes a name (محمد الحمزي، عبد الرحمن السمحان).
+    i = end - 1
+    if i > 0 and words[i].startswith("ال") and words[i] not in title_words() and in_name(i - 1):
+        i -= 1
+    start = i + 1
+    while i >= 0 and in_name(i):
+        start = i
+        i -= 1
+    while start < end and words[start] in NAME_JOINERS - {"عبد", "ابو", "ام", "ابن", "ال"}:
+        start += 1
+    name = tuple(words[start:end])
+    if name and all(w in NAME_JOINERS for w in name):
+        name = ()
+    if not name:
+        return Mention(tuple(words), ())
+    return Mention(tuple(words[:start]), name)

@@ -1,0 +1,51 @@
+"""Keyword terms: normalized, stemmed (nltk ARLSTem) and merged through the alias table."""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+import arabicstopwords.arabicstopwords as arabic_stopwords
+from nltk.stem.arlstem import ARLSTem
+
+from qawl import lexicons
+from qawl.normalize import normalize
+
+_STEMMER = ARLSTem()
+# Clitic-bearing forms of a stop word (وفي، بها) are stop words too: the list holds them.
+_EXTRA_STOPWORDS = {"ان", "انه", "الي", "علي", "حتي", "لدي", "اي", "او", "ام", "مع", "يذكر", "ايضا"}
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """Return the normalized Arabic stop words."""
+    return frozenset(normalize(w) for w in arabic_stopwords.stopwords_list()) | _EXTRA_STOPWORDS
+
+
+@lru_cache(maxsize=500_000)
+def stem(word: str) -> str:
+    """Return the ARLSTem stem of an already normalized word (digits and Latin kept as they are)."""
+    if not word or not ("\u0621" <= word[0] <= "\u064a"):
+        return word.lower()
+    try:
+        return _STEMMER.stem(word) or word
+    except (IndexError, ValueError):
+        return word
+
+
+@cache
+def _aliases() -> dict[str, str]:
+    return {stem(normalize(v)): stem(normalize(c)) for v, c in lexicons.load().term_aliases}
+
+
+@lru_cache(maxsize=500_000)
+def term(word: str) -> str:
+    """Return the keyword term a written word groups under (التعاون، والتعاون، بالتعاون → one term)."""
+    s = stem(normalize(word))
+    return _aliases().get(s, s)
+
+
+@lru_cache(maxsize=500_000)
+def is_stopword(word: str) -> bool:
+    """Return whether a written word is a stop word or too short to be a keyword."""
+    n = normalize(word)
+    return n in stopwords() or len(n) < 2 or n.isdigit()

@@ -1,0 +1,50 @@
+"""Matching sentences to the editable news-theme lexicon (data/themes.csv) on normalized stems."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from qawl import lexicons
+from qawl.terms import term
+from qawl.tokenize import words
+
+
+@dataclass(frozen=True)
+class ThemeIndex:
+    """Lexicon terms as stem sequences: single stems in a dict, phrases by their first stem."""
+
+    single: dict[str, tuple[tuple[str, str], ...]]  # stem -> ((theme, lexicon term), ...)
+    phrases: dict[str, tuple[tuple[tuple[str, ...], str, str], ...]]  # first stem -> ((stems, theme, term),)
+
+
+@cache
+def index() -> ThemeIndex:
+    """Return the theme lexicon compiled to stems."""
+    single: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    phrases: dict[str, list[tuple[tuple[str, ...], str, str]]] = defaultdict(list)
+    for theme, lexicon_term in lexicons.load().themes:
+        stems = tuple(term(w) for w in words(lexicon_term))
+        if len(stems) == 1:
+            single[stems[0]].append((theme, lexicon_term))
+        elif stems:
+            phrases[stems[0]].append((stems, theme, lexicon_term))
+    return ThemeIndex({k: tuple(v) for k, v in single.items()}, {k: tuple(v) for k, v in phrases.items()})
+
+
+def match(stems: list[str]) -> dict[str, list[str]]:
+    """Return theme -> matched lexicon terms for a sentence given as its word stems in order."""
+    idx = index()
+    found: dict[str, list[str]] = {}
+    for i, s in enumerate(stems):
+        for theme, lexicon_term in idx.single.get(s, ()):
+            found.setdefault(theme, [])
+            if lexicon_term not in found[theme]:
+                found[theme].append(lexicon_term)
+        for phrase, theme, lexicon_term in idx.phrases.get(s, ()):
+            if tuple(stems[i : i + len(phrase)]) == phrase:
+                found.setdefault(theme, [])
+                if lexicon_term not in found[theme]:
+                    found[theme].append(lexicon_term)
+    return found
