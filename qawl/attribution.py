@@ -27,9 +27,15 @@ def _unclosed_quote(text: str) -> bool:
 
 
 def attribute(sentences: list[Sentence]) -> list[Attribution]:
-    """Return one attribution per sentence of one article, carrying implicit subjects and quotations."""
+    """Return one attribution per sentence of one article, carrying implicit subjects and quotations.
+
+    An implicit subject (وأضاف أن) takes the last named source; before any, the last titled person the
+    article mentioned (برئاسة اللواء فلان ... وأكد أن). A sentence opening with من جانبه / بدوره hands
+    the turn to the person it names. A quotation that runs on takes the speaker of the sentence before.
+    """
     out: list[Attribution] = []
     last: Attribution | None = None  # the last explicitly named source
+    salient: Attribution | None = None  # the last titled person mentioned, speaking or not
     previous: Attribution | None = None  # the attribution of the previous story sentence
     open_quote = False
     for sentence in sentences:
@@ -38,14 +44,20 @@ def attribute(sentences: list[Sentence]) -> list[Attribution]:
             continue
         text = sentence.text
         report = speech.find(text)
+        people = speech.people(text)
         result = Attribution()
         if report and report.kind == "explicit":
             result = Attribution(report.mention, report.apposition, report.cue, "explicit", report.quote)
             last = result
-        elif report and last is not None:
-            result = Attribution(last.mention, last.apposition, report.cue, "carried", report.quote)
+        elif report and (last or salient):
+            source = last or salient
+            result = Attribution(source.mention, source.apposition, report.cue, "carried", report.quote)
         elif previous is not None and previous.attribution != "none" and (open_quote or text.startswith(_OPENERS)):
             result = Attribution(previous.mention, previous.apposition, "", "carried", "direct")
+        if people:
+            salient = Attribution(people[-1])
+            if not report and speech.opens_new_turn(text):
+                last = salient
         open_quote = _unclosed_quote(text) if result.attribution != "none" or open_quote else False
         if open_quote and result.attribution != "none" and result.quote == "indirect":
             result.quote = "direct"

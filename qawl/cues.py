@@ -15,9 +15,9 @@ COLON = ":"
 
 # past stem -> prepositions (normalized, without clitics) that may carry its report besides THAT / : / "
 _PAST: dict[str, frozenset[str]] = {
-    "قال": frozenset(), "اضاف": frozenset(), "اكد": frozenset({"علي"}), "اوضح": frozenset(),
+    "قال": frozenset(), "اضاف": frozenset(), "اكد": frozenset({"علي", ANY}), "اوضح": frozenset(),
     "اشار": frozenset({"الي"}), "لفت": frozenset({"الي"}), "شدد": frozenset({"علي"}),
-    "اعرب": frozenset({"عن"}), "صرح": frozenset(), "ذكر": frozenset(), "اعلن": frozenset({"عن"}),
+    "اعرب": frozenset({"عن"}), "صرح": frozenset(), "ذكر": frozenset(), "اعلن": frozenset({"عن", ANY}),
     "حذر": frozenset({"من"}), "طالب": frozenset({"ب"}), "اعتبر": frozenset({ANY}), "تابع": frozenset(),
     "ابان": frozenset(), "بين": frozenset(), "نوه": frozenset({"الي", "ب"}), "كشف": frozenset({"عن"}),
     "افاد": frozenset(), "اردف": frozenset(), "استطرد": frozenset(), "اختتم": frozenset(), "ختم": frozenset(),
@@ -30,7 +30,11 @@ _PAST: dict[str, frozenset[str]] = {
     "نفي": frozenset({ANY}), "ادعي": frozenset(), "تساءل": frozenset(), "رد": frozenset({"علي"}),
     "اقترح": frozenset({ANY}), "وعد": frozenset({"ب"}), "تعهد": frozenset({"ب"}), "رفض": frozenset({ANY}),
     "اعلم": frozenset(), "ابلغ": frozenset({ANY}), "ابدي": frozenset({ANY}), "امتدح": frozenset({ANY}),
-    "مدح": frozenset({ANY}), "استهل": frozenset(), "حض": frozenset({"علي"}),
+    "مدح": frozenset({ANY}), "استهل": frozenset(), "حض": frozenset({"علي"}), "اخبر": frozenset({ANY}),
+    "طلب": frozenset({"من"}), "اعترض": frozenset({"علي"}), "توعد": frozenset({"ب"}), "انتقد": frozenset({ANY}),
+    "اعتذر": frozenset({"ل", "عن"}), "ندد": frozenset({"ب"}), "وصف": frozenset({ANY}), "اصر": frozenset({"علي"}),
+    "هدد": frozenset({"ب"}), "قلل": frozenset({"من"}),
+    "استبعد": frozenset({ANY}), "رجح": frozenset({ANY}), "توقع": frozenset(),
 }
 # Past forms whose feminine/plural drop the final weak letter: دعا → دعت، دعوا.
 _WEAK = {"دعا": "دع", "نفي": "نف", "راي": "را", "ادعي": "ادع", "اوصي": "اوص", "ابدي": "ابد"}
@@ -40,7 +44,8 @@ _PRESENT = {
     "عرب": "اعرب", "صرح": "صرح", "علن": "اعلن", "حذر": "حذر", "طالب": "طالب", "عتبر": "اعتبر",
     "تابع": "تابع", "كشف": "كشف", "فيد": "افاد", "عتقد": "اعتقد", "ري": "راي", "دعو": "دعا", "نفي": "نفي",
     "تساءل": "تساءل", "رد": "رد", "عترف": "اعترف", "تهم": "اتهم", "زعم": "زعم", "ؤمن": "اعتقد",
-    "عبر": "عبر", "بين": "بين", "نوه": "نوه", "رفض": "رفض", "قترح": "اقترح",
+    "عبر": "عبر", "بين": "بين", "نوه": "نوه", "رفض": "رفض", "قترح": "اقترح", "صر": "اصر", "طلب": "طلب",
+    "نتقد": "انتقد", "صف": "وصف", "توقع": "توقع", "رجح": "رجح",
 }
 # Adverbial participles (مضيفا) report for the subject of the sentence's main verb.
 _PARTICIPLES = {
@@ -95,9 +100,16 @@ PRESENT_VERBS: frozenset[str] = frozenset(_with_prefixes(_present_forms()))
 PARTICIPLES: dict[str, str] = _with_prefixes(
     _PARTICIPLES | {p[:-1] + "ه": s for p, s in _PARTICIPLES.items()} | {p + "ً": s for p, s in _PARTICIPLES.items()}
 )
-# Spellings shared with common nouns and prepositions (بين between, عبر across, وعد promise): cues
-# only with an explicit that-clause, colon or quotation after them.
-AMBIGUOUS = frozenset({"فعد", "وعد", "فبين", "وبين", "بين", "فرد", "رد", "ورد", "فرض", "عبر", "وعبر"})
+# Spellings shared with common nouns and prepositions (بين between, وعد promise, رد reply): cues only at
+# the head of a clause with a that-clause, colon or quotation right after their subject.
+AMBIGUOUS = frozenset({"فعد", "وعد", "فبين", "وبين", "بين", "فرد", "رد", "ورد", "وصف"})
+# Nouns for a document that speaks for its author (وأضاف البيان): the source is the author named before.
+DOCUMENTS = frozenset({"البيان", "التقرير", "الخطاب", "الرساله", "البلاغ", "الوثيقه", "المذكره", "النص", "الاعلان",
+                       "التغريده", "المنشور", "الكتاب", "القرار", "الاتفاق", "التصريح", "المقال", "الدراسه"})
+
+
+# Objects that make a cue verb say that nothing was said: رفضت الوزارة التعليق.
+NO_COMMENT = frozenset({"التعليق", "الادلاء", "الافصاح", "الكشف", "الرد", "الحديث"})
 
 
 def complements(stem: str) -> frozenset[str]:

@@ -31,6 +31,12 @@ def title_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@cache
+def honorifics() -> frozenset[str]:
+    """Return the normalized honorifics (الدكتور، الشيخ، اللواء) a bare family name may follow."""
+    return frozenset(normalize(t) for t, kind in lexicons.load().titles if kind == "honorific" and " " not in t)
+
+
 @dataclass(frozen=True)
 class Mention:
     """A speaker noun phrase split into its title words and its name words (both normalized)."""
@@ -68,6 +74,8 @@ def split(words: list[str]) -> Mention:
 
     # A family name with ال closes a name (محمد الحمزي، عبد الرحمن السمحان).
     i = end - 1
+    if i > 0 and words[i].startswith("ال") and words[i] not in title_words() and words[i - 1] in honorifics():
+        return Mention(tuple(words[:i]), (words[i],))
     if i > 0 and words[i].startswith("ال") and words[i] not in title_words() and in_name(i - 1):
         i -= 1
     start = i + 1

@@ -35,6 +35,8 @@ class Entity:
     def matches_title(self, title: tuple[str, ...]) -> bool:
         """Return whether a bare title (الرئيس الصيني، الوزير) fits one of this entity's titles."""
         bare = {_strip_al(w) for w in title}
+        if not self.names:
+            return any(bare == {_strip_al(w) for w in t} for t in self.titles)
         return any(bare <= {_strip_al(w) for w in t} for t in self.titles)
 
 

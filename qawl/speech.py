@@ -5,30 +5,40 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qawl import cues
+from qawl import cues, names
 from qawl.normalize import normalize
 
+_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
 _TOKEN = re.compile(
-    r"[0-9\u0621-\u063a\u0641-\u064a\u0660-\u0669\u066e-\u06d3A-Za-z\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+"
-    r"|[^\s\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]"
+    rf"[0-9\u0621-\u063a\u0641-\u064a\u0660-\u0669\u066e-\u06d3A-Za-z{_MARKS}]+|[^\s{_MARKS}]"
 )
 PUNCTUATION = frozenset("،,:؛;.!?؟()[]{}\"«»“”'…/|")
-# Words that end a speaker noun phrase: prepositions of place and time, that-clauses, adverbs.
+_SENTENCE_END = frozenset(".؟?!")
+# Words that end a speaker noun phrase: prepositions of place and time, that-clauses, adverbs,
+# quantifiers that open an object (ناشدت الحكومة جميع الأطباء).
 _STOP = cues.THAT | frozenset({
     "في", "خلال", "عن", "علي", "الي", "امام", "مع", "بعد", "قبل", "عبر", "منذ", "عند", "حيث", "امس", "اليوم",
     "الليله", "صباح", "مساء", "يوم", "اثناء", "لدي", "وفقا", "بحسب", "حسب", "ايضا", "كذلك", "اذ", "ان",
     "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد", "صباحا", "حين", "بينما", "لكن",
     "ولكن", "غير", "كما", "وهو", "وهي", "الذي", "التي", "الذين", "اللذين", "اللتين", "فيه", "فيها", "امامه",
     "بيان", "ببيان", "تصريح", "تصريحات", "بتصريح", "كلمه", "بكلمه", "مؤتمر", "لقاء", "حديث", "مقابله", "اتصال",
-    "نقلا", "مضيفا", "بعدما", "عقب", "الان", "ولا", "لا", "لم", "لن", "قد", "لقد", "هنا", "هناك", "اليه", "عليه",
-    "بشان", "حول", "تجاه", "ضد", "دون", "بدون", "فيما", "ما", "اما",
+    "نقلا", "بعدما", "عقب", "الان", "ولا", "لا", "لم", "لن", "قد", "لقد", "هنا", "هناك", "اليه", "عليه",
+    "بشان", "حول", "تجاه", "ضد", "دون", "بدون", "فيما", "ما", "اما", "جميع", "كل", "كافه", "بعض", "عدد", "مختلف",
+    "حاليا", "بشده", "بقوه", "بوضوح", "مجددا", "مرارا", "سابقا", "لاحقا", "اخيرا", "مؤخرا", "حينها", "وقتها", "عندما", "لما", "الا",
 })
 # Objects that may stand between a cue and its subject: وقال لي دارين، وقال له الوزير.
 _OBJECTS = frozenset({"لي", "له", "لها", "لنا", "لهم", "لهما", "لكم", "لك", "ايضا", "كذلك", "بدوره", "بدورها"})
 # "for a news outlet" after a subject: وقال الوزير لوكالة الأنباء.
-_MEDIA = re.compile(r"^(?:ل|ل?ل)(?:وكاله|صحيفه|قناه|تلفزيون|شبكه|بي|اذاعه|موقع|مراسل|رويترز|الصحفيين|الصحافيين|"
-                    r"الصحفيين|للصحفيين|وسائل|لوسائل|فرانس|اسوشيتد|سي|الصحافه|الاعلام|التلفزيون|الوكاله)")
+_MEDIA = re.compile(r"^(?:ل|لل)(?:وكاله|صحيفه|قناه|تلفزيون|شبكه|بي|اذاعه|موقع|مراسل|رويترز|صحفيين|صحافيين|"
+                    r"وسائل|فرانس|اسوشيتد|سي|صحافه|اعلام|تلفزيون|وكاله)")
 _PERSONAL_PRONOUN = frozenset({"انا", "نحن", "انت", "انتم", "هو", "هي", "هم"})
+# A cue after these is a relative or comparative clause (كما قال، الذين دعوا), not the report.
+_RELATIVE = frozenset({"ما", "مما", "التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "من", "لما"})
+# Clause openers a subject may follow before its verb: لكن مينغ قال، وكان السفير قد قال.
+_CLAUSE_OPENERS = frozenset({"لكن", "ولكن", "بينما", "فيما", "كان", "وكان", "كانت", "وكانت", "فكان", "فكانت", "كما",
+                             "ثم", "اما", "واما", "حيث", "اذ", "بل"})
+_CLOSERS = frozenset({"،", ",", ":"}) | cues.THAT
+_PHRASE_PREPOSITIONS = frozenset({"في", "لدي", "عن"})
 _MAX_NP = 14
 _COMPLEMENT_WINDOW = 30
 _DIRECT_MIN_WORDS = 4
@@ -81,7 +91,7 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 def _is_stop(tok: Token) -> bool:
     n = tok.norm
     return (
-        n in PUNCTUATION and n not in "-–"
+        (n in PUNCTUATION and n not in "-–")
         or n in _STOP
         or n in cues.VERBS
         or n in cues.PARTICIPLES
@@ -90,29 +100,55 @@ def _is_stop(tok: Token) -> bool:
     )
 
 
-def _noun_phrase(toks: list[Token], i: int) -> int:
-    """Return the end index of the noun phrase starting at toks[i] (i itself when there is none)."""
+def _object_starts(prev: str, word: str) -> bool:
+    """Return whether word opens an object after a finished subject (الحرمين الشريفين | أبناء الوطن)."""
+    if not prev.startswith("ال") or word.startswith("ال") or word in names.NAME_JOINERS:
+        return False
+    if word.endswith(("ها", "هم", "هما")):
+        return True
+    nisba = prev.endswith(("ي", "يه")) or prev in names.title_words()
+    return (word.endswith("ا") and len(word) > 3) or not nisba
+
+
+def _noun_phrase(toks: list[Token], i: int, *, objects: bool = False, preps: str = "",
+                 ends: frozenset[str] = frozenset()) -> int:
+    """Return the end index of the noun phrase starting at toks[i] (i itself when there is none).
+
+    With objects=True the phrase also ends where a verb's object visibly begins; preps are the
+    one-letter prepositions (ب، ل) of the verb's complement, which end it unless they follow a title;
+    ends are the verb's prepositions (طلبت الإدارة من السائقين).
+    """
     j = i
-    while j < len(toks) and j - i < _MAX_NP and not _is_stop(toks[j]):
+    while j < len(toks) and j - i < _MAX_NP and not _is_stop(toks[j]) and not (j > i and toks[j].norm in ends):
+        if j > i and objects and _object_starts(toks[j - 1].norm, toks[j].norm):
+            break
+        if j > i and toks[j].norm[:1] in preps and len(toks[j].norm) > 3 and toks[j - 1].norm not in names.title_words():
+            break
         j += 1
     while j > i and toks[j - 1].norm in "-–":
         j -= 1
     return j
 
 
-def _complement(toks: list[Token], j: int, stem: str) -> Token | None:
-    """Return the token after position j that carries the report of cue stem, or None."""
-    allowed = cues.complements(stem)
+def _prefixes(allowed: frozenset[str]) -> str:
+    return "".join(p for p in ("ب", "ل") if p in allowed)
+
+
+def _is_complement(n: str, allowed: frozenset[str]) -> bool:
+    return (n in cues.THAT or n == cues.COLON or n in cues.QUOTE_MARKS or n in allowed
+            or (n[:1] in _prefixes(allowed) and len(n) > 3))
+
+
+def _complement(toks: list[Token], j: int, allowed: frozenset[str]) -> Token | None:
+    """Return the token from position j on that carries the report (أن، :، "، or the verb's preposition)."""
     for tok in toks[j : j + _COMPLEMENT_WINDOW]:
-        n = tok.norm
-        if n in cues.THAT or n == cues.COLON or n in cues.QUOTE_MARKS:
+        if _is_complement(tok.norm, allowed):
             return tok
-        if n in allowed or ("ب" in allowed and n.startswith("ب") and len(n) > 3):
-            return tok
-        if n in {".", "؟", "?", "!"}:
+        if tok.norm in _SENTENCE_END or tok.norm in cues.VERBS:
             break
-    if cues.ANY in allowed and j < len(toks) and toks[j].norm not in PUNCTUATION:
-        return toks[j]
+    k = j + 1 if j < len(toks) and toks[j].norm in {"،", ","} else j
+    if cues.ANY in allowed and k < len(toks) and toks[k].norm not in PUNCTUATION | cues.NO_COMMENT:
+        return toks[k]
     return None
 
 
@@ -120,21 +156,18 @@ def _quote_kind(text: str, after: int, spans: list[tuple[int, int]]) -> str:
     for a, b in spans:
         if b > after and len(text[max(a, after) : b].split()) >= _DIRECT_MIN_WORDS:
             return "direct"
-    colon = text.find(":", after)
-    if colon >= 0 and any(a >= colon for a, _ in spans):
-        return "direct"
     return "indirect"
 
 
-_CLOSERS = frozenset({"،", ",", ":"}) | cues.THAT
-_PHRASE_PREPOSITIONS = frozenset({"في", "ب", "لدي", "عن"})
+def _has_name(toks: list[Token], a: int, b: int) -> bool:
+    return bool(names.split([t.norm for t in toks[a:b]]).name)
 
 
-def _through_phrase(toks: list[Token], k: int) -> int:
-    """Return k moved over a short prepositional phrase that closes at a comma (في الكرملين،)."""
-    if k < len(toks) and toks[k].norm in _PHRASE_PREPOSITIONS:
+def _through_phrase(toks: list[Token], a: int, k: int) -> int:
+    """Return k moved over a short phrase that closes a bare title at a comma (مستشار ... في الكرملين،)."""
+    if k < len(toks) and toks[k].norm in _PHRASE_PREPOSITIONS and not _has_name(toks, a, k):
         m = _noun_phrase(toks, k + 1)
-        if m > k + 1 and m - k <= 6 and m < len(toks) and toks[m].norm in _CLOSERS:
+        if m > k + 1 and m - k <= 5 and m < len(toks) and toks[m].norm in {"،", ","}:
             return m
     return k
 
@@ -142,9 +175,13 @@ def _through_phrase(toks: list[Token], k: int) -> int:
 def _apposition(toks: list[Token], j: int) -> tuple[int, int]:
     """Return the span of a noun phrase set off by commas right after position j (j, j when none)."""
     if j < len(toks) and toks[j].norm in {"،", ","}:
-        k = _through_phrase(toks, _noun_phrase(toks, j + 1))
-        if k > j + 1 and (k >= len(toks) or toks[k].norm in _CLOSERS):
-            return j + 1, k
+        start = j + 1
+        k = _through_phrase(toks, start, _noun_phrase(toks, start))
+        if k < len(toks) and toks[k].norm in _PHRASE_PREPOSITIONS:
+            k2 = _noun_phrase(toks, k + 1)
+            k = k2 if k2 - k <= 6 and k2 < len(toks) and toks[k2].norm in _CLOSERS else k
+        if k > start and (k >= len(toks) or toks[k].norm in _CLOSERS):
+            return start, k
     return j, j
 
 
@@ -152,71 +189,113 @@ def _surface(text: str, toks: list[Token], a: int, b: int) -> str:
     return text[toks[a].start : toks[b - 1].end] if b > a else ""
 
 
-# A cue after these is a relative or comparative clause (كما قال، الذين دعوا), not the report.
-_RELATIVE = frozenset({"ما", "مما", "التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "من", "لما"})
-
-
 def _passive(text: str, tok: Token) -> bool:
     """Return whether a vocalized verb is passive (دُعوا، قِيل): a damma or kasra on its first letter."""
     word = text[tok.start : tok.end]
-    first = 1 if word[:1] in {"و", "ف"} and len(word) > 3 and word[1] not in "\u064b\u064c\u064d\u064e\u064f\u0650\u0651" else 0
-    return word[first + 1 : first + 2] in {"\u064f", "\u0650"} if len(word) > first + 1 else False
+    if len(word) > 3 and word[0] in "وف" and not ("\u064b" <= word[1] <= "\u0652"):
+        word = word[1:]
+    return len(word) > 1 and word[1] in "\u064f\u0650"
+
+
+_HARD_BOUNDARY = frozenset(".؟?!:؛;\"«»“”()") | cues.THAT
+
+
+def _subject_before(toks: list[Token], i: int) -> tuple[int, int] | None:
+    """Return the span of a subject written before its verb (الشرطة تقول إن، لكن محمد، وكيل ...، قال), or None."""
+    end = i - 1 if i > 0 and toks[i - 1].norm in {"قد", "لقد"} else i
+    start = end
+    while start > 0 and end - start < 24 and toks[start - 1].norm not in _HARD_BOUNDARY:
+        start -= 1
+    for a in range(start, end):
+        if a > start and toks[a - 1].norm not in {"،", ","}:
+            continue
+        opened = toks[a].norm in _CLAUSE_OPENERS
+        b = a + 1 if opened else a
+        if b >= end:
+            continue
+        first = toks[b].norm
+        first = first[1:] if first[:1] in {"و", "ف"} and first[1:].startswith("ال") else first
+        if not (first.startswith("ال") or opened or first in names.title_words()):
+            continue
+        stop = _noun_phrase(toks, b)
+        app_a, app_b = _apposition(toks, stop)
+        reach = app_b + 1 if app_b > stop else stop
+        if stop > b and (reach == end or stop == end):
+            return b, stop
+    return None
+
+
+_WHO = frozenset({"الذي", "التي", "الذين"})
+
+
+def _antecedent_report(text: str, toks: list[Token], i: int, spans: list[tuple[int, int]]) -> Report | None:
+    """Return the report of "فلان الذي أوضح أن": the titled name right before the relative pronoun."""
+    k = i - 1
+    start = k
+    while start > 0 and k - start < 10 and not _is_stop(toks[start - 1]):
+        start -= 1
+    titles = names.title_words()
+    start = next((a for a in range(start, k) if toks[a].norm in titles), start)
+    if start >= k or not _has_name(toks, start, k):
+        return None
+    comp = _complement(toks, i + 1, cues.complements(cues.VERBS[toks[i].norm]))
+    if comp is None or comp.norm not in cues.THAT | {cues.COLON} | cues.QUOTE_MARKS:
+        return None
+    return Report("explicit", text[toks[i].start : toks[i].end], _surface(text, toks, start, k),
+                  quote=_quote_kind(text, comp.start, spans))
 
 
 def _verb_report(text: str, toks: list[Token], i: int, spans: list[tuple[int, int]]) -> Report | None:
     tok = toks[i]
     stem = cues.VERBS[tok.norm]
-    if tok.norm in cues.IMPERSONAL or _passive(text, tok) or (i > 0 and toks[i - 1].norm in _RELATIVE):
+    if tok.norm in cues.IMPERSONAL or _passive(text, tok):
         return None
+    if i > 0 and toks[i - 1].norm in _RELATIVE:
+        return _antecedent_report(text, toks, i, spans) if toks[i - 1].norm in _WHO else None
     if i > 1 and toks[i - 1].norm == "كما" and toks[i - 2].norm not in PUNCTUATION:
         return None
+    ambiguous = tok.norm in cues.AMBIGUOUS
+    if ambiguous and i > 0 and toks[i - 1].norm not in PUNCTUATION | _CLAUSE_OPENERS | {"جانبه", "جهته"}:
+        return None
+    allowed = cues.complements(stem)
     j = i + 1
     while j < len(toks) and toks[j].norm in _OBJECTS:
         j += 1
-    if j < len(toks) and toks[j].norm in cues.PRONOUN_SUBJECTS:
+    implicit = j < len(toks) and (
+        toks[j].norm in cues.PRONOUN_SUBJECTS or toks[j].norm in cues.DOCUMENTS or toks[j].norm in _PERSONAL_PRONOUN
+    )
+    if implicit:
         j += 1
         end = j
+    elif j < len(toks) and _is_complement(toks[j].norm, allowed - {cues.ANY}):
+        end = j
+        implicit = True
     else:
-        end = _through_phrase(toks, _noun_phrase(toks, j))
+        np_end = _noun_phrase(toks, j, objects=cues.ANY in allowed, preps=_prefixes(allowed), ends=allowed)
+        end = _through_phrase(toks, j, np_end)
+        implicit = end == j
     app_a, app_b = _apposition(toks, end)
-    comp = _complement(toks, max(end, app_b), stem if end > j or stem else stem)
+    comp = _complement(toks, max(end, app_b), allowed)
     if comp is None:
         return None
-    ambiguous = tok.norm in cues.AMBIGUOUS
     if ambiguous and not (comp.norm in cues.THAT or comp.norm == cues.COLON or comp.norm in cues.QUOTE_MARKS):
         return None
     quote = _quote_kind(text, comp.start, spans)
     cue = text[tok.start : tok.end]
-    if end == j or toks[j].norm in _PERSONAL_PRONOUN:
+    if implicit:
         before = _subject_before(toks, i)
         if before:
-            a, b = before
-            return Report("explicit", cue, _surface(text, toks, a, b), quote=quote)
+            return Report("explicit", cue, _surface(text, toks, *before), quote=quote)
         return Report("implicit", cue, quote=quote)
     return Report("explicit", cue, _surface(text, toks, j, end), _surface(text, toks, app_a, app_b), quote)
-
-
-def _subject_before(toks: list[Token], i: int) -> tuple[int, int] | None:
-    """Return the span of a subject written before its verb (الشرطة الهندية تقول إن), or None."""
-    start = i
-    while start > 0 and toks[start - 1].norm not in PUNCTUATION:
-        start -= 1
-    if start == i or i - start > 8:
-        return None
-    first = toks[start].norm
-    first = first[1:] if first[:1] in {"و", "ف"} and first[1:].startswith("ال") else first
-    if not first.startswith("ال"):
-        return None
-    end = _noun_phrase(toks, start)
-    return (start, end) if start < end <= i else None
 
 
 def _according_to(text: str, toks: list[Token], i: int) -> Report | None:
     """Return the source of بحسب / وفقا لـ / نقلا عن / حسب, or None (بحسب ما قال → the verb decides)."""
     j = i + 1
-    if j < len(toks) and toks[j].norm in {"ل", "عن", "لما"}:
+    if j < len(toks) and toks[j].norm in {"ل", "عن"}:
         j += 1
-    if j < len(toks) and toks[j].norm in {"ما", "لما"}:
+    if j < len(toks) and toks[j].norm in {"ما", "لما", "حسبما"}:
         return None
     end = _noun_phrase(toks, j)
     if end == j:
@@ -246,15 +325,19 @@ def _main_subject(text: str, toks: list[Token], limit: int) -> str:
     word = first[1:] if first[:1] in {"و", "ف"} else first
     if word.startswith("ال") or word in _STOP or len(word) < 3 or first.startswith(("ب", "ل", "ك")):
         return ""
-    end = min(_noun_phrase(toks, i + 1), limit)
+    end = min(_noun_phrase(toks, i + 1, objects=True), limit)
     return _surface(text, toks, i + 1, end)
 
 
 def find(text: str) -> Report | None:
-    """Return the report a sentence makes, or None for narration."""
+    """Return the report a sentence makes, or None for narration.
+
+    The first reporting verb outside quotations decides (a later one sits in its reported clause);
+    a relayed source (نقلت ... عن فلان) outranks it, and بحسب / وفقا لـ and participles (مضيفا) are fallbacks.
+    """
     toks = tokens(text)
     spans = quote_spans(text)
-    relay = verb = implicit = according = None
+    relay = verb = according = None
     participle = ""
     for i, tok in enumerate(toks):
         if _inside(tok.start, spans):
@@ -265,26 +348,44 @@ def find(text: str) -> Report | None:
         elif n == "نقلا" and relay is None:
             relay = _according_to(text, toks, i)
         elif n in cues.VERBS and verb is None:
-            found = _verb_report(text, toks, i, spans)
-            if found and found.kind == "explicit":
-                verb = found
-            elif found and implicit is None:
-                implicit = found
+            verb = _verb_report(text, toks, i, spans)
         elif n in cues.ACCORDING_TO and according is None:
             according = _according_to(text, toks, i)
         elif n in cues.PARTICIPLES and not participle and verb is None:
-            subject = _main_subject(text, toks, i)
             participle = text[tok.start : tok.end]
+            subject = _main_subject(text, toks, i)
             if subject:
                 verb = Report("explicit", participle, subject, quote=_quote_kind(text, tok.end, spans))
     if relay:
         return relay
-    if verb:
+    if verb and (verb.kind == "explicit" or according is None):
         return verb
-    if implicit:
-        return implicit
     if according:
         return according
     if participle:
         return Report("implicit", participle, quote=_quote_kind(text, 0, spans))
     return None
+
+
+def people(text: str) -> list[str]:
+    """Return the titled names a sentence mentions (اللواء إبراهيم الحمزي), as written, in order."""
+    toks = tokens(text)
+    titles = names.title_words()
+    found, i = [], 0
+    while i < len(toks):
+        if toks[i].norm in titles and (i == 0 or toks[i - 1].norm not in titles):
+            end = _noun_phrase(toks, i, objects=True)
+            if _has_name(toks, i, end):
+                found.append(_surface(text, toks, i, end))
+                i = end
+                continue
+        i += 1
+    return found
+
+
+def opens_new_turn(text: str) -> bool:
+    """Return whether a sentence opens with من جانبه / من جهته / بدوره: another participant takes over."""
+    head = [t.norm for t in tokens(text)[:3]]
+    return head[:2] in (["من", "جانبه"], ["من", "جهته"], ["من", "جانبها"], ["من", "جهتها"]) or (
+        bool(head) and head[0] in {"بدوره", "وبدوره", "بدورها", "وبدورها"}
+    )
