@@ -19,7 +19,8 @@ INSTITUTION_HEADS = frozenset({
     "كرة", "كره", "شؤون", "قطاع", "مجموعه", "برنامج", "حمله", "امير", "منطقه", "محافظه", "باسم", "عام",
     "سلاح", "جهاز", "اسطوره", "نجم", "لاعب", "مدرب", "مشجع", "سكان", "مصدر", "مصادر", "شهود", "عضو",
 })
-FUNCTION_WORDS = frozenset({"في", "من", "علي", "الي", "عن", "مع", "و", "او", "ثم", "لدي", "عند", "ل", "ب"})
+FUNCTION_WORDS = frozenset({"في", "من", "علي", "الي", "عن", "مع", "و", "او", "ثم", "لدي", "عند", "ل", "ب", "ذلك", "تلك",
+                            "هذا", "هذه", "هؤلاء", "اولئك", "قد", "كان", "كانت", "وكان", "وكانت"})
 
 
 @cache
@@ -29,6 +30,12 @@ def title_words() -> frozenset[str]:
     for title, _ in lexicons.load().titles:
         words.update(normalize(title).split())
     return frozenset(words)
+
+
+@cache
+def places() -> frozenset[str]:
+    """Return the normalized one-word gazetteer names (countries, places): never a person's name."""
+    return frozenset(normalize(v) for _, _, v in lexicons.load().gazetteer if " " not in v.strip())
 
 
 @cache
@@ -84,8 +91,22 @@ def split(words: list[str]) -> Mention:
         i -= 1
     while start < end and words[start] in NAME_JOINERS - {"عبد", "ابو", "ام", "ابن", "ال"}:
         start += 1
+    # A clitic word right after a definite one continues the title (المدير الإقليمي للحملة | لنصرة الأشقاء).
+    while (start < end and start > 0 and words[start - 1].startswith("ال") and words[start][:1] in "لبو"
+           and words[start - 1] not in title_words()):
+        start += 1
+    while start < end and words[start].startswith("ال"):
+        start += 1
+    if start < end and start > 0 and words[start - 1].startswith("لل"):
+        start = end  # المعارض البارز للعقيد معمر القذافي: the name after لل is someone else's
+    if start == end and words and _is_name_word(words[0]) and words[0] not in places():
+        # a name set before its description without a comma (حسن الأزهري محام وباحث ...)
+        stop = 1
+        while stop < end and (in_name(stop) or (words[stop].startswith("ال") and stop == 1)):
+            stop += 1
+        return Mention(tuple(words[stop:]), tuple(words[:stop]))
     name = tuple(words[start:end])
-    if name and all(w in NAME_JOINERS for w in name):
+    if name and (all(w in NAME_JOINERS for w in name) or (start > 0 and all(w in places() for w in name))):
         name = ()
     if not name:
         return Mention(tuple(words), ())

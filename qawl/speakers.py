@@ -10,8 +10,8 @@ from qawl.normalize import normalize
 from qawl.tokenize import words as word_list
 
 
-def _strip_al(word: str) -> str:
-    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+def _bare(words: tuple[str, ...]) -> set[str]:
+    return {w[2:] if w.startswith("ال") and len(w) > 4 else w for w in words}
 
 
 @dataclass
@@ -21,7 +21,6 @@ class Entity:
     names: list[tuple[str, ...]] = field(default_factory=list)
     titles: list[tuple[str, ...]] = field(default_factory=list)
     written: dict[tuple[str, ...], str] = field(default_factory=dict)  # normalized words -> as written
-    surfaces: Counter = field(default_factory=Counter)
 
     def key(self) -> tuple[str, ...]:
         """Return the entity's longest name, else its longest title: its identity across articles."""
@@ -33,11 +32,20 @@ class Entity:
         return any(set(name) <= set(n) or set(n) <= set(name) for n in self.names)
 
     def matches_title(self, title: tuple[str, ...]) -> bool:
-        """Return whether a bare title (الرئيس الصيني، الوزير) fits one of this entity's titles."""
-        bare = {_strip_al(w) for w in title}
-        if not self.names:
-            return any(bare == {_strip_al(w) for w in t} for t in self.titles)
-        return any(bare <= {_strip_al(w) for w in t} for t in self.titles)
+        """Return whether a bare title (الرئيس الصيني، الوزير، الهيئة) fits one of this entity's titles.
+
+        A named person fits any title that is part of his (الرئيس الصيني ⊂ الرئيس الصيني شي) or one that
+        adds to it by a word at most; an institution fits its own title or its head noun (الهيئة).
+        """
+        bare = _bare(title)
+        for t in self.titles:
+            own = _bare(t)
+            same_head = _bare(title[:1]) == _bare(t[:1])
+            if self.names and same_head and (bare <= own or (own <= bare and len(bare - own) <= 1)):
+                return True
+            if not self.names and (bare == own or (len(title) == 1 and bare == _bare(t[:1]))):
+                return True
+        return False
 
 
 def _parts(surface: str) -> tuple[list[str], list[str]]:
@@ -49,59 +57,67 @@ def _mention(surface: str, apposition: str) -> tuple[names.Mention, dict[tuple[s
     """Return the title/name split of a mention and its apposition, and how each part was written."""
     written, norm = _parts(surface)
     main = names.split(norm)
-    spelled = {tuple(norm): " ".join(written)}
+    spelled: dict[tuple[str, ...], str] = {}
     title, name = main.title, main.name
+    if main.name:
+        spelled[main.name] = " ".join(written[len(main.title):])
+    if main.title:
+        spelled[main.title] = " ".join(written[: len(main.title)])
     if apposition:
         app_written, app_norm = _parts(apposition)
         app = names.split(app_norm)
-        spelled[tuple(app_norm)] = " ".join(app_written)
         if not name and app.name:
             name = app.name
             spelled[name] = " ".join(app_written[len(app.title):])
-        title = title or app.title
-    if name:
-        spelled[name] = " ".join(written[len(main.title):]) if name == main.name else spelled.get(name, "")
-    if title:
-        spelled[title] = " ".join(written[: len(title)]) if title == main.title else spelled.get(title, "")
+        if not title and app.title:
+            title = app.title
+            spelled[title] = " ".join(app_written[: len(app.title)])
     return names.Mention(title, name), spelled
 
 
+def _find(entities: list[Entity], mention: names.Mention, before: int) -> int:
+    """Return the index of the entity a mention refers to, the most recent first, or -1."""
+    order = list(range(min(before, len(entities)) - 1, -1, -1)) + list(range(before, len(entities)))
+    if mention.name:
+        return next((k for k in order if entities[k].matches_name(mention.name)), -1)
+    if len(mention.title) == 1:
+        # a family name with ال reads like a title (الغول، الجبير): match it to a named person first
+        family = next((k for k in order if any(n[-1] == mention.title[0] for n in entities[k].names)), -1)
+        if family >= 0:
+            return family
+    return next((k for k in order if entities[k].matches_title(mention.title)), -1)
+
+
 def resolve_article(mentions: list[tuple[str, str]]) -> tuple[list[int], list[Entity]]:
-    """Return, for each (mention, apposition) of one article, the index of its entity, and the entities."""
+    """Return, for each (mention, apposition) of one article, the index of its entity, and the entities.
+
+    Named mentions are resolved first, so that a bare title (الرئيس الصيني) or a short name (شي) finds
+    the person even when the article names him fully only later.
+    """
+    parsed = [_mention(surface, apposition) for surface, apposition in mentions]
     entities: list[Entity] = []
-    cache: dict[tuple[str, str], int] = {}
-    out: list[int] = []
-    for surface, apposition in mentions:
-        if (surface, apposition) in cache:
-            index = cache[(surface, apposition)]
-            entities[index].surfaces[surface] += 1
-            out.append(index)
-            continue
-        mention, spelled = _mention(surface, apposition)
-        index = -1
-        for k in range(len(entities) - 1, -1, -1):
-            e = entities[k]
-            if (mention.name and e.matches_name(mention.name)) or (
-                mention.title and not mention.name and e.matches_title(mention.title)
-            ) or (mention.name and mention.title and not e.names and e.matches_title(mention.title)
-                  and set(mention.title) == set(e.titles[0])):
-                index = k
-                break
-        if index < 0:
-            entities.append(Entity())
-            index = len(entities) - 1
-        e = entities[index]
-        for part, bucket in ((mention.name, e.names), (mention.title, e.titles)):
-            if part and part not in bucket:
-                bucket.append(part)
-        for part, text in spelled.items():
-            if text:
-                e.written.setdefault(part, text)
-        e.surfaces[surface] += 1
-        if apposition:
-            e.surfaces[apposition] += 1
-        cache[(surface, apposition)] = index
-        out.append(index)
+    first_at: list[int] = []  # position of each entity's first mention
+    out = [-1] * len(parsed)
+    for named in (True, False):
+        for pos, (mention, spelled) in enumerate(parsed):
+            if bool(mention.name) != named or not (mention.name or mention.title):
+                continue
+            before = next((k for k, at in enumerate(first_at) if at > pos), len(first_at))
+            index = _find(entities, mention, before if named else len(entities))
+            if index < 0 and not named:
+                index = _find(entities, mention, before)
+            if index < 0:
+                entities.append(Entity())
+                first_at.append(pos)
+                index = len(entities) - 1
+            e = entities[index]
+            for part, bucket in ((mention.name, e.names), (mention.title, e.titles)):
+                if part and part not in bucket:
+                    bucket.append(part)
+            for part, text in spelled.items():
+                if text:
+                    e.written.setdefault(part, text)
+            out[pos] = index
     return out, entities
 
 
@@ -118,8 +134,8 @@ def merge_keys(keys: list[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, 
 
 def canonical_names(per_article: list[list[Entity]]) -> list[list[str]]:
     """Return the canonical display name of every entity of every article (same person, same name)."""
-    keys = [e.key() for article in per_article for e in article]
-    target = merge_keys([k for k in keys])
+    named = [e.key() for article in per_article for e in article if e.names]
+    target = merge_keys(named)
     written: dict[tuple[str, ...], Counter] = defaultdict(Counter)
     for article in per_article:
         for e in article:
@@ -129,7 +145,7 @@ def canonical_names(per_article: list[list[Entity]]) -> list[list[str]]:
     for article in per_article:
         row = []
         for e in article:
-            root = target[e.key()]
+            root = target.get(e.key(), e.key())
             spelled = written[root].most_common(1)
             row.append(spelled[0][0] if spelled else " ".join(root))
         out.append(row)

@@ -24,7 +24,7 @@ _STOP = cues.THAT | frozenset({
     "بيان", "ببيان", "تصريح", "تصريحات", "بتصريح", "كلمه", "بكلمه", "مؤتمر", "لقاء", "حديث", "مقابله", "اتصال",
     "نقلا", "بعدما", "عقب", "الان", "ولا", "لا", "لم", "لن", "قد", "لقد", "هنا", "هناك", "اليه", "عليه",
     "بشان", "حول", "تجاه", "ضد", "دون", "بدون", "فيما", "ما", "اما", "جميع", "كل", "كافه", "بعض", "عدد", "مختلف",
-    "حاليا", "بشده", "بقوه", "بوضوح", "مجددا", "مرارا", "سابقا", "لاحقا", "اخيرا", "مؤخرا", "حينها", "وقتها", "عندما", "لما", "الا",
+    "قوله", "قولها", "قولهم", "تاكيده", "تاكيدها", "اول", "حاليا", "بشده", "بقوه", "بوضوح", "مجددا", "مرارا", "سابقا", "لاحقا", "اخيرا", "مؤخرا", "حينها", "وقتها", "عندما", "لما", "الا",
 })
 # Objects that may stand between a cue and its subject: وقال لي دارين، وقال له الوزير.
 _OBJECTS = frozenset({"لي", "له", "لها", "لنا", "لهم", "لهما", "لكم", "لك", "ايضا", "كذلك", "بدوره", "بدورها"})
@@ -100,18 +100,36 @@ def _is_stop(tok: Token) -> bool:
     )
 
 
-def _object_starts(prev: str, word: str) -> bool:
-    """Return whether word opens an object after a finished subject (الحرمين الشريفين | أبناء الوطن)."""
-    if not prev.startswith("ال") or word.startswith("ال") or word in names.NAME_JOINERS:
+def _object_starts(prev: str, word: str, *, after_name: bool) -> bool:
+    """Return whether word opens a verb's object after a finished subject (الحكومة اليمنية | جميع الأطباء).
+
+    after_name also ends the subject at a definite noun right after a name (وصف ترامب | الاتفاق), which a
+    family name (بدر السمحان) would look like: callers use it only when no that-clause follows the subject.
+    """
+    if word in names.NAME_JOINERS or prev in names.NAME_JOINERS:
         return False
     if word.endswith(("ها", "هم", "هما")):
         return True
-    nisba = prev.endswith(("ي", "يه")) or prev in names.title_words()
-    return (word.endswith("ا") and len(word) > 3) or not nisba
+    prev_bare = prev[1:] if prev.startswith("وال") else prev
+    if prev in names.places() and not word.startswith("ال"):
+        return True
+    definite = prev_bare.startswith("ال")
+    closed = definite and (prev_bare.endswith(("ي", "يه")) or prev in names.title_words())
+    if word.startswith("ال"):
+        if word in names.title_words() or word.endswith(("ي", "يه", "يين", "يون")):
+            return False
+        return closed or (after_name and not definite and prev not in names.title_words())
+    return definite and not closed
+
+
+def _adverbial(prev: str, word: str) -> bool:
+    """Return whether word is an accusative adverbial or object after a finished name (روحاني | موجها)."""
+    return (len(word) > 3 and word.endswith("ا") and not word.endswith("اا") and prev not in names.title_words()
+            and prev not in names.NAME_JOINERS and not word.startswith("ال"))
 
 
 def _noun_phrase(toks: list[Token], i: int, *, objects: bool = False, preps: str = "",
-                 ends: frozenset[str] = frozenset()) -> int:
+                 ends: frozenset[str] = frozenset(), after_name: bool = False) -> int:
     """Return the end index of the noun phrase starting at toks[i] (i itself when there is none).
 
     With objects=True the phrase also ends where a verb's object visibly begins; preps are the
@@ -120,7 +138,8 @@ def _noun_phrase(toks: list[Token], i: int, *, objects: bool = False, preps: str
     """
     j = i
     while j < len(toks) and j - i < _MAX_NP and not _is_stop(toks[j]) and not (j > i and toks[j].norm in ends):
-        if j > i and objects and _object_starts(toks[j - 1].norm, toks[j].norm):
+        if j > i and (_adverbial(toks[j - 1].norm, toks[j].norm)
+                      or (objects and _object_starts(toks[j - 1].norm, toks[j].norm, after_name=after_name))):
             break
         if j > i and toks[j].norm[:1] in preps and len(toks[j].norm) > 3 and toks[j - 1].norm not in names.title_words():
             break
@@ -174,8 +193,11 @@ def _through_phrase(toks: list[Token], a: int, k: int) -> int:
 
 def _apposition(toks: list[Token], j: int) -> tuple[int, int]:
     """Return the span of a noun phrase set off by commas right after position j (j, j when none)."""
-    if j < len(toks) and toks[j].norm in {"،", ","}:
+    if j + 1 < len(toks) and toks[j].norm in {"،", ","}:
         start = j + 1
+        head = toks[start].norm
+        if head.startswith("و") and (head.startswith("وال") or head.endswith(("ه", "ها", "هم"))):
+            return j, j
         k = _through_phrase(toks, start, _noun_phrase(toks, start))
         if k < len(toks) and toks[k].norm in _PHRASE_PREPOSITIONS:
             k2 = _noun_phrase(toks, k + 1)
@@ -183,6 +205,14 @@ def _apposition(toks: list[Token], j: int) -> tuple[int, int]:
         if k > start and (k >= len(toks) or toks[k].norm in _CLOSERS):
             return start, k
     return j, j
+
+
+def _span_of(toks: list[Token], text: str, surface: str) -> tuple[int, int]:
+    """Return the token span of a surface string taken from text (0, 0 when absent)."""
+    start = text.find(surface)
+    a = next((k for k, t in enumerate(toks) if t.start >= start), 0)
+    b = next((k for k, t in enumerate(toks) if t.end > start + len(surface)), len(toks))
+    return a, b
 
 
 def _surface(text: str, toks: list[Token], a: int, b: int) -> str:
@@ -266,13 +296,20 @@ def _verb_report(text: str, toks: list[Token], i: int, spans: list[tuple[int, in
     )
     if implicit:
         j += 1
-        end = j
+        np_end = end = j
     elif j < len(toks) and _is_complement(toks[j].norm, allowed - {cues.ANY}):
-        end = j
+        np_end = end = j
         implicit = True
     else:
-        np_end = _noun_phrase(toks, j, objects=cues.ANY in allowed, preps=_prefixes(allowed), ends=allowed)
+        # Try the subject as a plain phrase first; only a verb whose object may follow the subject
+        # (أكد استعداده، وصف ترامب الاتفاق) needs the phrase cut where an object visibly begins.
+        objects = cues.ANY in allowed
+        np_end = _noun_phrase(toks, j, objects=objects, preps=_prefixes(allowed), ends=allowed)
         end = _through_phrase(toks, j, np_end)
+        comp_at = _apposition(toks, end)[1] if _apposition(toks, end)[1] > end else end
+        if objects and not (comp_at < len(toks) and _is_complement(toks[comp_at].norm, allowed)):
+            np_end = _noun_phrase(toks, j, objects=True, preps=_prefixes(allowed), ends=allowed, after_name=True)
+            end = _through_phrase(toks, j, np_end)
         implicit = end == j
     app_a, app_b = _apposition(toks, end)
     comp = _complement(toks, max(end, app_b), allowed)
@@ -286,8 +323,12 @@ def _verb_report(text: str, toks: list[Token], i: int, spans: list[tuple[int, in
         before = _subject_before(toks, i)
         if before:
             return Report("explicit", cue, _surface(text, toks, *before), quote=quote)
+        if i > 2 and toks[i - 1].norm in {"حيث", "اذ"}:
+            subject, apposition = _main_subject(text, toks, i - 1)
+            if subject and _has_name(toks, *_span_of(toks, text, subject)):
+                return Report("explicit", cue, subject, apposition, quote)
         return Report("implicit", cue, quote=quote)
-    return Report("explicit", cue, _surface(text, toks, j, end), _surface(text, toks, app_a, app_b), quote)
+    return Report("explicit", cue, _surface(text, toks, j, np_end), _surface(text, toks, app_a, app_b), quote)
 
 
 def _according_to(text: str, toks: list[Token], i: int) -> Report | None:
@@ -314,19 +355,20 @@ def _relay(text: str, toks: list[Token], i: int) -> Report | None:
     return None
 
 
-def _main_subject(text: str, toks: list[Token], limit: int) -> str:
-    """Return the subject after a sentence-initial verb (ومدح أسطورة الكرة ... قائلا), or ""."""
+def _main_subject(text: str, toks: list[Token], limit: int) -> tuple[str, str]:
+    """Return the subject (and its apposition) after a sentence-initial verb (ومدح أسطورة الكرة ... قائلا)."""
     i = 0
     while i < limit and toks[i].norm in PUNCTUATION | {"ثم", "كما", "و"}:
         i += 1
     if i >= limit:
-        return ""
+        return "", ""
     first = toks[i].norm
     word = first[1:] if first[:1] in {"و", "ف"} else first
     if word.startswith("ال") or word in _STOP or len(word) < 3 or first.startswith(("ب", "ل", "ك")):
-        return ""
-    end = min(_noun_phrase(toks, i + 1, objects=True), limit)
-    return _surface(text, toks, i + 1, end)
+        return "", ""
+    end = min(_noun_phrase(toks, i + 1, objects=True, after_name=True), limit)
+    app_a, app_b = _apposition(toks, end)
+    return _surface(text, toks, i + 1, end), _surface(text, toks, app_a, min(app_b, limit))
 
 
 def find(text: str) -> Report | None:
@@ -353,9 +395,9 @@ def find(text: str) -> Report | None:
             according = _according_to(text, toks, i)
         elif n in cues.PARTICIPLES and not participle and verb is None:
             participle = text[tok.start : tok.end]
-            subject = _main_subject(text, toks, i)
+            subject, apposition = _main_subject(text, toks, i)
             if subject:
-                verb = Report("explicit", participle, subject, quote=_quote_kind(text, tok.end, spans))
+                verb = Report("explicit", participle, subject, apposition, _quote_kind(text, tok.end, spans))
     if relay:
         return relay
     if verb and (verb.kind == "explicit" or according is None):
@@ -374,7 +416,7 @@ def people(text: str) -> list[str]:
     found, i = [], 0
     while i < len(toks):
         if toks[i].norm in titles and (i == 0 or toks[i - 1].norm not in titles):
-            end = _noun_phrase(toks, i, objects=True)
+            end = _noun_phrase(toks, i)
             if _has_name(toks, i, end):
                 found.append(_surface(text, toks, i, end))
                 i = end
