@@ -56,8 +56,9 @@ def attribute(sentences: list[Sentence]) -> list[Attribution]:
             result = Attribution(previous.mention, previous.apposition, "", "carried", "direct")
         if people:
             salient = Attribution(people[-1])
-            if not report and speech.opens_new_turn(text):
-                last = salient
+        taker = speech.turn_taker(text) if not report else ""
+        if taker:
+            last = Attribution(taker)
         open_quote = _unclosed_quote(text) if result.attribution != "none" or open_quote else False
         if open_quote and result.attribution != "none" and result.quote == "indirect":
             result.quote = "direct"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import cache
+from functools import cache, lru_cache
 
 from qawl import lexicons
 from qawl.normalize import normalize
@@ -27,6 +27,12 @@ def forms(word: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1 << 18)
+def _forms(word: str) -> tuple[str, ...]:
+    """Return forms(word) as a tuple, worked out once per word since words repeat."""
+    return tuple(forms(word))
+
+
 def build_index(entries: list[tuple[str, str, str]]) -> Index:
     """Return a lookup of (entity, kind, variant) entries by the first normalized word of the variant."""
     idx: Index = defaultdict(list)
@@ -47,14 +53,14 @@ def gazetteer_index() -> Index:
 
 def find(norm_words: list[str], index: Index) -> list[tuple[str, str, int]]:
     """Return (entity, kind, word position) for each entity named in a sentence's normalized words."""
-    found, i = [], 0
-    while i < len(norm_words):
+    found, i, n = [], 0, len(norm_words)
+    while i < n:
         step = 1
-        for form in forms(norm_words[i]):
-            hit = next(
-                (e for e in index.get(form, ()) if tuple([form, *norm_words[i + 1 : i + len(e[0])]]) == e[0]),
-                None,
-            )
+        for form in _forms(norm_words[i]):
+            entries = index.get(form)
+            if not entries:
+                continue
+            hit = next((e for e in entries if (form, *norm_words[i + 1 : i + len(e[0])]) == e[0]), None)
             if hit:
                 found.append((hit[1], hit[2], i))
                 step = len(hit[0])

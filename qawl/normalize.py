@@ -1,8 +1,12 @@
 """Arabic normalization as small pure functions composed into one pipeline."""
 
 import unicodedata
+from functools import lru_cache
 
 from qawl import resources as r
+
+# Words repeat (Zipf): caching the search form of short strings spares most of the work.
+_CACHED_LENGTH = 40
 
 
 def diacritics(text: str) -> str:
@@ -42,11 +46,32 @@ def digits(text: str) -> str:
     return text.translate(r.DIGITS)
 
 
+def _pipeline_tables() -> dict[tuple[bool, bool], dict[int, int | None]]:
+    """Return one translate table per (yeh, teh) doing the deletions and mappings of the pipeline at once.
+
+    The deleted characters (marks, controls) and the mapped ones (alef forms, ى, ة, digits) are disjoint
+    and no mapping's output is mapped again, so one pass equals the chain of steps.
+    """
+    deleted = {cp: None for cp in range(0x10000) if r.DIACRITICS.match(chr(cp)) or r.INVISIBLE.match(chr(cp))}
+    base = {**deleted, **r.ALEF_FORMS, **r.DIGITS}
+    return {
+        (yeh, teh): {**base, **(r.ALEF_MAKSURA if yeh else {}), **(r.TEH_MARBUTA if teh else {})}
+        for yeh in (True, False) for teh in (True, False)
+    }
+
+
+_TABLES = _pipeline_tables()
+
+
+def _normalized(text: str, yeh: bool, teh: bool) -> str:
+    return presentation_forms(text).translate(_TABLES[yeh, teh])
+
+
+_normalized_short = lru_cache(maxsize=1 << 18)(_normalized)
+
+
 def normalize(text: str, *, yeh: bool = True, teh: bool = True) -> str:
     """Return the search form of text: no marks or controls, one alef, ى→ي and ة→ه by default."""
-    text = alef(diacritics(invisible(presentation_forms(text))))
-    if yeh:
-        text = alef_maksura(text)
-    if teh:
-        text = teh_marbuta(text)
-    return digits(text)
+    if len(text) <= _CACHED_LENGTH:
+        return _normalized_short(text, yeh, teh)
+    return _normalized(text, yeh, teh)

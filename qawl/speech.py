@@ -155,7 +155,7 @@ def _prefixes(allowed: frozenset[str]) -> str:
 
 def _is_complement(n: str, allowed: frozenset[str]) -> bool:
     return (n in cues.THAT or n == cues.COLON or n in cues.QUOTE_MARKS or n in allowed
-            or (n[:1] in _prefixes(allowed) and len(n) > 3))
+            or (n[:1] in _prefixes(allowed) and len(n) >= 3))
 
 
 def _complement(toks: list[Token], j: int, allowed: frozenset[str]) -> Token | None:
@@ -250,6 +250,8 @@ def _subject_before(toks: list[Token], i: int) -> tuple[int, int] | None:
         stop = _noun_phrase(toks, b)
         app_a, app_b = _apposition(toks, stop)
         reach = app_b + 1 if app_b > stop else stop
+        if stop < end and toks[stop].norm in _PHRASE_PREPOSITIONS | {"من"}:
+            reach = _noun_phrase(toks, stop + 1)  # وكان سفير روسيا في لبنان قد قال
         if stop > b and (reach == end or stop == end):
             return b, stop
     return None
@@ -275,6 +277,17 @@ def _antecedent_report(text: str, toks: list[Token], i: int, spans: list[tuple[i
                   quote=_quote_kind(text, comp.start, spans))
 
 
+def _name_before(toks: list[Token], i: int) -> tuple[int, int] | None:
+    """Return the span of the name just before position i (كلمة رئيس الجمعية عبدالعزيز السيف، أوضح فيها)."""
+    end = i
+    while end > 0 and toks[end - 1].norm in {"،", ","}:
+        end -= 1
+    start = end
+    while start > 0 and end - start < 6 and not _is_stop(toks[start - 1]):
+        start -= 1
+    return (start, end) if start < end and _has_name(toks, start, end) else None
+
+
 def _verb_report(text: str, toks: list[Token], i: int, spans: list[tuple[int, int]]) -> Report | None:
     tok = toks[i]
     stem = cues.VERBS[tok.norm]
@@ -293,6 +306,7 @@ def _verb_report(text: str, toks: list[Token], i: int, spans: list[tuple[int, in
         j += 1
     implicit = j < len(toks) and (
         toks[j].norm in cues.PRONOUN_SUBJECTS or toks[j].norm in cues.DOCUMENTS or toks[j].norm in _PERSONAL_PRONOUN
+        or toks[j].norm in {"فيها", "فيه"}
     )
     if implicit:
         j += 1
@@ -319,6 +333,10 @@ def _verb_report(text: str, toks: list[Token], i: int, spans: list[tuple[int, in
         return None
     quote = _quote_kind(text, comp.start, spans)
     cue = text[tok.start : tok.end]
+    if implicit and j - 1 < len(toks) and toks[j - 1].norm in {"فيها", "فيه"} and j - 1 == i + 1:
+        named = _name_before(toks, i)
+        if named:
+            return Report("explicit", cue, _surface(text, toks, *named), quote=quote)
     if implicit:
         before = _subject_before(toks, i)
         if before:
@@ -423,6 +441,14 @@ def people(text: str) -> list[str]:
                 continue
         i += 1
     return found
+
+
+def turn_taker(text: str) -> str:
+    """Return the person a sentence opening with من جانبه / من جهته / بدوره hands the turn to, or ""."""
+    if not opens_new_turn(text):
+        return ""
+    found = people(text)
+    return found[0] if found else ""
 
 
 def opens_new_turn(text: str) -> bool:

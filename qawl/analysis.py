@@ -1,0 +1,339 @@
+"""Pure-pandas views of built frames for the dashboard: filtering, counts, keyness, timelines, theme shares.
+
+Every function takes a prepared `Corpus` and a boolean mask over its sentences (from `apply`) and works
+vectorized on the frames, so a rerun never loops over all sentences in Python.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from qawl import resources
+from qawl.filters import Filters, Keyword
+from qawl.frames import Frames
+from qawl.normalize import presentation_forms
+
+OTHERS = "others"
+LONG_FRAMES = ("tokens", "themes", "mentions")
+_TEXT_COLUMNS = {"sentences": ("text", "speaker", "speaker_mention", "cue"), "documents": ("title",),
+                 "speakers": ("speaker", "aliases"), "mentions": ("entity", "surface", "speaker"),
+                 "themes": ("terms",)}
+_DAY_SPAN, _WEEK_SPAN = 62, 550  # days: up to two months by day, up to ~18 months by week, then by month
+
+
+@dataclass
+class Corpus:
+    """A corpus's frames plus lookups computed once: sentence rows of every long frame, word counts, labels."""
+
+    key: str
+    name: str  # what the user calls the corpus (folder, upload)
+    frames: Frames
+    rows: dict[str, np.ndarray]  # long frame name -> sentence row position of each of its rows
+    n_words: np.ndarray  # words per sentence, 0 for boilerplate
+    story: np.ndarray  # True for sentences that are not wire boilerplate
+    doc_index: dict[str, int]  # doc_id -> row position in documents
+    term_labels: dict[str, str]  # term -> its most frequent written form
+    themes: list[str]  # theme names, most frequent first
+
+    @property
+    def dated(self) -> bool:
+        """Return whether any document has a date."""
+        return bool(self.frames.documents["date"].notna().any())
+
+    def label(self, term: str) -> str:
+        """Return the written form a term is shown as (terms are stems users never see alone)."""
+        return self.term_labels.get(term, term)
+
+
+def _without_presentation_forms(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
+    """Return frame with Arabic presentation forms decomposed in its text columns (rows without them untouched)."""
+    for column in columns:
+        if column not in frame or frame.empty or isinstance(frame[column].dtype, pd.CategoricalDtype):
+            continue
+        values = frame[column].astype(str)
+        found = values.str.contains(resources.PRESENTATION_FORMS.pattern, regex=True).to_numpy(dtype=bool)
+        if found.any():
+            frame = frame.copy()
+            frame.loc[found, column] = values[found].map(presentation_forms)
+    return frame
+
+
+def _sentence_rows(sentences: pd.DataFrame, frame: pd.DataFrame) -> np.ndarray:
+    index = pd.MultiIndex.from_arrays([sentences["doc_id"].astype(str), sentences["sentence_id"]])
+    keys = pd.MultiIndex.from_arrays([frame["doc_id"].astype(str), frame["sentence_id"]])
+    return index.get_indexer(keys).astype(np.int64)
+
+
+def _term_labels(tokens: pd.DataFrame) -> dict[str, str]:
+    if tokens.empty:
+        return {}
+    counts = tokens.groupby(["term", "surface"], observed=True).size().reset_index(name="n")
+    counts = counts.sort_values(["n", "surface"], ascending=[False, True], kind="stable").drop_duplicates("term")
+    return dict(zip(counts["term"].astype(str), counts["surface"].astype(str), strict=True))
+
+
+def prepare(frames: Frames, key: str, name: str = "") -> Corpus:
+    """Return the corpus ready for the dashboard: row lookups, word counts and display labels computed once."""
+    for name, columns in _TEXT_COLUMNS.items():
+        setattr(frames, name, _without_presentation_forms(getattr(frames, name), columns))
+    surface = frames.tokens["surface"]
+    if isinstance(surface.dtype, pd.CategoricalDtype):
+        clean = [presentation_forms(str(c)) for c in surface.cat.categories]
+        if len(set(clean)) == len(clean):
+            frames.tokens = frames.tokens.assign(surface=surface.cat.rename_categories(clean))
+    s = frames.sentences
+    story = (s["boilerplate"].astype(str) == "").to_numpy()
+    n_words = s["text"].astype(str).str.count(resources.WORD.pattern).to_numpy(dtype=np.int64) * story
+    return Corpus(
+        key=key, name=name, frames=frames,
+        rows={name: _sentence_rows(s, getattr(frames, name)) for name in LONG_FRAMES},
+        n_words=n_words, story=story,
+        doc_index={d: i for i, d in enumerate(frames.documents["doc_id"].astype(str))},
+        term_labels=_term_labels(frames.tokens),
+        themes=frames.themes["theme"].astype(str).value_counts().index.tolist(),
+    )
+
+
+def _flag(n: int, rows: np.ndarray) -> np.ndarray:
+    out = np.zeros(n, dtype=bool)
+    out[rows[rows >= 0]] = True
+    return out
+
+
+def keep(corpus: Corpus, name: str, mask: np.ndarray) -> np.ndarray:
+    """Return which rows of a long frame (tokens, themes, mentions) belong to a kept sentence."""
+    row = corpus.rows[name]
+    out = np.zeros(len(row), dtype=bool)
+    valid = row >= 0
+    out[valid] = mask[row[valid]]
+    return out
+
+
+def rows_of(corpus: Corpus, name: str, mask: np.ndarray) -> pd.DataFrame:
+    """Return the rows of a long frame (tokens, themes, mentions) whose sentence the mask keeps."""
+    return getattr(corpus.frames, name)[keep(corpus, name, mask)]
+
+
+def keyword_mask(corpus: Corpus, keyword: Keyword) -> np.ndarray:
+    """Return which sentences contain every query word (by term or by spelling, clitics ignored)."""
+    s = corpus.frames.sentences
+    mask = np.ones(len(s), dtype=bool)
+    text = s["text"].astype("str")
+    terms = corpus.frames.tokens["term"]
+    for i, word_term in enumerate(keyword.terms):
+        by_term = _flag(len(s), corpus.rows["tokens"][terms.isin([word_term]).to_numpy()])
+        by_spelling = text.str.contains(keyword.text_pattern(i), regex=True).to_numpy(dtype=bool)
+        mask &= by_term | by_spelling
+    return mask
+
+
+def apply(corpus: Corpus, filters: Filters) -> np.ndarray:
+    """Return the boolean mask of the sentences that pass every filter."""
+    s = corpus.frames.sentences
+    mask = np.ones(len(s), dtype=bool)
+    if filters.speakers:
+        mask &= s["speaker"].isin(filters.speakers).to_numpy()
+    if filters.doc:
+        mask &= (s["doc_id"].astype(str) == filters.doc).to_numpy()
+    if filters.theme:
+        mask &= _flag(len(s), corpus.rows["themes"][(corpus.frames.themes["theme"] == filters.theme).to_numpy()])
+    if filters.date_from or filters.date_to:
+        days = pd.to_datetime(s["date"]).dt.normalize()
+        if filters.date_from:
+            mask &= (days >= pd.Timestamp(filters.date_from)).to_numpy()
+        if filters.date_to:
+            mask &= (days <= pd.Timestamp(filters.date_to)).to_numpy()
+    keyword = Keyword(filters.q)
+    if keyword.words:
+        mask &= keyword_mask(corpus, keyword)
+    return mask
+
+
+def speaker_table(corpus: Corpus, mask: np.ndarray) -> pd.DataFrame:
+    """Return the speakers of the kept sentences with their aliases and direct/indirect counts under the mask."""
+    s = corpus.frames.sentences
+    spoken = s[mask & (s["speaker"] != "").to_numpy()]
+    columns = ["speaker", "aliases", "n_sentences", "n_documents", "n_direct", "n_indirect"]
+    if spoken.empty:
+        return pd.DataFrame(columns=columns)
+    grouped = spoken.groupby("speaker")
+    quote = pd.crosstab(spoken["speaker"], spoken["quote"])
+    table = pd.DataFrame({"n_sentences": grouped.size(), "n_documents": grouped["doc_id"].nunique()})
+    for kind in ("direct", "indirect"):
+        table[f"n_{kind}"] = quote.get(kind, 0)
+    aliases = corpus.frames.speakers.drop_duplicates("speaker").set_index("speaker")["aliases"]
+    table["aliases"] = aliases.reindex(table.index).fillna("")
+    table = table.reset_index().sort_values(["n_sentences", "speaker"], ascending=[False, True], ignore_index=True)
+    return table[columns]
+
+
+def term_counts(corpus: Corpus, mask: np.ndarray, n: int | None = None) -> pd.DataFrame:
+    """Return kept-token counts per term (most frequent first) with the word each term is shown as."""
+    codes = corpus.frames.tokens["term"].cat.codes.to_numpy()[keep(corpus, "tokens", mask)]
+    categories = corpus.frames.tokens["term"].cat.categories
+    counts = np.bincount(codes[codes >= 0], minlength=len(categories))
+    order = np.argsort(-counts, kind="stable")
+    order = order[counts[order] > 0][:n]
+    terms = [str(categories[i]) for i in order]
+    return pd.DataFrame({"term": terms, "word": [corpus.label(t) for t in terms], "count": counts[order]})
+
+
+def keyness(target: np.ndarray, reference: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return (log-likelihood G2, log2 ratio) of each term's frequency in target against reference counts."""
+    a, b = target.astype(float), reference.astype(float)
+    c, d = a.sum(), b.sum()
+    if c == 0 or d == 0:
+        return np.zeros_like(a), np.zeros_like(a)
+    e1, e2 = c * (a + b) / (c + d), d * (a + b) / (c + d)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        g2 = 2 * (np.where(a > 0, a * np.log(a / e1), 0.0) + np.where(b > 0, b * np.log(b / e2), 0.0))
+    # Hardie's log ratio; a zero frequency counts as 0.5 so a word only one side uses still gets a finite size.
+    ratio = np.log2((np.where(a > 0, a, 0.5) / c) / (np.where(b > 0, b, 0.5) / d))
+    return g2, ratio
+
+
+def distinctive_terms(corpus: Corpus, mask: np.ndarray, speaker: str, n: int = 30) -> pd.DataFrame:
+    """Return the speaker's words most overused against all other speech and narration of the corpus."""
+    tokens = corpus.frames.tokens
+    speakers = corpus.frames.sentences["speaker"].to_numpy()
+    row = corpus.rows["tokens"]
+    by_speaker = speakers[row] == speaker
+    codes = tokens["term"].cat.codes.to_numpy()
+    size = len(tokens["term"].cat.categories)
+    target = np.bincount(codes[keep(corpus, "tokens", mask) & by_speaker], minlength=size)
+    reference = np.bincount(codes[~by_speaker], minlength=size)
+    g2, ratio = keyness(target, reference)
+    picked = np.flatnonzero((target > 0) & (ratio > 0))
+    picked = picked[np.argsort(-g2[picked], kind="stable")][:n]
+    terms = [str(tokens["term"].cat.categories[i]) for i in picked]
+    return pd.DataFrame({
+        "word": [corpus.label(t) for t in terms], "term": terms, "speaker": target[picked],
+        "rest": reference[picked], "log_likelihood": g2[picked].round(2), "log_ratio": ratio[picked].round(2),
+    })
+
+
+def speaker_theme(corpus: Corpus, mask: np.ndarray, speakers: list[str], *, share: bool = False) -> pd.DataFrame:
+    """Return a speaker × theme table of kept sentences (or, with share, % of each speaker's sentences)."""
+    kept = keep(corpus, "themes", mask)
+    speaker = corpus.frames.sentences["speaker"].to_numpy()[corpus.rows["themes"][kept]]
+    theme = corpus.frames.themes["theme"].to_numpy()[kept]
+    table = pd.crosstab(pd.Series(speaker, name="speaker"), pd.Series(theme, name="theme"))
+    table = table.reindex(index=speakers, columns=[t for t in corpus.themes if t in table.columns], fill_value=0)
+    if share:
+        totals = speaker_table(corpus, mask).set_index("speaker")["n_sentences"].reindex(speakers)
+        table = (table.div(totals.replace(0, np.nan), axis=0).fillna(0) * 100).round(1)
+    return table
+
+
+def who_mentions_whom(corpus: Corpus, mask: np.ndarray, n: int = 40) -> pd.DataFrame:
+    """Return the most frequent (speaker, mentioned entity) pairs of kept sentences, self-mentions left out."""
+    m = rows_of(corpus, "mentions", mask)
+    m = m[(m["speaker"] != "") & (m["speaker"] != m["entity"])]
+    pairs = m.groupby(["speaker", "entity", "kind"], observed=True).size().reset_index(name="mentions")
+    return pairs.sort_values(["mentions", "speaker"], ascending=[False, True], ignore_index=True).head(n)
+
+
+def quotes(corpus: Corpus, mask: np.ndarray, speaker: str, limit: int = 200) -> pd.DataFrame:
+    """Return the kept sentences of one speaker with their cue verbs, in corpus order."""
+    s = corpus.frames.sentences
+    picked = s[mask & (s["speaker"] == speaker).to_numpy()]
+    return picked[["doc_id", "sentence_id", "quote", "attribution", "cue", "speaker_mention", "text"]].head(limit)
+
+
+def axis(corpus: Corpus, mask: np.ndarray, bucket: str = "auto") -> tuple[str, str]:
+    """Return the x axis for trends: ("position", "") for one or undated articles, else ("date", "D"/"W"/"M")."""
+    s = corpus.frames.sentences
+    dates = s["date"][mask].dropna()
+    if dates.empty or s["doc_id"][mask].nunique() < 2:
+        return "position", ""
+    if bucket in {"D", "W", "M"}:
+        return "date", bucket
+    span = (dates.max() - dates.min()).days
+    return "date", "D" if span <= _DAY_SPAN else "W" if span <= _WEEK_SPAN else "M"
+
+
+def _x(corpus: Corpus, mask: np.ndarray, kind: str, freq: str) -> pd.Series:
+    """Return the x value of each kept sentence (its position, or its date bucket), indexed by row position."""
+    s = corpus.frames.sentences
+    positions = np.flatnonzero(mask)
+    if kind == "position":
+        return pd.Series(s["sentence_id"].to_numpy()[positions], index=positions)
+    dates = pd.to_datetime(s["date"].iloc[positions])
+    return pd.Series(dates.dt.to_period(freq).dt.start_time.to_numpy(), index=positions).dropna()
+
+
+def _empty(columns: list[str], kind: str, freq: str) -> pd.DataFrame:
+    out = pd.DataFrame(columns=columns)
+    out.attrs["axis"], out.attrs["freq"] = kind, freq
+    return out
+
+
+def timeline(corpus: Corpus, mask: np.ndarray, terms: list[str], *, per_thousand: bool = False,
+             by_speaker: bool = False, bucket: str = "auto", top_speakers: int = 6) -> pd.DataFrame:
+    """Return keyword counts (or per-1,000-word rates) per x bucket and keyword, optionally per speaker."""
+    kind, freq = axis(corpus, mask, bucket)
+    x = _x(corpus, mask, kind, freq)
+    if x.empty or not terms:
+        return _empty(["x", "words", "term", "count", "value", "keyword"], kind, freq)
+    sent = pd.DataFrame({"x": x.to_numpy(), "words": corpus.n_words[x.index]}, index=x.index)
+    keys = ["x"]
+    if by_speaker:
+        chosen = speaker_table(corpus, mask)["speaker"].head(top_speakers).to_numpy()
+        speaker = corpus.frames.sentences["speaker"].to_numpy()[x.index]
+        sent["speaker"] = np.where(np.isin(speaker, chosen), speaker, OTHERS)
+        keys.append("speaker")
+    kept = keep(corpus, "tokens", mask) & corpus.frames.tokens["term"].isin(terms).to_numpy()
+    hits = sent.reindex(corpus.rows["tokens"][kept])[keys]
+    hits["term"] = corpus.frames.tokens["term"].astype(str).to_numpy()[kept]
+    counts = hits.dropna(subset=["x"]).groupby([*keys, "term"]).size().rename("count").reset_index()
+    grid = sent.groupby(keys)["words"].sum().reset_index().merge(pd.DataFrame({"term": terms}), how="cross")
+    out = grid.merge(counts, on=[*keys, "term"], how="left").fillna({"count": 0})
+    out["count"] = out["count"].astype(int)
+    rate = (out["count"] * 1000 / out["words"].where(out["words"] > 0)).fillna(0).round(2)
+    out["value"] = rate if per_thousand else out["count"]
+    out["keyword"] = out["term"].map(corpus.label)
+    out.attrs["axis"], out.attrs["freq"] = kind, freq
+    return out
+
+
+def theme_shares(corpus: Corpus, mask: np.ndarray) -> pd.DataFrame:
+    """Return, per theme, the kept sentences carrying it and their share (%) of kept story sentences."""
+    kept = keep(corpus, "themes", mask)
+    total = int((mask & corpus.story).sum())
+    counts = corpus.frames.themes["theme"][kept].astype(str).value_counts()
+    counts = counts.reindex([t for t in corpus.themes if t in counts.index])
+    return pd.DataFrame({"theme": counts.index, "sentences": counts.to_numpy(),
+                         "share": (counts.to_numpy() * 100 / max(total, 1)).round(1)})
+
+
+def theme_timeline(corpus: Corpus, mask: np.ndarray, bucket: str = "auto") -> pd.DataFrame:
+    """Return per x bucket and theme the share (%) of kept story sentences carrying the theme."""
+    kind, freq = axis(corpus, mask, bucket)
+    x = _x(corpus, mask & corpus.story, kind, freq)
+    if x.empty:
+        return _empty(["x", "total", "theme", "sentences", "share"], kind, freq)
+    sent = pd.DataFrame({"x": x.to_numpy()}, index=x.index)
+    kept = keep(corpus, "themes", mask)
+    hits = sent.reindex(corpus.rows["themes"][kept])
+    hits["theme"] = corpus.frames.themes["theme"].astype(str).to_numpy()[kept]
+    counts = hits.dropna(subset=["x"]).groupby(["x", "theme"]).size().rename("sentences").reset_index()
+    themes = [t for t in corpus.themes if t in set(counts["theme"])]
+    grid = sent.groupby("x").size().rename("total").reset_index().merge(pd.DataFrame({"theme": themes}), how="cross")
+    out = grid.merge(counts, on=["x", "theme"], how="left").fillna({"sentences": 0})
+    out["sentences"] = out["sentences"].astype(int)
+    out["share"] = (out["sentences"] * 100 / out["total"]).round(1)
+    out.attrs["axis"], out.attrs["freq"] = kind, freq
+    return out
+
+
+def sentence_themes(corpus: Corpus, positions: np.ndarray) -> dict[int, list[str]]:
+    """Return the themes of the sentences at the given row positions (for the few shown on a page)."""
+    row = corpus.rows["themes"]
+    picked = np.isin(row, positions)
+    out: dict[int, list[str]] = {}
+    for r, theme in zip(row[picked], corpus.frames.themes["theme"].to_numpy()[picked], strict=True):
+        out.setdefault(int(r), []).append(str(theme))
+    return out
