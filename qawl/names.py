@@ -60,8 +60,7 @@ class Mention:
 def _is_name_word(word: str) -> bool:
     return (
         len(word) > 1
-        and not word.startswith("ال")
-        and not word.startswith("لل")
+        and not word.startswith(("ال", "لل", "وال", "بال", "فال", "كال"))
         and word not in title_words()
         and word not in INSTITUTION_HEADS
         and word not in FUNCTION_WORDS
@@ -105,6 +104,10 @@ def split(words: list[str]) -> Mention:
         while stop < end and (in_name(stop) or (words[stop].startswith("ال") and stop == 1)):
             stop += 1
         return Mention(tuple(words[stop:]), tuple(words[:stop]))
+    if end - start == 1 and start > 0 and words[start].endswith("ي") and not words[start - 1].startswith("ال") and (
+        words[start - 1] in title_words() or words[start - 1] in INSTITUTION_HEADS
+    ):
+        start = end  # مصدر طبي، مسؤول أمريكي: an adjective, not a name
     name = tuple(words[start:end])
     if name and (all(w in NAME_JOINERS for w in name) or (start > 0 and all(w in places() for w in name))):
         name = ()

@@ -122,13 +122,27 @@ def resolve_article(mentions: list[tuple[str, str]]) -> tuple[list[int], list[En
 
 
 def merge_keys(keys: list[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
-    """Return each key mapped to the one fuller name it stands for across the corpus (شي → شي جين بينغ)."""
-    distinct = sorted(set(keys), key=len, reverse=True)
+    """Return each key mapped to the one fuller name it stands for across the corpus (شي → شي جين بينغ).
+
+    A short name joins a fuller one that ends like it; when several do, the one used at least twice
+    as often as any other wins (ترامب → دونالد ترامب, not a phrase that once ran into an object).
+    """
+    counts = Counter(keys)
+    distinct = sorted(counts, key=len, reverse=True)
     target: dict[tuple[str, ...], tuple[str, ...]] = {}
     for key in distinct:
+        if len(key) == 1 and key[0] in names.places():
+            target[key] = key  # a country or city speaking is not a person's short name
+            continue
         fuller = [k for k in distinct if len(k) > len(key) and set(key) <= set(k) and k[-1] == key[-1]]
-        roots = {target.get(k, k) for k in fuller}
-        target[key] = roots.pop() if len(roots) == 1 else key
+        roots = Counter()
+        for k in fuller:
+            roots[target.get(k, k)] += counts[k]
+        ranked = roots.most_common(2)
+        if len(ranked) == 1 or (ranked and ranked[0][1] >= 2 * ranked[1][1]):
+            target[key] = ranked[0][0]
+        else:
+            target[key] = key
     return target
 
 

@@ -113,6 +113,8 @@ def _object_starts(prev: str, word: str, *, after_name: bool) -> bool:
     prev_bare = prev[1:] if prev.startswith("وال") else prev
     if prev in names.places() and not word.startswith("ال"):
         return True
+    if word in names.places() and not prev.startswith("ال") and prev not in names.title_words():
+        return True
     definite = prev_bare.startswith("ال")
     closed = definite and (prev_bare.endswith(("ي", "يه")) or prev in names.title_words())
     if word.startswith("ال"):
@@ -143,6 +145,11 @@ def _noun_phrase(toks: list[Token], i: int, *, objects: bool = False, preps: str
             break
         if j > i and toks[j].norm[:1] in preps and len(toks[j].norm) > 3 and toks[j - 1].norm not in names.title_words():
             break
+        if j > i and toks[j].norm in names.places() and not toks[j - 1].norm.startswith(("ال", "لل")) and (
+                toks[j - 1].norm not in names.title_words()):
+            break  # توعد ترامب إيران: a country right after a name is the object
+        if j > i and toks[j].norm.startswith("وال") and not toks[j - 1].norm.startswith(("ال", "وال", "لل", "بال")):
+            break  # ترامب والفرنسي ماكرون: a second subject, not a part of the first
         j += 1
     while j > i and toks[j - 1].norm in "-–":
         j -= 1
@@ -277,6 +284,14 @@ def _antecedent_report(text: str, toks: list[Token], i: int, spans: list[tuple[i
                   quote=_quote_kind(text, comp.start, spans))
 
 
+def _own_object(text: str, toks: list[Token], j: int) -> bool:
+    """Return whether toks[j] is the verb's own object (وختم حديثه بالقول): the subject is implicit."""
+    word = text[toks[j].start : toks[j].end]
+    after = toks[j + 1].norm if j + 1 < len(toks) else ""
+    return (len(word) > 4 and word.endswith(("ه", "ها")) and not word.startswith("ال")
+            and (after in cues.THAT or after == cues.COLON or after.startswith("بال")))
+
+
 def _name_before(toks: list[Token], i: int) -> tuple[int, int] | None:
     """Return the span of the name just before position i (كلمة رئيس الجمعية عبدالعزيز السيف، أوضح فيها)."""
     end = i
@@ -306,7 +321,7 @@ def _verb_report(text: str, toks: list[Token], i: int, spans: list[tuple[int, in
         j += 1
     implicit = j < len(toks) and (
         toks[j].norm in cues.PRONOUN_SUBJECTS or toks[j].norm in cues.DOCUMENTS or toks[j].norm in _PERSONAL_PRONOUN
-        or toks[j].norm in {"فيها", "فيه"}
+        or toks[j].norm in {"فيها", "فيه"} or _own_object(text, toks, j)
     )
     if implicit:
         j += 1
@@ -341,8 +356,8 @@ def _verb_report(text: str, toks: list[Token], i: int, spans: list[tuple[int, in
         before = _subject_before(toks, i)
         if before:
             return Report("explicit", cue, _surface(text, toks, *before), quote=quote)
-        if i > 2 and toks[i - 1].norm in {"حيث", "اذ"}:
-            subject, apposition = _main_subject(text, toks, i - 1)
+        if i > 2 and (toks[i - 1].norm in {"حيث", "اذ"} or tok.norm.startswith("و")):
+            subject, apposition = _main_subject(text, toks, i - 1 if toks[i - 1].norm in {"حيث", "اذ"} else i)
             if subject and _has_name(toks, *_span_of(toks, text, subject)):
                 return Report("explicit", cue, subject, apposition, quote)
         return Report("implicit", cue, quote=quote)
