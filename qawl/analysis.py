@@ -337,3 +337,18 @@ def sentence_themes(corpus: Corpus, positions: np.ndarray) -> dict[int, list[str
     for r, theme in zip(row[picked], corpus.frames.themes["theme"].to_numpy()[picked], strict=True):
         out.setdefault(int(r), []).append(str(theme))
     return out
+
+
+EXPORT_FRAMES = ("sentences", "speakers", "themes", "tokens", "mentions", "documents")
+
+
+def export_frame(corpus: Corpus, mask: np.ndarray, name: str) -> pd.DataFrame:
+    """Return one frame restricted to the kept sentences (speakers recounted, documents those with a kept sentence)."""
+    if name == "sentences":
+        return corpus.frames.sentences[mask]
+    if name == "speakers":
+        return speaker_table(corpus, mask)
+    if name == "documents":
+        kept = corpus.frames.sentences["doc_id"][mask].unique()
+        return corpus.frames.documents[corpus.frames.documents["doc_id"].isin(kept)]
+    return rows_of(corpus, name, mask)

@@ -1,14 +1,24 @@
-"""Building the frames (documents, sentences, speakers, themes, tokens, mentions) of a corpus."""
+"""Building the frames (documents, sentences, speakers, themes, tokens, mentions) of a corpus.
+
+Articles are analysed in chunks, in worker processes for large corpora. A chunk comes back as Arrow
+tables (cheap to pickle, no Python string per cell) and the speaker names, which need the whole corpus,
+are filled in at the end with array lookups.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from qawl import attribution, mentions, sentences, speakers, themes
 from qawl.corpus import Document, parse_dates
@@ -18,7 +28,16 @@ from qawl.tokenize import words
 
 FRAME_NAMES = ("documents", "sentences", "speakers", "themes", "tokens", "mentions")
 _PARALLEL_CHARS = 4_000_000  # below this a second process costs more than it saves
+_CHUNK_CHARS = 1_000_000  # text per chunk: bounds a worker's memory and paces progress reports
+_MAX_WORKERS = 4
 _TITLE_CHARS = 80
+
+SENTENCE_COLUMNS = ["doc_id", "sentence_id", "text", "speaker", "speaker_mention", "cue", "attribution", "quote",
+                    "date", "paragraph", "boilerplate"]
+SPEAKER_COLUMNS = ["speaker", "aliases", "n_sentences", "n_documents", "n_direct", "n_indirect"]
+THEME_COLUMNS = ["doc_id", "sentence_id", "theme", "terms"]
+TOKEN_COLUMNS = ["doc_id", "sentence_id", "surface", "term"]
+MENTION_COLUMNS = ["doc_id", "sentence_id", "entity", "kind", "surface", "speaker"]
 
 Progress = Callable[[int, int], None]
 
@@ -49,9 +68,15 @@ class _Article:
     attributions: list[attribution.Attribution]
     entity_of: list[int]  # per sentence: index into entities, -1 when nobody
     entities: list[speakers.Entity]
-    tokens: list[tuple[int, str, str]]  # (sentence index, surface, term)
+    tokens: tuple[list[int], list[str], list[str]]  # (sentence index, surface, term) columns
     themes: list[tuple[int, str, str]]  # (sentence index, theme, matched terms)
     places: list[tuple[int, str, str, str]]  # (sentence index, entity, kind, surface)
+
+
+@lru_cache(maxsize=1 << 18)
+def _word(written: str) -> tuple[str, str | None]:
+    """Return a written word's search form and its keyword term (None for a stop word)."""
+    return normalize(written), None if is_stopword(written) else term(written)
 
 
 def analyse(doc: Document) -> _Article:
@@ -62,41 +87,26 @@ def analyse(doc: Document) -> _Article:
     indices, entities = speakers.resolve_article(spoken)
     it = iter(indices)
     entity_of = [next(it) if a.attribution != "none" else -1 for a in attrs]
-    toks, theme_rows, places = [], [], []
+    tok_sentence, tok_surface, tok_term = [], [], []
+    theme_rows, places = [], []
     gazetteer = mentions.gazetteer_index()
     for i, s in enumerate(sents):
         if s.boilerplate:
             continue
         written = words(s.text)
-        content = [w for w in written if not is_stopword(w)]
-        stems = [term(w) for w in content]
-        toks.extend((i, w, t) for w, t in zip(content, stems))
+        info = [_word(w) for w in written]
+        stems = []
+        for w, (_, t) in zip(written, info, strict=True):
+            if t is not None:
+                tok_surface.append(w)
+                stems.append(t)
+        tok_term.extend(stems)
+        tok_sentence.extend([i] * len(stems))
         for theme, matched in themes.match(stems).items():
             theme_rows.append((i, theme, " | ".join(matched)))
-        norm = [normalize(w) for w in written]
-        for entity, kind, pos in mentions.find(norm, gazetteer):
+        for entity, kind, pos in mentions.find([n for n, _ in info], gazetteer):
             places.append((i, entity, kind, written[pos]))
-    return _Article(doc, sents, attrs, entity_of, entities, toks, theme_rows, places)
-
-
-def _analyse_all(docs: list[Document], progress: Progress | None) -> list[_Article]:
-    total = sum(len(d.text) for d in docs)
-    workers = min(os.cpu_count() or 1, 4)
-    if total < _PARALLEL_CHARS or workers < 2 or len(docs) < 2:
-        out = []
-        for n, doc in enumerate(docs, 1):
-            out.append(analyse(doc))
-            if progress and (n % 50 == 0 or n == len(docs)):
-                progress(n, len(docs))
-        return out
-    chunk = max(1, len(docs) // (workers * 16))
-    out = []
-    with ProcessPoolExecutor(workers) as pool:
-        for n, article in enumerate(pool.map(analyse, docs, chunksize=chunk), 1):
-            out.append(article)
-            if progress and (n % 500 == 0 or n == len(docs)):
-                progress(n, len(docs))
-    return out
+    return _Article(doc, sents, attrs, entity_of, entities, (tok_sentence, tok_surface, tok_term), theme_rows, places)
 
 
 def _title(doc: Document, sents: list[sentences.Sentence]) -> str:
@@ -106,103 +116,284 @@ def _title(doc: Document, sents: list[sentences.Sentence]) -> str:
     return first if len(first) <= _TITLE_CHARS else first[:_TITLE_CHARS].rsplit(" ", 1)[0] + " …"
 
 
-def _category(frame: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
-    for c in columns:
-        frame[c] = frame[c].astype("category")
-    return frame
+@dataclass
+class _Chunk:
+    """A run of articles as columns; speaker entities are numbered within the chunk (-1 for nobody)."""
+
+    titles: list[str]
+    n_sentences: list[int]
+    entities: list[list[speakers.Entity]]  # per article
+    sentences: pa.Table  # the sentence columns but speaker and date, plus `entity`
+    aliases: pa.Table  # entity, alias, doc_id: how explicit attributions wrote each source
+    tokens: pa.Table
+    themes: pa.Table
+    places: pa.Table  # doc_id, sentence_id, entity, kind, surface, row (the sentence's row in the chunk)
 
 
-def build(docs: list[Document], progress: Progress | None = None, warnings: list[str] | None = None) -> Frames:
-    """Return every frame of a corpus of documents."""
-    articles = _analyse_all(docs, progress)
-    names = speakers.canonical_names([a.entities for a in articles])
-    dates = parse_dates(a.doc.date for a in articles)
-    doc_rows, sent_rows, tok_rows, theme_rows, mention_rows = [], [], [], [], []
-    alias_rows = []
-    person_names: dict[str, str] = {}
-    for article, canon, date in zip(articles, names, dates):
-        doc = article.doc
-        doc_rows.append({"doc_id": doc.doc_id, "title": _title(doc, article.sentences), "date": date,
-                         "source": doc.source, "n_sentences": len(article.sentences), **doc.meta})
-        for e, name in zip(article.entities, canon):
-            if e.names:
-                for part in e.names:
-                    person_names.setdefault(part[-1], name)
-        for i, (s, a, k) in enumerate(zip(article.sentences, article.attributions, article.entity_of)):
-            speaker = canon[k] if k >= 0 else ""
-            sent_rows.append((doc.doc_id, i + 1, s.text, speaker, a.mention, a.cue, a.attribution, a.quote,
-                              date, s.paragraph, s.boilerplate))
+def _dictionary(values: list[str]) -> pa.Array:
+    return pa.array(values, pa.string()).dictionary_encode()
+
+
+def _analyse_chunk(docs: list[Document]) -> _Chunk:
+    """Return the analysis of consecutive articles as Arrow columns."""
+    s_doc, s_id, s_text, s_entity, s_mention, s_cue, s_attr, s_quote, s_par, s_boiler = ([] for _ in range(10))
+    a_entity, a_alias, a_doc = [], [], []
+    t_doc, t_id, t_surface, t_term = [], [], [], []
+    th_doc, th_id, th_theme, th_terms = [], [], [], []
+    p_doc, p_id, p_entity, p_kind, p_surface, p_row = [], [], [], [], [], []
+    titles, counts, entities = [], [], []
+    n_entities = 0
+    for doc in docs:
+        art = analyse(doc)
+        doc_id, n, row0 = doc.doc_id, len(art.sentences), len(s_id)
+        titles.append(_title(doc, art.sentences))
+        counts.append(n)
+        entities.append(art.entities)
+        s_doc.extend([doc_id] * n)
+        s_id.extend(range(1, n + 1))
+        for s, a, k in zip(art.sentences, art.attributions, art.entity_of, strict=True):
+            s_text.append(s.text)
+            s_par.append(s.paragraph)
+            s_boiler.append(s.boilerplate)
+            s_mention.append(a.mention)
+            s_cue.append(a.cue)
+            s_attr.append(a.attribution)
+            s_quote.append(a.quote)
+            s_entity.append(k + n_entities if k >= 0 else -1)
             if k >= 0 and a.attribution == "explicit":
-                alias_rows.append((speaker, a.mention, doc.doc_id))
-                if a.apposition:
-                    alias_rows.append((speaker, a.apposition, doc.doc_id))
-        tok_rows.extend((doc.doc_id, i + 1, surface, t) for i, surface, t in article.tokens)
-        theme_rows.extend((doc.doc_id, i + 1, theme, terms) for i, theme, terms in article.themes)
-        mention_rows.extend((doc.doc_id, i + 1, entity, kind, surface) for i, entity, kind, surface in article.places)
-    sentences_frame = pd.DataFrame(sent_rows, columns=[
-        "doc_id", "sentence_id", "text", "speaker", "speaker_mention", "cue", "attribution", "quote", "date",
-        "paragraph", "boilerplate"])
-    tokens_frame = pd.DataFrame(tok_rows, columns=["doc_id", "sentence_id", "surface", "term"])
-    mention_frame = pd.DataFrame(mention_rows, columns=["doc_id", "sentence_id", "entity", "kind", "surface"])
-    mention_frame = pd.concat([mention_frame, _person_mentions(tokens_frame, person_names)], ignore_index=True)
-    mention_frame = mention_frame.merge(
-        sentences_frame[["doc_id", "sentence_id", "speaker"]], on=["doc_id", "sentence_id"], how="left"
-    ).sort_values(["doc_id", "sentence_id"], kind="stable", ignore_index=True)
-    documents = pd.DataFrame(doc_rows, columns=None if doc_rows else ["doc_id", "title", "date", "source",
-                                                                        "n_sentences"])
-    documents["date"] = pd.to_datetime(documents["date"])
+                for alias in (a.mention, a.apposition) if a.apposition else (a.mention,):
+                    a_entity.append(k + n_entities)
+                    a_alias.append(alias)
+                    a_doc.append(doc_id)
+        n_entities += len(art.entities)
+        sent_index, surfaces, terms = art.tokens
+        t_doc.extend([doc_id] * len(surfaces))
+        t_id.extend(i + 1 for i in sent_index)
+        t_surface.extend(surfaces)
+        t_term.extend(terms)
+        for i, theme, matched in art.themes:
+            th_doc.append(doc_id)
+            th_id.append(i + 1)
+            th_theme.append(theme)
+            th_terms.append(matched)
+        for i, entity, kind, surface in art.places:
+            p_doc.append(doc_id)
+            p_id.append(i + 1)
+            p_entity.append(entity)
+            p_kind.append(kind)
+            p_surface.append(surface)
+            p_row.append(row0 + i)
+    string, int64 = pa.string(), pa.int64()
+    return _Chunk(
+        titles=titles,
+        n_sentences=counts,
+        entities=entities,
+        sentences=pa.table({
+            "doc_id": pa.array(s_doc, string), "sentence_id": pa.array(s_id, int64), "text": pa.array(s_text, string),
+            "entity": pa.array(s_entity, int64), "speaker_mention": pa.array(s_mention, string),
+            "cue": pa.array(s_cue, string), "attribution": pa.array(s_attr, string),
+            "quote": pa.array(s_quote, string), "paragraph": pa.array(s_par, int64),
+            "boilerplate": pa.array(s_boiler, string),
+        }),
+        aliases=pa.table({"entity": pa.array(a_entity, int64), "alias": pa.array(a_alias, string),
+                          "doc_id": pa.array(a_doc, string)}),
+        tokens=pa.table({"doc_id": _dictionary(t_doc), "sentence_id": pa.array(t_id, int64),
+                         "surface": _dictionary(t_surface), "term": _dictionary(t_term)}),
+        themes=pa.table({"doc_id": pa.array(th_doc, string), "sentence_id": pa.array(th_id, int64),
+                         "theme": pa.array(th_theme, string), "terms": pa.array(th_terms, string)}),
+        places=pa.table({"doc_id": pa.array(p_doc, string), "sentence_id": pa.array(p_id, int64),
+                         "entity": pa.array(p_entity, string), "kind": pa.array(p_kind, string),
+                         "surface": pa.array(p_surface, string), "row": pa.array(p_row, int64)}),
+    )
+
+
+def _chunks(docs: list[Document], size: int) -> list[list[Document]]:
+    """Return docs cut into consecutive runs of about size characters each."""
+    out, run, chars = [], [], 0
+    for doc in docs:
+        run.append(doc)
+        chars += len(doc.text)
+        if chars >= size:
+            out.append(run)
+            run, chars = [], 0
+    if run:
+        out.append(run)
+    return out
+
+
+def default_workers(docs: list[Document]) -> int:
+    """Return how many processes are worth using for docs: 1 for small corpora, else the usable cores."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if len(docs) < 2 or sum(len(d.text) for d in docs) < _PARALLEL_CHARS:
+        return 1
+    return max(1, min(cores, _MAX_WORKERS))
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # Forking a process that runs other threads (a Streamlit server) can copy a held lock into the child.
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods()
+                                       else "spawn")
+
+
+def _analyse_all(docs: list[Document], progress: Progress | None, workers: int) -> Iterator[_Chunk]:
+    """Yield the chunks of docs in corpus order, analysed by `workers` processes (1: this one)."""
+    total = sum(len(d.text) for d in docs)
+    # An empty corpus still yields one (empty) chunk, so every frame gets its columns and dtypes.
+    runs = _chunks(docs, min(_CHUNK_CHARS, max(1, total // (max(workers, 1) * 8)))) or [[]]
+    done = 0
+    if workers <= 1:
+        results: Iterable[_Chunk] = map(_analyse_chunk, runs)
+        for run, chunk in zip(runs, results, strict=True):
+            done += len(run)
+            if progress:
+                progress(done, len(docs))
+            yield chunk
+        return
+    with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
+        for run, chunk in zip(runs, pool.map(_analyse_chunk, runs), strict=True):
+            done += len(run)
+            if progress:
+                progress(done, len(docs))
+            yield chunk
+
+
+def _concat(tables: list[pa.Table]) -> pd.DataFrame:
+    return pa.concat_tables(tables).to_pandas()
+
+
+def _shift(table: pa.Table, column: str, offset: int) -> pa.Table:
+    """Return table with offset added to the non-negative values of an index column (-1 stays -1)."""
+    values = np.asarray(table[column], dtype=np.int64)
+    shifted = np.where(values >= 0, values + offset, -1)
+    return table.set_column(table.schema.get_field_index(column), column, pa.array(shifted))
+
+
+def build(docs: list[Document], progress: Progress | None = None, warnings: list[str] | None = None,
+          *, workers: int | None = None) -> Frames:
+    """Return every frame of a corpus of documents (workers: processes to use; None picks by corpus size)."""
+    chunks = list(_analyse_all(docs, progress, default_workers(docs) if workers is None else workers))
+    per_article = [ents for c in chunks for ents in c.entities]
+    names = speakers.canonical_names(per_article)
+    person_names: dict[str, str] = {}
+    for ents, canon in zip(per_article, names, strict=True):
+        for e, name in zip(ents, canon, strict=True):
+            for part in e.names:
+                person_names.setdefault(part[-1], name)
+    # Chunk-local entity numbers and sentence rows become corpus-wide ones.
+    entity_offsets = np.cumsum([0] + [sum(len(e) for e in c.entities) for c in chunks])[:-1]
+    row_offsets = np.cumsum([0] + [c.sentences.num_rows for c in chunks])[:-1]
+    sents = _concat([_shift(c.sentences, "entity", o) for c, o in zip(chunks, entity_offsets, strict=True)])
+    aliases = _concat([_shift(c.aliases, "entity", o) for c, o in zip(chunks, entity_offsets, strict=True)])
+    places = _concat([_shift(c.places, "row", o) for c, o in zip(chunks, row_offsets, strict=True)])
+    # -1 (nobody) picks the trailing "" of this lookup.
+    speaker_of = np.array([*(name for row in names for name in row), ""], dtype=object)
+    speaker = speaker_of[sents["entity"].to_numpy(dtype=np.int64)]
+    aliases["speaker"] = speaker_of[aliases["entity"].to_numpy(dtype=np.int64)]
+
+    n_sentences = np.array([n for c in chunks for n in c.n_sentences], dtype=np.int64)
+    documents = _documents(docs, [t for c in chunks for t in c.titles], n_sentences, parse_dates(d.date for d in docs))
+    sents["speaker"] = pd.Series(speaker, dtype="str", index=sents.index)
+    sents["date"] = np.repeat(documents["date"].to_numpy(), n_sentences)
+    sentences_frame = sents[SENTENCE_COLUMNS]
+    tokens_frame = _tokens([c.tokens for c in chunks])
+    doc_start = dict(zip(documents["doc_id"], (np.cumsum(n_sentences) - n_sentences).tolist(), strict=True))
+    people = _person_mentions(tokens_frame, person_names, doc_start)
     return Frames(
         documents=documents,
         sentences=sentences_frame,
-        speakers=_speakers(sentences_frame, alias_rows),
-        themes=pd.DataFrame(theme_rows, columns=["doc_id", "sentence_id", "theme", "terms"]),
-        tokens=_category(tokens_frame, ["doc_id", "surface", "term"]),
-        mentions=mention_frame,
+        speakers=_speakers(sentences_frame, aliases),
+        themes=_concat([c.themes for c in chunks]),
+        tokens=tokens_frame,
+        mentions=_mentions(places, people, speaker, documents["doc_id"]),
         warnings=list(warnings or []),
     )
 
 
-def _person_mentions(tokens: pd.DataFrame, person_names: dict[str, str]) -> pd.DataFrame:
-    """Return mention rows for tokens that name a known speaker by (family) name."""
-    columns = ["doc_id", "sentence_id", "entity", "kind", "surface"]
+def _documents(docs: list[Document], titles: list[str], n_sentences: np.ndarray, dates: pd.Series) -> pd.DataFrame:
+    """Return one row per document: id, title, date, source, sentence count and its metadata columns."""
+    if not docs:
+        return _empty({"doc_id": "str", "title": "str", "date": "datetime64[us]", "source": "str",
+                       "n_sentences": "int64"})
+    rows = [{"doc_id": d.doc_id, "title": t, "date": None, "source": d.source, "n_sentences": int(n), **d.meta}
+            for d, t, n in zip(docs, titles, n_sentences, strict=True)]
+    frame = pd.DataFrame(rows)
+    frame["date"] = pd.to_datetime(dates.to_numpy())
+    return frame
+
+
+def _empty(dtypes: dict[str, str]) -> pd.DataFrame:
+    """Return a frame without rows whose columns have the given dtypes."""
+    return pd.DataFrame({c: pd.Series(dtype=t) for c, t in dtypes.items()})
+
+
+def _tokens(tables: list[pa.Table]) -> pd.DataFrame:
+    """Return the tokens frame with doc_id, surface and term as categoricals of sorted categories."""
+    frame = pa.concat_tables(tables).unify_dictionaries().combine_chunks().to_pandas()
+    for c in ("doc_id", "surface", "term"):
+        frame[c] = frame[c].cat.reorder_categories(frame[c].cat.categories.sort_values())
+    return frame
+
+
+def _person_mentions(tokens: pd.DataFrame, person_names: dict[str, str], doc_start: dict[str, int]) -> pd.DataFrame:
+    """Return mention rows (with their sentence row) for tokens that name a known speaker by (family) name."""
+    columns = [*MENTION_COLUMNS[:5], "row"]
     if tokens.empty or not person_names:
         return pd.DataFrame(columns=columns)
-    surfaces = pd.Series(tokens["surface"].unique())
-    lookup = {}
-    for s in surfaces:
-        hit = next((person_names[f] for f in mentions.forms(normalize(s)) if f in person_names), None)
-        if hit:
-            lookup[s] = hit
-    rows = tokens[tokens["surface"].isin(lookup.keys())]
+    surfaces = tokens["surface"].cat.categories
+    hits = [next((person_names[f] for f in mentions.forms(normalize(s)) if f in person_names), None)
+            for s in surfaces]
+    entity_of = np.array([*hits, None], dtype=object)
+    codes = tokens["surface"].cat.codes.to_numpy()
+    keep = np.flatnonzero(pd.notna(entity_of[codes]))
+    doc_codes = tokens["doc_id"].cat.codes.to_numpy()[keep]
+    doc_cats = tokens["doc_id"].cat.categories
+    sentence_ids = tokens["sentence_id"].to_numpy()[keep]
+    starts = np.array([doc_start[d] for d in doc_cats], dtype=np.int64)[doc_codes]
     return pd.DataFrame({
-        "doc_id": rows["doc_id"].astype(str), "sentence_id": rows["sentence_id"],
-        "entity": rows["surface"].astype(str).map(lookup), "kind": "person", "surface": rows["surface"].astype(str),
+        "doc_id": pd.Series(doc_cats[doc_codes], dtype="str"), "sentence_id": sentence_ids,
+        "entity": pd.Series(entity_of[codes[keep]], dtype="str"), "kind": "person",
+        "surface": pd.Series(surfaces[codes[keep]], dtype="str"), "row": starts + sentence_ids - 1,
     }, columns=columns)
 
 
-def _speakers(sents: pd.DataFrame, alias_rows: list[tuple[str, str, str]]) -> pd.DataFrame:
+def _mentions(places: pd.DataFrame, people: pd.DataFrame, speaker: np.ndarray, doc_ids: pd.Series) -> pd.DataFrame:
+    """Return gazetteer and person mentions with the speaker of their sentence, by doc_id then sentence."""
+    frame = pd.concat([places, people], ignore_index=True) if len(people) else places
+    rows = frame["row"].to_numpy(dtype=np.int64)
+    rank = pd.Series(np.arange(len(doc_ids)), index=doc_ids.sort_values().to_numpy())
+    order = np.lexsort((frame["sentence_id"].to_numpy(), rank.reindex(frame["doc_id"]).to_numpy()))
+    frame = frame.take(order).reset_index(drop=True)
+    frame["speaker"] = pd.Series(speaker[rows[order]] if len(rows) else [], dtype="str")
+    frame["sentence_id"] = frame["sentence_id"].astype("int64")
+    return frame[MENTION_COLUMNS]
+
+
+def _speakers(sents: pd.DataFrame, aliases: pd.DataFrame) -> pd.DataFrame:
     """Return one row per canonical speaker: aliases seen, sentence and document counts."""
-    spoken = sents[sents["speaker"] != ""]
+    spoken = sents.loc[sents["speaker"] != "", ["speaker", "doc_id", "quote"]]
     if spoken.empty:
-        return pd.DataFrame(columns=["speaker", "aliases", "n_sentences", "n_documents", "n_direct", "n_indirect"])
-    aliases = pd.DataFrame(alias_rows, columns=["speaker", "alias", "doc_id"])
-    alias_lists = aliases.groupby("speaker")["alias"].agg(lambda a: " | ".join(dict.fromkeys(a)))
+        return _empty({"speaker": "str", "aliases": "str", "n_sentences": "int64", "n_documents": "int64",
+                       "n_direct": "int64", "n_indirect": "int64"})
+    alias_lists = (aliases.drop_duplicates(["speaker", "alias"]).groupby("speaker", sort=False)["alias"]
+                   .agg(" | ".join))
     grouped = spoken.groupby("speaker")
     frame = pd.DataFrame({
         "n_sentences": grouped.size(),
         "n_documents": grouped["doc_id"].nunique(),
-        "n_direct": grouped["quote"].agg(lambda q: int((q == "direct").sum())),
-        "n_indirect": grouped["quote"].agg(lambda q: int((q == "indirect").sum())),
+        "n_direct": (spoken["quote"] == "direct").groupby(spoken["speaker"]).sum().astype("int64"),
+        "n_indirect": (spoken["quote"] == "indirect").groupby(spoken["speaker"]).sum().astype("int64"),
     })
     frame["aliases"] = alias_lists.reindex(frame.index).fillna("")
     frame = frame.reset_index().sort_values(["n_sentences", "speaker"], ascending=[False, True], ignore_index=True)
-    return frame[["speaker", "aliases", "n_sentences", "n_documents", "n_direct", "n_indirect"]]
+    return frame[SPEAKER_COLUMNS]
 
 
-def build_paths(paths: Iterable[str | Path], progress: Progress | None = None) -> Frames:
+def build_paths(paths: Iterable[str | Path], progress: Progress | None = None, *, workers: int | None = None) -> Frames:
     """Return the frames of the corpus at paths, with the warnings met while reading it."""
     from qawl.corpus import load
 
     warned: list[str] = []
     docs = load(paths, warn=warned.append)
-    return build(docs, progress, warned)
+    return build(docs, progress, warned, workers=workers)

@@ -57,7 +57,8 @@ class Mention:
         return " ".join(self.name or self.title)
 
 
-def _is_name_word(word: str) -> bool:
+def is_name_word(word: str) -> bool:
+    """Return whether a normalized word may be part of a personal name (not a title, place word or particle)."""
     return (
         len(word) > 1
         and not word.startswith(("ال", "لل", "وال", "بال", "فال", "كال"))
@@ -74,7 +75,7 @@ def split(words: list[str]) -> Mention:
     end = len(words)
 
     def in_name(i: int) -> bool:
-        return _is_name_word(words[i]) or words[i] in NAME_JOINERS or (
+        return is_name_word(words[i]) or words[i] in NAME_JOINERS or (
             i > 0 and words[i - 1] in NAME_JOINERS and words[i].startswith("ال")
         )
 
@@ -98,7 +99,7 @@ def split(words: list[str]) -> Mention:
         start += 1
     if start < end and start > 0 and words[start - 1].startswith("لل"):
         start = end  # المعارض البارز للعقيد معمر القذافي: the name after لل is someone else's
-    if start == end and words and _is_name_word(words[0]) and words[0] not in places():
+    if start == end and words and is_name_word(words[0]) and words[0] not in places():
         # a name set before its description without a comma (حسن الأزهري محام وباحث ...)
         stop = 1
         while stop < end and (in_name(stop) or (words[stop].startswith("ال") and stop == 1)):

@@ -75,7 +75,7 @@ def _split_line(line: str) -> list[tuple[int, int]]:
             continue
         cuts.append(end)
     spans, start = [], 0
-    for cut in cuts + [len(line)]:
+    for cut in [*cuts, len(line)]:
         if line[start:cut].strip():
             spans.append((start, cut))
         start = cut

@@ -24,7 +24,8 @@ _STOP = cues.THAT | frozenset({
     "بيان", "ببيان", "تصريح", "تصريحات", "بتصريح", "كلمه", "بكلمه", "مؤتمر", "لقاء", "حديث", "مقابله", "اتصال",
     "نقلا", "بعدما", "عقب", "الان", "ولا", "لا", "لم", "لن", "قد", "لقد", "هنا", "هناك", "اليه", "عليه",
     "بشان", "حول", "تجاه", "ضد", "دون", "بدون", "فيما", "ما", "اما", "جميع", "كل", "كافه", "بعض", "عدد", "مختلف",
-    "قوله", "قولها", "قولهم", "تاكيده", "تاكيدها", "اول", "حاليا", "بشده", "بقوه", "بوضوح", "مجددا", "مرارا", "سابقا", "لاحقا", "اخيرا", "مؤخرا", "حينها", "وقتها", "عندما", "لما", "الا",
+    "قوله", "قولها", "قولهم", "تاكيده", "تاكيدها", "اول", "حاليا", "بشده", "بقوه", "بوضوح", "مجددا", "مرارا",
+    "سابقا", "لاحقا", "اخيرا", "مؤخرا", "حينها", "وقتها", "عندما", "لما", "الا",
 })
 # Objects that may stand between a cue and its subject: وقال لي دارين، وقال له الوزير.
 _OBJECTS = frozenset({"لي", "له", "لها", "لنا", "لهم", "لهما", "لكم", "لك", "ايضا", "كذلك", "بدوره", "بدورها"})
@@ -51,6 +52,7 @@ class Token:
     norm: str
     start: int
     end: int
+    possessed: bool = False  # ends in a pronoun as written (شكره، حديثها), not in ة
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,11 @@ class Report:
 
 def tokens(text: str) -> list[Token]:
     """Return the words and punctuation marks of text with their normalized forms."""
-    return [Token(normalize(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return [Token(normalize(w), m.start(), m.end(), _possessed(w)) for m in _TOKEN.finditer(text) for w in [m.group()]]
+
+
+def _possessed(word: str) -> bool:
+    return len(word) > 3 and word.endswith(("ه", "ها", "هم", "هما")) and not word.startswith("ال")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -120,14 +126,14 @@ def _object_starts(prev: str, word: str, *, after_name: bool) -> bool:
     if word.startswith("ال"):
         if word in names.title_words() or word.endswith(("ي", "يه", "يين", "يون")):
             return False
-        return closed or (after_name and not definite and prev not in names.title_words())
+        return closed or (after_name and names.is_name_word(prev))
     return definite and not closed
 
 
 def _adverbial(prev: str, word: str) -> bool:
-    """Return whether word is an accusative adverbial or object after a finished name (روحاني | موجها)."""
-    return (len(word) > 3 and word.endswith("ا") and not word.endswith("اا") and prev not in names.title_words()
-            and prev not in names.NAME_JOINERS and not word.startswith("ال"))
+    """Return whether word is an accusative participle after a finished name (روحاني | موجها حديثه)."""
+    return (len(word) >= 5 and word.startswith("م") and word.endswith("ا") and prev not in names.title_words()
+            and prev not in names.NAME_JOINERS)
 
 
 def _noun_phrase(toks: list[Token], i: int, *, objects: bool = False, preps: str = "",
@@ -140,10 +146,11 @@ def _noun_phrase(toks: list[Token], i: int, *, objects: bool = False, preps: str
     """
     j = i
     while j < len(toks) and j - i < _MAX_NP and not _is_stop(toks[j]) and not (j > i and toks[j].norm in ends):
-        if j > i and (_adverbial(toks[j - 1].norm, toks[j].norm)
-                      or (objects and _object_starts(toks[j - 1].norm, toks[j].norm, after_name=after_name))):
+        if j > i and (_adverbial(toks[j - 1].norm, toks[j].norm) or (objects and (
+                toks[j].possessed or _object_starts(toks[j - 1].norm, toks[j].norm, after_name=after_name)))):
             break
-        if j > i and toks[j].norm[:1] in preps and len(toks[j].norm) > 3 and toks[j - 1].norm not in names.title_words():
+        if (j > i and toks[j].norm[:1] in preps and len(toks[j].norm) > 3
+                and toks[j - 1].norm not in names.title_words()):
             break
         if j > i and toks[j].norm in names.places() and not toks[j - 1].norm.startswith(("ال", "لل")) and (
                 toks[j - 1].norm not in names.title_words()):
@@ -255,7 +262,7 @@ def _subject_before(toks: list[Token], i: int) -> tuple[int, int] | None:
         if not (first.startswith("ال") or opened or first in names.title_words()):
             continue
         stop = _noun_phrase(toks, b)
-        app_a, app_b = _apposition(toks, stop)
+        app_b = _apposition(toks, stop)[1]
         reach = app_b + 1 if app_b > stop else stop
         if stop < end and toks[stop].norm in _PHRASE_PREPOSITIONS | {"من"}:
             reach = _noun_phrase(toks, stop + 1)  # وكان سفير روسيا في لبنان قد قال
@@ -340,6 +347,8 @@ def _verb_report(text: str, toks: list[Token], i: int, spans: list[tuple[int, in
             np_end = _noun_phrase(toks, j, objects=True, preps=_prefixes(allowed), ends=allowed, after_name=True)
             end = _through_phrase(toks, j, np_end)
         implicit = end == j
+    if any(t.norm in cues.NO_COMMENT for t in toks[j : end + 1]):
+        return None  # رفضت الوزارة التعليق: refusing to comment reports nothing
     app_a, app_b = _apposition(toks, end)
     comp = _complement(toks, max(end, app_b), allowed)
     if comp is None:
@@ -374,7 +383,11 @@ def _according_to(text: str, toks: list[Token], i: int) -> Report | None:
     end = _noun_phrase(toks, j)
     if end == j:
         return None
-    return Report("explicit", text[toks[i].start : toks[i].end], _surface(text, toks, j, end))
+    mention = _surface(text, toks, j, end)
+    if toks[i].norm in {"وفقا", "وفق", "طبقا"} and toks[j].norm.startswith("ل") and len(toks[j].norm) > 3:
+        mention = mention[2:] if toks[j].norm.startswith("لل") else mention[1:]  # وفقا لوزارة → وزارة
+        mention = ("ال" + mention) if toks[j].norm.startswith("لل") else mention
+    return Report("explicit", text[toks[i].start : toks[i].end], mention)
 
 
 def _relay(text: str, toks: list[Token], i: int) -> Report | None:
@@ -404,6 +417,12 @@ def _main_subject(text: str, toks: list[Token], limit: int) -> tuple[str, str]:
     return _surface(text, toks, i + 1, end), _surface(text, toks, app_a, min(app_b, limit))
 
 
+def _participle_reports(toks: list[Token], i: int) -> bool:
+    """Return whether a participle (مضيفا، مشيرة) introduces a report: its complement follows at once."""
+    allowed = cues.complements(cues.PARTICIPLES[toks[i].norm]) - {cues.ANY}
+    return any(_is_complement(t.norm, allowed) for t in toks[i + 1 : i + 3])
+
+
 def find(text: str) -> Report | None:
     """Return the report a sentence makes, or None for narration.
 
@@ -426,7 +445,7 @@ def find(text: str) -> Report | None:
             verb = _verb_report(text, toks, i, spans)
         elif n in cues.ACCORDING_TO and according is None:
             according = _according_to(text, toks, i)
-        elif n in cues.PARTICIPLES and not participle and verb is None:
+        elif n in cues.PARTICIPLES and not participle and verb is None and _participle_reports(toks, i):
             participle = text[tok.start : tok.end]
             subject, apposition = _main_subject(text, toks, i)
             if subject:
@@ -449,7 +468,7 @@ def people(text: str) -> list[str]:
     found, i = [], 0
     while i < len(toks):
         if toks[i].norm in titles and (i == 0 or toks[i - 1].norm not in titles):
-            end = _noun_phrase(toks, i)
+            end = _noun_phrase(toks, i, objects=True)
             if _has_name(toks, i, end):
                 found.append(_surface(text, toks, i, end))
                 i = end

@@ -1,0 +1,84 @@
+"""One canonical name per source: titles, short names and full names merged."""
+
+import pytest
+
+from qawl import names
+from qawl.normalize import normalize
+from qawl.speakers import canonical_names, merge_keys, resolve_article
+
+
+@pytest.mark.parametrize(
+    ("phrase", "title", "name"),
+    [
+        ("الرئيس الصيني شي جين بينغ", "الرئيس الصيني", "شي جين بينغ"),
+        ("شي", "", "شي"),
+        ("الرئيس الصيني", "الرئيس الصيني", ""),
+        ("مدير عام السجون اللواء إبراهيم بن محمد الحمزي", "مدير عام السجون اللواء", "إبراهيم بن محمد الحمزي"),
+        ("بدر عبد الرحمن السمحان", "", "بدر عبد الرحمن السمحان"),
+        ("الدكتور الشثري", "الدكتور", "الشثري"),
+        ("وزارة الخارجية", "وزارة الخارجية", ""),
+        ("المتحدث باسم وزارة الخارجية الصينية تشاو لي جيان", "المتحدث باسم وزارة الخارجية الصينية", "تشاو لي جيان"),
+        ("مصدر طبي", "مصدر طبي", ""),
+        ("المعارض البارز للعقيد معمر القذافي", "المعارض البارز للعقيد معمر القذافي", ""),
+    ],
+)
+def test_split_title_and_name(phrase, title, name):
+    mention = names.split(normalize(phrase).split())
+    assert mention.title == tuple(normalize(title).split())
+    assert mention.name == tuple(normalize(name).split())
+
+
+def resolve(mentions):
+    indices, entities = resolve_article([(m, "") for m in mentions])
+    return indices, entities
+
+
+def test_full_name_short_name_and_title_are_one_source():
+    indices, _ = resolve(["الرئيس الصيني شي جين بينغ", "شي", "الرئيس الصيني", "توكاييف", "شي"])
+    assert indices[0] == indices[1] == indices[2] == indices[4] != indices[3]
+
+
+def test_bare_title_before_the_full_name_joins_it():
+    indices, _ = resolve(["رئيسة الوزراء البريطانية", "رئيسة الوزراء البريطانية تيريزا ماي"])
+    assert indices[0] == indices[1]
+
+
+def test_family_name_with_article_joins_the_full_name():
+    indices, _ = resolve(["محمد الغول", "الغول"])
+    assert indices[0] == indices[1]
+
+
+def test_institution_and_its_head_noun():
+    indices, _ = resolve(["الهيئة العامة للغذاء والدواء", "الهيئة"])
+    assert indices[0] == indices[1]
+
+
+def test_spokesperson_of_an_institution_is_not_the_institution():
+    indices, _ = resolve(["المتحدثة باسم لجنة الإغاثة الدولية ماري فغالي", "لجنة الإغاثة الدولية"])
+    assert indices[0] != indices[1]
+
+
+def test_apposition_gives_the_name():
+    indices, entities = resolve_article([("رئيس الاتحاد الدولي لكرة القدم", "جياني إنفانتينو"),
+                                         ("إنفانتينو", "")])
+    assert indices[0] == indices[1]
+    assert canonical_names([entities]) == [["جياني إنفانتينو"]]
+
+
+def test_short_names_merge_across_articles_when_unambiguous():
+    target = merge_keys([("دونالد", "ترامب"), ("دونالد", "ترامب"), ("ترامب",), ("محامي", "ترامب"), ("بوتين",),
+                         ("فلاديمير", "بوتين"), ("محمد",), ("محمد", "الغول"), ("محمد", "بن", "سلمان")])
+    assert target[("ترامب",)] == ("دونالد", "ترامب")
+    assert target[("بوتين",)] == ("فلاديمير", "بوتين")
+    assert target[("محمد",)] == ("محمد",)  # a first name alone could be anyone
+
+
+def test_countries_are_not_short_names_of_people():
+    target = merge_keys([("ايران",), ("دونالد", "ترامب", "ايران")])
+    assert target[("ايران",)] == ("ايران",)
+
+
+def test_canonical_name_is_the_same_across_articles():
+    _, first = resolve(["الرئيس الروسي فلاديمير بوتين"])
+    _, second = resolve(["بوتين"])
+    assert canonical_names([first, second]) == [["فلاديمير بوتين"], ["فلاديمير بوتين"]]
