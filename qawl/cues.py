@@ -95,14 +95,18 @@ def _with_prefixes(forms: dict[str, str]) -> dict[str, str]:
     return {p + f: s for f, s in forms.items() for p in _PREFIXES}
 
 
-VERBS: dict[str, str] = _with_prefixes(_past_forms() | _present_forms())
+# Forms that collide with common words of other meaning: اقرا (read! in "اقرأ أيضا"), the dual of اقر.
+_COLLISIONS = frozenset({"اقرا", "واقرا", "فاقرا"})
+VERBS: dict[str, str] = {
+    form: stem for form, stem in _with_prefixes(_past_forms() | _present_forms()).items() if form not in _COLLISIONS
+}
 PRESENT_VERBS: frozenset[str] = frozenset(_with_prefixes(_present_forms()))
 PARTICIPLES: dict[str, str] = _with_prefixes(
     _PARTICIPLES | {p[:-1] + "ه": s for p, s in _PARTICIPLES.items()} | {p + "ً": s for p, s in _PARTICIPLES.items()}
 )
 # Spellings shared with common nouns and prepositions (بين between, وعد promise, رد reply): cues only at
 # the head of a clause with a that-clause, colon or quotation right after their subject.
-AMBIGUOUS = frozenset({"فعد", "وعد", "فبين", "وبين", "بين", "فرد", "رد", "ورد", "وصف"})
+AMBIGUOUS = frozenset({"بين", "وبين", "فبين", "رد", "ورد", "فرد", "وردت", "وعد", "فعد", "عد", "وعدت"})
 # Nouns for a document that speaks for its author (وأضاف البيان): the source is the author named before.
 DOCUMENTS = frozenset({"البيان", "التقرير", "الخطاب", "الرساله", "البلاغ", "الوثيقه", "المذكره", "النص", "الاعلان",
                        "التغريده", "المنشور", "الكتاب", "القرار", "الاتفاق", "التصريح", "المقال", "الدراسه"})

@@ -18,6 +18,10 @@ INSTITUTION_HEADS = frozenset({
     "جبهه", "تحالف", "ائتلاف", "منتخب", "نادي", "دائره", "قياده", "رئاسه", "ديوان", "فريق", "مصلحه",
     "كرة", "كره", "شؤون", "قطاع", "مجموعه", "برنامج", "حمله", "امير", "منطقه", "محافظه", "باسم", "عام",
     "سلاح", "جهاز", "اسطوره", "نجم", "لاعب", "مدرب", "مشجع", "سكان", "مصدر", "مصادر", "شهود", "عضو",
+    # sources that are not people: وسائل الإعلام، تقارير، خبراء
+    "مرصد", "حرس", "سلطات", "ادعاء", "نيابه", "داخليه", "خارجيه", "دفاع", "صحه", "كرملين", "بنتاغون", "اليونيسف",
+    "وسائل", "تقارير", "تقرير", "خبراء", "ناشطون", "ناشطين", "مسؤولون", "مسؤولين", "مواطنون", "محللون",
+    "مراقبون", "صحف", "مواقع", "متحدث", "متحدثه", "ناطق", "مراسل", "مراسلون", "اعلام", "ممثلو", "ممثلي",
 })
 FUNCTION_WORDS = frozenset({"في", "من", "علي", "الي", "عن", "مع", "و", "او", "ثم", "لدي", "عند", "ل", "ب", "ذلك", "تلك",
                             "هذا", "هذه", "هؤلاء", "اولئك", "قد", "كان", "كانت", "وكان", "وكانت"})
@@ -50,6 +54,7 @@ class Mention:
 
     title: tuple[str, ...]
     name: tuple[str, ...]
+    name_at: int = -1  # index of the name's first word in the phrase (-1 when there is no name)
 
     @property
     def label(self) -> str:
@@ -64,6 +69,7 @@ def is_name_word(word: str) -> bool:
         and not word.startswith(("ال", "لل", "وال", "بال", "فال", "كال"))
         and word not in title_words()
         and word not in INSTITUTION_HEADS
+        and not (word[:1] in "لب" and word[1:] in INSTITUTION_HEADS | title_words())
         and word not in FUNCTION_WORDS
         and not any(ch.isdigit() for ch in word)
     )
@@ -82,7 +88,7 @@ def split(words: list[str]) -> Mention:
     # A family name with ال closes a name (محمد الحمزي، عبد الرحمن السمحان).
     i = end - 1
     if i > 0 and words[i].startswith("ال") and words[i] not in title_words() and words[i - 1] in honorifics():
-        return Mention(tuple(words[:i]), (words[i],))
+        return Mention(tuple(words[:i]), (words[i],), i)
     if i > 0 and words[i].startswith("ال") and words[i] not in title_words() and in_name(i - 1):
         i -= 1
     start = i + 1
@@ -104,7 +110,7 @@ def split(words: list[str]) -> Mention:
         stop = 1
         while stop < end and (in_name(stop) or (words[stop].startswith("ال") and stop == 1)):
             stop += 1
-        return Mention(tuple(words[stop:]), tuple(words[:stop]))
+        return Mention(tuple(words[stop:]), tuple(words[:stop]), 0)
     if end - start == 1 and start > 0 and words[start].endswith("ي") and not words[start - 1].startswith("ال") and (
         words[start - 1] in title_words() or words[start - 1] in INSTITUTION_HEADS
     ):
@@ -114,4 +120,4 @@ def split(words: list[str]) -> Mention:
         name = ()
     if not name:
         return Mention(tuple(words), ())
-    return Mention(tuple(words[:start]), name)
+    return Mention(tuple(words[:start]), name, start)

@@ -17,6 +17,7 @@ _TIMESTAMP = re.compile(r"^\W*\d{1,2}[:.]\d{2}(?:\s*(?:ت\s*[مغ]|ص|م|مسا�
 _SEPARATOR = re.compile(r"^[\W_]+$")
 _HIJRI_OR_CE = re.compile(r"(?:\d{3,4}\s*هـ|الموافق|\d{4}\s*م\b)")
 _AGENCY = re.compile(r"\((?:[^()]{1,20})\)\s*[-–—]?\s*$|\b(?:واس|قنا|وام|بنا|كونا|سبأ|شينخوا|رويترز|أ\s*ف\s*ب)\s*$")
+_TEASER = re.compile(r"^\W*(?:اقرأ|إقرأ|اقرا|شاهد|اقرأ أيضا|للمزيد)\s*(?:أيضا|ايضا|أيضاً|ايضاً)?\s*[:：]")
 _ADVERT = re.compile(r"(?:حمّ?ل|تحميل|نزّ?ل|اشترك|تابعونا|تابعوا|اضغط|انقر).{0,80}(?:تطبيق|قناتنا|صفحتنا|حسابنا|النشرة)|"
                      r"(?:تطبيق|قناتنا|صفحتنا|حسابنا).{0,80}(?:حمّ?ل|تحميل|تابعونا|اشترك|هاتفكم)")
 
@@ -29,7 +30,7 @@ class Sentence:
     end: int
     text: str
     paragraph: int
-    boilerplate: str  # "" for story text, else dateline / end_marker / timestamp / separator / advert
+    boilerplate: str  # "" for story text, else dateline / end_marker / timestamp / separator / advert / teaser
 
 
 def boilerplate_kind(line: str) -> str:
@@ -46,6 +47,8 @@ def boilerplate_kind(line: str) -> str:
         return "dateline"
     if len(words) <= 40 and _ADVERT.search(stripped):
         return "advert"
+    if len(words) <= 40 and _TEASER.match(stripped):
+        return "teaser"
     return ""
 
 

@@ -53,25 +53,36 @@ def _parts(surface: str) -> tuple[list[str], list[str]]:
     return written, [normalize(w) for w in written]
 
 
+def _spelled(written: list[str], mention: names.Mention) -> dict[tuple[str, ...], str]:
+    """Return the name and title of a mention as they were written."""
+    out: dict[tuple[str, ...], str] = {}
+    if mention.name:
+        at = mention.name_at
+        out[mention.name] = " ".join(written[at : at + len(mention.name)])
+        rest = written[:at] + written[at + len(mention.name):]
+    else:
+        rest = written
+    if mention.title:
+        out[mention.title] = " ".join(rest)
+    return out
+
+
 def _mention(surface: str, apposition: str) -> tuple[names.Mention, dict[tuple[str, ...], str]]:
     """Return the title/name split of a mention and its apposition, and how each part was written."""
     written, norm = _parts(surface)
     main = names.split(norm)
-    spelled: dict[tuple[str, ...], str] = {}
+    spelled = _spelled(written, main)
     title, name = main.title, main.name
-    if main.name:
-        spelled[main.name] = " ".join(written[len(main.title):])
-    if main.title:
-        spelled[main.title] = " ".join(written[: len(main.title)])
     if apposition:
         app_written, app_norm = _parts(apposition)
         app = names.split(app_norm)
+        app_spelled = _spelled(app_written, app)
         if not name and app.name:
             name = app.name
-            spelled[name] = " ".join(app_written[len(app.title):])
+            spelled[name] = app_spelled[name]
         if not title and app.title:
             title = app.title
-            spelled[title] = " ".join(app_written[: len(app.title)])
+            spelled[title] = app_spelled[title]
     return names.Mention(title, name), spelled
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qawl import cues, names
+from qawl import cues, mentions, names
 from qawl.normalize import normalize
 
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
@@ -43,6 +43,7 @@ _PHRASE_PREPOSITIONS = frozenset({"في", "لدي", "عن"})
 _MAX_NP = 14
 _COMPLEMENT_WINDOW = 30
 _DIRECT_MIN_WORDS = 4
+_HEADLINE_WORDS = 22
 
 
 @dataclass(frozen=True)
@@ -251,7 +252,7 @@ def _subject_before(toks: list[Token], i: int) -> tuple[int, int] | None:
     while start > 0 and end - start < 24 and toks[start - 1].norm not in _HARD_BOUNDARY:
         start -= 1
     for a in range(start, end):
-        if a > start and toks[a - 1].norm not in {"،", ","}:
+        if a > 0 and toks[a - 1].norm not in _HARD_BOUNDARY | {"،", ","}:
             continue
         opened = toks[a].norm in _CLAUSE_OPENERS
         b = a + 1 if opened else a
@@ -367,7 +368,7 @@ def _verb_report(text: str, toks: list[Token], i: int, spans: list[tuple[int, in
             return Report("explicit", cue, _surface(text, toks, *before), quote=quote)
         if i > 2 and (toks[i - 1].norm in {"حيث", "اذ"} or tok.norm.startswith("و")):
             subject, apposition = _main_subject(text, toks, i - 1 if toks[i - 1].norm in {"حيث", "اذ"} else i)
-            if subject and _has_name(toks, *_span_of(toks, text, subject)):
+            if subject and (_has_name(toks, *_span_of(toks, text, subject)) or _is_source(subject)):
                 return Report("explicit", cue, subject, apposition, quote)
         return Report("implicit", cue, quote=quote)
     return Report("explicit", cue, _surface(text, toks, j, np_end), _surface(text, toks, app_a, app_b), quote)
@@ -384,10 +385,25 @@ def _according_to(text: str, toks: list[Token], i: int) -> Report | None:
     if end == j:
         return None
     mention = _surface(text, toks, j, end)
+    if not (_has_name(toks, j, end) or _is_source(mention)):
+        return None  # بحسب المواعيد المقررة: according to a schedule, not to a source
     if toks[i].norm in {"وفقا", "وفق", "طبقا"} and toks[j].norm.startswith("ل") and len(toks[j].norm) > 3:
         mention = mention[2:] if toks[j].norm.startswith("لل") else mention[1:]  # وفقا لوزارة → وزارة
         mention = ("ال" + mention) if toks[j].norm.startswith("لل") else mention
     return Report("explicit", text[toks[i].start : toks[i].end], mention)
+
+
+def _is_source(phrase: str) -> bool:
+    """Return whether a phrase names a possible source: a title, institution, place or news outlet."""
+    words = [normalize(w) for w in phrase.split()[:6]]
+    if any(pos == 0 for _, _, pos in mentions.find(words, mentions.gazetteer_index())):
+        return True
+    for head in words[:1]:
+        bare = head[2:] if head.startswith("ال") else head[1:] if head[:1] in "لو" else head
+        if ({head, bare, "ال" + bare} & (names.title_words() | names.INSTITUTION_HEADS | names.places())
+                or bare in names.INSTITUTION_HEADS or bool(_MEDIA.match("ل" + bare))):
+            return True
+    return False
 
 
 def _relay(text: str, toks: list[Token], i: int) -> Report | None:
@@ -404,7 +420,7 @@ def _relay(text: str, toks: list[Token], i: int) -> Report | None:
 def _main_subject(text: str, toks: list[Token], limit: int) -> tuple[str, str]:
     """Return the subject (and its apposition) after a sentence-initial verb (ومدح أسطورة الكرة ... قائلا)."""
     i = 0
-    while i < limit and toks[i].norm in PUNCTUATION | {"ثم", "كما", "و"}:
+    while i < limit and toks[i].norm in PUNCTUATION | {"ثم", "كما", "و", "قد", "وقد", "فقد", "لقد"}:
         i += 1
     if i >= limit:
         return "", ""
@@ -458,7 +474,20 @@ def find(text: str) -> Report | None:
         return according
     if participle:
         return Report("implicit", participle, quote=_quote_kind(text, 0, spans))
-    return None
+    return _headline(text, toks)
+
+
+def _headline(text: str, toks: list[Token]) -> Report | None:
+    """Return the source of a headline quote "الصليب الأحمر: الوضع في اليمن كارثي", or None."""
+    colon = next((k for k, t in enumerate(toks[:6]) if t.norm == cues.COLON), -1)
+    if colon < 1 or len(toks) - colon < 4 or _noun_phrase(toks, 0) != colon or len(text.split()) > _HEADLINE_WORDS:
+        return None
+    mention = names.split([t.norm for t in toks[:colon]])
+    person = len(mention.name) >= 2 and all(w in names.title_words() for w in mention.title)
+    institution = toks[0].norm not in names.places() and _is_source(_surface(text, toks, 0, colon))
+    if not (person or institution):
+        return None
+    return Report("explicit", "", _surface(text, toks, 0, colon), quote="direct")
 
 
 def people(text: str) -> list[str]:
