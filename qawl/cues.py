@@ -100,7 +100,6 @@ _COLLISIONS = frozenset({"اقرا", "واقرا", "فاقرا"})
 VERBS: dict[str, str] = {
     form: stem for form, stem in _with_prefixes(_past_forms() | _present_forms()).items() if form not in _COLLISIONS
 }
-PRESENT_VERBS: frozenset[str] = frozenset(_with_prefixes(_present_forms()))
 PARTICIPLES: dict[str, str] = _with_prefixes(
     _PARTICIPLES | {p[:-1] + "ه": s for p, s in _PARTICIPLES.items()} | {p + "ً": s for p, s in _PARTICIPLES.items()}
 )
