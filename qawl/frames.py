@@ -84,7 +84,7 @@ def analyse(doc: Document) -> _Article:
     sents = sentences.split(doc.text)
     attrs = attribution.attribute(sents)
     spoken = [(a.mention, a.apposition) for a in attrs if a.attribution != "none"]
-    indices, entities = speakers.resolve_article(spoken)
+    indices, entities = speakers.resolve_article(spoken, doc.text)
     it = iter(indices)
     entity_of = [next(it) if a.attribution != "none" else -1 for a in attrs]
     tok_sentence, tok_surface, tok_term = [], [], []

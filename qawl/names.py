@@ -43,6 +43,12 @@ def places() -> frozenset[str]:
 
 
 @cache
+def roles() -> frozenset[str]:
+    """Return the normalized one-word roles and honorifics (الرئيس، الوزير، الدكتور), not qualifiers (العام)."""
+    return frozenset(normalize(t) for t, kind in lexicons.load().titles if kind != "qualifier" and " " not in t)
+
+
+@cache
 def honorifics() -> frozenset[str]:
     """Return the normalized honorifics (الدكتور، الشيخ، اللواء) a bare family name may follow."""
     return frozenset(normalize(t) for t, kind in lexicons.load().titles if kind == "honorific" and " " not in t)
@@ -103,8 +109,9 @@ def split(words: list[str]) -> Mention:
         start += 1
     while start < end and words[start].startswith("ال"):
         start += 1
-    if start < end and start > 0 and words[start - 1].startswith("لل"):
-        start = end  # المعارض البارز للعقيد معمر القذافي: the name after لل is someone else's
+    if start < end and start > 0 and (words[start - 1].startswith("لل") or (
+            words[start - 1].startswith("ل") and len(words[start - 1]) > 3 and not is_name_word(words[start - 1]))):
+        start = end  # المعارض البارز للعقيد معمر القذافي، الرئيس السابق لحملة ترامب: someone else's name
     if start == end and words and is_name_word(words[0]) and words[0] not in places():
         # a name set before its description without a comma (حسن الأزهري محام وباحث ...)
         stop = 1

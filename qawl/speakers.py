@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from qawl import names
+from qawl import names, speech
 from qawl.normalize import normalize
 from qawl.tokenize import words as word_list
 
@@ -99,11 +99,43 @@ def _find(entities: list[Entity], mention: names.Mention, before: int) -> int:
     return next((k for k in order if entities[k].matches_title(mention.title)), -1)
 
 
-def resolve_article(mentions: list[tuple[str, str]]) -> tuple[list[int], list[Entity]]:
+def _fuller_names(text: str, short: tuple[str, ...]) -> list[tuple[tuple[str, ...], str]]:
+    """Return the fuller forms of a one-word name that the article writes after a title or an adjective
+    (نظيره القازاقي قاسم - جومارت توكاييف → قاسم جومارت توكاييف)."""
+    written = word_list(text)
+    norm = [normalize(w) for w in written]
+    found = []
+    for k, word in enumerate(norm):
+        if word != short[0]:
+            continue
+        start = k
+        while (start > 0 and k - start < 3 and names.is_name_word(norm[start - 1])
+               and not speech.is_stop_word(norm[start - 1]) and not norm[start - 1].startswith("و")):
+            start -= 1
+        before = norm[start - 1] if start > 0 else ""
+        led = before in names.roles() or (before.startswith("ال") and before.endswith("ي"))
+        if start < k and led:
+            found.append((tuple(norm[start : k + 1]), " ".join(written[start : k + 1])))
+    return found
+
+
+def complete_names(entities: list[Entity], text: str) -> None:
+    """Give each person known by one word only the fuller name the article writes elsewhere, if any."""
+    for e in entities:
+        if e.names and all(len(n) == 1 for n in e.names) and e.names[0][0] not in names.places():
+            fuller = _fuller_names(text, e.names[0])
+            if fuller:
+                name, spelled = max(fuller, key=lambda f: len(f[0]))
+                e.names.append(name)
+                e.written.setdefault(name, spelled)
+
+
+def resolve_article(mentions: list[tuple[str, str]], text: str = "") -> tuple[list[int], list[Entity]]:
     """Return, for each (mention, apposition) of one article, the index of its entity, and the entities.
 
     Named mentions are resolved first, so that a bare title (الرئيس الصيني) or a short name (شي) finds
-    the person even when the article names him fully only later.
+    the person even when the article names him fully only later; a one-word name takes the fuller form
+    the article's text gives it (توكاييف → قاسم - جومارت توكاييف).
     """
     parsed = [_mention(surface, apposition) for surface, apposition in mentions]
     entities: list[Entity] = []
@@ -125,10 +157,12 @@ def resolve_article(mentions: list[tuple[str, str]]) -> tuple[list[int], list[En
             for part, bucket in ((mention.name, e.names), (mention.title, e.titles)):
                 if part and part not in bucket:
                     bucket.append(part)
-            for part, text in spelled.items():
-                if text:
-                    e.written.setdefault(part, text)
+            for part, as_written in spelled.items():
+                if as_written:
+                    e.written.setdefault(part, as_written)
             out[pos] = index
+    if text:
+        complete_names(entities, text)
     return out, entities
 
 

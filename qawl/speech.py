@@ -96,7 +96,11 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _is_stop(tok: Token) -> bool:
-    n = tok.norm
+    return is_stop_word(tok.norm)
+
+
+def is_stop_word(n: str) -> bool:
+    """Return whether a normalized word ends a speaker phrase (a preposition, cue, particle or punctuation)."""
     return (
         (n in PUNCTUATION and n not in "-–")
         or n in _STOP

@@ -82,3 +82,15 @@ def test_canonical_name_is_the_same_across_articles():
     _, first = resolve(["الرئيس الروسي فلاديمير بوتين"])
     _, second = resolve(["بوتين"])
     assert canonical_names([first, second]) == [["فلاديمير بوتين"], ["فلاديمير بوتين"]]
+
+
+def test_one_word_name_takes_the_fuller_form_the_article_writes():
+    text = "جرت محادثة هاتفية مع نظيره القازاقي قاسم - جومارت توكاييف.\nوقال توكاييف إن التعاون مهم."
+    _, entities = resolve_article([("توكاييف", "")], text)
+    assert canonical_names([entities]) == [["قاسم جومارت توكاييف"]]
+
+
+def test_fuller_form_needs_a_title_or_adjective_before_it():
+    text = "قبل عام استقالت أمل من عملها.\nوتقول أمل إن الرياضة حياتها."
+    _, entities = resolve_article([("أمل", "")], text)
+    assert canonical_names([entities]) == [["أمل"]]
