@@ -1,4 +1,4 @@
-"""Pure-pandas views of built frames for the dashboard: filtering, counts, keyness, timelines, theme shares.
+"""Pure-pandas views of built frames for the dashboard: filtering, counts, keyness, theme shares, exports.
 
 Every function takes a prepared `Corpus` and a boolean mask over its sentences (from `apply`) and works
 vectorized on the frames, so a rerun never loops over all sentences in Python.
@@ -10,18 +10,18 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from qawl import resources
 from qawl.filters import Filters, Keyword
 from qawl.frames import Frames
 from qawl.normalize import presentation_forms
 
-OTHERS = "others"
 LONG_FRAMES = ("tokens", "themes", "mentions")
 _TEXT_COLUMNS = {"sentences": ("text", "speaker", "speaker_mention", "cue"), "documents": ("title",),
                  "speakers": ("speaker", "aliases"), "mentions": ("entity", "surface", "speaker"),
                  "themes": ("terms",)}
-_DAY_SPAN, _WEEK_SPAN = 62, 550  # days: up to two months by day, up to ~18 months by week, then by month
 
 
 @dataclass
@@ -32,8 +32,9 @@ class Corpus:
     name: str  # what the user calls the corpus (folder, upload)
     frames: Frames
     rows: dict[str, np.ndarray]  # long frame name -> sentence row position of each of its rows
-    n_words: np.ndarray  # words per sentence, 0 for boilerplate
+    n_words: np.ndarray  # whitespace-separated words per sentence, 0 for boilerplate
     story: np.ndarray  # True for sentences that are not wire boilerplate
+    doc_of: np.ndarray  # row position in documents of each sentence
     doc_index: dict[str, int]  # doc_id -> row position in documents
     term_labels: dict[str, str]  # term -> its most frequent written form
     themes: list[str]  # theme names, most frequent first
@@ -61,10 +62,39 @@ def _without_presentation_forms(frame: pd.DataFrame, columns: tuple[str, ...]) -
     return frame
 
 
-def _sentence_rows(sentences: pd.DataFrame, frame: pd.DataFrame) -> np.ndarray:
-    index = pd.MultiIndex.from_arrays([sentences["doc_id"].astype(str), sentences["sentence_id"]])
-    keys = pd.MultiIndex.from_arrays([frame["doc_id"].astype(str), frame["sentence_id"]])
-    return index.get_indexer(keys).astype(np.int64)
+def _doc_positions(values: pd.Series, docs: pd.Index) -> np.ndarray:
+    """Return the position in docs of each doc_id value (-1 when absent), via the categories when categorical."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        lookup = np.append(docs.get_indexer(values.cat.categories.astype(str)), -1)
+        return lookup[values.cat.codes.to_numpy()]
+    return docs.get_indexer(values.astype(str))
+
+
+def _sentence_rows(frame: pd.DataFrame, docs: pd.Index, start: np.ndarray, length: np.ndarray) -> np.ndarray:
+    """Return the sentences row of each (doc_id, sentence_id) row of frame, -1 when it has none."""
+    doc = _doc_positions(frame["doc_id"], docs)
+    sid = frame["sentence_id"].to_numpy(dtype=np.int64)
+    safe = np.maximum(doc, 0)
+    valid = (doc >= 0) & (sid >= 1) & (sid <= length[safe])
+    return np.where(valid, start[safe] + sid - 1, -1)
+
+
+def _in_document_order(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Return sentences with each document's rows together, numbered 1..n in order (as frames.build makes them)."""
+    if _numbered_runs(sentences):
+        return sentences
+    ordered = sentences.sort_values(["doc_id", "sentence_id"], kind="stable", ignore_index=True)
+    if not _numbered_runs(ordered):
+        raise ValueError("the sentences frame must number each document's sentences 1, 2, 3 …")
+    return ordered
+
+
+def _numbered_runs(sentences: pd.DataFrame) -> bool:
+    doc = sentences["doc_id"].astype(str).to_numpy()
+    first = np.concatenate([[True], doc[1:] != doc[:-1]]) if len(doc) else np.zeros(0, dtype=bool)
+    run_start = np.maximum.accumulate(np.where(first, np.arange(len(doc)), 0))
+    expected = np.arange(len(doc)) - run_start + 1
+    return bool(np.array_equal(sentences["sentence_id"].to_numpy(), expected) and pd.Index(doc[first]).is_unique)
 
 
 def _term_labels(tokens: pd.DataFrame) -> dict[str, str]:
@@ -77,21 +107,29 @@ def _term_labels(tokens: pd.DataFrame) -> dict[str, str]:
 
 def prepare(frames: Frames, key: str, name: str = "") -> Corpus:
     """Return the corpus ready for the dashboard: row lookups, word counts and display labels computed once."""
-    for name, columns in _TEXT_COLUMNS.items():
-        setattr(frames, name, _without_presentation_forms(getattr(frames, name), columns))
+    for frame_name, columns in _TEXT_COLUMNS.items():
+        setattr(frames, frame_name, _without_presentation_forms(getattr(frames, frame_name), columns))
     surface = frames.tokens["surface"]
     if isinstance(surface.dtype, pd.CategoricalDtype):
         clean = [presentation_forms(str(c)) for c in surface.cat.categories]
         if len(set(clean)) == len(clean):
             frames.tokens = frames.tokens.assign(surface=surface.cat.rename_categories(clean))
-    s = frames.sentences
+    s = _in_document_order(frames.sentences)
+    frames.sentences = s
+    docs = pd.Index(frames.documents["doc_id"].astype(str))
+    doc_of = _doc_positions(s["doc_id"], docs)
+    length = np.bincount(doc_of[doc_of >= 0], minlength=len(docs))
+    start = np.zeros(len(docs), dtype=np.int64)
+    first = np.flatnonzero(s["sentence_id"].to_numpy() == 1)
+    start[doc_of[first][doc_of[first] >= 0]] = first[doc_of[first] >= 0]
     story = (s["boilerplate"].astype(str) == "").to_numpy()
-    n_words = s["text"].astype(str).str.count(resources.WORD.pattern).to_numpy(dtype=np.int64) * story
+    words = pc.list_value_length(pc.utf8_split_whitespace(pa.array(s["text"].astype(str), type=pa.string())))
+    n_words = words.to_numpy(zero_copy_only=False).astype(np.int64) * story
     return Corpus(
         key=key, name=name, frames=frames,
-        rows={name: _sentence_rows(s, getattr(frames, name)) for name in LONG_FRAMES},
-        n_words=n_words, story=story,
-        doc_index={d: i for i, d in enumerate(frames.documents["doc_id"].astype(str))},
+        rows={n: _sentence_rows(getattr(frames, n), docs, start, length) for n in LONG_FRAMES},
+        n_words=n_words, story=story, doc_of=doc_of,
+        doc_index={d: i for i, d in enumerate(docs)},
         term_labels=_term_labels(frames.tokens),
         themes=frames.themes["theme"].astype(str).value_counts().index.tolist(),
     )
@@ -137,7 +175,7 @@ def apply(corpus: Corpus, filters: Filters) -> np.ndarray:
     if filters.speakers:
         mask &= s["speaker"].isin(filters.speakers).to_numpy()
     if filters.doc:
-        mask &= (s["doc_id"].astype(str) == filters.doc).to_numpy()
+        mask &= corpus.doc_of == corpus.doc_index.get(filters.doc, -2)
     if filters.theme:
         mask &= _flag(len(s), corpus.rows["themes"][(corpus.frames.themes["theme"] == filters.theme).to_numpy()])
     if filters.date_from or filters.date_to:
@@ -150,6 +188,11 @@ def apply(corpus: Corpus, filters: Filters) -> np.ndarray:
     if keyword.words:
         mask &= keyword_mask(corpus, keyword)
     return mask
+
+
+def n_documents(corpus: Corpus, mask: np.ndarray) -> int:
+    """Return how many documents have a kept sentence."""
+    return int(np.count_nonzero(np.bincount(corpus.doc_of[mask], minlength=1)))
 
 
 def speaker_table(corpus: Corpus, mask: np.ndarray) -> pd.DataFrame:
@@ -243,62 +286,6 @@ def quotes(corpus: Corpus, mask: np.ndarray, speaker: str, limit: int = 200) -> 
     return picked[["doc_id", "sentence_id", "quote", "attribution", "cue", "speaker_mention", "text"]].head(limit)
 
 
-def axis(corpus: Corpus, mask: np.ndarray, bucket: str = "auto") -> tuple[str, str]:
-    """Return the x axis for trends: ("position", "") for one or undated articles, else ("date", "D"/"W"/"M")."""
-    s = corpus.frames.sentences
-    dates = s["date"][mask].dropna()
-    if dates.empty or s["doc_id"][mask].nunique() < 2:
-        return "position", ""
-    if bucket in {"D", "W", "M"}:
-        return "date", bucket
-    span = (dates.max() - dates.min()).days
-    return "date", "D" if span <= _DAY_SPAN else "W" if span <= _WEEK_SPAN else "M"
-
-
-def _x(corpus: Corpus, mask: np.ndarray, kind: str, freq: str) -> pd.Series:
-    """Return the x value of each kept sentence (its position, or its date bucket), indexed by row position."""
-    s = corpus.frames.sentences
-    positions = np.flatnonzero(mask)
-    if kind == "position":
-        return pd.Series(s["sentence_id"].to_numpy()[positions], index=positions)
-    dates = pd.to_datetime(s["date"].iloc[positions])
-    return pd.Series(dates.dt.to_period(freq).dt.start_time.to_numpy(), index=positions).dropna()
-
-
-def _empty(columns: list[str], kind: str, freq: str) -> pd.DataFrame:
-    out = pd.DataFrame(columns=columns)
-    out.attrs["axis"], out.attrs["freq"] = kind, freq
-    return out
-
-
-def timeline(corpus: Corpus, mask: np.ndarray, terms: list[str], *, per_thousand: bool = False,
-             by_speaker: bool = False, bucket: str = "auto", top_speakers: int = 6) -> pd.DataFrame:
-    """Return keyword counts (or per-1,000-word rates) per x bucket and keyword, optionally per speaker."""
-    kind, freq = axis(corpus, mask, bucket)
-    x = _x(corpus, mask, kind, freq)
-    if x.empty or not terms:
-        return _empty(["x", "words", "term", "count", "value", "keyword"], kind, freq)
-    sent = pd.DataFrame({"x": x.to_numpy(), "words": corpus.n_words[x.index]}, index=x.index)
-    keys = ["x"]
-    if by_speaker:
-        chosen = speaker_table(corpus, mask)["speaker"].head(top_speakers).to_numpy()
-        speaker = corpus.frames.sentences["speaker"].to_numpy()[x.index]
-        sent["speaker"] = np.where(np.isin(speaker, chosen), speaker, OTHERS)
-        keys.append("speaker")
-    kept = keep(corpus, "tokens", mask) & corpus.frames.tokens["term"].isin(terms).to_numpy()
-    hits = sent.reindex(corpus.rows["tokens"][kept])[keys]
-    hits["term"] = corpus.frames.tokens["term"].astype(str).to_numpy()[kept]
-    counts = hits.dropna(subset=["x"]).groupby([*keys, "term"]).size().rename("count").reset_index()
-    grid = sent.groupby(keys)["words"].sum().reset_index().merge(pd.DataFrame({"term": terms}), how="cross")
-    out = grid.merge(counts, on=[*keys, "term"], how="left").fillna({"count": 0})
-    out["count"] = out["count"].astype(int)
-    rate = (out["count"] * 1000 / out["words"].where(out["words"] > 0)).fillna(0).round(2)
-    out["value"] = rate if per_thousand else out["count"]
-    out["keyword"] = out["term"].map(corpus.label)
-    out.attrs["axis"], out.attrs["freq"] = kind, freq
-    return out
-
-
 def theme_shares(corpus: Corpus, mask: np.ndarray) -> pd.DataFrame:
     """Return, per theme, the kept sentences carrying it and their share (%) of kept story sentences."""
     kept = keep(corpus, "themes", mask)
@@ -307,26 +294,6 @@ def theme_shares(corpus: Corpus, mask: np.ndarray) -> pd.DataFrame:
     counts = counts.reindex([t for t in corpus.themes if t in counts.index])
     return pd.DataFrame({"theme": counts.index, "sentences": counts.to_numpy(),
                          "share": (counts.to_numpy() * 100 / max(total, 1)).round(1)})
-
-
-def theme_timeline(corpus: Corpus, mask: np.ndarray, bucket: str = "auto") -> pd.DataFrame:
-    """Return per x bucket and theme the share (%) of kept story sentences carrying the theme."""
-    kind, freq = axis(corpus, mask, bucket)
-    x = _x(corpus, mask & corpus.story, kind, freq)
-    if x.empty:
-        return _empty(["x", "total", "theme", "sentences", "share"], kind, freq)
-    sent = pd.DataFrame({"x": x.to_numpy()}, index=x.index)
-    kept = keep(corpus, "themes", mask)
-    hits = sent.reindex(corpus.rows["themes"][kept])
-    hits["theme"] = corpus.frames.themes["theme"].astype(str).to_numpy()[kept]
-    counts = hits.dropna(subset=["x"]).groupby(["x", "theme"]).size().rename("sentences").reset_index()
-    themes = [t for t in corpus.themes if t in set(counts["theme"])]
-    grid = sent.groupby("x").size().rename("total").reset_index().merge(pd.DataFrame({"theme": themes}), how="cross")
-    out = grid.merge(counts, on=["x", "theme"], how="left").fillna({"sentences": 0})
-    out["sentences"] = out["sentences"].astype(int)
-    out["share"] = (out["sentences"] * 100 / out["total"]).round(1)
-    out.attrs["axis"], out.attrs["freq"] = kind, freq
-    return out
 
 
 def sentence_themes(corpus: Corpus, positions: np.ndarray) -> dict[int, list[str]]:
@@ -349,6 +316,5 @@ def export_frame(corpus: Corpus, mask: np.ndarray, name: str) -> pd.DataFrame:
     if name == "speakers":
         return speaker_table(corpus, mask)
     if name == "documents":
-        kept = corpus.frames.sentences["doc_id"][mask].unique()
-        return corpus.frames.documents[corpus.frames.documents["doc_id"].isin(kept)]
+        return corpus.frames.documents[np.bincount(corpus.doc_of[mask], minlength=len(corpus.doc_index)) > 0]
     return rows_of(corpus, name, mask)

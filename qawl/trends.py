@@ -1,0 +1,99 @@
+"""Keywords and themes over time: date buckets by span, or sentence positions for one or undated articles."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from qawl.analysis import Corpus, keep, n_documents, speaker_table
+
+OTHERS = "others"
+_DAY_SPAN, _WEEK_SPAN = 62, 550  # days: up to two months by day, up to ~18 months by week, then by month
+
+
+def axis(corpus: Corpus, mask: np.ndarray, bucket: str = "auto") -> tuple[str, str]:
+    """Return the x axis for trends: ("position", "") for one or undated articles, else ("date", "D"/"W"/"M")."""
+    s = corpus.frames.sentences
+    dates = s["date"][mask].dropna()
+    if dates.empty or n_documents(corpus, mask) < 2:
+        return "position", ""
+    if bucket in {"D", "W", "M"}:
+        return "date", bucket
+    return "date", bucket_for_span((dates.max() - dates.min()).days)
+
+
+def bucket_for_span(days: int) -> str:
+    """Return the date bucket for a span of days: "D" up to two months, "W" up to ~18 months, else "M"."""
+    return "D" if days <= _DAY_SPAN else "W" if days <= _WEEK_SPAN else "M"
+
+
+def _x(corpus: Corpus, mask: np.ndarray, kind: str, freq: str) -> pd.Series:
+    """Return the x value of each kept sentence (its position, or its date bucket), indexed by row position."""
+    s = corpus.frames.sentences
+    positions = np.flatnonzero(mask)
+    if kind == "position":
+        return pd.Series(s["sentence_id"].to_numpy()[positions], index=positions)
+    dates = pd.to_datetime(s["date"].iloc[positions])
+    return pd.Series(dates.dt.to_period(freq).dt.start_time.to_numpy(), index=positions).dropna()
+
+
+def _empty(columns: list[str], kind: str, freq: str) -> pd.DataFrame:
+    out = pd.DataFrame(columns=columns)
+    out.attrs["axis"], out.attrs["freq"] = kind, freq
+    return out
+
+
+def _terms_at(corpus: Corpus, kept: np.ndarray) -> np.ndarray:
+    """Return the terms of the kept tokens rows as strings (without converting the whole column)."""
+    term = corpus.frames.tokens["term"]
+    if isinstance(term.dtype, pd.CategoricalDtype):
+        return term.cat.categories.astype(str).to_numpy()[term.cat.codes.to_numpy()[kept]]
+    return term.to_numpy()[kept].astype(str)
+
+
+def timeline(corpus: Corpus, mask: np.ndarray, terms: list[str], *, per_thousand: bool = False,
+             by_speaker: bool = False, bucket: str = "auto", top_speakers: int = 6) -> pd.DataFrame:
+    """Return keyword counts (or per-1,000-word rates) per x bucket and keyword, optionally per speaker."""
+    kind, freq = axis(corpus, mask, bucket)
+    x = _x(corpus, mask, kind, freq)
+    if x.empty or not terms:
+        return _empty(["x", "words", "term", "count", "value", "keyword"], kind, freq)
+    sent = pd.DataFrame({"x": x.to_numpy(), "words": corpus.n_words[x.index]}, index=x.index)
+    keys = ["x"]
+    if by_speaker:
+        chosen = speaker_table(corpus, mask)["speaker"].head(top_speakers).to_numpy()
+        speaker = corpus.frames.sentences["speaker"].to_numpy()[x.index]
+        sent["speaker"] = np.where(np.isin(speaker, chosen), speaker, OTHERS)
+        keys.append("speaker")
+    kept = keep(corpus, "tokens", mask) & corpus.frames.tokens["term"].isin(terms).to_numpy()
+    hits = sent.reindex(corpus.rows["tokens"][kept])[keys]
+    hits["term"] = _terms_at(corpus, kept)
+    counts = hits.dropna(subset=["x"]).groupby([*keys, "term"]).size().rename("count").reset_index()
+    grid = sent.groupby(keys)["words"].sum().reset_index().merge(pd.DataFrame({"term": terms}), how="cross")
+    out = grid.merge(counts, on=[*keys, "term"], how="left").fillna({"count": 0})
+    out["count"] = out["count"].astype(int)
+    rate = (out["count"] * 1000 / out["words"].where(out["words"] > 0)).fillna(0).round(2)
+    out["value"] = rate if per_thousand else out["count"]
+    out["keyword"] = out["term"].map(corpus.label)
+    out.attrs["axis"], out.attrs["freq"] = kind, freq
+    return out
+
+
+def theme_timeline(corpus: Corpus, mask: np.ndarray, bucket: str = "auto") -> pd.DataFrame:
+    """Return per x bucket and theme the share (%) of kept story sentences carrying the theme."""
+    kind, freq = axis(corpus, mask, bucket)
+    x = _x(corpus, mask & corpus.story, kind, freq)
+    if x.empty:
+        return _empty(["x", "total", "theme", "sentences", "share"], kind, freq)
+    sent = pd.DataFrame({"x": x.to_numpy()}, index=x.index)
+    kept = keep(corpus, "themes", mask)
+    hits = sent.reindex(corpus.rows["themes"][kept])
+    hits["theme"] = corpus.frames.themes["theme"].astype(str).to_numpy()[kept]
+    counts = hits.dropna(subset=["x"]).groupby(["x", "theme"]).size().rename("sentences").reset_index()
+    themes = [t for t in corpus.themes if t in set(counts["theme"])]
+    grid = sent.groupby("x").size().rename("total").reset_index().merge(pd.DataFrame({"theme": themes}), how="cross")
+    out = grid.merge(counts, on=["x", "theme"], how="left").fillna({"sentences": 0})
+    out["sentences"] = out["sentences"].astype(int)
+    out["share"] = (out["sentences"] * 100 / out["total"]).round(1)
+    out.attrs["axis"], out.attrs["freq"] = kind, freq
+    return out

@@ -1,0 +1,250 @@
+"""Every dashboard page runs (AppTest) on the bundled corpus and on dated multi-article ones; filters work."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pandas as pd
+import pytest
+from dashboard_corpora import BBC, REPO, write_dated_corpus
+from streamlit.testing.v1 import AppTest
+
+from qawl import analysis, resources
+from qawl.filters import Filters
+from qawl.frames import build_paths
+
+PAGES = ["pages/reader.py", "pages/speakers.py", "pages/timelines.py", "pages/themes.py", "pages/export.py"]
+TIMEOUT = 60
+
+
+@pytest.fixture(scope="module")
+def dated_folder(tmp_path_factory):
+    """A dated three-article corpus cut from the seed."""
+    return write_dated_corpus(tmp_path_factory.mktemp("dated"))
+
+
+def open_app(monkeypatch, corpus=None, page=None, params=None) -> AppTest:
+    """Return the app after its first run (and a run of page), on corpus (default: the bundled one)."""
+    if corpus is None:
+        monkeypatch.delenv("QAWL_CORPUS", raising=False)
+    else:
+        monkeypatch.setenv("QAWL_CORPUS", str(corpus))
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=TIMEOUT)
+    at.query_params.update(params or {})
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    return at
+
+
+def html_of(at: AppTest) -> str:
+    """Return every piece of HTML and Markdown the run put on the page."""
+    return "\n".join([h.value for h in at.html] + [m.value for m in at.markdown])
+
+
+def assert_clean(at: AppTest) -> None:
+    """Fail on an exception or error element, or on Arabic presentation forms in the page."""
+    assert not at.exception, [e.message for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    assert not resources.PRESENTATION_FORMS.search(html_of(at))
+
+
+def reader_sentences(at: AppTest) -> int:
+    """Return how many sentences the Reader shows."""
+    return html_of(at).count('<p class="qawl-s')
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_the_bundled_corpus(monkeypatch, page):
+    at = open_app(monkeypatch, page=page)
+    assert_clean(at)
+    assert at.title and not at.info
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_a_dated_corpus(monkeypatch, dated_folder, page):
+    at = open_app(monkeypatch, dated_folder, page)
+    assert_clean(at)
+    assert at.date_input(key="filter_dates")
+
+
+@pytest.mark.skipif(not BBC.is_dir(), reason="needs ../shared/corpora (BBC sample)")
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_the_bbc_sample(monkeypatch, page):
+    at = open_app(monkeypatch, BBC, page)
+    assert_clean(at)
+    assert "100 articles" in at.caption[0].value
+
+
+def test_undated_corpus_has_no_date_filter(monkeypatch):
+    at = open_app(monkeypatch)
+    assert not at.date_input
+
+
+def test_reader_marks_speakers_and_themes(monkeypatch):
+    at = open_app(monkeypatch)
+    frames = build_paths([REPO / "data" / "corpus"])
+    page = html_of(at)
+    assert reader_sentences(at) == len(frames.sentences)
+    for speaker in frames.speakers["speaker"]:
+        assert f">{speaker}</span>" in page
+    assert 'dir="rtl"' in page and "qawl-theme" in page
+
+
+def test_speaker_filter_changes_what_is_shown(monkeypatch):
+    at = open_app(monkeypatch)
+    before = reader_sentences(at)
+    speakers = build_paths([REPO / "data" / "corpus"]).speakers
+    last = speakers["speaker"].iloc[-1]
+    at.multiselect(key="filter_speaker").set_value([last]).run()
+    assert_clean(at)
+    assert reader_sentences(at) == speakers.set_index("speaker").at[last, "n_sentences"] < before
+    assert Filters.from_params(at.query_params) == Filters(speakers=(last,))
+
+
+def test_keyword_filter_highlights_and_builds_a_concordance(monkeypatch):
+    at = open_app(monkeypatch)
+    at.text_input(key="filter_q").input("تعاون").run()
+    assert_clean(at)
+    page = html_of(at)
+    assert '<mark class="qawl-hit">التعاون</mark>' in page and "qawl-kwic" in page
+    assert 'href="#s-0-' in page
+    assert Filters.from_params(at.query_params) == Filters(q="تعاون")
+
+
+def test_query_params_restore_the_filters(monkeypatch, dated_folder):
+    speakers = build_paths([dated_folder]).speakers["speaker"].tolist()
+    params = {"speaker": speakers[:2], "q": "المرض", "from": "2020-03-10"}
+    at = open_app(monkeypatch, dated_folder, "pages/export.py", params)
+    assert_clean(at)
+    assert at.multiselect(key="filter_speaker").value == speakers[:2]
+    assert at.text_input(key="filter_q").value == "المرض"
+    assert str(at.date_input(key="filter_dates").value[0]) == "2020-03-10"
+    assert at.download_button[0].label.startswith("sentences.csv")
+
+
+def test_export_url_with_a_speaker_filters_the_download(monkeypatch):
+    speakers = build_paths([REPO / "data" / "corpus"]).speakers
+    name, count = speakers["speaker"].iloc[-1], speakers["n_sentences"].iloc[-1]
+    at = open_app(monkeypatch, page="pages/export.py", params={"speaker": name})
+    assert_clean(at)
+    first = at.download_button[0]
+    assert first.label.startswith(f"sentences.csv ({count} ") and first.proto.url
+
+
+def test_a_filter_that_keeps_nothing_says_so_on_every_page(monkeypatch):
+    at = open_app(monkeypatch, params={"q": "كلمةلاتوجد"})
+    for page in PAGES:
+        at.switch_page(page).run()
+        assert_clean(at)
+        assert "No sentence matches" in at.info[0].value
+
+
+def test_unknown_url_values_are_dropped_with_a_warning(monkeypatch):
+    at = open_app(monkeypatch, params={"speaker": "nobody", "theme": "no such theme"})
+    assert_clean(at)
+    assert at.multiselect(key="filter_speaker").value == []
+    assert any("nobody" in w.value for w in at.warning)
+
+
+def test_clear_filters_button(monkeypatch):
+    at = open_app(monkeypatch, params={"q": "المرض"})
+    assert reader_sentences(at) < len(build_paths([REPO / "data" / "corpus"]).sentences)
+    at.button(key="filter_clear").click().run()
+    assert at.text_input(key="filter_q").value == ""
+    assert "q" not in at.query_params
+
+
+def test_timeline_controls(monkeypatch, dated_folder):
+    at = open_app(monkeypatch, dated_folder, "pages/timelines.py")
+    at.radio(key="timeline_measure").set_value("per 1,000 words").run()
+    at.toggle(key="timeline_by_speaker").set_value(True).run()
+    at.selectbox(key="timeline_bucket").set_value("M").run()
+    assert_clean(at)
+    assert len(at.get("plotly_chart")) == 1
+
+
+def test_hostile_text_is_escaped(monkeypatch, tmp_path):
+    (tmp_path / "evil.txt").write_text('قال الوزير إن <img src=x onerror="alert(1)"> التعاون مهم.\n'
+                                       "وأضاف أن <script>alert(2)</script> الوضع مستقر.\n", encoding="utf-8")
+    for page in PAGES:
+        at = open_app(monkeypatch, tmp_path, page, {"q": "التعاون"} if page == PAGES[0] else None)
+        assert_clean(at)
+        raw = "\n".join(h.value for h in at.html)
+        assert "<img src=x" not in raw and "<script>alert" not in raw
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html_of(open_app(monkeypatch, tmp_path))
+
+
+def test_upload_adds_a_corpus_and_reports_bad_files(monkeypatch):
+    at = open_app(monkeypatch)
+    seed_text = next((REPO / "data" / "corpus").glob("*.txt")).read_bytes()
+    at.file_uploader(key="corpus_upload").set_value([
+        ("article.txt", seed_text, "text/plain"),
+        ("table.csv", "title,body\nعنوان,نص\n".encode(), "text/csv"),
+        ("empty.txt", b"", "text/plain"),
+    ]).run()
+    assert not at.exception
+    assert at.selectbox(key="corpus_choice").value.startswith("upload-")
+    messages = [e.value for e in at.error] + [w.value for w in at.warning]
+    assert any("table.csv" in m and "text" in m for m in messages)
+    assert any("empty.txt" in m for m in messages)
+    assert reader_sentences(at) == len(build_paths([REPO / "data" / "corpus"]).sentences)
+
+
+def test_switching_corpus_keeps_the_filters_that_still_apply(monkeypatch, dated_folder):
+    at = open_app(monkeypatch, dated_folder, params={"q": "المرض"})
+    at.selectbox(key="corpus_choice").set_value("bundled").run()
+    assert_clean(at)
+    assert at.text_input(key="filter_q").value == "المرض"
+    assert not at.date_input
+
+
+def test_upload_of_a_zip_with_folders(monkeypatch, tmp_path):
+    archive = tmp_path / "articles.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        for path in (REPO / "data" / "corpus").glob("*.txt"):
+            z.write(path, f"folder/inner/{path.name}")
+        z.writestr("folder/picture.png", b"\x89PNG\r\n")
+    at = open_app(monkeypatch)
+    at.file_uploader(key="corpus_upload").set_value([("articles.zip", archive.read_bytes(), "application/zip")]).run()
+    assert_clean(at)
+    assert at.selectbox(key="corpus_choice").value.startswith("upload-")
+    assert reader_sentences(at) == len(build_paths([REPO / "data" / "corpus"]).sentences)
+
+
+def test_downloads_are_bom_csv_and_parquet_of_the_filtered_rows():
+    from ui import downloads
+
+    corpus = analysis.prepare(build_paths([REPO / "data" / "corpus"]), "seed")
+    speaker = corpus.frames.speakers["speaker"].iloc[-1]
+    mask = analysis.apply(corpus, Filters(speakers=(speaker,)))
+    csv_data = downloads.data(corpus, mask, "sentences", "csv")
+    assert csv_data.startswith(b"\xef\xbb\xbf")
+    table = pd.read_csv(io.BytesIO(csv_data), encoding="utf-8-sig")
+    assert set(table["speaker"]) == {speaker} and len(table) == mask.sum()
+    parquet = pd.read_parquet(io.BytesIO(downloads.data(corpus, mask, "sentences", "parquet")))
+    assert parquet["text"].tolist() == corpus.frames.sentences[mask]["text"].tolist()
+
+
+def test_reader_pages_through_long_corpora(monkeypatch, tmp_path):
+    seed = next((REPO / "data" / "corpus").glob("*.txt")).read_bytes()
+    for copy in ("one", "two"):
+        (tmp_path / f"{copy}.txt").write_bytes(seed)
+    n = 2 * len(build_paths([REPO / "data" / "corpus"]).sentences)
+    at = open_app(monkeypatch, tmp_path)
+    at.selectbox(key="reader_page_size").set_value(25).run()
+    assert reader_sentences(at) == 25
+    at.pagination(key="reader_page").select(2).run()
+    assert_clean(at)
+    assert reader_sentences(at) == n - 25
+    theme = analysis.prepare(build_paths([tmp_path]), "copies").themes[0]
+    at.selectbox(key="filter_theme").set_value(theme).run()
+    assert at.pagination(key="reader_page").value == 1 and reader_sentences(at) == 25
+
+
+def test_a_bad_corpus_path_is_reported_and_the_bundled_corpus_shown(monkeypatch, tmp_path):
+    at = open_app(monkeypatch, tmp_path / "missing")
+    assert not at.exception
+    assert any("missing" in e.value for e in at.error)
+    assert reader_sentences(at) == len(build_paths([REPO / "data" / "corpus"]).sentences)

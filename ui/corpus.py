@@ -1,0 +1,165 @@
+"""Which corpus the dashboard shows (bundled, QAWL_CORPUS, uploads) and its frames, built once per content."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import streamlit as st
+
+from qawl import analysis, lexicons
+from qawl.corpus import META_NAME, TABLE_SUFFIXES, TEXT_SUFFIXES, CorpusError, Document
+from qawl.frames import Frames, build, build_paths
+
+BUNDLED = Path(__file__).resolve().parent.parent / "data" / "corpus"
+ENV_VAR = "QAWL_CORPUS"
+MAX_CORPORA_IN_MEMORY = 4
+_BUILD_LOCK = threading.Lock()  # two cores: one build at a time, and never the same corpus twice at once
+_log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A corpus the user can pick: folders/files on disk, or documents uploaded in this session."""
+
+    id: str
+    name: str
+    paths: tuple[str, ...] = ()
+    documents: tuple[Document, ...] = field(default=(), compare=False, repr=False)
+    warnings: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    digest: str = ""  # content hash of an upload
+
+
+def path_sources() -> list[Source]:
+    """Return the on-disk corpora: QAWL_CORPUS (first, when set) and the bundled one."""
+    out = []
+    env = os.environ.get(ENV_VAR, "").strip()
+    if env:
+        paths = tuple(p for p in env.split(os.pathsep) if p)
+        out.append(Source("env", f"{ENV_VAR}: {', '.join(Path(p).name or p for p in paths)}", paths))
+    out.append(Source("bundled", "Bundled: data/corpus (Xinhua article)", (str(BUNDLED),)))
+    return out
+
+
+def _files(paths: tuple[str, ...]) -> list[Path]:
+    """Return every file a corpus at paths is read from, metadata.csv up to two folders above included."""
+    found: set[Path] = set()
+    suffixes = TEXT_SUFFIXES | TABLE_SUFFIXES
+    for raw in paths:
+        path = Path(raw)
+        folder = path if path.is_dir() else path.parent
+        found.update(p / META_NAME for p in (folder, folder.parent, folder.parent.parent) if (p / META_NAME).is_file())
+        if path.is_dir():
+            found.update(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
+        elif path.is_file():
+            found.add(path)
+    return sorted(found)
+
+
+def _fingerprint(paths: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
+    out = []
+    for p in _files(paths):
+        try:
+            stat = p.stat()
+        except OSError:
+            continue
+        out.append((str(p), stat.st_size, stat.st_mtime_ns))
+    return tuple(out)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _content_hash(fingerprint_digest: str, _fingerprint: tuple[tuple[str, int, int], ...]) -> str:
+    """Return a hash of the bytes of the fingerprinted files (recomputed only when a name, size or mtime changes)."""
+    digest = hashlib.sha256()
+    for name, _, _ in _fingerprint:
+        digest.update(name.encode())
+        try:
+            digest.update(Path(name).read_bytes())
+        except OSError:
+            digest.update(b"unreadable")
+    return digest.hexdigest()
+
+
+def key_of(source: Source) -> str:
+    """Return the content key of a source's frames (corpus bytes + lexicons), looked up once per session."""
+    known = st.session_state.setdefault("qawl_corpus_keys", {})
+    if source not in known:
+        if source.digest:
+            content = source.digest
+        else:
+            fingerprint = _fingerprint(source.paths)
+            content = _content_hash(hashlib.sha256(repr(fingerprint).encode()).hexdigest(), fingerprint)
+        known[source] = f"{content[:24]}-{lexicons.load().digest}"
+    return known[source]
+
+
+def build_frames(source: Source, progress: Callable[[int, int], None]) -> Frames:
+    """Return the frames of a source: the one place the dashboard builds them."""
+    if source.paths:
+        return build_paths(source.paths, progress=progress)
+    return build(list(source.documents), progress=progress, warnings=list(source.warnings))
+
+
+@st.cache_resource(show_spinner=False)
+def _registry() -> OrderedDict[str, analysis.Corpus]:
+    """Return the process-wide store of prepared corpora by content key, least recently used first."""
+    return OrderedDict()
+
+
+def _remember(corpus: analysis.Corpus) -> None:
+    registry = _registry()
+    registry[corpus.key] = corpus
+    registry.move_to_end(corpus.key)
+    while len(registry) > MAX_CORPORA_IN_MEMORY:
+        registry.popitem(last=False)
+
+
+def lookup(key: str) -> analysis.Corpus | None:
+    """Return the prepared corpus with this key if it is in memory."""
+    corpus = _registry().get(key)
+    if corpus is not None:
+        _registry().move_to_end(key)
+    return corpus
+
+
+def open_corpus(source: Source) -> analysis.Corpus | None:
+    """Return the prepared corpus of a source, building it (with a progress bar) the first time; None on error."""
+    key = key_of(source)
+    corpus = lookup(key)
+    if corpus is not None:
+        return corpus
+    failed = st.session_state.setdefault("qawl_failed_corpora", {})
+    if key in failed:  # not retried on every widget change; a new session tries again
+        st.error(failed[key])
+        return None
+    with _BUILD_LOCK:
+        corpus = lookup(key)
+        if corpus is not None:
+            return corpus
+        with st.status(f"Reading {source.name} …", expanded=True) as status:
+            bar = st.progress(0.0, text="Splitting sentences and attributing speakers …")
+
+            def progress(done: int, total: int) -> None:
+                bar.progress(min(done / max(total, 1), 1.0), text=f"Analysed {done:,} of {total:,} articles")
+
+            try:
+                corpus = analysis.prepare(build_frames(source, progress), key, source.name)
+            except CorpusError as exc:
+                failed[key] = f"Could not open {source.name}: {exc}"
+            except Exception as exc:  # a corpus must never show a traceback; the server log keeps it
+                _log.exception("building frames of %s failed", source.name)
+                failed[key] = f"Could not build the frames of {source.name} ({type(exc).__name__}: {exc})."
+            if key in failed:
+                status.update(label=f"Could not open {source.name}", state="error")
+                st.error(failed[key])
+                return None
+            n = len(corpus.frames.sentences)
+            status.update(label=f"{source.name}: {n:,} sentences ready", state="complete", expanded=False)
+        _remember(corpus)
+        return corpus
