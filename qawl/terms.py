@@ -7,7 +7,7 @@ from functools import cache, lru_cache
 import arabicstopwords.arabicstopwords as arabic_stopwords
 from nltk.stem.arlstem import ARLSTem
 
-from qawl import lexicons
+from qawl import cues, lexicons
 from qawl.normalize import normalize
 
 _STEMMER = ARLSTem()
@@ -46,6 +46,9 @@ def term(word: str) -> str:
 
 @lru_cache(maxsize=500_000)
 def is_stopword(word: str) -> bool:
-    """Return whether a written word is a stop word or too short to be a keyword."""
+    """Return whether a written word is a stop word, a reporting cue (وقال، مضيفا) or too short to be a keyword.
+
+    Cues are left out because every speaker uses them: they would top every keyword list and word cloud.
+    """
     n = normalize(word)
-    return n in stopwords() or len(n) < 2 or n.isdigit()
+    return n in stopwords() or len(n) < 2 or n.isdigit() or n in cues.VERBS or n in cues.PARTICIPLES

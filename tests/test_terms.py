@@ -21,6 +21,7 @@ def test_different_words_stay_apart():
 
 
 @pytest.mark.parametrize(("word", "stop"), [("في", True), ("إن", True), ("على", True), ("التعاون", False),
-                                            ("2020", True), ("الصين", False)])
+                                            ("2020", True), ("الصين", False), ("وقال", True),
+                                            ("مضيفا", True)])
 def test_stopwords(word, stop):
     assert is_stopword(word) is stop
