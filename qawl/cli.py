@@ -3,46 +3,85 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from qawl import export
-from qawl.corpus import CorpusError
-from qawl.frames import build_paths
+from qawl.corpus import CorpusError, display_name
+from qawl.frames import Frames, build_paths
+
+# Exit codes: everything read; some files or rows skipped (named on stderr); nothing usable or a fatal error.
+OK, SKIPPED, FAILED = 0, 1, 2
+DEBUG_VAR = "QAWL_DEBUG"
+EXIT_CODES = ("Exit codes: 0 everything was read, 1 some files or rows were skipped (each named on stderr), "
+              "2 nothing could be read or the frames could not be written.")
+
+
+def _say(kind: str, message: str) -> None:
+    print(f"qawl: {kind}{message}", file=sys.stderr)
 
 
 def _progress(done: int, total: int) -> None:
-    print(f"qawl: analysed {done}/{total} articles", file=sys.stderr)
+    _say("", f"analysed {done}/{total} articles")
+
+
+def _write(frames: Frames, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    for name, frame in frames.items():
+        export.write_csv(frame, out / f"{name}.csv")
 
 
 def frames_command(args: argparse.Namespace) -> int:
     """Write every frame of the corpus at args.paths as CSV into args.out; return the exit code."""
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        _say("error: ", f"{display_name(out)}: cannot write frames there (a file, not a folder)")
+        return FAILED
     try:
         frames = build_paths(args.paths, progress=_progress)
     except CorpusError as exc:
-        print(f"qawl: error: {exc}", file=sys.stderr)
-        return 2
+        for problem in exc.problems if len(exc.problems) > 1 else []:
+            _say("warning: ", problem)
+        _say("error: ", str(exc) if len(exc.problems) <= 1 else "nothing to analyse: every input was skipped")
+        return FAILED
     for message in frames.warnings:
-        print(f"qawl: warning: {message}", file=sys.stderr)
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    for name, frame in frames.items():
-        export.write_csv(frame, out / f"{name}.csv")
+        _say("warning: ", message)
+    if frames.documents.empty:
+        _say("error: ", "nothing to analyse: no readable document")
+        return FAILED
+    try:
+        _write(frames, out)
+    except OSError as exc:
+        _say("error: ", f"{display_name(out)}: cannot write frames ({exc.strerror or exc})")
+        return FAILED
     n_docs, n_sents = len(frames.documents), len(frames.sentences)
-    print(f"qawl: {n_docs} documents, {n_sents} sentences, {len(frames.speakers)} speakers -> {out}", file=sys.stderr)
-    if n_docs == 0:
-        print("qawl: error: no readable document", file=sys.stderr)
-        return 2
-    return 1 if frames.warnings else 0
+    n_warned = len(frames.warnings)
+    skipped = f", {n_warned} warning{'s' if n_warned > 1 else ''} above" if n_warned else ""
+    _say("", f"{n_docs} documents, {n_sents} sentences, {len(frames.speakers)} speakers{skipped} -> {out}")
+    return SKIPPED if frames.warnings else OK
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line and return its exit code (0 ok, 1 some files skipped, 2 nothing done)."""
-    parser = argparse.ArgumentParser(prog="qawl", description="Arabic news corpora -> frames of who said what.")
+    """Run the command line and return its exit code (0 all read, 1 some input skipped, 2 nothing usable)."""
+    parser = argparse.ArgumentParser(prog="qawl", description="Arabic news corpora -> frames of who said what.",
+                                     epilog=EXIT_CODES)
     sub = parser.add_subparsers(dest="command", required=True)
-    frames = sub.add_parser("frames", help="write documents, sentences, speakers, themes, tokens, mentions as CSV")
+    frames = sub.add_parser("frames", help="write documents, sentences, speakers, themes, tokens, mentions as CSV",
+                            epilog=EXIT_CODES)
     frames.add_argument("paths", nargs="+", help=".txt article, folder of articles, or .csv/.jsonl with a text column")
     frames.add_argument("--out", required=True, help="output folder")
     frames.set_defaults(run=frames_command)
     args = parser.parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        _say("", "interrupted")
+        return 130
+    except Exception as exc:
+        # A bug must not greet a user with a traceback; QAWL_DEBUG=1 shows it to whoever reports it.
+        if os.environ.get(DEBUG_VAR):
+            raise
+        reason = " ".join(str(exc).split())[:300]
+        _say("error: ", f"unexpected {type(exc).__name__}: {reason} (rerun with {DEBUG_VAR}=1 for the traceback)")
+        return FAILED

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -13,14 +14,29 @@ from pathlib import Path
 import pandas as pd
 
 from qawl.decode import DecodeError, decode
+from qawl.normalize import presentation_forms
 
 TEXT_SUFFIXES = {".txt"}
 TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson"}
 META_NAME = "metadata.csv"
+# Columns the documents frame owns; a table's own columns of these names would overwrite them.
+_RESERVED = {"id", "doc_id", "text", "title", "date", "source", "n_sentences"}
+# A table with thousands of bad rows names the first few and counts the rest.
+MAX_ROW_WARNINGS = 5
+_MAX_NAME = 160
+# Newlines would break the one-line message; bidi controls can disguise a file's extension.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
+# Lone surrogates come from JSON escapes ("\\ud800") and undecodable file names; no UTF-8 writer takes them.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_DELIMITERS = (",", ";", "\t", "|")
 
 
 class CorpusError(Exception):
-    """A corpus that cannot be read at all: a missing path, a table without a text column."""
+    """A corpus of which nothing could be read; `problems` lists every file skipped and why."""
+
+    def __init__(self, message: str, problems: list[str] | None = None):
+        super().__init__(message)
+        self.problems = list(problems or [])
 
 
 @dataclass
@@ -42,104 +58,228 @@ def _stderr(message: str) -> None:
     print(f"qawl: {message}", file=sys.stderr)
 
 
+def display_name(name: str | Path) -> str:
+    """Return a file name fit for a one-line message: control and bidi characters shown as ?, long names cut."""
+    text = _UNPRINTABLE.sub("?", str(name))
+    return text if len(text) <= _MAX_NAME else "…" + text[-(_MAX_NAME - 1):]
+
+
 def _is_metadata(path: Path) -> bool:
     return path.name.lower() == META_NAME
 
 
-def _metadata_for(folder: Path, warn: Warn) -> dict[str, dict[str, str]]:
-    """Return metadata rows keyed by id from metadata.csv files in, below or up to two levels above folder."""
-    found = [p for p in (folder, folder.parent, folder.parent.parent) if (p / META_NAME).is_file()]
-    found = [p / META_NAME for p in reversed(found)]
-    found += sorted(p for p in folder.rglob("*") if _is_metadata(p) and p.parent != folder)
-    rows: dict[str, dict[str, str]] = {}
-    for path in found:
-        try:
-            text = decode(path.read_bytes())
-        except (OSError, DecodeError) as exc:
-            warn(f"{path}: metadata skipped ({exc})")
+def is_hidden(path: Path) -> bool:
+    """Return whether a path is an operating system's leftover (.DS_Store, ._article.txt, __MACOSX/)."""
+    return any((part.startswith(".") and part not in {".", ".."}) or part == "__MACOSX" for part in path.parts)
+
+
+class _RowWarnings:
+    """Forward the first few row-level warnings of one table, then count the rest."""
+
+    def __init__(self, name: str, warn: Warn):
+        self.name, self.warn, self.count = name, warn, 0
+
+    def __call__(self, where: str, reason: str) -> None:
+        self.count += 1
+        if self.count <= MAX_ROW_WARNINGS:
+            self.warn(f"{self.name}: {where} skipped ({reason})")
+
+    def close(self) -> None:
+        if self.count > MAX_ROW_WARNINGS:
+            self.warn(f"{self.name}: {self.count - MAX_ROW_WARNINGS} more rows skipped")
+
+
+def _clean_row(row: dict) -> dict[str, str]:
+    """Return a table row with lower-case keys and text values (extra unnamed CSV fields dropped)."""
+    out = {}
+    for key, value in row.items():
+        if not isinstance(key, str) or not key.strip():
             continue
-        for row in csv.DictReader(io.StringIO(text)):
-            key = (row.get("id") or "").strip()
-            if key:
-                rows[key] = {k: (v or "").strip() for k, v in row.items() if k}
-    return rows
+        out[key.strip().lower()] = value.strip() if isinstance(value, str) else ""
+    return out
 
 
-def _document(doc_id: str, text: str, meta: dict[str, str]) -> Document:
-    extra = {k: v for k, v in meta.items() if k not in {"id", "text", "title", "date", "source"}}
-    return Document(
-        doc_id=doc_id,
-        text=text,
-        title=meta.get("title", ""),
-        date=meta.get("date", ""),
-        source=meta.get("source", ""),
-        meta=extra,
-    )
+def _delimiter(text: str) -> str:
+    """Return the delimiter of a CSV by its header line (Excel writes ; or tab in some locales)."""
+    end = text.find("\n")
+    header = text if end < 0 else text[:end]
+    return max(_DELIMITERS, key=lambda d: (header.count(d), d == ","))
 
 
-def read_text(name: str, data: bytes, warn: Warn, meta: dict[str, str] | None = None) -> Document | None:
-    """Return the article in data (any encoding users have), or None with a warning when unreadable."""
+def _csv_reader(text: str) -> tuple[list[str], csv.DictReader]:
+    """Return the cleaned column names of a CSV and a reader over its records."""
+    csv.field_size_limit(2**31 - 1)  # an article is one cell; the default 128 KB limit is too small
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     try:
-        text = decode(data)
-    except DecodeError as exc:
-        warn(f"{name}: skipped ({exc})")
-        return None
-    if not text.strip():
-        warn(f"{name}: skipped (empty file)")
-        return None
-    return _document(Path(name).stem, text, meta or {})
+        names = reader.fieldnames or []
+    except csv.Error:
+        names = []
+    return [n.strip().lower() for n in names if n and n.strip()], reader
 
 
-def _rows_csv(text: str) -> Iterator[tuple[int, dict[str, str]]]:
-    reader = csv.DictReader(io.StringIO(text))
-    yield from enumerate(reader, start=2)
+def _csv_rows(reader: csv.DictReader, skip: _RowWarnings) -> Iterator[tuple[str, dict[str, str]]]:
+    """Yield ("row N", row) for each CSV record, N counted as a spreadsheet does (header = row 1)."""
+    number = 1
+    try:
+        for number, row in enumerate(reader, start=2):
+            yield f"row {number}", _clean_row(row)
+    except csv.Error as exc:
+        skip(f"row {number + 1} and after", f"broken CSV: {exc}")
 
 
-def _rows_jsonl(text: str, name: str, warn: Warn) -> Iterator[tuple[int, dict[str, str]]]:
+def _jsonl_rows(text: str, skip: _RowWarnings) -> Iterator[tuple[str, dict[str, str]]]:
+    """Yield ("line N", row) for each JSON object line; a whole-file JSON array is read too."""
+    if text.lstrip().startswith("["):
+        try:
+            items = json.loads(text)
+        except (ValueError, RecursionError):
+            items = None
+        if isinstance(items, list):
+            for number, item in enumerate(items, start=1):
+                if isinstance(item, dict):
+                    yield f"item {number}", _json_values(item)
+                else:
+                    skip(f"item {number}", "not a JSON object")
+            return
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
             row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            warn(f"{name}: line {number} skipped (not JSON: {exc.msg})")
+        except (ValueError, RecursionError) as exc:
+            skip(f"line {number}", _json_problem(exc))
             continue
         if not isinstance(row, dict):
-            warn(f"{name}: line {number} skipped (not a JSON object)")
+            skip(f"line {number}", "not a JSON object")
             continue
-        yield number, {k: "" if v is None else str(v) for k, v in row.items()}
+        yield f"line {number}", _json_values(row)
 
 
-def read_table(name: str, data: bytes, warn: Warn) -> list[Document]:
-    """Return one document per row of a .csv or .jsonl table with a `text` column."""
+def _json_problem(exc: Exception) -> str:
+    """Return why a line is not usable JSON, in a few words."""
+    if isinstance(exc, json.JSONDecodeError):
+        return f"not JSON: {exc.msg}, column {exc.colno}"
+    if isinstance(exc, RecursionError):
+        return "JSON nested too deeply"
+    return f"unreadable JSON: {str(exc).split(':')[0]}"
+
+
+def _json_values(row: dict) -> dict[str, str]:
+    values = {}
+    for key, value in row.items():
+        if value is None:
+            value = ""
+        elif isinstance(value, (dict, list)):
+            value = json.dumps(value, ensure_ascii=False)
+        values[key] = str(value)
+    return _clean_row(values)
+
+
+def _unicode(value: str) -> str:
+    """Return value with lone surrogates as U+FFFD, so that it can be written as UTF-8."""
+    return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
+
+
+def _document(doc_id: str, text: str, meta: dict[str, str]) -> Document:
+    meta = {_unicode(k): _unicode(v) for k, v in meta.items()}
+    return Document(
+        doc_id=_unicode(doc_id),
+        # Presentation forms (PDF copy-paste) break search and may not leave Qawl: letters instead.
+        text=presentation_forms(_unicode(text)),
+        title=meta.get("title", ""),
+        date=meta.get("date", ""),
+        source=meta.get("source", ""),
+        meta={k: v for k, v in meta.items() if k not in _RESERVED},
+    )
+
+
+def read_text(name: str, data: bytes, warn: Warn, meta: dict[str, str] | None = None) -> Document | None:
+    """Return the article in data (any encoding users have), or None with a warning when unreadable."""
+    shown = display_name(name)
+    if not data or data.isspace():
+        warn(f"{shown}: skipped (empty file)")
+        return None
     try:
         text = decode(data)
     except DecodeError as exc:
-        warn(f"{name}: skipped ({exc})")
+        warn(f"{shown}: skipped ({exc})")
+        return None
+    if not text.strip():
+        warn(f"{shown}: skipped (empty file)")
+        return None
+    return _document(Path(name).stem, text, meta or {})
+
+
+def read_table(name: str, data: bytes, warn: Warn) -> list[Document]:
+    """Return one document per row of a .csv or .jsonl table with a `text` column, warning about the rest."""
+    shown = display_name(name)
+    if not data or data.isspace():
+        warn(f"{shown}: skipped (empty file)")
+        return []
+    try:
+        text = decode(data)
+    except DecodeError as exc:
+        warn(f"{shown}: skipped ({exc})")
         return []
     stem = Path(name).stem
-    is_csv = Path(name).suffix.lower() == ".csv"
-    rows = _rows_csv(text) if is_csv else _rows_jsonl(text, name, warn)
-    docs, seen_text_column = [], False
-    for number, row in rows:
-        row = {(k or "").strip().lower(): v for k, v in row.items()}
+    skip = _RowWarnings(shown, warn)
+    if Path(name).suffix.lower() == ".csv":
+        columns, reader = _csv_reader(text)
+        if "text" not in columns:
+            warn(f"{shown}: skipped (no 'text' column; columns: {', '.join(columns) or 'none'})")
+            return []
+        rows = _csv_rows(reader, skip)
+    else:
+        rows = _jsonl_rows(text, skip)
+    docs: list[Document] = []
+    for where, row in rows:
         if "text" not in row:
-            if is_csv:
-                raise CorpusError(f"{name}: no 'text' column (columns: {', '.join(sorted(row)) or 'none'})")
-            warn(f"{name}: line {number} skipped (no 'text' field)")
-            continue
-        seen_text_column = True
-        body = (row.get("text") or "").strip()
-        if not body:
-            warn(f"{name}: row {number} skipped (empty text)")
-            continue
-        doc_id = (row.get("id") or "").strip() or f"{stem}-{number}"
-        docs.append(_document(doc_id, body, {k: (v or "").strip() for k, v in row.items()}))
-    if not seen_text_column and is_csv:
-        raise CorpusError(f"{name}: no 'text' column")
-    if not seen_text_column and not docs:
-        raise CorpusError(f"{name}: no row with a 'text' field")
+            skip(where, "no 'text' field")
+        elif not row["text"]:
+            skip(where, "empty text")
+        else:
+            doc_id = row.get("id") or row.get("doc_id") or f"{stem}-{where.rsplit(' ', 1)[-1]}"
+            docs.append(_document(doc_id, row["text"], row))
+    skip.close()
+    if not docs and not skip.count:
+        warn(f"{shown}: skipped (no rows)")
     return docs
+
+
+def _metadata_rows(name: str, data: bytes, warn: Warn) -> dict[str, dict[str, str]]:
+    """Return the rows of one metadata.csv keyed by id (= article file stem)."""
+    shown = display_name(name)
+    try:
+        text = decode(data)
+    except DecodeError as exc:
+        warn(f"{shown}: metadata skipped ({exc})")
+        return {}
+    columns, reader = _csv_reader(text)
+    if "id" not in columns:
+        if text.strip():
+            warn(f"{shown}: metadata skipped (no 'id' column to match article file names)")
+        return {}
+    skip = _RowWarnings(shown, warn)
+    rows = {row["id"]: row for _, row in _csv_rows(reader, skip) if row.get("id")}
+    skip.close()
+    return rows
+
+
+def _metadata_for(folder: Path, warn: Warn, *, below: bool) -> dict[str, dict[str, str]]:
+    """Return metadata rows keyed by id from metadata.csv files up to two levels above folder (and below it)."""
+    found = [p / META_NAME for p in (folder.parent.parent, folder.parent, folder) if (p / META_NAME).is_file()]
+    if below:
+        below_meta = (p for p in folder.rglob("*") if _is_metadata(p) and p.parent != folder)
+        found += sorted(p for p in below_meta if not is_hidden(p.relative_to(folder)))
+    rows: dict[str, dict[str, str]] = {}
+    for path in dict.fromkeys(found):
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            warn(f"{display_name(path)}: metadata skipped ({exc.strerror or exc})")
+            continue
+        rows.update(_metadata_rows(str(path), data, warn))
+    return rows
 
 
 def read_items(items: Iterable[tuple[str, bytes]], warn: Warn = _stderr) -> list[Document]:
@@ -148,7 +288,7 @@ def read_items(items: Iterable[tuple[str, bytes]], warn: Warn = _stderr) -> list
     meta: dict[str, dict[str, str]] = {}
     for name, data in items:
         if _is_metadata(Path(name)):
-            meta.update(_metadata_for_bytes(name, data, warn))
+            meta.update(_metadata_rows(name, data, warn))
     docs: list[Document] = []
     for name, data in items:
         path = Path(name)
@@ -162,18 +302,8 @@ def read_items(items: Iterable[tuple[str, bytes]], warn: Warn = _stderr) -> list
         elif suffix in TABLE_SUFFIXES:
             docs.extend(read_table(name, data, warn))
         else:
-            warn(f"{name}: skipped (not .txt, .csv or .jsonl)")
+            warn(f"{display_name(name)}: skipped (not a .txt, .csv or .jsonl file)")
     return unique_ids(docs)
-
-
-def _metadata_for_bytes(name: str, data: bytes, warn: Warn) -> dict[str, dict[str, str]]:
-    try:
-        text = decode(data)
-    except DecodeError as exc:
-        warn(f"{name}: metadata skipped ({exc})")
-        return {}
-    rows = csv.DictReader(io.StringIO(text))
-    return {(r.get("id") or "").strip(): {k: (v or "").strip() for k, v in r.items() if k} for r in rows}
 
 
 def unique_ids(docs: list[Document]) -> list[Document]:
@@ -191,37 +321,61 @@ def _read_file(path: Path, warn: Warn, meta: dict[str, dict[str, str]]) -> list[
     try:
         data = path.read_bytes()
     except OSError as exc:
-        warn(f"{path}: skipped ({exc.strerror or exc})")
+        warn(f"{display_name(path)}: skipped ({exc.strerror or exc})")
         return []
-    suffix = path.suffix.lower()
-    if suffix in TABLE_SUFFIXES:
+    if path.suffix.lower() in TABLE_SUFFIXES:
         return read_table(str(path), data, warn)
     doc = read_text(str(path), data, warn, meta.get(path.stem))
     return [doc] if doc else []
 
 
+def _folder_files(folder: Path, warn: Warn) -> list[Path]:
+    suffixes = TEXT_SUFFIXES | TABLE_SUFFIXES
+    try:
+        files = sorted(
+            p for p in folder.rglob("*")
+            if p.suffix.lower() in suffixes and not _is_metadata(p) and not is_hidden(p.relative_to(folder))
+            and p.is_file()
+        )
+    except OSError as exc:
+        warn(f"{display_name(folder)}: skipped ({exc.strerror or exc})")
+        return []
+    if not files:
+        warn(f"{display_name(folder)}: skipped (no .txt, .csv or .jsonl files in it)")
+    return files
+
+
 def load(paths: Iterable[str | Path], warn: Warn = _stderr) -> list[Document]:
-    """Return every document under paths (.txt files, folders of them, .csv/.jsonl tables)."""
+    """Return every document under paths (.txt files, folders of them, .csv/.jsonl tables).
+
+    What cannot be read is named in a warning and skipped; CorpusError when nothing at all could be read.
+    """
+    problems: list[str] = []
+
+    def note(message: str) -> None:
+        problems.append(message)
+        warn(message)
+
     docs: list[Document] = []
     for raw in paths:
         path = Path(raw)
         if not path.exists():
-            raise CorpusError(f"{path}: no such file or folder")
-        if path.is_dir():
-            meta = _metadata_for(path, warn)
-            files = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES and not _is_metadata(p)
-            )
-            if not files:
-                warn(f"{path}: no .txt, .csv or .jsonl files found")
-            for file in files:
-                docs.extend(_read_file(file, warn, meta))
-        elif path.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES:
-            meta = _metadata_for(path.parent, warn) if path.suffix.lower() in TEXT_SUFFIXES else {}
-            docs.extend(_read_file(path, warn, meta))
+            note(f"{display_name(path)}: skipped (no such file or folder)")
+        elif path.is_dir():
+            meta = _metadata_for(path, note, below=True)
+            for file in _folder_files(path, note):
+                docs.extend(_read_file(file, note, meta))
+        elif path.suffix.lower() in TEXT_SUFFIXES:
+            docs.extend(_read_file(path, note, _metadata_for(path.parent, note, below=False)))
+        elif path.suffix.lower() in TABLE_SUFFIXES:
+            docs.extend(_read_file(path, note, {}))
         else:
-            raise CorpusError(f"{path}: not a .txt, .csv or .jsonl file, nor a folder")
+            note(f"{display_name(path)}: skipped (not a .txt, .csv or .jsonl file, nor a folder)")
+    if not docs:
+        if len(problems) == 1:
+            raise CorpusError(problems[0], problems)
+        more = f" and {len(problems) - 1} more problems" if len(problems) > 1 else ""
+        raise CorpusError(f"no readable document{': ' + problems[0] if problems else ''}{more}", problems)
     return unique_ids(docs)
 
 

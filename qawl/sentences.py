@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 # A sentence ends at . ! ? ؟ (or a run of them, or an ellipsis) followed by white space,
 # so 0.48 and كوفيد-19 stay whole. Closing quotes and brackets stay with their sentence.
-_END = re.compile(r"[.!?؟…]+[\"'»”’)\]]*(?=\s)")
+_END = re.compile(r"(?<![.!?؟…])[.!?؟…]+[\"'»”’)\]]*(?=\s)")
 _QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"'}
 # One-letter abbreviations (د. = Dr, م. = AD) do not end a sentence.
 _ABBREVIATION = re.compile(r"(?:^|\s)[\u0621-\u064a]\.$")
@@ -74,7 +74,7 @@ def _split_line(line: str) -> list[tuple[int, int]]:
             q += 1
         if q < len(quotes) and quotes[q][0] < m.start() < quotes[q][1]:
             continue
-        if _ABBREVIATION.search(line, 0, m.end()) and m.end() - m.start() == 1:
+        if _ABBREVIATION.search(line, max(0, m.start() - 2), m.end()) and m.end() - m.start() == 1:
             continue
         cuts.append(end)
     spans, start = [], 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -12,7 +13,7 @@ _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
 _TOKEN = re.compile(
     rf"[0-9\u0621-\u063a\u0641-\u064a\u0660-\u0669\u066e-\u06d3A-Za-z{_MARKS}]+|[^\s{_MARKS}]"
 )
-PUNCTUATION = frozenset("،,:؛;.!?؟()[]{}\"«»“”'…/|")
+PUNCTUATION = frozenset("،,:؛;.!?؟()[]{}\"«»“”'…/|<>")
 _SENTENCE_END = frozenset(".؟?!")
 # Words that end a speaker noun phrase: prepositions of place and time, that-clauses, adverbs,
 # quantifiers that open an object (ناشدت الحكومة جميع الأطباء).
@@ -92,7 +93,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a < pos < b for a, b in spans)
+    k = bisect.bisect_left(spans, (pos,)) - 1
+    return k >= 0 and spans[k][0] < pos < spans[k][1]
 
 
 def _is_stop(tok: Token) -> bool:

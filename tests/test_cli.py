@@ -1,0 +1,181 @@
+import codecs
+import json
+import os
+import random
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+from qawl_paths import ROOT
+
+from qawl import cli
+
+ARTICLE = "قال الوزير إن التعاون مهم.\nوأضاف أن الاقتصاد ينمو.\n"  # the minister said cooperation matters ...
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(30)
+
+BAD_INPUTS = [
+    ("empty.txt", b"", "empty file"),
+    ("image.txt", PNG, "not text: a PNG image"),
+    ("garbage.txt", bytes(range(0x80, 0x100)) * 8, "undecodable bytes"),
+    ("broken.txt", ARTICLE.encode()[:9] + b"\xff" + ARTICLE.encode()[9:], "invalid UTF-8 at byte 9"),
+    ("notext.csv", "id,body\n1,مرحبا\n".encode(), "no 'text' column; columns: id, body"),
+    ("notes.docx", b"PK\x03\x04", "not a .txt, .csv or .jsonl file"),
+]
+
+
+def run(capsys, *args):
+    code = cli.main(["frames", *map(str, args)])
+    err = capsys.readouterr().err
+    return code, [line for line in err.splitlines() if "analysed" not in line]
+
+
+def frame(out, name):
+    return pd.read_csv(out / f"{name}.csv", encoding="utf-8-sig", keep_default_na=False)
+
+
+@pytest.mark.parametrize(("name", "data", "reason"), BAD_INPUTS, ids=[b[0] for b in BAD_INPUTS])
+def test_bad_file_alone_stops_with_one_line_and_exit_2(tmp_path, capsys, name, data, reason):
+    path = tmp_path / name
+    path.write_bytes(data)
+    code, lines = run(capsys, path, "--out", tmp_path / "out")
+    assert code == cli.FAILED
+    assert len(lines) == 1
+    assert lines[0].startswith(f"qawl: error: {path}: skipped (") and reason in lines[0]
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(("name", "data", "reason"), BAD_INPUTS, ids=[b[0] for b in BAD_INPUTS])
+def test_bad_file_in_a_batch_is_named_and_the_good_ones_kept(tmp_path, capsys, name, data, reason):
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / name).write_bytes(data)
+    code, lines = run(capsys, tmp_path / "good.txt", tmp_path / name, "--out", tmp_path / "out")
+    assert code == cli.SKIPPED
+    warnings = [line for line in lines if line.startswith("qawl: warning: ")]
+    assert len(warnings) == 1
+    assert warnings[0].startswith(f"qawl: warning: {tmp_path / name}: skipped (") and reason in warnings[0]
+    assert frame(tmp_path / "out", "documents")["doc_id"].tolist() == ["good"]
+
+
+def test_missing_path(tmp_path, capsys):
+    code, lines = run(capsys, tmp_path / "nope", "--out", tmp_path / "out")
+    assert (code, lines) == (cli.FAILED, [f"qawl: error: {tmp_path / 'nope'}: skipped (no such file or folder)"])
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    code, lines = run(capsys, tmp_path / "nope", tmp_path / "good.txt", "--out", tmp_path / "out")
+    assert code == cli.SKIPPED
+    assert f"qawl: warning: {tmp_path / 'nope'}: skipped (no such file or folder)" in lines
+
+
+def test_nothing_readable_names_every_file(tmp_path, capsys):
+    (tmp_path / "a.txt").write_bytes(b"")
+    (tmp_path / "b.txt").write_bytes(PNG)
+    code, lines = run(capsys, tmp_path, "--out", tmp_path / "out")
+    assert code == cli.FAILED
+    assert lines == [
+        f"qawl: warning: {tmp_path / 'a.txt'}: skipped (empty file)",
+        f"qawl: warning: {tmp_path / 'b.txt'}: skipped (not text: a PNG image)",
+        "qawl: error: nothing to analyse: every input was skipped",
+    ]
+
+
+ENCODINGS = [
+    ("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("utf-16-le", codecs.BOM_UTF16_LE),
+    ("utf-16-be", codecs.BOM_UTF16_BE), ("utf-16-le", b""), ("cp1256", b""),
+]
+
+
+def test_every_encoding_reads_alike_with_exit_0(tmp_path, capsys):
+    for i, (codec, bom) in enumerate(ENCODINGS):
+        (tmp_path / f"{i}-{codec}.txt").write_bytes(bom + ARTICLE.encode(codec))
+    code, lines = run(capsys, tmp_path, "--out", tmp_path / "out")
+    assert code == cli.OK
+    assert not any(line.startswith("qawl: warning") for line in lines)
+    sentences = frame(tmp_path / "out", "sentences")
+    firsts = sentences[sentences["sentence_id"] == 1]["text"].tolist()
+    assert firsts == [ARTICLE.splitlines()[0]] * len(ENCODINGS)  # no BOM left in the first sentence
+
+
+def test_jsonl_with_a_malformed_line(tmp_path, capsys):
+    lines = [json.dumps({"id": "a", "text": ARTICLE}, ensure_ascii=False), '{"id": "b", "text": "قال',
+             json.dumps({"id": "c", "text": ARTICLE}, ensure_ascii=False)]
+    path = tmp_path / "news.jsonl"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    code, err = run(capsys, path, "--out", tmp_path / "out")
+    assert code == cli.SKIPPED
+    assert next(e for e in err if "warning" in e).startswith(f"qawl: warning: {path}: line 2 skipped (not JSON: ")
+    assert frame(tmp_path / "out", "documents")["doc_id"].tolist() == ["a", "c"]
+
+
+def test_html_markup_is_kept_as_text(tmp_path, capsys):
+    article = '<p>قال الوزير إن <b>التعاون</b> مهم.</p>\n<script>alert("x")</script><img src=x onerror=alert(1)>\n'
+    (tmp_path / "a.txt").write_text(article, encoding="utf-8")
+    code, _ = run(capsys, tmp_path / "a.txt", "--out", tmp_path / "out")
+    assert code == cli.OK
+    assert frame(tmp_path / "out", "sentences")["text"].tolist() == [line for line in article.splitlines() if line]
+
+
+def test_output_that_cannot_be_written(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    code, lines = run(capsys, tmp_path / "a.txt", "--out", tmp_path / "file")
+    assert (code, len(lines)) == (cli.FAILED, 1)
+    assert lines[0].startswith(f"qawl: error: {tmp_path / 'file'}: cannot write frames")
+
+
+def test_an_unexpected_error_is_one_line_unless_debugging(tmp_path, capsys, monkeypatch):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+
+    def broken(*_, **__):
+        raise RuntimeError("boom\nsecond line")
+
+    monkeypatch.setattr(cli, "build_paths", broken)
+    monkeypatch.delenv(cli.DEBUG_VAR, raising=False)
+    code, lines = run(capsys, tmp_path / "a.txt", "--out", tmp_path / "out")
+    assert code == cli.FAILED
+    assert lines == [f"qawl: error: unexpected RuntimeError: boom second line (rerun with {cli.DEBUG_VAR}=1 "
+                     "for the traceback)"]
+    monkeypatch.setenv(cli.DEBUG_VAR, "1")
+    with pytest.raises(RuntimeError):
+        cli.main(["frames", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out")])
+
+
+# the minister said economic cooperation between the two countries matters very much, and added ...
+WORDS = ["قال", "الوزير", "إن", "التعاون", "الاقتصادي", "بين", "البلدين", "مهم", "جدا", "وأضاف", "أن", "الحكومة",
+         "ستعمل", "على", "تعزيز", "العلاقات"]
+
+
+def one_line(size: int, extra: list[str], seed: int = 5) -> str:
+    pick = random.Random(seed).choice
+    out, n = [], 0
+    while n < size:
+        word = pick(WORDS + extra)
+        out.append(word)
+        n += len(word.encode()) + 1
+    return " ".join(out)
+
+
+# Linear code reads these in a few seconds; a quadratic step or a backtracking regex takes many minutes.
+# The limits are generous on purpose: they catch blow-ups, they do not measure speed (bench/ does).
+LONG_LINES = [
+    pytest.param(lambda: one_line(3_000_000, []), 90, id="3MB-no-punctuation"),
+    pytest.param(lambda: one_line(1_500_000, [".", "د.", "،"]), 60, id="1.5MB-full-stops-and-abbreviations"),
+    pytest.param(lambda: one_line(1_500_000, ['"', "«", "»"]), 60, id="1.5MB-many-quotations"),
+    pytest.param(lambda: "«" + one_line(1_500_000, ["."]), 60, id="1.5MB-unclosed-quotation"),
+    pytest.param(lambda: "قال " + "." * 150_000, 60, id="150k-full-stops-in-a-row"),
+    pytest.param(lambda: "قال " + "«»" * 75_000, 60, id="150k-empty-quotations"),
+]
+
+
+@pytest.mark.parametrize(("make", "seconds"), LONG_LINES)
+def test_long_line_finishes_in_seconds(tmp_path, make, seconds):
+    path = tmp_path / "long.txt"
+    text = make()
+    path.write_text(text, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    try:
+        done = subprocess.run([sys.executable, "-m", "qawl", "frames", str(path), "--out", str(tmp_path / "out")],
+                              capture_output=True, text=True, timeout=seconds, env=env, cwd=ROOT)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"{len(text):,} characters on one line took more than {seconds} s (a regex or quadratic blow-up)")
+    assert done.returncode == cli.OK, done.stderr
+    assert "Traceback" not in done.stderr
