@@ -43,8 +43,9 @@ def attribute(sentences: list[Sentence]) -> list[Attribution]:
             out.append(Attribution())
             continue
         text = sentence.text
-        report = speech.find(text)
-        people = speech.people(text)
+        toks = speech.tokens(text)
+        report = speech.find(text, toks)
+        people = speech.people(text, toks)
         result = Attribution()
         if report and report.kind == "explicit":
             result = Attribution(report.mention, report.apposition, report.cue, "explicit", report.quote)
@@ -56,7 +57,7 @@ def attribute(sentences: list[Sentence]) -> list[Attribution]:
             result = Attribution(previous.mention, previous.apposition, "", "carried", "direct")
         if people:
             salient = Attribution(people[-1])
-        taker = speech.turn_taker(text) if not report else ""
+        taker = speech.turn_taker(text, toks) if not report else ""
         if taker:
             last = Attribution(taker)
         open_quote = _unclosed_quote(text) if result.attribution != "none" or open_quote else False

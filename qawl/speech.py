@@ -445,13 +445,13 @@ def _participle_reports(toks: list[Token], i: int) -> bool:
     return any(_is_complement(t.norm, allowed) for t in toks[i + 1 : i + 3])
 
 
-def find(text: str) -> Report | None:
+def find(text: str, toks: list[Token] | None = None) -> Report | None:
     """Return the report a sentence makes, or None for narration.
 
     The first reporting verb outside quotations decides (a later one sits in its reported clause);
     a relayed source (نقلت ... عن فلان) outranks it, and بحسب / وفقا لـ and participles (مضيفا) are fallbacks.
     """
-    toks = tokens(text)
+    toks = tokens(text) if toks is None else toks
     spans = quote_spans(text)
     relay = verb = according = None
     participle = ""
@@ -496,9 +496,9 @@ def _headline(text: str, toks: list[Token]) -> Report | None:
     return Report("explicit", "", _surface(text, toks, 0, colon), quote="direct")
 
 
-def people(text: str) -> list[str]:
+def people(text: str, toks: list[Token] | None = None) -> list[str]:
     """Return the titled names a sentence mentions (اللواء إبراهيم الحمزي), as written, in order."""
-    toks = tokens(text)
+    toks = tokens(text) if toks is None else toks
     titles = names.title_words()
     found, i = [], 0
     while i < len(toks):
@@ -512,17 +512,18 @@ def people(text: str) -> list[str]:
     return found
 
 
-def turn_taker(text: str) -> str:
+def turn_taker(text: str, toks: list[Token] | None = None) -> str:
     """Return the person a sentence opening with من جانبه / من جهته / بدوره hands the turn to, or ""."""
-    if not opens_new_turn(text):
+    toks = tokens(text) if toks is None else toks
+    if not opens_new_turn(toks):
         return ""
-    found = people(text)
+    found = people(text, toks)
     return found[0] if found else ""
 
 
-def opens_new_turn(text: str) -> bool:
+def opens_new_turn(toks: list[Token]) -> bool:
     """Return whether a sentence opens with من جانبه / من جهته / بدوره: another participant takes over."""
-    head = [t.norm for t in tokens(text)[:3]]
+    head = [t.norm for t in toks[:3]]
     return head[:2] in (["من", "جانبه"], ["من", "جهته"], ["من", "جانبها"], ["من", "جهتها"]) or (
         bool(head) and head[0] in {"بدوره", "وبدوره", "بدورها", "وبدورها"}
     )
