@@ -166,12 +166,15 @@ def resolve_article(mentions: list[tuple[str, str]], text: str = "") -> tuple[li
     return out, entities
 
 
-def merge_keys(keys: list[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
-    """Return each key mapped to the one fuller name it stands for across the corpus (شي → شي جين بينغ).
+def merge_keys(keys: list[tuple[str, ...]],
+               titles: dict[tuple[str, ...], set[str]] | None = None) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Return each key mapped to the one fuller name it stands for across the corpus (ترامب → دونالد ترامب).
 
-    A short name joins a fuller one that ends like it; when several do, the one used at least twice
-    as often as any other wins (ترامب → دونالد ترامب, not a phrase that once ran into an object).
+    A short name joins a fuller one that ends like it, or that holds it and went by the same role
+    (شي, الرئيس الصيني → شي جين بينغ, الرئيس الصيني); when several qualify, the one used at least twice
+    as often as any other wins (not a phrase that once ran into an object).
     """
+    titles = titles or {}
     counts = Counter(keys)
     distinct = sorted(counts, key=len, reverse=True)
     target: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -179,7 +182,9 @@ def merge_keys(keys: list[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, 
         if len(key) == 1 and key[0] in names.places():
             target[key] = key  # a country or city speaking is not a person's short name
             continue
-        fuller = [k for k in distinct if len(k) > len(key) and set(key) <= set(k) and k[-1] == key[-1]]
+        roles = titles.get(key, set())
+        fuller = [k for k in distinct if len(k) > len(key) and set(key) <= set(k)
+                  and (k[-1] == key[-1] or roles & titles.get(k, set()))]
         roots = Counter()
         for k in fuller:
             roots[target.get(k, k)] += counts[k]
@@ -191,10 +196,38 @@ def merge_keys(keys: list[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, 
     return target
 
 
+def _title_owners(per_article: list[list[Entity]]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Return the person each role title of two words or more stands for across the corpus, when one
+    person holds it at least three times as often as anyone else (الرئيس الصيني → شي جين بينغ)."""
+    holders: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    for article in per_article:
+        for e in article:
+            if e.names:
+                for t in e.titles:
+                    if len(t) > 1 and set(t) & names.roles():
+                        holders[t][e.key()] += 1
+    owners = {}
+    for title, counts in holders.items():
+        ranked = counts.most_common(2)
+        if len(ranked) == 1 or ranked[0][1] >= 3 * ranked[1][1]:
+            owners[title] = ranked[0][0]
+    return owners
+
+
 def canonical_names(per_article: list[list[Entity]]) -> list[list[str]]:
-    """Return the canonical display name of every entity of every article (same person, same name)."""
+    """Return the canonical display name of every entity of every article (same person, same name).
+
+    Names merge through merge_keys; a bare role title goes to the one person the corpus gives it, and a
+    short name goes with it when that person's name holds it (شي beside الرئيس الصيني → شي جين بينغ).
+    """
     named = [e.key() for article in per_article for e in article if e.names]
-    target = merge_keys(named)
+    roles: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for article in per_article:
+        for e in article:
+            if e.names:
+                roles[e.key()].update(" ".join(t) for t in e.titles if set(t) & names.roles())
+    target = merge_keys(named, roles)
+    owners = _title_owners(per_article)
     written: dict[tuple[str, ...], Counter] = defaultdict(Counter)
     for article in per_article:
         for e in article:
@@ -202,9 +235,16 @@ def canonical_names(per_article: list[list[Entity]]) -> list[list[str]]:
                 written[part][text] += 1
     out = []
     for article in per_article:
+        present = {owners[t] for e in article if not e.names for t in e.titles if t in owners}
         row = []
         for e in article:
             root = target.get(e.key(), e.key())
+            if not e.names:
+                root = next((owners[t] for t in e.titles if t in owners), root)
+                root = target.get(root, root)
+            elif root == e.key():
+                root = next((p for p in present if set(e.key()) < set(p)), root)
+                root = target.get(root, root)
             spelled = written[root].most_common(1)
             row.append(spelled[0][0] if spelled else " ".join(root))
         out.append(row)

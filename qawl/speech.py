@@ -55,6 +55,7 @@ class Token:
     start: int
     end: int
     possessed: bool = False  # ends in a pronoun as written (شكره، حديثها), not in ة
+    feminine: bool = False  # ends in ة as written (قضية): a common noun, seldom a name after a title
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,8 @@ class Report:
 
 def tokens(text: str) -> list[Token]:
     """Return the words and punctuation marks of text with their normalized forms."""
-    return [Token(normalize(w), m.start(), m.end(), _possessed(w)) for m in _TOKEN.finditer(text) for w in [m.group()]]
+    return [Token(normalize(w), m.start(), m.end(), _possessed(w), w.endswith("ة"))
+            for m in _TOKEN.finditer(text) for w in [m.group()]]
 
 
 def _possessed(word: str) -> bool:
@@ -129,12 +131,18 @@ def _object_starts(prev: str, word: str, *, after_name: bool) -> bool:
     if word in names.places() and not prev.startswith("ال") and prev not in names.title_words():
         return True
     definite = prev_bare.startswith("ال")
-    closed = definite and (prev_bare.endswith(("ي", "يه")) or prev in names.title_words())
+    closed = _closed(prev)
     if word.startswith("ال"):
         if word in names.title_words() or word.endswith(("ي", "يه", "يين", "يون")):
             return False
         return closed or (after_name and names.is_name_word(prev))
     return definite and not closed
+
+
+def _closed(word: str) -> bool:
+    """Return whether a word closes a noun phrase: a definite adjective or title (الهندية، الرئيس)."""
+    bare = word[1:] if word.startswith("وال") else word
+    return bare.startswith("ال") and (bare.endswith(("ي", "يه")) or word in names.title_words())
 
 
 def _adverbial(prev: str, word: str) -> bool:
@@ -154,7 +162,8 @@ def _noun_phrase(toks: list[Token], i: int, *, objects: bool = False, preps: str
     j = i
     while j < len(toks) and j - i < _MAX_NP and not _is_stop(toks[j]) and not (j > i and toks[j].norm in ends):
         if j > i and (_adverbial(toks[j - 1].norm, toks[j].norm) or (objects and (
-                toks[j].possessed or _object_starts(toks[j - 1].norm, toks[j].norm, after_name=after_name)))):
+                toks[j].possessed or _object_starts(toks[j - 1].norm, toks[j].norm, after_name=after_name)
+                or (toks[j].feminine and _closed(toks[j - 1].norm) and toks[j].norm[:1] not in "البو")))):
             break
         if (j > i and toks[j].norm[:1] in preps and len(toks[j].norm) > 3
                 and toks[j - 1].norm not in names.title_words()):
@@ -350,7 +359,7 @@ def _verb_report(text: str, toks: list[Token], i: int, spans: list[tuple[int, in
         np_end = _noun_phrase(toks, j, objects=objects, preps=_prefixes(allowed), ends=allowed)
         end = _through_phrase(toks, j, np_end)
         comp_at = _apposition(toks, end)[1] if _apposition(toks, end)[1] > end else end
-        if objects and not (comp_at < len(toks) and _is_complement(toks[comp_at].norm, allowed)):
+        if not (comp_at < len(toks) and _is_complement(toks[comp_at].norm, allowed)):
             np_end = _noun_phrase(toks, j, objects=True, preps=_prefixes(allowed), ends=allowed, after_name=True)
             end = _through_phrase(toks, j, np_end)
         implicit = end == j

@@ -94,3 +94,10 @@ def test_fuller_form_needs_a_title_or_adjective_before_it():
     text = "قبل عام استقالت أمل من عملها.\nوتقول أمل إن الرياضة حياتها."
     _, entities = resolve_article([("أمل", "")], text)
     assert canonical_names([entities]) == [["أمل"]]
+
+
+def test_short_name_joins_the_full_name_with_the_same_role_across_articles():
+    _, first = resolve(["الرئيس الصيني شي جين بينغ", "شي"])
+    _, second = resolve(["شي", "الرئيس الصيني"])
+    names_used = canonical_names([first, second])
+    assert {name for article in names_used for name in article} == {"شي جين بينغ"}
