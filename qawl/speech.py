@@ -115,11 +115,12 @@ def is_stop_word(n: str) -> bool:
     )
 
 
-def _object_starts(prev: str, word: str, *, after_name: bool) -> bool:
+def _object_starts(prev: str, word: str, *, after_name: bool, follows: str = "", feminine: bool = False) -> bool:
     """Return whether word opens a verb's object after a finished subject (الحكومة اليمنية | جميع الأطباء).
 
-    after_name also ends the subject at a definite noun right after a name (وصف ترامب | الاتفاق), which a
-    family name (بدر السمحان) would look like: callers use it only when no that-clause follows the subject.
+    after_name also ends the subject at a definite noun phrase right after a name (حذر ترامب | الحكومة
+    السورية), told from a family name (بدر السمحان إلى) by its ة or by the definite word after it;
+    callers use it only when no that-clause follows the subject.
     """
     if word in names.NAME_JOINERS or prev in names.NAME_JOINERS:
         return False
@@ -133,9 +134,9 @@ def _object_starts(prev: str, word: str, *, after_name: bool) -> bool:
     definite = prev_bare.startswith("ال")
     closed = _closed(prev)
     if word.startswith("ال"):
-        if word in names.title_words() or word.endswith(("ي", "يه", "يين", "يون")):
+        if word in names.roles() or word.endswith(("ي", "يه", "يين", "يون")):
             return False
-        return closed or (after_name and names.is_name_word(prev))
+        return closed or (after_name and names.is_name_word(prev) and (feminine or follows.startswith("ال")))
     return definite and not closed
 
 
@@ -162,7 +163,9 @@ def _noun_phrase(toks: list[Token], i: int, *, objects: bool = False, preps: str
     j = i
     while j < len(toks) and j - i < _MAX_NP and not _is_stop(toks[j]) and not (j > i and toks[j].norm in ends):
         if j > i and (_adverbial(toks[j - 1].norm, toks[j].norm) or (objects and (
-                toks[j].possessed or _object_starts(toks[j - 1].norm, toks[j].norm, after_name=after_name)
+                toks[j].possessed or _object_starts(
+                    toks[j - 1].norm, toks[j].norm, after_name=after_name,
+                    follows=toks[j + 1].norm if j + 1 < len(toks) else "", feminine=toks[j].feminine)
                 or (toks[j].feminine and _closed(toks[j - 1].norm) and toks[j].norm[:1] not in "البو")))):
             break
         if (j > i and toks[j].norm[:1] in preps and len(toks[j].norm) > 3
@@ -359,7 +362,7 @@ def _verb_report(text: str, toks: list[Token], i: int, spans: list[tuple[int, in
         np_end = _noun_phrase(toks, j, objects=objects, preps=_prefixes(allowed), ends=allowed)
         end = _through_phrase(toks, j, np_end)
         comp_at = _apposition(toks, end)[1] if _apposition(toks, end)[1] > end else end
-        if not (comp_at < len(toks) and _is_complement(toks[comp_at].norm, allowed)):
+        if not (comp_at < len(toks) and _is_complement(toks[comp_at].norm, frozenset())):
             np_end = _noun_phrase(toks, j, objects=True, preps=_prefixes(allowed), ends=allowed, after_name=True)
             end = _through_phrase(toks, j, np_end)
         implicit = end == j
