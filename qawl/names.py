@@ -49,6 +49,12 @@ def roles() -> frozenset[str]:
 
 
 @cache
+def title_entries() -> frozenset[str]:
+    """Return the normalized one-word entries of the title lexicon, qualifiers included (الرئيس، العام)."""
+    return frozenset(normalize(t) for t, _ in lexicons.load().titles if " " not in t)
+
+
+@cache
 def honorifics() -> frozenset[str]:
     """Return the normalized honorifics (الدكتور، الشيخ، اللواء) a bare family name may follow."""
     return frozenset(normalize(t) for t, kind in lexicons.load().titles if kind == "honorific" and " " not in t)

@@ -134,7 +134,7 @@ def _object_starts(prev: str, word: str, *, after_name: bool, follows: str = "",
     definite = prev_bare.startswith("ال")
     closed = _closed(prev)
     if word.startswith("ال"):
-        if word in names.roles() or word.endswith(("ي", "يه", "يين", "يون")):
+        if word in names.title_entries() or word.endswith(("ي", "يه", "يين", "يون")):
             return False
         return closed or (after_name and names.is_name_word(prev) and (feminine or follows.startswith("ال")))
     return definite and not closed
@@ -162,8 +162,8 @@ def _noun_phrase(toks: list[Token], i: int, *, objects: bool = False, preps: str
     """
     j = i
     while j < len(toks) and j - i < _MAX_NP and not _is_stop(toks[j]) and not (j > i and toks[j].norm in ends):
-        if j > i and (_adverbial(toks[j - 1].norm, toks[j].norm) or (objects and (
-                toks[j].possessed or _object_starts(
+        if j > i and (_adverbial(toks[j - 1].norm, toks[j].norm) or toks[j].possessed or (objects and (
+                _object_starts(
                     toks[j - 1].norm, toks[j].norm, after_name=after_name,
                     follows=toks[j + 1].norm if j + 1 < len(toks) else "", feminine=toks[j].feminine)
                 or (toks[j].feminine and _closed(toks[j - 1].norm) and toks[j].norm[:1] not in "البو")))):
