@@ -216,12 +216,24 @@ def _has_name(toks: list[Token], a: int, b: int) -> bool:
 
 
 def _through_phrase(toks: list[Token], a: int, k: int) -> int:
-    """Return k moved over a short phrase that closes a bare title at a comma (مستشار ... في الكرملين،)."""
+    """Return k moved over a short phrase that completes a bare title: up to a comma (مستشار السياسة
+    الخارجية في الكرملين،) or up to the name it ends with (نائب الممثل في العراق جورجي بوستن)."""
     if k < len(toks) and toks[k].norm in _PHRASE_PREPOSITIONS and not _has_name(toks, a, k):
         m = _noun_phrase(toks, k + 1)
         if m > k + 1 and m - k <= 5 and m < len(toks) and toks[m].norm in {"،", ","}:
             return m
+        if toks[a].norm in names.roles() and m > k + 2 and m - k <= 7 and _trailing_name(toks, k + 1, m) > k + 1:
+            return m
     return k
+
+
+def _trailing_name(toks: list[Token], a: int, b: int) -> int:
+    """Return where a person's name starts inside toks[a:b] when it ends the span, else -1."""
+    mention = names.split([t.norm for t in toks[a:b]])
+    if (len(mention.name) > 1 and mention.name_at > 0 and not set(mention.name) & names.places()
+            and not any(t.possessed for t in toks[a:b])):
+        return a + mention.name_at
+    return -1
 
 
 def _apposition(toks: list[Token], j: int) -> tuple[int, int]:
@@ -369,6 +381,8 @@ def _verb_report(text: str, toks: list[Token], i: int, spans: list[tuple[int, in
     if any(t.norm in cues.NO_COMMENT for t in toks[j : end + 1]):
         return None  # رفضت الوزارة التعليق: refusing to comment reports nothing
     app_a, app_b = _apposition(toks, end)
+    if app_a == app_b and end > np_end and (named_at := _trailing_name(toks, np_end + 1, end)) > 0:
+        app_a, app_b = named_at, end  # the name that closes a title's phrase stands as its apposition
     comp = _complement(toks, max(end, app_b), allowed)
     if comp is None:
         return None
@@ -389,6 +403,8 @@ def _verb_report(text: str, toks: list[Token], i: int, spans: list[tuple[int, in
             if subject and (_has_name(toks, *_span_of(toks, text, subject)) or _is_source(subject)):
                 return Report("explicit", cue, subject, apposition, quote)
         return Report("implicit", cue, quote=quote)
+    if toks[j].possessed and np_end > j + 1 and _has_name(toks, j + 1, np_end):
+        j += 1  # وقال شقيقه عبدالله: the name, not the kinship word, names the source
     return Report("explicit", cue, _surface(text, toks, j, np_end), _surface(text, toks, app_a, app_b), quote)
 
 
