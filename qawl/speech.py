@@ -76,7 +76,8 @@ def tokens(text: str) -> list[Token]:
 
 
 def _possessed(word: str) -> bool:
-    return len(word) > 3 and word.endswith(("ه", "ها", "هم", "هما")) and not word.startswith("ال")
+    return (len(word) > 3 and word.endswith(("ه", "ها", "هم", "هما")) and not word.startswith("ال")
+            and not word.endswith("الله"))  # عبدالله، عطاالله are names
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
