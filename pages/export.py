@@ -5,6 +5,8 @@ import streamlit as st
 from qawl import analysis
 from ui import context, downloads
 
+PREVIEW_WIDTHS = {"sentence_id": 40, "text": 380, "speaker": 140, "cue": 65, "quote": 70, "doc_id": 110}  # px
+
 view = context.current()
 if context.header(view, "Export"):
     st.markdown("CSV files are UTF-8 with a byte-order mark (Excel opens the Arabic as is); cells a spreadsheet "
@@ -19,5 +21,10 @@ if context.header(view, "Export"):
             downloads.button(view, name, "parquet", n_rows)
     st.subheader("Preview of the sentences")
     preview = analysis.export_frame(view.corpus, view.mask, "sentences").head(200)
-    st.dataframe(preview[["doc_id", "sentence_id", "speaker", "quote", "cue", "text"]], hide_index=True,
-                 key="export_preview")
+    # Arabic cells are right-aligned, so a column wider than the grid hides the start of each sentence: the columns
+    # get fixed widths that fit the main area of a 1280-px window beside the sidebar (wider windows share out the
+    # rest), text comes early with its speaker on its right, where a right-to-left reader starts.
+    labels = {"sentence_id": "§"}
+    st.dataframe(preview, hide_index=True, key="export_preview", column_order=list(PREVIEW_WIDTHS), column_config={
+        name: st.column_config.Column(labels.get(name, name), width=width) for name, width in PREVIEW_WIDTHS.items()
+    })

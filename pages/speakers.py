@@ -19,7 +19,6 @@ if context.header(view, "Speakers"):
                         key="chart_speaker_theme", config=charts.CONFIG)
     else:
         st.info("No theme of the lexicon occurs in these speakers' sentences.")
-    st.subheader("Who mentions whom")
     pairs = context.compute(analysis.who_mentions_whom, view, 200)
     if pairs.empty:
         st.info("No speaker here names a country, organization or other known speaker.")

@@ -7,10 +7,11 @@ from qawl.filters import Keyword
 from ui import charts, context
 
 BUCKETS = {"auto": "by span", "D": "day", "W": "week", "M": "month"}
+OPTIONS = 300  # the most frequent terms offered in the keyword picker
 
 view = context.current()
 if context.header(view, "Keyword timelines"):
-    top = context.compute(analysis.term_counts, view, 300)
+    top = context.compute(analysis.term_counts, view, OPTIONS)
     if top.empty:
         st.info("The shown sentences hold no keyword (only stop words or boilerplate).")
         st.stop()
@@ -19,7 +20,8 @@ if context.header(view, "Keyword timelines"):
     asked = [t for t in Keyword(view.filters.q).terms if t in labels]
     chosen = st.session_state.get("timeline_terms")
     if not chosen or any(t not in labels for t in chosen):
-        st.session_state["timeline_terms"] = asked or top["term"].head(5).tolist()
+        defaults = [t for t in context.compute(trends.default_terms, view, pool=OPTIONS) if t in labels]
+        st.session_state["timeline_terms"] = asked or defaults or top["term"].head(5).tolist()
     terms = st.multiselect("Keywords", top["term"].tolist(), key="timeline_terms", max_selections=8,
                            format_func=lambda t: f"{labels[t]} ({counts[t]})",
                            help="Words are grouped by their stem: التعاون, والتعاون and تعاون count together.")
@@ -39,6 +41,7 @@ if context.header(view, "Keyword timelines"):
                             bucket=bucket)
     y_title = "occurrences" if rate == "count" else "per 1,000 words"
     st.plotly_chart(charts.trend(frame, "value", "speaker" if split else "keyword", "Keywords over time", y_title,
-                                 facet="keyword" if split else None), key="chart_timeline", config=charts.CONFIG)
+                                 facet="keyword" if split else None, counts=rate == "count"),
+                    key="chart_timeline", config=charts.CONFIG)
     with st.expander("Numbers"):
         st.dataframe(frame.drop(columns="term"), hide_index=True, key="timeline_table")

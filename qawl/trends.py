@@ -2,13 +2,32 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 import numpy as np
 import pandas as pd
 
-from qawl.analysis import Corpus, keep, n_documents, speaker_table
+from qawl.analysis import Corpus, keep, n_documents, speaker_table, term_counts
+from qawl.normalize import normalize
 
 OTHERS = "others"
 _DAY_SPAN, _WEEK_SPAN = 62, 550  # days: up to two months by day, up to ~18 months by week, then by month
+MIN_DOCUMENTS_FOR_SPREAD = 5  # below this, how many documents use a word says little about the word
+# Calendar and time words: frequent in any news, never a topic; a timeline of "year" or "yesterday" says nothing.
+# Matched on the written word a term is shown as, clitics and article aside (العام، لعام، وأمس). Words that are
+# also a common name or noun once normalized are not listed (آب ~ أب "father", صباح is a Gulf ruler's name).
+TIME_WORDS = (
+    "عام", "عاما", "أعوام", "سنة", "سنوات", "شهر", "شهرا", "أشهر", "شهور", "أسبوع", "أسابيع", "يوم", "يوما", "أيام",
+    "ساعة", "ساعات", "دقيقة", "دقائق", "أمس", "غدا", "الآن", "حاليا", "الماضي", "المقبل", "القادم", "الحالي",
+    "الجاري", "المنصرم", "مساء", "الليلة", "فترة", "وقت",
+    "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
+    "كانون", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "أيلول", "تشرين",
+    "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
+)  # fmt: skip
+_ARTICLE = re.compile("^[وف]?(?:[بكل]?ال|لل)")  # والعام، بالأمس، للعام
+_CLITIC = re.compile("^[وف]?[بكل]?")  # لعام، وأمس
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def axis(corpus: Corpus, mask: np.ndarray, bucket: str = "auto") -> tuple[str, str]:
@@ -25,6 +44,51 @@ def axis(corpus: Corpus, mask: np.ndarray, bucket: str = "auto") -> tuple[str, s
 def bucket_for_span(days: int) -> str:
     """Return the date bucket for a span of days: "D" up to two months, "W" up to ~18 months, else "M"."""
     return "D" if days <= _DAY_SPAN else "W" if days <= _WEEK_SPAN else "M"
+
+
+@cache
+def _time_forms() -> frozenset[str]:
+    forms = {normalize(w) for w in TIME_WORDS}
+    return frozenset(forms | {bare for f in forms if len(bare := _ARTICLE.sub("", f)) >= 3})
+
+
+def is_time_word(word: str) -> bool:
+    """Return whether a written word is a calendar or time word (TIME_WORDS), with or without clitics."""
+    n = normalize(word)
+    return any(form in _time_forms() for form in (n, _ARTICLE.sub("", n), _CLITIC.sub("", n)))
+
+
+def default_terms(corpus: Corpus, mask: np.ndarray, n: int = 5, pool: int = 300) -> list[str]:
+    """Return the n terms a timeline shows before the user picks: frequent topical words of the kept sentences.
+
+    Among the pool most frequent terms, those shown as a calendar/time word or without a letter are left out. With at
+    least MIN_DOCUMENTS_FOR_SPREAD documents, terms rank by count × log(documents / documents using the term)
+    (tf-idf), so that a word every article uses ("president", "was") gives way to the words that tell the
+    stories apart; with fewer documents they rank by count.
+    """
+    counts = term_counts(corpus, mask, pool)
+    topical = [not is_time_word(w) and _LETTER.search(w) is not None for w in counts["word"]]
+    counts = counts[np.array(topical, dtype=bool)]
+    n_docs = n_documents(corpus, mask)
+    if counts.empty or n_docs < MIN_DOCUMENTS_FOR_SPREAD:
+        return counts["term"].head(n).tolist()
+    spread = _document_frequency(corpus, mask, counts["term"].tolist())
+    score = counts["count"].to_numpy() * np.log(n_docs / np.maximum(spread, 1))
+    order = np.lexsort((-counts["count"].to_numpy(), -score))
+    return counts["term"].to_numpy()[order][:n].tolist()
+
+
+def _document_frequency(corpus: Corpus, mask: np.ndarray, terms: list[str]) -> np.ndarray:
+    """Return, for each of terms, how many documents use it in a kept sentence."""
+    column = corpus.frames.tokens["term"]
+    at = column.cat.categories.get_indexer(terms)
+    wanted = np.full(len(column.cat.categories) + 1, -1)
+    wanted[at[at >= 0]] = np.flatnonzero(at >= 0)
+    which = wanted[column.cat.codes.to_numpy()]  # code -1 (missing) reads the extra slot: not wanted
+    kept = keep(corpus, "tokens", mask) & (which >= 0)
+    doc = corpus.doc_of[corpus.rows["tokens"][kept]]
+    pairs = np.unique(doc.astype(np.int64) * len(terms) + which[kept])
+    return np.bincount(pairs % len(terms), minlength=len(terms))
 
 
 def _x(corpus: Corpus, mask: np.ndarray, kind: str, freq: str) -> pd.Series:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import json
 import zipfile
+from html import escape
 
 import pandas as pd
 import pytest
@@ -14,6 +16,7 @@ from qawl import analysis, resources
 from qawl.filters import Filters
 from qawl.frames import build_paths
 
+MAIN_AREA_PX = 816  # the main area beside the open sidebar in a 1280-px browser window (measured on screenshots)
 PAGES = ["pages/reader.py", "pages/speakers.py", "pages/timelines.py", "pages/themes.py", "pages/export.py"]
 TIMEOUT = 60
 
@@ -248,3 +251,78 @@ def test_a_bad_corpus_path_is_reported_and_the_bundled_corpus_shown(monkeypatch,
     assert not at.exception
     assert any("missing" in e.value for e in at.error)
     assert reader_sentences(at) == len(build_paths([REPO / "data" / "corpus"]).sentences)
+
+
+TITLES = {"pages/reader.py": "Reader", "pages/speakers.py": "Speakers", "pages/timelines.py": "Keyword timelines",
+          "pages/themes.py": "Themes", "pages/export.py": "Export"}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_page_url_opened_first_shows_that_page_through_app_py(monkeypatch, page):
+    """A fresh server's first request for …/export?speaker=…: Streamlit runs pages/export.py alone (taking pages/
+    for an old-style multipage app); ui.context reruns it through app.py, so the sidebar, corpus and filters are on."""
+    monkeypatch.delenv("QAWL_CORPUS", raising=False)
+    speaker = build_paths([REPO / "data" / "corpus"]).speakers["speaker"].iloc[-1]
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=TIMEOUT)
+    at.query_params.update({"speaker": speaker})
+    at.switch_page(page).run()  # before any run: resolved by file name, as a first request resolves its URL path
+    assert_clean(at)
+    assert at.title[0].value == TITLES[page]
+    assert at.multiselect(key="filter_speaker").value == [speaker]
+
+
+def test_export_preview_keeps_the_start_of_each_sentence_in_view(monkeypatch):
+    at = open_app(monkeypatch, page="pages/export.py")
+    assert_clean(at)
+    preview = at.dataframe[0].proto
+    shown = list(preview.column_order)
+    widths = {name: column["width"] for name, column in json.loads(preview.columns).items() if name in shown}
+    assert set(shown) == set(widths) >= {"text", "speaker", "cue", "quote", "doc_id", "sentence_id"}
+    assert max(widths, key=widths.get) == "text"
+    assert sum(widths.values()) <= MAIN_AREA_PX  # no column runs past the grid's right edge
+
+
+@pytest.mark.parametrize(("top", "dtick"), [(1, 1), (3, 1), (10, 1), (40, None)])
+def test_count_axes_tick_whole_numbers(top, dtick):
+    from ui import charts
+
+    table = pd.DataFrame({"speaker": ["شي جين بينغ", "قاسم جومارت توكاييف"], "n_sentences": [top, 1],
+                          "n_direct": [0, 0], "n_indirect": [top, 1]})
+    axis = charts.speaker_bars(table).layout.xaxis
+    assert axis.tickformat == "d" and axis.dtick == dtick
+    frame = pd.DataFrame({"x": [1, 2, 3], "value": [0, top, 1], "keyword": ["التعاون"] * 3})
+    assert charts.trend(frame, "value", "keyword", "t", "occurrences", counts=True).layout.yaxis.dtick == dtick
+    assert charts.trend(frame, "value", "keyword", "t", "per 1,000 words").layout.yaxis.tickformat is None
+
+
+def test_theme_bars_are_labelled_in_percent_with_counts_on_hover():
+    from ui import charts
+
+    shares = pd.DataFrame({"theme": ["health & epidemics", "cooperation & partnership"], "sentences": [11, 7],
+                           "share": [64.7, 41.2]})
+    bars = charts.theme_bars(shares).data[0]
+    assert "%" in bars.texttemplate and "%{x" in bars.texttemplate
+    assert "customdata[0]" in bars.hovertemplate and list(bars.customdata[:, 0]) == [11, 7]
+
+
+@pytest.mark.parametrize(("raw", "shown"), [
+    ("سياسي / &#39;سول&#39; تدين &#39;بيونجيانج&#39;", "سياسي / 'سول' تدين 'بيونجيانج'"),  # SPA metadata
+    ("الأمن &amp; السلام", "الأمن & السلام"),  # security & peace
+    ("&lt;img src=x onerror=alert(1)&gt; عنوان", "<img src=x onerror=alert(1)> عنوان"),  # a title
+    ("قال الوزير", "قال الوزير"),  # the minister said
+])
+def test_titles_are_shown_with_their_entities_decoded_and_escaped_again(raw, shown):
+    from ui import html
+
+    assert html.title(raw) == shown
+    block = html.article(raw, "meta", [])
+    assert f'<div class="qawl-title">{escape(shown)}</div>' in block
+    assert "<img" not in block
+
+
+def test_a_quote_keeps_its_meta_line_on_a_line_of_its_own():
+    from ui import html
+
+    block = html.quote("وقال الوزير إن التعاون مهم.", "وقال", "direct, explicit", "doc §3")
+    assert '<div class="qawl-kind" dir="ltr">' in block
+    assert ".qawl-kind {" in html.CSS and "display: block" in html.CSS.split(".qawl-kind {")[1].split("}")[0]

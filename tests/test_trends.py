@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from dashboard_corpora import SEED, write_dated_corpus
+from dashboard_corpora import BBC, SEED, write_dated_corpus
 
 from qawl import analysis, trends
 from qawl.filters import Filters
@@ -89,3 +89,79 @@ def test_dated_articles_of_one_document_still_run_over_positions(dated):
     mask = analysis.apply(dated, Filters(doc="seed-b"))
     assert trends.axis(dated, mask) == ("position", "")
     assert trends.axis(dated, everything(dated), "M") == ("date", "M")
+
+
+@pytest.mark.parametrize("word", [
+    "العام",  # the year
+    "لعام",  # for the year
+    "عاما",  # years (accusative)
+    "اليوم",  # today
+    "وأمس",  # and yesterday
+    "بالأمس",  # yesterday
+    "الماضي",  # last (week, year)
+    "سنوات",  # years
+    "الأسبوع",  # the week
+    "أكتوبر",  # October
+    "تشرين",  # Tishreen (October/November in the Levant)
+    "الخميس",  # Thursday
+])
+def test_calendar_and_time_words_are_time_words(word):
+    assert trends.is_time_word(word)
+
+
+@pytest.mark.parametrize("word", [
+    "إيران",  # Iran (its stem is that of أيار, May: the check is on written words, not stems)
+    "الصين",  # China
+    "التعاون",  # cooperation
+    "المرض",  # the disease
+    "الانتخابات",  # the elections
+    "العامة",  # public, general
+    "صباح",  # morning, and the name of Kuwait's emirs
+    "وزير",  # minister (begins with و)
+])
+def test_topical_words_are_not_time_words(word):
+    assert not trends.is_time_word(word)
+
+
+def test_default_terms_of_few_documents_are_the_most_frequent_non_time_words(corpus):
+    mask = everything(corpus)
+    counts = analysis.term_counts(corpus, mask, 300)
+    topical = counts[~counts["word"].map(trends.is_time_word)]
+    assert trends.default_terms(corpus, mask, 5) == topical["term"].head(5).tolist()
+
+
+def test_default_terms_follow_the_filters(dated):
+    speaker = dated.frames.speakers["speaker"].iloc[-1]
+    mask = analysis.apply(dated, Filters(speakers=(speaker,)))
+    defaults = trends.default_terms(dated, mask, 5)
+    assert defaults
+    assert set(defaults) <= set(analysis.term_counts(dated, mask)["term"])
+
+
+@pytest.fixture(scope="module")
+def bbc():
+    """The BBC sample (100 dated articles), prepared; skipped where ../shared is absent."""
+    if not BBC.is_dir():
+        pytest.skip("needs ../shared/corpora (BBC sample)")
+    return analysis.prepare(build_paths([BBC]), "bbc", "bbc")
+
+
+def test_default_terms_of_many_documents_rank_by_tf_idf(bbc):
+    mask = everything(bbc)
+    counts = analysis.term_counts(bbc, mask, 300)
+    counts = counts[~counts["word"].map(trends.is_time_word)]
+    tokens = bbc.frames.tokens
+    spread = tokens[tokens["term"].isin(counts["term"])].groupby("term", observed=True)["doc_id"].nunique()
+    score = counts["count"] * np.log(len(bbc.frames.documents) / counts["term"].map(spread).to_numpy())
+    defaults = trends.default_terms(bbc, mask, 5)
+    chosen = counts["term"].isin(defaults).to_numpy()
+    assert len(defaults) == 5
+    assert score[chosen].min() >= score[~chosen].max()
+
+
+def test_default_terms_of_real_news_leave_out_frequent_time_words(bbc):
+    mask = everything(bbc)
+    counts = analysis.term_counts(bbc, mask, 300)
+    time_words = counts[counts["word"].map(trends.is_time_word)]
+    assert time_words.index[0] < 5  # "عام" (year) is among the most frequent terms of this sample
+    assert not set(time_words["term"]) & set(trends.default_terms(bbc, mask, 5))

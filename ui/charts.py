@@ -14,6 +14,7 @@ from ui.html import color
 FONT = "DejaVu Sans, Noto Sans Arabic, Arial, sans-serif"
 AXIS_TITLES = {"position": "Sentence position in the article", "D": "Day", "W": "Week", "M": "Month"}
 MAX_TICKS = 12
+UNIT_TICKS_UP_TO = 10  # a count axis up to this many gets a tick at every whole number
 CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
 
@@ -24,6 +25,14 @@ def _style(fig: go.Figure, height: int) -> go.Figure:
     fig.update_yaxes(automargin=True)
     fig.update_xaxes(automargin=True)
     return fig
+
+
+def _count_axis(fig: go.Figure, top: float, axis: str) -> None:
+    """Label a count axis with whole numbers only: no 0.5 or 1.5 sentences."""
+    ticks = {"tickformat": "d", "rangemode": "tozero"}
+    if top <= UNIT_TICKS_UP_TO:
+        ticks |= {"tick0": 0, "dtick": 1}
+    (fig.update_xaxes if axis == "x" else fig.update_yaxes)(**ticks)
 
 
 def speaker_bars(table: pd.DataFrame) -> go.Figure:
@@ -37,6 +46,7 @@ def speaker_bars(table: pd.DataFrame) -> go.Figure:
                  color_discrete_map={"direct": "#0072B2", "indirect": "#56B4E9", "other": "#BBBBBB"},
                  title="Sentences per speaker")
     fig.update_yaxes(title_text="")
+    _count_axis(fig, float(table["n_sentences"].max()), "x")
     return _style(fig, 150 + 26 * len(table))
 
 
@@ -49,8 +59,9 @@ def heatmap(table: pd.DataFrame, title: str, value: str, *, numbers: bool = True
     return _style(fig, max(320, 200 + 30 * len(table)))
 
 
-def trend(frame: pd.DataFrame, y: str, series: str, title: str, y_title: str, facet: str | None = None) -> go.Figure:
-    """Return lines of y over x (date buckets or sentence positions), one per series value."""
+def trend(frame: pd.DataFrame, y: str, series: str, title: str, y_title: str, facet: str | None = None, *,
+          counts: bool = False) -> go.Figure:
+    """Return lines of y over x (date buckets or sentence positions), one per series value (y whole counts or not)."""
     kind = frame.attrs.get("axis", "position")
     x_title = AXIS_TITLES["position" if kind == "position" else frame.attrs.get("freq", "D")]
     colors = {s: color(s) for s in frame[series].unique()} if series == "speaker" else None
@@ -61,6 +72,8 @@ def trend(frame: pd.DataFrame, y: str, series: str, title: str, y_title: str, fa
         fig.for_each_annotation(lambda a: a.update(text=a.text.split("=", 1)[-1], textangle=0))
     if kind == "date":
         _date_ticks(fig, frame)
+    if counts and not frame.empty:
+        _count_axis(fig, float(frame[y].max()), "y")
     return _style(fig, 160 + 260 * rows if facet else 420)
 
 
@@ -75,10 +88,13 @@ def _date_ticks(fig: go.Figure, frame: pd.DataFrame) -> None:
 
 
 def theme_bars(shares: pd.DataFrame) -> go.Figure:
-    """Return horizontal bars of each theme's share of the shown sentences."""
-    fig = px.bar(shares, x="share", y="theme", orientation="h", text="sentences", title="Share of sentences by theme",
-                 labels={"share": "% of sentences", "theme": ""}, color_discrete_sequence=["#4E79A7"],
-                 category_orders={"theme": shares["theme"].tolist()})
+    """Return horizontal bars of each theme's share of the shown sentences, labelled in %, n in the hover."""
+    fig = px.bar(shares, x="share", y="theme", orientation="h", custom_data=["sentences"],
+                 title="Share of sentences by theme", labels={"share": "% of sentences", "theme": ""},
+                 color_discrete_sequence=["#4E79A7"], category_orders={"theme": shares["theme"].tolist()})
+    fig.update_traces(texttemplate="%{x:.1f}%", textposition="auto",
+                      hovertemplate="%{y}<br>%{x:.1f}% of sentences (n = %{customdata[0]:,})<extra></extra>")
+    fig.update_xaxes(rangemode="tozero")
     return _style(fig, 140 + 32 * len(shares))
 
 

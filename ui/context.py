@@ -57,12 +57,20 @@ def current() -> View:
 def _route_through_app() -> None:
     """Rerun through app.py when Streamlit ran a page script alone, taking pages/ for an old-style multipage app.
 
-    Streamlit does so when a fresh server's first request opens a page URL (…/export) before app.py ever
-    called st.navigation; the rerun resolves the same URL through app.py's navigation instead.
+    Why (checked on Streamlit 1.67): a folder named pages/ beside the entry script switches Streamlit to its
+    old multipage mode until some run calls st.navigation. So the first request of a fresh server for a page
+    URL (…/export?speaker=…) runs pages/export.py alone, without app.py's sidebar, corpus and filters; AppTest
+    resets that mode before every run, so there every switch_page lands here. No public option turns the old mode
+    off: only st.navigation clears the (private) class flag, and app.py can call it only once it runs. Clearing it
+    here and rerunning resolves the same URL, query string kept, through app.py's navigation. Renaming pages/
+    would avoid all this, but the project's layout names it. If a Streamlit release drops the flag, this does
+    nothing and the page shows its "open app.py" message; tests/test_pages.py opens a page URL first to catch it.
     """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory:
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:
+        return
+    if getattr(PagesManager, "uses_pages_directory", None):
         PagesManager.uses_pages_directory = False
         st.rerun()
 

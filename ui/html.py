@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Iterable, Mapping
-from html import escape
+from html import escape, unescape
 
 from qawl.filters import Keyword, KwicLine
 
@@ -40,7 +40,8 @@ table.qawl-kwic td.go { direction: ltr; text-align: center; font-size: .8rem; wi
 .qawl-quote { direction: rtl; text-align: right; line-height: 1.9; margin: .35rem 0; padding: .2rem .7rem;
               border-inline-start: 4px solid #ccc; }
 .qawl-cue { font-weight: 700; text-decoration: underline; text-decoration-color: #999; }
-.qawl-kind { direction: ltr; display: inline-block; font-size: .72rem; color: #666; margin-inline-start: .4rem; }
+/* Its own line, at the far end of the quote: inline, it would trail a short last line of Arabic as if part of it. */
+.qawl-kind { direction: ltr; display: block; text-align: left; font-size: .72rem; color: #666; line-height: 1.4; }
 </style>
 """
 
@@ -85,9 +86,17 @@ def sentence(row: Mapping, element_id: str, themes: Iterable[str], keyword: Keyw
             f"{chips}</p>")
 
 
-def article(title: str, meta: str, sentences_html: list[str]) -> str:
-    """Return an article block: title, a meta line and its sentences, all right-to-left."""
-    return (f'<div class="qawl-doc" dir="rtl"><div class="qawl-title">{escape(title)}</div>'
+def title(raw: str) -> str:
+    """Return a document title as plain text to show (never to store or export): its HTML entities decoded.
+
+    Wire metadata often carries its titles HTML-encoded (&#39;سول&#39;); shown as is, the entities read as noise.
+    """
+    return unescape(raw)
+
+
+def article(raw_title: str, meta: str, sentences_html: list[str]) -> str:
+    """Return an article block: title (entities decoded, then escaped), a meta line and its sentences, right-to-left."""
+    return (f'<div class="qawl-doc" dir="rtl"><div class="qawl-title">{escape(title(raw_title))}</div>'
             f'<div class="qawl-meta"><bdi dir="auto">{escape(meta)}</bdi></div>{"".join(sentences_html)}</div>')
 
 
@@ -108,8 +117,8 @@ def quote(text: str, cue: str, kind: str, where: str) -> str:
     at = text.find(cue) if cue else -1
     body = escape(text) if at < 0 else (escape(text[:at]) + f'<span class="qawl-cue">{escape(cue)}</span>'
                                         + escape(text[at + len(cue):]))
-    return (f'<div class="qawl-quote" dir="rtl">{body}<span class="qawl-kind" dir="ltr">{escape(kind)} · '
-            f'<bdi dir="auto">{escape(where)}</bdi></span></div>')
+    return (f'<div class="qawl-quote" dir="rtl">{body}<div class="qawl-kind" dir="ltr">{escape(kind)} · '
+            f'<bdi dir="auto">{escape(where)}</bdi></div></div>')
 
 
 def rtl(text: str) -> str:

@@ -9,11 +9,13 @@ import streamlit as st
 
 from qawl.analysis import Corpus
 from qawl.filters import PARAM_KEYS, Filters
-from ui import uploads
+from ui import html, uploads
 from ui.corpus import open_corpus, path_sources
 
 MAX_SPEAKER_OPTIONS = 1000
 MAX_DOC_OPTIONS = 2000
+# The sidebar box is left-to-right and clips what overflows on the right, where an Arabic title begins: keep it short.
+DOC_TITLE_CHARS = 30
 KEYS = {"speakers": "filter_speaker", "theme": "filter_theme", "doc": "filter_doc", "q": "filter_q",
         "dates": "filter_dates"}
 _SEEDED_FOR = "qawl_filters_for"
@@ -119,8 +121,12 @@ def _doc_options(corpus: Corpus, chosen: str) -> tuple[list[str], dict[str, str]
     shown = docs.head(MAX_DOC_OPTIONS)
     if chosen and chosen in corpus.doc_index:
         shown = pd.concat([docs.iloc[[corpus.doc_index[chosen]]], shown])
-    titles = dict(zip(shown["doc_id"].astype(str), shown["title"].astype(str), strict=True))
+    titles = dict(zip(shown["doc_id"].astype(str), shown["title"].astype(str).map(html.title), strict=True))
     return ["", *titles], titles
+
+
+def _short(title: str) -> str:
+    return title if len(title) <= DOC_TITLE_CHARS else title[: DOC_TITLE_CHARS - 1].rstrip() + "…"
 
 
 def filters(corpus: Corpus) -> Filters:
@@ -143,7 +149,7 @@ def filters(corpus: Corpus) -> Filters:
                        placeholder="All speakers")
         st.selectbox("Theme", ["", *corpus.themes], key=KEYS["theme"], format_func=lambda t: t or "All themes")
         st.selectbox("Document", doc_options, key=KEYS["doc"],
-                     format_func=lambda d: f"{titles.get(d, d)[:60]} · {d}" if d else "All documents")
+                     format_func=lambda d: f"{_short(titles.get(d, d))} · {d}" if d else "All documents")
         st.text_input("Keyword", key=KEYS["q"], placeholder="e.g. التعاون",
                       help="Matched on normalized Arabic: أ/ا, ى/ي, ة/ه, diacritics and و/ال clitics don't matter.")
         span = _date_span(corpus)
