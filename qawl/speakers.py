@@ -112,8 +112,12 @@ def _fuller_names(text: str, short: tuple[str, ...]) -> list[tuple[tuple[str, ..
         while (start > 0 and k - start < 3 and names.is_name_word(norm[start - 1])
                and not speech.is_stop_word(norm[start - 1]) and not norm[start - 1].startswith("و")):
             start -= 1
+        # a word with a prepositional clitic (لمطالبة، بإيضاح) may only open the name, right after a title
+        while start < k and any(w[:1] in "لب" and len(w) > 4 for w in norm[start + 1 : k]):
+            start += 1
         before = norm[start - 1] if start > 0 else ""
-        led = before in names.roles() or (before.startswith("ال") and before.endswith("ي"))
+        led = before in names.roles() or (before.startswith("ال") and before.endswith("ي")
+                                          and not speech.is_stop_word(before))  # التي is no adjective
         if start < k and led:
             found.append((tuple(norm[start : k + 1]), " ".join(written[start : k + 1])))
     return found

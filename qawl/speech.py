@@ -141,6 +141,23 @@ def _object_starts(prev: str, word: str, *, after_name: bool, follows: str = "",
     return definite and not closed
 
 
+_PERSON_NOUNS = frozenset({"اسطوره", "نجم", "لاعب", "مدرب", "مشجع", "عضو", "مصدر", "متحدث", "متحدثه", "ناطق",
+                           "مراسل", "امير", "مسؤول"})
+
+
+def _institution(word: str) -> bool:
+    """Return whether a word heads an institution's name (اللجنة، الحكومة), which no personal name follows."""
+    bare = word[2:] if word.startswith("ال") else word
+    return (bare in names.INSTITUTION_HEADS and bare not in _PERSON_NOUNS and word not in names.roles()
+            and bare not in names.roles())
+
+
+def _purpose(prev: str, word: str) -> bool:
+    """Return whether word is ل + a verbal noun after a name (ترامب | لمطالبة بوتين): a purpose, not a name."""
+    return (word.startswith("ل") and not word.startswith("لل") and len(word) >= 6 and word[1] in "مت"
+            and names.is_name_word(prev) and prev not in names.title_words())
+
+
 def _closed(word: str) -> bool:
     """Return whether a word closes a noun phrase: a definite adjective or title (الهندية، الرئيس)."""
     bare = word[1:] if word.startswith("وال") else word
@@ -163,11 +180,14 @@ def _noun_phrase(toks: list[Token], i: int, *, objects: bool = False, preps: str
     """
     j = i
     while j < len(toks) and j - i < _MAX_NP and not _is_stop(toks[j]) and not (j > i and toks[j].norm in ends):
-        if j > i and (_adverbial(toks[j - 1].norm, toks[j].norm) or toks[j].possessed or (objects and (
+        if j > i and (_adverbial(toks[j - 1].norm, toks[j].norm) or toks[j].possessed
+                      or _purpose(toks[j - 1].norm, toks[j].norm) or (objects and (
                 _object_starts(
                     toks[j - 1].norm, toks[j].norm, after_name=after_name,
                     follows=toks[j + 1].norm if j + 1 < len(toks) else "", feminine=toks[j].feminine)
-                or (toks[j].feminine and _closed(toks[j - 1].norm) and toks[j].norm[:1] not in "البو")))):
+                or (toks[j].feminine and _closed(toks[j - 1].norm) and toks[j].norm[:1] not in "البو")
+                or (_institution(toks[i].norm) and _closed(toks[j - 1].norm) and not toks[j].norm.startswith("ال"))
+            ))):
             break
         if (j > i and toks[j].norm[:1] in preps and len(toks[j].norm) > 3
                 and toks[j - 1].norm not in names.title_words()):
