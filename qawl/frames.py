@@ -7,13 +7,15 @@ are filled in at the end with array lookups.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import gc
 import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -35,7 +37,6 @@ _TITLE_CHARS = 80
 SENTENCE_COLUMNS = ["doc_id", "sentence_id", "text", "speaker", "speaker_mention", "cue", "attribution", "quote",
                     "date", "paragraph", "boilerplate"]
 SPEAKER_COLUMNS = ["speaker", "aliases", "n_sentences", "n_documents", "n_direct", "n_indirect"]
-THEME_COLUMNS = ["doc_id", "sentence_id", "theme", "terms"]
 TOKEN_COLUMNS = ["doc_id", "sentence_id", "surface", "term"]
 MENTION_COLUMNS = ["doc_id", "sentence_id", "entity", "kind", "surface", "speaker"]
 
@@ -73,10 +74,24 @@ class _Article:
     places: list[tuple[int, str, str, str]]  # (sentence index, entity, kind, surface)
 
 
-@lru_cache(maxsize=1 << 18)
-def _word(written: str) -> tuple[str, str | None]:
-    """Return a written word's search form and its keyword term (None for a stop word)."""
-    return normalize(written), None if is_stopword(written) else term(written)
+# Per written word: (search form, keyword term or None for a stop word, may start a gazetteer name, is a
+# theme term). Words repeat (Zipf), so a sentence costs a dict lookup per word; sentences whose words can
+# start no gazetteer name or theme term skip those matchers, which would find nothing there.
+_WORDS: dict[str, tuple[str, str | None, bool, bool]] = {}
+_MAX_WORDS = 1 << 18
+
+
+def _learn(written: str) -> tuple[str, str | None, bool, bool]:
+    """Return what analyse needs to know of a written word, remembering it."""
+    norm = normalize(written)
+    keyword = None if is_stopword(written) else term(written)
+    gazetteer, theme_index = mentions.gazetteer_index(), themes.index()
+    info = (norm, keyword, any(f in gazetteer for f in mentions.forms(norm)),
+            keyword is not None and (keyword in theme_index.single or keyword in theme_index.phrases))
+    if len(_WORDS) >= _MAX_WORDS:
+        _WORDS.clear()
+    _WORDS[written] = info
+    return info
 
 
 def analyse(doc: Document) -> _Article:
@@ -90,22 +105,22 @@ def analyse(doc: Document) -> _Article:
     tok_sentence, tok_surface, tok_term = [], [], []
     theme_rows, places = [], []
     gazetteer = mentions.gazetteer_index()
+    known = _WORDS.get
     for i, s in enumerate(sents):
         if s.boilerplate:
             continue
         written = words(s.text)
-        info = [_word(w) for w in written]
-        stems = []
-        for w, (_, t) in zip(written, info, strict=True):
-            if t is not None:
-                tok_surface.append(w)
-                stems.append(t)
+        info = [known(w) or _learn(w) for w in written]
+        stems = [t for _, t, _, _ in info if t is not None]
+        tok_surface.extend([w for w, (_, t, _, _) in zip(written, info, strict=True) if t is not None])
         tok_term.extend(stems)
         tok_sentence.extend([i] * len(stems))
-        for theme, matched in themes.match(stems).items():
-            theme_rows.append((i, theme, " | ".join(matched)))
-        for entity, kind, pos in mentions.find([n for n, _ in info], gazetteer):
-            places.append((i, entity, kind, written[pos]))
+        if any(x[3] for x in info):
+            for theme, matched in themes.match(stems).items():
+                theme_rows.append((i, theme, " | ".join(matched)))
+        if any(x[2] for x in info):
+            for entity, kind, pos in mentions.find([x[0] for x in info], gazetteer):
+                places.append((i, entity, kind, written[pos]))
     return _Article(doc, sents, attrs, entity_of, entities, (tok_sentence, tok_surface, tok_term), theme_rows, places)
 
 
@@ -131,7 +146,7 @@ class _Chunk:
 
 
 def _dictionary(values: list[str]) -> pa.Array:
-    return pa.array(values, pa.string()).dictionary_encode()
+    return pa.array(values, pa.large_string()).dictionary_encode()
 
 
 def _analyse_chunk(docs: list[Document]) -> _Chunk:
@@ -183,7 +198,8 @@ def _analyse_chunk(docs: list[Document]) -> _Chunk:
             p_kind.append(kind)
             p_surface.append(surface)
             p_row.append(row0 + i)
-    string, int64 = pa.string(), pa.int64()
+    # large_string is what pandas' str dtype holds: the frames take these buffers without a copy.
+    string, int64 = pa.large_string(), pa.int64()
     return _Chunk(
         titles=titles,
         n_sentences=counts,
@@ -230,33 +246,50 @@ def default_workers(docs: list[Document]) -> int:
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    # Forking a process that runs other threads (a Streamlit server) can copy a held lock into the child.
-    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods()
-                                       else "spawn")
+    # Fork, where the platform has it: workers inherit the loaded modules and lexicons. Spawn and
+    # forkserver workers re-run the main script first, and under Streamlit that script is the app.
+    return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
 
 
-def _analyse_all(docs: list[Document], progress: Progress | None, workers: int) -> Iterator[_Chunk]:
-    """Yield the chunks of docs in corpus order, analysed by `workers` processes (1: this one)."""
+def _analyse_all(docs: list[Document], progress: Progress | None, workers: int, *,
+                 keep_texts: bool = True) -> Iterator[_Chunk]:
+    """Yield the chunks of docs in corpus order, analysed by `workers` processes (1: this one).
+
+    keep_texts=False empties each document's text once its chunk is analysed (no frame holds it).
+    """
     total = sum(len(d.text) for d in docs)
     # An empty corpus still yields one (empty) chunk, so every frame gets its columns and dtypes.
     runs = _chunks(docs, min(_CHUNK_CHARS, max(1, total // (max(workers, 1) * 8)))) or [[]]
     done = 0
-    if workers <= 1:
-        results: Iterable[_Chunk] = map(_analyse_chunk, runs)
+    pool = None
+    if workers > 1:
+        # Frozen objects are never visited by a forked worker's garbage collector, so the corpus the
+        # workers inherit stays shared with this process instead of being copied page by page.
+        gc.freeze()
+        pool = ProcessPoolExecutor(workers, mp_context=_context())
+    try:
+        results: Iterable[_Chunk] = pool.map(_analyse_chunk, runs) if pool else map(_analyse_chunk, runs)
         for run, chunk in zip(runs, results, strict=True):
             done += len(run)
+            if not keep_texts:
+                for doc in run:
+                    doc.text = ""
             if progress:
                 progress(done, len(docs))
             yield chunk
-        return
-    with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
-        for run, chunk in zip(runs, pool.map(_analyse_chunk, runs), strict=True):
-            done += len(run)
-            if progress:
-                progress(done, len(docs))
-            yield chunk
+    finally:
+        if pool:
+            pool.shutdown(cancel_futures=True)
+            gc.unfreeze()
+        if not keep_texts:
+            _release_freed_memory()
+
+
+def _release_freed_memory() -> None:
+    """Hand the memory of freed article texts back to the system (glibc keeps it otherwise)."""
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def _concat(tables: list[pa.Table]) -> pd.DataFrame:
@@ -270,45 +303,109 @@ def _shift(table: pa.Table, column: str, offset: int) -> pa.Table:
     return table.set_column(table.schema.get_field_index(column), column, pa.array(shifted))
 
 
+class _TokenCodes:
+    """The tokens frame gathered chunk by chunk as category codes, so no chunk's table is kept."""
+
+    CATEGORICAL = ("doc_id", "surface", "term")
+
+    def __init__(self) -> None:
+        self.vocab: dict[str, dict[str, int]] = {c: {} for c in self.CATEGORICAL}
+        self.codes: dict[str, list[np.ndarray]] = {c: [] for c in self.CATEGORICAL}
+        self.sentence_ids: list[np.ndarray] = []
+
+    def add(self, table: pa.Table) -> None:
+        """Append a chunk's tokens, renumbering its dictionary codes into the corpus-wide ones."""
+        for c in self.CATEGORICAL:
+            column = table[c].combine_chunks()
+            vocab = self.vocab[c]
+            renumber = np.array([vocab.setdefault(v, len(vocab)) for v in column.dictionary.to_pylist()],
+                                dtype=np.int32)
+            self.codes[c].append(renumber[column.indices.to_numpy(zero_copy_only=False)])
+        self.sentence_ids.append(table["sentence_id"].to_numpy())
+
+    def frame(self) -> pd.DataFrame:
+        """Return the tokens frame: doc_id, surface and term categoricals with sorted categories."""
+        columns: dict[str, object] = {}
+        for c in self.CATEGORICAL:
+            categories = pd.Index(list(self.vocab[c]), dtype="str")
+            order = categories.argsort()
+            rank = np.empty(len(order), dtype=np.int32)
+            rank[order] = np.arange(len(order), dtype=np.int32)
+            columns[c] = pd.Categorical.from_codes(_gather(self.codes[c], rank), categories=categories[order])
+        columns["sentence_id"] = _gather(self.sentence_ids)
+        return pd.DataFrame(columns)[TOKEN_COLUMNS]
+
+
+def _gather(parts: list[np.ndarray], lookup: np.ndarray | None = None) -> np.ndarray:
+    """Return the parts end to end (through lookup when given), emptying the list as it goes: one copy at most."""
+    out = np.empty(sum(len(p) for p in parts), dtype=parts[0].dtype if parts else np.int64)
+    at = 0
+    while parts:
+        part = parts.pop(0)
+        out[at : at + len(part)] = lookup[part] if lookup is not None else part
+        at += len(part)
+    return out
+
+
 def build(docs: list[Document], progress: Progress | None = None, warnings: list[str] | None = None,
-          *, workers: int | None = None) -> Frames:
-    """Return every frame of a corpus of documents (workers: processes to use; None picks by corpus size)."""
-    chunks = list(_analyse_all(docs, progress, default_workers(docs) if workers is None else workers))
-    per_article = [ents for c in chunks for ents in c.entities]
+          *, workers: int | None = None, keep_texts: bool = True) -> Frames:
+    """Return every frame of a corpus of documents (workers: processes to use; None picks by corpus size).
+
+    keep_texts=False empties each document's text once analysed, to spare memory on large corpora.
+    """
+    n_workers = default_workers(docs) if workers is None else workers
+    if _context().get_start_method() != "fork" and threading.active_count() > 1:
+        n_workers = 1  # a spawned worker would re-run a Streamlit app's script: stay in this process
+    per_article: list[list[speakers.Entity]] = []
+    titles: list[str] = []
+    counts: list[int] = []
+    tables: dict[str, list[pa.Table]] = {"sentences": [], "aliases": [], "places": [], "themes": []}
+    tokens = _TokenCodes()
+    n_entities = n_rows = 0
+    for chunk in _analyse_all(docs, progress, n_workers, keep_texts=keep_texts):
+        # Chunk-local entity numbers and sentence rows become corpus-wide ones.
+        tables["sentences"].append(_shift(chunk.sentences, "entity", n_entities))
+        tables["aliases"].append(_shift(chunk.aliases, "entity", n_entities))
+        tables["places"].append(_shift(chunk.places, "row", n_rows))
+        tables["themes"].append(chunk.themes)
+        tokens.add(chunk.tokens)
+        per_article.extend(chunk.entities)
+        titles.extend(chunk.titles)
+        counts.extend(chunk.n_sentences)
+        n_entities += sum(len(e) for e in chunk.entities)
+        n_rows += chunk.sentences.num_rows
     names = speakers.canonical_names(per_article)
     person_names: dict[str, str] = {}
     for ents, canon in zip(per_article, names, strict=True):
         for e, name in zip(ents, canon, strict=True):
             for part in e.names:
                 person_names.setdefault(part[-1], name)
-    # Chunk-local entity numbers and sentence rows become corpus-wide ones.
-    entity_offsets = np.cumsum([0] + [sum(len(e) for e in c.entities) for c in chunks])[:-1]
-    row_offsets = np.cumsum([0] + [c.sentences.num_rows for c in chunks])[:-1]
-    sents = _concat([_shift(c.sentences, "entity", o) for c, o in zip(chunks, entity_offsets, strict=True)])
-    aliases = _concat([_shift(c.aliases, "entity", o) for c, o in zip(chunks, entity_offsets, strict=True)])
-    places = _concat([_shift(c.places, "row", o) for c, o in zip(chunks, row_offsets, strict=True)])
+    sents, aliases = _concat(tables.pop("sentences")), _concat(tables.pop("aliases"))
+    places, themes_frame = pa.concat_tables(tables.pop("places")), _concat(tables.pop("themes"))
     # -1 (nobody) picks the trailing "" of this lookup.
     speaker_of = np.array([*(name for row in names for name in row), ""], dtype=object)
     speaker = speaker_of[sents["entity"].to_numpy(dtype=np.int64)]
     aliases["speaker"] = speaker_of[aliases["entity"].to_numpy(dtype=np.int64)]
 
-    n_sentences = np.array([n for c in chunks for n in c.n_sentences], dtype=np.int64)
-    documents = _documents(docs, [t for c in chunks for t in c.titles], n_sentences, parse_dates(d.date for d in docs))
+    n_sentences = np.array(counts, dtype=np.int64)
+    documents = _documents(docs, titles, n_sentences, parse_dates(d.date for d in docs))
     sents["speaker"] = pd.Series(speaker, dtype="str", index=sents.index)
     sents["date"] = np.repeat(documents["date"].to_numpy(), n_sentences)
     sentences_frame = sents[SENTENCE_COLUMNS]
-    tokens_frame = _tokens([c.tokens for c in chunks])
+    tokens_frame = tokens.frame()
     doc_start = dict(zip(documents["doc_id"], (np.cumsum(n_sentences) - n_sentences).tolist(), strict=True))
     people = _person_mentions(tokens_frame, person_names, doc_start)
-    return Frames(
+    frames = Frames(
         documents=documents,
         sentences=sentences_frame,
         speakers=_speakers(sentences_frame, aliases),
-        themes=_concat([c.themes for c in chunks]),
+        themes=themes_frame,
         tokens=tokens_frame,
-        mentions=_mentions(places, people, speaker, documents["doc_id"]),
+        mentions=_mentions(places, people, speaker, n_sentences, documents["doc_id"]),
         warnings=list(warnings or []),
     )
+    pa.default_memory_pool().release_unused()
+    return frames
 
 
 def _documents(docs: list[Document], titles: list[str], n_sentences: np.ndarray, dates: pd.Series) -> pd.DataFrame:
@@ -328,14 +425,6 @@ def _empty(dtypes: dict[str, str]) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=t) for c, t in dtypes.items()})
 
 
-def _tokens(tables: list[pa.Table]) -> pd.DataFrame:
-    """Return the tokens frame with doc_id, surface and term as categoricals of sorted categories."""
-    frame = pa.concat_tables(tables).unify_dictionaries().combine_chunks().to_pandas()
-    for c in ("doc_id", "surface", "term"):
-        frame[c] = frame[c].cat.reorder_categories(frame[c].cat.categories.sort_values())
-    return frame
-
-
 def _person_mentions(tokens: pd.DataFrame, person_names: dict[str, str], doc_start: dict[str, int]) -> pd.DataFrame:
     """Return mention rows (with their sentence row) for tokens that name a known speaker by (family) name."""
     columns = [*MENTION_COLUMNS[:5], "row"]
@@ -344,29 +433,38 @@ def _person_mentions(tokens: pd.DataFrame, person_names: dict[str, str], doc_sta
     surfaces = tokens["surface"].cat.categories
     hits = [next((person_names[f] for f in mentions.forms(normalize(s)) if f in person_names), None)
             for s in surfaces]
-    entity_of = np.array([*hits, None], dtype=object)
+    is_hit = np.array([h is not None for h in hits], dtype=bool)
     codes = tokens["surface"].cat.codes.to_numpy()
-    keep = np.flatnonzero(pd.notna(entity_of[codes]))
+    keep = np.flatnonzero(is_hit[codes])
+    surface_codes = codes[keep]
     doc_codes = tokens["doc_id"].cat.codes.to_numpy()[keep]
     doc_cats = tokens["doc_id"].cat.categories
     sentence_ids = tokens["sentence_id"].to_numpy()[keep]
     starts = np.array([doc_start[d] for d in doc_cats], dtype=np.int64)[doc_codes]
     return pd.DataFrame({
         "doc_id": pd.Series(doc_cats[doc_codes], dtype="str"), "sentence_id": sentence_ids,
-        "entity": pd.Series(entity_of[codes[keep]], dtype="str"), "kind": "person",
-        "surface": pd.Series(surfaces[codes[keep]], dtype="str"), "row": starts + sentence_ids - 1,
+        "entity": pd.Series(np.array(hits, dtype=object)[surface_codes], dtype="str"), "kind": "person",
+        "surface": pd.Series(surfaces[surface_codes], dtype="str"), "row": starts + sentence_ids - 1,
     }, columns=columns)
 
 
-def _mentions(places: pd.DataFrame, people: pd.DataFrame, speaker: np.ndarray, doc_ids: pd.Series) -> pd.DataFrame:
+def _mentions(places: pa.Table, people: pd.DataFrame, speaker: np.ndarray, n_sentences: np.ndarray,
+              doc_ids: pd.Series) -> pd.DataFrame:
     """Return gazetteer and person mentions with the speaker of their sentence, by doc_id then sentence."""
-    frame = pd.concat([places, people], ignore_index=True) if len(people) else places
-    rows = frame["row"].to_numpy(dtype=np.int64)
-    rank = pd.Series(np.arange(len(doc_ids)), index=doc_ids.sort_values().to_numpy())
-    order = np.lexsort((frame["sentence_id"].to_numpy(), rank.reindex(frame["doc_id"]).to_numpy()))
-    frame = frame.take(order).reset_index(drop=True)
-    frame["speaker"] = pd.Series(speaker[rows[order]] if len(rows) else [], dtype="str")
-    frame["sentence_id"] = frame["sentence_id"].astype("int64")
+    if len(people):
+        places = pa.concat_tables([places, pa.Table.from_pandas(people, preserve_index=False).cast(places.schema)])
+    rows = places["row"].to_numpy()
+    # Each row's document, then that document's rank by doc_id: the sort needs no string comparison.
+    doc_of = np.searchsorted(np.cumsum(n_sentences), rows, side="right")
+    doc_rank = np.empty(len(doc_ids), dtype=np.int64)
+    doc_rank[np.argsort(doc_ids.to_numpy(dtype=object), kind="stable")] = np.arange(len(doc_ids))
+    order = np.lexsort((places["sentence_id"].to_numpy(), doc_rank[doc_of]))
+    sorted_columns = {}
+    for name in MENTION_COLUMNS[:5]:  # one column at a time: the unsorted one goes before the next is copied
+        sorted_columns[name] = places[name].take(order)
+        places = places.drop_columns([name])
+    frame = pa.table(sorted_columns).to_pandas()
+    frame["speaker"] = pd.Series(speaker[rows[order]], dtype="str")
     return frame[MENTION_COLUMNS]
 
 
@@ -396,4 +494,4 @@ def build_paths(paths: Iterable[str | Path], progress: Progress | None = None, *
 
     warned: list[str] = []
     docs = load(paths, warn=warned.append)
-    return build(docs, progress, warned, workers=workers)
+    return build(docs, progress, warned, workers=workers, keep_texts=False)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 # so 0.48 and كوفيد-19 stay whole. Closing quotes and brackets stay with their sentence.
 _END = re.compile(r"(?<![.!?؟…])[.!?؟…]+[\"'»”’)\]]*(?=\s)")
 _QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"'}
+_QUOTE_CHARS = re.compile('[«»“”"]')  # the marks _QUOTE_PAIRS opens and closes with
 # One-letter abbreviations (د. = Dr, م. = AD) do not end a sentence.
 _ABBREVIATION = re.compile(r"(?:^|\s)[\u0621-\u064a]\.$")
 
@@ -55,7 +56,8 @@ def boilerplate_kind(line: str) -> str:
 def _quote_spans(line: str) -> list[tuple[int, int]]:
     """Return (open, close) offsets of the balanced quotations on a line."""
     spans, opener, start = [], "", -1
-    for i, ch in enumerate(line):
+    for match in _QUOTE_CHARS.finditer(line):  # only quote marks change the state: skip to them
+        i, ch = match.start(), match.group()
         if not opener and ch in _QUOTE_PAIRS:
             opener, start = ch, i
         elif opener and ch == _QUOTE_PAIRS[opener]:

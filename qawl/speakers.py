@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from qawl import names, speech
 from qawl.normalize import normalize
@@ -99,11 +100,17 @@ def _find(entities: list[Entity], mention: names.Mention, before: int) -> int:
     return next((k for k in order if entities[k].matches_title(mention.title)), -1)
 
 
+@lru_cache(maxsize=4)  # complete_names looks up every one-word name of an article in the same text
+def _article_words(text: str) -> tuple[list[str], list[str]]:
+    """Return the words of an article as written and normalized."""
+    written = word_list(text)
+    return written, [normalize(w) for w in written]
+
+
 def _fuller_names(text: str, short: tuple[str, ...]) -> list[tuple[tuple[str, ...], str]]:
     """Return the fuller forms of a one-word name that the article writes after a title or an adjective
     (نظيره القازاقي قاسم - جومارت توكاييف → قاسم جومارت توكاييف)."""
-    written = word_list(text)
-    norm = [normalize(w) for w in written]
+    written, norm = _article_words(text)
     found = []
     for k, word in enumerate(norm):
         if word != short[0]:
@@ -182,12 +189,17 @@ def merge_keys(keys: list[tuple[str, ...]],
     counts = Counter(keys)
     distinct = sorted(counts, key=len, reverse=True)
     target: dict[tuple[str, ...], tuple[str, ...]] = {}
+    # A fuller key holds every word of the key, its last one too: look only among those.
+    holding: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for k in distinct:
+        for word in set(k):
+            holding[word].append(k)
     for key in distinct:
         if len(key) == 1 and key[0] in names.places():
             target[key] = key  # a country or city speaking is not a person's short name
             continue
         roles = titles.get(key, set())
-        fuller = [k for k in distinct if len(k) > len(key) and set(key) <= set(k)
+        fuller = [k for k in holding[key[-1]] if len(k) > len(key) and set(key) <= set(k)
                   and (k[-1] == key[-1] or roles & titles.get(k, set()))]
         roots = Counter()
         for k in fuller:

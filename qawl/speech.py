@@ -5,6 +5,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from qawl import cues, mentions, names
 from qawl.normalize import normalize
@@ -47,8 +49,7 @@ _DIRECT_MIN_WORDS = 4
 _HEADLINE_WORDS = 22
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """A word or punctuation mark: its normalized form and character span in the sentence."""
 
     norm: str
@@ -56,6 +57,10 @@ class Token:
     end: int
     possessed: bool = False  # ends in a pronoun as written (شكره، حديثها), not in ة
     feminine: bool = False  # ends in ة as written (قضية): a common noun, seldom a name after a title
+
+
+_QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"'}
+_QUOTE_CHARS = re.compile('[«»“”"]')
 
 
 @dataclass(frozen=True)
@@ -69,10 +74,20 @@ class Report:
     quote: str = "indirect"  # "direct" when the report is a quotation
 
 
-def tokens(text: str) -> list[Token]:
+@lru_cache(maxsize=1 << 16)
+def _word(w: str) -> tuple:
+    """Return the fields of a token that depend on its written word only (words repeat: worked out once)."""
+    return normalize(w), _possessed(w), w.endswith("ة")
+
+
+@lru_cache(maxsize=8)  # find, people and opens_new_turn tokenize the same sentence in turn
+def tokens(text: str) -> tuple[Token, ...]:
     """Return the words and punctuation marks of text with their normalized forms."""
-    return [Token(normalize(w), m.start(), m.end(), _possessed(w), w.endswith("ة"))
-            for m in _TOKEN.finditer(text) for w in [m.group()]]
+    out = []
+    for m in _TOKEN.finditer(text):
+        norm, f0, f1 = _word(m.group())
+        out.append(Token(norm, m.start(), m.end(), f0, f1))
+    return tuple(out)
 
 
 def _possessed(word: str) -> bool:
@@ -83,8 +98,9 @@ def _possessed(word: str) -> bool:
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Return (open, close) character offsets of the quotations in text, an unclosed one to its end."""
     spans, opener, start = [], "", -1
-    pairs = {"«": "»", "“": "”", '"': '"'}
-    for i, ch in enumerate(text):
+    pairs = _QUOTE_PAIRS
+    for match in _QUOTE_CHARS.finditer(text):  # only quote marks change the state: skip to them
+        i, ch = match.start(), match.group()
         if not opener and ch in pairs:
             opener, start = ch, i
         elif opener and ch == pairs[opener]:
@@ -494,6 +510,10 @@ def _participle_reports(toks: list[Token], i: int) -> bool:
     return any(_is_complement(t.norm, allowed) for t in toks[i + 1 : i + 3])
 
 
+# Every word a branch of find() acts on; any other token is skipped at once.
+_TRIGGERS = cues.RELAY | {"نقلا"} | frozenset(cues.VERBS) | cues.ACCORDING_TO | frozenset(cues.PARTICIPLES)
+
+
 def find(text: str, toks: list[Token] | None = None) -> Report | None:
     """Return the report a sentence makes, or None for narration.
 
@@ -505,9 +525,9 @@ def find(text: str, toks: list[Token] | None = None) -> Report | None:
     relay = verb = according = None
     participle = ""
     for i, tok in enumerate(toks):
-        if _inside(tok.start, spans):
-            continue
         n = tok.norm
+        if n not in _TRIGGERS or _inside(tok.start, spans):
+            continue
         if n in cues.RELAY and relay is None:
             relay = _relay(text, toks, i)
         elif n == "نقلا" and relay is None:

@@ -36,13 +36,16 @@ def index() -> ThemeIndex:
 def match(stems: list[str]) -> dict[str, list[str]]:
     """Return theme -> matched lexicon terms for a sentence given as its word stems in order."""
     idx = index()
+    single, phrases = idx.single, idx.phrases
     found: dict[str, list[str]] = {}
     for i, s in enumerate(stems):
-        for theme, lexicon_term in idx.single.get(s, ()):
+        if s not in single and s not in phrases:  # most words are in no theme: skip them at once
+            continue
+        for theme, lexicon_term in single.get(s, ()):
             found.setdefault(theme, [])
             if lexicon_term not in found[theme]:
                 found[theme].append(lexicon_term)
-        for phrase, theme, lexicon_term in idx.phrases.get(s, ()):
+        for phrase, theme, lexicon_term in phrases.get(s, ()):
             if tuple(stems[i : i + len(phrase)]) == phrase:
                 found.setdefault(theme, [])
                 if lexicon_term not in found[theme]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import threading
@@ -13,9 +12,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from qawl import analysis, lexicons
-from qawl.corpus import META_NAME, TABLE_SUFFIXES, TEXT_SUFFIXES, CorpusError, Document
-from qawl.frames import Frames, build, build_paths
+from qawl import analysis, cache, lexicons
+from qawl.corpus import CorpusError, Document
+from qawl.frames import Frames
 
 BUNDLED = Path(__file__).resolve().parent.parent / "data" / "corpus"
 ENV_VAR = "QAWL_CORPUS"
@@ -47,63 +46,22 @@ def path_sources() -> list[Source]:
     return out
 
 
-def _files(paths: tuple[str, ...]) -> list[Path]:
-    """Return every file a corpus at paths is read from, metadata.csv up to two folders above included."""
-    found: set[Path] = set()
-    suffixes = TEXT_SUFFIXES | TABLE_SUFFIXES
-    for raw in paths:
-        path = Path(raw)
-        folder = path if path.is_dir() else path.parent
-        found.update(p / META_NAME for p in (folder, folder.parent, folder.parent.parent) if (p / META_NAME).is_file())
-        if path.is_dir():
-            found.update(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
-        elif path.is_file():
-            found.add(path)
-    return sorted(found)
-
-
-def _fingerprint(paths: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
-    out = []
-    for p in _files(paths):
-        try:
-            stat = p.stat()
-        except OSError:
-            continue
-        out.append((str(p), stat.st_size, stat.st_mtime_ns))
-    return tuple(out)
-
-
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _content_hash(fingerprint_digest: str, _fingerprint: tuple[tuple[str, int, int], ...]) -> str:
-    """Return a hash of the bytes of the fingerprinted files (recomputed only when a name, size or mtime changes)."""
-    digest = hashlib.sha256()
-    for name, _, _ in _fingerprint:
-        digest.update(name.encode())
-        try:
-            digest.update(Path(name).read_bytes())
-        except OSError:
-            digest.update(b"unreadable")
-    return digest.hexdigest()
-
-
 def key_of(source: Source) -> str:
     """Return the content key of a source's frames (corpus bytes + lexicons), looked up once per session."""
     known = st.session_state.setdefault("qawl_corpus_keys", {})
     if source not in known:
         if source.digest:
-            content = source.digest
+            known[source] = f"{source.digest[:24]}-{lexicons.load().digest}"
         else:
-            fingerprint = _fingerprint(source.paths)
-            content = _content_hash(hashlib.sha256(repr(fingerprint).encode()).hexdigest(), fingerprint)
-        known[source] = f"{content[:24]}-{lexicons.load().digest}"
+            known[source] = cache.paths_key(source.paths)  # remembered on disk: a restart reads no file
     return known[source]
 
 
 def build_frames(source: Source, progress: Callable[[int, int], None]) -> Frames:
     """Return the frames of a source: the one place the dashboard builds them."""
     if source.paths:
-        return build_paths(source.paths, progress=progress)
-    return build(list(source.documents), progress=progress, warnings=list(source.warnings))
+        return cache.load_or_build(source.paths, progress=progress, key=key_of(source))
+    return cache.load_or_build_docs(list(source.documents), progress=progress, warnings=list(source.warnings))
 
 
 @st.cache_resource(show_spinner=False)

@@ -1,0 +1,258 @@
+"""Frames cached on disk as Parquet, keyed by the corpus content, the lexicons and the code that built them.
+
+A cache entry is a folder `<cache_dir>/<key>/` holding one `<frame>.parquet` per frame and a
+`manifest.json` (written last, so an entry without it is incomplete). The key hashes the corpus bytes
+(or documents), `lexicons.load().digest`, the sources of the modules that build frames and CODE_VERSION:
+editing an article, a lexicon or the analysis code gives a new key, so stale frames are never served.
+Reopening a corpus on disk does not even read it: the key of an unchanged set of files (same names,
+sizes, modification times) is remembered in `<cache_dir>/paths/`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+import pandas as pd
+
+from qawl import lexicons
+from qawl.corpus import META_NAME, TABLE_SUFFIXES, TEXT_SUFFIXES, Document, load
+from qawl.frames import FRAME_NAMES, Frames, Progress, build
+
+CODE_VERSION = "1"  # bump when the cache layout or the meaning of a column changes
+ENV_VAR = "QAWL_CACHE"
+DEFAULT_DIR = Path(__file__).resolve().parent.parent / ".qawl_cache"
+KEEP_ENTRIES = 8  # corpora kept on disk; the least recently used go first
+KEEP_MEMOS = 256
+_MANIFEST = "manifest.json"
+_PATHS = "paths"
+_LIBRARIES = ("nltk", "Arabic-Stopwords")  # their stemmer and stop words shape the tokens frame
+
+
+def folder(override: str | Path | None = None) -> Path:
+    """Return the cache folder: override, else $QAWL_CACHE, else .qawl_cache/ in the repository."""
+    return Path(override or os.environ.get(ENV_VAR) or DEFAULT_DIR)
+
+
+# The modules building frames runs (tests/test_cache.py checks the list against what frames imports):
+# a change to any of them gives new keys; dashboard-side modules (analysis, export ...) do not.
+BUILD_MODULES = ("attribution", "corpus", "cues", "decode", "frames", "lexicons", "mentions", "names", "normalize",
+                 "resources", "sentences", "speakers", "speech", "terms", "themes", "tokenize")
+
+
+@cache
+def code_digest() -> str:
+    """Return a hash of CODE_VERSION, the sources that build frames and the versions of the libraries they use."""
+    digest = hashlib.sha256(CODE_VERSION.encode())
+    package = Path(__file__).resolve().parent
+    for name in BUILD_MODULES:
+        path = package / f"{name}.py"
+        digest.update(name.encode() + (path.read_bytes() if path.is_file() else b"missing"))
+    for name in _LIBRARIES:
+        try:
+            digest.update(f"{name}={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=none".encode())
+    return digest.hexdigest()
+
+
+def _key(content: str) -> str:
+    digest = hashlib.sha256(f"{content}\n{lexicons.load().digest}\n{code_digest()}".encode())
+    return digest.hexdigest()[:32]
+
+
+def documents_key(docs: Iterable[Document]) -> str:
+    """Return the cache key of a list of documents (their ids, texts and metadata)."""
+    digest = hashlib.sha256()
+    for d in docs:
+        fields = [d.doc_id, d.title, d.date, d.source, json.dumps(sorted(d.meta.items()), ensure_ascii=False)]
+        digest.update("\x1f".join(fields).encode() + b"\x1e" + d.text.encode("utf-8", "surrogatepass") + b"\x1d")
+    return _key("docs:" + digest.hexdigest())
+
+
+def _scan(folder: str, suffixes: set[str]) -> Iterator[tuple[str, os.stat_result]]:
+    """Yield (path, stat) of every file under folder whose suffix is in suffixes (os.scandir: one stat each)."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if entry.is_dir():
+                yield from _scan(entry.path, suffixes)
+            elif os.path.splitext(entry.name)[1].lower() in suffixes and entry.is_file():
+                yield entry.path, entry.stat()
+        except OSError:
+            continue
+
+
+def corpus_files(paths: Iterable[str | Path]) -> list[tuple[str, str, int, int]]:
+    """Return (file, name relative to its path argument, size, mtime) of every file a corpus at paths may be read
+    from: the .txt/.csv/.jsonl files under it and the metadata.csv files up to two folders above."""
+    found: dict[str, tuple[str, str, int, int]] = {}
+    suffixes = TEXT_SUFFIXES | TABLE_SUFFIXES
+
+    def add(path: str, name: str, stat: os.stat_result) -> None:
+        found.setdefault(path, (path, name, stat.st_size, stat.st_mtime_ns))
+
+    for raw in paths:
+        path = os.path.abspath(raw)
+        folder = path if os.path.isdir(path) else os.path.dirname(path)
+        for up in (folder, os.path.dirname(folder), os.path.dirname(os.path.dirname(folder))):
+            meta = os.path.join(up, META_NAME)
+            with contextlib.suppress(OSError):
+                add(meta, os.path.relpath(meta, folder), os.stat(meta))
+        if os.path.isdir(path):
+            cut = len(os.path.join(path, ""))  # scandir paths start with the folder: slice, no relpath
+            for file, stat in _scan(path, suffixes):
+                add(file, file[cut:], stat)
+        elif os.path.isfile(path):
+            add(path, os.path.basename(path), os.stat(path))
+    return sorted(found.values(), key=lambda f: (f[1], f[0]))
+
+
+def _fingerprint(files: list[tuple[str, str, int, int]]) -> str:
+    """Return a hash of the paths, names, sizes and modification times of files (no file is read)."""
+    return hashlib.sha256(repr(files).encode()).hexdigest()
+
+
+def _content_key(files: list[tuple[str, str, int, int]]) -> str:
+    digest = hashlib.sha256()
+    for path, name, _, _ in files:
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            data = b"\x00unreadable"
+        digest.update(name.encode() + b"\x1f" + str(len(data)).encode() + b"\x1e" + data)
+    return _key("files:" + digest.hexdigest())
+
+
+def paths_key(paths: Iterable[str | Path], root: str | Path | None = None) -> str:
+    """Return the cache key of the corpus at paths, read from disk only when its files changed since last time."""
+    files = corpus_files(paths)
+    memo = folder(root) / _PATHS / f"{_fingerprint(files)}-{_key('')}.key"
+    try:
+        return memo.read_text(encoding="ascii").strip()
+    except OSError:
+        pass
+    key = _content_key(files)
+    _write_atomic(memo, key.encode("ascii"))
+    return key
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as f:
+            f.write(data)
+        os.replace(f.name, path)
+    except OSError:
+        pass  # a cache that cannot be written only costs a rebuild next time
+
+
+def read(key: str, root: str | Path | None = None) -> Frames | None:
+    """Return the cached frames of key, or None when there are none or they cannot be read."""
+    entry = folder(root) / key
+    try:
+        manifest = json.loads((entry / _MANIFEST).read_text(encoding="utf-8"))
+        if manifest.get("key") != key or manifest.get("frames") != list(FRAME_NAMES):
+            return None
+        frames = {name: _restore(pd.read_parquet(entry / f"{name}.parquet"), manifest["datetimes"].get(name, {}))
+                  for name in FRAME_NAMES}
+        os.utime(entry)
+    except Exception:  # any unreadable entry (truncated file, foreign data) means: build again
+        return None
+    return Frames(**frames, warnings=list(manifest.get("warnings", [])))
+
+
+def _datetimes(frame: pd.DataFrame) -> dict[str, str]:
+    """Return the datetime columns of frame and their dtypes (Parquet has no seconds unit to keep them)."""
+    return {c: str(t) for c, t in frame.dtypes.items() if pd.api.types.is_datetime64_dtype(t)}
+
+
+def _restore(frame: pd.DataFrame, datetimes: dict[str, str]) -> pd.DataFrame:
+    """Return frame with its datetime columns back in the units they were written with."""
+    for column, dtype in datetimes.items():
+        if str(frame[column].dtype) != dtype:
+            frame[column] = frame[column].astype(dtype)
+    return frame
+
+
+def write(frames: Frames, key: str, root: str | Path | None = None) -> Path | None:
+    """Write frames under key (atomically: a reader sees all of it or nothing); return the entry or None."""
+    base = folder(root)
+    entry = base / key
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=base))
+    except OSError:
+        return None
+    try:
+        for name, frame in frames.items():
+            frame.to_parquet(tmp / f"{name}.parquet", index=False)
+        manifest = {"key": key, "frames": list(FRAME_NAMES), "warnings": list(frames.warnings),
+                    "datetimes": {name: _datetimes(frame) for name, frame in frames.items()}}
+        (tmp / _MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+        if entry.exists():
+            shutil.rmtree(entry, ignore_errors=True)
+        os.replace(tmp, entry)
+    except OSError:
+        shutil.rmtree(tmp, ignore_errors=True)
+        return None
+    _prune(base)
+    return entry
+
+
+def _prune(base: Path) -> None:
+    """Remove all but the most recently used entries and key memos."""
+    entries = [p for p in base.iterdir() if p.is_dir() and (p / _MANIFEST).is_file()]
+    memos = list((base / _PATHS).glob("*.key")) if (base / _PATHS).is_dir() else []
+    for items, keep in ((entries, KEEP_ENTRIES), (memos, KEEP_MEMOS)):
+        items.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in items[keep:]:
+            if old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                old.unlink(missing_ok=True)
+
+
+def load_or_build(paths: Iterable[str | Path], progress: Progress | None = None,
+                  cache_dir: str | Path | None = None, *, workers: int | None = None, key: str | None = None) -> Frames:
+    """Return the frames of the corpus at paths: from the disk cache when fresh, else built and cached.
+
+    key: the corpus's paths_key when the caller already has it.
+    """
+    paths = list(paths)
+    key = key or paths_key(paths, cache_dir)
+    frames = read(key, cache_dir)
+    if frames is not None:
+        return frames
+    warned: list[str] = []
+    docs = load(paths, warn=warned.append)
+    frames = build(docs, progress, warned, workers=workers, keep_texts=False)
+    write(frames, key, cache_dir)
+    return frames
+
+
+def load_or_build_docs(docs: list[Document], progress: Progress | None = None, warnings: list[str] | None = None,
+                       cache_dir: str | Path | None = None, *, workers: int | None = None,
+                       key: str | None = None) -> Frames:
+    """Return the frames of documents (an upload): from the disk cache when fresh, else built and cached.
+
+    key: the documents' documents_key when the caller already has it.
+    """
+    key = key or documents_key(docs)
+    frames = read(key, cache_dir)
+    if frames is not None:
+        return frames
+    frames = build(docs, progress, warnings, workers=workers)
+    write(frames, key, cache_dir)
+    return frames

@@ -1,0 +1,170 @@
+"""Frames cached on disk: equal after a round trip, rebuilt when the corpus, lexicons or files change."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from qawl_paths import BUNDLED
+
+from qawl import cache, lexicons
+from qawl.corpus import Document
+
+ARTICLE = "وقال وزير الخارجية الصيني وانغ يي إن الصين مستعدة للتعاون مع الأمم المتحدة.\n"
+ADDED = "وأكدت وزارة الصحة أن الوضع مطمئن.\n"
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    """Return a copy of the bundled corpus that a test may edit."""
+    folder = tmp_path / "corpus"
+    shutil.copytree(BUNDLED, folder)
+    return folder
+
+
+@pytest.fixture
+def builds(monkeypatch):
+    """Return the list of builds the cache asked for (one entry per call of frames.build)."""
+    calls: list[int] = []
+    real = cache.build
+
+    def counting(docs, *args, **kwargs):
+        calls.append(len(docs))
+        return real(docs, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "build", counting)
+    return calls
+
+
+def assert_frames_equal(a, b) -> None:
+    for (name, left), (_, right) in zip(a.items(), b.items(), strict=True):
+        pd.testing.assert_frame_equal(left, right, obj=name)
+    assert a.warnings == b.warnings
+
+
+def article(path):
+    return next(p for p in path.rglob("*.txt"))
+
+
+def test_round_trip_gives_equal_frames_without_a_rebuild(corpus, tmp_path, builds):
+    first = cache.load_or_build([corpus], cache_dir=tmp_path / "cache")
+    again = cache.load_or_build([corpus], cache_dir=tmp_path / "cache")
+    assert builds == [1]
+    assert_frames_equal(first, again)
+
+
+def test_env_var_chooses_the_folder(corpus, tmp_path, monkeypatch, builds):
+    monkeypatch.setenv(cache.ENV_VAR, str(tmp_path / "from-env"))
+    cache.load_or_build([corpus])
+    assert any((tmp_path / "from-env").glob("*/manifest.json"))
+
+
+@pytest.mark.parametrize(
+    ("change", "expected_text"),
+    [
+        ("append", ADDED.strip()),  # a new sentence in the article
+        ("rewrite", ARTICLE.split("\n")[0].strip()),  # same file, other words
+    ],
+)
+def test_changed_article_is_rebuilt(corpus, tmp_path, builds, change, expected_text):
+    cache.load_or_build([corpus], cache_dir=tmp_path / "cache")
+    path = article(corpus)
+    if change == "append":
+        path.write_text(path.read_text(encoding="utf-8") + "\n" + ADDED, encoding="utf-8")
+    else:
+        path.write_text(ARTICLE, encoding="utf-8")
+    frames = cache.load_or_build([corpus], cache_dir=tmp_path / "cache")
+    assert builds == [1, 1]
+    assert expected_text in set(frames.sentences["text"])
+
+
+def test_changed_metadata_is_rebuilt(tmp_path, builds):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a1.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "metadata.csv").write_text("id,date,title\na1,2020-03-01,الخبر\n", encoding="utf-8")
+    before = cache.load_or_build([folder], cache_dir=tmp_path / "cache")
+    (folder / "metadata.csv").write_text("id,date,title\na1,2021-05-09,الخبر\n", encoding="utf-8")
+    after = cache.load_or_build([folder], cache_dir=tmp_path / "cache")
+    assert builds == [1, 1]
+    assert before.documents["date"].iloc[0] != after.documents["date"].iloc[0]
+
+
+def test_lexicon_change_rebuilds(corpus, tmp_path, builds, monkeypatch):
+    cache.load_or_build([corpus], cache_dir=tmp_path / "cache")
+    edited = dataclasses.replace(lexicons.load(), digest="an-edited-lexicon")
+    monkeypatch.setattr(lexicons, "load", lambda *args: edited)
+    cache.load_or_build([corpus], cache_dir=tmp_path / "cache")
+    assert builds == [1, 1]
+
+
+@pytest.mark.parametrize("damaged", ["tokens.parquet", "sentences.parquet", "manifest.json"])
+@pytest.mark.parametrize("damage", ["garbage", "truncate", "delete"])
+def test_damaged_cache_is_rebuilt_not_a_crash(corpus, tmp_path, builds, damaged, damage):
+    first = cache.load_or_build([corpus], cache_dir=tmp_path / "cache")
+    (path,) = (tmp_path / "cache").glob(f"*/{damaged}")
+    if damage == "garbage":
+        path.write_bytes("ليس ملف باركيه".encode())
+    elif damage == "truncate":
+        path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    else:
+        path.unlink()
+    again = cache.load_or_build([corpus], cache_dir=tmp_path / "cache")
+    assert builds == [1, 1]
+    assert_frames_equal(first, again)
+    assert cache.load_or_build([corpus], cache_dir=tmp_path / "cache") is not None
+    assert builds == [1, 1]
+
+
+def test_unwritable_cache_still_gives_frames(corpus, tmp_path, builds):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    frames = cache.load_or_build([corpus], cache_dir=blocker / "cache")
+    assert not frames.sentences.empty
+    assert builds == [1]
+
+
+@pytest.mark.parametrize(
+    ("edit", "same_key"),
+    [
+        (lambda d: None, True),
+        (lambda d: setattr(d, "text", d.text + ADDED), False),
+        (lambda d: setattr(d, "date", "2024-01-01"), False),
+        (lambda d: setattr(d, "title", "عنوان آخر"), False),
+        (lambda d: d.meta.update({"category": "سياسي"}), False),
+    ],
+)
+def test_documents_key_follows_content(edit, same_key):
+    doc = Document("a1", ARTICLE, date="2020-03-01")
+    before = cache.documents_key([doc])
+    edit(doc)
+    assert (cache.documents_key([doc]) == before) is same_key
+
+
+def test_uploaded_documents_round_trip(tmp_path, builds):
+    docs = [Document("a1", ARTICLE, date="2020-03-01"), Document("a2", ADDED)]
+    first = cache.load_or_build_docs(docs, warnings=["x.pdf: skipped"], cache_dir=tmp_path / "cache")
+    again = cache.load_or_build_docs(docs, cache_dir=tmp_path / "cache")
+    assert builds == [2]
+    assert_frames_equal(first, again)
+
+
+def test_old_entries_are_pruned(tmp_path, monkeypatch, builds):
+    monkeypatch.setattr(cache, "KEEP_ENTRIES", 2)
+    for i in range(4):
+        cache.load_or_build_docs([Document(f"a{i}", ARTICLE)], cache_dir=tmp_path / "cache")
+    assert len(list((tmp_path / "cache").glob("*/manifest.json"))) == 2
+
+
+def test_key_covers_every_module_that_builds_frames():
+    code = "import sys, qawl.frames; print(' '.join(sorted(m for m in sys.modules if m.startswith('qawl.'))))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            cwd=Path(cache.__file__).resolve().parent.parent)
+    imported = {name.removeprefix("qawl.") for name in result.stdout.split()}
+    assert "speech" in imported
+    assert imported <= set(cache.BUILD_MODULES)

@@ -1,0 +1,115 @@
+"""The frame contract (columns, dtypes, consistency) and serial/parallel builds giving equal frames."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from pandas.api import types
+from qawl_paths import shared_path
+
+from qawl.corpus import Document, load
+from qawl.frames import FRAME_NAMES, build
+
+CONTRACT = {
+    "documents": ["doc_id", "title", "date", "source", "n_sentences"],
+    "sentences": ["doc_id", "sentence_id", "text", "speaker", "speaker_mention", "cue", "attribution", "quote",
+                  "date", "paragraph", "boilerplate"],
+    "speakers": ["speaker", "aliases", "n_sentences", "n_documents", "n_direct", "n_indirect"],
+    "themes": ["doc_id", "sentence_id", "theme", "terms"],
+    "tokens": ["doc_id", "sentence_id", "surface", "term"],
+    "mentions": ["doc_id", "sentence_id", "entity", "kind", "surface", "speaker"],
+}
+INTEGER_COLUMNS = {"documents": ["n_sentences"], "sentences": ["sentence_id", "paragraph"],
+                   "speakers": ["n_sentences", "n_documents", "n_direct", "n_indirect"],
+                   "themes": ["sentence_id"], "tokens": ["sentence_id"], "mentions": ["sentence_id"]}
+DATE_COLUMNS = {"documents": ["date"], "sentences": ["date"]}
+
+# Small articles with reported speech, carried subjects, quotations and gazetteer names.
+ARTICLES = [
+    ("wam-1", "2020-03-01", "وقال وزير الخارجية الصيني وانغ يي إن الصين مستعدة للتعاون مع الأمم المتحدة.\n"
+                            "وأضاف أن مكافحة فيروس كورونا تتطلب تضامنا دوليا."),
+    ("spa-2", "2020-03-02", "الرياض 7 رجب 1441 هـ الموافق 2 مارس 2020 م واس\n"
+                            "أكدت وزارة الصحة السعودية أن الوضع مطمئن.\n"
+                            "وأوضح المتحدث الرسمي: \"نتابع الحالات على مدار الساعة\"."),
+    ("bbc-3", "Mon, 02 Mar 2020 10:00:00 GMT", "قال الرئيس الأمريكي دونالد ترامب إن الاقتصاد قوي.\n"
+                                               "ورد ترامب على الصحفيين في البيت الأبيض."),
+    ("qna-4", "", "بحسب مصادر في الدوحة، فإن المحادثات مستمرة.\nوشدد أمير قطر على دعم الحوار في قطر."),
+    ("ina-5", "2020-03-04", "وقال الأمين العام للأمم المتحدة أنطونيو غوتيريش: \"يجب وقف القتال فورا\".\n"
+                            "وتابع غوتيريش أن المساعدات الإنسانية يجب أن تصل."),
+]
+
+
+def documents() -> list[Document]:
+    return [Document(doc_id, text, date=date, source="test") for doc_id, date, text in ARTICLES]
+
+
+def assert_frames_equal(a, b) -> None:
+    for (name, left), (_, right) in zip(a.items(), b.items(), strict=True):
+        pd.testing.assert_frame_equal(left, right, obj=name)
+
+
+@pytest.mark.parametrize("name", FRAME_NAMES)
+def test_seed_frame_has_contract_columns_and_dtypes(seed_frames, name):
+    frame = getattr(seed_frames, name)
+    assert set(CONTRACT[name]) <= set(frame.columns)
+    assert not frame.empty
+    for column in INTEGER_COLUMNS[name]:
+        assert types.is_integer_dtype(frame[column]), column
+    for column in DATE_COLUMNS.get(name, []):
+        assert types.is_datetime64_dtype(frame[column]), column
+    for column in set(CONTRACT[name]) - set(INTEGER_COLUMNS[name]) - set(DATE_COLUMNS.get(name, [])):
+        assert types.is_string_dtype(frame[column]) or isinstance(frame[column].dtype, pd.CategoricalDtype), column
+
+
+@pytest.mark.parametrize("column", ["doc_id", "surface", "term"])
+def test_tokens_use_categoricals_with_sorted_categories(seed_frames, column):
+    categories = seed_frames.tokens[column].cat.categories
+    assert list(categories) == sorted(categories)
+
+
+def test_sentence_ids_run_from_one_within_each_document(seed_frames):
+    s = seed_frames.sentences
+    for doc_id, group in s.groupby("doc_id"):
+        assert group["sentence_id"].tolist() == list(range(1, len(group) + 1)), doc_id
+    counts = s.groupby("doc_id").size()
+    assert (seed_frames.documents.set_index("doc_id")["n_sentences"] == counts).all()
+
+
+def test_every_speaker_of_a_sentence_is_in_the_speakers_frame(seed_frames):
+    named = set(seed_frames.sentences["speaker"]) - {""}
+    assert named
+    assert named == set(seed_frames.speakers["speaker"])
+
+
+def test_mentions_carry_the_speaker_of_their_sentence(seed_frames):
+    merged = seed_frames.mentions.merge(seed_frames.sentences[["doc_id", "sentence_id", "speaker"]],
+                                        on=["doc_id", "sentence_id"], suffixes=("", "_sentence"))
+    assert len(merged) == len(seed_frames.mentions) > 0
+    assert (merged["speaker"] == merged["speaker_sentence"]).all()
+
+
+def test_empty_corpus_gives_every_frame_its_columns():
+    frames = build([])
+    for name, frame in frames.items():
+        assert frame.empty
+        assert set(CONTRACT[name]) <= set(frame.columns), name
+
+
+@pytest.mark.parametrize("workers", [2, 3])
+def test_parallel_build_equals_serial_build(workers):
+    serial = build(documents(), workers=1)
+    assert serial.sentences["speaker"].ne("").any()
+    assert_frames_equal(serial, build(documents(), workers=workers))
+
+
+def test_parallel_build_equals_serial_build_on_real_news():
+    docs = load([shared_path("corpora")], warn=lambda _: None)[::10]
+    assert len(docs) >= 10
+    assert_frames_equal(build(docs, workers=1), build(docs, workers=2))
+
+
+def test_progress_reaches_every_article():
+    seen: list[tuple[int, int]] = []
+    build(documents(), progress=lambda done, total: seen.append((done, total)), workers=2)
+    assert seen[-1] == (len(ARTICLES), len(ARTICLES))
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
