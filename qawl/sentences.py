@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qawl import quotes as quotes_in
+
 # A sentence ends at . ! ? ؟ (or a run of them, or an ellipsis) followed by white space,
 # so 0.48 and كوفيد-19 stay whole. Closing quotes and brackets stay with their sentence.
 _END = re.compile(r"(?<![.!?؟…])[.!?؟…]+[\"'»”’)\]]*(?=\s)")
-_QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"'}
-_QUOTE_CHARS = re.compile('[«»“”"]')  # the marks _QUOTE_PAIRS opens and closes with
 # One-letter abbreviations (د. = Dr, م. = AD) do not end a sentence.
 _ABBREVIATION = re.compile(r"(?:^|\s)[\u0621-\u064a]\.$")
 
@@ -53,22 +53,9 @@ def boilerplate_kind(line: str) -> str:
     return ""
 
 
-def _quote_spans(line: str) -> list[tuple[int, int]]:
-    """Return (open, close) offsets of the balanced quotations on a line."""
-    spans, opener, start = [], "", -1
-    for match in _QUOTE_CHARS.finditer(line):  # only quote marks change the state: skip to them
-        i, ch = match.start(), match.group()
-        if not opener and ch in _QUOTE_PAIRS:
-            opener, start = ch, i
-        elif opener and ch == _QUOTE_PAIRS[opener]:
-            spans.append((start, i))
-            opener = ""
-    return spans
-
-
 def _split_line(line: str) -> list[tuple[int, int]]:
     """Return (start, end) of each sentence of one line, never cutting inside a closed quotation."""
-    quotes = _quote_spans(line)
+    quotes = quotes_in.spans(line, unclosed=False)
     cuts, q = [], 0
     for m in _END.finditer(line):
         end = m.end()

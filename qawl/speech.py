@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from qawl import cues, mentions, names
+from qawl import cues, mentions, names, quotes
 from qawl.normalize import normalize
 
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
@@ -59,8 +59,6 @@ class Token(NamedTuple):
     feminine: bool = False  # ends in ة as written (قضية): a common noun, seldom a name after a title
 
 
-_QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"'}
-_QUOTE_CHARS = re.compile('[«»“”"]')
 
 
 @dataclass(frozen=True)
@@ -97,18 +95,7 @@ def _possessed(word: str) -> bool:
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Return (open, close) character offsets of the quotations in text, an unclosed one to its end."""
-    spans, opener, start = [], "", -1
-    pairs = _QUOTE_PAIRS
-    for match in _QUOTE_CHARS.finditer(text):  # only quote marks change the state: skip to them
-        i, ch = match.start(), match.group()
-        if not opener and ch in pairs:
-            opener, start = ch, i
-        elif opener and ch == pairs[opener]:
-            spans.append((start, i))
-            opener = ""
-    if opener:
-        spans.append((start, len(text)))
-    return spans
+    return quotes.spans(text)
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

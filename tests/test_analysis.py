@@ -8,31 +8,11 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from dashboard_corpora import SEED, write_dated_corpus
 
 from qawl import analysis, export, resources
 from qawl.corpus import Document
 from qawl.filters import Filters, Keyword
-from qawl.frames import build, build_paths
-
-
-@pytest.fixture(scope="session")
-def seed():
-    """The bundled one-article undated corpus, prepared."""
-    return analysis.prepare(build_paths([SEED]), "seed", "seed")
-
-
-@pytest.fixture(scope="session")
-def dated(tmp_path_factory):
-    """The seed cut into three dated articles, prepared."""
-    folder = write_dated_corpus(tmp_path_factory.mktemp("dated"))
-    return analysis.prepare(build_paths([folder]), "dated", "dated")
-
-
-@pytest.fixture(params=["seed", "dated"])
-def corpus(request):
-    """Each test corpus in turn."""
-    return request.getfixturevalue(request.param)
+from qawl.frames import build
 
 
 def everything(corpus):

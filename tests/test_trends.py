@@ -5,30 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from dashboard_corpora import BBC, SEED, write_dated_corpus
+from dashboard_corpora import BBC
 
 from qawl import analysis, trends
 from qawl.filters import Filters
 from qawl.frames import build_paths
-
-
-@pytest.fixture(scope="module")
-def seed():
-    """The bundled one-article undated corpus, prepared."""
-    return analysis.prepare(build_paths([SEED]), "seed", "seed")
-
-
-@pytest.fixture(scope="module")
-def dated(tmp_path_factory):
-    """The seed cut into three dated articles, prepared."""
-    folder = write_dated_corpus(tmp_path_factory.mktemp("dated"))
-    return analysis.prepare(build_paths([folder]), "dated", "dated")
-
-
-@pytest.fixture(params=["seed", "dated"])
-def corpus(request):
-    """Each test corpus in turn."""
-    return request.getfixturevalue(request.param)
 
 
 def everything(corpus):
