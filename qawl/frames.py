@@ -375,11 +375,7 @@ def build(docs: list[Document], progress: Progress | None = None, warnings: list
         n_entities += sum(len(e) for e in chunk.entities)
         n_rows += chunk.sentences.num_rows
     names = speakers.canonical_names(per_article)
-    person_names: dict[str, str] = {}
-    for ents, canon in zip(per_article, names, strict=True):
-        for e, name in zip(ents, canon, strict=True):
-            for part in e.names:
-                person_names.setdefault(part[-1], name)
+    person_names = _person_names(per_article, names)
     sents, aliases = _concat(tables.pop("sentences")), _concat(tables.pop("aliases"))
     places, themes_frame = pa.concat_tables(tables.pop("places")), _concat(tables.pop("themes"))
     # -1 (nobody) picks the trailing "" of this lookup.
@@ -423,6 +419,32 @@ def _documents(docs: list[Document], titles: list[str], n_sentences: np.ndarray,
 def _empty(dtypes: dict[str, str]) -> pd.DataFrame:
     """Return a frame without rows whose columns have the given dtypes."""
     return pd.DataFrame({c: pd.Series(dtype=t) for c, t in dtypes.items()})
+
+
+def _person_names(per_article: list, canonical: list[list[str]]) -> dict[str, str]:
+    """Return family name → canonical name for the people known by a full name and a title: every word of the
+    name a name word (a phrase that ran into a noun, أحد الصبيان، تغريدة أخرى, is left out), a title or
+    adjective seen with it (الرئيس، القازاقي), and the family name never a first name elsewhere (محمد)."""
+    from qawl import names as name_words
+
+    full = [(part, name) for ents, canon in zip(per_article, canonical, strict=True)
+            for e, name in zip(ents, canon, strict=True)
+            if any(set(t) & name_words.roles() or (len(t) == 1 and t[0].startswith("ال") and t[0].endswith("ي"))
+                   for t in e.titles)
+            for part in e.names if len(part) > 1 and all(w_ok(w) for w in part)]
+    first_names = {part[0] for part, _ in full}
+    out: dict[str, str] = {}
+    for part, name in full:
+        if part[-1] not in first_names and len(part[-1]) > 2:
+            out.setdefault(part[-1], name)
+    return out
+
+
+def w_ok(word: str) -> bool:
+    """Return whether a normalized word may stand in a person's name (a name word or a joiner)."""
+    from qawl import names as name_words
+
+    return name_words.is_name_word(word) or word in name_words.NAME_JOINERS
 
 
 def _person_mentions(tokens: pd.DataFrame, person_names: dict[str, str], doc_start: dict[str, int]) -> pd.DataFrame:

@@ -107,7 +107,7 @@ def _article_words(text: str) -> tuple[list[str], list[str]]:
     return written, [normalize(w) for w in written]
 
 
-def _fuller_names(text: str, short: tuple[str, ...]) -> list[tuple[tuple[str, ...], str]]:
+def _fuller_names(text: str, short: tuple[str, ...]) -> list[tuple[tuple[str, ...], str, str]]:
     """Return the fuller forms of a one-word name that the article writes after a title or an adjective
     (نظيره القازاقي قاسم - جومارت توكاييف → قاسم جومارت توكاييف)."""
     written, norm = _article_words(text)
@@ -126,7 +126,7 @@ def _fuller_names(text: str, short: tuple[str, ...]) -> list[tuple[tuple[str, ..
         led = before in names.roles() or (before.startswith("ال") and before.endswith("ي")
                                           and not speech.is_stop_word(before))  # التي is no adjective
         if start < k and led:
-            found.append((tuple(norm[start : k + 1]), " ".join(written[start : k + 1])))
+            found.append((tuple(norm[start : k + 1]), " ".join(written[start : k + 1]), before))
     return found
 
 
@@ -136,9 +136,11 @@ def complete_names(entities: list[Entity], text: str) -> None:
         if e.names and all(len(n) == 1 for n in e.names) and e.names[0][0] not in names.places():
             fuller = _fuller_names(text, e.names[0])
             if fuller:
-                name, spelled = max(fuller, key=lambda f: len(f[0]))
+                name, spelled, before = max(fuller, key=lambda f: len(f[0]))
                 e.names.append(name)
                 e.written.setdefault(name, spelled)
+                if (before,) not in e.titles:
+                    e.titles.append((before,))  # the title or adjective the article gave him (القازاقي)
 
 
 def resolve_article(mentions: list[tuple[str, str]], text: str = "") -> tuple[list[int], list[Entity]]:
