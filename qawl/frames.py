@@ -23,6 +23,7 @@ import pandas as pd
 import pyarrow as pa
 
 from qawl import attribution, mentions, sentences, speakers, themes
+from qawl import names as name_words
 from qawl.corpus import Document, parse_dates
 from qawl.normalize import normalize
 from qawl.terms import is_stopword, term
@@ -425,26 +426,17 @@ def _person_names(per_article: list, canonical: list[list[str]]) -> dict[str, st
     """Return family name → canonical name for the people known by a full name and a title: every word of the
     name a name word (a phrase that ran into a noun, أحد الصبيان، تغريدة أخرى, is left out), a title or
     adjective seen with it (الرئيس، القازاقي), and the family name never a first name elsewhere (محمد)."""
-    from qawl import names as name_words
-
     full = [(part, name) for ents, canon in zip(per_article, canonical, strict=True)
             for e, name in zip(ents, canon, strict=True)
             if any(set(t) & name_words.roles() or (len(t) == 1 and t[0].startswith("ال") and t[0].endswith("ي"))
                    for t in e.titles)
-            for part in e.names if len(part) > 1 and all(w_ok(w) for w in part)]
+            for part in e.names if len(part) > 1 and all(name_words.is_name_part(w) for w in part)]
     first_names = {part[0] for part, _ in full}
     out: dict[str, str] = {}
     for part, name in full:
         if part[-1] not in first_names and len(part[-1]) > 2:
             out.setdefault(part[-1], name)
     return out
-
-
-def w_ok(word: str) -> bool:
-    """Return whether a normalized word may stand in a person's name (a name word or a joiner)."""
-    from qawl import names as name_words
-
-    return name_words.is_name_word(word) or word in name_words.NAME_JOINERS
 
 
 def _person_mentions(tokens: pd.DataFrame, person_names: dict[str, str], doc_start: dict[str, int]) -> pd.DataFrame:

@@ -27,6 +27,11 @@ FUNCTION_WORDS = frozenset({"في", "من", "علي", "الي", "عن", "مع", 
                             "هذا", "هذه", "هؤلاء", "اولئك", "قد", "كان", "كانت", "وكان", "وكانت"})
 
 
+def is_name_part(word: str) -> bool:
+    """Return whether a normalized word may stand in a person's name: a name word or a joiner (بن، عبد)."""
+    return is_name_word(word) or word in NAME_JOINERS
+
+
 @cache
 def title_words() -> frozenset[str]:
     """Return the normalized single words of the title lexicon (الرئيس، وزير، الدكتور ...)."""

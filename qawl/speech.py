@@ -276,14 +276,6 @@ def _apposition(toks: list[Token], j: int) -> tuple[int, int]:
     return j, j
 
 
-def _span_of(toks: list[Token], text: str, surface: str) -> tuple[int, int]:
-    """Return the token span of a surface string taken from text (0, 0 when absent)."""
-    start = text.find(surface)
-    a = next((k for k, t in enumerate(toks) if t.start >= start), 0)
-    b = next((k for k, t in enumerate(toks) if t.end > start + len(surface)), len(toks))
-    return a, b
-
-
 def _surface(text: str, toks: list[Token], a: int, b: int) -> str:
     return text[toks[a].start : toks[b - 1].end] if b > a else ""
 
@@ -423,9 +415,10 @@ def _verb_report(text: str, toks: list[Token], i: int, spans: list[tuple[int, in
         if before:
             return Report("explicit", cue, _surface(text, toks, *before), quote=quote)
         if i > 2 and (toks[i - 1].norm in {"حيث", "اذ"} or tok.norm.startswith("و")):
-            subject, apposition = _main_subject(text, toks, i - 1 if toks[i - 1].norm in {"حيث", "اذ"} else i)
-            if subject and (_has_name(toks, *_span_of(toks, text, subject)) or _is_source(subject)):
-                return Report("explicit", cue, subject, apposition, quote)
+            a, b, app_a, app_b = _main_subject(toks, i - 1 if toks[i - 1].norm in {"حيث", "اذ"} else i)
+            subject = _surface(text, toks, a, b)
+            if subject and (_has_name(toks, a, b) or _is_source(subject)):
+                return Report("explicit", cue, subject, _surface(text, toks, app_a, app_b), quote)
         return Report("implicit", cue, quote=quote)
     if toks[j].possessed and np_end > j + 1 and _has_name(toks, j + 1, np_end):
         j += 1  # وقال شقيقه عبدالله: the name, not the kinship word, names the source
@@ -475,20 +468,21 @@ def _relay(text: str, toks: list[Token], i: int) -> Report | None:
     return None
 
 
-def _main_subject(text: str, toks: list[Token], limit: int) -> tuple[str, str]:
-    """Return the subject (and its apposition) after a sentence-initial verb (ومدح أسطورة الكرة ... قائلا)."""
+def _main_subject(toks: list[Token], limit: int) -> tuple[int, int, int, int]:
+    """Return the token spans of the subject and its apposition after a sentence-initial verb
+    (ومدح أسطورة الكرة ... قائلا); empty spans when the sentence opens otherwise."""
     i = 0
     while i < limit and toks[i].norm in PUNCTUATION | {"ثم", "كما", "و", "قد", "وقد", "فقد", "لقد"}:
         i += 1
     if i >= limit:
-        return "", ""
+        return 0, 0, 0, 0
     first = toks[i].norm
     word = first[1:] if first[:1] in {"و", "ف"} else first
     if word.startswith("ال") or word in _STOP or len(word) < 3 or first.startswith(("ب", "ل", "ك")):
-        return "", ""
+        return 0, 0, 0, 0
     end = min(_noun_phrase(toks, i + 1, objects=True, after_name=True), limit)
     app_a, app_b = _apposition(toks, end)
-    return _surface(text, toks, i + 1, end), _surface(text, toks, app_a, min(app_b, limit))
+    return i + 1, end, app_a, min(app_b, limit)
 
 
 def _participle_reports(toks: list[Token], i: int) -> bool:
@@ -525,9 +519,10 @@ def find(text: str, toks: list[Token] | None = None) -> Report | None:
             according = _according_to(text, toks, i)
         elif n in cues.PARTICIPLES and not participle and verb is None and _participle_reports(toks, i):
             participle = text[tok.start : tok.end]
-            subject, apposition = _main_subject(text, toks, i)
-            if subject:
-                verb = Report("explicit", participle, subject, apposition, _quote_kind(text, tok.end, spans))
+            a, b, app_a, app_b = _main_subject(toks, i)
+            if b > a:
+                verb = Report("explicit", participle, _surface(text, toks, a, b), _surface(text, toks, app_a, app_b),
+                              _quote_kind(text, tok.end, spans))
     if relay:
         return relay
     if verb and (verb.kind == "explicit" or according is None):
