@@ -16,6 +16,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import compress
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +26,7 @@ import pyarrow as pa
 from qawl import attribution, mentions, sentences, speakers, themes
 from qawl import names as name_words
 from qawl.corpus import Document, parse_dates
+from qawl.memo import Memo
 from qawl.normalize import normalize
 from qawl.terms import is_stopword, term
 from qawl.tokenize import words
@@ -75,24 +77,26 @@ class _Article:
     places: list[tuple[int, str, str, str]]  # (sentence index, entity, kind, surface)
 
 
-# Per written word: (search form, keyword term or None for a stop word, may start a gazetteer name, is a
-# theme term). Words repeat (Zipf), so a sentence costs a dict lookup per word; sentences whose words can
-# start no gazetteer name or theme term skip those matchers, which would find nothing there.
-_WORDS: dict[str, tuple[str, str | None, bool, bool]] = {}
-_MAX_WORDS = 1 << 18
+# Per written word: (search form, keyword term or None for a stop word). Words repeat (Zipf), so a sentence
+# costs a dict lookup per word. The written words that may start a gazetteer name or are a theme term are
+# gathered too: sentences holding none of them (most) skip those matchers, which would find nothing there.
+_MAY_NAME: set[str] = set()
+_THEMED: set[str] = set()
 
 
-def _learn(written: str) -> tuple[str, str | None, bool, bool]:
-    """Return what analyse needs to know of a written word, remembering it."""
+def _learn(written: str) -> tuple[str, str | None]:
+    """Return what analyse needs to know of a written word."""
     norm = normalize(written)
     keyword = None if is_stopword(written) else term(written)
     gazetteer, theme_index = mentions.gazetteer_index(), themes.index()
-    info = (norm, keyword, any(f in gazetteer for f in mentions.forms(norm)),
-            keyword is not None and (keyword in theme_index.single or keyword in theme_index.phrases))
-    if len(_WORDS) >= _MAX_WORDS:
-        _WORDS.clear()
-    _WORDS[written] = info
-    return info
+    if any(f in gazetteer for f in mentions.forms(norm)):
+        _MAY_NAME.add(written)
+    if keyword is not None and (keyword in theme_index.single or keyword in theme_index.phrases):
+        _THEMED.add(written)
+    return norm, keyword
+
+
+_WORDS: Memo[str, tuple[str, str | None]] = Memo(_learn)
 
 
 def analyse(doc: Document) -> _Article:
@@ -106,21 +110,24 @@ def analyse(doc: Document) -> _Article:
     tok_sentence, tok_surface, tok_term = [], [], []
     theme_rows, places = [], []
     gazetteer = mentions.gazetteer_index()
-    known = _WORDS.get
+    known = _WORDS
     for i, s in enumerate(sents):
         if s.boilerplate:
             continue
         written = words(s.text)
-        info = [known(w) or _learn(w) for w in written]
-        stems = [t for _, t, _, _ in info if t is not None]
-        tok_surface.extend([w for w, (_, t, _, _) in zip(written, info, strict=True) if t is not None])
-        tok_term.extend(stems)
-        tok_sentence.extend([i] * len(stems))
-        if any(x[3] for x in info):
+        info = [known[w] for w in written]
+        keywords = [x[1] for x in info]
+        stems = [t for t in keywords if t is not None]
+        if stems:
+            tok_surface.extend(compress(written, keywords))  # a keyword is never "": None alone is falsy
+            tok_term.extend(stems)
+            tok_sentence.extend([i] * len(stems))
+        if not _THEMED.isdisjoint(written):
             for theme, matched in themes.match(stems).items():
                 theme_rows.append((i, theme, " | ".join(matched)))
-        if any(x[2] for x in info):
-            for entity, kind, pos in mentions.find([x[0] for x in info], gazetteer):
+        if not _MAY_NAME.isdisjoint(written):
+            starts = [k for k, w in enumerate(written) if w in _MAY_NAME]
+            for entity, kind, pos in mentions.find([x[0] for x in info], gazetteer, starts):
                 places.append((i, entity, kind, written[pos]))
     return _Article(doc, sents, attrs, entity_of, entities, (tok_sentence, tok_surface, tok_term), theme_rows, places)
 
@@ -252,6 +259,15 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
 
 
+# The chunks of the build under way: a forked worker inherits them and is sent a chunk's number, not the
+# pickled articles (at 1M sentences, 260 MB the main process would otherwise pickle and pipe).
+_INHERITED: list[list[Document]] = []
+
+
+def _analyse_inherited(k: int) -> _Chunk:
+    return _analyse_chunk(_INHERITED[k])
+
+
 def _analyse_all(docs: list[Document], progress: Progress | None, workers: int, *,
                  keep_texts: bool = True) -> Iterator[_Chunk]:
     """Yield the chunks of docs in corpus order, analysed by `workers` processes (1: this one).
@@ -269,7 +285,12 @@ def _analyse_all(docs: list[Document], progress: Progress | None, workers: int, 
         gc.freeze()
         pool = ProcessPoolExecutor(workers, mp_context=_context())
     try:
-        results: Iterable[_Chunk] = pool.map(_analyse_chunk, runs) if pool else map(_analyse_chunk, runs)
+        results: Iterable[_Chunk]
+        if pool and _context().get_start_method() == "fork":
+            _INHERITED[:] = runs  # set before the first task forks the workers
+            results = pool.map(_analyse_inherited, range(len(runs)))
+        else:
+            results = pool.map(_analyse_chunk, runs) if pool else map(_analyse_chunk, runs)
         for run, chunk in zip(runs, results, strict=True):
             done += len(run)
             if not keep_texts:
@@ -281,6 +302,7 @@ def _analyse_all(docs: list[Document], progress: Progress | None, workers: int, 
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
+            _INHERITED.clear()
             gc.unfreeze()
         if not keep_texts:
             _release_freed_memory()

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import cache, lru_cache
+from collections.abc import Iterable
+from functools import cache
 
 from qawl import lexicons
+from qawl.memo import Memo
 from qawl.normalize import normalize
 from qawl.tokenize import words
 
@@ -27,10 +29,8 @@ def forms(word: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=1 << 18)
-def _forms(word: str) -> tuple[str, ...]:
-    """Return forms(word) as a tuple, worked out once per word since words repeat."""
-    return tuple(forms(word))
+# forms() of each word, worked out once since words repeat.
+_FORMS: Memo[str, list[str]] = Memo(forms)
 
 
 def build_index(entries: list[tuple[str, str, str]]) -> Index:
@@ -51,19 +51,22 @@ def gazetteer_index() -> Index:
     return build_index(list(lexicons.load().gazetteer))
 
 
-def find(norm_words: list[str], index: Index) -> list[tuple[str, str, int]]:
-    """Return (entity, kind, word position) for each entity named in a sentence's normalized words."""
-    found, i, n = [], 0, len(norm_words)
-    while i < n:
-        step = 1
-        for form in _forms(norm_words[i]):
+def find(norm_words: list[str], index: Index, starts: Iterable[int] | None = None) -> list[tuple[str, str, int]]:
+    """Return (entity, kind, word position) for each entity named in a sentence's normalized words.
+
+    starts, when given, are the only positions where a name may begin (in order); the rest are skipped.
+    """
+    found, free = [], 0  # free: the first position no earlier name covers
+    for i in range(len(norm_words)) if starts is None else starts:
+        if i < free:
+            continue
+        for form in _FORMS[norm_words[i]]:
             entries = index.get(form)
             if not entries:
                 continue
             hit = next((e for e in entries if (form, *norm_words[i + 1 : i + len(e[0])]) == e[0]), None)
             if hit:
                 found.append((hit[1], hit[2], i))
-                step = len(hit[0])
+                free = i + len(hit[0])
                 break
-        i += step
     return found

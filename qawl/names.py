@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from qawl import lexicons
+from qawl.memo import Memo
 from qawl.normalize import normalize
 
 # Words that join the parts of one name: عبد الله، محمد بن سلمان، أبو بكر.
@@ -79,7 +80,7 @@ class Mention:
         return " ".join(self.name or self.title)
 
 
-def is_name_word(word: str) -> bool:
+def _is_name_word(word: str) -> bool:
     """Return whether a normalized word may be part of a personal name (not a title, place word or particle)."""
     return (
         len(word) > 1
@@ -90,6 +91,14 @@ def is_name_word(word: str) -> bool:
         and word not in FUNCTION_WORDS
         and not any(ch.isdigit() for ch in word)
     )
+
+
+_NAME_WORDS: Memo[str, bool] = Memo(_is_name_word)
+
+
+def is_name_word(word: str) -> bool:
+    """Return whether a normalized word may be part of a personal name (not a title, place word or particle)."""
+    return _NAME_WORDS[word]
 
 
 def split(words: list[str]) -> Mention:

@@ -4,6 +4,7 @@ import unicodedata
 from functools import lru_cache
 
 from qawl import resources as r
+from qawl.memo import Memo
 
 # Words repeat (Zipf): caching the search form of short strings spares most of the work.
 _CACHED_LENGTH = 40
@@ -67,11 +68,18 @@ def _normalized(text: str, yeh: bool, teh: bool) -> str:
     return presentation_forms(text).translate(_TABLES[yeh, teh])
 
 
-_normalized_short = lru_cache(maxsize=1 << 18)(_normalized)
+_normalized_short = lru_cache(maxsize=1 << 16)(_normalized)
+_SEARCH_FORMS = Memo(lambda text: _normalized(text, True, True))
+
+
+def normalize_words(words: list[str]) -> list[str]:
+    """Return the search form of each word (the default normalize), at one lookup per word seen before."""
+    forms = _SEARCH_FORMS
+    return [forms[w] for w in words]
 
 
 def normalize(text: str, *, yeh: bool = True, teh: bool = True) -> str:
     """Return the search form of text: no marks or controls, one alef, ى→ي and ة→ه by default."""
-    if len(text) <= _CACHED_LENGTH:
-        return _normalized_short(text, yeh, teh)
-    return _normalized(text, yeh, teh)
+    if len(text) > _CACHED_LENGTH:
+        return _normalized(text, yeh, teh)
+    return _SEARCH_FORMS[text] if yeh and teh else _normalized_short(text, yeh, teh)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from qawl import quotes as quotes_in
 
@@ -19,12 +19,13 @@ _SEPARATOR = re.compile(r"^[\W_]+$")
 _HIJRI_OR_CE = re.compile(r"(?:\d{3,4}\s*هـ|الموافق|\d{4}\s*م\b)")
 _AGENCY = re.compile(r"\((?:[^()]{1,20})\)\s*[-–—]?\s*$|\b(?:واس|قنا|وام|بنا|كونا|سبأ|شينخوا|رويترز|أ\s*ف\s*ب)\s*$")
 _TEASER = re.compile(r"^\W*(?:اقرأ|إقرأ|اقرا|شاهد|اقرأ أيضا|للمزيد)\s*(?:أيضا|ايضا|أيضاً|ايضاً)?\s*[:：]")
+# Every advert names what to follow or install: lines without one of these words skip the regex.
+_ADVERT_WORDS = ("تطبيق", "قناتنا", "صفحتنا", "حسابنا", "النشرة")
 _ADVERT = re.compile(r"(?:حمّ?ل|تحميل|نزّ?ل|اشترك|تابعونا|تابعوا|اضغط|انقر).{0,80}(?:تطبيق|قناتنا|صفحتنا|حسابنا|النشرة)|"
                      r"(?:تطبيق|قناتنا|صفحتنا|حسابنا).{0,80}(?:حمّ?ل|تحميل|تابعونا|اشترك|هاتفكم)")
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     """A sentence: its position in the article, its exact text span and its kind."""
 
     start: int
@@ -44,9 +45,9 @@ def boilerplate_kind(line: str) -> str:
         return "end_marker"
     if _TIMESTAMP.match(stripped):
         return "timestamp"
-    if len(words) <= 16 and _HIJRI_OR_CE.search(stripped) and _AGENCY.search(stripped):
+    if len(words) <= 16 and _AGENCY.search(stripped) and _HIJRI_OR_CE.search(stripped):
         return "dateline"
-    if len(words) <= 40 and _ADVERT.search(stripped):
+    if len(words) <= 40 and any(w in stripped for w in _ADVERT_WORDS) and _ADVERT.search(stripped):
         return "advert"
     if len(words) <= 40 and _TEASER.match(stripped):
         return "teaser"

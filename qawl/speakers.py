@@ -7,12 +7,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from qawl import names, speech
-from qawl.normalize import normalize
+from qawl.memo import Memo
+from qawl.normalize import normalize_words
 from qawl.tokenize import words as word_list
 
 
-def _bare(words: tuple[str, ...]) -> set[str]:
-    return {w[2:] if w.startswith("ال") and len(w) > 4 else w for w in words}
+def _without_article(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in words)
+
+
+_bare: Memo[tuple[str, ...], frozenset[str]] = Memo(_without_article)  # titles repeat: one set per title
 
 
 @dataclass
@@ -38,20 +42,20 @@ class Entity:
         A named person fits any title that is part of his (الرئيس الصيني ⊂ الرئيس الصيني شي) or one that
         adds to it by a word at most; an institution fits its own title or its head noun (الهيئة).
         """
-        bare = _bare(title)
+        bare = _bare[title]
         for t in self.titles:
-            own = _bare(t)
-            same_head = _bare(title[:1]) == _bare(t[:1])
+            own = _bare[t]
+            same_head = _bare[title[:1]] == _bare[t[:1]]
             if self.names and same_head and (bare <= own or (own <= bare and len(bare - own) <= 1)):
                 return True
-            if not self.names and (bare == own or (len(title) == 1 and bare == _bare(t[:1]))):
+            if not self.names and (bare == own or (len(title) == 1 and bare == _bare[t[:1]])):
                 return True
         return False
 
 
 def _parts(surface: str) -> tuple[list[str], list[str]]:
     written = word_list(surface)
-    return written, [normalize(w) for w in written]
+    return written, normalize_words(written)
 
 
 def _spelled(written: list[str], mention: names.Mention) -> dict[tuple[str, ...], str]:
@@ -104,7 +108,7 @@ def _find(entities: list[Entity], mention: names.Mention, before: int) -> int:
 def _article_words(text: str) -> tuple[list[str], list[str]]:
     """Return the words of an article as written and normalized."""
     written = word_list(text)
-    return written, [normalize(w) for w in written]
+    return written, normalize_words(written)
 
 
 def _fuller_names(text: str, short: tuple[str, ...]) -> list[tuple[tuple[str, ...], str, str]]:
@@ -238,12 +242,14 @@ def canonical_names(per_article: list[list[Entity]]) -> list[list[str]]:
     Names merge through merge_keys; a bare role title goes to the one person the corpus gives it, and a
     short name goes with it when that person's name holds it (شي beside الرئيس الصيني → شي جين بينغ).
     """
-    named = [e.key() for article in per_article for e in article if e.names]
+    keys = [[e.key() for e in article] for article in per_article]  # worked out once: key() is a max()
+    named = [k for article, ks in zip(per_article, keys, strict=True) for e, k in zip(article, ks, strict=True)
+             if e.names]
     roles: dict[tuple[str, ...], set[str]] = defaultdict(set)
-    for article in per_article:
-        for e in article:
+    for article, ks in zip(per_article, keys, strict=True):
+        for e, k in zip(article, ks, strict=True):
             if e.names:
-                roles[e.key()].update(" ".join(t) for t in e.titles if set(t) & names.roles())
+                roles[k].update(" ".join(t) for t in e.titles if set(t) & names.roles())
     target = merge_keys(named, roles)
     owners = _title_owners(per_article)
     written: dict[tuple[str, ...], Counter] = defaultdict(Counter)
@@ -251,19 +257,26 @@ def canonical_names(per_article: list[list[Entity]]) -> list[list[str]]:
         for e in article:
             for part, text in e.written.items():
                 written[part][text] += 1
+    shown: dict[tuple[str, ...], str] = {}  # root -> its most frequent spelling
+
+    def spelling(root: tuple[str, ...]) -> str:
+        if root not in shown:
+            best = written[root].most_common(1) if root in written else []
+            shown[root] = best[0][0] if best else " ".join(root)
+        return shown[root]
+
     out = []
-    for article in per_article:
+    for article, ks in zip(per_article, keys, strict=True):
         present = {owners[t] for e in article if not e.names for t in e.titles if t in owners}
         row = []
-        for e in article:
-            root = target.get(e.key(), e.key())
+        for e, key in zip(article, ks, strict=True):
+            root = target.get(key, key)
             if not e.names:
                 root = next((owners[t] for t in e.titles if t in owners), root)
                 root = target.get(root, root)
-            elif root == e.key():
-                root = next((p for p in present if set(e.key()) < set(p)), root)
+            elif root == key:
+                root = next((p for p in present if set(key) < set(p)), root)
                 root = target.get(root, root)
-            spelled = written[root].most_common(1)
-            row.append(spelled[0][0] if spelled else " ".join(root))
+            row.append(spelling(root))
         out.append(row)
     return out

@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from qawl import cues, mentions, names, quotes
+from qawl.memo import Memo
 from qawl.normalize import normalize
 
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
@@ -59,8 +60,6 @@ class Token(NamedTuple):
     feminine: bool = False  # ends in ة as written (قضية): a common noun, seldom a name after a title
 
 
-
-
 @dataclass(frozen=True)
 class Report:
     """What one sentence says about its speaker: explicit noun phrase, implicit, or by quotation."""
@@ -72,20 +71,21 @@ class Report:
     quote: str = "indirect"  # "direct" when the report is a quotation
 
 
-@lru_cache(maxsize=1 << 16)
-def _word(w: str) -> tuple:
-    """Return the fields of a token that depend on its written word only (words repeat: worked out once)."""
+def _word(w: str) -> tuple[str, bool, bool]:
+    """Return the token fields that depend on the written word alone: normalized form, possessed, feminine."""
     return normalize(w), _possessed(w), w.endswith("ة")
+
+
+_WORDS: Memo[str, tuple[str, bool, bool]] = Memo(_word)
+_new_token = tuple.__new__  # Token(...) goes through a Python-level __new__: this is the C one
 
 
 @lru_cache(maxsize=8)  # find, people and opens_new_turn tokenize the same sentence in turn
 def tokens(text: str) -> tuple[Token, ...]:
     """Return the words and punctuation marks of text with their normalized forms."""
-    out = []
-    for m in _TOKEN.finditer(text):
-        norm, f0, f1 = _word(m.group())
-        out.append(Token(norm, m.start(), m.end(), f0, f1))
-    return tuple(out)
+    fields = _WORDS
+    return tuple([_new_token(Token, (f[0], m.start(), m.end(), f[1], f[2]))
+                  for m in _TOKEN.finditer(text) for f in (fields[m.group()],)])
 
 
 def _possessed(word: str) -> bool:
@@ -107,7 +107,7 @@ def _is_stop(tok: Token) -> bool:
     return is_stop_word(tok.norm)
 
 
-def is_stop_word(n: str) -> bool:
+def _stop_word(n: str) -> bool:
     """Return whether a normalized word ends a speaker phrase (a preposition, cue, particle or punctuation)."""
     return (
         (n in PUNCTUATION and n not in "-–")
@@ -117,6 +117,14 @@ def is_stop_word(n: str) -> bool:
         or n in cues.ACCORDING_TO
         or bool(_MEDIA.match(n))
     )
+
+
+_STOP_WORDS: Memo[str, bool] = Memo(_stop_word)
+
+
+def is_stop_word(n: str) -> bool:
+    """Return whether a normalized word ends a speaker phrase (a preposition, cue, particle or punctuation)."""
+    return _STOP_WORDS[n]
 
 
 def _object_starts(prev: str, word: str, *, after_name: bool, follows: str = "", feminine: bool = False) -> bool:

