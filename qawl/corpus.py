@@ -28,6 +28,8 @@ _MAX_NAME = 160
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
 # Lone surrogates come from JSON escapes ("\\ud800") and undecodable file names; no UTF-8 writer takes them.
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Lone surrogates, or presentation forms (PDF copy-paste), which break search and may not leave Qawl.
+_SUSPECT = re.compile("[\ud800-\udfff\ufb50-\ufdff\ufe70-\ufeff]")
 _DELIMITERS = (",", ";", "\t", "|")
 
 
@@ -181,11 +183,13 @@ def _unicode(value: str) -> str:
 
 
 def _document(doc_id: str, text: str, meta: dict[str, str]) -> Document:
-    meta = {_unicode(k): _unicode(v) for k, v in meta.items()}
+    # One scan for the usual case: no lone surrogate anywhere and no presentation form in the text.
+    if _SUSPECT.search("".join((doc_id, text, *meta, *meta.values()))):
+        doc_id, text = _unicode(doc_id), presentation_forms(_unicode(text))
+        meta = {_unicode(k): _unicode(v) for k, v in meta.items()}
     return Document(
-        doc_id=_unicode(doc_id),
-        # Presentation forms (PDF copy-paste) break search and may not leave Qawl: letters instead.
-        text=presentation_forms(_unicode(text)),
+        doc_id=doc_id,
+        text=text,
         title=meta.get("title", ""),
         date=meta.get("date", ""),
         source=meta.get("source", ""),

@@ -275,8 +275,9 @@ def _analyse_all(docs: list[Document], progress: Progress | None, workers: int, 
     keep_texts=False empties each document's text once its chunk is analysed (no frame holds it).
     """
     total = sum(len(d.text) for d in docs)
+    # 16 chunks per worker at least: when the last one is analysed the other workers are not idle for long.
     # An empty corpus still yields one (empty) chunk, so every frame gets its columns and dtypes.
-    runs = _chunks(docs, min(_CHUNK_CHARS, max(1, total // (max(workers, 1) * 8)))) or [[]]
+    runs = _chunks(docs, min(_CHUNK_CHARS, max(1, total // (max(workers, 1) * 16)))) or [[]]
     done = 0
     pool = None
     if workers > 1:
@@ -310,7 +311,6 @@ def _analyse_all(docs: list[Document], progress: Progress | None, workers: int, 
 
 def _release_freed_memory() -> None:
     """Hand the memory of freed article texts back to the system (glibc keeps it otherwise)."""
-    gc.collect()
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 

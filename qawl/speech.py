@@ -513,9 +513,10 @@ def find(text: str, toks: list[Token] | None = None) -> Report | None:
     spans = quote_spans(text)
     relay = verb = according = None
     participle = ""
-    for i, tok in enumerate(toks):
+    for i in [k for k, t in enumerate(toks) if t.norm in _TRIGGERS]:
+        tok = toks[i]
         n = tok.norm
-        if n not in _TRIGGERS or _inside(tok.start, spans):
+        if _inside(tok.start, spans):
             continue
         if n in cues.RELAY and relay is None:
             relay = _relay(text, toks, i)
@@ -559,15 +560,14 @@ def people(text: str, toks: list[Token] | None = None) -> list[str]:
     """Return the titled names a sentence mentions (اللواء إبراهيم الحمزي), as written, in order."""
     toks = tokens(text) if toks is None else toks
     titles = names.title_words()
-    found, i = [], 0
-    while i < len(toks):
-        if toks[i].norm in titles and (i == 0 or toks[i - 1].norm not in titles):
-            end = _noun_phrase(toks, i, objects=True)
-            if _has_name(toks, i, end):
-                found.append(_surface(text, toks, i, end))
-                i = end
-                continue
-        i += 1
+    found, free = [], 0  # free: the first token no earlier name covers
+    for i in [k for k, t in enumerate(toks) if t.norm in titles]:
+        if i < free or (i > 0 and toks[i - 1].norm in titles):
+            continue
+        end = _noun_phrase(toks, i, objects=True)
+        if _has_name(toks, i, end):
+            found.append(_surface(text, toks, i, end))
+            free = end
     return found
 
 
