@@ -13,15 +13,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from qawl import resources
 from qawl.filters import Filters, Keyword
 from qawl.frames import Frames
-from qawl.normalize import presentation_forms
 
 LONG_FRAMES = ("tokens", "themes", "mentions")
-_TEXT_COLUMNS = {"sentences": ("text", "speaker", "speaker_mention", "cue"), "documents": ("title",),
-                 "speakers": ("speaker", "aliases"), "mentions": ("entity", "surface", "speaker"),
-                 "themes": ("terms",)}
 
 
 @dataclass
@@ -49,25 +44,13 @@ class Corpus:
         return self.term_labels.get(term, term)
 
 
-def _without_presentation_forms(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
-    """Return frame with Arabic presentation forms decomposed in its text columns (rows without them untouched)."""
-    for column in columns:
-        if column not in frame or frame.empty or isinstance(frame[column].dtype, pd.CategoricalDtype):
-            continue
-        values = frame[column].astype(str)
-        found = values.str.contains(resources.PRESENTATION_FORMS.pattern, regex=True).to_numpy(dtype=bool)
-        if found.any():
-            frame = frame.copy()
-            frame.loc[found, column] = values[found].map(presentation_forms)
-    return frame
-
-
 def _doc_positions(values: pd.Series, docs: pd.Index) -> np.ndarray:
-    """Return the position in docs of each doc_id value (-1 when absent), via the categories when categorical."""
+    """Return the position in docs of each doc_id value (-1 when absent), looking up each distinct id once."""
     if isinstance(values.dtype, pd.CategoricalDtype):
-        lookup = np.append(docs.get_indexer(values.cat.categories.astype(str)), -1)
-        return lookup[values.cat.codes.to_numpy()]
-    return docs.get_indexer(values.astype(str))
+        codes, ids = values.cat.codes.to_numpy(), values.cat.categories
+    else:
+        codes, ids = pd.factorize(values.astype("str"))  # hashed in Arrow: no Python string per row
+    return np.append(docs.get_indexer(pd.Index(ids).astype(str)), -1)[codes]
 
 
 def _sentence_rows(frame: pd.DataFrame, docs: pd.Index, start: np.ndarray, length: np.ndarray) -> np.ndarray:
@@ -90,30 +73,44 @@ def _in_document_order(sentences: pd.DataFrame) -> pd.DataFrame:
 
 
 def _numbered_runs(sentences: pd.DataFrame) -> bool:
-    doc = sentences["doc_id"].astype(str).to_numpy()
-    first = np.concatenate([[True], doc[1:] != doc[:-1]]) if len(doc) else np.zeros(0, dtype=bool)
-    run_start = np.maximum.accumulate(np.where(first, np.arange(len(doc)), 0))
-    expected = np.arange(len(doc)) - run_start + 1
-    return bool(np.array_equal(sentences["sentence_id"].to_numpy(), expected) and pd.Index(doc[first]).is_unique)
+    codes, ids = pd.factorize(sentences["doc_id"].astype("str"))
+    first = np.flatnonzero(np.diff(codes, prepend=-2) != 0)  # where a run of one document starts
+    run_start = np.repeat(first, np.diff(np.append(first, len(codes))))
+    expected = np.arange(len(codes)) - run_start + 1
+    return bool(np.array_equal(sentences["sentence_id"].to_numpy(), expected) and len(first) == len(ids))
+
+
+def _word_counts(sentences: pd.DataFrame) -> np.ndarray:
+    """Return the words of each sentence: the n_words column frames.build gives, else whitespace-separated words."""
+    if "n_words" in sentences:
+        return sentences["n_words"].to_numpy(dtype=np.int64)
+    words = pc.list_value_length(pc.utf8_split_whitespace(pa.array(sentences["text"].astype(str), type=pa.string())))
+    return words.to_numpy(zero_copy_only=False).astype(np.int64)
 
 
 def _term_labels(tokens: pd.DataFrame) -> dict[str, str]:
+    """Return each term's most frequent written form (ties: the first in sort order)."""
     if tokens.empty:
         return {}
-    counts = tokens.groupby(["term", "surface"], observed=True).size().reset_index(name="n")
-    counts = counts.sort_values(["n", "surface"], ascending=[False, True], kind="stable").drop_duplicates("term")
-    return dict(zip(counts["term"].astype(str), counts["surface"].astype(str), strict=True))
+    term, surface = tokens["term"].astype("category"), tokens["surface"].astype("category")
+    n_surfaces = len(surface.cat.categories)
+    # One integer per (term, surface) pair: counted by hashing, with no Python string per token.
+    counts = pd.Series(term.cat.codes.to_numpy(np.int64) * n_surfaces + surface.cat.codes.to_numpy()).value_counts()
+    pairs, n = counts.index.to_numpy(), counts.to_numpy()
+    term_code, surface_code = pairs // n_surfaces, pairs % n_surfaces
+    surface_rank = surface.cat.categories.argsort().argsort()  # ties go to the alphabetically first spelling
+    order = np.lexsort((surface_rank[surface_code], -n, term_code))
+    term_code, surface_code = term_code[order], surface_code[order]
+    best = np.flatnonzero(np.diff(term_code, prepend=-1) != 0)
+    return dict(zip(term.cat.categories[term_code[best]].astype(str),
+                    surface.cat.categories[surface_code[best]].astype(str), strict=True))
 
 
 def prepare(frames: Frames, key: str, name: str = "") -> Corpus:
-    """Return the corpus ready for the dashboard: row lookups, word counts and display labels computed once."""
-    for frame_name, columns in _TEXT_COLUMNS.items():
-        setattr(frames, frame_name, _without_presentation_forms(getattr(frames, frame_name), columns))
-    surface = frames.tokens["surface"]
-    if isinstance(surface.dtype, pd.CategoricalDtype):
-        clean = [presentation_forms(str(c)) for c in surface.cat.categories]
-        if len(set(clean)) == len(clean):
-            frames.tokens = frames.tokens.assign(surface=surface.cat.rename_categories(clean))
+    """Return the corpus ready for the dashboard: row lookups, word counts and display labels computed once.
+
+    frames.build leaves no presentation form in any frame, so nothing here rewrites text.
+    """
     s = _in_document_order(frames.sentences)
     frames.sentences = s
     docs = pd.Index(frames.documents["doc_id"].astype(str))
@@ -123,12 +120,10 @@ def prepare(frames: Frames, key: str, name: str = "") -> Corpus:
     first = np.flatnonzero(s["sentence_id"].to_numpy() == 1)
     start[doc_of[first][doc_of[first] >= 0]] = first[doc_of[first] >= 0]
     story = (s["boilerplate"].astype(str) == "").to_numpy()
-    words = pc.list_value_length(pc.utf8_split_whitespace(pa.array(s["text"].astype(str), type=pa.string())))
-    n_words = words.to_numpy(zero_copy_only=False).astype(np.int64) * story
     return Corpus(
         key=key, name=name, frames=frames,
         rows={n: _sentence_rows(getattr(frames, n), docs, start, length) for n in LONG_FRAMES},
-        n_words=n_words, story=story, doc_of=doc_of,
+        n_words=_word_counts(s) * story, story=story, doc_of=doc_of,
         doc_index={d: i for i, d in enumerate(docs)},
         term_labels=_term_labels(frames.tokens),
         themes=frames.themes["theme"].astype(str).value_counts().index.tolist(),

@@ -22,6 +22,8 @@ from importlib import metadata
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from qawl import lexicons
 from qawl.corpus import META_NAME, TABLE_SUFFIXES, TEXT_SUFFIXES, Document, load
@@ -186,6 +188,16 @@ def _restore(frame: pd.DataFrame, datetimes: dict[str, str]) -> pd.DataFrame:
     return frame
 
 
+def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
+    """Write one frame as Parquet that reads back fast: LZ4 pages, and dictionary pages only for categorical
+    columns (decoding a dictionary-encoded text column costs a string per row; categoricals stay codes), in
+    one row group so a categorical column has one dictionary to read."""
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    categorical = [str(c) for c, t in frame.dtypes.items() if isinstance(t, pd.CategoricalDtype)]
+    pq.write_table(table, path, compression="lz4", use_dictionary=categorical or False,
+                   row_group_size=max(1, table.num_rows), dictionary_pagesize_limit=1 << 30)
+
+
 def write(frames: Frames, key: str, root: str | Path | None = None) -> Path | None:
     """Write frames under key (atomically: a reader sees all of it or nothing); return the entry or None."""
     base = folder(root)
@@ -197,7 +209,7 @@ def write(frames: Frames, key: str, root: str | Path | None = None) -> Path | No
         return None
     try:
         for name, frame in frames.items():
-            frame.to_parquet(tmp / f"{name}.parquet", index=False)
+            _write_parquet(frame, tmp / f"{name}.parquet")
         manifest = {"key": key, "frames": list(FRAME_NAMES), "warnings": list(frames.warnings),
                     "datetimes": {name: _datetimes(frame) for name, frame in frames.items()}}
         (tmp / _MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")

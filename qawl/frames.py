@@ -27,7 +27,7 @@ from qawl import attribution, mentions, sentences, speakers, themes
 from qawl import names as name_words
 from qawl.corpus import Document, parse_dates
 from qawl.memo import Memo
-from qawl.normalize import normalize
+from qawl.normalize import normalize, presentation_forms
 from qawl.terms import is_stopword, term
 from qawl.tokenize import words
 
@@ -38,7 +38,7 @@ _MAX_WORKERS = 4
 _TITLE_CHARS = 80
 
 SENTENCE_COLUMNS = ["doc_id", "sentence_id", "text", "speaker", "speaker_mention", "cue", "attribution", "quote",
-                    "date", "paragraph", "boilerplate"]
+                    "date", "paragraph", "boilerplate", "n_words"]
 SPEAKER_COLUMNS = ["speaker", "aliases", "n_sentences", "n_documents", "n_direct", "n_indirect"]
 TOKEN_COLUMNS = ["doc_id", "sentence_id", "surface", "term"]
 MENTION_COLUMNS = ["doc_id", "sentence_id", "entity", "kind", "surface", "speaker"]
@@ -75,6 +75,7 @@ class _Article:
     tokens: tuple[list[int], list[str], list[str]]  # (sentence index, surface, term) columns
     themes: list[tuple[int, str, str]]  # (sentence index, theme, matched terms)
     places: list[tuple[int, str, str, str]]  # (sentence index, entity, kind, surface)
+    n_words: list[int]  # words per sentence (0 for boilerplate)
 
 
 # Per written word: (search form, keyword term or None for a stop word). Words repeat (Zipf), so a sentence
@@ -101,20 +102,24 @@ _WORDS: Memo[str, tuple[str, str | None]] = Memo(_learn)
 
 def analyse(doc: Document) -> _Article:
     """Return the sentences, attributions, entities, tokens, themes and gazetteer hits of one article."""
-    sents = sentences.split(doc.text)
+    # Presentation forms (PDF copy-paste) break search and may not leave Qawl: letters in every frame.
+    text = presentation_forms(doc.text)
+    sents = sentences.split(text)
     attrs = attribution.attribute(sents)
     spoken = [(a.mention, a.apposition) for a in attrs if a.attribution != "none"]
-    indices, entities = speakers.resolve_article(spoken, doc.text)
+    indices, entities = speakers.resolve_article(spoken, text)
     it = iter(indices)
     entity_of = [next(it) if a.attribution != "none" else -1 for a in attrs]
     tok_sentence, tok_surface, tok_term = [], [], []
     theme_rows, places = [], []
+    n_words = [0] * len(sents)
     gazetteer = mentions.gazetteer_index()
     known = _WORDS
     for i, s in enumerate(sents):
         if s.boilerplate:
             continue
         written = words(s.text)
+        n_words[i] = len(written)
         info = [known[w] for w in written]
         keywords = [x[1] for x in info]
         stems = [t for t in keywords if t is not None]
@@ -129,12 +134,13 @@ def analyse(doc: Document) -> _Article:
             starts = [k for k, w in enumerate(written) if w in _MAY_NAME]
             for entity, kind, pos in mentions.find([x[0] for x in info], gazetteer, starts):
                 places.append((i, entity, kind, written[pos]))
-    return _Article(doc, sents, attrs, entity_of, entities, (tok_sentence, tok_surface, tok_term), theme_rows, places)
+    return _Article(doc, sents, attrs, entity_of, entities, (tok_sentence, tok_surface, tok_term), theme_rows, places,
+                    n_words)
 
 
 def _title(doc: Document, sents: list[sentences.Sentence]) -> str:
     if doc.title:
-        return doc.title
+        return presentation_forms(doc.title)
     first = next((s.text for s in sents if not s.boilerplate), doc.doc_id)
     return first if len(first) <= _TITLE_CHARS else first[:_TITLE_CHARS].rsplit(" ", 1)[0] + " …"
 
@@ -160,6 +166,7 @@ def _dictionary(values: list[str]) -> pa.Array:
 def _analyse_chunk(docs: list[Document]) -> _Chunk:
     """Return the analysis of consecutive articles as Arrow columns."""
     s_doc, s_id, s_text, s_entity, s_mention, s_cue, s_attr, s_quote, s_par, s_boiler = ([] for _ in range(10))
+    s_words: list[int] = []
     a_entity, a_alias, a_doc = [], [], []
     t_doc, t_id, t_surface, t_term = [], [], [], []
     th_doc, th_id, th_theme, th_terms = [], [], [], []
@@ -174,6 +181,7 @@ def _analyse_chunk(docs: list[Document]) -> _Chunk:
         entities.append(art.entities)
         s_doc.extend([doc_id] * n)
         s_id.extend(range(1, n + 1))
+        s_words.extend(art.n_words)
         for s, a, k in zip(art.sentences, art.attributions, art.entity_of, strict=True):
             s_text.append(s.text)
             s_par.append(s.paragraph)
@@ -217,7 +225,7 @@ def _analyse_chunk(docs: list[Document]) -> _Chunk:
             "entity": pa.array(s_entity, int64), "speaker_mention": pa.array(s_mention, string),
             "cue": pa.array(s_cue, string), "attribution": pa.array(s_attr, string),
             "quote": pa.array(s_quote, string), "paragraph": pa.array(s_par, int64),
-            "boilerplate": pa.array(s_boiler, string),
+            "boilerplate": pa.array(s_boiler, string), "n_words": pa.array(s_words, int64),
         }),
         aliases=pa.table({"entity": pa.array(a_entity, int64), "alias": pa.array(a_alias, string),
                           "doc_id": pa.array(a_doc, string)}),

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from qawl.normalize import presentation_forms
+
 DATA_DIR = Path(os.environ.get("QAWL_DATA", Path(__file__).resolve().parent.parent / "data"))
 LEXICON_FILES = ("themes.csv", "gazetteer.csv", "term_aliases.csv", "titles.csv")
 
@@ -18,7 +20,8 @@ def _rows(name: str, data_dir: Path) -> list[dict[str, str]]:
     if not path.is_file():
         return []
     with path.open(encoding="utf-8-sig", newline="") as f:
-        return [{k: (v or "").strip() for k, v in row.items() if k} for row in csv.DictReader(f)]
+        # Presentation forms (a term pasted from a PDF) would never match the corpus, which has none.
+        return [{k: presentation_forms((v or "").strip()) for k, v in row.items() if k} for row in csv.DictReader(f)]
 
 
 @dataclass(frozen=True)
