@@ -26,7 +26,7 @@ class Corpus:
     key: str
     name: str  # what the user calls the corpus (folder, upload)
     frames: Frames
-    rows: dict[str, np.ndarray]  # long frame name -> sentence row position of each of its rows
+    rows: dict[str, np.ndarray]  # long frame name -> sentence row position (int32) of each of its rows
     n_words: np.ndarray  # whitespace-separated words per sentence, 0 for boilerplate
     story: np.ndarray  # True for sentences that are not wire boilerplate
     doc_of: np.ndarray  # row position in documents of each sentence
@@ -44,22 +44,32 @@ class Corpus:
         return self.term_labels.get(term, term)
 
 
+def _doc_codes(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Return an integer code per row (-1 for missing) and the doc_id each code stands for."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return np.asarray(values.cat.codes), pd.Index(values.cat.categories.astype(str))
+    codes, ids = pd.factorize(values.astype("str"))  # hashed in Arrow: no Python string per row
+    return codes, pd.Index(ids)
+
+
 def _doc_positions(values: pd.Series, docs: pd.Index) -> np.ndarray:
     """Return the position in docs of each doc_id value (-1 when absent), looking up each distinct id once."""
-    if isinstance(values.dtype, pd.CategoricalDtype):
-        codes, ids = values.cat.codes.to_numpy(), values.cat.categories
-    else:
-        codes, ids = pd.factorize(values.astype("str"))  # hashed in Arrow: no Python string per row
-    return np.append(docs.get_indexer(pd.Index(ids).astype(str)), -1)[codes]
+    codes, ids = _doc_codes(values)
+    return np.append(docs.get_indexer(ids), -1)[codes]
 
 
 def _sentence_rows(frame: pd.DataFrame, docs: pd.Index, start: np.ndarray, length: np.ndarray) -> np.ndarray:
     """Return the sentences row of each (doc_id, sentence_id) row of frame, -1 when it has none."""
-    doc = _doc_positions(frame["doc_id"], docs)
-    sid = frame["sentence_id"].to_numpy(dtype=np.int64)
-    safe = np.maximum(doc, 0)
-    valid = (doc >= 0) & (sid >= 1) & (sid <= length[safe])
-    return np.where(valid, start[safe] + sid - 1, -1)
+    codes, ids = _doc_codes(frame["doc_id"])
+    # Per distinct document (the last entry for a missing doc_id): its row before sentence 1, and its length.
+    # 32-bit throughout: at 16M tokens the gathers run several times faster than in 64 bits.
+    pos = np.append(docs.get_indexer(ids), -1)
+    before = np.where(pos >= 0, start[pos] - 1, -1).astype(np.int32)
+    n = np.where(pos >= 0, length[pos], 0).astype(np.int32)
+    sid = frame["sentence_id"].to_numpy(dtype=np.int32)
+    rows = before[codes] + sid
+    rows[(sid < 1) | (sid > n[codes])] = -1
+    return rows
 
 
 def _in_document_order(sentences: pd.DataFrame) -> pd.DataFrame:
@@ -95,7 +105,9 @@ def _term_labels(tokens: pd.DataFrame) -> dict[str, str]:
     term, surface = tokens["term"].astype("category"), tokens["surface"].astype("category")
     n_surfaces = len(surface.cat.categories)
     # One integer per (term, surface) pair: counted by hashing, with no Python string per token.
-    counts = pd.Series(term.cat.codes.to_numpy(np.int64) * n_surfaces + surface.cat.codes.to_numpy()).value_counts()
+    width = np.int32 if len(term.cat.categories) * n_surfaces < 2**31 else np.int64
+    pairs = term.cat.codes.to_numpy(width) * width(n_surfaces) + surface.cat.codes.to_numpy(width)
+    counts = pd.Series(pairs, copy=False).value_counts()
     pairs, n = counts.index.to_numpy(), counts.to_numpy()
     term_code, surface_code = pairs // n_surfaces, pairs % n_surfaces
     surface_rank = surface.cat.categories.argsort().argsort()  # ties go to the alphabetically first spelling

@@ -16,9 +16,10 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import metadata
+from operator import itemgetter
 from pathlib import Path
 
 import pandas as pd
@@ -36,6 +37,7 @@ KEEP_ENTRIES = 8  # corpora kept on disk; the least recently used go first
 KEEP_MEMOS = 256
 _MANIFEST = "manifest.json"
 _PATHS = "paths"
+_ROW_GROUP = 1 << 17  # rows
 _LIBRARIES = ("nltk", "Arabic-Stopwords")  # their stemmer and stop words shape the tokens frame
 
 
@@ -80,20 +82,28 @@ def documents_key(docs: Iterable[Document]) -> str:
     return _key("docs:" + digest.hexdigest())
 
 
-def _scan(folder: str, suffixes: set[str]) -> Iterator[tuple[str, os.stat_result]]:
-    """Yield (path, stat) of every file under folder whose suffix is in suffixes (os.scandir: one stat each)."""
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return
-    for entry in entries:
+def _scan(folder: str, suffixes: set[str], cut: int, add: Callable[[str, str, int, int], None]) -> None:
+    """Call add(path, path[cut:], size, mtime) for every file under folder whose suffix is in suffixes.
+
+    os.scandir gives each entry's type without a system call; only the matching files are stat'ed.
+    """
+    todo = [folder]
+    while todo:
         try:
-            if entry.is_dir():
-                yield from _scan(entry.path, suffixes)
-            elif os.path.splitext(entry.name)[1].lower() in suffixes and entry.is_file():
-                yield entry.path, entry.stat()
+            entries = list(os.scandir(todo.pop()))
         except OSError:
             continue
+        for entry in entries:
+            name = entry.name
+            dot = name.rfind(".")
+            try:
+                if dot > 0 and name[dot:].lower() in suffixes and entry.is_file():
+                    stat = entry.stat()
+                    add(entry.path, entry.path[cut:], stat.st_size, stat.st_mtime_ns)
+                elif entry.is_dir():
+                    todo.append(entry.path)
+            except OSError:
+                continue
 
 
 def corpus_files(paths: Iterable[str | Path]) -> list[tuple[str, str, int, int]]:
@@ -102,8 +112,9 @@ def corpus_files(paths: Iterable[str | Path]) -> list[tuple[str, str, int, int]]
     found: dict[str, tuple[str, str, int, int]] = {}
     suffixes = TEXT_SUFFIXES | TABLE_SUFFIXES
 
-    def add(path: str, name: str, stat: os.stat_result) -> None:
-        found.setdefault(path, (path, name, stat.st_size, stat.st_mtime_ns))
+    def add(path: str, name: str, size: int, mtime: int) -> None:
+        if path not in found:
+            found[path] = (path, name, size, mtime)
 
     for raw in paths:
         path = os.path.abspath(raw)
@@ -111,14 +122,14 @@ def corpus_files(paths: Iterable[str | Path]) -> list[tuple[str, str, int, int]]
         for up in (folder, os.path.dirname(folder), os.path.dirname(os.path.dirname(folder))):
             meta = os.path.join(up, META_NAME)
             with contextlib.suppress(OSError):
-                add(meta, os.path.relpath(meta, folder), os.stat(meta))
+                stat = os.stat(meta)
+                add(meta, os.path.relpath(meta, folder), stat.st_size, stat.st_mtime_ns)
         if os.path.isdir(path):
-            cut = len(os.path.join(path, ""))  # scandir paths start with the folder: slice, no relpath
-            for file, stat in _scan(path, suffixes):
-                add(file, file[cut:], stat)
+            _scan(path, suffixes, len(os.path.join(path, "")), add)  # scandir paths start with the folder
         elif os.path.isfile(path):
-            add(path, os.path.basename(path), os.stat(path))
-    return sorted(found.values(), key=lambda f: (f[1], f[0]))
+            stat = os.stat(path)
+            add(path, os.path.basename(path), stat.st_size, stat.st_mtime_ns)
+    return sorted(found.values(), key=itemgetter(1, 0))
 
 
 def _fingerprint(files: list[tuple[str, str, int, int]]) -> str:
@@ -188,14 +199,28 @@ def _restore(frame: pd.DataFrame, datetimes: dict[str, str]) -> pd.DataFrame:
     return frame
 
 
+def _dictionary_columns(frame: pd.DataFrame) -> list[str]:
+    """Return the columns worth dictionary pages: categoricals, and text columns with few distinct values
+    (speaker, cue …); decoding a dictionary-encoded column of mostly distinct texts costs a string per row."""
+    out = []
+    for column, dtype in frame.dtypes.items():
+        if isinstance(dtype, pd.CategoricalDtype):
+            out.append(str(column))
+        elif pd.api.types.is_string_dtype(dtype):
+            sample = frame[column].iloc[:10_000]
+            if sample.nunique() <= len(sample) // 10:
+                out.append(str(column))
+    return out
+
+
 def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
-    """Write one frame as Parquet that reads back fast: LZ4 pages, and dictionary pages only for categorical
-    columns (decoding a dictionary-encoded text column costs a string per row; categoricals stay codes), in
-    one row group so a categorical column has one dictionary to read."""
+    """Write one frame as Parquet that reads back fast: LZ4 pages, dictionaries only where they pay, row groups
+    both cores can decode at once, except that a frame with categoricals keeps one dictionary in one group."""
     table = pa.Table.from_pandas(frame, preserve_index=False)
-    categorical = [str(c) for c, t in frame.dtypes.items() if isinstance(t, pd.CategoricalDtype)]
-    pq.write_table(table, path, compression="lz4", use_dictionary=categorical or False,
-                   row_group_size=max(1, table.num_rows), dictionary_pagesize_limit=1 << 30)
+    categorical = any(isinstance(t, pd.CategoricalDtype) for t in frame.dtypes)
+    pq.write_table(table, path, compression="lz4", use_dictionary=_dictionary_columns(frame) or False,
+                   row_group_size=max(1, table.num_rows) if categorical else _ROW_GROUP,
+                   dictionary_pagesize_limit=1 << 30)
 
 
 def write(frames: Frames, key: str, root: str | Path | None = None) -> Path | None:
