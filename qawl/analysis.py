@@ -7,6 +7,7 @@ vectorized on the frames, so a rerun never loops over all sentences in Python.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -42,6 +43,29 @@ class Corpus:
     def label(self, term: str) -> str:
         """Return the written form a term is shown as (terms are stems users never see alone)."""
         return self.term_labels.get(term, term)
+
+    @cached_property
+    def speaker_codes(self) -> tuple[np.ndarray, np.ndarray]:
+        """Return (a code per sentence, the speaker name of each code): speakers as numbers, no string per row."""
+        codes, names = pd.factorize(self.frames.sentences["speaker"].astype("str"))
+        return codes.astype(np.int32), np.asarray(names, dtype=object)
+
+    def speakers_at(self, rows: np.ndarray) -> np.ndarray:
+        """Return the speaker names of the sentences at rows (an object array)."""
+        codes, names = self.speaker_codes
+        return names[codes[rows]]
+
+    def spoken_by(self, speaker: str) -> np.ndarray:
+        """Return which sentences a speaker said (a boolean array)."""
+        codes, names = self.speaker_codes
+        found = np.flatnonzero(names == speaker)
+        return codes == found[0] if len(found) else np.zeros(len(codes), dtype=bool)
+
+    @cached_property
+    def term_totals(self) -> np.ndarray:
+        """Return the corpus-wide count of every term (by category code of the tokens' term column)."""
+        term = self.frames.tokens["term"]
+        return np.bincount(np.asarray(term.cat.codes), minlength=len(term.cat.categories))
 
 
 def _doc_codes(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
@@ -205,18 +229,26 @@ def n_documents(corpus: Corpus, mask: np.ndarray) -> int:
 def speaker_table(corpus: Corpus, mask: np.ndarray) -> pd.DataFrame:
     """Return the speakers of the kept sentences with their aliases and direct/indirect counts under the mask."""
     s = corpus.frames.sentences
-    spoken = s[mask & (s["speaker"] != "").to_numpy()]
+    codes, names = corpus.speaker_codes
     columns = ["speaker", "aliases", "n_sentences", "n_documents", "n_direct", "n_indirect"]
-    if spoken.empty:
+    kept = mask & (names != "")[codes] if len(names) else np.zeros(len(s), dtype=bool)
+    if not kept.any():
         return pd.DataFrame(columns=columns)
-    grouped = spoken.groupby("speaker")
-    quote = pd.crosstab(spoken["speaker"], spoken["quote"])
-    table = pd.DataFrame({"n_sentences": grouped.size(), "n_documents": grouped["doc_id"].nunique()})
-    for kind in ("direct", "indirect"):
-        table[f"n_{kind}"] = quote.get(kind, 0)
+    # Counted on speaker codes: bincounts, and (speaker, document) pairs as one integer each.
+    who, size = codes[kept], len(names)
+    pairs = pd.unique(who.astype(np.int64) * max(len(corpus.doc_index), 1) + corpus.doc_of[kept])
+    table = pd.DataFrame({
+        "speaker": names,
+        "n_sentences": np.bincount(who, minlength=size),
+        "n_documents": np.bincount(pairs // max(len(corpus.doc_index), 1), minlength=size),
+        "n_direct": np.bincount(who[(s["quote"] == "direct").to_numpy()[kept]], minlength=size),
+        "n_indirect": np.bincount(who[(s["quote"] == "indirect").to_numpy()[kept]], minlength=size),
+    })
+    table = table[table["n_sentences"] > 0]
     aliases = corpus.frames.speakers.drop_duplicates("speaker").set_index("speaker")["aliases"]
-    table["aliases"] = aliases.reindex(table.index).fillna("")
-    table = table.reset_index().sort_values(["n_sentences", "speaker"], ascending=[False, True], ignore_index=True)
+    table["aliases"] = aliases.reindex(table["speaker"]).fillna("").to_numpy()
+    table["speaker"] = table["speaker"].astype("str")
+    table = table.sort_values(["n_sentences", "speaker"], ascending=[False, True], ignore_index=True)
     return table[columns]
 
 
@@ -248,13 +280,12 @@ def keyness(target: np.ndarray, reference: np.ndarray) -> tuple[np.ndarray, np.n
 def distinctive_terms(corpus: Corpus, mask: np.ndarray, speaker: str, n: int = 30) -> pd.DataFrame:
     """Return the speaker's words most overused against all other speech and narration of the corpus."""
     tokens = corpus.frames.tokens
-    speakers = corpus.frames.sentences["speaker"].to_numpy()
-    row = corpus.rows["tokens"]
-    by_speaker = speakers[row] == speaker
-    codes = tokens["term"].cat.codes.to_numpy()
+    by_speaker = corpus.spoken_by(speaker)[corpus.rows["tokens"]]
+    codes = np.asarray(tokens["term"].cat.codes)
     size = len(tokens["term"].cat.categories)
     target = np.bincount(codes[keep(corpus, "tokens", mask) & by_speaker], minlength=size)
-    reference = np.bincount(codes[~by_speaker], minlength=size)
+    # Everything else: the corpus totals less what the speaker says anywhere (no pass over the other tokens).
+    reference = corpus.term_totals - np.bincount(codes[by_speaker], minlength=size)
     g2, ratio = keyness(target, reference)
     picked = np.flatnonzero((target > 0) & (ratio > 0))
     picked = picked[np.argsort(-g2[picked], kind="stable")][:n]
@@ -268,7 +299,7 @@ def distinctive_terms(corpus: Corpus, mask: np.ndarray, speaker: str, n: int = 3
 def speaker_theme(corpus: Corpus, mask: np.ndarray, speakers: list[str], *, share: bool = False) -> pd.DataFrame:
     """Return a speaker × theme table of kept sentences (or, with share, % of each speaker's sentences)."""
     kept = keep(corpus, "themes", mask)
-    speaker = corpus.frames.sentences["speaker"].to_numpy()[corpus.rows["themes"][kept]]
+    speaker = corpus.speakers_at(corpus.rows["themes"][kept])
     theme = corpus.frames.themes["theme"].to_numpy()[kept]
     table = pd.crosstab(pd.Series(speaker, name="speaker"), pd.Series(theme, name="theme"))
     table = table.reindex(index=speakers, columns=[t for t in corpus.themes if t in table.columns], fill_value=0)

@@ -126,7 +126,7 @@ def timeline(corpus: Corpus, mask: np.ndarray, terms: list[str], *, per_thousand
     keys = ["x"]
     if by_speaker:
         chosen = speaker_table(corpus, mask)["speaker"].head(top_speakers).to_numpy()
-        speaker = corpus.frames.sentences["speaker"].to_numpy()[x.index]
+        speaker = corpus.speakers_at(x.index.to_numpy())
         sent["speaker"] = np.where(np.isin(speaker, chosen), speaker, OTHERS)
         keys.append("speaker")
     kept = keep(corpus, "tokens", mask) & corpus.frames.tokens["term"].isin(terms).to_numpy()
