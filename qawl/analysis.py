@@ -15,7 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from qawl.filters import Filters, Keyword
-from qawl.frames import Frames
+from qawl.frames import Frames, count_speakers
 
 LONG_FRAMES = ("tokens", "themes", "mentions")
 
@@ -234,16 +234,8 @@ def speaker_table(corpus: Corpus, mask: np.ndarray) -> pd.DataFrame:
     kept = mask & (names != "")[codes] if len(names) else np.zeros(len(s), dtype=bool)
     if not kept.any():
         return pd.DataFrame(columns=columns)
-    # Counted on speaker codes: bincounts, and (speaker, document) pairs as one integer each.
-    who, size = codes[kept], len(names)
-    pairs = pd.unique(who.astype(np.int64) * max(len(corpus.doc_index), 1) + corpus.doc_of[kept])
-    table = pd.DataFrame({
-        "speaker": names,
-        "n_sentences": np.bincount(who, minlength=size),
-        "n_documents": np.bincount(pairs // max(len(corpus.doc_index), 1), minlength=size),
-        "n_direct": np.bincount(who[(s["quote"] == "direct").to_numpy()[kept]], minlength=size),
-        "n_indirect": np.bincount(who[(s["quote"] == "indirect").to_numpy()[kept]], minlength=size),
-    })
+    table = count_speakers(codes, corpus.doc_of, s["quote"], kept, len(names))
+    table.insert(0, "speaker", names)
     table = table[table["n_sentences"] > 0]
     aliases = corpus.frames.speakers.drop_duplicates("speaker").set_index("speaker")["aliases"]
     table["aliases"] = aliases.reindex(table["speaker"]).fillna("").to_numpy()

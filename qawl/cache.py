@@ -10,25 +10,23 @@ sizes, modification times) is remembered in `<cache_dir>/paths/`.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import cache
 from importlib import metadata
-from operator import itemgetter
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from qawl import lexicons
-from qawl.corpus import META_NAME, TABLE_SUFFIXES, TEXT_SUFFIXES, Document, load
-from qawl.frames import FRAME_NAMES, Frames, Progress, build
+from qawl import corpus, lexicons
+from qawl.corpus import Document
+from qawl.frames import FRAME_NAMES, Frames, Progress, build, build_paths
 
 CODE_VERSION = "1"  # bump when the cache layout or the meaning of a column changes
 ENV_VAR = "QAWL_CACHE"
@@ -82,56 +80,6 @@ def documents_key(docs: Iterable[Document]) -> str:
     return _key("docs:" + digest.hexdigest())
 
 
-def _scan(folder: str, suffixes: set[str], cut: int, add: Callable[[str, str, int, int], None]) -> None:
-    """Call add(path, path[cut:], size, mtime) for every file under folder whose suffix is in suffixes.
-
-    os.scandir gives each entry's type without a system call; only the matching files are stat'ed.
-    """
-    todo = [folder]
-    while todo:
-        try:
-            entries = list(os.scandir(todo.pop()))
-        except OSError:
-            continue
-        for entry in entries:
-            name = entry.name
-            dot = name.rfind(".")
-            try:
-                if dot > 0 and name[dot:].lower() in suffixes and entry.is_file():
-                    stat = entry.stat()
-                    add(entry.path, entry.path[cut:], stat.st_size, stat.st_mtime_ns)
-                elif entry.is_dir():
-                    todo.append(entry.path)
-            except OSError:
-                continue
-
-
-def corpus_files(paths: Iterable[str | Path]) -> list[tuple[str, str, int, int]]:
-    """Return (file, name relative to its path argument, size, mtime) of every file a corpus at paths may be read
-    from: the .txt/.csv/.jsonl files under it and the metadata.csv files up to two folders above."""
-    found: dict[str, tuple[str, str, int, int]] = {}
-    suffixes = TEXT_SUFFIXES | TABLE_SUFFIXES
-
-    def add(path: str, name: str, size: int, mtime: int) -> None:
-        if path not in found:
-            found[path] = (path, name, size, mtime)
-
-    for raw in paths:
-        path = os.path.abspath(raw)
-        folder = path if os.path.isdir(path) else os.path.dirname(path)
-        for up in (folder, os.path.dirname(folder), os.path.dirname(os.path.dirname(folder))):
-            meta = os.path.join(up, META_NAME)
-            with contextlib.suppress(OSError):
-                stat = os.stat(meta)
-                add(meta, os.path.relpath(meta, folder), stat.st_size, stat.st_mtime_ns)
-        if os.path.isdir(path):
-            _scan(path, suffixes, len(os.path.join(path, "")), add)  # scandir paths start with the folder
-        elif os.path.isfile(path):
-            stat = os.stat(path)
-            add(path, os.path.basename(path), stat.st_size, stat.st_mtime_ns)
-    return sorted(found.values(), key=itemgetter(1, 0))
-
-
 def _fingerprint(files: list[tuple[str, str, int, int]]) -> str:
     """Return a hash of the paths, names, sizes and modification times of files (no file is read)."""
     return hashlib.sha256(repr(files).encode()).hexdigest()
@@ -150,7 +98,7 @@ def _content_key(files: list[tuple[str, str, int, int]]) -> str:
 
 def paths_key(paths: Iterable[str | Path], root: str | Path | None = None) -> str:
     """Return the cache key of the corpus at paths, read from disk only when its files changed since last time."""
-    files = corpus_files(paths)
+    files = corpus.files(paths)
     memo = folder(root) / _PATHS / f"{_fingerprint(files)}-{_key('')}.key"
     try:
         return memo.read_text(encoding="ascii").strip()
@@ -272,9 +220,7 @@ def load_or_build(paths: Iterable[str | Path], progress: Progress | None = None,
     frames = read(key, cache_dir)
     if frames is not None:
         return frames
-    warned: list[str] = []
-    docs = load(paths, warn=warned.append)
-    frames = build(docs, progress, warned, workers=workers, keep_texts=False)
+    frames = build_paths(paths, progress, workers=workers)
     write(frames, key, cache_dir)
     return frames
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
 import pandas as pd
@@ -388,3 +391,53 @@ def parse_dates(values: Iterable[str]) -> pd.Series:
     series = pd.Series(list(values), dtype="string")
     parsed = pd.to_datetime(series, errors="coerce", utc=True, format="mixed")
     return parsed.dt.tz_localize(None)
+
+
+def _scan(folder: str, suffixes: set[str], cut: int, add: Callable[[str, str, int, int], None]) -> None:
+    """Call add(path, path[cut:], size, mtime) for every file under folder whose suffix is in suffixes.
+
+    os.scandir gives each entry's type without a system call; only the matching files are stat'ed.
+    """
+    todo = [folder]
+    while todo:
+        try:
+            entries = list(os.scandir(todo.pop()))
+        except OSError:
+            continue
+        for entry in entries:
+            name = entry.name
+            dot = name.rfind(".")
+            try:
+                if dot > 0 and name[dot:].lower() in suffixes and entry.is_file():
+                    stat = entry.stat()
+                    add(entry.path, entry.path[cut:], stat.st_size, stat.st_mtime_ns)
+                elif entry.is_dir():
+                    todo.append(entry.path)
+            except OSError:
+                continue
+
+
+def files(paths: Iterable[str | Path]) -> list[tuple[str, str, int, int]]:
+    """Return (file, name relative to its path argument, size, mtime) of every file a corpus at paths may be read
+    from: the .txt/.csv/.jsonl files under it and the metadata.csv files up to two folders above."""
+    found: dict[str, tuple[str, str, int, int]] = {}
+    suffixes = TEXT_SUFFIXES | TABLE_SUFFIXES
+
+    def add(path: str, name: str, size: int, mtime: int) -> None:
+        if path not in found:
+            found[path] = (path, name, size, mtime)
+
+    for raw in paths:
+        path = os.path.abspath(raw)
+        folder = path if os.path.isdir(path) else os.path.dirname(path)
+        for up in (folder, os.path.dirname(folder), os.path.dirname(os.path.dirname(folder))):
+            meta = os.path.join(up, META_NAME)
+            with contextlib.suppress(OSError):
+                stat = os.stat(meta)
+                add(meta, os.path.relpath(meta, folder), stat.st_size, stat.st_mtime_ns)
+        if os.path.isdir(path):
+            _scan(path, suffixes, len(os.path.join(path, "")), add)  # scandir paths start with the folder
+        elif os.path.isfile(path):
+            stat = os.stat(path)
+            add(path, os.path.basename(path), stat.st_size, stat.st_mtime_ns)
+    return sorted(found.values(), key=itemgetter(1, 0))

@@ -40,7 +40,7 @@ def _needs_care(values: pd.Series) -> pd.Series:
 
 def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """Return a copy of frame with every text cell and column name neutralized (numbers stay numbers)."""
-    out = frame.copy()
+    out = frame.copy(deep=False)  # copy-on-write: only the columns changed below get new data
     # Column names come from users' metadata.csv too, and a header cell runs as a formula as well.
     out.columns = [neutralize(c) for c in out.columns]
     for column in out.columns:

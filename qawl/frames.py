@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import gc
 import multiprocessing
 import os
 import threading
@@ -25,7 +24,7 @@ import pyarrow as pa
 
 from qawl import attribution, mentions, sentences, speakers, themes
 from qawl import names as name_words
-from qawl.corpus import Document, parse_dates
+from qawl.corpus import Document, files, load, parse_dates
 from qawl.memo import Memo
 from qawl.normalize import normalize, presentation_forms
 from qawl.terms import is_stopword, term
@@ -35,6 +34,7 @@ FRAME_NAMES = ("documents", "sentences", "speakers", "themes", "tokens", "mentio
 _PARALLEL_CHARS = 4_000_000  # below this a second process costs more than it saves
 _CHUNK_CHARS = 1_000_000  # text per chunk: bounds a worker's memory and paces progress reports
 _MAX_WORKERS = 4
+_TRIM_EVERY = 8  # chunks
 _TITLE_CHARS = 80
 
 SENTENCE_COLUMNS = ["doc_id", "sentence_id", "text", "speaker", "speaker_mention", "cue", "attribution", "quote",
@@ -229,7 +229,8 @@ def _analyse_chunk(docs: list[Document]) -> _Chunk:
         }),
         aliases=pa.table({"entity": pa.array(a_entity, int64), "alias": pa.array(a_alias, string),
                           "doc_id": pa.array(a_doc, string)}),
-        tokens=pa.table({"doc_id": _dictionary(t_doc), "sentence_id": pa.array(t_id, int64),
+        # 32-bit sentence ids: the tokens frame is the longest (16M rows at 1M sentences).
+        tokens=pa.table({"doc_id": _dictionary(t_doc), "sentence_id": pa.array(t_id, pa.int32()),
                          "surface": _dictionary(t_surface), "term": _dictionary(t_term)}),
         themes=pa.table({"doc_id": pa.array(th_doc, string), "sentence_id": pa.array(th_id, int64),
                          "theme": pa.array(th_theme, string), "terms": pa.array(th_terms, string)}),
@@ -255,9 +256,15 @@ def _chunks(docs: list[Document], size: int) -> list[list[Document]]:
 
 def default_workers(docs: list[Document]) -> int:
     """Return how many processes are worth using for docs: 1 for small corpora, else the usable cores."""
+    return _workers_for(sum(len(d.text) for d in docs), len(docs))
+
+
+def _workers_for(chars: int, n_docs: int) -> int:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    if len(docs) < 2 or sum(len(d.text) for d in docs) < _PARALLEL_CHARS:
+    if n_docs < 2 or chars < _PARALLEL_CHARS:
         return 1
+    if _context().get_start_method() != "fork" and threading.active_count() > 1:
+        return 1  # a spawned worker would re-run a Streamlit app's script: stay in this process
     return max(1, min(cores, _MAX_WORKERS))
 
 
@@ -267,40 +274,39 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
 
 
-# The chunks of the build under way: a forked worker inherits them and is sent a chunk's number, not the
-# pickled articles (at 1M sentences, 260 MB the main process would otherwise pickle and pipe).
-_INHERITED: list[list[Document]] = []
+@contextlib.contextmanager
+def _pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
+    """Yield a pool of `workers` processes, started at once (None for one worker: this process does the work).
+
+    Started before the corpus is read, the workers inherit none of it: a forked worker keeps every page it
+    inherited for as long as it runs, even the ones this process frees meanwhile.
+    """
+    if workers <= 1:
+        yield None
+        return
+    pool = ProcessPoolExecutor(workers, mp_context=_context())
+    try:
+        pool.submit(int).result()  # the first task forks (or spawns) every worker
+        yield pool
+    finally:
+        pool.shutdown(cancel_futures=True)
 
 
-def _analyse_inherited(k: int) -> _Chunk:
-    return _analyse_chunk(_INHERITED[k])
-
-
-def _analyse_all(docs: list[Document], progress: Progress | None, workers: int, *,
+def _analyse_all(docs: list[Document], progress: Progress | None, pool: ProcessPoolExecutor | None, *,
                  keep_texts: bool = True) -> Iterator[_Chunk]:
-    """Yield the chunks of docs in corpus order, analysed by `workers` processes (1: this one).
+    """Yield the chunks of docs in corpus order, analysed by the pool's workers (without a pool: this process).
 
     keep_texts=False empties each document's text once its chunk is analysed (no frame holds it).
     """
     total = sum(len(d.text) for d in docs)
+    workers = pool._max_workers if pool else 1
     # 16 chunks per worker at least: when the last one is analysed the other workers are not idle for long.
     # An empty corpus still yields one (empty) chunk, so every frame gets its columns and dtypes.
-    runs = _chunks(docs, min(_CHUNK_CHARS, max(1, total // (max(workers, 1) * 16)))) or [[]]
+    runs = _chunks(docs, min(_CHUNK_CHARS, max(1, total // (workers * 16)))) or [[]]
     done = 0
-    pool = None
-    if workers > 1:
-        # Frozen objects are never visited by a forked worker's garbage collector, so the corpus the
-        # workers inherit stays shared with this process instead of being copied page by page.
-        gc.freeze()
-        pool = ProcessPoolExecutor(workers, mp_context=_context())
+    results: Iterable[_Chunk] = pool.map(_analyse_chunk, runs) if pool else map(_analyse_chunk, runs)
     try:
-        results: Iterable[_Chunk]
-        if pool and _context().get_start_method() == "fork":
-            _INHERITED[:] = runs  # set before the first task forks the workers
-            results = pool.map(_analyse_inherited, range(len(runs)))
-        else:
-            results = pool.map(_analyse_chunk, runs) if pool else map(_analyse_chunk, runs)
-        for run, chunk in zip(runs, results, strict=True):
+        for k, (run, chunk) in enumerate(zip(runs, results, strict=True)):
             done += len(run)
             if not keep_texts:
                 for doc in run:
@@ -308,11 +314,9 @@ def _analyse_all(docs: list[Document], progress: Progress | None, workers: int, 
             if progress:
                 progress(done, len(docs))
             yield chunk
+            if not keep_texts and k % _TRIM_EVERY == _TRIM_EVERY - 1:
+                _release_freed_memory()  # the texts emptied so far, before the next chunks' tables pile up
     finally:
-        if pool:
-            pool.shutdown(cancel_futures=True)
-            _INHERITED.clear()
-            gc.unfreeze()
         if not keep_texts:
             _release_freed_memory()
 
@@ -364,7 +368,7 @@ class _TokenCodes:
             rank[order] = np.arange(len(order), dtype=np.int32)
             columns[c] = pd.Categorical.from_codes(_gather(self.codes[c], rank), categories=categories[order])
         columns["sentence_id"] = _gather(self.sentence_ids)
-        return pd.DataFrame(columns)[TOKEN_COLUMNS]
+        return pd.DataFrame({c: columns[c] for c in TOKEN_COLUMNS}, copy=False)  # 16M rows at 1M: no copy
 
 
 def _gather(parts: list[np.ndarray], lookup: np.ndarray | None = None) -> np.ndarray:
@@ -379,21 +383,28 @@ def _gather(parts: list[np.ndarray], lookup: np.ndarray | None = None) -> np.nda
 
 
 def build(docs: list[Document], progress: Progress | None = None, warnings: list[str] | None = None,
-          *, workers: int | None = None, keep_texts: bool = True) -> Frames:
+          *, workers: int | None = None, keep_texts: bool = True,
+          pool: ProcessPoolExecutor | None = None) -> Frames:
     """Return every frame of a corpus of documents (workers: processes to use; None picks by corpus size).
 
     keep_texts=False empties each document's text once analysed, to spare memory on large corpora.
+    pool: workers already started (build_paths starts them before reading the corpus); else started here.
     """
-    n_workers = default_workers(docs) if workers is None else workers
-    if _context().get_start_method() != "fork" and threading.active_count() > 1:
-        n_workers = 1  # a spawned worker would re-run a Streamlit app's script: stay in this process
+    if pool is not None:
+        return _build(docs, progress, warnings, keep_texts, pool)
+    with _pool(default_workers(docs) if workers is None else workers) as started:
+        return _build(docs, progress, warnings, keep_texts, started)
+
+
+def _build(docs: list[Document], progress: Progress | None, warnings: list[str] | None, keep_texts: bool,
+           pool: ProcessPoolExecutor | None) -> Frames:
     per_article: list[list[speakers.Entity]] = []
     titles: list[str] = []
     counts: list[int] = []
     tables: dict[str, list[pa.Table]] = {"sentences": [], "aliases": [], "places": [], "themes": []}
     tokens = _TokenCodes()
     n_entities = n_rows = 0
-    for chunk in _analyse_all(docs, progress, n_workers, keep_texts=keep_texts):
+    for chunk in _analyse_all(docs, progress, pool, keep_texts=keep_texts):
         # Chunk-local entity numbers and sentence rows become corpus-wide ones.
         tables["sentences"].append(_shift(chunk.sentences, "entity", n_entities))
         tables["aliases"].append(_shift(chunk.aliases, "entity", n_entities))
@@ -405,8 +416,12 @@ def build(docs: list[Document], progress: Progress | None = None, warnings: list
         counts.extend(chunk.n_sentences)
         n_entities += sum(len(e) for e in chunk.entities)
         n_rows += chunk.sentences.num_rows
+    if pool is not None:
+        pool.shutdown()  # its work is done: the workers' memory is freed before the frames are assembled
     names = speakers.canonical_names(per_article)
     person_names = _person_names(per_article, names)
+    per_article.clear()  # the entities' objects (hundreds of MB at 1M sentences) go before the frames are made
+    _release_freed_memory()
     sents, aliases = _concat(tables.pop("sentences")), _concat(tables.pop("aliases"))
     places, themes_frame = pa.concat_tables(tables.pop("places")), _concat(tables.pop("themes"))
     # -1 (nobody) picks the trailing "" of this lookup.
@@ -512,30 +527,47 @@ def _mentions(places: pa.Table, people: pd.DataFrame, speaker: np.ndarray, n_sen
     return frame[MENTION_COLUMNS]
 
 
+def count_speakers(codes: np.ndarray, docs: np.ndarray, quote: pd.Series, kept: np.ndarray, size: int) -> pd.DataFrame:
+    """Return n_sentences, n_documents, n_direct, n_indirect for each speaker code 0 … size-1, counted over the
+    kept sentences (codes: each sentence's speaker code; docs: its document code; quote: its quote column)."""
+    who, doc = codes[kept], docs[kept]
+    span = int(doc.max()) + 1 if len(doc) else 1
+    pairs = pd.unique(who.astype(np.int64) * span + doc)  # each distinct (speaker, document) once
+    return pd.DataFrame({
+        "n_sentences": np.bincount(who, minlength=size),
+        "n_documents": np.bincount(pairs // span, minlength=size),
+        "n_direct": np.bincount(who[(quote == "direct").to_numpy()[kept]], minlength=size),
+        "n_indirect": np.bincount(who[(quote == "indirect").to_numpy()[kept]], minlength=size),
+    })
+
+
 def _speakers(sents: pd.DataFrame, aliases: pd.DataFrame) -> pd.DataFrame:
     """Return one row per canonical speaker: aliases seen, sentence and document counts."""
-    spoken = sents.loc[sents["speaker"] != "", ["speaker", "doc_id", "quote"]]
-    if spoken.empty:
+    codes, names = pd.factorize(sents["speaker"])  # speakers as integers: counts are bincounts
+    spoken = (names != "")[codes] if len(names) else np.zeros(len(sents), dtype=bool)
+    if not spoken.any():
         return _empty({"speaker": "str", "aliases": "str", "n_sentences": "int64", "n_documents": "int64",
                        "n_direct": "int64", "n_indirect": "int64"})
     alias_lists = (aliases.drop_duplicates(["speaker", "alias"]).groupby("speaker", sort=False)["alias"]
                    .agg(" | ".join))
-    grouped = spoken.groupby("speaker")
-    frame = pd.DataFrame({
-        "n_sentences": grouped.size(),
-        "n_documents": grouped["doc_id"].nunique(),
-        "n_direct": (spoken["quote"] == "direct").groupby(spoken["speaker"]).sum().astype("int64"),
-        "n_indirect": (spoken["quote"] == "indirect").groupby(spoken["speaker"]).sum().astype("int64"),
-    })
+    frame = count_speakers(codes, pd.factorize(sents["doc_id"])[0], sents["quote"], spoken, len(names))
+    frame.index = pd.Index(names, dtype="str", name="speaker")
+    frame = frame[frame["n_sentences"] > 0]
     frame["aliases"] = alias_lists.reindex(frame.index).fillna("")
     frame = frame.reset_index().sort_values(["n_sentences", "speaker"], ascending=[False, True], ignore_index=True)
     return frame[SPEAKER_COLUMNS]
 
 
 def build_paths(paths: Iterable[str | Path], progress: Progress | None = None, *, workers: int | None = None) -> Frames:
-    """Return the frames of the corpus at paths, with the warnings met while reading it."""
-    from qawl.corpus import load
+    """Return the frames of the corpus at paths, with the warnings met while reading it.
 
+    The workers start before the corpus is read (sized by the files' bytes, about two per Arabic letter),
+    so that none of them holds a copy of it.
+    """
+    paths = list(paths)
+    if workers is None:
+        found = files(paths)
+        workers = _workers_for(sum(size for _, _, size, _ in found) // 2, len(found))
     warned: list[str] = []
-    docs = load(paths, warn=warned.append)
-    return build(docs, progress, warned, workers=workers, keep_texts=False)
+    with _pool(workers) as pool:
+        return _build(load(paths, warn=warned.append), progress, warned, False, pool)

@@ -21,7 +21,7 @@ def stopwords() -> frozenset[str]:
     return frozenset(normalize(w) for w in arabic_stopwords.stopwords_list()) | _EXTRA_STOPWORDS
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """Return the ARLSTem stem of an already normalized word (digits and Latin kept as they are)."""
     if not word or not ("\u0621" <= word[0] <= "\u064a"):
@@ -37,14 +37,14 @@ def _aliases() -> dict[str, str]:
     return {stem(normalize(v)): stem(normalize(c)) for v, c in lexicons.load().term_aliases}
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=1 << 16)
 def term(word: str) -> str:
     """Return the keyword term a written word groups under (التعاون، والتعاون، بالتعاون → one term)."""
     s = stem(normalize(word))
     return _aliases().get(s, s)
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=1 << 16)
 def is_stopword(word: str) -> bool:
     """Return whether a written word is a stop word, a reporting cue (وقال، مضيفا) or too short to be a keyword.
 

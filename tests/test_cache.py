@@ -29,15 +29,21 @@ def corpus(tmp_path):
 
 @pytest.fixture
 def builds(monkeypatch):
-    """Return the list of builds the cache asked for (one entry per call of frames.build)."""
+    """Return the list of builds the cache asked for (the documents built, per call of build or build_paths)."""
     calls: list[int] = []
-    real = cache.build
+    real, real_paths = cache.build, cache.build_paths
 
     def counting(docs, *args, **kwargs):
         calls.append(len(docs))
         return real(docs, *args, **kwargs)
 
+    def counting_paths(paths, *args, **kwargs):
+        frames = real_paths(paths, *args, **kwargs)
+        calls.append(len(frames.documents))
+        return frames
+
     monkeypatch.setattr(cache, "build", counting)
+    monkeypatch.setattr(cache, "build_paths", counting_paths)
     return calls
 
 
