@@ -26,12 +26,13 @@ def _unclosed_quote(text: str) -> bool:
     return bool(spans) and spans[-1][1] == len(text) and text.rstrip()[-1:] not in {'"', "»", "”"}
 
 
-def attribute(sentences: list[Sentence]) -> list[Attribution]:
+def attribute(sentences: list[Sentence], keyed: list[bool] | None = None) -> list[Attribution]:
     """Return one attribution per sentence of one article, carrying implicit subjects and quotations.
 
     An implicit subject (وأضاف أن) takes the last named source; before any, the last titled person the
     article mentioned (برئاسة اللواء فلان ... وأكد أن). A sentence opening with من جانبه / بدوره hands
     the turn to the person it names. A quotation that runs on takes the speaker of the sentence before.
+    keyed: per sentence, False when it holds no word of speech.key_words() (its words are not looked at).
     """
     out: list[Attribution] = []
     last: Attribution | None = None  # the last explicitly named source
@@ -43,9 +44,12 @@ def attribute(sentences: list[Sentence]) -> list[Attribution]:
             out.append(Attribution())
             continue
         text = sentence.text
-        toks = speech.tokens(text)
-        report = speech.find(text, toks)
-        people = speech.people(text, toks)
+        report, people, taker = None, [], ""
+        if keyed is None or keyed[len(out)]:
+            toks = speech.tokens(text)
+            report = speech.find(text, toks)
+            people = speech.people(text, toks)
+            taker = speech.turn_taker(text, toks) if not report else ""
         result = Attribution()
         if report and report.kind == "explicit":
             result = Attribution(report.mention, report.apposition, report.cue, "explicit", report.quote)
@@ -57,7 +61,6 @@ def attribute(sentences: list[Sentence]) -> list[Attribution]:
             result = Attribution(previous.mention, previous.apposition, "", "carried", "direct")
         if people:
             salient = Attribution(people[-1])
-        taker = speech.turn_taker(text, toks) if not report else ""
         if taker:
             last = Attribution(taker)
         open_quote = _unclosed_quote(text) if result.attribution != "none" or open_quote else False

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from qawl import attribution, mentions, sentences, speakers, themes
+from qawl import attribution, cues, mentions, sentences, speakers, speech, themes
 from qawl import names as name_words
 from qawl.corpus import Document, files, load, parse_dates
 from qawl.memo import Memo
@@ -83,6 +83,7 @@ class _Article:
 # gathered too: sentences holding none of them (most) skip those matchers, which would find nothing there.
 _MAY_NAME: set[str] = set()
 _THEMED: set[str] = set()
+_KEYED: set[str] = set()  # written words attribution acts on (a cue, a title …): speech.has_key_word
 
 
 def _learn(written: str) -> tuple[str, str | None]:
@@ -94,6 +95,8 @@ def _learn(written: str) -> tuple[str, str | None]:
         _MAY_NAME.add(written)
     if keyword is not None and (keyword in theme_index.single or keyword in theme_index.phrases):
         _THEMED.add(written)
+    if speech.has_key_word(written):
+        _KEYED.add(written)
     return norm, keyword
 
 
@@ -105,22 +108,24 @@ def analyse(doc: Document) -> _Article:
     # Presentation forms (PDF copy-paste) break search and may not leave Qawl: letters in every frame.
     text = presentation_forms(doc.text)
     sents = sentences.split(text)
-    attrs = attribution.attribute(sents)
+    known = _WORDS
+    written_of = [words(s.text) if not s.boilerplate else [] for s in sents]
+    info_of = [[known[w] for w in written] for written in written_of]  # learns every new word first
+    # Most sentences hold a cue or a title; the rest (and no colon) attribution passes over untokenized.
+    keyed = [not _KEYED.isdisjoint(written) or cues.COLON in s.text
+             for s, written in zip(sents, written_of, strict=True)]
+    attrs = attribution.attribute(sents, keyed)
     spoken = [(a.mention, a.apposition) for a in attrs if a.attribution != "none"]
     indices, entities = speakers.resolve_article(spoken, text)
     it = iter(indices)
     entity_of = [next(it) if a.attribution != "none" else -1 for a in attrs]
     tok_sentence, tok_surface, tok_term = [], [], []
     theme_rows, places = [], []
-    n_words = [0] * len(sents)
+    n_words = [len(written) for written in written_of]
     gazetteer = mentions.gazetteer_index()
-    known = _WORDS
-    for i, s in enumerate(sents):
-        if s.boilerplate:
+    for i, (written, info) in enumerate(zip(written_of, info_of, strict=True)):
+        if not written:
             continue
-        written = words(s.text)
-        n_words[i] = len(written)
-        info = [known[w] for w in written]
         keywords = [x[1] for x in info]
         stems = [t for t in keywords if t is not None]
         if stems:

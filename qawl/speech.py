@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from qawl import cues, mentions, names, quotes
@@ -580,9 +580,24 @@ def turn_taker(text: str, toks: list[Token] | None = None) -> str:
     return found[0] if found else ""
 
 
+_AFTER_MIN = frozenset({"جانبه", "جهته", "جانبها", "جهتها"})  # من جانبه …
+_IN_TURN = frozenset({"بدوره", "وبدوره", "بدورها", "وبدورها"})
+
+
 def opens_new_turn(toks: list[Token]) -> bool:
     """Return whether a sentence opens with من جانبه / من جهته / بدوره: another participant takes over."""
     head = [t.norm for t in toks[:3]]
-    return head[:2] in (["من", "جانبه"], ["من", "جهته"], ["من", "جانبها"], ["من", "جهتها"]) or (
-        bool(head) and head[0] in {"بدوره", "وبدوره", "بدورها", "وبدورها"}
-    )
+    return (len(head) > 1 and head[0] == "من" and head[1] in _AFTER_MIN) or (bool(head) and head[0] in _IN_TURN)
+
+
+@cache
+def key_words() -> frozenset[str]:
+    """Return every normalized word that find(), people() and turn_taker() act on. A sentence with none of
+    them and no colon reports nothing and names no titled person: attribution skips it at once."""
+    return _TRIGGERS | names.title_words() | _AFTER_MIN | _IN_TURN | {cues.COLON}
+
+
+def has_key_word(written: str) -> bool:
+    """Return whether a written word (as tokenize.words cuts it) holds a token in key_words()."""
+    keys = key_words()
+    return any(_WORDS[t][0] in keys for t in _TOKEN.findall(written))
