@@ -16,6 +16,7 @@ import pyarrow.compute as pc
 
 from qawl.filters import Filters, Keyword
 from qawl.frames import Frames, count_speakers
+from qawl.memo import Memo
 
 LONG_FRAMES = ("tokens", "themes", "mentions")
 
@@ -27,18 +28,22 @@ class Corpus:
     key: str
     name: str  # what the user calls the corpus (folder, upload)
     frames: Frames
-    rows: dict[str, np.ndarray]  # long frame name -> sentence row position (int32) of each of its rows
+    rows: Memo[str, np.ndarray]  # long frame name -> sentence row position (int32) of each row, made on first use
     n_words: np.ndarray  # whitespace-separated words per sentence, 0 for boilerplate
     story: np.ndarray  # True for sentences that are not wire boilerplate
     doc_of: np.ndarray  # row position in documents of each sentence
     doc_index: dict[str, int]  # doc_id -> row position in documents
-    term_labels: dict[str, str]  # term -> its most frequent written form
     themes: list[str]  # theme names, most frequent first
 
     @property
     def dated(self) -> bool:
         """Return whether any document has a date."""
         return bool(self.frames.documents["date"].notna().any())
+
+    @cached_property
+    def term_labels(self) -> dict[str, str]:
+        """Return term -> its most frequent written form (worked out when first shown)."""
+        return _term_labels(self.frames.tokens)
 
     def label(self, term: str) -> str:
         """Return the written form a term is shown as (terms are stems users never see alone)."""
@@ -158,10 +163,10 @@ def prepare(frames: Frames, key: str, name: str = "") -> Corpus:
     story = (s["boilerplate"].astype(str) == "").to_numpy()
     return Corpus(
         key=key, name=name, frames=frames,
-        rows={n: _sentence_rows(getattr(frames, n), docs, start, length) for n in LONG_FRAMES},
+        # Made when a page first needs them: opening the app on a 1M-sentence corpus waits for none of them.
+        rows=Memo(lambda name: _sentence_rows(getattr(frames, name), docs, start, length), bound=len(LONG_FRAMES) + 1),
         n_words=_word_counts(s) * story, story=story, doc_of=doc_of,
         doc_index={d: i for i, d in enumerate(docs)},
-        term_labels=_term_labels(frames.tokens),
         themes=frames.themes["theme"].astype(str).value_counts().index.tolist(),
     )
 
@@ -337,6 +342,17 @@ def sentence_themes(corpus: Corpus, positions: np.ndarray) -> dict[int, list[str
 
 
 EXPORT_FRAMES = ("sentences", "speakers", "themes", "tokens", "mentions", "documents")
+
+
+def export_rows(corpus: Corpus, mask: np.ndarray, name: str) -> int:
+    """Return how many rows export_frame would give, without making the frame (16M token rows at 1M sentences)."""
+    if name == "sentences":
+        return int(np.count_nonzero(mask))
+    if name == "speakers":
+        return len(speaker_table(corpus, mask))
+    if name == "documents":
+        return n_documents(corpus, mask)
+    return int(np.count_nonzero(keep(corpus, name, mask)))
 
 
 def export_frame(corpus: Corpus, mask: np.ndarray, name: str) -> pd.DataFrame:

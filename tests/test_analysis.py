@@ -188,3 +188,11 @@ def test_presentation_forms_never_leave_the_corpus():
             values = frame[column].astype(str)
             assert not values.str.contains(resources.PRESENTATION_FORMS.pattern, regex=True).any(), column
     assert "قال الوزير" in corpus.frames.sentences["text"].iloc[0]
+
+
+@pytest.mark.parametrize("name", analysis.EXPORT_FRAMES)
+def test_export_rows_counts_the_export_without_making_it(dated, name):
+    speaker = dated.frames.speakers["speaker"].iloc[0]
+    for mask in (everything(dated), analysis.apply(dated, Filters(speakers=(speaker,))),
+                 np.zeros(len(dated.frames.sentences), dtype=bool)):
+        assert analysis.export_rows(dated, mask, name) == len(analysis.export_frame(dated, mask, name))

@@ -27,7 +27,7 @@ def data(corpus: Corpus, mask: np.ndarray, name: str, fmt: str) -> bytes:
 
 def rows(corpus: Corpus, mask: np.ndarray, name: str) -> int:
     """Return how many rows one frame has under the mask."""
-    return len(analysis.export_frame(corpus, mask, name))
+    return analysis.export_rows(corpus, mask, name)
 
 
 def button(view: View, name: str, fmt: str, n_rows: int) -> None:
