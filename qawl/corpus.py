@@ -317,11 +317,17 @@ def unique_ids(docs: list[Document]) -> list[Document]:
     """Return docs with repeated ids made unique by a numeric suffix, order kept."""
     seen: dict[str, int] = {}
     for doc in docs:
-        n = seen.get(doc.doc_id, 0)
-        seen[doc.doc_id] = n + 1
-        if n:
-            doc.doc_id = f"{doc.doc_id}~{n + 1}"
+        _unique_id(doc, seen)
     return docs
+
+
+def _unique_id(doc: Document, seen: dict[str, int]) -> Document:
+    """Give doc a numeric suffix when its id was seen before (seen: id -> times seen), and return it."""
+    n = seen.get(doc.doc_id, 0)
+    seen[doc.doc_id] = n + 1
+    if n:
+        doc.doc_id = f"{doc.doc_id}~{n + 1}"
+    return doc
 
 
 def _read_file(path: Path, warn: Warn, meta: dict[str, dict[str, str]]) -> list[Document]:
@@ -352,10 +358,11 @@ def _folder_files(folder: Path, warn: Warn) -> list[Path]:
     return files
 
 
-def load(paths: Iterable[str | Path], warn: Warn = _stderr) -> list[Document]:
-    """Return every document under paths (.txt files, folders of them, .csv/.jsonl tables).
+def documents(paths: Iterable[str | Path], warn: Warn = _stderr) -> Iterator[Document]:
+    """Yield every document under paths (.txt files, folders of them, .csv/.jsonl tables) as it is read.
 
-    What cannot be read is named in a warning and skipped; CorpusError when nothing at all could be read.
+    What cannot be read is named in a warning and skipped; CorpusError, once all is read, when nothing could be.
+    Repeated ids get a numeric suffix as they come.
     """
     problems: list[str] = []
 
@@ -363,7 +370,7 @@ def load(paths: Iterable[str | Path], warn: Warn = _stderr) -> list[Document]:
         problems.append(message)
         warn(message)
 
-    docs: list[Document] = []
+    seen: dict[str, int] = {}
     for raw in paths:
         path = Path(raw)
         if not path.exists():
@@ -371,19 +378,27 @@ def load(paths: Iterable[str | Path], warn: Warn = _stderr) -> list[Document]:
         elif path.is_dir():
             meta = _metadata_for(path, note, below=True)
             for file in _folder_files(path, note):
-                docs.extend(_read_file(file, note, meta))
-        elif path.suffix.lower() in TEXT_SUFFIXES:
-            docs.extend(_read_file(path, note, _metadata_for(path.parent, note, below=False)))
-        elif path.suffix.lower() in TABLE_SUFFIXES:
-            docs.extend(_read_file(path, note, {}))
+                for doc in _read_file(file, note, meta):
+                    yield _unique_id(doc, seen)
+        elif path.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES:
+            meta = _metadata_for(path.parent, note, below=False) if path.suffix.lower() in TEXT_SUFFIXES else {}
+            for doc in _read_file(path, note, meta):
+                yield _unique_id(doc, seen)
         else:
             note(f"{display_name(path)}: skipped (not a .txt, .csv or .jsonl file, nor a folder)")
-    if not docs:
+    if not seen:
         if len(problems) == 1:
             raise CorpusError(problems[0], problems)
         more = f" and {len(problems) - 1} more problems" if len(problems) > 1 else ""
         raise CorpusError(f"no readable document{': ' + problems[0] if problems else ''}{more}", problems)
-    return unique_ids(docs)
+
+
+def load(paths: Iterable[str | Path], warn: Warn = _stderr) -> list[Document]:
+    """Return every document under paths (.txt files, folders of them, .csv/.jsonl tables).
+
+    What cannot be read is named in a warning and skipped; CorpusError when nothing at all could be read.
+    """
+    return list(documents(paths, warn))
 
 
 def parse_dates(values: Iterable[str]) -> pd.Series:

@@ -24,7 +24,7 @@ import pyarrow as pa
 
 from qawl import attribution, cues, mentions, sentences, speakers, speech, themes
 from qawl import names as name_words
-from qawl.corpus import Document, files, load, parse_dates
+from qawl.corpus import Document, documents, files, parse_dates
 from qawl.memo import Memo
 from qawl.normalize import normalize, presentation_forms
 from qawl.terms import is_stopword, term
@@ -245,26 +245,23 @@ def _analyse_chunk(docs: list[Document]) -> _Chunk:
     )
 
 
-def _chunks(docs: list[Document], size: int) -> list[list[Document]]:
-    """Return docs cut into consecutive runs of about size characters each."""
-    out, run, chars = [], [], 0
+def _runs(docs: Iterable[Document], size: int, seen: list[Document]) -> Iterator[list[Document]]:
+    """Yield docs in consecutive runs of about size characters each, appending every document to seen."""
+    run: list[Document] = []
+    chars = 0
     for doc in docs:
+        seen.append(doc)
         run.append(doc)
         chars += len(doc.text)
         if chars >= size:
-            out.append(run)
+            yield run
             run, chars = [], 0
     if run:
-        out.append(run)
-    return out
-
-
-def default_workers(docs: list[Document]) -> int:
-    """Return how many processes are worth using for docs: 1 for small corpora, else the usable cores."""
-    return _workers_for(sum(len(d.text) for d in docs), len(docs))
+        yield run
 
 
 def _workers_for(chars: int, n_docs: int) -> int:
+    """Return how many processes are worth using for a corpus: 1 for small ones, else the usable cores."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     if n_docs < 2 or chars < _PARALLEL_CHARS:
         return 1
@@ -297,19 +294,26 @@ def _pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
         pool.shutdown(cancel_futures=True)
 
 
-def _analyse_all(docs: list[Document], progress: Progress | None, pool: ProcessPoolExecutor | None, *,
-                 keep_texts: bool = True) -> Iterator[_Chunk]:
+def _analyse_all(docs: Iterable[Document], chars: int, seen: list[Document], progress: Progress | None,
+                 pool: ProcessPoolExecutor | None, *, keep_texts: bool = True) -> Iterator[_Chunk]:
     """Yield the chunks of docs in corpus order, analysed by the pool's workers (without a pool: this process).
 
+    docs may be a stream still being read: with a pool, each chunk goes to the workers as soon as it is read,
+    so they analyse while this process reads on. Every document lands in seen; chars sizes the chunks.
     keep_texts=False empties each document's text once its chunk is analysed (no frame holds it).
     """
-    total = sum(len(d.text) for d in docs)
     workers = pool._max_workers if pool else 1
     # 16 chunks per worker at least: when the last one is analysed the other workers are not idle for long.
-    # An empty corpus still yields one (empty) chunk, so every frame gets its columns and dtypes.
-    runs = _chunks(docs, min(_CHUNK_CHARS, max(1, total // (workers * 16)))) or [[]]
+    read = _runs(docs, min(_CHUNK_CHARS, max(1, chars // (workers * 16))), seen)
+    runs: list[list[Document]] = []
+    if pool:  # map submits every chunk as soon as it is read
+        results: Iterable[_Chunk] = pool.map(_analyse_chunk, (runs.append(run) or run for run in read))
+    else:
+        runs = list(read)
+        results = map(_analyse_chunk, runs)
+    if not runs:  # an empty corpus still yields one (empty) chunk, so every frame gets its columns and dtypes
+        runs, results = [[]], [_analyse_chunk([])]
     done = 0
-    results: Iterable[_Chunk] = pool.map(_analyse_chunk, runs) if pool else map(_analyse_chunk, runs)
     try:
         for k, (run, chunk) in enumerate(zip(runs, results, strict=True)):
             done += len(run)
@@ -317,7 +321,7 @@ def _analyse_all(docs: list[Document], progress: Progress | None, pool: ProcessP
                 for doc in run:
                     doc.text = ""
             if progress:
-                progress(done, len(docs))
+                progress(done, len(seen))
             yield chunk
             if not keep_texts and k % _TRIM_EVERY == _TRIM_EVERY - 1:
                 _release_freed_memory()  # the texts emptied so far, before the next chunks' tables pile up
@@ -388,28 +392,26 @@ def _gather(parts: list[np.ndarray], lookup: np.ndarray | None = None) -> np.nda
 
 
 def build(docs: list[Document], progress: Progress | None = None, warnings: list[str] | None = None,
-          *, workers: int | None = None, keep_texts: bool = True,
-          pool: ProcessPoolExecutor | None = None) -> Frames:
+          *, workers: int | None = None, keep_texts: bool = True) -> Frames:
     """Return every frame of a corpus of documents (workers: processes to use; None picks by corpus size).
 
     keep_texts=False empties each document's text once analysed, to spare memory on large corpora.
-    pool: workers already started (build_paths starts them before reading the corpus); else started here.
     """
-    if pool is not None:
-        return _build(docs, progress, warnings, keep_texts, pool)
-    with _pool(default_workers(docs) if workers is None else workers) as started:
-        return _build(docs, progress, warnings, keep_texts, started)
+    chars = sum(len(d.text) for d in docs)
+    with _pool(_workers_for(chars, len(docs)) if workers is None else workers) as started:
+        return _build(docs, chars, progress, warnings, keep_texts, started)
 
 
-def _build(docs: list[Document], progress: Progress | None, warnings: list[str] | None, keep_texts: bool,
-           pool: ProcessPoolExecutor | None) -> Frames:
+def _build(stream: Iterable[Document], chars: int, progress: Progress | None, warnings: list[str] | None,
+           keep_texts: bool, pool: ProcessPoolExecutor | None) -> Frames:
+    docs: list[Document] = []  # filled as the stream is read
     per_article: list[list[speakers.Entity]] = []
     titles: list[str] = []
     counts: list[int] = []
     tables: dict[str, list[pa.Table]] = {"sentences": [], "aliases": [], "places": [], "themes": []}
     tokens = _TokenCodes()
     n_entities = n_rows = 0
-    for chunk in _analyse_all(docs, progress, pool, keep_texts=keep_texts):
+    for chunk in _analyse_all(stream, chars, docs, progress, pool, keep_texts=keep_texts):
         # Chunk-local entity numbers and sentence rows become corpus-wide ones.
         tables["sentences"].append(_shift(chunk.sentences, "entity", n_entities))
         tables["aliases"].append(_shift(chunk.aliases, "entity", n_entities))
@@ -570,9 +572,10 @@ def build_paths(paths: Iterable[str | Path], progress: Progress | None = None, *
     so that none of them holds a copy of it.
     """
     paths = list(paths)
-    if workers is None:
-        found = files(paths)
-        workers = _workers_for(sum(size for _, _, size, _ in found) // 2, len(found))
+    found = files(paths)
+    chars = sum(size for _, _, size, _ in found) // 2
     warned: list[str] = []
-    with _pool(workers) as pool:
-        return _build(load(paths, warn=warned.append), progress, warned, False, pool)
+    with _pool(_workers_for(chars, len(found)) if workers is None else workers) as pool:
+        # With workers, the articles are analysed as they are read; alone, read first (for a known total).
+        stream = documents(paths, warn=warned.append)
+        return _build(stream if pool else list(stream), chars, progress, warned, False, pool)

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 import arabicstopwords.arabicstopwords as arabic_stopwords
-from nltk.stem.arlstem import ARLSTem
 
 from qawl import cues, lexicons
 from qawl.normalize import normalize
 
-_STEMMER = ARLSTem()
+if TYPE_CHECKING:
+    from nltk.stem.arlstem import ARLSTem
+
 # Clitic-bearing forms of a stop word (وفي، بها) are stop words too: the list holds them.
 _EXTRA_STOPWORDS = {"ان", "انه", "الي", "علي", "حتي", "لدي", "اي", "او", "ام", "مع", "يذكر", "ايضا"}
 
@@ -21,13 +23,22 @@ def stopwords() -> frozenset[str]:
     return frozenset(normalize(w) for w in arabic_stopwords.stopwords_list()) | _EXTRA_STOPWORDS
 
 
+@cache
+def _stemmer() -> ARLSTem:
+    # Imported on first use: nltk takes 0.2 s to import, which a build's workers then pay side by side
+    # while the main process reads the corpus.
+    from nltk.stem.arlstem import ARLSTem
+
+    return ARLSTem()
+
+
 @lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """Return the ARLSTem stem of an already normalized word (digits and Latin kept as they are)."""
     if not word or not ("\u0621" <= word[0] <= "\u064a"):
         return word.lower()
     try:
-        return _STEMMER.stem(word) or word
+        return _stemmer().stem(word) or word
     except (IndexError, ValueError):
         return word
 

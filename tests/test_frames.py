@@ -7,8 +7,8 @@ import pytest
 from pandas.api import types
 from qawl_paths import shared_path
 
-from qawl.corpus import Document, load
-from qawl.frames import FRAME_NAMES, build
+from qawl.corpus import CorpusError, Document, load
+from qawl.frames import FRAME_NAMES, build, build_paths
 
 CONTRACT = {
     "documents": ["doc_id", "title", "date", "source", "n_sentences"],
@@ -113,3 +113,23 @@ def test_progress_reaches_every_article():
     build(documents(), progress=lambda done, total: seen.append((done, total)), workers=2)
     assert seen[-1] == (len(ARTICLES), len(ARTICLES))
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_reading_while_analysing_equals_reading_first(tmp_path):
+    # build_paths with workers hands each chunk over as soon as it is read; alone it reads everything first.
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for doc in documents() * 4:
+        (folder / f"{doc.doc_id}-{len(list(folder.iterdir()))}.txt").write_text(doc.text, encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")  # a warning, read in the middle of the stream
+    streamed, first = build_paths([folder], workers=2), build_paths([folder], workers=1)
+    assert_frames_equal(first, streamed)
+    assert streamed.warnings == first.warnings and len(streamed.warnings) == 1
+    assert len(streamed.documents) == len(ARTICLES) * 4
+
+
+def test_nothing_readable_is_an_error_when_read_while_analysing(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"")
+    (tmp_path / "b.txt").write_bytes(b"  \n")
+    with pytest.raises(CorpusError, match="empty file"):
+        build_paths([tmp_path], workers=2)
