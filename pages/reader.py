@@ -22,7 +22,7 @@ if context.header(view, "Reader"):
     with left:
         page = st.pagination(n_pages, key="reader_page") if n_pages > 1 else 1
     shown = positions[(page - 1) * size : page * size]
-    rows = corpus.frames.sentences.iloc[shown].to_dict("records")
+    rows = analysis.sentences_at(corpus, shown).to_dict("records")
     themes = analysis.sentence_themes(corpus, shown)
     anchors = {(r["doc_id"], r["sentence_id"]): html.anchor(corpus.doc_index[r["doc_id"]], r["sentence_id"])
                for r in rows}

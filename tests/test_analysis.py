@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 
@@ -196,3 +197,28 @@ def test_export_rows_counts_the_export_without_making_it(dated, name):
     for mask in (everything(dated), analysis.apply(dated, Filters(speakers=(speaker,))),
                  np.zeros(len(dated.frames.sentences), dtype=bool)):
         assert analysis.export_rows(dated, mask, name) == len(analysis.export_frame(dated, mask, name))
+
+
+def test_sentences_in_any_order_are_put_in_document_order(dated):
+    frames = dated.frames
+    shuffled = dataclasses.replace(frames, sentences=frames.sentences.sample(frac=1, random_state=3))
+    corpus = analysis.prepare(shuffled, "shuffled")
+    pd.testing.assert_frame_equal(corpus.frames.sentences.reset_index(drop=True),
+                                  frames.sentences.sort_values(["doc_id", "sentence_id"], ignore_index=True))
+    assert (corpus.doc_of >= 0).all()
+    for name in analysis.LONG_FRAMES:
+        assert (corpus.rows[name] >= 0).all()
+
+
+def test_a_sentence_numbering_with_a_gap_is_refused(dated):
+    frames = dated.frames
+    gap = frames.sentences[frames.sentences["sentence_id"] != 2]
+    with pytest.raises(ValueError, match="must number"):
+        analysis.prepare(dataclasses.replace(frames, sentences=gap), "gap")
+
+
+def test_a_page_of_sentences_comes_in_row_order(dated):
+    positions = np.array([0, 3, 7])
+    page = analysis.sentences_at(dated, positions)
+    pd.testing.assert_frame_equal(page.reset_index(drop=True),
+                                  dated.frames.sentences.iloc[positions].reset_index(drop=True))
