@@ -188,13 +188,22 @@ def _flag(n: int, rows: np.ndarray) -> np.ndarray:
     return out
 
 
+def select(frame: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
+    """Return the rows of frame where mask is True, index kept, through Arrow's filter. pandas turns a boolean
+    mask into a take, and Arrow's take first joins every chunk of a text column: 0.3 s for the sentences of a
+    1M-sentence corpus, whatever the number of rows kept, against a few milliseconds here."""
+    if not mask.any():
+        return frame.iloc[:0]  # a slice: no take either, and categoricals keep their categories
+    kept = pa.Table.from_pandas(frame, preserve_index=False).filter(pa.array(mask, type=pa.bool_())).to_pandas()
+    kept.index = frame.index[mask]
+    return kept
+
+
 def sentences_at(corpus: Corpus, positions: np.ndarray) -> pd.DataFrame:
-    """Return the sentences at increasing row positions. A boolean filter, not a take: Arrow's take would first
-    join every chunk of the text column (260 MB at 1M sentences) to pick a page of 50 rows."""
-    s = corpus.frames.sentences
-    picked = np.zeros(len(s), dtype=bool)
+    """Return the sentences at increasing row positions."""
+    picked = np.zeros(len(corpus.frames.sentences), dtype=bool)
     picked[positions] = True
-    return s[picked]
+    return select(corpus.frames.sentences, picked)
 
 
 def keep(corpus: Corpus, name: str, mask: np.ndarray) -> np.ndarray:
@@ -208,7 +217,7 @@ def keep(corpus: Corpus, name: str, mask: np.ndarray) -> np.ndarray:
 
 def rows_of(corpus: Corpus, name: str, mask: np.ndarray) -> pd.DataFrame:
     """Return the rows of a long frame (tokens, themes, mentions) whose sentence the mask keeps."""
-    return getattr(corpus.frames, name)[keep(corpus, name, mask)]
+    return select(getattr(corpus.frames, name), keep(corpus, name, mask))
 
 
 def keyword_mask(corpus: Corpus, keyword: Keyword) -> np.ndarray:
@@ -378,7 +387,7 @@ def export_rows(corpus: Corpus, mask: np.ndarray, name: str) -> int:
 def export_frame(corpus: Corpus, mask: np.ndarray, name: str) -> pd.DataFrame:
     """Return one frame restricted to the kept sentences (speakers recounted, documents those with a kept sentence)."""
     if name == "sentences":
-        return corpus.frames.sentences[mask]
+        return select(corpus.frames.sentences, mask)
     if name == "speakers":
         return speaker_table(corpus, mask)
     if name == "documents":

@@ -222,3 +222,10 @@ def test_a_page_of_sentences_comes_in_row_order(dated):
     page = analysis.sentences_at(dated, positions)
     pd.testing.assert_frame_equal(page.reset_index(drop=True),
                                   dated.frames.sentences.iloc[positions].reset_index(drop=True))
+
+
+@pytest.mark.parametrize("name", ["sentences", *analysis.LONG_FRAMES, "documents"])
+def test_select_gives_what_a_boolean_mask_gives(dated, name):
+    frame = getattr(dated.frames, name)
+    for mask in (np.ones(len(frame), dtype=bool), np.arange(len(frame)) % 3 == 1, np.zeros(len(frame), dtype=bool)):
+        pd.testing.assert_frame_equal(analysis.select(frame, mask), frame[mask])
