@@ -99,15 +99,45 @@ def _content_key(files: list[tuple[str, str, int, int]]) -> str:
 
 def paths_key(paths: Iterable[str | Path], root: str | Path | None = None) -> str:
     """Return the cache key of the corpus at paths, read from disk only when its files changed since last time."""
+    paths = list(paths)
     files = corpus.files(paths)
     memo = folder(root) / _PATHS / f"{_fingerprint(files)}-{_key('')}.key"
     try:
-        return memo.read_text(encoding="ascii").strip()
+        key = memo.read_text(encoding="ascii").strip()
     except OSError:
-        pass
-    key = _content_key(files)
-    _write_atomic(memo, key.encode("ascii"))
+        key = _content_key(files)
+        _write_atomic(memo, key.encode("ascii"))
+    if last_key(paths, root) != key:
+        _write_atomic(_last_memo(paths, root), key.encode("ascii"))
     return key
+
+
+def _last_memo(paths: list[str | Path], root: str | Path | None) -> Path:
+    where = "\n".join(os.path.abspath(p) for p in paths)
+    return folder(root) / _PATHS / f"last-{hashlib.sha256(where.encode()).hexdigest()[:32]}-{_key('')}.key"
+
+
+def last_key(paths: Iterable[str | Path], root: str | Path | None = None) -> str | None:
+    """Return the key the corpus at paths had when paths_key last looked (its files may have changed since)."""
+    try:
+        return _last_memo(list(paths), root).read_text(encoding="ascii").strip() or None
+    except OSError:
+        return None
+
+
+def open_paths(paths: Iterable[str | Path], root: str | Path | None = None) -> tuple[str, Frames | None]:
+    """Return the key of the corpus at paths and its cached frames (None when it has none).
+
+    The frames the corpus had last time are read while its files are checked (a stat per file, 0.6 s for
+    74,000 files), and kept only when the check gives the same key.
+    """
+    paths = list(paths)
+    guess = last_key(paths, root)
+    with ThreadPoolExecutor(1) as pool:
+        pending = pool.submit(read, guess, root) if guess else None
+        key = paths_key(paths, root)
+        frames = pending.result() if pending and guess == key else None
+    return key, frames if frames is not None else read(key, root)
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
@@ -221,8 +251,7 @@ def load_or_build(paths: Iterable[str | Path], progress: Progress | None = None,
     key: the corpus's paths_key when the caller already has it.
     """
     paths = list(paths)
-    key = key or paths_key(paths, cache_dir)
-    frames = read(key, cache_dir)
+    key, frames = (key, read(key, cache_dir)) if key else open_paths(paths, cache_dir)
     if frames is not None:
         return frames
     frames = build_paths(paths, progress, workers=workers)

@@ -174,3 +174,18 @@ def test_key_covers_every_module_that_builds_frames():
     imported = {name.removeprefix("qawl.") for name in result.stdout.split()}
     assert "speech" in imported
     assert imported <= set(cache.BUILD_MODULES)
+
+
+def test_open_paths_reads_the_frames_while_checking_the_files(corpus, tmp_path, builds):
+    root = tmp_path / "cache"
+    assert cache.last_key([corpus], root) is None
+    built = cache.load_or_build([corpus], cache_dir=root)
+    key, frames = cache.open_paths([corpus], root)
+    assert key == cache.last_key([corpus], root) == cache.paths_key([corpus], root)
+    assert_frames_equal(built, frames)
+    article = next(corpus.glob("*.txt"))
+    article.write_text(article.read_text(encoding="utf-8") + "\nوقال الوزير إن الاجتماع مفيد.", encoding="utf-8")
+    new_key, stale = cache.open_paths([corpus], root)  # the files changed: the frames read meanwhile are dropped
+    assert new_key != key and stale is None
+    assert cache.last_key([corpus], root) == new_key
+    assert builds == [1]

@@ -20,6 +20,8 @@ BUNDLED = Path(__file__).resolve().parent.parent / "data" / "corpus"
 ENV_VAR = "QAWL_CORPUS"
 MAX_CORPORA_IN_MEMORY = 4
 _BUILD_LOCK = threading.Lock()  # two cores: one build at a time, and never the same corpus twice at once
+_PREFETCHED: dict[str, Frames] = {}  # frames key_of read from the disk cache, by key, for build_frames
+_PREFETCH_LOCK = threading.Lock()
 _log = logging.getLogger(__name__)
 
 
@@ -52,6 +54,15 @@ def key_of(source: Source) -> str:
     if source not in known:
         if source.digest:
             known[source] = f"{source.digest[:24]}-{lexicons.load().digest}"
+        elif lookup(cache.last_key(source.paths) or "") is None:
+            # Not in memory under the key it had last time: its cached frames are read while its files are
+            # checked, and wait here for build_frames (one corpus at a time: the latest).
+            key, frames = cache.open_paths(source.paths)
+            with _PREFETCH_LOCK:
+                _PREFETCHED.clear()
+                if frames is not None:
+                    _PREFETCHED[key] = frames
+            known[source] = key
         else:
             known[source] = cache.paths_key(source.paths)  # remembered on disk: a restart reads no file
     return known[source]
@@ -60,7 +71,10 @@ def key_of(source: Source) -> str:
 def build_frames(source: Source, progress: Callable[[int, int], None]) -> Frames:
     """Return the frames of a source: the one place the dashboard builds them."""
     if source.paths:
-        return cache.load_or_build(source.paths, progress=progress, key=key_of(source))
+        key = key_of(source)
+        with _PREFETCH_LOCK:
+            frames = _PREFETCHED.pop(key, None)
+        return frames if frames is not None else cache.load_or_build(source.paths, progress=progress, key=key)
     return cache.load_or_build_docs(list(source.documents), progress=progress, warnings=list(source.warnings))
 
 
