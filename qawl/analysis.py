@@ -81,12 +81,6 @@ def _doc_codes(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
     return codes, pd.Index(ids)
 
 
-def _doc_positions(values: pd.Series, docs: pd.Index) -> np.ndarray:
-    """Return the position in docs of each doc_id value (-1 when absent), looking up each distinct id once."""
-    codes, ids = _doc_codes(values)
-    return np.append(docs.get_indexer(ids), -1)[codes]
-
-
 def _sentence_rows(frame: pd.DataFrame, docs: pd.Index, start: np.ndarray, length: np.ndarray) -> np.ndarray:
     """Return the sentences row of each (doc_id, sentence_id) row of frame, -1 when it has none."""
     codes, ids = _doc_codes(frame["doc_id"])
