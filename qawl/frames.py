@@ -89,13 +89,14 @@ _KEYED: set[str] = set()  # written words attribution acts on (a cue, a title â€
 def _learn(written: str) -> tuple[str, str | None]:
     """Return what analyse needs to know of a written word."""
     norm = normalize(written)
-    keyword = None if is_stopword(written) else term(written)
+    number = written.isdigit()  # news is full of numbers: stop words, with no cue in them
+    keyword = None if number or is_stopword(written) else term(written)
     gazetteer, theme_index = mentions.gazetteer_index(), themes.index()
     if any(f in gazetteer for f in mentions.forms(norm)):
         _MAY_NAME.add(written)
     if keyword is not None and (keyword in theme_index.single or keyword in theme_index.phrases):
         _THEMED.add(written)
-    if speech.has_key_word(written):
+    if not number and speech.has_key_word(written):
         _KEYED.add(written)
     return norm, keyword
 
