@@ -15,7 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from qawl.filters import Filters, Keyword
-from qawl.frames import Frames, count_speakers
+from qawl.frames import Frames, speaker_rows
 from qawl.memo import Memo
 
 LONG_FRAMES = ("tokens", "themes", "mentions")
@@ -29,7 +29,7 @@ class Corpus:
     name: str  # what the user calls the corpus (folder, upload)
     frames: Frames
     rows: Memo[str, np.ndarray]  # long frame name -> sentence row position (int32) of each row, made on first use
-    n_words: np.ndarray  # whitespace-separated words per sentence, 0 for boilerplate
+    n_words: np.ndarray  # words per sentence (frames' n_words), 0 for boilerplate
     story: np.ndarray  # True for sentences that are not wire boilerplate
     doc_of: np.ndarray  # row position in documents of each sentence
     doc_index: dict[str, int]  # doc_id -> row position in documents
@@ -124,14 +124,6 @@ def _in_document_order(sentences: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarra
     return sentences, *runs
 
 
-def _word_counts(sentences: pd.DataFrame) -> np.ndarray:
-    """Return the words of each sentence: the n_words column frames.build gives, else whitespace-separated words."""
-    if "n_words" in sentences:
-        return sentences["n_words"].to_numpy(dtype=np.int64)
-    words = pc.list_value_length(pc.utf8_split_whitespace(pa.array(sentences["text"].astype(str), type=pa.string())))
-    return words.to_numpy(zero_copy_only=False).astype(np.int64)
-
-
 def _term_labels(tokens: pd.DataFrame) -> dict[str, str]:
     """Return each term's most frequent written form (ties: the first in sort order)."""
     if tokens.empty:
@@ -170,7 +162,7 @@ def prepare(frames: Frames, key: str, name: str = "") -> Corpus:
         key=key, name=name, frames=frames,
         # Made when a page first needs them: opening the app on a 1M-sentence corpus waits for none of them.
         rows=Memo(lambda name: _sentence_rows(getattr(frames, name), docs, start, length), bound=len(LONG_FRAMES) + 1),
-        n_words=_word_counts(s) * story, story=story, doc_of=doc_of,
+        n_words=s["n_words"].to_numpy(dtype=np.int64) * story, story=story, doc_of=doc_of,
         doc_index=dict(zip(docs.tolist(), range(len(docs)), strict=True)),
         themes=frames.themes["theme"].astype(str).value_counts().index.tolist(),
     )
@@ -256,20 +248,9 @@ def n_documents(corpus: Corpus, mask: np.ndarray) -> int:
 
 def speaker_table(corpus: Corpus, mask: np.ndarray) -> pd.DataFrame:
     """Return the speakers of the kept sentences with their aliases and direct/indirect counts under the mask."""
-    s = corpus.frames.sentences
     codes, names = corpus.speaker_codes
-    columns = ["speaker", "aliases", "n_sentences", "n_documents", "n_direct", "n_indirect"]
-    kept = mask & (names != "")[codes] if len(names) else np.zeros(len(s), dtype=bool)
-    if not kept.any():
-        return pd.DataFrame(columns=columns)
-    table = count_speakers(codes, corpus.doc_of, s["quote"], kept, len(names))
-    table.insert(0, "speaker", names)
-    table = table[table["n_sentences"] > 0]
     aliases = corpus.frames.speakers.drop_duplicates("speaker").set_index("speaker")["aliases"]
-    table["aliases"] = aliases.reindex(table["speaker"]).fillna("").to_numpy()
-    table["speaker"] = table["speaker"].astype("str")
-    table = table.sort_values(["n_sentences", "speaker"], ascending=[False, True], ignore_index=True)
-    return table[columns]
+    return speaker_rows(codes, names, corpus.doc_of, corpus.frames.sentences["quote"], mask, aliases)
 
 
 def term_counts(corpus: Corpus, mask: np.ndarray, n: int | None = None) -> pd.DataFrame:

@@ -34,6 +34,7 @@ FRAME_NAMES = ("documents", "sentences", "speakers", "themes", "tokens", "mentio
 _PARALLEL_CHARS = 4_000_000  # below this a second process costs more than it saves
 _CHUNK_CHARS = 1_000_000  # text per chunk: bounds a worker's memory and paces progress reports
 _MAX_WORKERS = 4
+_MIN_CHUNKS = 32
 _TRIM_EVERY = 8  # chunks
 _TITLE_CHARS = 80
 
@@ -303,9 +304,8 @@ def _analyse_all(docs: Iterable[Document], chars: int, seen: list[Document], pro
     so they analyse while this process reads on. Every document lands in seen; chars sizes the chunks.
     keep_texts=False empties each document's text once its chunk is analysed (no frame holds it).
     """
-    workers = pool._max_workers if pool else 1
-    # 16 chunks per worker at least: when the last one is analysed the other workers are not idle for long.
-    read = _runs(docs, min(_CHUNK_CHARS, max(1, chars // (workers * 16))), seen)
+    # Many chunks (16 per worker on 2 cores): when the last one is analysed the other workers are not idle long.
+    read = _runs(docs, min(_CHUNK_CHARS, max(1, chars // _MIN_CHUNKS)), seen)
     runs: list[list[Document]] = []
     if pool:  # map submits every chunk as soon as it is read
         results: Iterable[_Chunk] = pool.map(_analyse_chunk, (runs.append(run) or run for run in read))
@@ -535,35 +535,38 @@ def _mentions(places: pa.Table, people: pd.DataFrame, speaker: np.ndarray, n_sen
     return frame[MENTION_COLUMNS]
 
 
-def count_speakers(codes: np.ndarray, docs: np.ndarray, quote: pd.Series, kept: np.ndarray, size: int) -> pd.DataFrame:
-    """Return n_sentences, n_documents, n_direct, n_indirect for each speaker code 0 … size-1, counted over the
-    kept sentences (codes: each sentence's speaker code; docs: its document code; quote: its quote column)."""
-    who, doc = codes[kept], docs[kept]
-    span = int(doc.max()) + 1 if len(doc) else 1
+def speaker_rows(codes: np.ndarray, names: np.ndarray, docs: np.ndarray, quote: pd.Series, kept: np.ndarray,
+                 aliases: pd.Series) -> pd.DataFrame:
+    """Return the speakers frame of the kept sentences, most quoted first: one row per speaker with sentence,
+    document, direct and indirect counts (codes: each sentence's index into names; docs: its document code;
+    quote: the quote column; aliases: speaker -> aliases)."""
+    spoken = kept & (names != "")[codes] if len(names) else np.zeros(len(codes), dtype=bool)
+    if not spoken.any():
+        return _empty({"speaker": "str", "aliases": "str", "n_sentences": "int64", "n_documents": "int64",
+                       "n_direct": "int64", "n_indirect": "int64"})
+    who, doc, size = codes[spoken], docs[spoken], len(names)
+    span = int(doc.max()) + 1
     pairs = pd.unique(who.astype(np.int64) * span + doc)  # each distinct (speaker, document) once
-    return pd.DataFrame({
+    frame = pd.DataFrame({
+        "speaker": pd.Series(names, dtype="str"),
         "n_sentences": np.bincount(who, minlength=size),
         "n_documents": np.bincount(pairs // span, minlength=size),
-        "n_direct": np.bincount(who[(quote == "direct").to_numpy()[kept]], minlength=size),
-        "n_indirect": np.bincount(who[(quote == "indirect").to_numpy()[kept]], minlength=size),
+        "n_direct": np.bincount(who[(quote == "direct").to_numpy()[spoken]], minlength=size),
+        "n_indirect": np.bincount(who[(quote == "indirect").to_numpy()[spoken]], minlength=size),
     })
+    frame = frame[frame["n_sentences"] > 0]
+    frame["aliases"] = aliases.reindex(frame["speaker"]).fillna("").to_numpy()
+    frame = frame.sort_values(["n_sentences", "speaker"], ascending=[False, True], ignore_index=True)
+    return frame[SPEAKER_COLUMNS]
 
 
 def _speakers(sents: pd.DataFrame, aliases: pd.DataFrame) -> pd.DataFrame:
     """Return one row per canonical speaker: aliases seen, sentence and document counts."""
     codes, names = pd.factorize(sents["speaker"])  # speakers as integers: counts are bincounts
-    spoken = (names != "")[codes] if len(names) else np.zeros(len(sents), dtype=bool)
-    if not spoken.any():
-        return _empty({"speaker": "str", "aliases": "str", "n_sentences": "int64", "n_documents": "int64",
-                       "n_direct": "int64", "n_indirect": "int64"})
     alias_lists = (aliases.drop_duplicates(["speaker", "alias"]).groupby("speaker", sort=False)["alias"]
                    .agg(" | ".join))
-    frame = count_speakers(codes, pd.factorize(sents["doc_id"])[0], sents["quote"], spoken, len(names))
-    frame.index = pd.Index(names, dtype="str", name="speaker")
-    frame = frame[frame["n_sentences"] > 0]
-    frame["aliases"] = alias_lists.reindex(frame.index).fillna("")
-    frame = frame.reset_index().sort_values(["n_sentences", "speaker"], ascending=[False, True], ignore_index=True)
-    return frame[SPEAKER_COLUMNS]
+    return speaker_rows(codes, np.asarray(names, dtype=object), pd.factorize(sents["doc_id"])[0], sents["quote"],
+                        np.ones(len(sents), dtype=bool), alias_lists)
 
 
 def build_paths(paths: Iterable[str | Path], progress: Progress | None = None, *, workers: int | None = None) -> Frames:
