@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import chain, compress
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -89,10 +91,17 @@ _KEYED: set[str] = set()  # written words attribution acts on (a cue, a title â€
 
 def _learn(written: str) -> tuple[str, str | None]:
     """Return what analyse needs to know of a written word."""
+    gazetteer = mentions.gazetteer_index()
+    if written.isascii() and written.isdigit():
+        # News is full of numbers, most of them seen once: a stop word with no cue, no clitic and no theme,
+        # already in its normalized form. Only the gazetteer might start a name with one.
+        if written in gazetteer:
+            _MAY_NAME.add(written)
+        return written, None
     norm = normalize(written)
-    number = written.isdigit()  # news is full of numbers: stop words, with no cue in them
+    number = written.isdigit()  # Arabic-Indic digits
     keyword = None if number or is_stopword(written) else term(written)
-    gazetteer, theme_index = mentions.gazetteer_index(), themes.index()
+    theme_index = themes.index()
     if any(f in gazetteer for f in mentions.forms(norm)):
         _MAY_NAME.add(written)
     if keyword is not None and (keyword in theme_index.single or keyword in theme_index.phrases):
@@ -103,6 +112,7 @@ def _learn(written: str) -> tuple[str, str | None]:
 
 
 _WORDS: Memo[str, tuple[str, str | None]] = Memo(_learn)
+_FORM, _KEYWORD = itemgetter(0), itemgetter(1)  # of a _WORDS value
 
 
 def analyse(doc: Document) -> _Article:
@@ -111,14 +121,16 @@ def analyse(doc: Document) -> _Article:
     text = presentation_forms(doc.text)
     sents = sentences.split(text)
     known = _WORDS
-    written_of = [words(s.text) if not s.boilerplate else [] for s in sents]
-    info_of = [[known[w] for w in written] for written in written_of]  # learns every new word first
+    said = [words(s.text) for s in sents]  # boilerplate too: name completion reads the whole article
+    info_of = [[known[w] for w in written] for written in said]  # learns every new word first
+    written_of = [written if not s.boilerplate else [] for s, written in zip(sents, said, strict=True)]
     # Most sentences hold a cue or a title; the rest (and no colon) attribution passes over untokenized.
     keyed = [not _KEYED.isdisjoint(written) or cues.COLON in s.text
              for s, written in zip(sents, written_of, strict=True)]
     attrs = attribution.attribute(sents, keyed)
     spoken = [(a.mention, a.apposition) for a in attrs if a.attribution != "none"]
-    indices, entities = speakers.resolve_article(spoken, text)
+    article_words = (list(chain.from_iterable(said)), list(map(_FORM, chain.from_iterable(info_of))))
+    indices, entities = speakers.resolve_article(spoken, words=article_words)
     it = iter(indices)
     entity_of = [next(it) if a.attribution != "none" else -1 for a in attrs]
     tok_sentence, tok_surface, tok_term = [], [], []
@@ -128,7 +140,7 @@ def analyse(doc: Document) -> _Article:
     for i, (written, info) in enumerate(zip(written_of, info_of, strict=True)):
         if not written:
             continue
-        keywords = [x[1] for x in info]
+        keywords = list(map(_KEYWORD, info))
         stems = [t for t in keywords if t is not None]
         if stems:
             tok_surface.extend(compress(written, keywords))  # a keyword is never "": None alone is falsy
@@ -139,7 +151,7 @@ def analyse(doc: Document) -> _Article:
                 theme_rows.append((i, theme, " | ".join(matched)))
         if not _MAY_NAME.isdisjoint(written):
             starts = [k for k, w in enumerate(written) if w in _MAY_NAME]
-            for entity, kind, pos in mentions.find([x[0] for x in info], gazetteer, starts):
+            for entity, kind, pos in mentions.find(list(map(_FORM, info)), gazetteer, starts):
                 places.append((i, entity, kind, written[pos]))
     return _Article(doc, sents, attrs, entity_of, entities, (tok_sentence, tok_surface, tok_term), theme_rows, places,
                     n_words)
@@ -170,8 +182,26 @@ def _dictionary(values: list[str]) -> pa.Array:
     return pa.array(values, pa.large_string()).dictionary_encode()
 
 
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause the cycle collector: the analysis makes millions of short-lived tuples and no cycles, and each
+    collection would walk every live object (the word memos, the chunk so far) for nothing."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
 def _analyse_chunk(docs: list[Document]) -> _Chunk:
     """Return the analysis of consecutive articles as Arrow columns."""
+    with _no_cycle_collection():
+        return _columns(docs)
+
+
+def _columns(docs: list[Document]) -> _Chunk:
     s_doc, s_id, s_text, s_entity, s_mention, s_cue, s_attr, s_quote, s_par, s_boiler = ([] for _ in range(10))
     s_words: list[int] = []
     a_entity, a_alias, a_doc = [], [], []

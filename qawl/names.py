@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -101,9 +102,13 @@ def is_name_word(word: str) -> bool:
     return _NAME_WORDS[word]
 
 
-def split(words: list[str]) -> Mention:
+def split(words: Iterable[str]) -> Mention:
     """Return the mention of normalized words: its last run of name words is the name, the rest title."""
-    words = [w for w in words if w and w not in {"-", "–", "—"}]
+    return _SPLITS[tuple(words)]
+
+
+def _split(phrase: tuple[str, ...]) -> Mention:
+    words = [w for w in phrase if w and w not in {"-", "–", "—"}]
     end = len(words)
 
     def in_name(i: int) -> bool:
@@ -148,3 +153,7 @@ def split(words: list[str]) -> Mention:
     if not name:
         return Mention(tuple(words), ())
     return Mention(tuple(words[:start]), name, start)
+
+
+# The same phrases (titles, names, the words around a cue) come back sentence after sentence: each is split once.
+_SPLITS: Memo[tuple[str, ...], Mention] = Memo(_split)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from qawl import names, speech
 from qawl.memo import Memo
@@ -91,6 +90,10 @@ def _mention(surface: str, apposition: str) -> tuple[names.Mention, dict[tuple[s
     return names.Mention(title, name), spelled
 
 
+# The same sources come back article after article: each (mention, apposition) is split once (read only).
+_MENTIONS: Memo[tuple[str, str], tuple[names.Mention, dict[tuple[str, ...], str]]] = Memo(lambda m: _mention(*m))
+
+
 def _find(entities: list[Entity], mention: names.Mention, before: int) -> int:
     """Return the index of the entity a mention refers to, the most recent first, or -1."""
     order = list(range(min(before, len(entities)) - 1, -1, -1)) + list(range(before, len(entities)))
@@ -104,17 +107,19 @@ def _find(entities: list[Entity], mention: names.Mention, before: int) -> int:
     return next((k for k in order if entities[k].matches_title(mention.title)), -1)
 
 
-@lru_cache(maxsize=4)  # complete_names looks up every one-word name of an article in the same text
-def _article_words(text: str) -> tuple[list[str], list[str]]:
+ArticleWords = tuple[list[str], list[str]]  # the words of an article, as written and normalized
+
+
+def article_words(text: str) -> ArticleWords:
     """Return the words of an article as written and normalized."""
     written = word_list(text)
     return written, normalize_words(written)
 
 
-def _fuller_names(text: str, short: tuple[str, ...]) -> list[tuple[tuple[str, ...], str, str]]:
+def _fuller_names(words: ArticleWords, short: tuple[str, ...]) -> list[tuple[tuple[str, ...], str, str]]:
     """Return the fuller forms of a one-word name that the article writes after a title or an adjective
     (نظيره القازاقي قاسم - جومارت توكاييف → قاسم جومارت توكاييف)."""
-    written, norm = _article_words(text)
+    written, norm = words
     found = []
     for k, word in enumerate(norm):
         if word != short[0]:
@@ -134,11 +139,11 @@ def _fuller_names(text: str, short: tuple[str, ...]) -> list[tuple[tuple[str, ..
     return found
 
 
-def complete_names(entities: list[Entity], text: str) -> None:
+def complete_names(entities: list[Entity], words: ArticleWords) -> None:
     """Give each person known by one word only the fuller name the article writes elsewhere, if any."""
     for e in entities:
         if e.names and all(len(n) == 1 for n in e.names) and e.names[0][0] not in names.places():
-            fuller = _fuller_names(text, e.names[0])
+            fuller = _fuller_names(words, e.names[0])
             if fuller:
                 name, spelled, before = max(fuller, key=lambda f: len(f[0]))
                 e.names.append(name)
@@ -147,14 +152,16 @@ def complete_names(entities: list[Entity], text: str) -> None:
                     e.titles.append((before,))  # the title or adjective the article gave him (القازاقي)
 
 
-def resolve_article(mentions: list[tuple[str, str]], text: str = "") -> tuple[list[int], list[Entity]]:
+def resolve_article(mentions: list[tuple[str, str]], text: str = "", *,
+                    words: ArticleWords | None = None) -> tuple[list[int], list[Entity]]:
     """Return, for each (mention, apposition) of one article, the index of its entity, and the entities.
 
     Named mentions are resolved first, so that a bare title (الرئيس الصيني) or a short name (شي) finds
     the person even when the article names him fully only later; a one-word name takes the fuller form
-    the article's text gives it (توكاييف → قاسم - جومارت توكاييف).
+    the article's text gives it (توكاييف → قاسم - جومارت توكاييف): the words of text, or words when the
+    caller has them already.
     """
-    parsed = [_mention(surface, apposition) for surface, apposition in mentions]
+    parsed = [_MENTIONS[surface, apposition] for surface, apposition in mentions]
     entities: list[Entity] = []
     first_at: list[int] = []  # position of each entity's first mention
     out = [-1] * len(parsed)
@@ -178,8 +185,10 @@ def resolve_article(mentions: list[tuple[str, str]], text: str = "") -> tuple[li
                 if as_written:
                     e.written.setdefault(part, as_written)
             out[pos] = index
-    if text:
-        complete_names(entities, text)
+    if words is None and text:
+        words = article_words(text)
+    if words is not None:
+        complete_names(entities, words)
     return out, entities
 
 

@@ -6,6 +6,8 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate, compress
+from operator import itemgetter
 from typing import NamedTuple
 
 from qawl import cues, mentions, names, quotes
@@ -51,13 +53,18 @@ _HEADLINE_WORDS = 22
 
 
 class Token(NamedTuple):
-    """A word or punctuation mark: its normalized form and character span in the sentence."""
+    """A word or punctuation mark as written, once for all its occurrences: its normalized form and kind."""
 
     norm: str
-    start: int
-    end: int
     possessed: bool = False  # ends in a pronoun as written (شكره، حديثها), not in ة
     feminine: bool = False  # ends in ة as written (قضية): a common noun, seldom a name after a title
+
+
+class Tokens(tuple):
+    """The tokens of a sentence in order, with the character span of each (starts[k], ends[k])."""
+
+    starts: list[int]
+    ends: list[int]
 
 
 @dataclass(frozen=True)
@@ -71,21 +78,36 @@ class Report:
     quote: str = "indirect"  # "direct" when the report is a quotation
 
 
-def _word(w: str) -> tuple[str, bool, bool]:
-    """Return the token fields that depend on the written word alone: normalized form, possessed, feminine."""
-    return normalize(w), _possessed(w), w.endswith("ة")
+def _word(w: str) -> Token:
+    if w.isascii() and w.isdigit():  # a number (most are seen once) is its own normalized form
+        return Token(w)
+    return Token(normalize(w), _possessed(w), w.endswith("ة"))
 
 
-_WORDS: Memo[str, tuple[str, bool, bool]] = Memo(_word)
-_new_token = tuple.__new__  # Token(...) goes through a Python-level __new__: this is the C one
+_WORDS: Memo[str, Token] = Memo(_word)
+_TOKEN_GAPS = re.compile(f"({_TOKEN.pattern})")  # split() by it: gap, token, gap, token, …, gap
 
 
 @lru_cache(maxsize=8)  # find, people and opens_new_turn tokenize the same sentence in turn
-def tokens(text: str) -> tuple[Token, ...]:
-    """Return the words and punctuation marks of text with their normalized forms."""
-    fields = _WORDS
-    return tuple([_new_token(Token, (f[0], m.start(), m.end(), f[1], f[2]))
-                  for m in _TOKEN.finditer(text) for f in (fields[m.group()],)])
+def tokens(text: str) -> Tokens:
+    """Return the words and punctuation marks of text with their normalized forms and spans.
+
+    A sentence's tokens are its words' shared records and two lists of offsets, all made in C: no
+    object per token.
+    """
+    parts = _TOKEN_GAPS.split(text)
+    toks = Tokens(map(_WORDS.__getitem__, parts[1::2]))
+    offsets = list(accumulate(map(len, parts)))  # the end of each gap and of each token
+    toks.starts, toks.ends = offsets[0:-1:2], offsets[1::2]
+    return toks
+
+
+def _positions(toks: Tokens, norms: frozenset[str]) -> list[int]:
+    """Return the positions of the tokens whose normalized form is in norms (a loop in C)."""
+    return list(compress(range(len(toks)), map(norms.__contains__, map(_NORM, toks))))
+
+
+_NORM = itemgetter(0)  # Token.norm
 
 
 def _possessed(word: str) -> bool:
@@ -181,7 +203,7 @@ def _adverbial(prev: str, word: str) -> bool:
             and prev not in names.NAME_JOINERS)
 
 
-def _noun_phrase(toks: list[Token], i: int, *, objects: bool = False, preps: str = "",
+def _noun_phrase(toks: Tokens, i: int, *, objects: bool = False, preps: str = "",
                  ends: frozenset[str] = frozenset(), after_name: bool = False) -> int:
     """Return the end index of the noun phrase starting at toks[i] (i itself when there is none).
 
@@ -223,17 +245,19 @@ def _is_complement(n: str, allowed: frozenset[str]) -> bool:
             or (n[:1] in _prefixes(allowed) and len(n) >= 3))
 
 
-def _complement(toks: list[Token], j: int, allowed: frozenset[str]) -> Token | None:
-    """Return the token from position j on that carries the report (أن، :، "، or the verb's preposition)."""
-    for tok in toks[j : j + _COMPLEMENT_WINDOW]:
-        if _is_complement(tok.norm, allowed):
-            return tok
-        if tok.norm in _SENTENCE_END or tok.norm in cues.VERBS:
+def _complement(toks: Tokens, j: int, allowed: frozenset[str]) -> int:
+    """Return the position from j on of the token that carries the report (أن، :، "، or the verb's
+    preposition), or -1."""
+    for k in range(j, min(j + _COMPLEMENT_WINDOW, len(toks))):
+        n = toks[k].norm
+        if _is_complement(n, allowed):
+            return k
+        if n in _SENTENCE_END or n in cues.VERBS:
             break
     k = j + 1 if j < len(toks) and toks[j].norm in {"،", ","} else j
     if cues.ANY in allowed and k < len(toks) and toks[k].norm not in PUNCTUATION | cues.NO_COMMENT:
-        return toks[k]
-    return None
+        return k
+    return -1
 
 
 def _quote_kind(text: str, after: int, spans: list[tuple[int, int]]) -> str:
@@ -243,11 +267,11 @@ def _quote_kind(text: str, after: int, spans: list[tuple[int, int]]) -> str:
     return "indirect"
 
 
-def _has_name(toks: list[Token], a: int, b: int) -> bool:
-    return bool(names.split([t.norm for t in toks[a:b]]).name)
+def _has_name(toks: Tokens, a: int, b: int) -> bool:
+    return bool(names.split(map(_NORM, toks[a:b])).name)
 
 
-def _through_phrase(toks: list[Token], a: int, k: int) -> int:
+def _through_phrase(toks: Tokens, a: int, k: int) -> int:
     """Return k moved over a short phrase that completes a bare title: up to a comma (مستشار السياسة
     الخارجية في الكرملين،) or up to the name it ends with (نائب الممثل في العراق جورجي بوستن)."""
     if k < len(toks) and toks[k].norm in _PHRASE_PREPOSITIONS and not _has_name(toks, a, k):
@@ -259,16 +283,16 @@ def _through_phrase(toks: list[Token], a: int, k: int) -> int:
     return k
 
 
-def _trailing_name(toks: list[Token], a: int, b: int) -> int:
+def _trailing_name(toks: Tokens, a: int, b: int) -> int:
     """Return where a person's name starts inside toks[a:b] when it ends the span, else -1."""
-    mention = names.split([t.norm for t in toks[a:b]])
+    mention = names.split(map(_NORM, toks[a:b]))
     if (len(mention.name) > 1 and mention.name_at > 0 and not set(mention.name) & names.places()
             and not any(t.possessed for t in toks[a:b])):
         return a + mention.name_at
     return -1
 
 
-def _apposition(toks: list[Token], j: int) -> tuple[int, int]:
+def _apposition(toks: Tokens, j: int) -> tuple[int, int]:
     """Return the span of a noun phrase set off by commas right after position j (j, j when none)."""
     if j + 1 < len(toks) and toks[j].norm in {"،", ","}:
         start = j + 1
@@ -284,13 +308,13 @@ def _apposition(toks: list[Token], j: int) -> tuple[int, int]:
     return j, j
 
 
-def _surface(text: str, toks: list[Token], a: int, b: int) -> str:
-    return text[toks[a].start : toks[b - 1].end] if b > a else ""
+def _surface(text: str, toks: Tokens, a: int, b: int) -> str:
+    return text[toks.starts[a] : toks.ends[b - 1]] if b > a else ""
 
 
-def _passive(text: str, tok: Token) -> bool:
+def _passive(text: str, toks: Tokens, i: int) -> bool:
     """Return whether a vocalized verb is passive (دُعوا، قِيل): a damma or kasra on its first letter."""
-    word = text[tok.start : tok.end]
+    word = _surface(text, toks, i, i + 1)
     if len(word) > 3 and word[0] in "وف" and not ("\u064b" <= word[1] <= "\u0652"):
         word = word[1:]
     return len(word) > 1 and word[1] in "\u064f\u0650"
@@ -299,7 +323,7 @@ def _passive(text: str, tok: Token) -> bool:
 _HARD_BOUNDARY = frozenset(".؟?!:؛;\"«»“”()") | cues.THAT
 
 
-def _subject_before(toks: list[Token], i: int) -> tuple[int, int] | None:
+def _subject_before(toks: Tokens, i: int) -> tuple[int, int] | None:
     """Return the span of a subject written before its verb (الشرطة تقول إن، لكن محمد، وكيل ...، قال), or None."""
     end = i - 1 if i > 0 and toks[i - 1].norm in {"قد", "لقد"} else i
     start = end
@@ -329,7 +353,7 @@ def _subject_before(toks: list[Token], i: int) -> tuple[int, int] | None:
 _WHO = frozenset({"الذي", "التي", "الذين"})
 
 
-def _antecedent_report(text: str, toks: list[Token], i: int, spans: list[tuple[int, int]]) -> Report | None:
+def _antecedent_report(text: str, toks: Tokens, i: int, spans: list[tuple[int, int]]) -> Report | None:
     """Return the report of "فلان الذي أوضح أن": the titled name right before the relative pronoun."""
     k = i - 1
     start = k
@@ -340,21 +364,21 @@ def _antecedent_report(text: str, toks: list[Token], i: int, spans: list[tuple[i
     if start >= k or not _has_name(toks, start, k):
         return None
     comp = _complement(toks, i + 1, cues.complements(cues.VERBS[toks[i].norm]))
-    if comp is None or comp.norm not in cues.THAT | {cues.COLON} | cues.QUOTE_MARKS:
+    if comp < 0 or toks[comp].norm not in cues.THAT | {cues.COLON} | cues.QUOTE_MARKS:
         return None
-    return Report("explicit", text[toks[i].start : toks[i].end], _surface(text, toks, start, k),
-                  quote=_quote_kind(text, comp.start, spans))
+    return Report("explicit", _surface(text, toks, i, i + 1), _surface(text, toks, start, k),
+                  quote=_quote_kind(text, toks.starts[comp], spans))
 
 
-def _own_object(text: str, toks: list[Token], j: int) -> bool:
+def _own_object(text: str, toks: Tokens, j: int) -> bool:
     """Return whether toks[j] is the verb's own object (وختم حديثه بالقول): the subject is implicit."""
-    word = text[toks[j].start : toks[j].end]
+    word = _surface(text, toks, j, j + 1)
     after = toks[j + 1].norm if j + 1 < len(toks) else ""
     return (len(word) > 4 and word.endswith(("ه", "ها")) and not word.startswith("ال")
             and (after in cues.THAT or after == cues.COLON or after.startswith("بال")))
 
 
-def _name_before(toks: list[Token], i: int) -> tuple[int, int] | None:
+def _name_before(toks: Tokens, i: int) -> tuple[int, int] | None:
     """Return the span of the name just before position i (كلمة رئيس الجمعية عبدالعزيز السيف، أوضح فيها)."""
     end = i
     while end > 0 and toks[end - 1].norm in {"،", ","}:
@@ -365,10 +389,10 @@ def _name_before(toks: list[Token], i: int) -> tuple[int, int] | None:
     return (start, end) if start < end and _has_name(toks, start, end) else None
 
 
-def _verb_report(text: str, toks: list[Token], i: int, spans: list[tuple[int, int]]) -> Report | None:
+def _verb_report(text: str, toks: Tokens, i: int, spans: list[tuple[int, int]]) -> Report | None:
     tok = toks[i]
     stem = cues.VERBS[tok.norm]
-    if tok.norm in cues.IMPERSONAL or _passive(text, tok):
+    if tok.norm in cues.IMPERSONAL or _passive(text, toks, i):
         return None
     if i > 0 and toks[i - 1].norm in _RELATIVE:
         return _antecedent_report(text, toks, i, spans) if toks[i - 1].norm in _WHO else None
@@ -407,13 +431,14 @@ def _verb_report(text: str, toks: list[Token], i: int, spans: list[tuple[int, in
     app_a, app_b = _apposition(toks, end)
     if app_a == app_b and end > np_end and (named_at := _trailing_name(toks, np_end + 1, end)) > 0:
         app_a, app_b = named_at, end  # the name that closes a title's phrase stands as its apposition
-    comp = _complement(toks, max(end, app_b), allowed)
-    if comp is None:
+    at = _complement(toks, max(end, app_b), allowed)
+    if at < 0:
         return None
-    if ambiguous and not (comp.norm in cues.THAT or comp.norm == cues.COLON or comp.norm in cues.QUOTE_MARKS):
+    comp = toks[at].norm
+    if ambiguous and not (comp in cues.THAT or comp == cues.COLON or comp in cues.QUOTE_MARKS):
         return None
-    quote = _quote_kind(text, comp.start, spans)
-    cue = text[tok.start : tok.end]
+    quote = _quote_kind(text, toks.starts[at], spans)
+    cue = _surface(text, toks, i, i + 1)
     if implicit and j - 1 < len(toks) and toks[j - 1].norm in {"فيها", "فيه"} and j - 1 == i + 1:
         named = _name_before(toks, i)
         if named:
@@ -433,7 +458,7 @@ def _verb_report(text: str, toks: list[Token], i: int, spans: list[tuple[int, in
     return Report("explicit", cue, _surface(text, toks, j, np_end), _surface(text, toks, app_a, app_b), quote)
 
 
-def _according_to(text: str, toks: list[Token], i: int) -> Report | None:
+def _according_to(text: str, toks: Tokens, i: int) -> Report | None:
     """Return the source of بحسب / وفقا لـ / نقلا عن / حسب, or None (بحسب ما قال → the verb decides)."""
     j = i + 1
     if j < len(toks) and toks[j].norm in {"ل", "عن"}:
@@ -449,7 +474,7 @@ def _according_to(text: str, toks: list[Token], i: int) -> Report | None:
     if toks[i].norm in {"وفقا", "وفق", "طبقا"} and toks[j].norm.startswith("ل") and len(toks[j].norm) > 3:
         mention = mention[2:] if toks[j].norm.startswith("لل") else mention[1:]  # وفقا لوزارة → وزارة
         mention = ("ال" + mention) if toks[j].norm.startswith("لل") else mention
-    return Report("explicit", text[toks[i].start : toks[i].end], mention)
+    return Report("explicit", _surface(text, toks, i, i + 1), mention)
 
 
 def _is_source(phrase: str) -> bool:
@@ -465,18 +490,18 @@ def _is_source(phrase: str) -> bool:
     return False
 
 
-def _relay(text: str, toks: list[Token], i: int) -> Report | None:
+def _relay(text: str, toks: Tokens, i: int) -> Report | None:
     """Return the source quoted by نقلت X عن Y, or None."""
     for k in range(i + 1, min(len(toks), i + 12)):
         if toks[k].norm == "عن":
             end = _noun_phrase(toks, k + 1)
             if end > k + 1:
-                return Report("explicit", text[toks[i].start : toks[i].end], _surface(text, toks, k + 1, end))
+                return Report("explicit", _surface(text, toks, i, i + 1), _surface(text, toks, k + 1, end))
             return None
     return None
 
 
-def _main_subject(toks: list[Token], limit: int) -> tuple[int, int, int, int]:
+def _main_subject(toks: Tokens, limit: int) -> tuple[int, int, int, int]:
     """Return the token spans of the subject and its apposition after a sentence-initial verb
     (ومدح أسطورة الكرة ... قائلا); empty spans when the sentence opens otherwise."""
     i = 0
@@ -493,7 +518,7 @@ def _main_subject(toks: list[Token], limit: int) -> tuple[int, int, int, int]:
     return i + 1, end, app_a, min(app_b, limit)
 
 
-def _participle_reports(toks: list[Token], i: int) -> bool:
+def _participle_reports(toks: Tokens, i: int) -> bool:
     """Return whether a participle (مضيفا، مشيرة) introduces a report: its complement follows at once."""
     allowed = cues.complements(cues.PARTICIPLES[toks[i].norm]) - {cues.ANY}
     return any(_is_complement(t.norm, allowed) for t in toks[i + 1 : i + 3])
@@ -503,7 +528,7 @@ def _participle_reports(toks: list[Token], i: int) -> bool:
 _TRIGGERS = cues.RELAY | {"نقلا"} | frozenset(cues.VERBS) | cues.ACCORDING_TO | frozenset(cues.PARTICIPLES)
 
 
-def find(text: str, toks: list[Token] | None = None) -> Report | None:
+def find(text: str, toks: Tokens | None = None) -> Report | None:
     """Return the report a sentence makes, or None for narration.
 
     The first reporting verb outside quotations decides (a later one sits in its reported clause);
@@ -513,10 +538,10 @@ def find(text: str, toks: list[Token] | None = None) -> Report | None:
     spans = quote_spans(text)
     relay = verb = according = None
     participle = ""
-    for i in [k for k, t in enumerate(toks) if t.norm in _TRIGGERS]:
+    for i in _positions(toks, _TRIGGERS):
         tok = toks[i]
         n = tok.norm
-        if _inside(tok.start, spans):
+        if spans and _inside(toks.starts[i], spans):
             continue
         if n in cues.RELAY and relay is None:
             relay = _relay(text, toks, i)
@@ -527,11 +552,11 @@ def find(text: str, toks: list[Token] | None = None) -> Report | None:
         elif n in cues.ACCORDING_TO and according is None:
             according = _according_to(text, toks, i)
         elif n in cues.PARTICIPLES and not participle and verb is None and _participle_reports(toks, i):
-            participle = text[tok.start : tok.end]
+            participle = _surface(text, toks, i, i + 1)
             a, b, app_a, app_b = _main_subject(toks, i)
             if b > a:
                 verb = Report("explicit", participle, _surface(text, toks, a, b), _surface(text, toks, app_a, app_b),
-                              _quote_kind(text, tok.end, spans))
+                              _quote_kind(text, toks.ends[i], spans))
     if relay:
         return relay
     if verb and (verb.kind == "explicit" or according is None):
@@ -543,12 +568,12 @@ def find(text: str, toks: list[Token] | None = None) -> Report | None:
     return _headline(text, toks)
 
 
-def _headline(text: str, toks: list[Token]) -> Report | None:
+def _headline(text: str, toks: Tokens) -> Report | None:
     """Return the source of a headline quote "الصليب الأحمر: الوضع في اليمن كارثي", or None."""
     colon = next((k for k, t in enumerate(toks[:6]) if t.norm == cues.COLON), -1)
     if colon < 1 or len(toks) - colon < 4 or _noun_phrase(toks, 0) != colon or len(text.split()) > _HEADLINE_WORDS:
         return None
-    mention = names.split([t.norm for t in toks[:colon]])
+    mention = names.split(map(_NORM, toks[:colon]))
     person = len(mention.name) >= 2 and all(w in names.title_words() for w in mention.title)
     institution = toks[0].norm not in names.places() and _is_source(_surface(text, toks, 0, colon))
     if not (person or institution):
@@ -556,12 +581,12 @@ def _headline(text: str, toks: list[Token]) -> Report | None:
     return Report("explicit", "", _surface(text, toks, 0, colon), quote="direct")
 
 
-def people(text: str, toks: list[Token] | None = None) -> list[str]:
+def people(text: str, toks: Tokens | None = None) -> list[str]:
     """Return the titled names a sentence mentions (اللواء إبراهيم الحمزي), as written, in order."""
     toks = tokens(text) if toks is None else toks
     titles = names.title_words()
     found, free = [], 0  # free: the first token no earlier name covers
-    for i in [k for k, t in enumerate(toks) if t.norm in titles]:
+    for i in _positions(toks, titles):
         if i < free or (i > 0 and toks[i - 1].norm in titles):
             continue
         end = _noun_phrase(toks, i, objects=True)
@@ -571,7 +596,7 @@ def people(text: str, toks: list[Token] | None = None) -> list[str]:
     return found
 
 
-def turn_taker(text: str, toks: list[Token] | None = None) -> str:
+def turn_taker(text: str, toks: Tokens | None = None) -> str:
     """Return the person a sentence opening with من جانبه / من جهته / بدوره hands the turn to, or ""."""
     toks = tokens(text) if toks is None else toks
     if not opens_new_turn(toks):
@@ -584,7 +609,7 @@ _AFTER_MIN = frozenset({"جانبه", "جهته", "جانبها", "جهتها"})
 _IN_TURN = frozenset({"بدوره", "وبدوره", "بدورها", "وبدورها"})
 
 
-def opens_new_turn(toks: list[Token]) -> bool:
+def opens_new_turn(toks: Tokens) -> bool:
     """Return whether a sentence opens with من جانبه / من جهته / بدوره: another participant takes over."""
     head = [t.norm for t in toks[:3]]
     return (len(head) > 1 and head[0] == "من" and head[1] in _AFTER_MIN) or (bool(head) and head[0] in _IN_TURN)
