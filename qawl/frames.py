@@ -205,7 +205,7 @@ def _columns(docs: list[Document]) -> _Chunk:
     s_doc, s_id, s_text, s_entity, s_mention, s_cue, s_attr, s_quote, s_par, s_boiler = ([] for _ in range(10))
     s_words: list[int] = []
     a_entity, a_alias, a_doc = [], [], []
-    t_doc, t_id, t_surface, t_term = [], [], [], []
+    t_doc, t_count, t_id, t_surface, t_term = [], [], [], [], []  # t_doc, t_count: documents with tokens
     th_doc, th_id, th_theme, th_terms = [], [], [], []
     p_doc, p_id, p_entity, p_kind, p_surface, p_row = [], [], [], [], [], []
     titles, counts, entities = [], [], []
@@ -235,7 +235,9 @@ def _columns(docs: list[Document]) -> _Chunk:
                     a_doc.append(doc_id)
         n_entities += len(art.entities)
         sent_index, surfaces, terms = art.tokens
-        t_doc.extend([doc_id] * len(surfaces))
+        if surfaces:
+            t_doc.append(doc_id)
+            t_count.append(len(surfaces))
         t_id.extend(i + 1 for i in sent_index)
         t_surface.extend(surfaces)
         t_term.extend(terms)
@@ -267,7 +269,9 @@ def _columns(docs: list[Document]) -> _Chunk:
         aliases=pa.table({"entity": pa.array(a_entity, int64), "alias": pa.array(a_alias, string),
                           "doc_id": pa.array(a_doc, string)}),
         # 32-bit sentence ids: the tokens frame is the longest (16M rows at 1M sentences).
-        tokens=pa.table({"doc_id": _dictionary(t_doc), "sentence_id": pa.array(t_id, pa.int32()),
+        tokens=pa.table({"doc_id": pa.DictionaryArray.from_arrays(  # the dictionary encoding, made directly
+                             np.repeat(np.arange(len(t_doc), dtype=np.int32), t_count), pa.array(t_doc, string)),
+                         "sentence_id": pa.array(t_id, pa.int32()),
                          "surface": _dictionary(t_surface), "term": _dictionary(t_term)}),
         themes=pa.table({"doc_id": pa.array(th_doc, string), "sentence_id": pa.array(th_id, int64),
                          "theme": pa.array(th_theme, string), "terms": pa.array(th_terms, string)}),

@@ -9,7 +9,9 @@ from qawl import quotes as quotes_in
 
 # A sentence ends at . ! ? ؟ (or a run of them, or an ellipsis) followed by white space,
 # so 0.48 and كوفيد-19 stay whole. Closing quotes and brackets stay with their sentence.
-_END = re.compile(r"(?<![.!?؟…])[.!?؟…]+[\"'»”’)\]]*(?=\s)")
+# The first end mark is matched before the look-behind (no end mark before it): a pattern that opens with
+# a character class lets the engine skip to candidates at C speed, twice as fast on news text.
+_END = re.compile(r"[.!?؟…](?<![.!?؟…]{2})[.!?؟…]*[\"'»”’)\]]*(?=\s)")
 # One-letter abbreviations (د. = Dr, م. = AD) do not end a sentence.
 _ABBREVIATION = re.compile(r"(?:^|\s)[\u0621-\u064a]\.$")
 
@@ -47,7 +49,7 @@ def boilerplate_kind(line: str) -> str:
         return "timestamp"
     if len(words) <= 16 and _AGENCY.search(stripped) and _HIJRI_OR_CE.search(stripped):
         return "dateline"
-    if len(words) <= 40 and any(w in stripped for w in _ADVERT_WORDS) and _ADVERT.search(stripped):
+    if len(words) <= 40 and any(map(stripped.__contains__, _ADVERT_WORDS)) and _ADVERT.search(stripped):
         return "advert"
     if len(words) <= 40 and _TEASER.match(stripped):
         return "teaser"
@@ -64,7 +66,7 @@ def _split_line(line: str) -> list[tuple[int, int]]:
             q += 1
         if q < len(quotes) and quotes[q][0] < m.start() < quotes[q][1]:
             continue
-        if _ABBREVIATION.search(line, max(0, m.start() - 2), m.end()) and m.end() - m.start() == 1:
+        if m.end() - m.start() == 1 and _ABBREVIATION.search(line, max(0, m.start() - 2), m.end()):
             continue
         cuts.append(end)
     spans, start = [], 0

@@ -236,8 +236,15 @@ def _noun_phrase(toks: Tokens, i: int, *, objects: bool = False, preps: str = ""
     return j
 
 
-def _prefixes(allowed: frozenset[str]) -> str:
+def _prefix_letters(allowed: frozenset[str]) -> str:
     return "".join(p for p in ("ب", "ل") if p in allowed)
+
+
+_PREFIXES: Memo[frozenset[str], str] = Memo(_prefix_letters)  # a cue's prepositions, asked of every word after it
+
+
+def _prefixes(allowed: frozenset[str]) -> str:
+    return _PREFIXES[allowed]
 
 
 def _is_complement(n: str, allowed: frozenset[str]) -> bool:
