@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import chain, compress
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -75,7 +75,7 @@ class _Article:
     attributions: list[attribution.Attribution]
     entity_of: list[int]  # per sentence: index into entities, -1 when nobody
     entities: list[speakers.Entity]
-    tokens: tuple[list[int], list[str], list[str]]  # (sentence index, surface, term) columns
+    tokens: tuple[list[int], list[str], list[str]]  # (sentence id, surface, term) columns
     themes: list[tuple[int, str, str]]  # (sentence index, theme, matched terms)
     places: list[tuple[int, str, str, str]]  # (sentence index, entity, kind, surface)
     n_words: list[int]  # words per sentence (0 for boilerplate)
@@ -136,25 +136,29 @@ def analyse(doc: Document) -> _Article:
     tok_sentence, tok_surface, tok_term = [], [], []
     theme_rows, places = [], []
     n_words = [len(written) for written in written_of]
-    gazetteer = mentions.gazetteer_index()
+    gazetteer, theme_index = mentions.gazetteer_index(), themes.index()
     for i, (written, info) in enumerate(zip(written_of, info_of, strict=True)):
         if not written:
             continue
         keywords = list(map(_KEYWORD, info))
-        stems = [t for t in keywords if t is not None]
+        stems = list(compress(keywords, keywords))  # the keywords but None
         if stems:
             tok_surface.extend(compress(written, keywords))  # a keyword is never "": None alone is falsy
             tok_term.extend(stems)
-            tok_sentence.extend([i] * len(stems))
+            tok_sentence.extend([i + 1] * len(stems))  # sentence ids count from 1
         if not _THEMED.isdisjoint(written):
-            for theme, matched in themes.match(stems).items():
+            for theme, matched in themes.match(stems, _positions(stems, theme_index.keys)).items():
                 theme_rows.append((i, theme, " | ".join(matched)))
         if not _MAY_NAME.isdisjoint(written):
-            starts = [k for k, w in enumerate(written) if w in _MAY_NAME]
-            for entity, kind, pos in mentions.find(list(map(_FORM, info)), gazetteer, starts):
+            for entity, kind, pos in mentions.find(list(map(_FORM, info)), gazetteer, _positions(written, _MAY_NAME)):
                 places.append((i, entity, kind, written[pos]))
     return _Article(doc, sents, attrs, entity_of, entities, (tok_sentence, tok_surface, tok_term), theme_rows, places,
                     n_words)
+
+
+def _positions(items: list[str], wanted: set[str] | frozenset[str]) -> list[int]:
+    """Return the positions of the items in wanted (a loop in C)."""
+    return list(compress(range(len(items)), map(wanted.__contains__, items)))
 
 
 def _title(doc: Document, sents: list[sentences.Sentence]) -> str:
@@ -176,6 +180,10 @@ class _Chunk:
     tokens: pa.Table
     themes: pa.Table
     places: pa.Table  # doc_id, sentence_id, entity, kind, surface, row (the sentence's row in the chunk)
+
+
+_TEXT, _PARAGRAPH, _BOILERPLATE = attrgetter("text"), attrgetter("paragraph"), attrgetter("boilerplate")
+_MENTION, _CUE, _ATTRIBUTION, _QUOTE = (attrgetter(f) for f in ("mention", "cue", "attribution", "quote"))
 
 
 def _dictionary(values: list[str]) -> pa.Array:
@@ -219,26 +227,24 @@ def _columns(docs: list[Document]) -> _Chunk:
         s_doc.extend([doc_id] * n)
         s_id.extend(range(1, n + 1))
         s_words.extend(art.n_words)
-        for s, a, k in zip(art.sentences, art.attributions, art.entity_of, strict=True):
-            s_text.append(s.text)
-            s_par.append(s.paragraph)
-            s_boiler.append(s.boilerplate)
-            s_mention.append(a.mention)
-            s_cue.append(a.cue)
-            s_attr.append(a.attribution)
-            s_quote.append(a.quote)
-            s_entity.append(k + n_entities if k >= 0 else -1)
+        sents, attrs = art.sentences, art.attributions
+        for column, values, field_of in ((s_text, sents, _TEXT), (s_par, sents, _PARAGRAPH),
+                                         (s_boiler, sents, _BOILERPLATE), (s_mention, attrs, _MENTION),
+                                         (s_cue, attrs, _CUE), (s_attr, attrs, _ATTRIBUTION), (s_quote, attrs, _QUOTE)):
+            column.extend(map(field_of, values))  # a loop in C per column
+        s_entity.extend([k + n_entities if k >= 0 else -1 for k in art.entity_of])
+        for a, k in zip(attrs, art.entity_of, strict=True):
             if k >= 0 and a.attribution == "explicit":
                 for alias in (a.mention, a.apposition) if a.apposition else (a.mention,):
                     a_entity.append(k + n_entities)
                     a_alias.append(alias)
                     a_doc.append(doc_id)
         n_entities += len(art.entities)
-        sent_index, surfaces, terms = art.tokens
+        sentence_ids, surfaces, terms = art.tokens
         if surfaces:
             t_doc.append(doc_id)
             t_count.append(len(surfaces))
-        t_id.extend(i + 1 for i in sent_index)
+        t_id.extend(sentence_ids)
         t_surface.extend(surfaces)
         t_term.extend(terms)
         for i, theme, matched in art.themes:

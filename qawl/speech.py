@@ -211,25 +211,29 @@ def _noun_phrase(toks: Tokens, i: int, *, objects: bool = False, preps: str = ""
     one-letter prepositions (ب، ل) of the verb's complement, which end it unless they follow a title;
     ends are the verb's prepositions (طلبت الإدارة من السائقين).
     """
+    titles, places, stop = names.title_words(), names.places(), _STOP_WORDS
+    last = min(len(toks), i + _MAX_NP)
     j = i
-    while j < len(toks) and j - i < _MAX_NP and not _is_stop(toks[j]) and not (j > i and toks[j].norm in ends):
-        if j > i and (_adverbial(toks[j - 1].norm, toks[j].norm) or toks[j].possessed
-                      or _purpose(toks[j - 1].norm, toks[j].norm) or (objects and (
-                _object_starts(
-                    toks[j - 1].norm, toks[j].norm, after_name=after_name,
-                    follows=toks[j + 1].norm if j + 1 < len(toks) else "", feminine=toks[j].feminine)
-                or (toks[j].feminine and _closed(toks[j - 1].norm) and toks[j].norm[:1] not in "البو")
-                or (_institution(toks[i].norm) and _closed(toks[j - 1].norm) and not toks[j].norm.startswith("ال"))
-            ))):
+    while j < last:
+        tok = toks[j]
+        word = tok.norm
+        if stop[word]:
             break
-        if (j > i and toks[j].norm[:1] in preps and len(toks[j].norm) > 3
-                and toks[j - 1].norm not in names.title_words()):
-            break
-        if j > i and toks[j].norm in names.places() and not toks[j - 1].norm.startswith(("ال", "لل")) and (
-                toks[j - 1].norm not in names.title_words()):
-            break  # توعد ترامب إيران: a country right after a name is the object
-        if j > i and toks[j].norm.startswith("وال") and not toks[j - 1].norm.startswith(("ال", "وال", "لل", "بال")):
-            break  # ترامب والفرنسي ماكرون: a second subject, not a part of the first
+        if j > i:
+            prev = toks[j - 1].norm
+            if word in ends or _adverbial(prev, word) or tok.possessed or _purpose(prev, word) or (objects and (
+                _object_starts(prev, word, after_name=after_name,
+                               follows=toks[j + 1].norm if j + 1 < len(toks) else "", feminine=tok.feminine)
+                or (tok.feminine and _closed(prev) and word[:1] not in "البو")
+                or (_institution(toks[i].norm) and _closed(prev) and not word.startswith("ال"))
+            )):
+                break
+            if word[:1] in preps and len(word) > 3 and prev not in titles:
+                break
+            if word in places and not prev.startswith(("ال", "لل")) and prev not in titles:
+                break  # توعد ترامب إيران: a country right after a name is the object
+            if word.startswith("وال") and not prev.startswith(("ال", "وال", "لل", "بال")):
+                break  # ترامب والفرنسي ماكرون: a second subject, not a part of the first
         j += 1
     while j > i and toks[j - 1].norm in "-–":
         j -= 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -17,6 +18,7 @@ class ThemeIndex:
 
     single: dict[str, tuple[tuple[str, str], ...]]  # stem -> ((theme, lexicon term), ...)
     phrases: dict[str, tuple[tuple[tuple[str, ...], str, str], ...]]  # first stem -> ((stems, theme, term),)
+    keys: frozenset[str] = frozenset()  # every stem that starts a match: single stems and phrases' first stems
 
 
 @cache
@@ -30,15 +32,20 @@ def index() -> ThemeIndex:
             single[stems[0]].append((theme, lexicon_term))
         elif stems:
             phrases[stems[0]].append((stems, theme, lexicon_term))
-    return ThemeIndex({k: tuple(v) for k, v in single.items()}, {k: tuple(v) for k, v in phrases.items()})
+    return ThemeIndex({k: tuple(v) for k, v in single.items()}, {k: tuple(v) for k, v in phrases.items()},
+                      frozenset(single) | frozenset(phrases))
 
 
-def match(stems: list[str]) -> dict[str, list[str]]:
-    """Return theme -> matched lexicon terms for a sentence given as its word stems in order."""
+def match(stems: list[str], starts: Iterable[int] | None = None) -> dict[str, list[str]]:
+    """Return theme -> matched lexicon terms for a sentence given as its word stems in order.
+
+    starts, when given, are the only positions where a match may begin (in order); the rest are skipped.
+    """
     idx = index()
     single, phrases = idx.single, idx.phrases
     found: dict[str, list[str]] = {}
-    for i, s in enumerate(stems):
+    for i in range(len(stems)) if starts is None else starts:
+        s = stems[i]
         if s not in single and s not in phrases:  # most words are in no theme: skip them at once
             continue
         for theme, lexicon_term in single.get(s, ()):
