@@ -7,10 +7,13 @@ import os
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from qawl import export
-from qawl.corpus import CorpusError, display_name
-from qawl.frames import Frames, build_paths
+from qawl import articles
+from qawl.corpus import CorpusError, display_name, files
+
+if TYPE_CHECKING:
+    from qawl.frames import Frames
 
 # Exit codes: everything read; some files or rows skipped (named on stderr); nothing usable or a fatal error.
 OK, SKIPPED, FAILED = 0, 1, 2
@@ -28,6 +31,8 @@ def _progress(done: int, total: int) -> None:
 
 
 def _write(frames: Frames, out: Path) -> None:
+    from qawl import export  # with pandas: see frames_command
+
     out.mkdir(parents=True, exist_ok=True)
     # Arrow writes without the GIL: two files at a time, the largest first.
     largest_first = sorted(frames.items(), key=lambda item: -item[1].size)
@@ -43,27 +48,33 @@ def frames_command(args: argparse.Namespace) -> int:
         _say("error: ", f"{display_name(out)}: cannot write frames there (a file, not a folder)")
         return FAILED
     try:
-        frames = build_paths(args.paths, progress=_progress)
+        paths = list(args.paths)
+        workers, chars = articles.workers_for_files(files(paths))
+        with articles.pool(workers) as pool:
+            # pandas (a third of a second to import) loads once the workers are started: they warm up meanwhile.
+            from qawl import frames
+
+            built = frames.build_started(paths, chars, pool, progress=_progress)
     except CorpusError as exc:
         for problem in exc.problems if len(exc.problems) > 1 else []:
             _say("warning: ", problem)
         _say("error: ", str(exc) if len(exc.problems) <= 1 else "nothing to analyse: every input was skipped")
         return FAILED
-    for message in frames.warnings:
+    for message in built.warnings:
         _say("warning: ", message)
-    if frames.documents.empty:
+    if built.documents.empty:
         _say("error: ", "nothing to analyse: no readable document")
         return FAILED
     try:
-        _write(frames, out)
+        _write(built, out)
     except OSError as exc:
         _say("error: ", f"{display_name(out)}: cannot write frames ({exc.strerror or exc})")
         return FAILED
-    n_docs, n_sents = len(frames.documents), len(frames.sentences)
-    n_warned = len(frames.warnings)
+    n_docs, n_sents = len(built.documents), len(built.sentences)
+    n_warned = len(built.warnings)
     skipped = f", {n_warned} warning{'s' if n_warned > 1 else ''} above" if n_warned else ""
-    _say("", f"{n_docs} documents, {n_sents} sentences, {len(frames.speakers)} speakers{skipped} -> {out}")
-    return SKIPPED if frames.warnings else OK
+    _say("", f"{n_docs} documents, {n_sents} sentences, {len(built.speakers)} speakers{skipped} -> {out}")
+    return SKIPPED if built.warnings else OK
 
 
 def main(argv: list[str] | None = None) -> int:

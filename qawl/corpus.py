@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
 
-import pandas as pd
-
 from qawl.decode import DecodeError, decode
 from qawl.normalize import presentation_forms
 
@@ -399,13 +397,6 @@ def load(paths: Iterable[str | Path], warn: Warn = _stderr) -> list[Document]:
     What cannot be read is named in a warning and skipped; CorpusError when nothing at all could be read.
     """
     return list(documents(paths, warn))
-
-
-def parse_dates(values: Iterable[str]) -> pd.Series:
-    """Return naive UTC datetimes for date strings in the formats corpora use (NaT when unknown)."""
-    series = pd.Series(list(values), dtype="string")
-    parsed = pd.to_datetime(series, errors="coerce", utc=True, format="mixed")
-    return parsed.dt.tz_localize(None)
 
 
 def _scan(folder: str, suffixes: set[str], cut: int, add: Callable[[str, str, int, int], None]) -> None:

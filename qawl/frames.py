@@ -1,44 +1,32 @@
 """Building the frames (documents, sentences, speakers, themes, tokens, mentions) of a corpus.
 
-Articles are analysed in chunks, in worker processes for large corpora. A chunk comes back as Arrow
-tables (cheap to pickle, no Python string per cell) and the speaker names, which need the whole corpus,
-are filled in at the end with array lookups.
+Articles are analysed in chunks (articles.py), in worker processes for large corpora. A chunk comes back as
+Arrow tables and the speaker names, which need the whole corpus, are filled in at the end with array lookups.
 """
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
-import gc
-import multiprocessing
-import os
-import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from itertools import chain, compress
-from operator import attrgetter, itemgetter
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from qawl import attribution, cues, mentions, sentences, speakers, speech, themes
+from qawl import articles, mentions, speakers
 from qawl import names as name_words
-from qawl.corpus import Document, documents, files, parse_dates
-from qawl.memo import Memo
-from qawl.normalize import normalize, presentation_forms
-from qawl.terms import is_stopword, term
-from qawl.tokenize import words
+from qawl.articles import Chunk, analyse_chunk
+from qawl.corpus import Document, documents, files
+from qawl.normalize import normalize
 
 FRAME_NAMES = ("documents", "sentences", "speakers", "themes", "tokens", "mentions")
-_PARALLEL_CHARS = 4_000_000  # below this a second process costs more than it saves
 _CHUNK_CHARS = 1_000_000  # text per chunk: bounds a worker's memory and paces progress reports
-_MAX_WORKERS = 4
 _MIN_CHUNKS = 32
 _TRIM_EVERY = 8  # chunks
-_TITLE_CHARS = 80
 
 SENTENCE_COLUMNS = ["doc_id", "sentence_id", "text", "speaker", "speaker_mention", "cue", "attribution", "quote",
                     "date", "paragraph", "boilerplate", "n_words"]
@@ -66,227 +54,6 @@ class Frames:
         return [(name, getattr(self, name)) for name in FRAME_NAMES]
 
 
-@dataclass
-class _Article:
-    """What one article yields before corpus-wide speaker names are known."""
-
-    doc: Document
-    sentences: list[sentences.Sentence]
-    attributions: list[attribution.Attribution]
-    entity_of: list[int]  # per sentence: index into entities, -1 when nobody
-    entities: list[speakers.Entity]
-    tokens: tuple[list[int], list[str], list[str]]  # (sentence id, surface, term) columns
-    themes: list[tuple[int, str, str]]  # (sentence index, theme, matched terms)
-    places: list[tuple[int, str, str, str]]  # (sentence index, entity, kind, surface)
-    n_words: list[int]  # words per sentence (0 for boilerplate)
-
-
-# Per written word: (search form, keyword term or None for a stop word). Words repeat (Zipf), so a sentence
-# costs a dict lookup per word. The written words that may start a gazetteer name or are a theme term are
-# gathered too: sentences holding none of them (most) skip those matchers, which would find nothing there.
-_MAY_NAME: set[str] = set()
-_THEMED: set[str] = set()
-_KEYED: set[str] = set()  # written words attribution acts on (a cue, a title …): speech.has_key_word
-
-
-def _learn(written: str) -> tuple[str, str | None]:
-    """Return what analyse needs to know of a written word."""
-    gazetteer = mentions.gazetteer_index()
-    if written.isascii() and written.isdigit():
-        # News is full of numbers, most of them seen once: a stop word with no cue, no clitic and no theme,
-        # already in its normalized form. Only the gazetteer might start a name with one.
-        if written in gazetteer:
-            _MAY_NAME.add(written)
-        return written, None
-    norm = normalize(written)
-    number = written.isdigit()  # Arabic-Indic digits
-    keyword = None if number or is_stopword(written) else term(written)
-    theme_index = themes.index()
-    if any(f in gazetteer for f in mentions.forms(norm)):
-        _MAY_NAME.add(written)
-    if keyword is not None and (keyword in theme_index.single or keyword in theme_index.phrases):
-        _THEMED.add(written)
-    if not number and speech.has_key_word(written):
-        _KEYED.add(written)
-    return norm, keyword
-
-
-_WORDS: Memo[str, tuple[str, str | None]] = Memo(_learn)
-_FORM, _KEYWORD = itemgetter(0), itemgetter(1)  # of a _WORDS value
-
-
-def analyse(doc: Document) -> _Article:
-    """Return the sentences, attributions, entities, tokens, themes and gazetteer hits of one article."""
-    # Presentation forms (PDF copy-paste) break search and may not leave Qawl: letters in every frame.
-    text = presentation_forms(doc.text)
-    sents = sentences.split(text)
-    known = _WORDS
-    said = [words(s.text) for s in sents]  # boilerplate too: name completion reads the whole article
-    info_of = [[known[w] for w in written] for written in said]  # learns every new word first
-    written_of = [written if not s.boilerplate else [] for s, written in zip(sents, said, strict=True)]
-    # Most sentences hold a cue or a title; the rest (and no colon) attribution passes over untokenized.
-    keyed = [not _KEYED.isdisjoint(written) or cues.COLON in s.text
-             for s, written in zip(sents, written_of, strict=True)]
-    attrs = attribution.attribute(sents, keyed)
-    spoken = [(a.mention, a.apposition) for a in attrs if a.attribution != "none"]
-    article_words = (list(chain.from_iterable(said)), list(map(_FORM, chain.from_iterable(info_of))))
-    indices, entities = speakers.resolve_article(spoken, words=article_words)
-    it = iter(indices)
-    entity_of = [next(it) if a.attribution != "none" else -1 for a in attrs]
-    tok_sentence, tok_surface, tok_term = [], [], []
-    theme_rows, places = [], []
-    n_words = [len(written) for written in written_of]
-    gazetteer, theme_index = mentions.gazetteer_index(), themes.index()
-    for i, (written, info) in enumerate(zip(written_of, info_of, strict=True)):
-        if not written:
-            continue
-        keywords = list(map(_KEYWORD, info))
-        stems = list(compress(keywords, keywords))  # the keywords but None
-        if stems:
-            tok_surface.extend(compress(written, keywords))  # a keyword is never "": None alone is falsy
-            tok_term.extend(stems)
-            tok_sentence.extend([i + 1] * len(stems))  # sentence ids count from 1
-        if not _THEMED.isdisjoint(written):
-            for theme, matched in themes.match(stems, _positions(stems, theme_index.keys)).items():
-                theme_rows.append((i, theme, " | ".join(matched)))
-        if not _MAY_NAME.isdisjoint(written):
-            for entity, kind, pos in mentions.find(list(map(_FORM, info)), gazetteer, _positions(written, _MAY_NAME)):
-                places.append((i, entity, kind, written[pos]))
-    return _Article(doc, sents, attrs, entity_of, entities, (tok_sentence, tok_surface, tok_term), theme_rows, places,
-                    n_words)
-
-
-def _positions(items: list[str], wanted: set[str] | frozenset[str]) -> list[int]:
-    """Return the positions of the items in wanted (a loop in C)."""
-    return list(compress(range(len(items)), map(wanted.__contains__, items)))
-
-
-def _title(doc: Document, sents: list[sentences.Sentence]) -> str:
-    if doc.title:
-        return presentation_forms(doc.title)
-    first = next((s.text for s in sents if not s.boilerplate), doc.doc_id)
-    return first if len(first) <= _TITLE_CHARS else first[:_TITLE_CHARS].rsplit(" ", 1)[0] + " …"
-
-
-@dataclass
-class _Chunk:
-    """A run of articles as columns; speaker entities are numbered within the chunk (-1 for nobody)."""
-
-    titles: list[str]
-    n_sentences: list[int]
-    entities: list[list[speakers.Entity]]  # per article
-    sentences: pa.Table  # the sentence columns but speaker and date, plus `entity`
-    aliases: pa.Table  # entity, alias, doc_id: how explicit attributions wrote each source
-    tokens: pa.Table
-    themes: pa.Table
-    places: pa.Table  # doc_id, sentence_id, entity, kind, surface, row (the sentence's row in the chunk)
-
-
-_TEXT, _PARAGRAPH, _BOILERPLATE = attrgetter("text"), attrgetter("paragraph"), attrgetter("boilerplate")
-_MENTION, _CUE, _ATTRIBUTION, _QUOTE = (attrgetter(f) for f in ("mention", "cue", "attribution", "quote"))
-
-
-def _dictionary(values: list[str]) -> pa.Array:
-    return pa.array(values, pa.large_string()).dictionary_encode()
-
-
-@contextlib.contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Pause the cycle collector: the analysis makes millions of short-lived tuples and no cycles, and each
-    collection would walk every live object (the word memos, the chunk so far) for nothing."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
-
-
-def _analyse_chunk(docs: list[Document]) -> _Chunk:
-    """Return the analysis of consecutive articles as Arrow columns."""
-    with _no_cycle_collection():
-        return _columns(docs)
-
-
-def _columns(docs: list[Document]) -> _Chunk:
-    s_doc, s_id, s_text, s_entity, s_mention, s_cue, s_attr, s_quote, s_par, s_boiler = ([] for _ in range(10))
-    s_words: list[int] = []
-    a_entity, a_alias, a_doc = [], [], []
-    t_doc, t_count, t_id, t_surface, t_term = [], [], [], [], []  # t_doc, t_count: documents with tokens
-    th_doc, th_id, th_theme, th_terms = [], [], [], []
-    p_doc, p_id, p_entity, p_kind, p_surface, p_row = [], [], [], [], [], []
-    titles, counts, entities = [], [], []
-    n_entities = 0
-    for doc in docs:
-        art = analyse(doc)
-        doc_id, n, row0 = doc.doc_id, len(art.sentences), len(s_id)
-        titles.append(_title(doc, art.sentences))
-        counts.append(n)
-        entities.append(art.entities)
-        s_doc.extend([doc_id] * n)
-        s_id.extend(range(1, n + 1))
-        s_words.extend(art.n_words)
-        sents, attrs = art.sentences, art.attributions
-        for column, values, field_of in ((s_text, sents, _TEXT), (s_par, sents, _PARAGRAPH),
-                                         (s_boiler, sents, _BOILERPLATE), (s_mention, attrs, _MENTION),
-                                         (s_cue, attrs, _CUE), (s_attr, attrs, _ATTRIBUTION), (s_quote, attrs, _QUOTE)):
-            column.extend(map(field_of, values))  # a loop in C per column
-        s_entity.extend([k + n_entities if k >= 0 else -1 for k in art.entity_of])
-        for a, k in zip(attrs, art.entity_of, strict=True):
-            if k >= 0 and a.attribution == "explicit":
-                for alias in (a.mention, a.apposition) if a.apposition else (a.mention,):
-                    a_entity.append(k + n_entities)
-                    a_alias.append(alias)
-                    a_doc.append(doc_id)
-        n_entities += len(art.entities)
-        sentence_ids, surfaces, terms = art.tokens
-        if surfaces:
-            t_doc.append(doc_id)
-            t_count.append(len(surfaces))
-        t_id.extend(sentence_ids)
-        t_surface.extend(surfaces)
-        t_term.extend(terms)
-        for i, theme, matched in art.themes:
-            th_doc.append(doc_id)
-            th_id.append(i + 1)
-            th_theme.append(theme)
-            th_terms.append(matched)
-        for i, entity, kind, surface in art.places:
-            p_doc.append(doc_id)
-            p_id.append(i + 1)
-            p_entity.append(entity)
-            p_kind.append(kind)
-            p_surface.append(surface)
-            p_row.append(row0 + i)
-    # large_string is what pandas' str dtype holds: the frames take these buffers without a copy.
-    string, int64 = pa.large_string(), pa.int64()
-    return _Chunk(
-        titles=titles,
-        n_sentences=counts,
-        entities=entities,
-        sentences=pa.table({
-            "doc_id": pa.array(s_doc, string), "sentence_id": pa.array(s_id, int64), "text": pa.array(s_text, string),
-            "entity": pa.array(s_entity, int64), "speaker_mention": pa.array(s_mention, string),
-            "cue": pa.array(s_cue, string), "attribution": pa.array(s_attr, string),
-            "quote": pa.array(s_quote, string), "paragraph": pa.array(s_par, int64),
-            "boilerplate": pa.array(s_boiler, string), "n_words": pa.array(s_words, int64),
-        }),
-        aliases=pa.table({"entity": pa.array(a_entity, int64), "alias": pa.array(a_alias, string),
-                          "doc_id": pa.array(a_doc, string)}),
-        # 32-bit sentence ids: the tokens frame is the longest (16M rows at 1M sentences).
-        tokens=pa.table({"doc_id": pa.DictionaryArray.from_arrays(  # the dictionary encoding, made directly
-                             np.repeat(np.arange(len(t_doc), dtype=np.int32), t_count), pa.array(t_doc, string)),
-                         "sentence_id": pa.array(t_id, pa.int32()),
-                         "surface": _dictionary(t_surface), "term": _dictionary(t_term)}),
-        themes=pa.table({"doc_id": pa.array(th_doc, string), "sentence_id": pa.array(th_id, int64),
-                         "theme": pa.array(th_theme, string), "terms": pa.array(th_terms, string)}),
-        places=pa.table({"doc_id": pa.array(p_doc, string), "sentence_id": pa.array(p_id, int64),
-                         "entity": pa.array(p_entity, string), "kind": pa.array(p_kind, string),
-                         "surface": pa.array(p_surface, string), "row": pa.array(p_row, int64)}),
-    )
-
-
 def _runs(docs: Iterable[Document], size: int, seen: list[Document]) -> Iterator[list[Document]]:
     """Yield docs in consecutive runs of about size characters each, appending every document to seen."""
     run: list[Document] = []
@@ -302,42 +69,8 @@ def _runs(docs: Iterable[Document], size: int, seen: list[Document]) -> Iterator
         yield run
 
 
-def _workers_for(chars: int, n_docs: int) -> int:
-    """Return how many processes are worth using for a corpus: 1 for small ones, else the usable cores."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    if n_docs < 2 or chars < _PARALLEL_CHARS:
-        return 1
-    if _context().get_start_method() != "fork" and threading.active_count() > 1:
-        return 1  # a spawned worker would re-run a Streamlit app's script: stay in this process
-    return max(1, min(cores, _MAX_WORKERS))
-
-
-def _context() -> multiprocessing.context.BaseContext:
-    # Fork, where the platform has it: workers inherit the loaded modules and lexicons. Spawn and
-    # forkserver workers re-run the main script first, and under Streamlit that script is the app.
-    return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-
-
-@contextlib.contextmanager
-def _pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
-    """Yield a pool of `workers` processes, started at once (None for one worker: this process does the work).
-
-    Started before the corpus is read, the workers inherit none of it: a forked worker keeps every page it
-    inherited for as long as it runs, even the ones this process frees meanwhile.
-    """
-    if workers <= 1:
-        yield None
-        return
-    pool = ProcessPoolExecutor(workers, mp_context=_context())
-    try:
-        pool.submit(int).result()  # the first task forks (or spawns) every worker
-        yield pool
-    finally:
-        pool.shutdown(cancel_futures=True)
-
-
 def _analyse_all(docs: Iterable[Document], chars: int, seen: list[Document], progress: Progress | None,
-                 pool: ProcessPoolExecutor | None, *, keep_texts: bool = True) -> Iterator[_Chunk]:
+                 pool: ProcessPoolExecutor | None, *, keep_texts: bool = True) -> Iterator[Chunk]:
     """Yield the chunks of docs in corpus order, analysed by the pool's workers (without a pool: this process).
 
     docs may be a stream still being read: with a pool, each chunk goes to the workers as soon as it is read,
@@ -348,12 +81,12 @@ def _analyse_all(docs: Iterable[Document], chars: int, seen: list[Document], pro
     read = _runs(docs, min(_CHUNK_CHARS, max(1, chars // _MIN_CHUNKS)), seen)
     runs: list[list[Document]] = []
     if pool:  # map submits every chunk as soon as it is read
-        results: Iterable[_Chunk] = pool.map(_analyse_chunk, (runs.append(run) or run for run in read))
+        results: Iterable[Chunk] = pool.map(analyse_chunk, (runs.append(run) or run for run in read))
     else:
         runs = list(read)
-        results = map(_analyse_chunk, runs)
+        results = map(analyse_chunk, runs)
     if not runs:  # an empty corpus still yields one (empty) chunk, so every frame gets its columns and dtypes
-        runs, results = [[]], [_analyse_chunk([])]
+        runs, results = [[]], [analyse_chunk([])]
     done = 0
     try:
         for k, (run, chunk) in enumerate(zip(runs, results, strict=True)):
@@ -439,7 +172,7 @@ def build(docs: list[Document], progress: Progress | None = None, warnings: list
     keep_texts=False empties each document's text once analysed, to spare memory on large corpora.
     """
     chars = sum(len(d.text) for d in docs)
-    with _pool(_workers_for(chars, len(docs)) if workers is None else workers) as started:
+    with articles.pool(articles.workers_for(chars, len(docs)) if workers is None else workers) as started:
         return _build(docs, chars, progress, warnings, keep_texts, started)
 
 
@@ -612,14 +345,29 @@ def _speakers(sents: pd.DataFrame, aliases: pd.DataFrame) -> pd.DataFrame:
 def build_paths(paths: Iterable[str | Path], progress: Progress | None = None, *, workers: int | None = None) -> Frames:
     """Return the frames of the corpus at paths, with the warnings met while reading it.
 
-    The workers start before the corpus is read (sized by the files' bytes, about two per Arabic letter),
-    so that none of them holds a copy of it.
+    The workers start before the corpus is read (sized by the files' bytes), so that none of them holds a
+    copy of it.
     """
     paths = list(paths)
-    found = files(paths)
-    chars = sum(size for _, _, size, _ in found) // 2
+    wanted, chars = articles.workers_for_files(files(paths))
+    with articles.pool(wanted if workers is None else workers) as pool:
+        return build_started(paths, chars, pool, progress)
+
+
+def build_started(paths: list[str | Path], chars: int, pool: ProcessPoolExecutor | None,
+                  progress: Progress | None = None) -> Frames:
+    """Return the frames of the corpus at paths, analysed by a pool already started (None: by this process).
+
+    chars is the corpus size articles.workers_for_files gave. With workers, the articles are analysed as
+    they are read; alone, read first (for a known total).
+    """
     warned: list[str] = []
-    with _pool(_workers_for(chars, len(found)) if workers is None else workers) as pool:
-        # With workers, the articles are analysed as they are read; alone, read first (for a known total).
-        stream = documents(paths, warn=warned.append)
-        return _build(stream if pool else list(stream), chars, progress, warned, False, pool)
+    stream = documents(paths, warn=warned.append)
+    return _build(stream if pool else list(stream), chars, progress, warned, False, pool)
+
+
+def parse_dates(values: Iterable[str]) -> pd.Series:
+    """Return naive UTC datetimes for date strings in the formats corpora use (NaT when unknown)."""
+    series = pd.Series(list(values), dtype="string")
+    parsed = pd.to_datetime(series, errors="coerce", utc=True, format="mixed")
+    return parsed.dt.tz_localize(None)

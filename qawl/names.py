@@ -156,4 +156,4 @@ def _split(phrase: tuple[str, ...]) -> Mention:
 
 
 # The same phrases (titles, names, the words around a cue) come back sentence after sentence: each is split once.
-_SPLITS: Memo[tuple[str, ...], Mention] = Memo(_split)
+_SPLITS: Memo[tuple[str, ...], Mention] = Memo(_split, bound=1 << 15)

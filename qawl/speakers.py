@@ -91,7 +91,8 @@ def _mention(surface: str, apposition: str) -> tuple[names.Mention, dict[tuple[s
 
 
 # The same sources come back article after article: each (mention, apposition) is split once (read only).
-_MENTIONS: Memo[tuple[str, str], tuple[names.Mention, dict[tuple[str, ...], str]]] = Memo(lambda m: _mention(*m))
+_Parsed = tuple[names.Mention, dict[tuple[str, ...], str]]
+_MENTIONS: Memo[tuple[str, str], _Parsed] = Memo(lambda m: _mention(*m), bound=1 << 14)
 
 
 def _find(entities: list[Entity], mention: names.Mention, before: int) -> int:

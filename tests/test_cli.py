@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from qawl_paths import ROOT
 
-from qawl import cli
+from qawl import cli, frames
 
 ARTICLE = "قال الوزير إن التعاون مهم.\nوأضاف أن الاقتصاد ينمو.\n"  # the minister said cooperation matters ...
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(30)
@@ -128,7 +128,7 @@ def test_an_unexpected_error_is_one_line_unless_debugging(tmp_path, capsys, monk
     def broken(*_, **__):
         raise RuntimeError("boom\nsecond line")
 
-    monkeypatch.setattr(cli, "build_paths", broken)
+    monkeypatch.setattr(frames, "build_started", broken)
     monkeypatch.delenv(cli.DEBUG_VAR, raising=False)
     code, lines = run(capsys, tmp_path / "a.txt", "--out", tmp_path / "out")
     assert code == cli.FAILED

@@ -1,0 +1,301 @@
+"""Analysing articles: sentences, speakers, tokens, themes and gazetteer hits, a chunk of articles at a time.
+
+This is the work a build's processes share, so it imports no pandas: the workers start (and load the
+lexicons and the stemmer) while the main process is still importing it. A chunk comes back as Arrow tables
+(cheap to pickle, no Python string per cell); frames.py makes the corpus-wide frames of the chunks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import multiprocessing
+import os
+import threading
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from itertools import chain, compress
+from operator import attrgetter, itemgetter
+
+import numpy as np
+import pyarrow as pa
+
+from qawl import attribution, cues, mentions, sentences, speakers, speech, themes
+from qawl.corpus import Document
+from qawl.memo import Memo
+from qawl.normalize import normalize, presentation_forms
+from qawl.terms import is_stopword, term
+from qawl.tokenize import words
+
+_PARALLEL_CHARS = 4_000_000  # below this a second process costs more than it saves
+_MAX_WORKERS = 4
+_TITLE_CHARS = 80
+# Analysed once in each new worker: it loads the lexicons, their indexes and the stemmer.
+_WARM_UP = Document("warm-up", "وقال الرئيس الصيني شي جين بينغ إن التعاون مع الصين مهم.")
+
+
+@dataclass
+class _Article:
+    """What one article yields before corpus-wide speaker names are known."""
+
+    doc: Document
+    sentences: list[sentences.Sentence]
+    attributions: list[attribution.Attribution]
+    entity_of: list[int]  # per sentence: index into entities, -1 when nobody
+    entities: list[speakers.Entity]
+    tokens: tuple[list[int], list[str], list[str]]  # (sentence id, surface, term) columns
+    themes: list[tuple[int, str, str]]  # (sentence index, theme, matched terms)
+    places: list[tuple[int, str, str, str]]  # (sentence index, entity, kind, surface)
+    n_words: list[int]  # words per sentence (0 for boilerplate)
+
+
+# Per written word: (search form, keyword term or None for a stop word). Words repeat (Zipf), so a sentence
+# costs a dict lookup per word. The written words that may start a gazetteer name or are a theme term are
+# gathered too: sentences holding none of them (most) skip those matchers, which would find nothing there.
+_MAY_NAME: set[str] = set()
+_THEMED: set[str] = set()
+_KEYED: set[str] = set()  # written words attribution acts on (a cue, a title …): speech.has_key_word
+
+
+def _learn(written: str) -> tuple[str, str | None]:
+    """Return what analyse needs to know of a written word."""
+    gazetteer = mentions.gazetteer_index()
+    if written.isascii() and written.isdigit():
+        # News is full of numbers, most of them seen once: a stop word with no cue, no clitic and no theme,
+        # already in its normalized form. Only the gazetteer might start a name with one.
+        if written in gazetteer:
+            _MAY_NAME.add(written)
+        return written, None
+    norm = normalize(written)
+    number = written.isdigit()  # Arabic-Indic digits
+    keyword = None if number or is_stopword(written) else term(written)
+    theme_index = themes.index()
+    if any(f in gazetteer for f in mentions.forms(norm)):
+        _MAY_NAME.add(written)
+    if keyword is not None and (keyword in theme_index.single or keyword in theme_index.phrases):
+        _THEMED.add(written)
+    if not number and speech.has_key_word(written):
+        _KEYED.add(written)
+    return norm, keyword
+
+
+_WORDS: Memo[str, tuple[str, str | None]] = Memo(_learn)
+_FORM, _KEYWORD = itemgetter(0), itemgetter(1)  # of a _WORDS value
+
+
+def analyse(doc: Document) -> _Article:
+    """Return the sentences, attributions, entities, tokens, themes and gazetteer hits of one article."""
+    # Presentation forms (PDF copy-paste) break search and may not leave Qawl: letters in every frame.
+    text = presentation_forms(doc.text)
+    sents = sentences.split(text)
+    known = _WORDS
+    said = [words(s.text) for s in sents]  # boilerplate too: name completion reads the whole article
+    info_of = [[known[w] for w in written] for written in said]  # learns every new word first
+    written_of = [written if not s.boilerplate else [] for s, written in zip(sents, said, strict=True)]
+    # Most sentences hold a cue or a title; the rest (and no colon) attribution passes over untokenized.
+    keyed = [not _KEYED.isdisjoint(written) or cues.COLON in s.text
+             for s, written in zip(sents, written_of, strict=True)]
+    attrs = attribution.attribute(sents, keyed)
+    spoken = [(a.mention, a.apposition) for a in attrs if a.attribution != "none"]
+    article_words = (list(chain.from_iterable(said)), list(map(_FORM, chain.from_iterable(info_of))))
+    indices, entities = speakers.resolve_article(spoken, words=article_words)
+    it = iter(indices)
+    entity_of = [next(it) if a.attribution != "none" else -1 for a in attrs]
+    tok_sentence, tok_surface, tok_term = [], [], []
+    theme_rows, places = [], []
+    n_words = [len(written) for written in written_of]
+    gazetteer, theme_index = mentions.gazetteer_index(), themes.index()
+    for i, (written, info) in enumerate(zip(written_of, info_of, strict=True)):
+        if not written:
+            continue
+        keywords = list(map(_KEYWORD, info))
+        stems = list(compress(keywords, keywords))  # the keywords but None
+        if stems:
+            tok_surface.extend(compress(written, keywords))  # a keyword is never "": None alone is falsy
+            tok_term.extend(stems)
+            tok_sentence.extend([i + 1] * len(stems))  # sentence ids count from 1
+        if not _THEMED.isdisjoint(written):
+            for theme, matched in themes.match(stems, _positions(stems, theme_index.keys)).items():
+                theme_rows.append((i, theme, " | ".join(matched)))
+        if not _MAY_NAME.isdisjoint(written):
+            for entity, kind, pos in mentions.find(list(map(_FORM, info)), gazetteer, _positions(written, _MAY_NAME)):
+                places.append((i, entity, kind, written[pos]))
+    return _Article(doc, sents, attrs, entity_of, entities, (tok_sentence, tok_surface, tok_term), theme_rows, places,
+                    n_words)
+
+
+def _positions(items: list[str], wanted: set[str] | frozenset[str]) -> list[int]:
+    """Return the positions of the items in wanted (a loop in C)."""
+    return list(compress(range(len(items)), map(wanted.__contains__, items)))
+
+
+def _title(doc: Document, sents: list[sentences.Sentence]) -> str:
+    if doc.title:
+        return presentation_forms(doc.title)
+    first = next((s.text for s in sents if not s.boilerplate), doc.doc_id)
+    return first if len(first) <= _TITLE_CHARS else first[:_TITLE_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+@dataclass
+class Chunk:
+    """A run of articles as columns; speaker entities are numbered within the chunk (-1 for nobody)."""
+
+    titles: list[str]
+    n_sentences: list[int]
+    entities: list[list[speakers.Entity]]  # per article
+    sentences: pa.Table  # the sentence columns but speaker and date, plus `entity`
+    aliases: pa.Table  # entity, alias, doc_id: how explicit attributions wrote each source
+    tokens: pa.Table
+    themes: pa.Table
+    places: pa.Table  # doc_id, sentence_id, entity, kind, surface, row (the sentence's row in the chunk)
+
+
+_TEXT, _PARAGRAPH, _BOILERPLATE = attrgetter("text"), attrgetter("paragraph"), attrgetter("boilerplate")
+_MENTION, _CUE, _ATTRIBUTION, _QUOTE = (attrgetter(f) for f in ("mention", "cue", "attribution", "quote"))
+
+
+def _dictionary(values: list[str]) -> pa.Array:
+    return pa.array(values, pa.large_string()).dictionary_encode()
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause the cycle collector: the analysis makes millions of short-lived tuples and no cycles, and each
+    collection would walk every live object (the word memos, the chunk so far) for nothing."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
+def analyse_chunk(docs: list[Document]) -> Chunk:
+    """Return the analysis of consecutive articles as Arrow columns."""
+    with _no_cycle_collection():
+        return _columns(docs)
+
+
+def _columns(docs: list[Document]) -> Chunk:
+    s_doc, s_id, s_text, s_entity, s_mention, s_cue, s_attr, s_quote, s_par, s_boiler = ([] for _ in range(10))
+    s_words: list[int] = []
+    a_entity, a_alias, a_doc = [], [], []
+    t_doc, t_count, t_id, t_surface, t_term = [], [], [], [], []  # t_doc, t_count: documents with tokens
+    th_doc, th_id, th_theme, th_terms = [], [], [], []
+    p_doc, p_id, p_entity, p_kind, p_surface, p_row = [], [], [], [], [], []
+    titles, counts, entities = [], [], []
+    n_entities = 0
+    for doc in docs:
+        art = analyse(doc)
+        doc_id, n, row0 = doc.doc_id, len(art.sentences), len(s_id)
+        titles.append(_title(doc, art.sentences))
+        counts.append(n)
+        entities.append(art.entities)
+        s_doc.extend([doc_id] * n)
+        s_id.extend(range(1, n + 1))
+        s_words.extend(art.n_words)
+        sents, attrs = art.sentences, art.attributions
+        for column, values, field_of in ((s_text, sents, _TEXT), (s_par, sents, _PARAGRAPH),
+                                         (s_boiler, sents, _BOILERPLATE), (s_mention, attrs, _MENTION),
+                                         (s_cue, attrs, _CUE), (s_attr, attrs, _ATTRIBUTION), (s_quote, attrs, _QUOTE)):
+            column.extend(map(field_of, values))  # a loop in C per column
+        s_entity.extend([k + n_entities if k >= 0 else -1 for k in art.entity_of])
+        for a, k in zip(attrs, art.entity_of, strict=True):
+            if k >= 0 and a.attribution == "explicit":
+                for alias in (a.mention, a.apposition) if a.apposition else (a.mention,):
+                    a_entity.append(k + n_entities)
+                    a_alias.append(alias)
+                    a_doc.append(doc_id)
+        n_entities += len(art.entities)
+        sentence_ids, surfaces, terms = art.tokens
+        if surfaces:
+            t_doc.append(doc_id)
+            t_count.append(len(surfaces))
+        t_id.extend(sentence_ids)
+        t_surface.extend(surfaces)
+        t_term.extend(terms)
+        for i, theme, matched in art.themes:
+            th_doc.append(doc_id)
+            th_id.append(i + 1)
+            th_theme.append(theme)
+            th_terms.append(matched)
+        for i, entity, kind, surface in art.places:
+            p_doc.append(doc_id)
+            p_id.append(i + 1)
+            p_entity.append(entity)
+            p_kind.append(kind)
+            p_surface.append(surface)
+            p_row.append(row0 + i)
+    # large_string is what pandas' str dtype holds: the frames take these buffers without a copy.
+    string, int64 = pa.large_string(), pa.int64()
+    return Chunk(
+        titles=titles,
+        n_sentences=counts,
+        entities=entities,
+        sentences=pa.table({
+            "doc_id": pa.array(s_doc, string), "sentence_id": pa.array(s_id, int64), "text": pa.array(s_text, string),
+            "entity": pa.array(s_entity, int64), "speaker_mention": pa.array(s_mention, string),
+            "cue": pa.array(s_cue, string), "attribution": pa.array(s_attr, string),
+            "quote": pa.array(s_quote, string), "paragraph": pa.array(s_par, int64),
+            "boilerplate": pa.array(s_boiler, string), "n_words": pa.array(s_words, int64),
+        }),
+        aliases=pa.table({"entity": pa.array(a_entity, int64), "alias": pa.array(a_alias, string),
+                          "doc_id": pa.array(a_doc, string)}),
+        # 32-bit sentence ids: the tokens frame is the longest (16M rows at 1M sentences).
+        tokens=pa.table({"doc_id": pa.DictionaryArray.from_arrays(  # the dictionary encoding, made directly
+                             np.repeat(np.arange(len(t_doc), dtype=np.int32), t_count), pa.array(t_doc, string)),
+                         "sentence_id": pa.array(t_id, pa.int32()),
+                         "surface": _dictionary(t_surface), "term": _dictionary(t_term)}),
+        themes=pa.table({"doc_id": pa.array(th_doc, string), "sentence_id": pa.array(th_id, int64),
+                         "theme": pa.array(th_theme, string), "terms": pa.array(th_terms, string)}),
+        places=pa.table({"doc_id": pa.array(p_doc, string), "sentence_id": pa.array(p_id, int64),
+                         "entity": pa.array(p_entity, string), "kind": pa.array(p_kind, string),
+                         "surface": pa.array(p_surface, string), "row": pa.array(p_row, int64)}),
+    )
+
+
+def workers_for(chars: int, n_docs: int) -> int:
+    """Return how many processes are worth using for a corpus: 1 for small ones, else the usable cores."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if n_docs < 2 or chars < _PARALLEL_CHARS:
+        return 1
+    if _context().get_start_method() != "fork" and threading.active_count() > 1:
+        return 1  # a spawned worker would re-run a Streamlit app's script: stay in this process
+    return max(1, min(cores, _MAX_WORKERS))
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # Fork, where the platform has it: workers inherit the loaded modules and lexicons. Spawn and
+    # forkserver workers re-run the main script first, and under Streamlit that script is the app.
+    return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+
+
+@contextlib.contextmanager
+def pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
+    """Yield a pool of `workers` processes, started at once (None for one worker: this process does the work).
+
+    Started before the corpus is read, the workers inherit none of it: a forked worker keeps every page it
+    inherited for as long as it runs, even the ones this process frees meanwhile.
+    """
+    if workers <= 1:
+        yield None
+        return
+    pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=warm_up)
+    try:
+        pool.submit(int)  # the first task forks every worker now; they warm up while this process goes on
+        yield pool
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def warm_up() -> None:
+    """Load what the first article would otherwise wait for: the lexicons, their indexes and the stemmer."""
+    analyse(_WARM_UP)
+
+
+def workers_for_files(found: list[tuple[str, str, int, int]]) -> tuple[int, int]:
+    """Return (processes worth using, characters) for the files corpus.files found (about two bytes a letter)."""
+    chars = sum(size for _, _, size, _ in found) // 2
+    return workers_for(chars, len(found)), chars
