@@ -156,6 +156,9 @@ def bench_build(corpus: Path, repeat: int) -> dict:
     for name, rows in runs.items():
         out[name] = {k: statistics.median(r[k] for r in rows) for k in ("wall", "cpu", "pss_mb", "rss_mb", "load")}
         out[name]["walls"] = [round(r["wall"], 2) for r in rows]
+    # Each Qawl run against the peer run right after it: the machine's speed drifts less within a pair.
+    out["ratios"] = [round(q["wall"] / p["wall"], 3) for q, p in zip(runs["qawl"], runs["peer"], strict=True)]
+    out["ratio"] = statistics.median(out["ratios"])
     return out
 
 
@@ -191,10 +194,17 @@ def _seconds(value: object) -> str:
     return f"{value:.2f}" if isinstance(value, int | float) else "n/a"
 
 
+def _ratio(build: dict) -> str:
+    """Return the median of the paired Qawl/peer ratios, with their range when there were several runs."""
+    ratios = build.get("ratios") or [build["qawl"]["wall"] / build["peer"]["wall"]]
+    spread = f" ({min(ratios):.2f}–{max(ratios):.2f})" if len(ratios) > 1 else ""
+    return f"{statistics.median(ratios):.2f}×{spread}"
+
+
 def table(results: dict) -> str:
     """Return the results as markdown tables."""
-    lines = ["| corpus | sentences | MB | Qawl build s (CPU s) | peer s (CPU s) | ratio | Qawl sent/s | peer sent/s "
-             "| Qawl peak MB | peer peak MB | load |", "|" + "---|" * 11]
+    lines = ["| corpus | sentences | MB | Qawl build s (CPU s) | peer s (CPU s) | ratio (runs) | Qawl sent/s "
+             "| peer sent/s | Qawl peak MB | peer peak MB | load |", "|" + "---|" * 11]
     for size, r in results.items():
         b = r.get("build")
         if not b:
@@ -202,7 +212,7 @@ def table(results: dict) -> str:
         q, p = b["qawl"], b["peer"]
         lines.append(
             f"| {size} | {b['sentences']:,} | {b['bytes'] / 1e6:.0f} | {q['wall']:.1f} ({q['cpu']:.1f}) "
-            f"| {p['wall']:.1f} ({p['cpu']:.1f}) | {q['wall'] / p['wall']:.2f}× | {b['sentences'] / q['wall']:,.0f} "
+            f"| {p['wall']:.1f} ({p['cpu']:.1f}) | {_ratio(b)} | {b['sentences'] / q['wall']:,.0f} "
             f"| {b['sentences'] / p['wall']:,.0f} | {q['pss_mb']:,.0f} | {p['pss_mb']:,.0f} | {q['load']:.1f} |")
     lines += ["", "| corpus | build into empty cache s | reopen from cache s | reopen app (fresh process) s |",
               "|---|---|---|---|"]
@@ -230,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the benchmark the arguments ask for, print the table and return the exit code."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", nargs="+", choices=list(SIZES), default=["100k"])
-    parser.add_argument("--repeat", type=int, default=1, help="alternating Qawl/peer build runs (median kept)")
+    parser.add_argument("--repeat", type=int, default=1, help="alternating Qawl/peer build runs (medians kept)")
     parser.add_argument("--skip", nargs="*", default=[], choices=["build", "cache", "pages"])
     parser.add_argument("--pages-timeout", type=float, default=900, help="seconds before the page run is stopped")
     args = parser.parse_args(argv)

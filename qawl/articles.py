@@ -12,23 +12,26 @@ import gc
 import multiprocessing
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import chain, compress
 from operator import attrgetter, itemgetter
+from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
 
 from qawl import attribution, cues, mentions, sentences, speakers, speech, themes
-from qawl.corpus import Document
+from qawl.corpus import Document, documents
 from qawl.memo import Memo
 from qawl.normalize import normalize, presentation_forms
 from qawl.terms import is_stopword, term
 from qawl.tokenize import words
 
 _PARALLEL_CHARS = 4_000_000  # below this a second process costs more than it saves
+_CHUNK_CHARS = 1_000_000  # text per chunk: bounds a worker's memory and paces progress reports
+_MIN_CHUNKS = 32
 _MAX_WORKERS = 4
 _TITLE_CHARS = 80
 # Analysed once in each new worker: it loads the lexicons, their indexes and the stemmer.
@@ -254,6 +257,63 @@ def _columns(docs: list[Document]) -> Chunk:
                          "entity": pa.array(p_entity, string), "kind": pa.array(p_kind, string),
                          "surface": pa.array(p_surface, string), "row": pa.array(p_row, int64)}),
     )
+
+
+@dataclass
+class Analysis:
+    """A corpus under analysis: its articles as read, the warnings met reading them, and its chunks to come
+    (in corpus order; runs[k] are the articles of chunks' k-th)."""
+
+    docs: list[Document]
+    warnings: list[str]
+    runs: list[list[Document]]
+    chunks: Iterable[Chunk]
+    pool: ProcessPoolExecutor | None
+
+
+def analyse_corpus(docs: Iterable[Document], chars: int, pool: ProcessPoolExecutor | None,
+                   warnings: list[str] | None = None) -> Analysis:
+    """Return the analysis of docs (about chars characters) by the pool's workers, or by this process.
+
+    With a pool, docs are read now, each chunk going to the workers as soon as it is read: they analyse
+    while this process reads on. Without, the chunks are analysed as they are asked for.
+    """
+    seen: list[Document] = []
+    # Many chunks (16 per worker on 2 cores): when the last one is analysed the other workers are not idle long.
+    read = _runs(docs, min(_CHUNK_CHARS, max(1, chars // _MIN_CHUNKS)), seen)
+    runs: list[list[Document]] = []
+    if pool:  # map submits every chunk as soon as it is read
+        chunks: Iterable[Chunk] = pool.map(analyse_chunk, (runs.append(run) or run for run in read))
+    else:
+        runs = list(read)  # read first: the total is known to progress reports
+        chunks = map(analyse_chunk, runs)
+    if not runs:  # an empty corpus still yields one (empty) chunk, so every frame gets its columns and dtypes
+        runs, chunks = [[]], [analyse_chunk([])]
+    return Analysis(seen, warnings if warnings is not None else [], runs, chunks, pool)
+
+
+def analyse_paths(paths: list[str | Path], chars: int, pool: ProcessPoolExecutor | None) -> Analysis:
+    """Return the analysis of the corpus at paths (chars: its size from workers_for_files); see analyse_corpus().
+
+    CorpusError when nothing at all could be read: raised here with a pool, else as the chunks are asked for.
+    """
+    warnings: list[str] = []
+    return analyse_corpus(documents(paths, warn=warnings.append), chars, pool, warnings)
+
+
+def _runs(docs: Iterable[Document], size: int, seen: list[Document]) -> Iterator[list[Document]]:
+    """Yield docs in consecutive runs of about size characters each, appending every document to seen."""
+    run: list[Document] = []
+    chars = 0
+    for doc in docs:
+        seen.append(doc)
+        run.append(doc)
+        chars += len(doc.text)
+        if chars >= size:
+            yield run
+            run, chars = [], 0
+    if run:
+        yield run
 
 
 def workers_for(chars: int, n_docs: int) -> int:

@@ -51,10 +51,12 @@ def frames_command(args: argparse.Namespace) -> int:
         paths = list(args.paths)
         workers, chars = articles.workers_for_files(files(paths))
         with articles.pool(workers) as pool:
-            # pandas (a third of a second to import) loads once the workers are started: they warm up meanwhile.
+            # The workers start, then get the articles as this process reads them, then it imports pandas
+            # (a third of a second) while they analyse.
+            analysis = articles.analyse_paths(paths, chars, pool)
             from qawl import frames
 
-            built = frames.build_started(paths, chars, pool, progress=_progress)
+            built = frames.build_analysis(analysis, progress=_progress)
     except CorpusError as exc:
         for problem in exc.problems if len(exc.problems) > 1 else []:
             _say("warning: ", problem)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import ctypes
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,13 +18,11 @@ import pyarrow as pa
 
 from qawl import articles, mentions, speakers
 from qawl import names as name_words
-from qawl.articles import Chunk, analyse_chunk
-from qawl.corpus import Document, documents, files
+from qawl.articles import Chunk
+from qawl.corpus import Document, files
 from qawl.normalize import normalize
 
 FRAME_NAMES = ("documents", "sentences", "speakers", "themes", "tokens", "mentions")
-_CHUNK_CHARS = 1_000_000  # text per chunk: bounds a worker's memory and paces progress reports
-_MIN_CHUNKS = 32
 _TRIM_EVERY = 8  # chunks
 
 SENTENCE_COLUMNS = ["doc_id", "sentence_id", "text", "speaker", "speaker_mention", "cue", "attribution", "quote",
@@ -54,42 +51,16 @@ class Frames:
         return [(name, getattr(self, name)) for name in FRAME_NAMES]
 
 
-def _runs(docs: Iterable[Document], size: int, seen: list[Document]) -> Iterator[list[Document]]:
-    """Yield docs in consecutive runs of about size characters each, appending every document to seen."""
-    run: list[Document] = []
-    chars = 0
-    for doc in docs:
-        seen.append(doc)
-        run.append(doc)
-        chars += len(doc.text)
-        if chars >= size:
-            yield run
-            run, chars = [], 0
-    if run:
-        yield run
+def _analyse_all(analysis: articles.Analysis, progress: Progress | None, *, keep_texts: bool = True
+                 ) -> Iterator[Chunk]:
+    """Yield the chunks of a corpus in order as its analysis gives them.
 
-
-def _analyse_all(docs: Iterable[Document], chars: int, seen: list[Document], progress: Progress | None,
-                 pool: ProcessPoolExecutor | None, *, keep_texts: bool = True) -> Iterator[Chunk]:
-    """Yield the chunks of docs in corpus order, analysed by the pool's workers (without a pool: this process).
-
-    docs may be a stream still being read: with a pool, each chunk goes to the workers as soon as it is read,
-    so they analyse while this process reads on. Every document lands in seen; chars sizes the chunks.
     keep_texts=False empties each document's text once its chunk is analysed (no frame holds it).
     """
-    # Many chunks (16 per worker on 2 cores): when the last one is analysed the other workers are not idle long.
-    read = _runs(docs, min(_CHUNK_CHARS, max(1, chars // _MIN_CHUNKS)), seen)
-    runs: list[list[Document]] = []
-    if pool:  # map submits every chunk as soon as it is read
-        results: Iterable[Chunk] = pool.map(analyse_chunk, (runs.append(run) or run for run in read))
-    else:
-        runs = list(read)
-        results = map(analyse_chunk, runs)
-    if not runs:  # an empty corpus still yields one (empty) chunk, so every frame gets its columns and dtypes
-        runs, results = [[]], [analyse_chunk([])]
+    seen = analysis.docs
     done = 0
     try:
-        for k, (run, chunk) in enumerate(zip(runs, results, strict=True)):
+        for k, (run, chunk) in enumerate(zip(analysis.runs, analysis.chunks, strict=True)):
             done += len(run)
             if not keep_texts:
                 for doc in run:
@@ -173,19 +144,18 @@ def build(docs: list[Document], progress: Progress | None = None, warnings: list
     """
     chars = sum(len(d.text) for d in docs)
     with articles.pool(articles.workers_for(chars, len(docs)) if workers is None else workers) as started:
-        return _build(docs, chars, progress, warnings, keep_texts, started)
+        return _build(articles.analyse_corpus(docs, chars, started, list(warnings or [])), progress, keep_texts)
 
 
-def _build(stream: Iterable[Document], chars: int, progress: Progress | None, warnings: list[str] | None,
-           keep_texts: bool, pool: ProcessPoolExecutor | None) -> Frames:
-    docs: list[Document] = []  # filled as the stream is read
+def _build(analysis: articles.Analysis, progress: Progress | None, keep_texts: bool) -> Frames:
+    docs, pool = analysis.docs, analysis.pool
     per_article: list[list[speakers.Entity]] = []
     titles: list[str] = []
     counts: list[int] = []
     tables: dict[str, list[pa.Table]] = {"sentences": [], "aliases": [], "places": [], "themes": []}
     tokens = _TokenCodes()
     n_entities = n_rows = 0
-    for chunk in _analyse_all(stream, chars, docs, progress, pool, keep_texts=keep_texts):
+    for chunk in _analyse_all(analysis, progress, keep_texts=keep_texts):
         # Chunk-local entity numbers and sentence rows become corpus-wide ones.
         tables["sentences"].append(_shift(chunk.sentences, "entity", n_entities))
         tables["aliases"].append(_shift(chunk.aliases, "entity", n_entities))
@@ -225,7 +195,7 @@ def _build(stream: Iterable[Document], chars: int, progress: Progress | None, wa
         themes=themes_frame,
         tokens=tokens_frame,
         mentions=_mentions(places, people, speaker, n_sentences, documents["doc_id"]),
-        warnings=list(warnings or []),
+        warnings=analysis.warnings,
     )
     pa.default_memory_pool().release_unused()
     return frames
@@ -351,19 +321,12 @@ def build_paths(paths: Iterable[str | Path], progress: Progress | None = None, *
     paths = list(paths)
     wanted, chars = articles.workers_for_files(files(paths))
     with articles.pool(wanted if workers is None else workers) as pool:
-        return build_started(paths, chars, pool, progress)
+        return build_analysis(articles.analyse_paths(paths, chars, pool), progress)
 
 
-def build_started(paths: list[str | Path], chars: int, pool: ProcessPoolExecutor | None,
-                  progress: Progress | None = None) -> Frames:
-    """Return the frames of the corpus at paths, analysed by a pool already started (None: by this process).
-
-    chars is the corpus size articles.workers_for_files gave. With workers, the articles are analysed as
-    they are read; alone, read first (for a known total).
-    """
-    warned: list[str] = []
-    stream = documents(paths, warn=warned.append)
-    return _build(stream if pool else list(stream), chars, progress, warned, False, pool)
+def build_analysis(analysis: articles.Analysis, progress: Progress | None = None) -> Frames:
+    """Return the frames of a corpus under analysis (articles.analyse_paths), the texts freed as it goes."""
+    return _build(analysis, progress, keep_texts=False)
 
 
 def parse_dates(values: Iterable[str]) -> pd.Series:

@@ -128,7 +128,7 @@ def test_an_unexpected_error_is_one_line_unless_debugging(tmp_path, capsys, monk
     def broken(*_, **__):
         raise RuntimeError("boom\nsecond line")
 
-    monkeypatch.setattr(frames, "build_started", broken)
+    monkeypatch.setattr(frames, "build_analysis", broken)
     monkeypatch.delenv(cli.DEBUG_VAR, raising=False)
     code, lines = run(capsys, tmp_path / "a.txt", "--out", tmp_path / "out")
     assert code == cli.FAILED
