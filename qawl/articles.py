@@ -1,8 +1,9 @@
 """Analysing articles: sentences, speakers, tokens, themes and gazetteer hits, a chunk of articles at a time.
 
-This is the work a build's processes share, so it imports no pandas: the workers start (and load the
-lexicons and the stemmer) while the main process is still importing it. A chunk comes back as Arrow tables
-(cheap to pickle, no Python string per cell); frames.py makes the corpus-wide frames of the chunks.
+This is the work a build's processes share, so it imports no pandas: the command line starts the workers
+(they load the lexicons and the stemmer), reads the corpus to them, and imports pandas only then, while they
+analyse. A chunk comes back as Arrow tables (cheap to pickle, no Python string per cell); frames.py makes
+the corpus-wide frames of the chunks.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ _MIN_CHUNKS = 32
 _MAX_WORKERS = 4
 _TITLE_CHARS = 80
 # Analysed once in each new worker: it loads the lexicons, their indexes and the stemmer.
-_WARM_UP = Document("warm-up", "وقال الرئيس الصيني شي جين بينغ إن التعاون مع الصين مهم.")
+_WARM_UP = Document("warm-up", "وقال الوزير في بيان إن التعاون مع الحكومة مهم.")
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +13,8 @@ from qawl import articles
 from qawl.corpus import CorpusError, display_name, files
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from qawl.frames import Frames
 
 # Exit codes: everything read; some files or rows skipped (named on stderr); nothing usable or a fatal error.
@@ -30,15 +32,34 @@ def _progress(done: int, total: int) -> None:
     _say("", f"analysed {done}/{total} articles")
 
 
-def _write(frames: Frames, out: Path) -> None:
-    from qawl import export  # with pandas: see frames_command
+class _Writer:
+    """Writes frames as CSV files into a folder, two at a time (Arrow writes without the GIL), each as soon as
+    it is handed over; errors come out of finish()."""
 
-    out.mkdir(parents=True, exist_ok=True)
-    # Arrow writes without the GIL: two files at a time, the largest first.
-    largest_first = sorted(frames.items(), key=lambda item: -item[1].size)
-    with ThreadPoolExecutor(2) as pool:
-        for done in [pool.submit(export.write_csv, frame, out / f"{name}.csv") for name, frame in largest_first]:
-            done.result()
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.threads = ThreadPoolExecutor(2)
+        self.pending: dict[str, Future[None]] = {}
+
+    def write(self, name: str, frame: pd.DataFrame) -> None:
+        self.pending[name] = self.threads.submit(self._write, name, frame)
+
+    def _write(self, name: str, frame: pd.DataFrame) -> None:
+        from qawl import export  # with pandas: see frames_command
+
+        self.out.mkdir(parents=True, exist_ok=True)
+        export.write_csv(frame, self.out / f"{name}.csv")
+
+    def finish(self, frames: Frames | None) -> None:
+        """Write the frames not handed over yet (largest first), wait for every file; raise the first OSError."""
+        try:
+            for name, frame in sorted(frames.items() if frames else [], key=lambda item: -item[1].size):
+                if name not in self.pending:
+                    self.write(name, frame)
+            for done in self.pending.values():
+                done.result()
+        finally:
+            self.threads.shutdown(cancel_futures=True)
 
 
 def frames_command(args: argparse.Namespace) -> int:
@@ -47,6 +68,7 @@ def frames_command(args: argparse.Namespace) -> int:
     if out.exists() and not out.is_dir():
         _say("error: ", f"{display_name(out)}: cannot write frames there (a file, not a folder)")
         return FAILED
+    writer = _Writer(out)
     try:
         paths = list(args.paths)
         workers, chars = articles.workers_for_files(files(paths))
@@ -56,8 +78,9 @@ def frames_command(args: argparse.Namespace) -> int:
             analysis = articles.analyse_paths(paths, chars, pool)
             from qawl import frames
 
-            built = frames.build_analysis(analysis, progress=_progress)
+            built = frames.build_analysis(analysis, progress=_progress, ready=writer.write)
     except CorpusError as exc:
+        writer.finish(None)
         for problem in exc.problems if len(exc.problems) > 1 else []:
             _say("warning: ", problem)
         _say("error: ", str(exc) if len(exc.problems) <= 1 else "nothing to analyse: every input was skipped")
@@ -65,10 +88,11 @@ def frames_command(args: argparse.Namespace) -> int:
     for message in built.warnings:
         _say("warning: ", message)
     if built.documents.empty:
+        writer.finish(None)
         _say("error: ", "nothing to analyse: no readable document")
         return FAILED
     try:
-        _write(built, out)
+        writer.finish(built)
     except OSError as exc:
         _say("error: ", f"{display_name(out)}: cannot write frames ({exc.strerror or exc})")
         return FAILED

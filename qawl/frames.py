@@ -32,6 +32,7 @@ TOKEN_COLUMNS = ["doc_id", "sentence_id", "surface", "term"]
 MENTION_COLUMNS = ["doc_id", "sentence_id", "entity", "kind", "surface", "speaker"]
 
 Progress = Callable[[int, int], None]
+Ready = Callable[[str, pd.DataFrame], None]
 
 
 @dataclass
@@ -147,7 +148,8 @@ def build(docs: list[Document], progress: Progress | None = None, warnings: list
         return _build(articles.analyse_corpus(docs, chars, started, list(warnings or [])), progress, keep_texts)
 
 
-def _build(analysis: articles.Analysis, progress: Progress | None, keep_texts: bool) -> Frames:
+def _build(analysis: articles.Analysis, progress: Progress | None, keep_texts: bool, ready: Ready | None = None
+           ) -> Frames:
     docs, pool = analysis.docs, analysis.pool
     per_article: list[list[speakers.Entity]] = []
     titles: list[str] = []
@@ -169,6 +171,9 @@ def _build(analysis: articles.Analysis, progress: Progress | None, keep_texts: b
         n_rows += chunk.sentences.num_rows
     if pool is not None:
         pool.shutdown()  # its work is done: the workers' memory is freed before the frames are assembled
+    tokens_frame = tokens.frame()  # the longest frame, complete first: ready() may write it while the rest is made
+    if ready:
+        ready("tokens", tokens_frame)
     names = speakers.canonical_names(per_article)
     person_names = _person_names(per_article, names)
     per_article.clear()  # the entities' objects (hundreds of MB at 1M sentences) go before the frames are made
@@ -185,7 +190,6 @@ def _build(analysis: articles.Analysis, progress: Progress | None, keep_texts: b
     sents["speaker"] = pd.Series(speaker, dtype="str", index=sents.index)
     sents["date"] = np.repeat(documents["date"].to_numpy(), n_sentences)
     sentences_frame = sents[SENTENCE_COLUMNS]
-    tokens_frame = tokens.frame()
     doc_start = dict(zip(documents["doc_id"], (np.cumsum(n_sentences) - n_sentences).tolist(), strict=True))
     people = _person_mentions(tokens_frame, person_names, doc_start)
     frames = Frames(
@@ -324,9 +328,14 @@ def build_paths(paths: Iterable[str | Path], progress: Progress | None = None, *
         return build_analysis(articles.analyse_paths(paths, chars, pool), progress)
 
 
-def build_analysis(analysis: articles.Analysis, progress: Progress | None = None) -> Frames:
-    """Return the frames of a corpus under analysis (articles.analyse_paths), the texts freed as it goes."""
-    return _build(analysis, progress, keep_texts=False)
+def build_analysis(analysis: articles.Analysis, progress: Progress | None = None, ready: Ready | None = None
+                   ) -> Frames:
+    """Return the frames of a corpus under analysis (articles.analyse_paths), the texts freed as it goes.
+
+    ready, when given, gets the tokens frame (name, frame) as soon as it is complete, while the others are
+    still being assembled: the command line writes it meanwhile.
+    """
+    return _build(analysis, progress, keep_texts=False, ready=ready)
 
 
 def parse_dates(values: Iterable[str]) -> pd.Series:
