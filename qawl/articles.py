@@ -86,6 +86,8 @@ def _learn(written: str) -> tuple[str, str | None]:
 
 _WORDS: Memo[str, tuple[str, str | None]] = Memo(_learn)
 _FORM, _KEYWORD = itemgetter(0), itemgetter(1)  # of a _WORDS value
+_TEXT, _PARAGRAPH, _BOILERPLATE = attrgetter("text"), attrgetter("paragraph"), attrgetter("boilerplate")
+_MENTION, _CUE, _ATTRIBUTION, _QUOTE = (attrgetter(f) for f in ("mention", "cue", "attribution", "quote"))
 
 
 def analyse(doc: Document) -> _Article:
@@ -93,9 +95,9 @@ def analyse(doc: Document) -> _Article:
     # Presentation forms (PDF copy-paste) break search and may not leave Qawl: letters in every frame.
     text = presentation_forms(doc.text)
     sents = sentences.split(text)
-    known = _WORDS
-    said = [words(s.text) for s in sents]  # boilerplate too: name completion reads the whole article
-    info_of = [[known[w] for w in written] for written in said]  # learns every new word first
+    known = _WORDS.__getitem__  # learns a new word first
+    said = list(map(words, map(_TEXT, sents)))  # boilerplate too: name completion reads the whole article
+    info_of = [list(map(known, written)) for written in said]
     written_of = [written if not s.boilerplate else [] for s, written in zip(sents, said, strict=True)]
     # Most sentences hold a cue or a title; the rest (and no colon) attribution passes over untokenized.
     keyed = [not _KEYED.isdisjoint(written) or cues.COLON in s.text
@@ -155,8 +157,6 @@ class Chunk:
     places: pa.Table  # doc_id, sentence_id, entity, kind, surface, row (the sentence's row in the chunk)
 
 
-_TEXT, _PARAGRAPH, _BOILERPLATE = attrgetter("text"), attrgetter("paragraph"), attrgetter("boilerplate")
-_MENTION, _CUE, _ATTRIBUTION, _QUOTE = (attrgetter(f) for f in ("mention", "cue", "attribution", "quote"))
 
 
 def _dictionary(values: list[str]) -> pa.Array:

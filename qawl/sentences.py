@@ -37,6 +37,9 @@ class Sentence(NamedTuple):
     boilerplate: str  # "" for story text, else dateline / end_marker / timestamp / separator / advert / teaser
 
 
+_new_sentence = tuple.__new__  # Sentence(...) goes through a Python-level __new__: this is the C one
+
+
 def boilerplate_kind(line: str) -> str:
     """Return the kind of wire boilerplate a whole line is, or "" for story text."""
     stripped = line.strip()
@@ -90,6 +93,6 @@ def split(text: str) -> list[Sentence]:
                 lead = len(piece) - len(piece.lstrip())
                 body = piece.strip()
                 a = offset + start + lead
-                sentences.append(Sentence(a, a + len(body), body, paragraph, kind))
+                sentences.append(_new_sentence(Sentence, (a, a + len(body), body, paragraph, kind)))
         offset += len(line)
     return sentences
