@@ -87,8 +87,15 @@ def _document_frequency(corpus: Corpus, mask: np.ndarray, terms: list[str]) -> n
     which = wanted[column.cat.codes.to_numpy()]  # code -1 (missing) reads the extra slot: not wanted
     kept = keep(corpus, "tokens", mask) & (which >= 0)
     doc = corpus.doc_of[corpus.rows["tokens"][kept]]
-    pairs = np.unique(doc.astype(np.int64) * len(terms) + which[kept])
-    return np.bincount(pairs % len(terms), minlength=len(terms))
+    which = which[kept].astype(np.int16 if len(terms) < 1 << 15 else np.int32)
+    if len(doc) and not (doc[1:] >= doc[:-1]).all():  # tokens out of document order: sort the pairs
+        order = np.lexsort((doc, which))
+    else:  # a stable sort by term (a radix sort on 16 bits) keeps each term's rows in document order
+        order = np.argsort(which, kind="stable")
+    doc, which = doc[order], which[order]
+    first = np.ones(len(which), dtype=bool)  # the first row of each distinct (term, document) pair
+    first[1:] = (doc[1:] != doc[:-1]) | (which[1:] != which[:-1])
+    return np.bincount(which[first], minlength=len(terms))
 
 
 def _x(corpus: Corpus, mask: np.ndarray, kind: str, freq: str) -> pd.Series:

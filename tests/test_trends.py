@@ -146,3 +146,16 @@ def test_default_terms_of_real_news_leave_out_frequent_time_words(bbc):
     time_words = counts[counts["word"].map(trends.is_time_word)]
     assert time_words.index[0] < 5  # "عام" (year) is among the most frequent terms of this sample
     assert not set(time_words["term"]) & set(trends.default_terms(bbc, mask, 5))
+
+
+def test_document_frequency_counts_each_document_once(bbc, monkeypatch):
+    mask = everything(bbc) & (np.arange(len(bbc.frames.sentences)) % 2 == 0)
+    terms = analysis.term_counts(bbc, mask, 50)["term"].tolist()
+    kept = analysis.keep(bbc, "tokens", mask)
+    tokens = bbc.frames.tokens[kept]
+    expected = tokens[tokens["term"].isin(terms)].groupby("term", observed=True)["doc_id"].nunique()
+    assert trends._document_frequency(bbc, mask, terms).tolist() == [expected[t] for t in terms]
+    # Documents numbered out of token order take the sorting path and count the same.
+    shuffled = np.random.default_rng(0).permutation(int(bbc.doc_of.max()) + 1)[bbc.doc_of]
+    monkeypatch.setattr(bbc, "doc_of", shuffled)
+    assert trends._document_frequency(bbc, mask, terms).tolist() == [expected[t] for t in terms]
