@@ -13,18 +13,20 @@ import gc
 import multiprocessing
 import os
 import threading
+from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import chain, compress
 from operator import attrgetter, itemgetter
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pyarrow as pa
 
 from qawl import attribution, cues, mentions, sentences, speakers, speech, themes
-from qawl.corpus import Document, documents
+from qawl.corpus import META_NAME, Document, documents
 from qawl.memo import Memo
 from qawl.normalize import normalize, presentation_forms
 from qawl.terms import is_stopword, term
@@ -33,6 +35,7 @@ from qawl.tokenize import words
 _PARALLEL_CHARS = 4_000_000  # below this a second process costs more than it saves
 _CHUNK_CHARS = 1_000_000  # text per chunk: bounds a worker's memory and paces progress reports
 _MIN_CHUNKS = 32
+_AHEAD = 8  # runs at the workers ahead of the one awaited: a few per worker, so none waits for this process
 _MAX_WORKERS = 4
 _TITLE_CHARS = 80
 # Analysed once in each new worker: it loads the lexicons, their indexes and the stemmer.
@@ -260,61 +263,81 @@ def _columns(docs: list[Document]) -> Chunk:
     )
 
 
-@dataclass
 class Analysis:
-    """A corpus under analysis: its articles as read, the warnings met reading them, and its chunks to come
-    (in corpus order; runs[k] are the articles of chunks' k-th)."""
+    """A corpus under analysis: the articles read so far, the warnings met reading them, and (iterating it) each
+    run of articles with its chunk, in corpus order.
 
-    docs: list[Document]
-    warnings: list[str]
-    runs: list[list[Document]]
-    chunks: Iterable[Chunk]
-    pool: ProcessPoolExecutor | None
-
-
-def analyse_corpus(docs: Iterable[Document], chars: int, pool: ProcessPoolExecutor | None,
-                   warnings: list[str] | None = None) -> Analysis:
-    """Return the analysis of docs (about chars characters) by the pool's workers, or by this process.
-
-    With a pool, docs are read now, each chunk going to the workers as soon as it is read: they analyse
-    while this process reads on. Without, the chunks are analysed as they are asked for.
+    With a pool, this process reads a run, hands it to the workers and keeps _AHEAD runs at them ahead of the
+    one it waits for: the first runs go out at once, and results are taken as they come (progress from the
+    start, no pile of waiting results). Without a pool, the corpus is read first, then analysed run by run.
     """
-    seen: list[Document] = []
-    # Many chunks (16 per worker on 2 cores): when the last one is analysed the other workers are not idle long.
-    read = _runs(docs, min(_CHUNK_CHARS, max(1, chars // _MIN_CHUNKS)), seen)
-    runs: list[list[Document]] = []
-    if pool:  # map submits every chunk as soon as it is read
-        chunks: Iterable[Chunk] = pool.map(analyse_chunk, (runs.append(run) or run for run in read))
-    else:
-        runs = list(read)  # read first: the total is known to progress reports
-        chunks = map(analyse_chunk, runs)
-    if not runs:  # an empty corpus still yields one (empty) chunk, so every frame gets its columns and dtypes
-        runs, chunks = [[]], [analyse_chunk([])]
-    return Analysis(seen, warnings if warnings is not None else [], runs, chunks, pool)
+
+    def __init__(self, docs: Iterable[Document], chars: int, pool: ProcessPoolExecutor | None,
+                 warnings: list[str] | None = None, files: int = 0) -> None:
+        self.docs: list[Document] = []
+        self.warnings = warnings if warnings is not None else []
+        self.pool = pool
+        self.chars = chars  # the corpus size expected (from the files' bytes)
+        self.files = files  # the files (or documents) it is read from
+        self.read_chars = 0
+        # Many runs (16 per worker on 2 cores): when the last is analysed the other workers are not idle long.
+        self._runs = self._read(docs, min(_CHUNK_CHARS, max(1, chars // _MIN_CHUNKS)))
+        self._pending: deque[tuple[list[Document], Future[Chunk] | None]] = deque()
+        self._reading = True
+        self._fill(_AHEAD if pool else None)
+
+    def _read(self, docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+        """Yield docs in consecutive runs of about size characters each, noting every document read."""
+        run: list[Document] = []
+        chars = 0
+        for doc in docs:
+            self.docs.append(doc)
+            self.read_chars += len(doc.text)
+            run.append(doc)
+            chars += len(doc.text)
+            if chars >= size:
+                yield run
+                run, chars = [], 0
+        if run:
+            yield run
+
+    def _fill(self, ahead: int | None) -> None:
+        """Read runs until `ahead` are pending (None: all of them), handing each to the pool when there is one."""
+        while self._reading and (ahead is None or len(self._pending) < ahead):
+            run = next(self._runs, None)
+            if run is None:
+                self._reading = False
+            else:
+                self._pending.append((run, self.pool.submit(analyse_chunk, run) if self.pool else None))
+
+    def expected(self) -> int:
+        """Return how many articles the corpus holds: exact once it is read. Before, one per file, or, once the
+        files hold more (tables), an estimate from the characters read so far."""
+        read = len(self.docs)
+        if not self._reading:
+            return read
+        if read < self.files or not self.read_chars:
+            return max(read, self.files)
+        return max(read, round(read * self.chars / self.read_chars))
+
+    def __iter__(self) -> Iterator[tuple[list[Document], Chunk]]:
+        if not self._pending:  # an empty corpus still gives one (empty) chunk: every frame gets its columns
+            yield [], analyse_chunk([])
+        while self._pending:
+            run, future = self._pending.popleft()
+            if future is not None:
+                self._fill(_AHEAD)  # the workers get the next run before this process waits
+            yield run, future.result() if future is not None else analyse_chunk(run)
 
 
-def analyse_paths(paths: list[str | Path], chars: int, pool: ProcessPoolExecutor | None) -> Analysis:
-    """Return the analysis of the corpus at paths (chars: its size from workers_for_files); see analyse_corpus().
+def analyse_paths(paths: list[str | Path], size: Size, pool: ProcessPoolExecutor | None) -> Analysis:
+    """Return the analysis of the corpus at paths (size: from size_of).
 
-    CorpusError when nothing at all could be read: raised here with a pool, else as the chunks are asked for.
+    CorpusError when nothing at all could be read: raised here without a pool (the corpus is read first), else
+    when the reading reaches the end.
     """
     warnings: list[str] = []
-    return analyse_corpus(documents(paths, warn=warnings.append), chars, pool, warnings)
-
-
-def _runs(docs: Iterable[Document], size: int, seen: list[Document]) -> Iterator[list[Document]]:
-    """Yield docs in consecutive runs of about size characters each, appending every document to seen."""
-    run: list[Document] = []
-    chars = 0
-    for doc in docs:
-        seen.append(doc)
-        run.append(doc)
-        chars += len(doc.text)
-        if chars >= size:
-            yield run
-            run, chars = [], 0
-    if run:
-        yield run
+    return Analysis(documents(paths, warn=warnings.append), size.chars, pool, warnings, size.files)
 
 
 def workers_for(chars: int, n_docs: int) -> int:
@@ -356,7 +379,16 @@ def warm_up() -> None:
     analyse(_WARM_UP)
 
 
-def workers_for_files(found: list[tuple[str, str, int, int]]) -> tuple[int, int]:
-    """Return (processes worth using, characters) for the files corpus.files found (about two bytes a letter)."""
+class Size(NamedTuple):
+    """What a corpus's files tell of it before it is read."""
+
+    workers: int  # processes worth using
+    chars: int  # about two bytes a letter
+    files: int  # articles or tables (metadata.csv files left out)
+
+
+def size_of(found: list[tuple[str, str, int, int]]) -> Size:
+    """Return the Size of the corpus whose files corpus.files found."""
     chars = sum(size for _, _, size, _ in found) // 2
-    return workers_for(chars, len(found)), chars
+    articles = sum(1 for path, _, _, _ in found if os.path.basename(path).lower() != META_NAME)
+    return Size(workers_for(chars, len(found)), chars, articles)

@@ -71,11 +71,11 @@ def frames_command(args: argparse.Namespace) -> int:
     writer = _Writer(out)
     try:
         paths = list(args.paths)
-        workers, chars = articles.workers_for_files(files(paths))
-        with articles.pool(workers) as pool:
+        size = articles.size_of(files(paths))
+        with articles.pool(size.workers) as pool:
             # The workers start, then get the articles as this process reads them, then it imports pandas
             # (a third of a second) while they analyse.
-            analysis = articles.analyse_paths(paths, chars, pool)
+            analysis = articles.analyse_paths(paths, size, pool)
             from qawl import frames
 
             built = frames.build_analysis(analysis, progress=_progress, ready=writer.write)

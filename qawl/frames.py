@@ -58,16 +58,15 @@ def _analyse_all(analysis: articles.Analysis, progress: Progress | None, *, keep
 
     keep_texts=False empties each document's text once its chunk is analysed (no frame holds it).
     """
-    seen = analysis.docs
     done = 0
     try:
-        for k, (run, chunk) in enumerate(zip(analysis.runs, analysis.chunks, strict=True)):
+        for k, (run, chunk) in enumerate(analysis):
             done += len(run)
             if not keep_texts:
                 for doc in run:
                     doc.text = ""
             if progress:
-                progress(done, len(seen))
+                progress(done, analysis.expected())
             yield chunk
             if not keep_texts and k % _TRIM_EVERY == _TRIM_EVERY - 1:
                 _release_freed_memory()  # the texts emptied so far, before the next chunks' tables pile up
@@ -145,7 +144,8 @@ def build(docs: list[Document], progress: Progress | None = None, warnings: list
     """
     chars = sum(len(d.text) for d in docs)
     with articles.pool(articles.workers_for(chars, len(docs)) if workers is None else workers) as started:
-        return _build(articles.analyse_corpus(docs, chars, started, list(warnings or [])), progress, keep_texts)
+        analysis = articles.Analysis(docs, chars, started, list(warnings or []), files=len(docs))
+        return _build(analysis, progress, keep_texts)
 
 
 def _build(analysis: articles.Analysis, progress: Progress | None, keep_texts: bool, ready: Ready | None = None
@@ -323,9 +323,9 @@ def build_paths(paths: Iterable[str | Path], progress: Progress | None = None, *
     copy of it.
     """
     paths = list(paths)
-    wanted, chars = articles.workers_for_files(files(paths))
-    with articles.pool(wanted if workers is None else workers) as pool:
-        return build_analysis(articles.analyse_paths(paths, chars, pool), progress)
+    size = articles.size_of(files(paths))
+    with articles.pool(size.workers if workers is None else workers) as pool:
+        return build_analysis(articles.analyse_paths(paths, size, pool), progress)
 
 
 def build_analysis(analysis: articles.Analysis, progress: Progress | None = None, ready: Ready | None = None

@@ -115,6 +115,17 @@ def test_progress_reaches_every_article():
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
 
 
+def test_progress_of_a_folder_read_while_analysing_counts_its_articles_from_the_start(tmp_path):
+    # The workers get a few runs ahead and results are taken as they come: the total is the file count at once.
+    for k, doc in enumerate(documents() * 10):
+        (tmp_path / f"{k:03d}.txt").write_text(doc.text, encoding="utf-8")
+    seen: list[tuple[int, int]] = []
+    build_paths([tmp_path], progress=lambda done, total: seen.append((done, total)), workers=2)
+    n = len(ARTICLES) * 10
+    assert len(seen) > 2 and {total for _, total in seen} == {n}
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen) and seen[-1] == (n, n)
+
+
 def test_reading_while_analysing_equals_reading_first(tmp_path):
     # build_paths with workers hands each chunk over as soon as it is read; alone it reads everything first.
     folder = tmp_path / "corpus"
