@@ -73,8 +73,8 @@ def frames_command(args: argparse.Namespace) -> int:
         paths = list(args.paths)
         size = articles.size_of(files(paths))
         with articles.pool(size.workers) as pool:
-            # The workers start, then get the articles as this process reads them, then it imports pandas
-            # (a third of a second) while they analyse.
+            # The workers start and get the first chunks as this process reads them; it imports pandas (a third
+            # of a second) while they analyse, then reads on as their results come back.
             analysis = articles.analyse_paths(paths, size, pool)
             from qawl import frames
 
