@@ -125,18 +125,14 @@ def analyse(doc: Document) -> _Article:
             tok_term.extend(stems)
             tok_sentence.extend([i + 1] * len(stems))  # sentence ids count from 1
         if not _THEMED.isdisjoint(written):
-            for theme, matched in themes.match(stems, _positions(stems, theme_index.keys)).items():
+            for theme, matched in themes.match(stems, speech.positions(stems, theme_index.keys)).items():
                 theme_rows.append((i, theme, " | ".join(matched)))
         if not _MAY_NAME.isdisjoint(written):
-            for entity, kind, pos in mentions.find(list(map(_FORM, info)), gazetteer, _positions(written, _MAY_NAME)):
+            starts = speech.positions(written, _MAY_NAME)
+            for entity, kind, pos in mentions.find(list(map(_FORM, info)), gazetteer, starts):
                 places.append((i, entity, kind, written[pos]))
     return _Article(doc, sents, attrs, entity_of, entities, (tok_sentence, tok_surface, tok_term), theme_rows, places,
                     n_words)
-
-
-def _positions(items: list[str], wanted: set[str] | frozenset[str]) -> list[int]:
-    """Return the positions of the items in wanted (a loop in C)."""
-    return list(compress(range(len(items)), map(wanted.__contains__, items)))
 
 
 def _title(doc: Document, sents: list[sentences.Sentence]) -> str:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate, compress, count
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -102,9 +103,9 @@ def tokens(text: str) -> Tokens:
     return toks
 
 
-def _positions(toks: Tokens, norms: frozenset[str]) -> list[int]:
-    """Return the positions of the tokens whose normalized form is in norms (a loop in C)."""
-    return list(compress(range(len(toks)), map(norms.__contains__, map(_NORM, toks))))
+def positions(items: Iterable[str], wanted: Container[str]) -> list[int]:
+    """Return the positions of the items that are in wanted (a loop in C)."""
+    return list(compress(count(), map(wanted.__contains__, items)))
 
 
 _NORM = itemgetter(0)  # Token.norm
@@ -549,7 +550,7 @@ def find(text: str, toks: Tokens | None = None) -> Report | None:
     spans = quote_spans(text)
     relay = verb = according = None
     participle = ""
-    for i in _positions(toks, _TRIGGERS):
+    for i in positions(map(_NORM, toks), _TRIGGERS):
         tok = toks[i]
         n = tok.norm
         if spans and _inside(toks.starts[i], spans):
@@ -597,7 +598,7 @@ def people(text: str, toks: Tokens | None = None) -> list[str]:
     toks = tokens(text) if toks is None else toks
     titles = names.title_words()
     found, free = [], 0  # free: the first token no earlier name covers
-    for i in _positions(toks, titles):
+    for i in positions(map(_NORM, toks), titles):
         if i < free or (i > 0 and toks[i - 1].norm in titles):
             continue
         end = _noun_phrase(toks, i, objects=True)
