@@ -5,9 +5,10 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from qawl_paths import SHARED
+
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "data" / "corpus"
-SHARED = REPO.parent / "shared"
 BBC = SHARED / "corpora" / "bbc_arabic_antcorpus" / "articles"
 
 # The seed's 17 lines cut into three articles, dated so that the span asks for weekly buckets.
