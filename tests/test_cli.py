@@ -7,6 +7,7 @@ import sys
 
 import pandas as pd
 import pytest
+from dashboard_corpora import write_linked_corpus
 from qawl_paths import ROOT
 
 from qawl import cli, frames
@@ -179,3 +180,21 @@ def test_long_line_finishes_in_seconds(tmp_path, make, seconds):
         pytest.fail(f"{len(text):,} characters on one line took more than {seconds} s (a regex or quadratic blow-up)")
     assert done.returncode == cli.OK, done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_symlink_loop_ends_and_is_named(tmp_path):
+    """A corpus holding a -> . and up -> .. ends (once hung at 100% CPU), reads its linked folder and names the
+    links it skipped."""
+    folder = write_linked_corpus(tmp_path, up=True)
+    result = subprocess.run([sys.executable, "-m", "qawl", "frames", str(folder), "--out", str(tmp_path / "out")],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == cli.SKIPPED, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("qawl: warning: ")]
+    assert warnings == [
+        f"qawl: warning: {folder / 'a'}: skipped (leads to a folder read already: {folder})",
+        f"qawl: warning: {folder / 'linked-again'}: skipped (leads to a folder read already: {tmp_path / 'elsewhere'})",
+        f"qawl: warning: {folder / 'up' / 'corpus'}: skipped (leads to a folder read already: {folder})",
+        f"qawl: warning: {folder / 'up' / 'elsewhere'}: skipped (leads to a folder read already: "
+        f"{tmp_path / 'elsewhere'})",
+    ]
+    assert sorted(frame(tmp_path / "out", "documents")["doc_id"]) == ["e1", "e2", "own"]

@@ -9,7 +9,7 @@ from html import escape
 
 import pandas as pd
 import pytest
-from dashboard_corpora import BBC, REPO, write_dated_corpus
+from dashboard_corpora import BBC, REPO, write_dated_corpus, write_linked_corpus
 from streamlit.testing.v1 import AppTest
 
 from qawl import analysis, resources
@@ -326,3 +326,11 @@ def test_a_quote_keeps_its_meta_line_on_a_line_of_its_own():
     block = html.quote("وقال الوزير إن التعاون مهم.", "وقال", "direct, explicit", "doc §3")
     assert '<div class="qawl-kind" dir="ltr">' in block
     assert ".qawl-kind {" in html.CSS and "display: block" in html.CSS.split(".qawl-kind {")[1].split("}")[0]
+
+
+def test_a_corpus_with_a_symlink_loop_opens_with_its_linked_folder(monkeypatch, tmp_path):
+    """The app reads a linked folder once and names the links it skipped (a -> . once left the page blank)."""
+    at = open_app(monkeypatch, write_linked_corpus(tmp_path, up=True))
+    assert_clean(at)
+    assert "3 articles" in at.caption[0].value
+    assert sum("leads to a folder read already" in c.value for c in at.caption) == 4
