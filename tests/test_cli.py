@@ -1,16 +1,21 @@
 import codecs
+import contextlib
 import json
 import os
 import random
+import signal
 import subprocess
 import sys
+import threading
+import time
+from pathlib import Path
 
 import pandas as pd
 import pytest
 from dashboard_corpora import write_linked_corpus
-from qawl_paths import ROOT
+from qawl_paths import BUNDLED, ROOT
 
-from qawl import cli, frames
+from qawl import articles, cli, frames
 
 ARTICLE = "قال الوزير إن التعاون مهم.\nوأضاف أن الاقتصاد ينمو.\n"  # the minister said cooperation matters ...
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(30)
@@ -198,3 +203,54 @@ def test_a_symlink_loop_ends_and_is_named(tmp_path):
         f"{tmp_path / 'elsewhere'})",
     ]
     assert sorted(frame(tmp_path / "out", "documents")["doc_id"]) == ["e1", "e2", "own"]
+
+
+def _children(pid: int) -> list[int]:
+    """Return the pids of the live processes whose parent is pid (from /proc)."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == pid and fields[0] != "Z":
+                out.append(int(stat.parent.name))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    """Return whether pid runs (a zombie waiting for its reaper does not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+@pytest.mark.skipif(articles.workers_for(10**8, 2) < 2, reason="needs two usable cores for the workers")
+def test_workers_die_with_a_killed_build_and_its_output_ends(tmp_path):
+    """SIGKILL the build while its workers analyse: they go too (they once lived on, 200 MB each, and kept its
+    output open, so a caller reading it waited forever)."""
+    article = next(BUNDLED.glob("*.txt")).read_bytes()
+    for i in range(2 * articles._PARALLEL_CHARS // len(article) + 200):  # past the size that starts workers
+        (tmp_path / f"a{i}.txt").write_bytes(article)
+    build = subprocess.Popen([sys.executable, "-m", "qawl", "frames", str(tmp_path), "--out", str(tmp_path / "out")],
+                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    workers: list[int] = []
+    try:
+        assert "analysed" in build.stderr.readline()  # the workers are at work
+        workers = _children(build.pid)
+        assert len(workers) >= 2
+        build.kill()
+        build.wait()
+        output: list[str] = []
+        reader = threading.Thread(target=lambda: output.append(build.stdout.read() + build.stderr.read()))
+        reader.start()
+        reader.join(timeout=10)
+        assert not reader.is_alive(), "the build's output stayed open"
+        deadline = time.monotonic() + 10
+        while any(map(_alive, workers)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(map(_alive, workers)), "workers outlived the build"
+    finally:
+        for pid in [build.pid, *workers]:  # only what this test started
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
