@@ -10,10 +10,12 @@ sizes, modification times) is remembered in `<cache_dir>/paths/`.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -107,9 +109,9 @@ def paths_key(paths: Iterable[str | Path], root: str | Path | None = None) -> st
         key = memo.read_text(encoding="ascii").strip()
     except OSError:
         key = _content_key(files)
-        _write_atomic(memo, key.encode("ascii"))
+        _write_atomic(memo, key.encode("ascii"), folder(root))
     if last_key(paths, root) != key:
-        _write_atomic(_last_memo(paths, root), key.encode("ascii"))
+        _write_atomic(_last_memo(paths, root), key.encode("ascii"), folder(root))
     return key
 
 
@@ -141,14 +143,30 @@ def open_paths(paths: Iterable[str | Path], root: str | Path | None = None) -> t
     return key, frames if frames is not None else read(key, root)
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
+_UNWRITABLE: dict[Path, str] = {}  # cache folders this process could not write to, and why
+
+
+def write_problem(root: str | Path | None = None) -> str | None:
+    """Return why the cache folder could not be written the last time this process tried, or None."""
+    return _UNWRITABLE.get(folder(root))
+
+
+def _cannot_write(base: Path, exc: OSError) -> None:
+    """Note that the cache folder base cannot be written, saying so on stderr the first time."""
+    if base not in _UNWRITABLE:
+        _UNWRITABLE[base] = exc.strerror or str(exc)
+        print(f"qawl: warning: the cache {base} cannot be written ({_UNWRITABLE[base]}): what it holds is read, "
+              "what it lacks is built again each time", file=sys.stderr)
+
+
+def _write_atomic(path: Path, data: bytes, base: Path) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as f:
             f.write(data)
         os.replace(f.name, path)
-    except OSError:
-        pass  # a cache that cannot be written only costs a rebuild next time
+    except OSError as exc:
+        _cannot_write(base, exc)  # it only costs a rebuild next time
 
 
 def read(key: str, root: str | Path | None = None) -> Frames | None:
@@ -164,7 +182,8 @@ def read(key: str, root: str | Path | None = None) -> Frames | None:
         # Side by side: Parquet decoding releases the GIL, and the sentences and tokens are the long ones.
         with ThreadPoolExecutor(len(FRAME_NAMES)) as pool:
             frames = dict(zip(FRAME_NAMES, pool.map(frame, FRAME_NAMES), strict=True))
-        os.utime(entry)
+        with contextlib.suppress(OSError):  # marks it recently used for pruning; a read-only cache is read all the same
+            os.utime(entry)
     except Exception:  # any unreadable entry (truncated file, foreign data) means: build again
         return None
     return Frames(**frames, warnings=list(manifest.get("warnings", [])))
@@ -214,7 +233,8 @@ def write(frames: Frames, key: str, root: str | Path | None = None) -> Path | No
     try:
         base.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=base))
-    except OSError:
+    except OSError as exc:
+        _cannot_write(base, exc)
         return None
     try:
         for name, frame in frames.items():
@@ -225,9 +245,11 @@ def write(frames: Frames, key: str, root: str | Path | None = None) -> Path | No
         if entry.exists():
             shutil.rmtree(entry, ignore_errors=True)
         os.replace(tmp, entry)
-    except OSError:
+    except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
+        _cannot_write(base, exc)
         return None
+    _UNWRITABLE.pop(base, None)
     _prune(base)
     return entry
 

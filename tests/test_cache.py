@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import errno
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -189,3 +192,37 @@ def test_open_paths_reads_the_frames_while_checking_the_files(corpus, tmp_path, 
     assert new_key != key and stale is None
     assert cache.last_key([corpus], root) == new_key
     assert builds == [1]
+
+
+def _read_only(*args, **kwargs):
+    raise OSError(errno.EROFS, "Read-only file system")
+
+
+def test_a_read_only_cache_is_read_and_named_once(corpus, tmp_path, builds, monkeypatch, capsys):
+    root = tmp_path / "cache"
+    first = cache.load_or_build([corpus], cache_dir=root)
+    for module, name in ((os, "utime"), (tempfile, "mkdtemp"), (tempfile, "NamedTemporaryFile")):
+        monkeypatch.setattr(module, name, _read_only)  # what a read-only mount answers
+    again = cache.load_or_build([corpus], cache_dir=root)
+    assert builds == [1]  # read, not built again (os.utime once made it a miss)
+    assert_frames_equal(first, again)
+    assert capsys.readouterr().err == ""  # nothing had to be written
+    for i in range(2):  # corpora it lacks are built, and the reason is given once
+        cache.load_or_build_docs([Document(f"new{i}", ARTICLE)], cache_dir=root)
+    assert builds == [1, 1, 1]
+    assert capsys.readouterr().err.splitlines() == [
+        f"qawl: warning: the cache {root} cannot be written (Read-only file system): what it holds is read, what "
+        "it lacks is built again each time"]
+    assert cache.write_problem(root) == "Read-only file system"
+
+
+def test_a_cache_folder_that_is_a_file_is_named_once(corpus, tmp_path, builds, capsys):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    root = blocker / "cache"
+    cache.load_or_build([corpus], cache_dir=root)
+    cache.load_or_build([corpus], cache_dir=root)
+    assert builds == [1, 1]
+    assert capsys.readouterr().err.splitlines() == [
+        f"qawl: warning: the cache {root} cannot be written (Not a directory): what it holds is read, what it lacks "
+        "is built again each time"]

@@ -334,3 +334,16 @@ def test_a_corpus_with_a_symlink_loop_opens_with_its_linked_folder(monkeypatch, 
     assert_clean(at)
     assert "3 articles" in at.caption[0].value
     assert sum("leads to a folder read already" in c.value for c in at.caption) == 4
+
+
+def test_an_unwritable_cache_is_named_once_per_session(monkeypatch, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("QAWL_CACHE", str(blocker / "cache"))
+    at = open_app(monkeypatch)
+    assert_clean(at)
+    assert [w.value for w in at.warning if "cannot be written" in w.value] == [
+        f"The disk cache ({blocker / 'cache'}) cannot be written (Not a directory): corpora cached there open at "
+        "once, others are built again each time the app starts."]
+    at.run()
+    assert not [w for w in at.warning if "cannot be written" in w.value]

@@ -100,6 +100,15 @@ def lookup(key: str) -> analysis.Corpus | None:
     return corpus
 
 
+def warn_unwritable_cache() -> None:
+    """Say once per session that the disk cache cannot be written, when this process found so."""
+    problem = cache.write_problem()
+    if problem and not st.session_state.get("qawl_cache_warned"):
+        st.session_state["qawl_cache_warned"] = True
+        st.warning(f"The disk cache ({cache.folder()}) cannot be written ({problem}): corpora cached there open "
+                   "at once, others are built again each time the app starts.", icon=":material/sd_card_alert:")
+
+
 def open_corpus(source: Source) -> analysis.Corpus | None:
     """Return the prepared corpus of a source, building it (with a progress bar) the first time; None on error."""
     key = key_of(source)

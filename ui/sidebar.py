@@ -10,7 +10,7 @@ import streamlit as st
 from qawl.analysis import Corpus
 from qawl.filters import PARAM_KEYS, Filters
 from ui import html, uploads
-from ui.corpus import open_corpus, path_sources
+from ui.corpus import open_corpus, path_sources, warn_unwritable_cache
 
 MAX_SPEAKER_OPTIONS = 1000
 MAX_DOC_OPTIONS = 2000
@@ -38,6 +38,7 @@ def corpus_picker() -> Corpus | None:
     corpus = open_corpus(by_id[choice])
     if corpus is None and by_id[choice].id != "bundled":
         corpus = open_corpus(by_id["bundled"])
+    warn_unwritable_cache()
     if corpus is not None and corpus.frames.warnings:
         with st.sidebar.expander(f"{len(corpus.frames.warnings)} reading warnings"):
             for message in corpus.frames.warnings[:200]:
