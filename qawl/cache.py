@@ -39,7 +39,8 @@ KEEP_MEMOS = 256
 _MANIFEST = "manifest.json"
 _PATHS = "paths"
 _ROW_GROUP = 1 << 17  # rows
-_LIBRARIES = ("nltk", "Arabic-Stopwords")  # their stemmer and stop words shape the tokens frame
+# Their stemmer and stop words shape the tokens frame; hijridate's calendar, the dates.
+_LIBRARIES = ("nltk", "Arabic-Stopwords", "hijridate")
 
 
 def folder(override: str | Path | None = None) -> Path:
@@ -49,9 +50,9 @@ def folder(override: str | Path | None = None) -> Path:
 
 # The modules building frames runs (tests/test_cache.py checks the list against what frames imports):
 # a change to any of them gives new keys; dashboard-side modules (analysis, export ...) do not.
-BUILD_MODULES = ("articles", "attribution", "corpus", "cues", "decode", "frames", "lexicons", "memo", "mentions",
-                 "names", "normalize", "quotes", "resources", "sentences", "speakers", "speech", "terms", "themes",
-                 "tokenize")
+BUILD_MODULES = ("articles", "attribution", "corpus", "cues", "dates", "decode", "frames", "lexicons", "memo",
+                 "mentions", "names", "normalize", "quotes", "resources", "sentences", "speakers", "speech", "terms",
+                 "themes", "tokenize")
 
 
 @cache

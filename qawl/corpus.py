@@ -266,7 +266,16 @@ def _metadata_rows(name: str, data: bytes, warn: Warn) -> dict[str, dict[str, st
             warn(f"{shown}: metadata skipped (no 'id' column to match article file names)")
         return {}
     skip = _RowWarnings(shown, warn)
-    rows = {row["id"]: row for _, row in _csv_rows(reader, skip) if row.get("id")}
+    rows: dict[str, dict[str, str]] = {}
+    first: dict[str, str] = {}  # id -> the row that gave it
+    for where, row in _csv_rows(reader, skip):
+        doc_id = row.get("id", "")
+        if not doc_id:
+            skip(where, "no id")
+        elif doc_id in rows:
+            skip(where, f"id {display_name(doc_id)} is {first[doc_id]}'s already")
+        else:
+            rows[doc_id], first[doc_id] = row, where
     skip.close()
     return rows
 

@@ -254,3 +254,22 @@ def test_workers_die_with_a_killed_build_and_its_output_ends(tmp_path):
         for pid in [build.pid, *workers]:  # only what this test started
             with contextlib.suppress(OSError):
                 os.kill(pid, signal.SIGKILL)
+
+
+def test_dates_are_read_one_way_and_the_unread_ones_named(tmp_path, capsys):
+    """01/02/2015 was read month first beside 13/02/2015 read day first; 31/02/2015, a Hijri date and a repeated id
+    were dropped without a word."""
+    for stem in "abcde":
+        (tmp_path / f"{stem}.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("id,date\na,01/02/2015\nb,13/02/2015\nc,31/02/2015\nd,25 شوال 1436 هـ\n"
+                                           "e,yesterday\na,05/05/2015\n", encoding="utf-8")
+    code, lines = run(capsys, tmp_path, "--out", tmp_path / "out")
+    assert code == cli.SKIPPED
+    assert [line for line in lines if line.startswith("qawl: warning: ")] == [
+        f"qawl: warning: {tmp_path / 'metadata.csv'}: row 7 skipped (id a is row 2's already)",
+        "qawl: warning: c: date '31/02/2015' not understood (no such date: day is out of range for month), left empty",
+        "qawl: warning: e: date 'yesterday' not understood (no year), left empty",
+    ]
+    documents = frame(tmp_path / "out", "documents")
+    assert dict(zip(documents["doc_id"], documents["date"].str[:10], strict=True)) == {
+        "a": "2015-02-01", "b": "2015-02-13", "c": "", "d": "2015-08-10", "e": ""}

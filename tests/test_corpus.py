@@ -283,3 +283,13 @@ def test_a_broken_link_and_an_unreadable_subfolder_are_named(tmp_path):
     assert [d.doc_id for d in docs] == ["good"] + ["x"] * readable
     assert messages == [f"{tmp_path / 'broken.txt'}: skipped (a link to nothing)"] + (
         [] if readable else [f"{locked}: skipped (Permission denied)"])
+
+
+def test_metadata_rows_without_an_id_or_with_a_repeated_one_are_named(tmp_path):
+    write(tmp_path, "a1.txt", ARTICLE)
+    write(tmp_path, "metadata.csv", "id,title\na1,الأول\n,بلا رقم\na1,مكرر\n")  # first, no id, a repeat
+    messages, warn = collect()
+    (doc,) = load([tmp_path], warn)
+    assert doc.title == "الأول"
+    assert messages == [f"{tmp_path / 'metadata.csv'}: row 3 skipped (no id)",
+                        f"{tmp_path / 'metadata.csv'}: row 4 skipped (id a1 is row 2's already)"]
