@@ -17,6 +17,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
@@ -36,6 +37,7 @@ ENV_VAR = "QAWL_CACHE"
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / ".qawl_cache"
 KEEP_ENTRIES = 8  # corpora kept on disk; the least recently used go first
 KEEP_MEMOS = 256
+_LEFTOVER_SECONDS = 3600  # a temporary folder or file this old is a killed writer's, not one still writing
 _MANIFEST = "manifest.json"
 _PATHS = "paths"
 _ROW_GROUP = 1 << 17  # rows
@@ -256,16 +258,38 @@ def write(frames: Frames, key: str, root: str | Path | None = None) -> Path | No
 
 
 def _prune(base: Path) -> None:
-    """Remove all but the most recently used entries and key memos."""
-    entries = [p for p in base.iterdir() if p.is_dir() and (p / _MANIFEST).is_file()]
-    memos = list((base / _PATHS).glob("*.key")) if (base / _PATHS).is_dir() else []
+    """Remove all but the most recently used entries and key memos, and what builds killed while writing left.
+
+    Other processes prune the same folder: whatever vanishes meanwhile is simply gone already.
+    """
+    entries, memos, leftovers = [], [], []
+    stale = time.time() - _LEFTOVER_SECONDS
+    for path in (*_listing(base), *_listing(base / _PATHS)):
+        with contextlib.suppress(OSError):
+            stat = path.stat()
+            if path.name.startswith((".", "tmp")):  # a writer's temporary folder or file (tempfile names)
+                if stat.st_mtime < stale:
+                    leftovers.append(path)
+            elif path.suffix == ".key":
+                memos.append((stat.st_mtime, path))
+            elif (path / _MANIFEST).is_file():
+                entries.append((stat.st_mtime, path))
     for items, keep in ((entries, KEEP_ENTRIES), (memos, KEEP_MEMOS)):
-        items.sort(key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in items[keep:]:
-            if old.is_dir():
-                shutil.rmtree(old, ignore_errors=True)
-            else:
-                old.unlink(missing_ok=True)
+        items.sort(reverse=True)
+        leftovers.extend(path for _, path in items[keep:])
+    for old in leftovers:
+        if old.is_dir():
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            old.unlink(missing_ok=True)
+
+
+def _listing(folder: Path) -> list[Path]:
+    """Return the paths in folder (none when it is not there)."""
+    try:
+        return list(folder.iterdir())
+    except OSError:
+        return []
 
 
 def load_or_build(paths: Iterable[str | Path], progress: Progress | None = None,
