@@ -1,4 +1,4 @@
-"""Arabic normalization as small pure functions composed into one pipeline."""
+"""Arabic normalization: the character tables of resources.py applied in one pass (str.translate)."""
 
 import unicodedata
 from functools import lru_cache
@@ -10,31 +10,6 @@ from qawl.memo import Memo
 _CACHED_LENGTH = 40
 
 
-def diacritics(text: str) -> str:
-    """Return text without harakat, Quranic marks, superscript alef and tatweel."""
-    return r.DIACRITICS.sub("", text)
-
-
-def alef(text: str) -> str:
-    """Return text with أ إ آ ٱ written as bare alef."""
-    return text.translate(r.ALEF_FORMS)
-
-
-def alef_maksura(text: str) -> str:
-    """Return text with ى written as ي."""
-    return text.translate(r.ALEF_MAKSURA)
-
-
-def teh_marbuta(text: str) -> str:
-    """Return text with ة written as ه."""
-    return text.translate(r.TEH_MARBUTA)
-
-
-def invisible(text: str) -> str:
-    """Return text without zero-width and bidi control characters."""
-    return r.INVISIBLE.sub("", text)
-
-
 def presentation_forms(text: str) -> str:
     """Return text with Arabic presentation forms (U+FB50–FDFF, U+FE70–FEFF) decomposed to letters."""
     if not r.PRESENTATION_FORMS.search(text):
@@ -42,16 +17,12 @@ def presentation_forms(text: str) -> str:
     return r.PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
 
 
-def digits(text: str) -> str:
-    """Return text with Arabic-Indic digits as ASCII digits."""
-    return text.translate(r.DIGITS)
-
-
 def _pipeline_tables() -> dict[tuple[bool, bool], dict[int, int | None]]:
-    """Return one translate table per (yeh, teh) doing the deletions and mappings of the pipeline at once.
+    """Return one translate table per (yeh, teh) doing every deletion and mapping at once: marks and controls
+    deleted, alef forms, digits and (when asked) ى and ة mapped.
 
-    The deleted characters (marks, controls) and the mapped ones (alef forms, ى, ة, digits) are disjoint
-    and no mapping's output is mapped again, so one pass equals the chain of steps.
+    The deleted characters and the mapped ones are disjoint and no mapping's output is mapped again, so one pass
+    equals applying the tables one after the other.
     """
     deleted = {cp: None for cp in range(0x10000) if r.DIACRITICS.match(chr(cp)) or r.INVISIBLE.match(chr(cp))}
     base = {**deleted, **r.ALEF_FORMS, **r.DIGITS}

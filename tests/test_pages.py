@@ -18,11 +18,19 @@ from streamlit.testing.v1 import AppTest
 from qawl import analysis, cache, resources
 from qawl.filters import Filters
 from qawl.frames import build_paths
+from ui.corpus import _registry as corpus_registry
 from ui.corpus import env_paths
 
 MAIN_AREA_PX = 816  # the main area beside the open sidebar in a 1280-px browser window (measured on screenshots)
 PAGES = ["pages/reader.py", "pages/speakers.py", "pages/timelines.py", "pages/themes.py", "pages/export.py"]
 TIMEOUT = 60
+
+
+@pytest.fixture(autouse=True)
+def empty_streamlit_caches():
+    """Start every page test without what Streamlit's process-wide caches kept from the tests before it."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
 
 
 @pytest.fixture(scope="module")
@@ -394,3 +402,11 @@ def test_opening_a_corpus_says_so_in_the_main_area_from_the_start(monkeypatch, t
     (status,) = at.main.status
     assert [c.value for c in status.caption] == ["checking the files"]
     assert status.label.endswith("sentences ready")
+
+
+def test_page_tests_start_with_streamlit_caches_empty(monkeypatch):
+    """Streamlit's caches live as long as the process: each page test starts without the corpora earlier ones left
+    in memory, so what it exercises (a build, a cache read) does not hang on the order the tests run in."""
+    assert dict(corpus_registry()) == {}
+    open_app(monkeypatch)
+    assert len(corpus_registry()) == 1
