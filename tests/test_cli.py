@@ -2,6 +2,7 @@ import codecs
 import contextlib
 import json
 import os
+import queue
 import random
 import signal
 import subprocess
@@ -234,18 +235,21 @@ def test_workers_die_with_a_killed_build_and_its_output_ends(tmp_path):
         (tmp_path / f"a{i}.txt").write_bytes(article)
     build = subprocess.Popen([sys.executable, "-m", "qawl", "frames", str(tmp_path), "--out", str(tmp_path / "out")],
                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    progress: queue.Queue[str] = queue.Queue()
+    readers = [threading.Thread(target=lambda: [progress.put(line) for line in build.stderr], daemon=True),
+               threading.Thread(target=build.stdout.read, daemon=True)]  # each ends at its stream's end
+    for reader in readers:
+        reader.start()
     workers: list[int] = []
     try:
-        assert "analysed" in build.stderr.readline()  # the workers are at work
+        assert "analysed" in progress.get(timeout=120)  # the workers are at work
         workers = _children(build.pid)
         assert len(workers) >= 2
         build.kill()
         build.wait()
-        output: list[str] = []
-        reader = threading.Thread(target=lambda: output.append(build.stdout.read() + build.stderr.read()))
-        reader.start()
-        reader.join(timeout=10)
-        assert not reader.is_alive(), "the build's output stayed open"
+        for reader in readers:
+            reader.join(timeout=10)
+        assert not any(reader.is_alive() for reader in readers), "the build's output stayed open"
         deadline = time.monotonic() + 10
         while any(map(_alive, workers)) and time.monotonic() < deadline:
             time.sleep(0.1)
