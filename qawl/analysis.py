@@ -225,10 +225,16 @@ def apply(corpus: Corpus, filters: Filters) -> np.ndarray:
     mask = np.ones(len(s), dtype=bool)
     if filters.speakers:
         mask &= s["speaker"].isin(filters.speakers).to_numpy()
-    if filters.doc:
-        mask &= corpus.doc_of == corpus.doc_index.get(filters.doc, -2)
-    if filters.theme:
-        mask &= _flag(len(s), corpus.rows["themes"][(corpus.frames.themes["theme"] == filters.theme).to_numpy()])
+    if filters.sources or filters.docs:
+        docs = corpus.frames.documents
+        wanted = np.ones(len(docs), dtype=bool)
+        if filters.sources:
+            wanted &= docs["source"].isin(filters.sources).to_numpy()
+        if filters.docs:
+            wanted &= docs["doc_id"].astype(str).isin(filters.docs).to_numpy()
+        mask &= np.append(wanted, False)[corpus.doc_of]  # doc_of -1 (no document) reads the extra False
+    if filters.themes:
+        mask &= _flag(len(s), corpus.rows["themes"][corpus.frames.themes["theme"].isin(filters.themes).to_numpy()])
     if filters.date_from or filters.date_to:
         days = pd.to_datetime(s["date"]).dt.normalize()
         if filters.date_from:
@@ -345,7 +351,10 @@ def sentence_themes(corpus: Corpus, positions: np.ndarray) -> dict[int, list[str
     return out
 
 
-EXPORT_FRAMES = ("sentences", "speakers", "themes", "tokens", "mentions", "documents")
+def with_source(corpus: Corpus, kept: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
+    """Return the kept sentences with a last column `source`: the outlet of their document (documents.source)."""
+    outlets = np.append(corpus.frames.documents["source"].astype(str).to_numpy(dtype=object), "")
+    return kept.assign(source=pd.Series(outlets[corpus.doc_of[mask]], index=kept.index, dtype="str"))
 
 
 def export_rows(corpus: Corpus, mask: np.ndarray, name: str) -> int:
@@ -362,7 +371,7 @@ def export_rows(corpus: Corpus, mask: np.ndarray, name: str) -> int:
 def export_frame(corpus: Corpus, mask: np.ndarray, name: str) -> pd.DataFrame:
     """Return one frame restricted to the kept sentences (speakers recounted, documents those with a kept sentence)."""
     if name == "sentences":
-        return select(corpus.frames.sentences, mask)
+        return with_source(corpus, select(corpus.frames.sentences, mask), mask)
     if name == "speakers":
         return speaker_table(corpus, mask)
     if name == "documents":

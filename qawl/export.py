@@ -5,8 +5,11 @@ from __future__ import annotations
 import codecs
 import io
 import re
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import BinaryIO
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pa_csv
@@ -63,15 +66,12 @@ def _missing(value: object) -> bool:
     return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
 
 
-def _arrow_column(values: pd.Series) -> pa.Array | pa.ChunkedArray:
-    """Return a column as Arrow for the CSV writer: dates without a time of day as dates, mixed objects as text."""
+def _arrow_column(values: pd.Series, kind: pa.DataType | None = None) -> pa.Array | pa.ChunkedArray:
+    """Return a column as Arrow for the CSV writer: dates without a time of day as dates, mixed objects as text
+    (kind, when given, is the type a datetime column is written as, so that every batch of a table agrees)."""
     if isinstance(values.dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_dtype(values.dtype):
         stamps = pa.array(values.dt.tz_localize(None) if values.dt.tz else values, pa.timestamp("us"))
-        micros = stamps.drop_null().cast(pa.int64()).to_numpy()
-        for unit, kind in ((86_400_000_000, pa.date32()), (1_000_000, pa.timestamp("s"))):
-            if not (micros % unit).any():  # no time of day (or no fraction of a second) to lose
-                return stamps.cast(kind, safe=False)
-        return stamps
+        return stamps.cast(kind or datetime_kind(stamps.drop_null().cast(pa.int64()).to_numpy()), safe=False)
     if values.dtype == object:
         # A column mixing numbers and text (or holding other objects) is written as its text.
         text = [None if _missing(v) else v if isinstance(v, str) else str(v) for v in values]
@@ -79,30 +79,58 @@ def _arrow_column(values: pd.Series) -> pa.Array | pa.ChunkedArray:
     return pa.Array.from_pandas(values)
 
 
-def _write(frame: pd.DataFrame, sink: object) -> None:
-    """Write frame to a binary sink as spreadsheet-safe UTF-8-with-BOM CSV with CRLF rows."""
+def datetime_kind(micros: np.ndarray) -> pa.DataType:
+    """Return how datetimes (microseconds since 1970) are written: as dates when none has a time of day, else as
+    seconds when none has a fraction of a second, else as microseconds."""
+    for unit, kind in ((86_400_000_000, pa.date32()), (1_000_000, pa.timestamp("s"))):
+        if not (micros % unit).any():  # no time of day (or no fraction of a second) to lose
+            return kind
+    return pa.timestamp("us")
+
+
+def _csv_table(frame: pd.DataFrame, kinds: Mapping[str, pa.DataType]) -> pa.Table:
+    """Return frame neutralized (safe_frame) as the Arrow table the CSV writer takes."""
     safe = safe_frame(frame)
-    table = pa.table({str(c): _arrow_column(safe[c]) for c in safe.columns})
+    table = pa.table({str(c): _arrow_column(safe[c], kinds.get(str(o))) for c, o in zip(safe.columns, frame.columns,
+                                                                                        strict=True)})
     if table.num_columns == 1:
         # A missing cell alone on its row would be a blank line, which readers skip: write it as "".
         table = pa.table({table.column_names[0]: table.column(0).cast(pa.large_string()).fill_null("")})
+    return table
+
+
+def write_batches(batches: Iterable[pd.DataFrame], sink: BinaryIO,
+                  kinds: Mapping[str, pa.DataType] | None = None) -> None:
+    """Write frames (the batches of one table, at least one, all with the same columns) to a binary sink as one
+    spreadsheet-safe UTF-8-with-BOM CSV with CRLF rows; kinds: the type each datetime column is written as (by
+    default worked out from the first batch)."""
+    kinds = dict(kinds or {})
+    writer = None
     sink.write(codecs.BOM_UTF8)
-    # Arrow writes in C++, batch by batch, with both cores: the frame never sits in memory as one string.
-    # Every text cell is quoted, so a CR or LF inside a cell cannot end its row.
-    pa_csv.write_csv(table, sink, pa_csv.WriteOptions(eol="\r\n", batch_size=1 << 14))
+    for frame in batches:
+        table = _csv_table(frame, kinds)
+        if writer is None:
+            # Arrow writes in C++, batch by batch: the table never sits in memory as one string. Every text cell
+            # is quoted, so a CR or LF inside a cell cannot end its row.
+            writer = pa_csv.CSVWriter(sink, table.schema, write_options=pa_csv.WriteOptions(
+                eol="\r\n", batch_size=1 << 14))
+            schema = table.schema
+        writer.write_table(table.cast(schema) if table.schema != schema else table)
+    if writer is not None:
+        writer.close()
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """Return frame as CSV bytes in UTF-8 with BOM, safe to open in a spreadsheet."""
     buffer = io.BytesIO()
-    _write(frame, buffer)
+    write_batches([frame], buffer)
     return buffer.getvalue()
 
 
 def write_csv(frame: pd.DataFrame, path: Path) -> None:
     """Write frame to path as spreadsheet-safe UTF-8-with-BOM CSV (the bytes of csv_bytes)."""
     with open(path, "wb") as sink:
-        _write(frame, sink)
+        write_batches([frame], sink)
 
 
 def file_name(*parts: str, suffix: str = ".csv") -> str:

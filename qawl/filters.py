@@ -13,9 +13,9 @@ from qawl.normalize import normalize
 from qawl.terms import term
 from qawl.tokenize import spans, words
 
-PARAM_KEYS = ("speaker", "theme", "doc", "q", "from", "to")
+PARAM_KEYS = ("speaker", "source", "theme", "doc", "q", "from", "to")
 _MAX_PARAM_CHARS = 300
-_MAX_SPEAKERS = 50
+_MAX_VALUES = 50  # per repeatable parameter
 
 # Characters of a word, for word boundaries that work in both Python's re and pyarrow's RE2 (no look-arounds).
 _LETTERS = "0-9A-Za-z\u0621-\u063a\u0641-\u064a\u0660-\u0669\u066e-\u06d3\u06d5\u06fa-\u06ff"
@@ -29,11 +29,16 @@ _QUERY_CLITIC = re.compile("^(?:[وف]?[بكل]?ال|[وف]?لل)(?=..)")
 
 @dataclass(frozen=True)
 class Filters:
-    """What the user narrowed the corpus to: speakers, theme, document, keyword and date range."""
+    """What the user narrowed the corpus to: speakers, outlets, themes, documents, keyword and date range.
+
+    Values of one field are alternatives (any of these speakers); fields narrow together (this speaker and this
+    theme).
+    """
 
     speakers: tuple[str, ...] = ()
-    theme: str = ""
-    doc: str = ""
+    sources: tuple[str, ...] = ()  # outlets: documents.source
+    themes: tuple[str, ...] = ()
+    docs: tuple[str, ...] = ()
     q: str = ""
     date_from: dt.date | None = None
     date_to: dt.date | None = None
@@ -47,14 +52,18 @@ class Filters:
             items = [raw] if isinstance(raw, str) else list(raw)
             return [v.strip()[:_MAX_PARAM_CHARS] for v in items if v and v.strip()]
 
+        def many(key: str) -> tuple[str, ...]:
+            return tuple(dict.fromkeys(values(key)))[:_MAX_VALUES]
+
         def last(key: str) -> str:
             found = values(key)
             return found[-1] if found else ""
 
         return cls(
-            speakers=tuple(dict.fromkeys(values("speaker")))[:_MAX_SPEAKERS],
-            theme=last("theme"),
-            doc=last("doc"),
+            speakers=many("speaker"),
+            sources=many("source"),
+            themes=many("theme"),
+            docs=many("doc"),
             q=last("q"),
             date_from=_date(last("from")),
             date_to=_date(last("to")),
@@ -63,11 +72,12 @@ class Filters:
     def to_params(self) -> dict[str, str | list[str]]:
         """Return the query-string form of the filters (only the keys that are set)."""
         params: dict[str, str | list[str]] = {}
-        if self.speakers:
-            params["speaker"] = list(self.speakers)
-        for key, value in (("theme", self.theme), ("doc", self.doc), ("q", self.q.strip())):
-            if value:
-                params[key] = value
+        for key, chosen in (("speaker", self.speakers), ("source", self.sources), ("theme", self.themes),
+                            ("doc", self.docs)):
+            if chosen:
+                params[key] = list(chosen)
+        if self.q.strip():
+            params["q"] = self.q.strip()
         if self.date_from:
             params["from"] = self.date_from.isoformat()
         if self.date_to:
@@ -88,10 +98,9 @@ class Filters:
         parts = []
         if self.speakers:
             parts.append("speaker " + " / ".join(self.speakers))
-        if self.theme:
-            parts.append(f"theme {self.theme}")
-        if self.doc:
-            parts.append(f"document {self.doc}")
+        for label, chosen in (("outlet", self.sources), ("theme", self.themes), ("document", self.docs)):
+            if chosen:
+                parts.append(f"{label} " + " / ".join(chosen))
         if self.q.strip():
             parts.append(f"keyword {self.q.strip()}")
         if self.date_from or self.date_to:

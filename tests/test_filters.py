@@ -14,11 +14,14 @@ from qawl.filters import Filters, Keyword, kwic
 ROUND_TRIPS = [
     Filters(),
     Filters(speakers=("شي جين بينغ",)),
-    Filters(speakers=("شي جين بينغ", "توكاييف"), theme="health & epidemics"),
-    Filters(doc="xinhua_xi_tokayev_call", q="التعاون"),
+    Filters(speakers=("شي جين بينغ", "توكاييف"), themes=("health & epidemics",)),
+    Filters(docs=("xinhua_xi_tokayev_call",), q="التعاون"),
     Filters(date_from=dt.date(2018, 3, 1), date_to=dt.date(2018, 9, 30)),
-    Filters(speakers=("دونالد ترامب",), theme="security & conflict", doc="BB-1", q="إدلب",
+    Filters(speakers=("دونالد ترامب",), themes=("security & conflict",), docs=("BB-1",), q="إدلب",
             date_from=dt.date(2018, 1, 1)),
+    Filters(sources=("BBC Arabic",)),
+    Filters(sources=("واس", "BBC Arabic", "a&b=c"), themes=("security & conflict", "health & epidemics"),
+            docs=("BB-1", "SPA 2#3")),  # SPA (واس), and values with URL-special characters
 ]
 
 
@@ -39,17 +42,41 @@ def test_filters_round_trip_through_a_query_string(filters):
     ({"from": "2020-13-45", "to": "2020-05-11"}, Filters(date_to=dt.date(2020, 5, 11))),
     ({"from": "2018-09-02T18:16:44"}, Filters(date_from=dt.date(2018, 9, 2))),
     ({"theme": ["", "  "], "page": "3"}, Filters()),
-    ({"doc": ["a", "b"]}, Filters(doc="b")),
+    # An old single-valued URL opens the same view; repeated values are alternatives, kept once, in order.
+    ({"theme": "health & epidemics"}, Filters(themes=("health & epidemics",))),
+    ({"doc": "a"}, Filters(docs=("a",))),
+    ({"doc": ["a", "b", "a"]}, Filters(docs=("a", "b"))),
+    ({"source": "واس"}, Filters(sources=("واس",))),
+    ({"source": [" واس ", "", "BBC", "واس"]}, Filters(sources=("واس", "BBC"))),
+    ({"source": [f"s{i}" for i in range(80)]}, Filters(sources=tuple(f"s{i}" for i in range(50)))),
+    ({"theme": ["x" * 400]}, Filters(themes=("x" * 300,))),
 ])
 def test_filters_read_messy_params(params, expected):
     assert Filters.from_params(params) == expected
 
 
+@pytest.mark.parametrize(("query", "expected"), [
+    ("theme=health+%26+epidemics", Filters(themes=("health & epidemics",))),
+    ("doc=a&doc=b&source=%D9%88%D8%A7%D8%B3", Filters(docs=("a", "b"), sources=("واس",))),
+    ("source=&source=BBC&theme=", Filters(sources=("BBC",))),
+])
+def test_filters_read_raw_query_strings(query, expected):
+    assert Filters.from_params(parse_qs(query, keep_blank_values=True)) == expected
+
+
 @pytest.mark.parametrize(("filters", "active"), [(Filters(), False), (Filters(q="  "), False),
-                                                 (Filters(theme="health & epidemics"), True)])
+                                                 (Filters(themes=("health & epidemics",)), True),
+                                                 (Filters(sources=("BBC",)), True)])
 def test_active_means_something_in_the_url(filters, active):
     assert filters.active is active
     assert bool(filters.to_params()) is active
+
+
+def test_describe_names_every_filter():
+    text = Filters(speakers=("شي",), sources=("واس", "BBC"), themes=("health & epidemics",), docs=("a", "b"),
+                   q="التعاون").describe()
+    for part in ("speaker شي", "outlet واس / BBC", "theme health & epidemics", "document a / b", "keyword التعاون"):
+        assert part in text
 
 
 # (query, written word, hit?)

@@ -67,7 +67,7 @@ def test_an_empty_selection_has_empty_trends(seed, fn):
 
 
 def test_dated_articles_of_one_document_still_run_over_positions(dated):
-    mask = analysis.apply(dated, Filters(doc="seed-b"))
+    mask = analysis.apply(dated, Filters(docs=("seed-b",)))
     assert trends.axis(dated, mask) == ("position", "")
     assert trends.axis(dated, everything(dated), "M") == ("date", "M")
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
+import streamlit as st
 
-from qawl import analysis, wordcloud
-from qawl.analysis import Corpus
+from qawl import wordcloud
 from ui.html import color
 
 FONT = "DejaVu Sans, Noto Sans Arabic, Arial, sans-serif"
@@ -107,11 +106,10 @@ def mentions_heatmap(pairs: pd.DataFrame, speakers: int = 12, entities: int = 15
                    "Who mentions whom (mentions in the speaker's sentences)", "mentions")
 
 
-def cloud(corpus: Corpus, mask: np.ndarray, speaker: str) -> bytes:
-    """Return a PNG word cloud of the words a speaker uses under the mask (empty bytes when none)."""
-    mine = mask & (corpus.frames.sentences["speaker"] == speaker).to_numpy()
-    counts = analysis.term_counts(corpus, mine, 120)
-    return wordcloud.png(dict(zip(counts["word"], counts["count"], strict=True)), width=720, height=540)
+@st.cache_data(max_entries=64, show_spinner=False)
+def cloud(words: pd.DataFrame) -> bytes:
+    """Return a PNG word cloud of word, count rows (empty bytes when none)."""
+    return wordcloud.png(dict(zip(words["word"], words["count"], strict=True)), width=720, height=540)
 
 
 def theme_time_heatmap(frame: pd.DataFrame) -> go.Figure:

@@ -12,9 +12,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from qawl import analysis, cache, lexicons
+from qawl import cache, lexicons
 from qawl.corpus import CorpusError, Document
 from qawl.frames import Frames
+from qawl.pandas_store import PandasStore
+from qawl.store import Store
 
 BUNDLED = Path(__file__).resolve().parent.parent / "data" / "corpus"
 ENV_VAR = "QAWL_CORPUS"
@@ -79,29 +81,29 @@ def build_frames(source: Source, progress: Callable[[int, int], None]) -> Frames
 
 
 @st.cache_resource(show_spinner=False)
-def _registry() -> OrderedDict[str, analysis.Corpus]:
-    """Return the process-wide store of prepared corpora by content key, least recently used first."""
+def _registry() -> OrderedDict[str, Store]:
+    """Return the process-wide registry of opened corpora (their stores) by content key, least recently used first."""
     return OrderedDict()
 
 
-def _remember(corpus: analysis.Corpus) -> None:
+def _remember(key: str, store: Store) -> None:
     registry = _registry()
-    registry[corpus.key] = corpus
-    registry.move_to_end(corpus.key)
+    registry[key] = store
+    registry.move_to_end(key)
     while len(registry) > MAX_CORPORA_IN_MEMORY:
         registry.popitem(last=False)
 
 
-def lookup(key: str) -> analysis.Corpus | None:
-    """Return the prepared corpus with this key if it is in memory."""
+def lookup(key: str) -> Store | None:
+    """Return the store of the corpus with this content key if it is open."""
     corpus = _registry().get(key)
     if corpus is not None:
         _registry().move_to_end(key)
     return corpus
 
 
-def open_corpus(source: Source) -> analysis.Corpus | None:
-    """Return the prepared corpus of a source, building it (with a progress bar) the first time; None on error."""
+def open_corpus(source: Source) -> Store | None:
+    """Return the store of a source's corpus, building it (with a progress bar) the first time; None on error."""
     key = key_of(source)
     corpus = lookup(key)
     if corpus is not None:
@@ -121,7 +123,7 @@ def open_corpus(source: Source) -> analysis.Corpus | None:
                 bar.progress(min(done / max(total, 1), 1.0), text=f"Analysed {done:,} of {total:,} articles")
 
             try:
-                corpus = analysis.prepare(build_frames(source, progress), key, source.name)
+                corpus = PandasStore.of(build_frames(source, progress), key, source.name)
             except CorpusError as exc:
                 failed[key] = f"Could not open {source.name}: {exc}"
             except Exception as exc:  # a corpus must never show a traceback; the server log keeps it
@@ -131,7 +133,7 @@ def open_corpus(source: Source) -> analysis.Corpus | None:
                 status.update(label=f"Could not open {source.name}", state="error")
                 st.error(failed[key])
                 return None
-            n = len(corpus.frames.sentences)
+            n = corpus.size()
             status.update(label=f"{source.name}: {n:,} sentences ready", state="complete", expanded=False)
-        _remember(corpus)
+        _remember(key, corpus)
         return corpus
