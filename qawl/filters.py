@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
+from qawl import i18n
 from qawl.search import EXACT, FORMS, MATCH_PARAM, Keyword, KwicLine, kwic
 
 __all__ = ["PARAM_KEYS", "Filters", "Keyword", "KwicLine", "kwic"]  # the matcher lives in qawl.search
@@ -81,20 +82,22 @@ class Filters:
         """Return whether any filter is set."""
         return bool(self.to_params())
 
-    def describe(self) -> str:
-        """Return a short English description of the active filters."""
+    def describe(self, lang: str = i18n.DEFAULT) -> str:
+        """Return a short description of the active filters in the interface language."""
         parts = []
         if self.speakers:
-            parts.append("speaker " + " / ".join(self.speakers))
+            parts.append(i18n.t("filters.speaker", lang, value=" / ".join(self.speakers)))
         if self.theme:
-            parts.append(f"theme {self.theme}")
+            parts.append(i18n.t("filters.theme", lang, value=i18n.theme(self.theme, lang)))
         if self.doc:
-            parts.append(f"document {self.doc}")
+            parts.append(i18n.t("filters.document", lang, value=self.doc))
         if self.q.strip():
-            parts.append(f"keyword {self.q.strip()}" + (" (derived forms)" if self.match == FORMS else ""))
+            forms = " " + i18n.t("filters.forms", lang) if self.match == FORMS else ""
+            parts.append(i18n.t("filters.keyword", lang, value=self.q.strip()) + forms)
         if self.date_from or self.date_to:
-            parts.append(f"dates {self.date_from or '…'} to {self.date_to or '…'}")
-        return ", ".join(parts) or "no filter"
+            start, end = (i18n.date(d, lang) if d else "…" for d in (self.date_from, self.date_to))
+            parts.append(i18n.t("filters.dates", lang, start=start, end=end))
+        return i18n.t("filters.separator", lang).join(parts) or i18n.t("filters.none", lang)
 
 
 def _date(text: str) -> dt.date | None:

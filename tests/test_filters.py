@@ -62,3 +62,17 @@ def test_match_mode_comes_from_the_url(params, match, forms):
     assert filters.match == match
     assert filters.keyword.forms is forms
     assert Filters.from_params(filters.to_params()) == filters
+
+
+@pytest.mark.parametrize(("filters", "lang", "expected"), [
+    (Filters(), "en", "no filter"),
+    (Filters(), "ar", "بلا مرشحات"),
+    (Filters(theme="security & conflict", q="إيران", match="forms"), "en",
+     "theme security & conflict, keyword إيران (derived forms)"),
+    (Filters(theme="security & conflict", q="إيران", match="forms"), "ar",
+     "الموضوع الأمن والنزاعات، الكلمة إيران (مع الصيغ المشتقة)"),
+    (Filters(date_from=dt.date(2018, 3, 5)), "en", "dates 5 March 2018 to …"),
+    (Filters(date_from=dt.date(2018, 3, 5)), "ar", "التواريخ من 5 مارس 2018 إلى …"),
+])
+def test_filters_describe_themselves_in_both_languages(filters, lang, expected):
+    assert filters.describe(lang) == expected
