@@ -28,6 +28,8 @@ from functools import cache, cached_property
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from qawl import lexicons
 from qawl import normalize as norm
@@ -189,6 +191,14 @@ class Keyword:
     @cached_property
     def _word(self) -> re.Pattern[str] | None:
         return re.compile(self.word_pattern) if self.word_pattern else None
+
+    def surface_mask(self, written: Iterable[str]) -> np.ndarray:
+        """Return which written words (e.g. the tokens' distinct surfaces) are hits of a one-word part (RE2)."""
+        values = pa.array(list(written), type=pa.large_string())
+        if not self.word_pattern or not len(values):
+            return np.zeros(len(values), dtype=bool)
+        found = pc.match_substring_regex(values, f"^(?:{self.word_pattern.removeprefix('(?i)')})$", ignore_case=True)
+        return found.fill_null(False).to_numpy(zero_copy_only=False)
 
     def matches_word(self, word: str) -> bool:
         """Return whether one written word is a hit of a one-word part of the query."""
