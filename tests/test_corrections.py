@@ -249,3 +249,12 @@ def test_corrected_frames_of_a_real_build_open_in_the_dashboard():
     table = analysis.speaker_table(corpus, np.ones(len(fixed.sentences), dtype=bool))
     assert table["speaker"].tolist() == ["أنطونيو غوتيريش"]
     assert table["n_sentences"].iloc[0] == (fixed.sentences["speaker"] != "").sum()
+
+
+def test_the_readme_example_is_a_valid_file():
+    from qawl_paths import ROOT
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = text.split("### Corrections", 1)[1].split("```", 2)[1].strip()
+    rules = corrections.parse(example)
+    assert rules.problems == () and [r.action for r in rules.rules] == ["rename", "split", "set", "set"]
