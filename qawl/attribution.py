@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from qawl import speech
+from qawl import speech, turns
+from qawl.lexicons import Lexicons
 from qawl.sentences import Sentence
+from qawl.tokenize import tokens
 
 _OPENERS = ('"', "«", "“")
 
@@ -26,13 +28,13 @@ def _unclosed_quote(text: str) -> bool:
     return bool(spans) and spans[-1][1] == len(text) and text.rstrip()[-1:] not in {'"', "»", "”"}
 
 
-def attribute(sentences: list[Sentence], keyed: list[bool] | None = None) -> list[Attribution]:
+def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None = None) -> list[Attribution]:
     """Return one attribution per sentence of one article, carrying implicit subjects and quotations.
 
     An implicit subject (وأضاف أن) takes the last named source; before any, the last titled person the
     article mentioned (برئاسة اللواء فلان ... وأكد أن). A sentence opening with من جانبه / بدوره hands
     the turn to the person it names. A quotation that runs on takes the speaker of the sentence before.
-    keyed: per sentence, False when it holds no word of speech.key_words() (its words are not looked at).
+    keyed: per sentence, False when it holds no word of turns.key_words() (its words are not looked at).
     """
     out: list[Attribution] = []
     last: Attribution | None = None  # the last explicitly named source
@@ -46,10 +48,10 @@ def attribute(sentences: list[Sentence], keyed: list[bool] | None = None) -> lis
         text = sentence.text
         report, people, taker = None, [], ""
         if keyed is None or keyed[len(out)]:
-            toks = speech.tokens(text)
-            report = speech.find(text, toks)
-            people = speech.people(text, toks)
-            taker = speech.turn_taker(text, toks) if not report else ""
+            toks = tokens(text)
+            report = speech.find(lex, text, toks)
+            people = turns.people(lex, text, toks)
+            taker = turns.turn_taker(lex, text, toks) if not report else ""
         result = Attribution()
         if report and report.kind == "explicit":
             result = Attribution(report.mention, report.apposition, report.cue, "explicit", report.quote)

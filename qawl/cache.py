@@ -48,8 +48,8 @@ def folder(override: str | Path | None = None) -> Path:
 # The modules building frames runs (tests/test_cache.py checks the list against what frames imports):
 # a change to any of them gives new keys; dashboard-side modules (analysis, export ...) do not.
 BUILD_MODULES = ("articles", "attribution", "corpus", "cues", "decode", "frames", "lexicons", "memo", "mentions",
-                 "names", "normalize", "quotes", "resources", "sentences", "speakers", "speech", "terms", "themes",
-                 "tokenize")
+                 "names", "normalize", "phrases", "quotes", "resources", "sentences", "speakers", "speech", "terms",
+                 "themes", "tokenize", "turns")
 
 
 @cache

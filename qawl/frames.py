@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from qawl import articles, mentions, speakers
+from qawl import articles, lexicons, mentions, speakers
 from qawl import names as name_words
 from qawl.articles import Chunk
 from qawl.corpus import Document, files
@@ -174,8 +174,9 @@ def _build(analysis: articles.Analysis, progress: Progress | None, keep_texts: b
     tokens_frame = tokens.frame()  # the longest frame, complete first: ready() may write it while the rest is made
     if ready:
         ready("tokens", tokens_frame)
-    names = speakers.canonical_names(per_article)
-    person_names = _person_names(per_article, names)
+    lex = lexicons.current()
+    names = speakers.canonical_names(lex, per_article)
+    person_names = _person_names(lex, per_article, names)
     per_article.clear()  # the entities' objects (hundreds of MB at 1M sentences) go before the frames are made
     _release_freed_memory()
     sents, aliases = _concat(tables.pop("sentences")), _concat(tables.pop("aliases"))
@@ -222,15 +223,15 @@ def _empty(dtypes: dict[str, str]) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=t) for c, t in dtypes.items()})
 
 
-def _person_names(per_article: list, canonical: list[list[str]]) -> dict[str, str]:
+def _person_names(lex: lexicons.Lexicons, per_article: list, canonical: list[list[str]]) -> dict[str, str]:
     """Return family name → canonical name for the people known by a full name and a title: every word of the
     name a name word (a phrase that ran into a noun, أحد الصبيان، تغريدة أخرى, is left out), a title or
     adjective seen with it (الرئيس، القازاقي), and the family name never a first name elsewhere (محمد)."""
     full = [(part, name) for ents, canon in zip(per_article, canonical, strict=True)
             for e, name in zip(ents, canon, strict=True)
-            if any(set(t) & name_words.roles() or (len(t) == 1 and t[0].startswith("ال") and t[0].endswith("ي"))
+            if any(set(t) & lex.roles or (len(t) == 1 and t[0].startswith("ال") and t[0].endswith("ي"))
                    for t in e.titles)
-            for part in e.names if len(part) > 1 and all(name_words.is_name_part(w) for w in part)]
+            for part in e.names if len(part) > 1 and all(name_words.is_name_part(lex, w) for w in part)]
     first_names = {part[0] for part, _ in full}
     out: dict[str, str] = {}
     for part, name in full:
