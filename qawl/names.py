@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from qawl import dictionary
 from qawl.lexicons import Lexicons
 
 
@@ -36,8 +37,23 @@ def _is_name_word(lex: Lexicons, word: str) -> bool:
         and word not in heads
         and not (word[:1] in "لب" and (word[1:] in heads or word[1:] in titles))
         and word not in lex.words("function_word")
+        and word not in lex.places
         and not any(ch.isdigit() for ch in word)
+        and not _common_word(lex, word)
     )
+
+
+def _common_word(lex: Lexicons, word: str) -> bool:
+    """Return whether the dictionary knows a word as an adjective or a common noun, and no given name is spelled so
+    (كبير، آخر, but not محمد، عادل): it describes a speaker, it does not name him. Relative adjectives are family
+    names as often (روحاني، موسوي): they stay name words."""
+    entry = dictionary.entry(word)
+    return (entry is not None and entry.kind != dictionary.RELATIVE
+            and word not in lex.derived("given_name_set", _given_names))
+
+
+def _given_names(lex: Lexicons) -> frozenset[str]:
+    return frozenset(name for name, _ in lex.given_names)
 
 
 def is_name_word(lex: Lexicons, word: str) -> bool:

@@ -151,14 +151,22 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
                 break
             if word[:1] in preps and len(word) > 3 and prev not in titles:
                 break
-            if word in places and not prev.startswith(("ال", "لل")) and prev not in titles:
-                break  # توعد ترامب إيران: a country right after a name is the object
+            if word in places and not prev.startswith(("ال", "لل")) and prev not in titles and not _heads_construct(
+                    lex, prev):
+                break  # توعد ترامب إيران: a country right after a name is the object (not جامعة نجران)
             if word.startswith("وال") and not prev.startswith(("ال", "وال", "لل", "بال")):
                 break  # ترامب والفرنسي ماكرون: a second subject, not a part of the first
         j += 1
     while j > i and toks[j - 1].norm in "-–":
         j -= 1
     return j
+
+
+def _heads_construct(lex: Lexicons, word: str) -> bool:
+    """Return whether a word (maybe after ل / ب) is an institution's head noun, which a place may complete
+    (لجامعة نجران، وزارة الخارجية)."""
+    heads = lex.institution_heads
+    return word in heads or (word[:1] in "لب" and word[1:] in heads)
 
 
 def has_name(lex: Lexicons, toks: Tokens, a: int, b: int) -> bool:
