@@ -90,6 +90,26 @@ def nouns() -> dict[str, Entry]:
     return out
 
 
+@cache
+def _plurals() -> dict[str, list[str]]:
+    path = _path()
+    if path is None:
+        return {}
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+        rows = db.execute("select unvocalized, broken_plural from nouns where broken_plural != ''").fetchall()
+    out: dict[str, list[str]] = {}
+    for word, broken in rows:
+        forms = [p for p, plural in _forms(_bare(word), broken, 0, 0, 0) if plural]
+        out.setdefault(_bare(word), []).extend(forms)
+    return out
+
+
+def plurals_of(words: frozenset[str]) -> list[str]:
+    """Return the broken plurals the dictionary gives for normalized singular words (صاحب → أصحاب)."""
+    plurals = _plurals()
+    return [p for w in words for p in plurals.get(w, ())]
+
+
 def entry(word: str) -> Entry | None:
     """Return what the dictionary says of a normalized word without clitics, or None when it lacks it."""
     return nouns().get(word)

@@ -39,7 +39,6 @@ def _is_name_word(lex: Lexicons, word: str) -> bool:
         and word not in lex.words("function_word")
         and word not in lex.places
         and not any(ch.isdigit() for ch in word)
-        and not _common_word(lex, word)
     )
 
 
@@ -109,6 +108,8 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
         words[start - 1] in titles or words[start - 1] in lex.institution_heads
     ):
         start = end  # مصدر طبي، مسؤول أمريكي: an adjective, not a name
+    while end > start and _common_word(lex, words[end - 1]):
+        end -= 1  # مسؤول كبير، مواطن آخر: an adjective closes the phrase, no name does (رود روزنشتاين is one)
     name = tuple(words[start:end])
     if name and (all(w in joiners for w in name) or (start > 0 and all(w in places for w in name))):
         name = ()

@@ -70,11 +70,36 @@ def _plural(word: str) -> bool:
     return entry is not None and entry.plural
 
 
-def head_kind(lex: Lexicons, word: str, *, named: bool = False, possessed: bool = False) -> str:
+_SUFFIXES = ("هما", "هم", "هن", "ها", "ه")
+
+
+def _possessor_kind(lex: Lexicons, word: str) -> str:
+    """Return the kind of a possessed noun (شقيقه → person, أصحابها → unnamed), "" for a thing (حرصه)."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            base = word[: -len(suffix)]
+            for form in (base, base[:-1] + "ه" if base.endswith("ت") else base):
+                if form in lex.words("person_noun") or form in lex.title_words:
+                    return PERSON
+                if form in lex.words("collective_source") or _human_plural(lex, form):
+                    return UNNAMED
+    return ""
+
+
+def _human_plural(lex: Lexicons, word: str) -> bool:
+    """Return whether a broken plural is that of a human noun of the lexicon (أصحاب → صاحب)."""
+    return word in lex.derived("human_plurals", _human_plurals)
+
+
+def _human_plurals(lex: Lexicons) -> frozenset[str]:
+    singular = lex.words("person_noun") | lex.roles
+    return frozenset(dictionary.plurals_of(singular))
+
+
+def head_kind(lex: Lexicons, word: str, *, named: bool = False) -> str:
     """Return the kind of source a phrase whose first word is `word` names, or "" when it cannot speak.
 
-    named: the phrase holds a person's name (الرئيس الصيني شي جين بينغ); possessed: the word as written ends in a
-    possessive pronoun (حرصه، رفضه — not a ة), a noun of someone's, never a speaker.
+    named: the phrase holds a person's name (الرئيس الصيني شي جين بينغ).
     """
     word = stem(lex, word) if word else word
     if not word or word in lex.derived("small_words", _small_words):
@@ -97,20 +122,21 @@ def head_kind(lex: Lexicons, word: str, *, named: bool = False, possessed: bool 
         return COUNTRY
     if word in lex.derived("given", _given):
         return PERSON
-    if possessed:
-        return ""  # حرصه، رفضه، حسابه: a noun of the subject's, the verb's object
     if bare.endswith(("يون", "يين")) and len(bare) > 5:
         return UNNAMED  # الإسرائيليون، الفلسطينيين: a people, named by its adjective
     entry = dictionary.entry(bare)
     if entry is None:
         return PERSON  # no dictionary holds most names (ترامب، غوتيريش، صالحي)
+    if entry.kind == dictionary.VERBAL_NOUN or (entry.kind == dictionary.RELATIVE and bare.endswith("يه")
+                                                 and not _plural(word)):
+        return ""  # الانتباه، تحقيق، أهمية: an action or a quality, the verb's object
+    if entry.kind == dictionary.RELATIVE:
+        return UNNAMED if _plural(word) else PERSON  # روحاني، صالحي are family names; الإيرانيون a people
+    if named or word.startswith("ال"):
+        return PERSON  # المحامي، الصدر: someone the article knows
     if entry.kind == dictionary.PARTICIPLE:
-        # المحامي (a doer the article knows) can speak; محام، مواطن آخر (some doer), المستثمرون، مزارعون (several)
-        # are unnamed sources.
-        return PERSON if named or (word.startswith("ال") and not _plural(word)) else UNNAMED
-    if entry.kind == dictionary.RELATIVE and _plural(word):
-        return UNNAMED
-    return ""
+        return UNNAMED  # محام، مواطن آخر، المستثمرون، مزارعون: some doer, or several, not named
+    return ""  # دفع، أسماء: a thing
 
 
 def classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possessed: bool = False) -> Source:
@@ -123,6 +149,9 @@ def classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possessed
     if first[:1] in "وف" and len(first) > 2 and (first[1:] in small or (not known(lex, first)
                                                                        and known(lex, first[1:]))):
         words = [first[1:], *words[1:]]
+    if possessed:
+        kind = _possessor_kind(lex, words[0])  # حرصه، رفضه: no name; شقيقه، أصحابها: a relative, people
+        return Source(kind, gender(lex, words, cue_gender) if kind == PERSON else "")
     if stem(lex, words[0]) in lex.words("quantifier"):
         # العديد من اللاعبين، أحد المصادر: the source is what the quantifier counts
         rest = words[2:] if len(words) > 2 and words[1] == "من" else words[1:]
@@ -132,7 +161,9 @@ def classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possessed
     if found:
         return Source(_GAZETTEER_KINDS.get(found[0][1], ORGANIZATION))
     mention = names.split(lex, words)
-    kind = head_kind(lex, words[0], named=bool(mention.name), possessed=possessed)
+    if mention.name and mention.name_at == 0:
+        return Source(PERSON, gender(lex, words, cue_gender))  # رود روزنشتاين: a name, whatever a dictionary says
+    kind = head_kind(lex, words[0], named=bool(mention.name))
     if kind != PERSON:
         return Source(kind)
     return Source(PERSON, gender(lex, words, cue_gender))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from qawl import cues, mentions, names, quotes
+from qawl import cues, mentions, names, quotes, sources
 from qawl.lexicons import Lexicons
 from qawl.normalize import normalize
 from qawl.phrases import (
@@ -122,7 +122,7 @@ def _subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int] | No
         reach = app_b + 1 if app_b > stop else stop
         if stop < end and toks[stop].norm in prepositions:
             reach = noun_phrase(lex, toks, stop + 1)  # وكان سفير روسيا في لبنان قد قال
-        if stop > b and (reach == end or stop == end):
+        if stop > b and (reach == end or stop == end) and _speaks(lex, toks, b, stop):
             return b, stop
     return None
 
@@ -176,9 +176,14 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         return _antecedent_report(lex, text, toks, i, spans) if toks[i - 1].norm in lex.words("who") else None
     if i > 1 and toks[i - 1].norm == "كما" and toks[i - 2].norm not in PUNCTUATION:
         return None
+    if i > 0 and toks[i - 1].norm in lex.words("preposition"):
+        return None  # بعد رفض أصحابها: after a preposition the word is a verbal noun, not the verb
+    # A cue spelled like a noun or a preposition (بين between, عبر via, رد reply) is the verb only at the head of
+    # a clause; an ambiguous one also needs that-clause, colon or quotation after its subject.
     ambiguous = tok.norm in lex.words("ambiguous_cue")
-    if ambiguous and i > 0 and not (toks[i - 1].norm in PUNCTUATION or toks[i - 1].norm in lex.words("clause_opener")
-                                    or toks[i - 1].norm in {"جانبه", "جهته"}):
+    if ((ambiguous or tok.norm in lex.words("clause_head_cue")) and i > 0
+            and not (toks[i - 1].norm in PUNCTUATION or toks[i - 1].norm in lex.words("clause_opener")
+                     or toks[i - 1].norm in {"جانبه", "جهته"})):
         return None
     allowed = table.complements(stem)
     j = i + 1
@@ -226,18 +231,42 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         if named:
             return Report("explicit", cue, _surface(text, toks, *named), quote=quote)
     if implicit:
-        before = _subject_before(lex, toks, i)
-        if before:
-            return Report("explicit", cue, _surface(text, toks, *before), quote=quote)
-        if i > 2 and (toks[i - 1].norm in {"حيث", "اذ"} or tok.norm.startswith("و")):
-            a, b, app_a, app_b = _main_subject(lex, toks, i - 1 if toks[i - 1].norm in {"حيث", "اذ"} else i)
-            subject = _surface(text, toks, a, b)
-            if subject and (has_name(lex, toks, a, b) or _is_source(lex, subject)):
-                return Report("explicit", cue, subject, _surface(text, toks, app_a, app_b), quote)
-        return Report("implicit", cue, quote=quote)
+        return _implicit_report(lex, text, toks, i, cue, quote)
     if toks[j].possessed and np_end > j + 1 and has_name(lex, toks, j + 1, np_end):
         j += 1  # وقال شقيقه عبدالله: the name, not the kinship word, names the source
+    elif not (_said_at(lex, toks, max(end, app_b)) or _speaks(lex, toks, j, np_end)
+              or (app_b > app_a and has_name(lex, toks, app_a, app_b))):
+        return _implicit_report(lex, text, toks, i, cue, quote)  # وأكد أهمية …: the phrase is the object
     return Report("explicit", cue, _surface(text, toks, j, np_end), _surface(text, toks, app_a, app_b), quote)
+
+
+def _said_at(lex: Lexicons, toks: Tokens, k: int) -> bool:
+    """Return whether what is said begins at toks[k], a comma before it aside (أن، a colon, a quotation): the phrase
+    before it, right after the cue, is the verb's subject whatever its words (وأكد الصدر أن)."""
+    if k < len(toks) and toks[k].norm in COMMAS:
+        k += 1
+    return k < len(toks) and (toks[k].norm in lex.words("that") or toks[k].norm == cues.COLON
+                              or toks[k].norm in cues.QUOTE_MARKS)
+
+
+def _speaks(lex: Lexicons, toks: Tokens, a: int, b: int) -> bool:
+    """Return whether toks[a:b] names a source that can speak (sources.classify)."""
+    return b > a and bool(sources.classify(lex, [t.norm for t in toks[a:b]], possessed=toks[a].possessed).kind)
+
+
+def _implicit_report(lex: Lexicons, text: str, toks: Tokens, i: int, cue: str, quote: str) -> Report:
+    """Return the report of a cue whose subject is not after it: written before it (الشرطة تقول إن), the subject
+    of the sentence's first verb (ويجري ترامب زيارة، حيث جدد …), else the last source named (implicit)."""
+    before = _subject_before(lex, toks, i)
+    if before:
+        return Report("explicit", cue, _surface(text, toks, *before), quote=quote)
+    tok = toks[i]
+    if i > 2 and (toks[i - 1].norm in {"حيث", "اذ"} or tok.norm.startswith("و")):
+        a, b, app_a, app_b = _main_subject(lex, toks, i - 1 if toks[i - 1].norm in {"حيث", "اذ"} else i)
+        subject = _surface(text, toks, a, b)
+        if subject and (has_name(lex, toks, a, b) or _is_source(lex, subject)) and _speaks(lex, toks, a, b):
+            return Report("explicit", cue, subject, _surface(text, toks, app_a, app_b), quote)
+    return Report("implicit", cue, quote=quote)
 
 
 def _according_to(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | None:
