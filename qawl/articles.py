@@ -118,8 +118,9 @@ def analyse(doc: Document, lex: Lexicons | None = None) -> _Article:
              for s, written in zip(sents, written_of, strict=True)]
     attrs = attribution.attribute(lex, sents, keyed)
     spoken = [(a.mention, a.apposition) for a in attrs if a.attribution != "none"]
+    evidence = [(a.kind, a.gender) for a in attrs if a.attribution != "none"]
     article_words = (list(chain.from_iterable(said)), list(map(_FORM, chain.from_iterable(info_of))))
-    indices, entities = speakers.resolve_article(lex, spoken, words=article_words)
+    indices, entities = speakers.resolve_article(lex, spoken, words=article_words, evidence=evidence)
     it = iter(indices)
     entity_of = [next(it) if a.attribution != "none" else -1 for a in attrs]
     tok_sentence, tok_surface, tok_term = [], [], []
@@ -194,6 +195,8 @@ def analyse_chunk(docs: list[Document]) -> Chunk:
 
 def _columns(docs: list[Document]) -> Chunk:
     s_doc, s_id, s_text, s_entity, s_mention, s_cue, s_attr, s_quote, s_par, s_boiler = ([] for _ in range(10))
+    s_kind: list[str] = []
+    s_gender: list[str] = []
     s_words: list[int] = []
     a_entity, a_alias, a_doc = [], [], []
     t_doc, t_count, t_id, t_surface, t_term = [], [], [], [], []  # t_doc, t_count: documents with tokens
@@ -216,6 +219,10 @@ def _columns(docs: list[Document]) -> Chunk:
                                          (s_cue, attrs, _CUE), (s_attr, attrs, _ATTRIBUTION), (s_quote, attrs, _QUOTE)):
             column.extend(map(field_of, values))  # a loop in C per column
         s_entity.extend([k + n_entities if k >= 0 else -1 for k in art.entity_of])
+        kinds = [e.kind() for e in art.entities] + [""]  # -1 (nobody) picks the last
+        genders = [e.gender() for e in art.entities] + [""]
+        s_kind.extend([kinds[k] for k in art.entity_of])
+        s_gender.extend([genders[k] for k in art.entity_of])
         for a, k in zip(attrs, art.entity_of, strict=True):
             if k >= 0 and a.attribution == "explicit":
                 for alias in (a.mention, a.apposition) if a.apposition else (a.mention,):
@@ -251,6 +258,7 @@ def _columns(docs: list[Document]) -> Chunk:
         sentences=pa.table({
             "doc_id": pa.array(s_doc, string), "sentence_id": pa.array(s_id, int64), "text": pa.array(s_text, string),
             "entity": pa.array(s_entity, int64), "speaker_mention": pa.array(s_mention, string),
+            "speaker_kind": pa.array(s_kind, string), "speaker_gender": pa.array(s_gender, string),
             "cue": pa.array(s_cue, string), "attribution": pa.array(s_attr, string),
             "quote": pa.array(s_quote, string), "paragraph": pa.array(s_par, int64),
             "boilerplate": pa.array(s_boiler, string), "n_words": pa.array(s_words, int64),

@@ -25,9 +25,9 @@ from qawl.normalize import normalize
 FRAME_NAMES = ("documents", "sentences", "speakers", "themes", "tokens", "mentions")
 _TRIM_EVERY = 8  # chunks
 
-SENTENCE_COLUMNS = ["doc_id", "sentence_id", "text", "speaker", "speaker_mention", "cue", "attribution", "quote",
-                    "date", "paragraph", "boilerplate", "n_words"]
-SPEAKER_COLUMNS = ["speaker", "aliases", "n_sentences", "n_documents", "n_direct", "n_indirect"]
+SENTENCE_COLUMNS = ["doc_id", "sentence_id", "text", "speaker", "speaker_mention", "speaker_kind", "speaker_gender",
+                    "cue", "attribution", "quote", "date", "paragraph", "boilerplate", "n_words"]
+SPEAKER_COLUMNS = ["speaker", "aliases", "kind", "gender", "n_sentences", "n_documents", "n_direct", "n_indirect"]
 TOKEN_COLUMNS = ["doc_id", "sentence_id", "surface", "term"]
 MENTION_COLUMNS = ["doc_id", "sentence_id", "entity", "kind", "surface", "speaker"]
 
@@ -284,14 +284,14 @@ def _mentions(places: pa.Table, people: pd.DataFrame, speaker: np.ndarray, n_sen
 
 
 def speaker_rows(codes: np.ndarray, names: np.ndarray, docs: np.ndarray, quote: pd.Series, kept: np.ndarray,
-                 aliases: pd.Series) -> pd.DataFrame:
+                 aliases: pd.Series, traits: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return the speakers frame of the kept sentences, most quoted first: one row per speaker with sentence,
     document, direct and indirect counts (codes: each sentence's index into names; docs: its document code;
-    quote: the quote column; aliases: speaker -> aliases)."""
+    quote: the quote column; aliases: speaker -> aliases; traits: speaker -> kind and gender)."""
     spoken = kept & (names != "")[codes] if len(names) else np.zeros(len(codes), dtype=bool)
     if not spoken.any():
-        return _empty({"speaker": "str", "aliases": "str", "n_sentences": "int64", "n_documents": "int64",
-                       "n_direct": "int64", "n_indirect": "int64"})
+        return _empty({"speaker": "str", "aliases": "str", "kind": "str", "gender": "str", "n_sentences": "int64",
+                       "n_documents": "int64", "n_direct": "int64", "n_indirect": "int64"})
     who, doc, size = codes[spoken], docs[spoken], len(names)
     span = int(doc.max()) + 1
     pairs = pd.unique(who.astype(np.int64) * span + doc)  # each distinct (speaker, document) once
@@ -304,17 +304,37 @@ def speaker_rows(codes: np.ndarray, names: np.ndarray, docs: np.ndarray, quote: 
     })
     frame = frame[frame["n_sentences"] > 0]
     frame["aliases"] = aliases.reindex(frame["speaker"]).fillna("").to_numpy()
+    for column in ("kind", "gender"):
+        known = traits[column] if traits is not None and column in traits else pd.Series(dtype="str")
+        frame[column] = known.reindex(frame["speaker"]).fillna("").to_numpy()
     frame = frame.sort_values(["n_sentences", "speaker"], ascending=[False, True], ignore_index=True)
     return frame[SPEAKER_COLUMNS]
 
 
+def _traits(sents: pd.DataFrame) -> pd.DataFrame:
+    """Return speaker -> the kind and gender most of its sentences have (a person's gender only when one is seen
+    more often than the other)."""
+    spoken = sents.loc[sents["speaker"] != "", ["speaker", "speaker_kind", "speaker_gender"]]
+    if spoken.empty:
+        return pd.DataFrame({"kind": pd.Series(dtype="str"), "gender": pd.Series(dtype="str")})
+    kind = (spoken[spoken["speaker_kind"] != ""].groupby("speaker")["speaker_kind"]
+            .agg(lambda k: k.value_counts().index[0]))
+    genders = pd.crosstab(spoken["speaker"], spoken["speaker_gender"])
+    m = genders["m"] if "m" in genders else 0
+    f = genders["f"] if "f" in genders else 0
+    gender = pd.Series(np.where(m > f, "m", np.where(f > m, "f", "")), index=genders.index)
+    out = pd.DataFrame({"kind": kind, "gender": gender}).fillna("")
+    out.loc[out["kind"] != "person", "gender"] = ""
+    return out
+
+
 def _speakers(sents: pd.DataFrame, aliases: pd.DataFrame) -> pd.DataFrame:
-    """Return one row per canonical speaker: aliases seen, sentence and document counts."""
+    """Return one row per canonical speaker: aliases seen, kind, gender, sentence and document counts."""
     codes, names = pd.factorize(sents["speaker"])  # speakers as integers: counts are bincounts
     alias_lists = (aliases.drop_duplicates(["speaker", "alias"]).groupby("speaker", sort=False)["alias"]
                    .agg(" | ".join))
     return speaker_rows(codes, np.asarray(names, dtype=object), pd.factorize(sents["doc_id"])[0], sents["quote"],
-                        np.ones(len(sents), dtype=bool), alias_lists)
+                        np.ones(len(sents), dtype=bool), alias_lists, _traits(sents))
 
 
 def build_paths(paths: Iterable[str | Path], progress: Progress | None = None, *, workers: int | None = None) -> Frames:

@@ -139,6 +139,29 @@ def head_kind(lex: Lexicons, word: str, *, named: bool = False) -> str:
     return ""  # دفع، أسماء: a thing
 
 
+def _annexed(lex: Lexicons, words: list[str]) -> bool:
+    """Return whether a head noun is made definite by the noun after it (رئيس منظمة الطاقة الذرية، ولي العهد، شيوخ
+    محافظة صعدة): a chain of nouns that ends in a definite noun or a proper name. An adjective after it (مسؤول
+    كبير، مصدر أمني) leaves the head indefinite."""
+    heads = lex.institution_heads | lex.title_words
+    for word in words[1:4]:
+        w = stem(lex, word)
+        if w.startswith("ال") or w in lex.places:
+            return True
+        if w in lex.derived("small_words", _small_words) or w == "باسم":
+            return False  # مسؤول في منظمة …، متحدث باسم الوزارة: someone at a body, not its head
+        if w in heads:
+            continue  # the chain goes on: رئيس منظمة …
+        if w.endswith("ي") and len(w) > 3:
+            return False  # a relative adjective the dictionary lacks: مصدر أمني
+        entry = dictionary.entry(w)
+        if entry is None:
+            return True  # a proper name closes the chain: شيوخ محافظة صعدة
+        if entry.kind not in (dictionary.NOUN, dictionary.VERBAL_NOUN):
+            return False  # an adjective: مسؤول كبير، مصدر أمني
+    return False
+
+
 def classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possessed: bool = False) -> Source:
     """Return the Source of a speaker phrase given as normalized words (cue_gender: of the verb it agrees with;
     possessed: its first word, as written, ends in a possessive pronoun)."""
@@ -163,7 +186,7 @@ def classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possessed
     mention = names.split(lex, words)
     if mention.name and mention.name_at == 0:
         return Source(PERSON, gender(lex, words, cue_gender))  # رود روزنشتاين: a name, whatever a dictionary says
-    kind = head_kind(lex, words[0], named=bool(mention.name))
+    kind = head_kind(lex, words[0], named=bool(mention.name) or _annexed(lex, words))
     if kind != PERSON:
         return Source(kind)
     return Source(PERSON, gender(lex, words, cue_gender))
@@ -182,3 +205,35 @@ def gender(lex: Lexicons, words: list[str], cue_gender: str = "") -> str:
         return cue_gender
     head = stem(lex, words[0]) if words else ""
     return "m" if head in lex.title_words or without_article(head) in lex.title_words else ""
+
+
+Agreement = frozenset[tuple[str, str]]
+ANY_AGREEMENT: Agreement = frozenset({("m", "sg"), ("f", "sg"), ("m", "pl"), ("f", "pl"), ("m", "du"), ("f", "du")})
+
+
+def agreement(lex: Lexicons, words: list[str], source: Source, cue_gender: str = "") -> Agreement:
+    """Return the (gender, number) forms a verb takes when this source is its unwritten subject (وأضاف، وأضافت،
+    وأضافوا): what a carried report's cue must agree with.
+
+    A body, a medium or a state takes the gender the cue that named it showed (قال الجيش → وأضاف; قالت الوزارة →
+    وأضافت); several people take the plural (مسؤولون → وأضافوا), things and broken plurals the feminine singular
+    too (المصادر → وأضافت); a person the gender the words show, either when they show none.
+    """
+    kind = source.kind
+    if not words or kind == "":
+        return ANY_AGREEMENT
+    head = without_article(stem(lex, words[0]))
+    if kind == PERSON:
+        if source.gender:
+            return frozenset({(source.gender, "sg")})
+        return frozenset({("m", "sg"), ("f", "sg")})
+    if kind == UNNAMED:
+        if head.endswith(("ون", "ين")) and len(head) > 4:
+            return frozenset({("m", "pl")})
+        if head.endswith("ات") or _plural(head) or head in lex.words("collective_source") or head in lex.words(
+                "report_noun"):
+            return frozenset({("f", "sg"), ("m", "pl"), ("f", "pl")})
+        return frozenset({(cue_gender or "m", "sg")})
+    if cue_gender:
+        return frozenset({(cue_gender, "sg")})
+    return frozenset({("m", "sg"), ("f", "sg")})

@@ -13,6 +13,16 @@ from qawl.phrases import is_stop_word
 from qawl.tokenize import words as word_list
 
 
+_KIND_ORDER = ("person", "organization", "media", "country", "unnamed")
+
+
+def _most_common(values: list[str], order: tuple[str, ...]) -> str:
+    counts = Counter(v for v in values if v)
+    if not counts:
+        return ""
+    return max(counts, key=lambda v: (counts[v], -order.index(v) if v in order else -len(order)))
+
+
 def _without_article(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in words)
 
@@ -27,6 +37,19 @@ class Entity:
     names: list[tuple[str, ...]] = field(default_factory=list)
     titles: list[tuple[str, ...]] = field(default_factory=list)
     written: dict[tuple[str, ...], str] = field(default_factory=dict)  # normalized words -> as written
+    kinds: list[str] = field(default_factory=list)  # the kind each attribution to it gave (sources.KINDS)
+    genders: list[str] = field(default_factory=list)  # the gender each attribution to it showed (m / f / "")
+
+    def kind(self) -> str:
+        """Return the kind most of its attributions gave ("" when none did); a person wins a tie."""
+        return _most_common(self.kinds, _KIND_ORDER)
+
+    def gender(self) -> str:
+        """Return m or f when its attributions show one more often than the other (a person only), else ""."""
+        if self.kind() != "person":
+            return ""
+        m, f = self.genders.count("m"), self.genders.count("f")
+        return "m" if m > f else "f" if f > m else ""
 
     def key(self) -> tuple[str, ...]:
         """Return the entity's longest name, else its longest title: its identity across articles."""
@@ -161,7 +184,8 @@ def complete_names(lex: Lexicons, entities: list[Entity], words: ArticleWords) -
 
 
 def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = "", *,
-                    words: ArticleWords | None = None) -> tuple[list[int], list[Entity]]:
+                    words: ArticleWords | None = None,
+                    evidence: list[tuple[str, str]] | None = None) -> tuple[list[int], list[Entity]]:
     """Return, for each (mention, apposition) of one article, the index of its entity, and the entities.
 
     Named mentions are resolved first, so that a bare title (الرئيس الصيني) or a short name (شي) finds
@@ -194,6 +218,10 @@ def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = 
                 if as_written:
                     e.written.setdefault(part, as_written)
             out[pos] = index
+    for pos, index in enumerate(out):
+        if index >= 0 and evidence is not None:
+            entities[index].kinds.append(evidence[pos][0])
+            entities[index].genders.append(evidence[pos][1])
     if words is None and text:
         words = article_words(text)
     if words is not None:

@@ -37,6 +37,7 @@ class Report:
     mention: str = ""  # the speaker noun phrase as written ("" when implicit)
     apposition: str = ""  # a title or name in apposition (كوساشيف، رئيس لجنة ...)
     quote: str = "indirect"  # "direct" when the report is a quotation
+    document: bool = False  # the subject is a document (وأضاف البيان): its author speaks, whatever the verb's form
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -230,6 +231,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         named = _name_before(lex, toks, i)
         if named:
             return Report("explicit", cue, _surface(text, toks, *named), quote=quote)
+    if implicit and j - 1 > i and toks[j - 1].norm in lex.words("document"):
+        return Report("implicit", cue, quote=quote, document=True)
     if implicit:
         return _implicit_report(lex, text, toks, i, cue, quote)
     if toks[j].possessed and np_end > j + 1 and has_name(lex, toks, j + 1, np_end):
