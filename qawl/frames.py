@@ -320,8 +320,8 @@ def _traits(sents: pd.DataFrame) -> pd.DataFrame:
     kind = (spoken[spoken["speaker_kind"] != ""].groupby("speaker")["speaker_kind"]
             .agg(lambda k: k.value_counts().index[0]))
     genders = pd.crosstab(spoken["speaker"], spoken["speaker_gender"])
-    m = genders["m"] if "m" in genders else 0
-    f = genders["f"] if "f" in genders else 0
+    m = genders.get("m", 0)
+    f = genders.get("f", 0)
     gender = pd.Series(np.where(m > f, "m", np.where(f > m, "f", "")), index=genders.index)
     out = pd.DataFrame({"kind": kind, "gender": gender}).fillna("")
     out.loc[out["kind"] != "person", "gender"] = ""

@@ -12,7 +12,6 @@ from qawl.normalize import normalize_words
 from qawl.phrases import is_stop_word
 from qawl.tokenize import words as word_list
 
-
 _KIND_ORDER = ("person", "organization", "media", "country", "unnamed")
 
 
