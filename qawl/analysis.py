@@ -248,8 +248,9 @@ def n_documents(corpus: Corpus, mask: np.ndarray) -> int:
 def speaker_table(corpus: Corpus, mask: np.ndarray) -> pd.DataFrame:
     """Return the speakers of the kept sentences with their aliases and direct/indirect counts under the mask."""
     codes, names = corpus.speaker_codes
-    aliases = corpus.frames.speakers.drop_duplicates("speaker").set_index("speaker")["aliases"]
-    return speaker_rows(codes, names, corpus.doc_of, corpus.frames.sentences["quote"], mask, aliases)
+    known = corpus.frames.speakers.drop_duplicates("speaker").set_index("speaker")
+    return speaker_rows(codes, names, corpus.doc_of, corpus.frames.sentences["quote"], mask, known["aliases"],
+                        known.reindex(columns=["kind", "gender"]))
 
 
 def term_counts(corpus: Corpus, mask: np.ndarray, n: int | None = None) -> pd.DataFrame:

@@ -341,16 +341,15 @@ def apply(frames: Frames, rules: Rules | Sequence[Rule]) -> tuple[Frames, list[s
     out = replace(frames, sentences=sentences)
     if corrected.any():
         codes, names = pd.factorize(sentences["speaker"].astype(str))
-        recounted = speaker_rows(codes.astype(np.int32), np.asarray(names, dtype=object),
-                                 pd.factorize(sentences["doc_id"])[0], sentences["quote"],
-                                 np.ones(len(sentences), dtype=bool), _aliases(frames, listed))
-        extra = [c for c in frames.speakers.columns if c not in recounted.columns]
-        if extra:  # kind, gender …: a name's own row, else the row of the name it took over
-            source = {new: old for old, new in renames(listed).items()}
-            known = frames.speakers.drop_duplicates("speaker").set_index("speaker")[extra]
-            keys = recounted["speaker"].map(lambda n: n if n in known.index else source.get(n, n))
-            recounted = pd.concat([recounted, known.reindex(keys).reset_index(drop=True)], axis=1)
-        out.speakers = recounted
+        # kind, gender …: a name's own row, else the row of the name it took over
+        source = {new: old for old, new in renames(listed).items()}
+        known = frames.speakers.drop_duplicates("speaker").set_index("speaker")
+        traits = known.reindex([n if n in known.index else source.get(n, n) for n in names])
+        traits.index = pd.Index(names, dtype="str")
+        out.speakers = speaker_rows(codes.astype(np.int32), np.asarray(names, dtype=object),
+                                    pd.factorize(sentences["doc_id"])[0], sentences["quote"],
+                                    np.ones(len(sentences), dtype=bool), _aliases(frames, listed),
+                                    traits.reindex(columns=["kind", "gender"]))
         out.mentions = _mentions(frames.mentions, sentences, renames(listed))
     return out, unused
 
