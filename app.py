@@ -24,9 +24,9 @@ page = st.navigation([
     st.Page(reader_alias, title="Reader", url_path="reader", visibility="hidden"),
 ])
 st.html(html.CSS)
-corpus = sidebar.corpus_picker()
-if corpus is None:
+store = sidebar.corpus_picker()
+if store is None:
     st.error("No corpus could be opened. Check QAWL_CORPUS or upload articles in the sidebar.")
     st.stop()
-context.publish(corpus, sidebar.filters(corpus))
+context.publish(store, sidebar.filters(store))
 page.run()

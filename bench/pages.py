@@ -45,8 +45,8 @@ def _top_speaker(at: AppTest) -> str | None:
         return None
     from ui import corpus as ui_corpus
 
-    for corpus in ui_corpus._registry().values():
-        speakers = corpus.frames.speakers["speaker"]
+    for store in ui_corpus._registry().values():
+        speakers = store.speaker_counts(1)["speaker"]
         if len(speakers):
             return str(speakers.iloc[0])
     return None

@@ -1,8 +1,8 @@
-"""Export: the filtered sentences first (CSV with a speaker column), then the other frames; CSV and Parquet."""
+"""Export: the filtered sentences first (CSV with speaker and outlet), then the other frames; CSV and Parquet."""
 
 import streamlit as st
 
-from qawl import analysis
+from qawl.store import EXPORT_FRAMES
 from ui import context, downloads
 
 PREVIEW_WIDTHS = {"sentence_id": 40, "text": 380, "speaker": 140, "cue": 65, "quote": 70, "doc_id": 110}  # px
@@ -11,8 +11,8 @@ view = context.current()
 if context.header(view, "Export"):
     st.markdown("CSV files are UTF-8 with a byte-order mark (Excel opens the Arabic as is); cells a spreadsheet "
                 "would run as formulas start with `'`. Parquet keeps the column types.")
-    for name in analysis.EXPORT_FRAMES:
-        n_rows = context.compute(downloads.rows, view, name)
+    for name in EXPORT_FRAMES:
+        n_rows = context.compute(view, "export_rows", name)
         label, csv_col, parquet_col = st.columns([2, 2, 2], vertical_alignment="center")
         label.markdown(f"**{name}**")
         with csv_col:
@@ -20,7 +20,7 @@ if context.header(view, "Export"):
         with parquet_col:
             downloads.button(view, name, "parquet", n_rows)
     st.subheader("Preview of the sentences")
-    preview = analysis.export_frame(view.corpus, view.mask, "sentences").head(200)
+    preview = context.compute(view, "export_frame", "sentences", 200)
     # Arabic cells are right-aligned, so a column wider than the grid hides the start of each sentence: the columns
     # get fixed widths that fit the main area of a 1280-px window beside the sidebar (wider windows share out the
     # rest), text comes early with its speaker on its right, where a right-to-left reader starts.

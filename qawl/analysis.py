@@ -14,6 +14,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from qawl import search
 from qawl.filters import Filters, Keyword
 from qawl.frames import Frames, speaker_rows
 from qawl.memo import Memo
@@ -207,16 +208,8 @@ def rows_of(corpus: Corpus, name: str, mask: np.ndarray) -> pd.DataFrame:
 
 
 def keyword_mask(corpus: Corpus, keyword: Keyword) -> np.ndarray:
-    """Return which sentences contain every query word (by term or by spelling, clitics ignored)."""
-    s = corpus.frames.sentences
-    mask = np.ones(len(s), dtype=bool)
-    text = s["text"].astype("str")
-    terms = corpus.frames.tokens["term"]
-    for i, word_term in enumerate(keyword.terms):
-        by_term = _flag(len(s), corpus.rows["tokens"][terms.isin([word_term]).to_numpy()])
-        by_spelling = text.str.contains(keyword.text_pattern(i), regex=True).to_numpy(dtype=bool)
-        mask &= by_term | by_spelling
-    return mask
+    """Return which sentences hold every part of the keyword query (qawl.search says what matches)."""
+    return search.text_mask(corpus.frames.sentences["text"], keyword)
 
 
 def apply(corpus: Corpus, filters: Filters) -> np.ndarray:
@@ -225,17 +218,23 @@ def apply(corpus: Corpus, filters: Filters) -> np.ndarray:
     mask = np.ones(len(s), dtype=bool)
     if filters.speakers:
         mask &= s["speaker"].isin(filters.speakers).to_numpy()
-    if filters.doc:
-        mask &= corpus.doc_of == corpus.doc_index.get(filters.doc, -2)
-    if filters.theme:
-        mask &= _flag(len(s), corpus.rows["themes"][(corpus.frames.themes["theme"] == filters.theme).to_numpy()])
+    if filters.sources or filters.docs:
+        docs = corpus.frames.documents
+        wanted = np.ones(len(docs), dtype=bool)
+        if filters.sources:
+            wanted &= docs["source"].isin(filters.sources).to_numpy()
+        if filters.docs:
+            wanted &= docs["doc_id"].astype(str).isin(filters.docs).to_numpy()
+        mask &= np.append(wanted, False)[corpus.doc_of]  # doc_of -1 (no document) reads the extra False
+    if filters.themes:
+        mask &= _flag(len(s), corpus.rows["themes"][corpus.frames.themes["theme"].isin(filters.themes).to_numpy()])
     if filters.date_from or filters.date_to:
         days = pd.to_datetime(s["date"]).dt.normalize()
         if filters.date_from:
             mask &= (days >= pd.Timestamp(filters.date_from)).to_numpy()
         if filters.date_to:
             mask &= (days <= pd.Timestamp(filters.date_to)).to_numpy()
-    keyword = Keyword(filters.q)
+    keyword = filters.keyword
     if keyword.words:
         mask &= keyword_mask(corpus, keyword)
     return mask
@@ -249,8 +248,9 @@ def n_documents(corpus: Corpus, mask: np.ndarray) -> int:
 def speaker_table(corpus: Corpus, mask: np.ndarray) -> pd.DataFrame:
     """Return the speakers of the kept sentences with their aliases and direct/indirect counts under the mask."""
     codes, names = corpus.speaker_codes
-    aliases = corpus.frames.speakers.drop_duplicates("speaker").set_index("speaker")["aliases"]
-    return speaker_rows(codes, names, corpus.doc_of, corpus.frames.sentences["quote"], mask, aliases)
+    known = corpus.frames.speakers.drop_duplicates("speaker").set_index("speaker")
+    return speaker_rows(codes, names, corpus.doc_of, corpus.frames.sentences["quote"], mask, known["aliases"],
+                        known.reindex(columns=["kind", "gender"]))
 
 
 def term_counts(corpus: Corpus, mask: np.ndarray, n: int | None = None) -> pd.DataFrame:
@@ -345,7 +345,10 @@ def sentence_themes(corpus: Corpus, positions: np.ndarray) -> dict[int, list[str
     return out
 
 
-EXPORT_FRAMES = ("sentences", "speakers", "themes", "tokens", "mentions", "documents")
+def with_source(corpus: Corpus, kept: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
+    """Return the kept sentences with a last column `source`: the outlet of their document (documents.source)."""
+    outlets = np.append(corpus.frames.documents["source"].astype(str).to_numpy(dtype=object), "")
+    return kept.assign(source=pd.Series(outlets[corpus.doc_of[mask]], index=kept.index, dtype="str"))
 
 
 def export_rows(corpus: Corpus, mask: np.ndarray, name: str) -> int:
@@ -362,7 +365,7 @@ def export_rows(corpus: Corpus, mask: np.ndarray, name: str) -> int:
 def export_frame(corpus: Corpus, mask: np.ndarray, name: str) -> pd.DataFrame:
     """Return one frame restricted to the kept sentences (speakers recounted, documents those with a kept sentence)."""
     if name == "sentences":
-        return select(corpus.frames.sentences, mask)
+        return with_source(corpus, select(corpus.frames.sentences, mask), mask)
     if name == "speakers":
         return speaker_table(corpus, mask)
     if name == "documents":

@@ -41,8 +41,8 @@ _LEFTOVER_SECONDS = 3600  # a temporary folder or file this old is a killed writ
 _MANIFEST = "manifest.json"
 _PATHS = "paths"
 _ROW_GROUP = 1 << 17  # rows
-# Their stemmer and stop words shape the tokens frame; hijridate's calendar, the dates.
-_LIBRARIES = ("nltk", "Arabic-Stopwords", "hijridate")
+# Stemmer, stop words, dictionary, Hijri calendar: they shape frames.
+_LIBRARIES = ("nltk", "Arabic-Stopwords", "arramooz-pysqlite", "hijridate")
 
 
 def folder(override: str | Path | None = None) -> Path:
@@ -52,9 +52,9 @@ def folder(override: str | Path | None = None) -> Path:
 
 # The modules building frames runs (tests/test_cache.py checks the list against what frames imports):
 # a change to any of them gives new keys; dashboard-side modules (analysis, export ...) do not.
-BUILD_MODULES = ("articles", "attribution", "corpus", "cues", "dates", "decode", "frames", "lexicons", "memo",
-                 "mentions", "names", "normalize", "quotes", "resources", "sentences", "speakers", "speech", "terms",
-                 "themes", "tokenize")
+BUILD_MODULES = ("arabic", "articles", "attribution", "corpus", "cues", "dates", "decode", "dictionary", "frames",
+                 "lexicons", "memo", "mentions", "names", "normalize", "phrases", "quotes", "resources", "sentences",
+                 "sources", "speakers", "speech", "terms", "themes", "tokenize", "turns")
 
 
 @cache

@@ -1,4 +1,5 @@
-"""Arabic normalization: the character tables of resources.py applied in one pass (str.translate)."""
+"""Arabic normalization: the steps the keyword search applies one by one, and the search form that applies them
+all (and the alef, ى and ة mappings) in one pass."""
 
 import unicodedata
 from functools import lru_cache
@@ -10,11 +11,26 @@ from qawl.memo import Memo
 _CACHED_LENGTH = 40
 
 
+def diacritics(text: str) -> str:
+    """Return text without harakat, Quranic marks, superscript alef and tatweel."""
+    return r.DIACRITICS.sub("", text)
+
+
+def invisible(text: str) -> str:
+    """Return text without zero-width and bidi control characters."""
+    return r.INVISIBLE.sub("", text)
+
+
 def presentation_forms(text: str) -> str:
     """Return text with Arabic presentation forms (U+FB50–FDFF, U+FE70–FEFF) decomposed to letters."""
     if not r.PRESENTATION_FORMS.search(text):
         return text
     return r.PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+
+
+def digits(text: str) -> str:
+    """Return text with Arabic-Indic digits as ASCII digits."""
+    return text.translate(r.DIGITS)
 
 
 def _pipeline_tables() -> dict[tuple[bool, bool], dict[int, int | None]]:

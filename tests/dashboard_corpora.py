@@ -12,8 +12,10 @@ REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "data" / "corpus"
 BBC = SHARED / "corpora" / "bbc_arabic_antcorpus" / "articles"
 
-# The seed's 17 lines cut into three articles, dated so that the span asks for weekly buckets.
-DATED_PARTS = (("seed-a", 0, 6, "2020-03-02"), ("seed-b", 6, 12, "2020-03-20"), ("seed-c", 12, 17, "2020-05-11"))
+# The seed's 17 lines cut into three articles from two outlets, dated so that the span asks for weekly buckets.
+XINHUA, SPA = "وكالة شينخوا", "SPA"  # the Xinhua agency; an outlet named in Latin letters
+DATED_PARTS = (("seed-a", 0, 6, "2020-03-02", XINHUA), ("seed-b", 6, 12, "2020-03-20", SPA),
+               ("seed-c", 12, 17, "2020-05-11", XINHUA))
 
 
 def write_dated_corpus(folder: Path) -> Path:
@@ -25,9 +27,9 @@ def write_dated_corpus(folder: Path) -> Path:
     with (articles / "metadata.csv").open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(["id", "date", "title", "source"])
-        for stem, start, stop, date in DATED_PARTS:
+        for stem, start, stop, date, source in DATED_PARTS:
             (articles / f"{stem}.txt").write_text("\n".join(lines[start:stop]) + "\n", encoding="utf-8")
-            writer.writerow([stem, date, lines[start][:40], "test"])
+            writer.writerow([stem, date, lines[start][:40], source])
     return articles
 
 

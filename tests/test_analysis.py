@@ -9,8 +9,9 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from dashboard_corpora import SPA, XINHUA
 
-from qawl import analysis, export, resources
+from qawl import analysis, export, resources, store
 from qawl.corpus import Document
 from qawl.filters import Filters, Keyword
 from qawl.frames import build
@@ -42,22 +43,29 @@ def test_speaker_filter_keeps_only_that_speaker(corpus):
     assert set(kept["speaker"]) == {speaker}
 
 
-def test_theme_filter_keeps_the_sentences_carrying_it(corpus):
-    theme = corpus.themes[0]
-    mask = analysis.apply(corpus, Filters(theme=theme))
-    kept = corpus.frames.sentences[mask][["doc_id", "sentence_id"]]
-    tagged = corpus.frames.themes[corpus.frames.themes["theme"] == theme][["doc_id", "sentence_id"]]
-    assert sorted(map(tuple, kept.astype(str).to_numpy())) == sorted(map(tuple, tagged.astype(str).to_numpy()))
+def test_theme_filter_keeps_the_sentences_carrying_any_of_its_themes(corpus):
+    themes = corpus.frames.themes
+    for chosen in ((corpus.themes[0],), tuple(corpus.themes[:2])):
+        mask = analysis.apply(corpus, Filters(themes=chosen))
+        kept = corpus.frames.sentences[mask][["doc_id", "sentence_id"]]
+        tagged = themes[themes["theme"].isin(chosen)][["doc_id", "sentence_id"]].drop_duplicates()
+        assert sorted(map(tuple, kept.astype(str).to_numpy())) == sorted(map(tuple, tagged.astype(str).to_numpy()))
 
 
-def test_document_and_date_filters(dated):
-    by_doc = analysis.apply(dated, Filters(doc="seed-b"))
-    assert set(dated.frames.sentences[by_doc]["doc_id"]) == {"seed-b"}
-    assert not analysis.apply(dated, Filters(doc="no-such-document")).any()
+def test_document_source_and_date_filters(dated):
+    def docs_of(mask):
+        return set(dated.frames.sentences[mask]["doc_id"])
+
+    assert docs_of(analysis.apply(dated, Filters(docs=("seed-b",)))) == {"seed-b"}
+    assert docs_of(analysis.apply(dated, Filters(docs=("seed-a", "seed-c", "nothing")))) == {"seed-a", "seed-c"}
+    assert not analysis.apply(dated, Filters(docs=("no-such-document",))).any()
+    assert docs_of(analysis.apply(dated, Filters(sources=(SPA,)))) == {"seed-b"}
+    assert docs_of(analysis.apply(dated, Filters(sources=(SPA, XINHUA)))) == {"seed-a", "seed-b", "seed-c"}
+    assert not analysis.apply(dated, Filters(sources=(SPA,), docs=("seed-a",))).any()
     late = analysis.apply(dated, Filters(date_from=dt.date(2020, 3, 20)))
     early = analysis.apply(dated, Filters(date_to=dt.date(2020, 3, 19)))
-    assert set(dated.frames.sentences[late]["doc_id"]) == {"seed-b", "seed-c"}
-    assert set(dated.frames.sentences[early]["doc_id"]) == {"seed-a"}
+    assert docs_of(late) == {"seed-b", "seed-c"}
+    assert docs_of(early) == {"seed-a"}
     assert not (late & early).any() and (late | early).all()
 
 
@@ -164,7 +172,7 @@ def test_views_of_an_empty_selection_are_empty_not_errors(seed, fn):
 
 def test_an_empty_selection_has_empty_exports(seed):
     nothing = np.zeros(len(seed.frames.sentences), dtype=bool)
-    for name in analysis.EXPORT_FRAMES:
+    for name in store.EXPORT_FRAMES:
         assert analysis.export_frame(seed, nothing, name).empty
 
 
@@ -191,7 +199,7 @@ def test_presentation_forms_never_leave_the_corpus():
     assert "قال الوزير" in corpus.frames.sentences["text"].iloc[0]
 
 
-@pytest.mark.parametrize("name", analysis.EXPORT_FRAMES)
+@pytest.mark.parametrize("name", store.EXPORT_FRAMES)
 def test_export_rows_counts_the_export_without_making_it(dated, name):
     speaker = dated.frames.speakers["speaker"].iloc[0]
     for mask in (everything(dated), analysis.apply(dated, Filters(speakers=(speaker,))),

@@ -12,12 +12,13 @@ from html import escape
 import pandas as pd
 import pytest
 import streamlit as st
-from dashboard_corpora import BBC, REPO, write_dated_corpus, write_linked_corpus
+from dashboard_corpora import BBC, DATED_PARTS, REPO, SPA, XINHUA, write_dated_corpus, write_linked_corpus
 from streamlit.testing.v1 import AppTest
 
 from qawl import analysis, cache, resources
 from qawl.filters import Filters
 from qawl.frames import build_paths
+from qawl.pandas_store import PandasStore
 from ui.corpus import _registry as corpus_registry
 from ui.corpus import env_paths
 
@@ -228,18 +229,20 @@ def test_upload_of_a_zip_with_folders(monkeypatch, tmp_path):
     assert reader_sentences(at) == len(build_paths([REPO / "data" / "corpus"]).sentences)
 
 
-def test_downloads_are_bom_csv_and_parquet_of_the_filtered_rows():
+def test_downloads_are_bom_csv_and_parquet_of_the_filtered_rows(dated_folder):
     from ui import downloads
 
-    corpus = analysis.prepare(build_paths([REPO / "data" / "corpus"]), "seed")
-    speaker = corpus.frames.speakers["speaker"].iloc[-1]
-    mask = analysis.apply(corpus, Filters(speakers=(speaker,)))
-    csv_data = downloads.data(corpus, mask, "sentences", "csv")
+    store = PandasStore(analysis.prepare(build_paths([dated_folder]), "dated"))
+    speaker = store.speaker_counts()["speaker"].iloc[-1]
+    filters = Filters(speakers=(speaker,))
+    csv_data = downloads.data(store, filters, "sentences", "csv")
     assert csv_data.startswith(b"\xef\xbb\xbf")
     table = pd.read_csv(io.BytesIO(csv_data), encoding="utf-8-sig")
-    assert set(table["speaker"]) == {speaker} and len(table) == mask.sum()
-    parquet = pd.read_parquet(io.BytesIO(downloads.data(corpus, mask, "sentences", "parquet")))
-    assert parquet["text"].tolist() == corpus.frames.sentences[mask]["text"].tolist()
+    assert set(table["speaker"]) == {speaker} and len(table) == store.counts(filters)[0]
+    assert set(table["source"]) <= {XINHUA, SPA} and table["source"].notna().all()  # every sentence's outlet
+    parquet = pd.read_parquet(io.BytesIO(downloads.data(store, filters, "sentences", "parquet")))
+    assert parquet["text"].tolist() == table["text"].tolist()
+    assert parquet["source"].tolist() == table["source"].tolist()
 
 
 def test_reader_pages_through_long_corpora(monkeypatch, tmp_path):
@@ -254,7 +257,7 @@ def test_reader_pages_through_long_corpora(monkeypatch, tmp_path):
     assert_clean(at)
     assert reader_sentences(at) == n - 25
     theme = analysis.prepare(build_paths([tmp_path]), "copies").themes[0]
-    at.selectbox(key="filter_theme").set_value(theme).run()
+    at.multiselect(key="filter_theme").set_value([theme]).run()
     assert at.pagination(key="reader_page").value == 1 and reader_sentences(at) == 25
 
 
@@ -338,6 +341,74 @@ def test_a_quote_keeps_its_meta_line_on_a_line_of_its_own():
     block = html.quote("وقال الوزير إن التعاون مهم.", "وقال", "direct, explicit", "doc §3")
     assert '<div class="qawl-kind" dir="ltr">' in block
     assert ".qawl-kind {" in html.CSS and "display: block" in html.CSS.split(".qawl-kind {")[1].split("}")[0]
+
+
+def dated_sentences(folder, doc_ids) -> int:
+    """Return how many sentences the dated corpus's documents doc_ids have."""
+    sentences = build_paths([folder]).sentences
+    return int(sentences["doc_id"].isin(doc_ids).sum())
+
+
+def test_outlet_filter_widget_and_url(monkeypatch, dated_folder):
+    at = open_app(monkeypatch, dated_folder)
+    outlets = at.multiselect(key="filter_source")
+    assert outlets.options == [XINHUA, SPA]  # most documents first
+    outlets.set_value([SPA]).run()
+    assert_clean(at)
+    assert Filters.from_params(at.query_params) == Filters(sources=(SPA,))
+    assert reader_sentences(at) == dated_sentences(dated_folder, ["seed-b"])
+    assert "SPA · seed-b" in html_of(at)  # the Reader names each article's outlet
+    again = open_app(monkeypatch, dated_folder, params={"source": [SPA, XINHUA]})
+    assert again.multiselect(key="filter_source").value == [SPA, XINHUA]
+    assert reader_sentences(again) == dated_sentences(dated_folder, [p[0] for p in DATED_PARTS])
+
+
+def test_outlet_filter_is_absent_without_outlets_and_unknown_outlets_are_dropped(monkeypatch):
+    at = open_app(monkeypatch, params={"source": "nowhere"})
+    assert_clean(at)
+    assert not [w for w in at.multiselect if w.key == "filter_source"]
+    assert any("outlet nowhere" in w.value for w in at.warning)
+    assert "source" not in at.query_params
+
+
+def test_theme_filter_takes_several_themes_and_an_old_single_theme_url(monkeypatch, dated_folder):
+    store = PandasStore(analysis.prepare(build_paths([dated_folder]), "dated"))
+    first, second = store.themes()[:2]
+    at = open_app(monkeypatch, dated_folder, params={"theme": first})  # a URL from before themes were multi-valued
+    assert at.multiselect(key="filter_theme").value == [first]
+    assert reader_sentences(at) == store.counts(Filters(themes=(first,)))[0]
+    at.multiselect(key="filter_theme").set_value([first, second]).run()
+    assert_clean(at)
+    assert list(at.query_params["theme"]) == [first, second]
+    assert reader_sentences(at) == store.counts(Filters(themes=(first, second)))[0] > 0
+
+
+def test_document_filter_takes_several_documents(monkeypatch, dated_folder):
+    at = open_app(monkeypatch, dated_folder, params={"doc": "seed-b"})
+    assert at.multiselect(key="filter_doc").value == ["seed-b"]
+    assert reader_sentences(at) == dated_sentences(dated_folder, ["seed-b"])
+    at.multiselect(key="filter_doc").set_value(["seed-a", "seed-c"]).run()
+    assert_clean(at)
+    assert list(at.query_params["doc"]) == ["seed-a", "seed-c"]
+    assert reader_sentences(at) == dated_sentences(dated_folder, ["seed-a", "seed-c"])
+    at.multiselect(key="filter_source").set_value([SPA]).run()  # fields narrow together: nothing left
+    assert "No sentence matches" in at.info[0].value
+
+
+def test_pages_and_ui_ask_only_the_store():
+    """The pages and ui/ reach the corpus only through qawl.store's interface: no frames, masks or analysis calls."""
+    import ast
+
+    forbidden = {"qawl.analysis", "qawl.trends", "numpy"}
+    for path in [*REPO.glob("pages/*.py"), *REPO.glob("ui/*.py"), REPO / "app.py"]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+        imported |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+        imported |= {f"qawl.{a.name}" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module == "qawl"
+                     for a in n.names}
+        attributes = {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+        assert not imported & forbidden, (path.name, imported & forbidden)
+        assert not attributes & {"frames", "mask"}, (path.name, attributes & {"frames", "mask"})
 
 
 def test_a_corpus_with_a_symlink_loop_opens_with_its_linked_folder(monkeypatch, tmp_path):

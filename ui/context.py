@@ -1,45 +1,34 @@
-"""What every page works on: the chosen corpus, the filters and their sentence mask, with cached aggregates."""
+"""What every page works on: the chosen corpus's store and the filters, with the store's answers cached."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 import streamlit as st
 
-from qawl import analysis
-from qawl.analysis import Corpus
 from qawl.filters import Filters
+from qawl.store import Store
 
 _VIEW = "qawl_view"
 
 
 @dataclass(frozen=True)
 class View:
-    """The corpus, the filters and which sentences they keep."""
+    """The corpus's store and the filters the sidebar holds."""
 
-    corpus: Corpus
+    store: Store
     filters: Filters
-    mask: np.ndarray
 
     @property
     def n_sentences(self) -> int:
         """Return how many sentences the filters keep."""
-        return int(self.mask.sum())
+        return compute(self, "counts")[0]
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _mask(key: str, filters: Filters, _corpus: Corpus) -> np.ndarray:
-    mask = analysis.apply(_corpus, filters)
-    mask.flags.writeable = False  # shared by every session: nobody may change it in place
-    return mask
-
-
-def publish(corpus: Corpus, filters: Filters) -> View:
-    """Compute (or fetch) the mask of the filters and make the view available to the page about to run."""
-    view = View(corpus, filters, _mask(corpus.key, filters, corpus))
+def publish(store: Store, filters: Filters) -> View:
+    """Make the view available to the page about to run."""
+    view = View(store, filters)
     st.session_state[_VIEW] = view
     return view
 
@@ -76,24 +65,33 @@ def _route_through_app() -> None:
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
-def _compute(name: str, key: str, filters: Filters, args: tuple, kwargs: tuple, _fn: Callable, _view: View) -> Any:
-    return _fn(_view.corpus, _view.mask, *args, **dict(kwargs))
+def _compute(key: str, filters: Filters, method: str, args: tuple, kwargs: tuple, _store: Store) -> Any:
+    return getattr(_store, method)(filters, *args, **dict(kwargs))
 
 
-def compute(fn: Callable[..., Any], view: View, *args: Any, **kwargs: Any) -> Any:
-    """Return fn(corpus, mask, *args, **kwargs), cached per (function, corpus content, filters, arguments)."""
-    name = f"{fn.__module__}.{fn.__qualname__}"
-    return _compute(name, view.corpus.key, view.filters, args, tuple(sorted(kwargs.items())), fn, view)
+def compute(view: View, method: str, *args: Any, **kwargs: Any) -> Any:
+    """Return view.store.method(filters, *args, **kwargs), cached per (store key, filters, method, arguments)."""
+    return _compute(view.store.key, view.filters, method, args, tuple(sorted(kwargs.items())), view.store)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _ask(key: str, method: str, args: tuple, _store: Store) -> Any:
+    return getattr(_store, method)(*args)
+
+
+def ask(store: Store, method: str, *args: Any) -> Any:
+    """Return store.method(*args), a fact of the whole corpus (themes, outlets …), cached per store key."""
+    return _ask(store.key, method, args, store)
 
 
 def header(view: View, title: str) -> bool:
     """Show the page title and what is shown; return False (after a friendly note) when the filters keep nothing."""
     st.title(title)
-    total = len(view.corpus.frames.sentences)
-    docs = analysis.n_documents(view.corpus, view.mask)
-    st.caption(f"{view.corpus.name} · {view.n_sentences:,} of {total:,} sentences in {docs:,} articles · "
+    n_sentences, docs = compute(view, "counts")
+    total = ask(view.store, "size")
+    st.caption(f"{view.store.name} · {n_sentences:,} of {total:,} sentences in {docs:,} articles · "
                f"{view.filters.describe()}")
-    if view.n_sentences == 0:
+    if n_sentences == 0:
         st.info("No sentence matches these filters. Loosen a filter in the sidebar, or press *Clear filters*.")
         return False
     return True

@@ -12,9 +12,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from qawl import analysis, cache, lexicons
+from qawl import cache, lexicons
 from qawl.corpus import CorpusError, Document
 from qawl.frames import Frames
+from qawl.pandas_store import PandasStore
+from qawl.store import Store
 
 BUNDLED = Path(__file__).resolve().parent.parent / "data" / "corpus"
 ENV_VAR = "QAWL_CORPUS"
@@ -93,21 +95,21 @@ def build_frames(source: Source, progress: Callable[[int, int], None]) -> Frames
 
 
 @st.cache_resource(show_spinner=False)
-def _registry() -> OrderedDict[str, analysis.Corpus]:
-    """Return the process-wide store of prepared corpora by content key, least recently used first."""
+def _registry() -> OrderedDict[str, Store]:
+    """Return the process-wide registry of opened corpora (their stores) by content key, least recently used first."""
     return OrderedDict()
 
 
-def _remember(corpus: analysis.Corpus) -> None:
+def _remember(key: str, store: Store) -> None:
     registry = _registry()
-    registry[corpus.key] = corpus
-    registry.move_to_end(corpus.key)
+    registry[key] = store
+    registry.move_to_end(key)
     while len(registry) > MAX_CORPORA_IN_MEMORY:
         registry.popitem(last=False)
 
 
-def lookup(key: str) -> analysis.Corpus | None:
-    """Return the prepared corpus with this key if it is in memory."""
+def lookup(key: str) -> Store | None:
+    """Return the store of the corpus with this content key if it is open."""
     corpus = _registry().get(key)
     if corpus is not None:
         _registry().move_to_end(key)
@@ -123,8 +125,8 @@ def warn_unwritable_cache() -> None:
                    "at once, others are built again each time the app starts.", icon=":material/sd_card_alert:")
 
 
-def open_corpus(source: Source) -> analysis.Corpus | None:
-    """Return the prepared corpus of a source, building it (with a progress bar) the first time; None on error,
+def open_corpus(source: Source) -> Store | None:
+    """Return the store of a source's corpus, building it (with a progress bar) the first time; None on error,
     shown, and kept for failure().
 
     The first time a session opens a source, a status in the main area says so at once: checking a large corpus's
@@ -139,7 +141,7 @@ def open_corpus(source: Source) -> analysis.Corpus | None:
         if corpus is None:
             status.update(label=f"Could not open {source.name}", state="error", expanded=False)
         else:
-            status.update(label=f"{source.name}: {len(corpus.frames.sentences):,} sentences ready", state="complete",
+            status.update(label=f"{source.name}: {corpus.size():,} sentences ready", state="complete",
                           expanded=False)
     if corpus is None:
         st.error(failure(source))
@@ -151,8 +153,8 @@ def failure(source: Source) -> str:
     return st.session_state.get(_FAILED, {}).get(key_of(source), "")
 
 
-def _open(source: Source) -> analysis.Corpus | None:
-    """Return the prepared corpus of a source, from memory or built (a progress bar in the current container)."""
+def _open(source: Source) -> Store | None:
+    """Return the store of a source's corpus, from memory or built (a progress bar in the current container)."""
     key = key_of(source)
     corpus = lookup(key)
     if corpus is not None:
@@ -170,7 +172,7 @@ def _open(source: Source) -> analysis.Corpus | None:
             bar.progress(min(done / max(total, 1), 1.0), text=f"Analysed {done:,} of {total:,} articles")
 
         try:
-            corpus = analysis.prepare(build_frames(source, progress), key, source.name)
+            corpus = PandasStore.of(build_frames(source, progress), key, source.name)
         except CorpusError as exc:
             failed[key] = f"Could not open {source.name}: {exc}"
         except Exception as exc:  # a corpus must never show a traceback; the server log keeps it
@@ -178,5 +180,5 @@ def _open(source: Source) -> analysis.Corpus | None:
             failed[key] = f"Could not build the frames of {source.name} ({type(exc).__name__}: {exc})."
         if key in failed:
             return None
-        _remember(corpus)
+        _remember(key, corpus)
         return corpus

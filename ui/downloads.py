@@ -4,42 +4,39 @@ from __future__ import annotations
 
 import io
 
-import numpy as np
 import streamlit as st
 
-from qawl import analysis, export
-from qawl.analysis import Corpus
-from ui.context import View, compute
+from qawl import export
+from qawl.filters import Filters
+from qawl.store import Store
+from ui.context import View
 
 EAGER_ROWS = 50_000  # below this the bytes are made with the page; above, only when the button is pressed
 MIME = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet"}
 
 
-def data(corpus: Corpus, mask: np.ndarray, name: str, fmt: str) -> bytes:
-    """Return one frame under the mask as CSV (UTF-8 with BOM, formulas neutralized) or Parquet bytes."""
-    frame = analysis.export_frame(corpus, mask, name)
-    if fmt == "csv":
-        return export.csv_bytes(frame)
+def data(store: Store, filters: Filters, name: str, fmt: str) -> bytes:
+    """Return one frame under the filters as CSV (UTF-8 with BOM, formulas neutralized) or Parquet bytes."""
     buffer = io.BytesIO()
-    frame.to_parquet(buffer, index=False)
+    (store.write_csv if fmt == "csv" else store.write_parquet)(filters, name, buffer)
     return buffer.getvalue()
 
 
-def rows(corpus: Corpus, mask: np.ndarray, name: str) -> int:
-    """Return how many rows one frame has under the mask."""
-    return analysis.export_rows(corpus, mask, name)
+@st.cache_data(max_entries=64, show_spinner=False)
+def _small(key: str, filters: Filters, name: str, fmt: str, _store: Store) -> bytes:
+    return data(_store, filters, name, fmt)
 
 
 def button(view: View, name: str, fmt: str, n_rows: int) -> None:
     """Render one download button; small files are built now, large ones on click."""
     parts = ["qawl", name] + (["filtered"] if view.filters.active else [])
+    store, filters = view.store, view.filters
     if n_rows <= EAGER_ROWS:
-        payload = compute(data, view, name, fmt)
+        payload = _small(store.key, filters, name, fmt, store)
     else:
-        corpus, mask = view.corpus, view.mask
 
         def payload() -> bytes:
-            return data(corpus, mask, name, fmt)
+            return data(store, filters, name, fmt)
 
     label = f"{name}.{fmt} ({n_rows:,} row{'' if n_rows == 1 else 's'})"
     st.download_button(label, payload, file_name=export.file_name(*parts, suffix=f".{fmt}"), mime=MIME[fmt],

@@ -1,0 +1,96 @@
+"""The pandas store answers the store interface from analysis.py and trends.py under one cached mask per Filters."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pandas as pd
+import pytest
+from dashboard_corpora import SPA, XINHUA
+
+from qawl import analysis, store, trends
+from qawl.filters import Filters
+from qawl.pandas_store import PandasStore
+
+
+@pytest.fixture(scope="module")
+def dated_store(dated):
+    """The dated three-article corpus behind the pandas store."""
+    return PandasStore(dated)
+
+
+def test_a_mask_is_made_once_per_filters_and_is_read_only(dated_store):
+    filters = Filters(sources=(SPA,))
+    mask = dated_store.mask(filters)
+    assert dated_store.mask(Filters(sources=(SPA,))) is mask
+    assert not mask.flags.writeable
+
+
+def test_corpus_facts(dated_store, dated):
+    assert dated_store.size() == len(dated.frames.sentences)
+    assert dated_store.sources() == [XINHUA, SPA]
+    assert [str(d) for d in dated_store.date_span()] == ["2020-03-02", "2020-05-11"]
+    assert dated_store.themes() == dated.themes
+    top = dated_store.speaker_counts(2)
+    assert top.columns.tolist() == ["speaker", "n_sentences"] and len(top) == 2
+    assert dated_store.speaker_counts(names=("nobody", top["speaker"].iloc[1]))["speaker"].tolist() == [
+        top["speaker"].iloc[1]]
+    assert dated_store.document_titles(ids=("seed-c", "nothing"))["doc_id"].tolist() == ["seed-c"]
+    assert dated_store.document_titles(1)["doc_id"].tolist() == ["seed-a"]
+
+
+def test_counts_are_sentences_and_documents(dated_store, dated):
+    from_xinhua = dated.frames.sentences["doc_id"].isin(["seed-a", "seed-c"]).sum()
+    assert dated_store.counts(Filters(sources=(XINHUA,))) == (from_xinhua, 2)
+    assert dated_store.counts(Filters(q="كلمةلاتوجد")) == (0, 0)
+
+
+def test_a_page_of_sentences_carries_its_themes_and_document(dated_store, dated):
+    filters = Filters(sources=(SPA,))
+    page = dated_store.sentence_page(filters, 1, 3)
+    kept = dated.frames.sentences[dated_store.mask(filters)]
+    assert page["sentence_id"].tolist() == kept["sentence_id"].iloc[1:4].tolist()
+    assert list(page.columns[-len(store.PAGE_COLUMNS):]) == list(store.PAGE_COLUMNS)
+    assert set(page["source"]) == {SPA} and set(page["doc_sentences"]) == {len(kept)}
+    assert (page["doc_date"] == pd.Timestamp("2020-03-20")).all()
+    themes = dated.frames.themes
+    for row in page.itertuples():
+        mine = themes[(themes["doc_id"] == row.doc_id) & (themes["sentence_id"] == row.sentence_id)]
+        assert row.themes == mine["theme"].astype(str).tolist()
+    assert dated_store.sentence_page(filters, 100, 50).empty
+
+
+def test_cloud_words_are_the_term_counts_of_one_speaker(dated_store, dated):
+    speaker = dated_store.speaker_counts(1)["speaker"].iloc[0]
+    mine = analysis.apply(dated, Filters(speakers=(speaker,)))
+    pd.testing.assert_frame_equal(dated_store.cloud_words(Filters(), speaker, 50),
+                                  analysis.term_counts(dated, mine, 50))
+
+
+def test_timelines_are_those_of_trends(dated_store, dated):
+    terms = dated_store.default_terms(Filters(), 3)
+    assert terms == trends.default_terms(dated, np.ones(dated_store.size(), dtype=bool), 3)
+    frame = dated_store.timeline(Filters(), terms, by_speaker=True)
+    assert frame.attrs["axis"] == "date" and set(frame["term"]) == set(terms)
+
+
+@pytest.mark.parametrize("name", store.EXPORT_FRAMES)
+def test_exports_count_limit_and_stream_the_same_rows(dated_store, name):
+    filters = Filters(sources=(XINHUA,))
+    frame = dated_store.export_frame(filters, name)
+    assert dated_store.export_rows(filters, name) == len(frame)
+    pd.testing.assert_frame_equal(dated_store.export_frame(filters, name, 2), frame.head(2))
+    buffer = io.BytesIO()
+    dated_store.write_csv(filters, name, buffer)
+    assert len(pd.read_csv(io.BytesIO(buffer.getvalue()), encoding="utf-8-sig")) == len(frame)
+    buffer = io.BytesIO()
+    dated_store.write_parquet(filters, name, buffer)
+    assert pd.read_parquet(io.BytesIO(buffer.getvalue())).columns.tolist() == frame.columns.tolist()
+
+
+def test_exported_sentences_name_their_outlet(dated_store):
+    sentences = dated_store.export_frame(Filters(), "sentences")
+    assert sentences.columns[-1] == "source"
+    assert dict(zip(sentences["doc_id"], sentences["source"], strict=True)) == {
+        "seed-a": XINHUA, "seed-b": SPA, "seed-c": XINHUA}
