@@ -25,26 +25,37 @@ SHARE_COLUMNS = ("sentences", "total", "share")
 WOMEN_COLUMNS = ("speaker", "aliases", "kind", "n_sentences", "n_direct", "n_indirect", "n_documents", "n_sources")
 
 
-def _column(corpus: Corpus, name: str) -> np.ndarray:
-    """Return a sentences column as text ("" when missing, or when the frames predate the column)."""
+def _equals(corpus: Corpus, name: str, value: str) -> np.ndarray:
+    """Return which sentences have value in a text column (compared in Arrow: no Python string per row); a
+    column the frames lack (built before it existed) reads as ""."""
     s = corpus.frames.sentences
     if name not in s.columns:
-        return np.full(len(s), "", dtype=object)
-    return s[name].astype("str").fillna("").to_numpy(dtype=object)
+        return np.full(len(s), value == "")
+    return (s[name].astype("str").fillna("") == value).to_numpy(dtype=bool)
 
 
-def _outlets(corpus: Corpus, rows: np.ndarray) -> np.ndarray:
-    """Return the outlet (documents.source, "" when none) of the sentences at rows."""
-    outlets = np.append(corpus.frames.documents["source"].astype("str").fillna("").to_numpy(dtype=object), "")
-    return outlets[corpus.doc_of[rows]]  # doc_of -1 (no document) reads the trailing ""
+def _codes(corpus: Corpus, name: str, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return a code per row of rows for a sentences text column and the value of each code ("" shown as
+    UNKNOWN): only the kept rows are read."""
+    s = corpus.frames.sentences
+    values = s[name].take(rows).astype("str").fillna("") if name in s.columns else pd.Series([""] * len(rows))
+    codes, names = pd.factorize(values)
+    return codes, np.array([v or UNKNOWN for v in names], dtype=object)
+
+
+def _outlet_codes(corpus: Corpus, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return a code per row of rows for its outlet (documents.source) and the outlet of each code ("" for none)."""
+    codes, names = pd.factorize(corpus.frames.documents["source"].astype("str").fillna(""))
+    names = np.append(np.asarray(names, dtype=object), "")
+    return np.append(codes, len(names) - 1)[corpus.doc_of[rows]], names  # doc_of -1 (no document): ""
 
 
 def base(corpus: Corpus, mask: np.ndarray, dimension: str) -> np.ndarray:
     """Return the rows of the kept sentences a share of `dimension` counts: attributed ones (kind), or those of
     people (gender: kind person, or a gender told)."""
-    attributed = mask & (_column(corpus, "speaker") != "")
+    attributed = mask & ~_equals(corpus, "speaker", "")
     if dimension == "gender":
-        attributed &= (_column(corpus, "speaker_kind") == "person") | (_column(corpus, "speaker_gender") != "")
+        attributed &= _equals(corpus, "speaker_kind", "person") | ~_equals(corpus, "speaker_gender", "")
     return np.flatnonzero(attributed)
 
 
@@ -71,35 +82,38 @@ def shares(corpus: Corpus, mask: np.ndarray, dimension: str = "kind", group: str
         raise ValueError(f"no share of {dimension!r} by {group!r}")
     column, order = DIMENSIONS[dimension]
     axis = trends.axis(corpus, mask, bucket) if group == "period" else ("", "")
-    rows = base(corpus, mask, dimension)
-    values = _column(corpus, column)[rows]
-    data = pd.DataFrame({dimension: np.where(values == "", UNKNOWN, values)})
-    if group == "source":
-        data["source"] = _outlets(corpus, rows)
-    elif group == "period":
-        if axis[0] != "date":
-            return _empty(dimension, group, axis)
-        dates = pd.to_datetime(corpus.frames.sentences["date"].iloc[rows]).dt.to_period(axis[1]).dt.start_time
-        data["x"] = dates.to_numpy()
-        data = data.dropna(subset=["x"])
-    if data.empty:
+    if group == "period" and axis[0] != "date":
         return _empty(dimension, group, axis)
-    keys = [c for c in ("source", "x") if c in data.columns]
-    counts = data.groupby([*keys, dimension]).size().rename("sentences").reset_index()
-    seen = set(counts[dimension])
-    wanted = [v for v in order if v in seen] + sorted(seen - set(order))
-    if keys:
-        totals = counts.groupby(keys)["sentences"].sum().rename("total").reset_index()
-        if group == "source":
-            totals = totals.sort_values(["total", "source"], ascending=[False, True], ignore_index=True)
-        grid = totals.merge(pd.DataFrame({dimension: wanted}), how="cross")
+    rows = base(corpus, mask, dimension)
+    values, names = _codes(corpus, column, rows)
+    key = {"source": "source", "period": "x"}.get(group)
+    if group == "source":
+        groups, labels = _outlet_codes(corpus, rows)
+    elif group == "period":
+        dates = pd.to_datetime(corpus.frames.sentences["date"].take(rows)).dt.to_period(axis[1]).dt.start_time
+        groups, labels = pd.factorize(dates.to_numpy(), sort=True)  # NaT (an undated sentence): code -1
+        values, groups = values[groups >= 0], groups[groups >= 0]
     else:
-        grid = pd.DataFrame({dimension: wanted, "total": len(data)})
-    out = grid.merge(counts, on=[*keys, dimension], how="left").fillna({"sentences": 0})
-    out["sentences"] = out["sentences"].astype("int64")
-    out["total"] = out["total"].astype("int64")
+        groups, labels = np.zeros(len(rows), dtype=np.int64), np.array([""], dtype=object)
+    if not len(values):
+        return _empty(dimension, group, axis)
+    counts = np.bincount(groups * len(names) + values, minlength=len(labels) * len(names)).reshape(-1, len(names))
+    seen = [i for i in np.argsort(names) if counts[:, i].any()]
+    rank = {v: i for i, v in enumerate(order)}
+    seen.sort(key=lambda i: (rank.get(names[i], len(order)), names[i]))  # the charts' order, then the unexpected
+    totals = counts.sum(axis=1)
+    kept = np.flatnonzero(totals > 0)
+    if group == "source":  # most reported sentences first, then by name
+        kept = np.array(sorted(kept, key=lambda g: (-totals[g], labels[g])), dtype=np.int64)
+    out = pd.DataFrame({
+        **({key: np.repeat(np.asarray(labels)[kept], len(seen))} if key else {}),
+        dimension: pd.Series(np.tile(names[seen], len(kept)), dtype="str"),
+        "sentences": counts[np.ix_(kept, seen)].ravel().astype("int64"),
+        "total": np.repeat(totals[kept], len(seen)).astype("int64"),
+    })
+    if key == "source":
+        out["source"] = out["source"].astype("str")
     out["share"] = (out["sentences"] * 100 / out["total"]).round(1)
-    out = out[[*keys, dimension, *SHARE_COLUMNS]]
     if group == "period":
         out.attrs["axis"], out.attrs["freq"] = axis
         out.attrs["slots"] = trends.slot_rows(out["x"], *axis)
@@ -110,11 +124,13 @@ def unnamed_by_source(corpus: Corpus, mask: np.ndarray) -> pd.DataFrame:
     """Return per outlet the kept attributed sentences from unnamed sources: source, sentences, total, share (%),
     highest share first (ties: more reported sentences, then name)."""
     rows = base(corpus, mask, "kind")
-    data = pd.DataFrame({"source": _outlets(corpus, rows), "unnamed": _column(corpus, "speaker_kind")[rows] == UNNAMED})
-    out = data.groupby("source").agg(sentences=("unnamed", "sum"), total=("unnamed", "size")).reset_index()
-    out["sentences"] = out["sentences"].astype("int64")
-    out["total"] = out["total"].astype("int64")
-    out["share"] = (out["sentences"] * 100 / out["total"]).round(1) if len(out) else pd.Series(dtype="float64")
+    groups, labels = _outlet_codes(corpus, rows)
+    totals = np.bincount(groups, minlength=len(labels))
+    unnamed = np.bincount(groups[_equals(corpus, "speaker_kind", UNNAMED)[rows]], minlength=len(labels))
+    kept = np.flatnonzero(totals > 0)
+    out = pd.DataFrame({"source": pd.Series(labels[kept], dtype="str"), "sentences": unnamed[kept].astype("int64"),
+                        "total": totals[kept].astype("int64")})
+    out["share"] = (out["sentences"] * 100 / out["total"]).round(1)
     return out.sort_values(["share", "total", "source"], ascending=[False, False, True], ignore_index=True)
 
 
@@ -123,8 +139,13 @@ def quoted_women(corpus: Corpus, mask: np.ndarray, n: int | None = 20) -> pd.Dat
     WOMEN_COLUMNS, where n_sources counts the outlets that quote her."""
     table = speaker_table(corpus, mask)
     women = table[(table["gender"] == "f") & ~table["kind"].isin(BODIES)].head(n).reset_index(drop=True)
-    rows = np.flatnonzero(mask & np.isin(_column(corpus, "speaker"), women["speaker"].to_numpy()))
-    outlets = pd.DataFrame({"speaker": _column(corpus, "speaker")[rows], "source": _outlets(corpus, rows)})
-    outlets = outlets[outlets["source"] != ""].groupby("speaker")["source"].nunique()
-    women["n_sources"] = outlets.reindex(women["speaker"]).fillna(0).astype("int64").to_numpy()
+    codes, names = corpus.speaker_codes
+    wanted = pd.Index(names).get_indexer(women["speaker"])  # speaker codes, in the table's order
+    which = np.full(len(names) + 1, -1)
+    which[wanted] = np.arange(len(wanted))
+    rows = np.flatnonzero(mask & (which[codes] >= 0))
+    outlets, labels = _outlet_codes(corpus, rows)
+    named = labels[outlets] != ""
+    pairs = pd.unique(which[codes[rows]][named] * len(labels) + outlets[named])  # each (woman, outlet) once
+    women["n_sources"] = np.bincount(pairs // len(labels), minlength=len(women)).astype("int64")
     return women[list(WOMEN_COLUMNS)]
