@@ -20,6 +20,7 @@ page = st.navigation([
     st.Page("pages/speakers.py", title="Speakers", icon=":material/record_voice_over:", url_path="speakers"),
     st.Page("pages/timelines.py", title="Keyword timelines", icon=":material/timeline:", url_path="timelines"),
     st.Page("pages/themes.py", title="Themes", icon=":material/category:", url_path="themes"),
+    st.Page("pages/sourcing.py", title="Sourcing", icon=":material/diversity_3:", url_path="sourcing"),
     st.Page("pages/export.py", title="Export", icon=":material/download:", url_path="export"),
     st.Page(reader_alias, title="Reader", url_path="reader", visibility="hidden"),
 ])

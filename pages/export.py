@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from qawl import i18n
 from qawl.store import EXPORT_FRAMES
 from ui import context, downloads
 
@@ -28,3 +29,4 @@ if context.header(view, "Export"):
     st.dataframe(preview, hide_index=True, key="export_preview", column_order=list(PREVIEW_WIDTHS), column_config={
         name: st.column_config.Column(labels.get(name, name), width=width) for name, width in PREVIEW_WIDTHS.items()
     })
+    downloads.sourcing_tables(view, i18n.lang_of(st.query_params.get_all(i18n.LANG_PARAM)))

@@ -23,7 +23,8 @@ from ui.corpus import _registry as corpus_registry
 from ui.corpus import env_paths
 
 MAIN_AREA_PX = 816  # the main area beside the open sidebar in a 1280-px browser window (measured on screenshots)
-PAGES = ["pages/reader.py", "pages/speakers.py", "pages/timelines.py", "pages/themes.py", "pages/export.py"]
+PAGES = ["pages/reader.py", "pages/speakers.py", "pages/timelines.py", "pages/themes.py", "pages/export.py",
+         "pages/sourcing.py"]
 TIMEOUT = 60
 
 
@@ -269,7 +270,7 @@ def test_a_bad_corpus_path_is_reported_and_the_bundled_corpus_shown(monkeypatch,
 
 
 TITLES = {"pages/reader.py": "Reader", "pages/speakers.py": "Speakers", "pages/timelines.py": "Keyword timelines",
-          "pages/themes.py": "Themes", "pages/export.py": "Export"}
+          "pages/themes.py": "Themes", "pages/export.py": "Export", "pages/sourcing.py": "Sourcing"}
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -124,3 +124,8 @@ def quote(text: str, cue: str, kind: str, where: str) -> str:
 def rtl(text: str) -> str:
     """Return escaped text in a right-to-left block."""
     return f'<div class="qawl-rtl" dir="rtl">{escape(text)}</div>'
+
+# The main area right to left for an Arabic page: Streamlit aligns headings and captions left whatever the direction.
+RTL_MAIN = ("<style>[data-testid=stMain] { direction: rtl; } [data-testid=stMain] :is(h1, h2, h3, p, "
+            "[data-testid=stHeadingWithActionElements], [data-testid=stCaptionContainer]) { text-align: right; }"
+            "</style>")

@@ -28,8 +28,8 @@ CHROMIUM_ARGS = [
 PORTS = range(8640, 8660)
 START_TIMEOUT = 90.0
 PAGE_TIMEOUT_MS = 60_000
-PAGES = ("", "speakers", "timelines", "themes", "export")
-CHART_PAGES = ("speakers", "timelines", "themes")
+PAGES = ("", "speakers", "timelines", "themes", "export", "sourcing")
+CHART_PAGES = ("speakers", "timelines", "themes", "sourcing")
 VIEWPORT = {"width": 1280, "height": 900}
 _DONE = "[data-testid=stApp][data-test-script-state=notRunning][data-test-connection-state=CONNECTED]"
 
