@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from qawl.lexicons import Lexicons
 
 ANY = "*"
+SPEECH = "@"  # the verb's object is itself a speech (أصدر بيانا، وجه نداء، كتب تغريدة، أدلى بتصريحات)
 QUOTE_MARKS = frozenset({'"', "«", "“", "”", "»", "'"})
 COLON = ":"
 
@@ -26,11 +27,12 @@ _PRESENT_AFFIXES = {("ي", ""): ("m", "sg"), ("ي", "ون"): ("m", "pl"), ("ي",
 
 @dataclass(frozen=True)
 class Form:
-    """A written cue form: its past stem and the gender (m/f) and number (sg/du/pl) of its subject."""
+    """A written cue form: its past stem, the gender (m/f) and number (sg/du/pl) of its subject, and its tense."""
 
     stem: str
     gender: str
     number: str
+    present: bool = False  # يقول، تقول (and participles, which take their tense from the main verb: False)
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,7 @@ def table(lex: Lexicons) -> Cues:
             past[(weak if weak and suffix in {"ت", "وا", "تا"} else stem) + suffix] = Form(stem, gender, number)
         for p in _split(present_stems):
             for (person, suffix), (gender, number) in _PRESENT_AFFIXES.items():
-                present[person + p + suffix] = Form(stem, gender, number)
+                present[person + p + suffix] = Form(stem, gender, number, present=True)
         for p in _split(participles):
             participle_forms[p] = Form(stem, "m", "sg")  # مضيفا: he
     # مضيفة (she), as normalized (ة → ه)

@@ -57,7 +57,22 @@ def _prefixes(allowed: frozenset[str]) -> str:
 
 def _is_complement(lex: Lexicons, n: str, allowed: frozenset[str]) -> bool:
     return (n in lex.words("that") or n == cues.COLON or n in cues.QUOTE_MARKS or n in allowed
-            or (n[:1] in _prefixes(allowed) and len(n) >= 3))
+            or (n[:1] in _prefixes(allowed) and len(n) >= 3)
+            or (cues.SPEECH in allowed and n in speech_objects(lex)))
+
+
+def speech_objects(lex: Lexicons) -> frozenset[str]:
+    """Return the written forms of the speech nouns of the lexicon as a verb's object: بيانا، بيان، ببيان،
+    بالبيان، نداء، رسالة، شكره، تصريحاته (a verb like أصدر or وجه reports through them)."""
+    def forms(lex: Lexicons) -> frozenset[str]:
+        out = set()
+        for noun in lex.words("speech_noun"):
+            stem = noun[:-1] + "ت" if noun.endswith("ه") else noun  # رساله → رسالت + ه (رسالته)
+            for word in (noun, noun + "ا", "ال" + noun, stem + "ه", stem + "ها", stem + "هم"):
+                out.update({word, "ب" + word, "و" + word})
+            out.add("بال" + noun)
+        return frozenset(out)
+    return lex.derived("speech_objects", forms)
 
 
 def _complement(lex: Lexicons, toks: Tokens, j: int, allowed: frozenset[str]) -> int:
@@ -179,6 +194,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         return None
     if i > 0 and toks[i - 1].norm in lex.words("preposition"):
         return None  # بعد رفض أصحابها: after a preposition the word is a verbal noun, not the verb
+    if i > 0 and toks[i - 1].norm in lex.words("unreal") and table.forms[tok.norm].present:
+        return None  # يرتقب أن يعلن، لم تصدر بيانا، لن يقول: a speech to come, or not made, reports nothing
     # A cue spelled like a noun or a preposition (بين between, عبر via, رد reply) is the verb only at the head of
     # a clause; an ambiguous one also needs that-clause, colon or quotation after its subject.
     ambiguous = tok.norm in lex.words("ambiguous_cue")
@@ -206,6 +223,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         # Try the subject as a plain phrase first; only a verb whose object may follow the subject
         # (أكد استعداده، وصف ترامب الاتفاق) needs the phrase cut where an object visibly begins.
         objects = cues.ANY in allowed
+        if cues.SPEECH in allowed:
+            allowed = allowed | speech_objects(lex)  # the subject ends where the speech it issued is named
         np_end = noun_phrase(lex, toks, j, objects=objects, preps=_prefixes(allowed), ends=allowed)
         end = through_phrase(lex, toks, j, np_end)
         app_end = apposition(lex, toks, end)[1]
