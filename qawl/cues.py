@@ -43,6 +43,7 @@ class Cues:
     participles: dict[str, str]  # مضيفا، مضيفة … -> past stem
     forms: dict[str, Form]  # verbs and participles -> Form
     complements_of: dict[str, frozenset[str]]  # past stem -> prepositions (and ANY) a report may follow
+    with_object: dict[str, str]  # past verbs with an object pronoun (ذكره، نشرته) -> stem: cues after ما only
 
     def complements(self, stem: str) -> frozenset[str]:
         """Return the prepositions (besides that-clauses, colons and quotes) a cue's report may follow."""
@@ -75,11 +76,15 @@ def table(lex: Lexicons) -> Cues:
     verbs = {p + f: form for f, form in (past | present).items() for p in _PREFIXES}
     verbs = {f: form for f, form in verbs.items() if f not in not_cues}
     participles = {p + f: form for f, form in participle_forms.items() for p in _PREFIXES}
+    # ما ذكره السفير، وفق ما نشرته الصحيفة: a past verb with the pronoun of ما as its object (ه، ها).
+    with_object = {f + pronoun: form.stem for f, form in past.items() if form.number == "sg"
+                   for pronoun in ("ه", "ها")}
     return Cues(
         verbs={f: form.stem for f, form in verbs.items()},
         participles={f: form.stem for f, form in participles.items()},
         forms=verbs | participles,
         complements_of=complements,
+        with_object=with_object,
     )
 
 

@@ -152,7 +152,11 @@ def _antecedent_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: li
         start -= 1
     titles = lex.title_words
     start = next((a for a in range(start, k) if toks[a].norm in titles), start)
-    if start >= k or not has_name(lex, toks, start, k):
+    while k > start and toks[k - 1].norm in COMMAS:
+        k -= 1  # أردوغان، الذي يصف نفسه
+    if start >= k or not (has_name(lex, toks, start, k) or _is_source(lex, _surface(text, toks, start, k))):
+        return None
+    if not _speaks(lex, toks, start, k):
         return None
     table = cues.of(lex)
     comp = _complement(lex, toks, i + 1, table.complements(table.verbs[toks[i].norm]))
@@ -161,6 +165,17 @@ def _antecedent_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: li
         return None
     return Report("explicit", _surface(text, toks, i, i + 1), _surface(text, toks, start, k),
                   quote=_quote_kind(text, toks.starts[comp], spans))
+
+
+def _what_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tuple[int, int]]) -> Report | None:
+    """Return the report of "ما ذكره السفير" / "وفق ما نشرته الصحيفة": what the source after the verb said, when it
+    can speak (كما قال mid-sentence compares, and is left to the caller)."""
+    end = noun_phrase(lex, toks, i + 1, objects=True, after_name=True)
+    if end == i + 1 or not _speaks(lex, toks, i + 1, end):
+        return None
+    app_a, app_b = apposition(lex, toks, end)
+    return Report("explicit", _surface(text, toks, i, i + 1), _surface(text, toks, i + 1, end),
+                  _surface(text, toks, app_a, app_b), _quote_kind(text, toks.ends[i], spans))
 
 
 def _own_object(lex: Lexicons, text: str, toks: Tokens, j: int) -> bool:
@@ -188,6 +203,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     stem = table.verbs[tok.norm]
     if tok.norm in lex.words("impersonal") or _passive(text, toks, i):
         return None
+    if i > 0 and toks[i - 1].norm in lex.words("what"):
+        return _what_report(lex, text, toks, i, spans)
     if i > 0 and toks[i - 1].norm in lex.words("relative"):
         return _antecedent_report(lex, text, toks, i, spans) if toks[i - 1].norm in lex.words("who") else None
     if i > 1 and toks[i - 1].norm == "كما" and toks[i - 2].norm not in PUNCTUATION:
@@ -235,6 +252,9 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         implicit = end == j
     if any(t.norm in lex.words("no_comment") for t in toks[j : end + 1]):
         return None  # رفضت الوزارة التعليق: refusing to comment reports nothing
+    if not implicit and np_end < len(toks) and toks[np_end].norm in lex.words("same") and cues.ANY not in allowed:
+        # كما كشف المتحدث ذاته: the source named before, whatever its title here (وتصف الجماعة نفسها: an object)
+        return Report("implicit", _surface(text, toks, i, i + 1), quote=_quote_kind(text, toks.ends[np_end], spans))
     app_a, app_b = apposition(lex, toks, end)
     if app_a == app_b and end > np_end and (named_at := trailing_name(lex, toks, np_end + 1, end)) > 0:
         app_a, app_b = named_at, end  # the name that closes a title's phrase stands as its apposition
@@ -298,6 +318,10 @@ def _according_to(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | No
         j += 1
     if j < len(toks) and toks[j].norm in {"ما", "لما", "حسبما"}:
         return None
+    if j + 1 < len(toks) and toks[j].norm in cues.QUOTE_MARKS:
+        j += 1  # وفقا لـ"ميرور"
+    if j + 2 < len(toks) and _document_head(lex, toks[j].norm) and not _said_at(lex, toks, j + 1):
+        j += 1  # وفقا لبيانات تريد ويب: the source is who the data are of
     end = noun_phrase(lex, toks, j)
     if end == j:
         return None
@@ -308,6 +332,13 @@ def _according_to(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | No
         mention = mention[2:] if toks[j].norm.startswith("لل") else mention[1:]  # وفقا لوزارة → وزارة
         mention = ("ال" + mention) if toks[j].norm.startswith("لل") else mention
     return Report("explicit", _surface(text, toks, i, i + 1), mention)
+
+
+def _document_head(lex: Lexicons, word: str) -> bool:
+    """Return whether a word (maybe after ل) heads a document or data phrase (بيانات، تقرير، أرقام) whose source
+    follows it."""
+    bare = word[1:] if word.startswith("ل") and not word.startswith("لل") else word
+    return bare in lex.words("data_noun") or ("ال" + bare) in lex.words("document")
 
 
 def _is_source(lex: Lexicons, phrase: str) -> bool:
@@ -368,7 +399,7 @@ def triggers(lex: Lexicons) -> frozenset[str]:
     def make(lex: Lexicons) -> frozenset[str]:
         table = cues.of(lex)
         return (lex.words("relay") | {"نقلا"} | frozenset(table.verbs) | lex.words("according_to")
-                | frozenset(table.participles))
+                | frozenset(table.participles) | frozenset(table.with_object) | lex.words("came_in"))
     return lex.derived("speech_triggers", make)
 
 
@@ -395,6 +426,8 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None) -> Report | None:
             relay = _according_to(lex, text, toks, i)
         elif n in table.verbs and verb is None:
             verb = _verb_report(lex, text, toks, i, spans)
+        elif n in table.with_object and verb is None and i > 0 and toks[i - 1].norm in lex.words("what"):
+            verb = _what_report(lex, text, toks, i, spans)
         elif n in according_words and according is None:
             according = _according_to(lex, text, toks, i)
         elif n in table.participles and not participle and verb is None and _participle_reports(lex, toks, i):
