@@ -117,11 +117,21 @@ def analyse(doc: Document, lex: Lexicons | None = None) -> _Article:
     keyed = [not facts.keyed.isdisjoint(written) or cues.COLON in s.text
              for s, written in zip(sents, written_of, strict=True)]
     attrs = attribution.attribute(lex, sents, keyed)
-    spoken = [(a.mention, a.apposition) for a in attrs if a.attribution != "none"]
-    evidence = [(a.kind, a.gender) for a in attrs if a.attribution != "none"]
+    # Every titled person the article names introduces a title with a name (بحضور معالي مستشار … الدكتور فلان);
+    # the sources come after them, so that a bare title finds the person it was given to.
+    spoken, evidence, speaks = [], [], []
+    for a in attrs:
+        for person in a.people:
+            spoken.append((person, ""))
+            evidence.append(("", ""))
+            speaks.append(False)
+        if a.attribution != "none":
+            spoken.append((a.mention, a.apposition))
+            evidence.append((a.kind, a.gender))
+            speaks.append(True)
     article_words = (list(chain.from_iterable(said)), list(map(_FORM, chain.from_iterable(info_of))))
-    indices, entities = speakers.resolve_article(lex, spoken, words=article_words, evidence=evidence)
-    it = iter(indices)
+    indices, entities = speakers.resolve_article(lex, spoken, words=article_words, evidence=evidence, speaks=speaks)
+    it = iter(k for k, said in zip(indices, speaks, strict=True) if said)
     entity_of = [next(it) if a.attribution != "none" else -1 for a in attrs]
     tok_sentence, tok_surface, tok_term = [], [], []
     theme_rows, places = [], []

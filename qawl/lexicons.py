@@ -85,6 +85,16 @@ class Lexicons:
         return frozenset(w for title, _ in self.titles for w in normalize(title).split())
 
     @cached_property
+    def title_pairs(self) -> frozenset[tuple[str, str]]:
+        """Return the pairs of words that follow each other in a title of several words (خادم الحرمين، الحرمين
+        الشريفين): a phrase never ends between them."""
+        pairs = set()
+        for title, _ in self.titles:
+            words = normalize(title).split()
+            pairs.update(zip(words, words[1:], strict=False))
+        return frozenset(pairs)
+
+    @cached_property
     def places(self) -> frozenset[str]:
         """Return the normalized one-word gazetteer names of countries, places and organizations (not media): never
         a person's name."""

@@ -43,11 +43,11 @@ def _is_name_word(lex: Lexicons, word: str) -> bool:
 
 
 def _common_word(lex: Lexicons, word: str) -> bool:
-    """Return whether the dictionary knows a word as an adjective or a common noun, and no given name is spelled so
-    (كبير، آخر, but not محمد، عادل): it describes a speaker, it does not name him. Relative adjectives are family
-    names as often (روحاني، موسوي): they stay name words."""
+    """Return whether the dictionary knows a word as an adjective (a participle or an intensive: كبير، آخر، بارز),
+    and no given name is spelled so (محمد، عادل): it describes a speaker, it does not name him. Relative adjectives
+    and nouns are family names as often (روحاني، بشر): they stay name words."""
     entry = dictionary.entry(word)
-    return (entry is not None and entry.kind != dictionary.RELATIVE
+    return (entry is not None and entry.kind == dictionary.PARTICIPLE
             and word not in lex.derived("given_name_set", _given_names))
 
 

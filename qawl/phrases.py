@@ -6,14 +6,14 @@ more than the sentence.
 
 from __future__ import annotations
 
-from qawl import cues, names
+from qawl import cues, dictionary, names
 from qawl.lexicons import Lexicons
 from qawl.normalize import normalize
 from qawl.tokenize import NORM, Tokens
 
 PUNCTUATION = frozenset("،,:؛;.!?؟()[]{}\"«»“”'…/|<>")
 COMMAS = frozenset({"،", ","})
-_MAX_NP = 14
+_MAX_NP = 20  # a subject with its titles: معالي أمين العاصمة المقدسة رئيس اللجنة المحلية … الدكتور فلان
 
 
 def _stop_word(lex: Lexicons, n: str) -> bool:
@@ -79,8 +79,8 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
     callers use it only when no that-clause follows the subject.
     """
     joiners = lex.words("name_joiner")
-    if word in joiners or prev in joiners:
-        return False
+    if word in joiners or prev in joiners or word in lex.roles or (prev, word) in lex.title_pairs:
+        return False  # a role after a phrase adds a title to it (أمين العاصمة المقدسة رئيس اللجنة …)
     if word.endswith(("ها", "هم", "هما")):
         return True
     prev_bare = prev[1:] if prev.startswith("وال") else prev
@@ -95,7 +95,16 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
         if word in lex.title_entries or word.endswith(("ي", "يه", "يين", "يون")):
             return False
         return closed or (after_name and names.is_name_word(lex, prev) and (feminine or follows.startswith("ال")))
+    if closed and _common_noun(lex, word):
+        return True  # ودعا مستشار خادم الحرمين الشريفين | أبناء المجتمع: a noun after a whole title is the object
     return definite and not closed
+
+
+def _common_noun(lex: Lexicons, word: str) -> bool:
+    """Return whether the dictionary knows a word as a noun and it is no given name (أبناء, not محمد)."""
+    entry = dictionary.entry(word)
+    return (entry is not None and entry.kind in (dictionary.NOUN, dictionary.VERBAL_NOUN)
+            and word not in lex.derived("given_name_set", lambda lex: frozenset(n for n, _ in lex.given_names)))
 
 
 def institution(lex: Lexicons, word: str) -> bool:
@@ -205,8 +214,8 @@ def apposition(lex: Lexicons, toks: Tokens, j: int) -> tuple[int, int]:
     if j + 1 < len(toks) and toks[j].norm in COMMAS:
         start = j + 1
         head = toks[start].norm
-        if head.startswith("و") and (head.startswith("وال") or head.endswith(("ه", "ها", "هم"))):
-            return j, j
+        if toks[start].possessed or (head.startswith("و") and (head.startswith("وال") or head.endswith(("ه", "ها")))):
+            return j, j  # شكره، وزوجته: what follows the comma belongs to the sentence, not to the name
         k = through_phrase(lex, toks, start, noun_phrase(lex, toks, start))
         ends = closers(lex)
         if k < len(toks) and toks[k].norm in lex.words("phrase_preposition"):
