@@ -35,11 +35,26 @@ def _is_name_word(lex: Lexicons, word: str) -> bool:
         and not word.startswith(("ال", "لل", "وال", "بال", "فال", "كال"))
         and word not in titles
         and word not in heads
-        and not (word[:1] in "لب" and (word[1:] in heads or word[1:] in titles))
+        and not (word[:1] in "لب" and (word[1:] in heads or word[1:] in titles or word[1:] in lex.places))
         and word not in lex.words("function_word")
         and word not in lex.places
         and not any(ch.isdigit() for ch in word)
     )
+
+
+def _not_a_name_end(lex: Lexicons, word: str) -> bool:
+    """Return whether a word cannot close a name: an adjective (_common_word), a verb (اجتمع), a quality (أهمية),
+    or a definite feminine noun (الاتفاقية، المسودة); a masculine one may be a family name (الصدر)."""
+    if _common_word(lex, word) or dictionary.verb_only(word):
+        return True
+    bare = word[2:] if word.startswith("ال") else word
+    entry = dictionary.entry(bare)
+    if entry is None or bare in lex.derived("given_name_set", _given_names):
+        return False
+    if entry.kind == dictionary.RELATIVE:
+        return bare.endswith("يه")
+    return word.startswith("ال") and bare.endswith("ه") and entry.kind in (dictionary.NOUN, dictionary.VERBAL_NOUN,
+                                                                         dictionary.PARTICIPLE)
 
 
 def _common_word(lex: Lexicons, word: str) -> bool:
@@ -108,8 +123,8 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
         words[start - 1] in titles or words[start - 1] in lex.institution_heads
     ):
         start = end  # مصدر طبي، مسؤول أمريكي: an adjective, not a name
-    while end > start and _common_word(lex, words[end - 1]):
-        end -= 1  # مسؤول كبير، مواطن آخر: an adjective closes the phrase, no name does (رود روزنشتاين is one)
+    while end > start and _not_a_name_end(lex, words[end - 1]):
+        end -= 1  # مسؤول كبير، بومبيو اجتمع، ترامب الاتفاقية: no name ends with an adjective, a verb or a thing
     name = tuple(words[start:end])
     if name and (all(w in joiners for w in name) or (start > 0 and all(w in places for w in name))):
         name = ()

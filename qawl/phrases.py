@@ -97,6 +97,9 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
         return closed or (after_name and names.is_name_word(lex, prev) and (feminine or follows.startswith("ال")))
     if closed and _common_noun(lex, word):
         return True  # ودعا مستشار خادم الحرمين الشريفين | أبناء المجتمع: a noun after a whole title is the object
+    if after_name and names.is_name_word(lex, prev) and dictionary.entry(prev) is None and (
+            _common_noun(lex, word) or dictionary.verb_only(word)):
+        return True  # وصف ترامب | كتاب مذكرات كومي: after a foreign name, a noun or a verb is no family name
     return definite and not closed
 
 

@@ -132,11 +132,17 @@ def head_kind(lex: Lexicons, word: str, *, named: bool = False) -> str:
         return ""  # الانتباه، تحقيق، أهمية: an action or a quality, the verb's object
     if entry.kind == dictionary.RELATIVE:
         return UNNAMED if _plural(word) else PERSON  # روحاني، صالحي are family names; الإيرانيون a people
-    if named or word.startswith("ال"):
-        return PERSON  # المحامي، الصدر: someone the article knows
+    if named:
+        return PERSON
     if entry.kind == dictionary.PARTICIPLE:
-        return UNNAMED  # محام، مواطن آخر، المستثمرون، مزارعون: some doer, or several, not named
-    return ""  # دفع، أسماء: a thing
+        if _plural(word):
+            return UNNAMED  # المستثمرون، مزارعون: several doers, not named
+        if word.startswith("ال"):
+            return "" if bare.endswith("ه") else PERSON  # المحامي a doer the article knows; المسودة a thing
+        return UNNAMED  # محام، مواطن آخر: some doer, not named
+    if word.startswith("ال") and not bare.endswith("ه"):
+        return PERSON  # الصدر: a family name that is also a noun
+    return ""  # دفع، أسماء، الحكومة (a body is in the lexicon): a thing
 
 
 def _annexed(lex: Lexicons, words: list[str]) -> bool:
