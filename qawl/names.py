@@ -42,6 +42,11 @@ def _is_name_word(lex: Lexicons, word: str) -> bool:
     )
 
 
+def _adjective_like(word: str) -> bool:
+    """Return whether a word reads as an adjective: a relative one (أمريكي، حكوميون) or one the dictionary knows."""
+    return word.endswith(("ي", "يون", "يين", "يه")) or dictionary.entry(word) is not None
+
+
 def _not_a_name_end(lex: Lexicons, word: str) -> bool:
     """Return whether a word cannot close a name: an adjective (_common_word), a verb (اجتمع), a quality (أهمية),
     or a definite feminine noun (الاتفاقية، المسودة); a masculine one may be a family name (الصدر)."""
@@ -119,10 +124,10 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
         while stop < end and (in_name(stop) or (words[stop].startswith("ال") and stop == 1)):
             stop += 1
         return Mention(tuple(words[stop:]), tuple(words[:stop]), 0)
-    if end - start == 1 and start > 0 and words[start].endswith("ي") and not words[start - 1].startswith("ال") and (
+    if start > 0 and not words[start - 1].startswith("ال") and (
         words[start - 1] in titles or words[start - 1] in lex.institution_heads
-    ):
-        start = end  # مصدر طبي، مسؤول أمريكي: an adjective, not a name
+    ) and all(_adjective_like(w) for w in words[start:end]):
+        start = end  # مصدر طبي، مسؤول أمريكي، مواطن آخر، مسؤولون حكوميون: adjectives of an indefinite head
     while end > start and _not_a_name_end(lex, words[end - 1]):
         end -= 1  # مسؤول كبير، بومبيو اجتمع، ترامب الاتفاقية: no name ends with an adjective, a verb or a thing
     name = tuple(words[start:end])

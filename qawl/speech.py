@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from qawl import cues, mentions, names, quotes, sources
+from qawl import cues, dictionary, mentions, names, quotes, sources
 from qawl.lexicons import Lexicons
 from qawl.normalize import normalize
 from qawl.phrases import (
@@ -258,7 +258,7 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     app_a, app_b = apposition(lex, toks, end)
     if app_a == app_b and end > np_end and (named_at := trailing_name(lex, toks, np_end + 1, end)) > 0:
         app_a, app_b = named_at, end  # the name that closes a title's phrase stands as its apposition
-    at = _complement(lex, toks, max(end, app_b), allowed)
+    at = _complement(lex, toks, _past_relative_clause(lex, toks, max(end, app_b)), allowed)
     if at < 0:
         return None
     comp = toks[at].norm
@@ -276,8 +276,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         return _implicit_report(lex, text, toks, i, cue, quote)
     if toks[j].possessed and np_end > j + 1 and has_name(lex, toks, j + 1, np_end):
         j += 1  # وقال شقيقه عبدالله: the name, not the kinship word, names the source
-    elif not (_said_at(lex, toks, max(end, app_b)) or _speaks(lex, toks, j, np_end)
-              or (app_b > app_a and has_name(lex, toks, app_a, app_b))):
+    elif _oblique_plural(toks[j].norm) or not (_said_at(lex, toks, max(end, app_b)) or _speaks(lex, toks, j, np_end)
+                                                or (app_b > app_a and has_name(lex, toks, app_a, app_b))):
         return _implicit_report(lex, text, toks, i, cue, quote)  # وأكد أهمية …: the phrase is the object
     return Report("explicit", cue, _surface(text, toks, j, np_end), _surface(text, toks, app_a, app_b), quote)
 
@@ -289,6 +289,25 @@ def _said_at(lex: Lexicons, toks: Tokens, k: int) -> bool:
         k += 1
     return k < len(toks) and (toks[k].norm in lex.words("that") or toks[k].norm == cues.COLON
                               or toks[k].norm in cues.QUOTE_MARKS)
+
+
+def _past_relative_clause(lex: Lexicons, toks: Tokens, k: int) -> int:
+    """Return k moved past a relative clause set off by commas after the subject (وقال المستثمرون، الذين حذروا
+    من …، إنهم): its verbs are not the report."""
+    if k + 1 < len(toks) and toks[k].norm in COMMAS and toks[k + 1].norm in lex.words("who"):
+        close = next((m for m in range(k + 2, min(len(toks), k + 40))
+                      if toks[m].norm in COMMAS or toks[m].norm == cues.COLON), -1)
+        if close > 0:
+            return close
+    return k
+
+
+def _oblique_plural(word: str) -> bool:
+    """Return whether a word is a sound masculine plural in its object form (المشاهدين، المواطنين): right after a
+    verb it is the object, since a subject would read المشاهدون."""
+    bare = word[2:] if word.startswith("ال") else word
+    return (len(bare) > 5 and bare.endswith("ين") and not bare.endswith("يين")
+            and dictionary.entry(bare[:-2]) is not None)  # مشاهد: a known singular, not بوتين or روزنشتاين
 
 
 def _speaks(lex: Lexicons, toks: Tokens, a: int, b: int) -> bool:
@@ -320,18 +339,25 @@ def _according_to(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | No
         return None
     if j + 1 < len(toks) and toks[j].norm in cues.QUOTE_MARKS:
         j += 1  # وفقا لـ"ميرور"
-    if j + 2 < len(toks) and _document_head(lex, toks[j].norm) and not _said_at(lex, toks, j + 1):
-        j += 1  # وفقا لبيانات تريد ويب: the source is who the data are of
+    if j + 2 < len(toks) and _document_head(lex, toks[j].norm):
+        after = noun_phrase(lex, toks, j + 1)
+        if after > j + 1 and _speaks(lex, toks, j + 1, after) and not _adjective(toks[j + 1].norm):
+            j += 1  # وفقا لبيانات تريد ويب: the source is who the data are of (وفق تقديرات أولية: the estimates)
     end = noun_phrase(lex, toks, j)
     if end == j:
         return None
     mention = _surface(text, toks, j, end)
-    if not (has_name(lex, toks, j, end) or _is_source(lex, mention)):
+    if not (has_name(lex, toks, j, end) or _is_source(lex, mention) or _speaks(lex, toks, j, end)):
         return None  # بحسب المواعيد المقررة: according to a schedule, not to a source
     if toks[i].norm in {"وفقا", "وفق", "طبقا"} and toks[j].norm.startswith("ل") and len(toks[j].norm) > 3:
         mention = mention[2:] if toks[j].norm.startswith("لل") else mention[1:]  # وفقا لوزارة → وزارة
         mention = ("ال" + mention) if toks[j].norm.startswith("لل") else mention
     return Report("explicit", _surface(text, toks, i, i + 1), mention)
+
+
+def _adjective(word: str) -> bool:
+    """Return whether a normalized word is shaped like an adjective (أولية، صحفية، أمني)."""
+    return word.endswith(("ي", "يه", "يون", "يين"))
 
 
 def _document_head(lex: Lexicons, word: str) -> bool:
