@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -91,7 +92,7 @@ class Lexicons:
         pairs = set()
         for title, _ in self.titles:
             words = normalize(title).split()
-            pairs.update(zip(words, words[1:], strict=False))
+            pairs.update(pairwise(words))
         return frozenset(pairs)
 
     @cached_property

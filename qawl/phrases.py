@@ -129,6 +129,13 @@ def closes(lex: Lexicons, word: str) -> bool:
     return bare.startswith("ال") and (bare.endswith(("ي", "يه")) or word in lex.title_words)
 
 
+def _accusative(word: str) -> bool:
+    """Return whether a word is an indefinite noun in the accusative (طابعا، تحركا: the dictionary's noun plus the
+    alef of tanween): an object or an adverb, no part of a subject's name."""
+    return len(word) > 3 and word.endswith("ا") and not word.endswith(("اا", "ءا")) and dictionary.entry(
+        word[:-1]) is not None
+
+
 def _adverbial(lex: Lexicons, prev: str, word: str) -> bool:
     """Return whether word is an accusative participle after a finished name (روحاني | موجها حديثه)."""
     return (len(word) >= 5 and word.startswith("م") and word.endswith("ا") and prev not in lex.title_words
@@ -153,7 +160,8 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
             break
         if j > i:
             prev = toks[j - 1].norm
-            if word in ends or _adverbial(lex, prev, word) or tok.possessed or _purpose(lex, prev, word) or (
+            if word in ends or _adverbial(lex, prev, word) or _accusative(word) or tok.possessed or _purpose(
+                    lex, prev, word) or (
                 objects and (
                     object_starts(lex, prev, word, after_name=after_name,
                                   follows=toks[j + 1].norm if j + 1 < len(toks) else "", feminine=tok.feminine)

@@ -83,13 +83,21 @@ def _complement(lex: Lexicons, toks: Tokens, j: int, allowed: frozenset[str]) ->
         n = toks[k].norm
         if _is_complement(lex, n, allowed):
             return k
-        if n in _SENTENCE_END or n in verbs:
+        if n in _SENTENCE_END or (n in verbs and not _preposition_like(lex, toks, k)):
             break
     k = j + 1 if j < len(toks) and toks[j].norm in COMMAS else j
     if (cues.ANY in allowed and k < len(toks) and toks[k].norm not in PUNCTUATION
             and toks[k].norm not in lex.words("no_comment")):
         return k
     return -1
+
+
+def _preposition_like(lex: Lexicons, toks: Tokens, k: int) -> bool:
+    """Return whether a cue's spelling at toks[k] is the noun or preposition it shares (سالفيني عبر حسابه: via):
+    not at the head of a clause."""
+    n = toks[k].norm
+    return ((n in lex.words("ambiguous_cue") or n in lex.words("clause_head_cue")) and k > 0
+            and not (toks[k - 1].norm in PUNCTUATION or toks[k - 1].norm in lex.words("clause_opener")))
 
 
 def _quote_kind(text: str, after: int, spans: list[tuple[int, int]]) -> str:
@@ -147,13 +155,14 @@ def _antecedent_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: li
                        ) -> Report | None:
     """Return the report of "فلان الذي أوضح أن": the titled name right before the relative pronoun."""
     k = i - 1
+    while k > 0 and toks[k - 1].norm in COMMAS:
+        k -= 1  # أردوغان، الذي يصف نفسه
     start = k
-    while start > 0 and k - start < 10 and not is_stop_word(lex, toks[start - 1].norm):
-        start -= 1
+    while start > 0 and k - start < 10 and not is_stop_word(lex, toks[start - 1].norm) and (
+            not toks[start - 1].norm.startswith("و") or toks[start - 1].norm.startswith("وال")):
+        start -= 1  # a word with the conjunction و opens another clause (ويسعى أردوغان، الذي …)
     titles = lex.title_words
     start = next((a for a in range(start, k) if toks[a].norm in titles), start)
-    while k > start and toks[k - 1].norm in COMMAS:
-        k -= 1  # أردوغان، الذي يصف نفسه
     if start >= k or not (has_name(lex, toks, start, k) or _is_source(lex, _surface(text, toks, start, k))):
         return None
     if not _speaks(lex, toks, start, k):
@@ -349,7 +358,9 @@ def _according_to(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | No
     mention = _surface(text, toks, j, end)
     if not (has_name(lex, toks, j, end) or _is_source(lex, mention) or _speaks(lex, toks, j, end)):
         return None  # بحسب المواعيد المقررة: according to a schedule, not to a source
-    if toks[i].norm in {"وفقا", "وفق", "طبقا"} and toks[j].norm.startswith("ل") and len(toks[j].norm) > 3:
+    head = toks[i].norm
+    head = head[1:] if head[:1] in "وف" and head[1:] in lex.words("according_to") else head
+    if head in {"وفقا", "وفق", "طبقا"} and toks[j].norm.startswith("ل") and len(toks[j].norm) > 3:
         mention = mention[2:] if toks[j].norm.startswith("لل") else mention[1:]  # وفقا لوزارة → وزارة
         mention = ("ال" + mention) if toks[j].norm.startswith("لل") else mention
     return Report("explicit", _surface(text, toks, i, i + 1), mention)
@@ -420,11 +431,17 @@ def _participle_reports(lex: Lexicons, toks: Tokens, i: int) -> bool:
     return any(_is_complement(lex, t.norm, allowed) for t in toks[i + 1 : i + 3])
 
 
+def according_words(lex: Lexicons) -> frozenset[str]:
+    """Return the "according to" words with و/ف or without (بحسب، وبحسب، ووفقا)."""
+    return lex.derived("according", lambda lex: frozenset(p + w for w in lex.words("according_to")
+                                                          for p in ("", "و", "ف")))
+
+
 def triggers(lex: Lexicons) -> frozenset[str]:
     """Return every word a branch of find() acts on; any other token is skipped at once."""
     def make(lex: Lexicons) -> frozenset[str]:
         table = cues.of(lex)
-        return (lex.words("relay") | {"نقلا"} | frozenset(table.verbs) | lex.words("according_to")
+        return (lex.words("relay") | {"نقلا"} | frozenset(table.verbs) | according_words(lex)
                 | frozenset(table.participles) | frozenset(table.with_object) | lex.words("came_in"))
     return lex.derived("speech_triggers", make)
 
@@ -438,7 +455,7 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None) -> Report | None:
     toks = tokens(text) if toks is None else toks
     spans = quote_spans(text)
     table = cues.of(lex)
-    relay_words, according_words = lex.words("relay"), lex.words("according_to")
+    relay_words, according_to = lex.words("relay"), according_words(lex)
     relay = verb = according = None
     participle = ""
     for i in positions(map(NORM, toks), triggers(lex)):
@@ -454,7 +471,7 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None) -> Report | None:
             verb = _verb_report(lex, text, toks, i, spans)
         elif n in table.with_object and verb is None and i > 0 and toks[i - 1].norm in lex.words("what"):
             verb = _what_report(lex, text, toks, i, spans)
-        elif n in according_words and according is None:
+        elif n in according_to and according is None:
             according = _according_to(lex, text, toks, i)
         elif n in table.participles and not participle and verb is None and _participle_reports(lex, toks, i):
             participle = _surface(text, toks, i, i + 1)
