@@ -116,7 +116,8 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
         start += 1
     before = words[start - 1] if start > 0 else ""
     if start < end and before and (before.startswith("لل") or (
-            before.startswith("ل") and len(before) > 3 and not is_name_word(lex, before))):
+            before.startswith("ل") and len(before) > 3 and not is_name_word(lex, before)
+            and before not in lex.places)):
         start = end  # المعارض البارز للعقيد معمر القذافي، الرئيس السابق لحملة ترامب: someone else's name
     if start == end and words and is_name_word(lex, words[0]) and words[0] not in places:
         # a name set before its description without a comma (حسن الأزهري محام وباحث ...)

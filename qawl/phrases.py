@@ -87,8 +87,8 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
     places = lex.places
     if prev in places and not word.startswith("ال"):
         return True
-    if word in places and not prev.startswith("ال") and prev not in lex.title_words:
-        return True
+    if word in places and not prev.startswith("ال") and prev not in lex.title_words and not _heads_construct(lex, prev):
+        return True  # حذر ترامب إيران (not جامعة نجران)
     definite = prev_bare.startswith("ال")
     closed = closes(lex, prev)
     if word.startswith("ال"):

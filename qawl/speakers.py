@@ -66,21 +66,27 @@ class Entity:
         adds to it by a word at most; an institution fits its own title or its head noun (الهيئة). Honorifics
         (معالي، الدكتور) are no part of a title's head.
         """
+        return self.title_distance(title, honorifics) is not None
+
+    def title_distance(self, title: tuple[str, ...], honorifics: frozenset[str] = frozenset()) -> int | None:
+        """Return how many words the closest fitting title of this entity has that a bare title lacks (وزير
+        الخارجية fits وزير الخارجية with 0, وزير خارجية روسيا الاتحادية with 2), None when none fits."""
         title = _without(title, honorifics)
         if not title:
-            return False
+            return None
         bare = _bare[title]
+        best: int | None = None
         for t in self.titles:
             t = _without(t, honorifics)
             if not t:
                 continue
             own = _bare[t]
             same_head = _bare[title[:1]] == _bare[t[:1]]
-            if self.names and same_head and (bare <= own or (own <= bare and len(bare - own) <= 1)):
-                return True
-            if not self.names and (bare == own or (len(title) == 1 and bare == _bare[t[:1]])):
-                return True
-        return False
+            fits = (self.names and same_head and (bare <= own or (own <= bare and len(bare - own) <= 1))) or (
+                not self.names and (bare == own or (len(title) == 1 and bare == _bare[t[:1]])))
+            if fits and (best is None or len(own - bare) < best):
+                best = len(own - bare)
+        return best
 
 
 def _without(words: tuple[str, ...], dropped: frozenset[str]) -> tuple[str, ...]:
@@ -146,9 +152,11 @@ def _find(entities: list[Entity], mention: names.Mention, before: int, speaking:
         family = next((k for k in order if any(n[-1] == mention.title[0] for n in entities[k].names)), -1)
         if family >= 0:
             return family
-    fitting = [k for k in order if entities[k].matches_title(mention.title, honorifics)]
-    if speaking is not None:
-        fitting.sort(key=lambda k: not speaking[k])  # stable: the most recent speaker, then the most recent person
+    distance = {k: entities[k].title_distance(mention.title, honorifics) for k in order}
+    fitting = [k for k in order if distance[k] is not None]
+    # A source that has spoken first, then the closest title (وزير الخارجية is not وزير خارجية روسيا), then the
+    # most recent (sorting is stable).
+    fitting.sort(key=lambda k: (speaking is not None and not speaking[k], distance[k]))
     return fitting[0] if fitting else -1
 
 
