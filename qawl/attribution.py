@@ -100,6 +100,9 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
         if report and report.kind == "explicit":
             result = _source(lex, report)
             named.append(result)
+            if report.relayer:  # the outlet that relays the source speaks on in the sentences after
+                named.append(_source(lex, speech.Report("explicit", report.cue, report.relayer)))
+                people = [*people, report.relayer]
         elif report and (named or salient):
             result = _carried(lex, report, named[-_CANDIDATES:] if named else [salient]) or Attribution()
         elif previous is not None and previous.attribution != "none" and (open_quote or text.startswith(_OPENERS)):

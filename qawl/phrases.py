@@ -156,6 +156,9 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
     while j < last:
         tok = toks[j]
         word = tok.norm
+        if word in _QUOTES and j > i and (close := _quoted_name(lex, toks, j)) > 0:
+            j = close + 1  # صحيفة "ميرور" البريطانية: a medium's or body's name in quotation marks is its name
+            continue
         if stop[word] or (word[:1] == "ل" and media_name(lex, toks, j) > 0):
             break
         if j > i:
@@ -187,6 +190,21 @@ def _heads_construct(lex: Lexicons, word: str) -> bool:
     (لجامعة نجران، وزارة الخارجية)."""
     heads = lex.institution_heads
     return word in heads or (word[:1] in "لب" and word[1:] in heads)
+
+
+_QUOTES = frozenset('"«“')
+_CLOSING = {'"': '"', "«": "»", "“": "”"}
+
+
+def _quoted_name(lex: Lexicons, toks: Tokens, j: int) -> int:
+    """Return the position of the mark closing a short quoted name right after a medium's or body's head noun
+    (صحيفة "ميرور"، موقع "لي مسلم بوست"), else -1."""
+    prev = toks[j - 1].norm
+    bare = prev[2:] if prev.startswith("ال") else prev
+    if bare not in lex.words("media_noun") and bare not in lex.words("body"):
+        return -1
+    closing = _CLOSING[toks[j].norm]
+    return next((k for k in range(j + 2, min(len(toks), j + 6)) if toks[k].norm == closing), -1)
 
 
 def has_name(lex: Lexicons, toks: Tokens, a: int, b: int) -> bool:

@@ -82,8 +82,11 @@ class Entity:
                 continue
             own = _bare[t]
             same_head = _bare[title[:1]] == _bare[t[:1]]
+            # a person: any title part of his, or adding a word at most; a body or medium without a name: its own
+            # title, its head noun, or a description made of its title's words (الصحيفة البريطانية)
             fits = (self.names and same_head and (bare <= own or (own <= bare and len(bare - own) <= 1))) or (
-                not self.names and (bare == own or (len(title) == 1 and bare == _bare[t[:1]])))
+                not self.names and (bare == own or (len(title) == 1 and bare == _bare[t[:1]])
+                                    or (same_head and bare <= own)))
             if fits and (best is None or len(own - bare) < best):
                 best = len(own - bare)
         return best

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from qawl import cues, dictionary, mentions, names, quotes, sources
 from qawl.lexicons import Lexicons
@@ -38,6 +38,7 @@ class Report:
     apposition: str = ""  # a title or name in apposition (كوساشيف، رئيس لجنة ...)
     quote: str = "indirect"  # "direct" when the report is a quotation
     document: bool = False  # the subject is a document (وأضاف البيان): its author speaks, whatever the verb's form
+    relayer: str = ""  # who relays the source (وأوضحت الصحيفة نقلا عن مصادر …): the subject of what follows
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -480,6 +481,8 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None) -> Report | None:
                 verb = Report("explicit", participle, _surface(text, toks, a, b), _surface(text, toks, app_a, app_b),
                               _quote_kind(text, toks.ends[i], spans))
     if relay:
+        if verb is not None and verb.kind == "explicit" and verb.mention != relay.mention:
+            return replace(relay, relayer=verb.mention)
         return relay
     if verb and (verb.kind == "explicit" or according is None):
         return verb
