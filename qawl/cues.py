@@ -75,7 +75,7 @@ def table(lex: Lexicons) -> Cues:
     not_cues = lex.words("not_cue")
     verbs = {p + f: form for f, form in (past | present).items() for p in _PREFIXES}
     verbs = {f: form for f, form in verbs.items() if f not in not_cues}
-    participles = {p + f: form for f, form in participle_forms.items() for p in _PREFIXES}
+    participles = {p + f: form for f, form in participle_forms.items() for p in _PREFIXES if p + f not in not_cues}
     # ما ذكره السفير، وفق ما نشرته الصحيفة: a past verb with the pronoun of ما as its object (ه، ها).
     with_object = {f + pronoun: form.stem for f, form in past.items() if form.number == "sg"
                    for pronoun in ("ه", "ها")}
