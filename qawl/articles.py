@@ -9,10 +9,14 @@ the corpus-wide frames of the chunks.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 import multiprocessing
 import os
+import signal
+import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -39,6 +43,8 @@ _MIN_CHUNKS = 32
 _AHEAD = 8  # runs at the workers ahead of the one awaited: a few per worker, so none waits for this process
 _MAX_WORKERS = 4
 _TITLE_CHARS = 80
+_PR_SET_PDEATHSIG = 1  # prctl option (linux/prctl.h): the signal a process gets when its parent dies
+_PARENT_CHECK_SECONDS = 1.0
 # Analysed once in each new worker: it loads the lexicons, their indexes and the stemmer.
 _WARM_UP = Document("warm-up", "وقال الوزير في بيان إن التعاون مع الحكومة مهم.")
 
@@ -391,7 +397,7 @@ def pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
     if workers <= 1:
         yield None
         return
-    pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=warm_up)
+    pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker, initargs=(os.getpid(),))
     try:
         pool.submit(int)  # the first task forks every worker now; they warm up while this process goes on
         yield pool
@@ -402,6 +408,37 @@ def pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
 def warm_up() -> None:
     """Load what the first article would otherwise wait for: the lexicons, their indexes and the stemmer."""
     analyse(_WARM_UP)
+
+
+def _start_worker(parent: int) -> None:
+    """Bind a new worker's life to its parent's, then warm it up."""
+    _die_with_parent(parent)
+    warm_up()
+
+
+def _die_with_parent(parent: int) -> None:
+    """Make this process (a forked worker) end as soon as its parent process does.
+
+    A worker left behind keeps its memory and the parent's output open, so whoever reads that output waits
+    forever. Linux kills it when its parent goes (PR_SET_PDEATHSIG); elsewhere, and should the parent be gone
+    already, a thread that checks the parent's pid every second ends it. SIGTERM does what it says again (a
+    handler inherited from Streamlit's server would ignore it), and Ctrl-C, which reaches every process of the
+    terminal, is left to the parent, which stops the pool.
+    """
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), name="qawl-parent-watch", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_PARENT_CHECK_SECONDS)
+    os._exit(1)  # no cleanup: the parent that wanted the results is gone
 
 
 class Size(NamedTuple):

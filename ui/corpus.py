@@ -25,6 +25,8 @@ _BUILD_LOCK = threading.Lock()  # two cores: one build at a time, and never the 
 _PREFETCHED: dict[str, Frames] = {}  # frames key_of read from the disk cache, by key, for build_frames
 _PREFETCH_LOCK = threading.Lock()
 _log = logging.getLogger(__name__)
+_KEYS = "qawl_corpus_keys"  # session state: source -> content key
+_FAILED = "qawl_failed_corpora"  # session state: content key -> why it could not be opened
 
 
 @dataclass(frozen=True)
@@ -44,15 +46,27 @@ def path_sources() -> list[Source]:
     out = []
     env = os.environ.get(ENV_VAR, "").strip()
     if env:
-        paths = tuple(p for p in env.split(os.pathsep) if p)
+        paths = env_paths(env)
         out.append(Source("env", f"{ENV_VAR}: {', '.join(Path(p).name or p for p in paths)}", paths))
     out.append(Source("bundled", "Bundled: data/corpus (Xinhua article)", (str(BUNDLED),)))
     return out
 
 
+def env_paths(value: str) -> tuple[str, ...]:
+    """Return the paths of a QAWL_CORPUS value: separated by os.pathsep (:), but a path that holds the separator
+    (news:2020/) is taken whole when it is there, the longest such run first."""
+    parts = value.split(os.pathsep)
+    paths, i = [], 0
+    while i < len(parts):
+        j = next(j for j in range(len(parts), i, -1) if j == i + 1 or os.path.exists(os.pathsep.join(parts[i:j])))
+        paths.append(os.pathsep.join(parts[i:j]))
+        i = j
+    return tuple(p for p in paths if p)
+
+
 def key_of(source: Source) -> str:
     """Return the content key of a source's frames (corpus bytes + lexicons), looked up once per session."""
-    known = st.session_state.setdefault("qawl_corpus_keys", {})
+    known = st.session_state.setdefault(_KEYS, {})
     if source not in known:
         if source.digest:
             known[source] = f"{source.digest[:24]}-{lexicons.load().digest}"
@@ -102,38 +116,69 @@ def lookup(key: str) -> Store | None:
     return corpus
 
 
+def warn_unwritable_cache() -> None:
+    """Say once per session that the disk cache cannot be written, when this process found so."""
+    problem = cache.write_problem()
+    if problem and not st.session_state.get("qawl_cache_warned"):
+        st.session_state["qawl_cache_warned"] = True
+        st.warning(f"The disk cache ({cache.folder()}) cannot be written ({problem}): corpora cached there open "
+                   "at once, others are built again each time the app starts.", icon=":material/sd_card_alert:")
+
+
 def open_corpus(source: Source) -> Store | None:
-    """Return the store of a source's corpus, building it (with a progress bar) the first time; None on error."""
+    """Return the store of a source's corpus, building it (with a progress bar) the first time; None on error,
+    shown, and kept for failure().
+
+    The first time a session opens a source, a status in the main area says so at once: checking a large corpus's
+    files and reading its cached frames takes seconds, and the page stayed blank meanwhile.
+    """
+    if source in st.session_state.get(_KEYS, {}):
+        corpus = lookup(key_of(source))
+        if corpus is not None:
+            return corpus
+    with st.status(f"Opening {source.name} …", expanded=True) as status:
+        corpus = _open(source)
+        if corpus is None:
+            status.update(label=f"Could not open {source.name}", state="error", expanded=False)
+        else:
+            status.update(label=f"{source.name}: {corpus.size():,} sentences ready", state="complete",
+                          expanded=False)
+    if corpus is None:
+        st.error(failure(source))
+    return corpus
+
+
+def failure(source: Source) -> str:
+    """Return why a source could not be opened in this session ("" when it was not refused)."""
+    return st.session_state.get(_FAILED, {}).get(key_of(source), "")
+
+
+def _open(source: Source) -> Store | None:
+    """Return the store of a source's corpus, from memory or built (a progress bar in the current container)."""
     key = key_of(source)
     corpus = lookup(key)
     if corpus is not None:
         return corpus
-    failed = st.session_state.setdefault("qawl_failed_corpora", {})
+    failed = st.session_state.setdefault(_FAILED, {})
     if key in failed:  # not retried on every widget change; a new session tries again
-        st.error(failed[key])
         return None
     with _BUILD_LOCK:
         corpus = lookup(key)
         if corpus is not None:
             return corpus
-        with st.status(f"Reading {source.name} …", expanded=True) as status:
-            bar = st.progress(0.0, text="Splitting sentences and attributing speakers …")
+        bar = st.progress(0.0, text="Reading the cached frames, or splitting sentences and attributing speakers …")
 
-            def progress(done: int, total: int) -> None:
-                bar.progress(min(done / max(total, 1), 1.0), text=f"Analysed {done:,} of {total:,} articles")
+        def progress(done: int, total: int) -> None:
+            bar.progress(min(done / max(total, 1), 1.0), text=f"Analysed {done:,} of {total:,} articles")
 
-            try:
-                corpus = PandasStore.of(build_frames(source, progress), key, source.name)
-            except CorpusError as exc:
-                failed[key] = f"Could not open {source.name}: {exc}"
-            except Exception as exc:  # a corpus must never show a traceback; the server log keeps it
-                _log.exception("building frames of %s failed", source.name)
-                failed[key] = f"Could not build the frames of {source.name} ({type(exc).__name__}: {exc})."
-            if key in failed:
-                status.update(label=f"Could not open {source.name}", state="error")
-                st.error(failed[key])
-                return None
-            n = corpus.size()
-            status.update(label=f"{source.name}: {n:,} sentences ready", state="complete", expanded=False)
+        try:
+            corpus = PandasStore.of(build_frames(source, progress), key, source.name)
+        except CorpusError as exc:
+            failed[key] = f"Could not open {source.name}: {exc}"
+        except Exception as exc:  # a corpus must never show a traceback; the server log keeps it
+            _log.exception("building frames of %s failed", source.name)
+            failed[key] = f"Could not build the frames of {source.name} ({type(exc).__name__}: {exc})."
+        if key in failed:
+            return None
         _remember(key, corpus)
         return corpus

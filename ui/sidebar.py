@@ -8,7 +8,7 @@ from qawl.filters import PARAM_KEYS, Filters
 from qawl.store import Store
 from ui import html, uploads
 from ui.context import ask
-from ui.corpus import open_corpus, path_sources
+from ui.corpus import failure, open_corpus, path_sources, warn_unwritable_cache
 
 MAX_SPEAKER_OPTIONS = 1000
 MAX_DOC_OPTIONS = 2000
@@ -19,23 +19,34 @@ KEYS = {"speakers": "filter_speaker", "sources": "filter_source", "themes": "fil
 _SEEDED_FOR = "qawl_filters_for"
 _DROPPED = "qawl_filters_dropped"
 _CLEARED = "qawl_filters_cleared"
+_SWITCH = "qawl_switch_corpus"  # the corpus the picker shows on the next run (the bundled one, when another failed)
+_NOTICE = "qawl_corpus_notice"  # why the picker switched, shown until the user picks a corpus
 
 
 def corpus_picker() -> Store | None:
-    """Render the corpus picker and upload; return the chosen corpus's store (the bundled one if another fails)."""
+    """Render the corpus picker and upload; return the chosen corpus's store, or the bundled one's, shown as chosen
+    and with the reason in the main area, when the chosen one cannot be opened."""
     sources = path_sources() + uploads.sources()
     by_id = {s.id: s for s in sources}
-    if st.session_state.get("corpus_choice") not in by_id:
-        st.session_state["corpus_choice"] = sources[0].id
+    state = st.session_state
+    if state.get(_SWITCH) in by_id:  # set before the picker is drawn: a widget's value cannot change after
+        state["corpus_choice"] = state.pop(_SWITCH)
+    if state.get("corpus_choice") not in by_id:
+        state["corpus_choice"] = sources[0].id
     with st.sidebar:
         st.subheader("Corpus")
         choice = st.selectbox("Corpus", list(by_id), format_func=lambda i: by_id[i].name, key="corpus_choice",
-                              label_visibility="collapsed")
+                              label_visibility="collapsed", on_change=lambda: state.pop(_NOTICE, None))
         with st.expander("Upload articles"):
             uploads.widget()
+    if state.get(_NOTICE):
+        st.error(state[_NOTICE])
     store = open_corpus(by_id[choice])
-    if store is None and by_id[choice].id != "bundled":
-        store = open_corpus(by_id["bundled"])
+    if store is None and choice != "bundled":
+        state[_SWITCH] = "bundled"
+        state[_NOTICE] = f"{failure(by_id[choice]).rstrip('.')}. Showing the bundled corpus instead."
+        st.rerun()
+    warn_unwritable_cache()
     if store is not None and store.warnings:
         with st.sidebar.expander(f"{len(store.warnings)} reading warnings"):
             for message in store.warnings[:200]:

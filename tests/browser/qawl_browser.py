@@ -12,7 +12,8 @@ import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
+SHARED = next((p / "shared" for p in (REPO.parent, REPO.parent.parent) if (p / "shared").is_dir()),
+              REPO.parent / "shared")
 BBC = SHARED / "corpora" / "bbc_arabic_antcorpus" / "articles"
 CHROMIUM = Path("/usr/bin/chromium")
 # The machine's network is closed: without the background-networking flags Chromium keeps dialling out and failing.
