@@ -240,6 +240,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         or toks[j].norm in lex.words("personal_pronoun") or toks[j].norm in {"فيها", "فيه"}
         or _own_object(lex, text, toks, j)
     )
+    if not implicit and j < len(toks) and _is_document(lex, toks[j].norm):
+        return _document_report(lex, text, toks, i, j, allowed, spans)
     if implicit:
         j += 1
         np_end = end = j
@@ -282,6 +284,7 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
             return Report("explicit", cue, _surface(text, toks, *named), quote=quote)
     if implicit and j - 1 > i and toks[j - 1].norm in lex.words("document"):
         return Report("implicit", cue, quote=quote, document=True)
+
     if implicit:
         return _implicit_report(lex, text, toks, i, cue, quote)
     if toks[j].possessed and np_end > j + 1 and has_name(lex, toks, j + 1, np_end):
@@ -340,6 +343,45 @@ def _implicit_report(lex: Lexicons, text: str, toks: Tokens, i: int, cue: str, q
     return Report("implicit", cue, quote=quote)
 
 
+def _document_report(lex: Lexicons, text: str, toks: Tokens, i: int, j: int, allowed: frozenset[str],
+                     spans: list[tuple[int, int]]) -> Report | None:
+    """Return the report of a cue whose subject is a document (وذكر بيان صادر عن الوزارة أن، وقال بيان للجيش إن):
+    its author when the phrase names one, else the last body named (implicit)."""
+    at = _complement(lex, toks, j + 1, allowed - {cues.ANY})
+    if at < 0:
+        return None
+    cue, quote = _surface(text, toks, i, i + 1), _quote_kind(text, toks.starts[at], spans)
+    author = _document_source(lex, text, toks, j, at)
+    if author:
+        return Report("explicit", cue, _without_lam(_surface(text, toks, *author)), quote=quote)
+    return Report("implicit", cue, quote=quote, document=True)
+
+
+def _came_in(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tuple[int, int]]) -> Report | None:
+    """Return the report of "وجاء في بيان أصدرته الوزارة أن" / "وورد في التقرير:": the document's author when it
+    names one, else the document itself (its author is the last body named); None when no document follows."""
+    if i + 2 >= len(toks) or toks[i + 1].norm != "في" or not _is_document(lex, toks[i + 2].norm):
+        return None
+    at = _complement(lex, toks, i + 3, frozenset())
+    if at < 0 or not _said_at(lex, toks, at):
+        return None
+    cue = _surface(text, toks, i, i + 1)
+    quote = _quote_kind(text, toks.starts[at], spans)
+    author = _document_source(lex, text, toks, i + 2, at)
+    if author:
+        return Report("explicit", cue, _without_lam(_surface(text, toks, *author)), quote=quote)
+    return Report("implicit", cue, quote=quote, document=True)
+
+
+def _without_lam(phrase: str) -> str:
+    """Return a source phrase without the ل of "for" (للجيش → الجيش، لوزارة الخارجية → وزارة الخارجية)."""
+    if phrase.startswith("لل"):
+        return "ال" + phrase[2:]
+    if phrase.startswith("ل") and len(phrase.split()[0]) > 3:
+        return phrase[1:]
+    return phrase
+
+
 def _according_to(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | None:
     """Return the source of بحسب / وفقا لـ / نقلا عن / حسب, or None (بحسب ما قال → the verb decides)."""
     j = i + 1
@@ -370,6 +412,33 @@ def _according_to(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | No
 def _adjective(word: str) -> bool:
     """Return whether a normalized word is shaped like an adjective (أولية، صحفية، أمني)."""
     return word.endswith(("ي", "يه", "يون", "يين"))
+
+
+def _is_document(lex: Lexicons, word: str) -> bool:
+    """Return whether a normalized word is a document or a speech (البيان، بيان، تقرير، رسالة) as a noun."""
+    bare = word[2:] if word.startswith("ال") else word
+    return ("ال" + bare) in lex.words("document") or bare in lex.words("speech_noun")
+
+
+def _document_source(lex: Lexicons, text: str, toks: Tokens, a: int, limit: int) -> tuple[int, int] | None:
+    """Return the span of the source a document phrase starting at toks[a] names: بيان الوزارة، بيان للجيش، بيان
+    صادر عن الوزارة، بيان أصدرته الوزارة (what follows the document word, up to limit), or None."""
+    table = cues.of(lex)
+    k = a + 1
+    while k < min(limit, a + 4) and (_adjective(toks[k].norm) or toks[k].norm in {"صادر", "الصادر", "صادره",
+                                                                                  "الصادره"}):
+        k += 1  # بيان رسمي، بيان صادر
+    if k < limit and toks[k].norm == "عن":
+        k += 1
+    elif k < limit and (toks[k].norm in table.with_object or toks[k].norm in table.verbs):
+        k += 1  # بيان أصدرته الوزارة
+    if k >= limit:
+        return None
+    start = k
+    end = noun_phrase(lex, toks, start)  # للجيش، لوزارة الخارجية: the caller drops the ل
+    if end > start and _speaks(lex, toks, start, end):
+        return start, end
+    return None
 
 
 def _document_head(lex: Lexicons, word: str) -> bool:
@@ -456,7 +525,7 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None) -> Report | None:
     toks = tokens(text) if toks is None else toks
     spans = quote_spans(text)
     table = cues.of(lex)
-    relay_words, according_to = lex.words("relay"), according_words(lex)
+    relay_words, according_to, came_in = lex.words("relay"), according_words(lex), lex.words("came_in")
     relay = verb = according = None
     participle = ""
     for i in positions(map(NORM, toks), triggers(lex)):
@@ -474,6 +543,8 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None) -> Report | None:
             verb = _what_report(lex, text, toks, i, spans)
         elif n in according_to and according is None:
             according = _according_to(lex, text, toks, i)
+        elif n in came_in and verb is None:
+            verb = _came_in(lex, text, toks, i, spans)
         elif n in table.participles and not participle and verb is None and _participle_reports(lex, toks, i):
             participle = _surface(text, toks, i, i + 1)
             a, b, app_a, app_b = _main_subject(lex, toks, i)
