@@ -125,6 +125,8 @@ def head_kind(lex: Lexicons, word: str, *, named: bool = False) -> str:
     if bare.endswith(("يون", "يين")) and len(bare) > 5:
         return UNNAMED  # الإسرائيليون، الفلسطينيين: a people, named by its adjective
     entry = dictionary.entry(bare)
+    if entry is None and bare.endswith(("ون", "ين")) and dictionary.entry(bare[:-2]) is not None:
+        return UNNAMED  # المستثمرون، مزارعون: several doers, not named
     if entry is None:
         return PERSON  # no dictionary holds most names (ترامب، غوتيريش، صالحي)
     if entry.kind == dictionary.VERBAL_NOUN or (entry.kind == dictionary.RELATIVE and bare.endswith("يه")
@@ -190,7 +192,7 @@ def classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possessed
     if found:
         return Source(_GAZETTEER_KINDS.get(found[0][1], ORGANIZATION))
     mention = names.split(lex, words)
-    if mention.name and mention.name_at == 0:
+    if mention.name and mention.name_at == 0 and len(mention.name) > 1:
         return Source(PERSON, gender(lex, words, cue_gender))  # رود روزنشتاين: a name, whatever a dictionary says
     kind = head_kind(lex, words[0], named=bool(mention.name) or _annexed(lex, words))
     if kind != PERSON:
