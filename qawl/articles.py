@@ -206,10 +206,10 @@ def _no_cycle_collection() -> Iterator[None]:
 def analyse_chunk(docs: list[Document]) -> Chunk:
     """Return the analysis of consecutive articles as Arrow columns."""
     with _no_cycle_collection():
-        return _columns(docs)
+        return _columns(docs, lexicons.current())
 
 
-def _columns(docs: list[Document]) -> Chunk:
+def _columns(docs: list[Document], lex: Lexicons) -> Chunk:
     s_doc, s_id, s_text, s_entity, s_mention, s_cue, s_attr, s_quote, s_par, s_boiler = ([] for _ in range(10))
     s_kind: list[str] = []
     s_gender: list[str] = []
@@ -221,7 +221,7 @@ def _columns(docs: list[Document]) -> Chunk:
     titles, counts, entities = [], [], []
     n_entities = 0
     for doc in docs:
-        art = analyse(doc)
+        art = analyse(doc, lex)
         doc_id, n, row0 = doc.doc_id, len(art.sentences), len(s_id)
         titles.append(_title(doc, art.sentences))
         counts.append(n)

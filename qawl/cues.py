@@ -72,7 +72,7 @@ def table(lex: Lexicons) -> Cues:
             participle_forms[p] = Form(stem, "m", "sg")  # مضيفا: he
     # مضيفة (she), as normalized (ة → ه)
     participle_forms |= {p[:-1] + "ه": Form(f.stem, "f", "sg") for p, f in list(participle_forms.items())}
-    not_cues = lex.words("not_cue")
+    not_cues = lex.w.not_cue
     verbs = {p + f: form for f, form in (past | present).items() for p in _PREFIXES}
     verbs = {f: form for f, form in verbs.items() if f not in not_cues}
     participles = {p + f: form for f, form in participle_forms.items() for p in _PREFIXES if p + f not in not_cues}

@@ -81,6 +81,11 @@ class Lexicons:
         return self.classes.get(cls, frozenset())
 
     @cached_property
+    def w(self) -> WordClasses:
+        """Return the grammar classes as attributes (lex.w.that): the hot paths read them at attribute speed."""
+        return WordClasses(self.classes)
+
+    @cached_property
     def title_words(self) -> frozenset[str]:
         """Return the normalized single words of the title lexicon (الرئيس، وزير، الدكتور ...)."""
         return frozenset(w for title, _ in self.titles for w in normalize(title).split())
@@ -127,6 +132,18 @@ class Lexicons:
                                                           "collective_source", "media_noun")))
 
 
+class WordClasses:
+    """The word classes of data/grammar.csv as attributes; a class the data lack is empty."""
+
+    def __init__(self, classes: dict[str, frozenset[str]]) -> None:
+        self.__dict__.update(classes)
+
+    def __getattr__(self, name: str) -> frozenset[str]:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return frozenset()
+
+
 def _read(data_dir: Path) -> Lexicons:
     digest = hashlib.sha256()
     for name in LEXICON_FILES:
@@ -169,7 +186,7 @@ _LOAD_LOCK = threading.Lock()
 
 def load(data_dir: Path | str = DATA_DIR) -> Lexicons:
     """Return the lexicons of data_dir: the same object while its files keep their sizes and times."""
-    data_dir = Path(data_dir)
+    data_dir = data_dir if isinstance(data_dir, Path) else Path(data_dir)
     now = time.monotonic()
     known = _LOADED.get(data_dir)
     if known is not None and now - _CHECKED.get(data_dir, 0.0) < _RECHECK_SECONDS:

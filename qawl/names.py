@@ -11,7 +11,7 @@ from qawl.lexicons import Lexicons
 
 def is_name_part(lex: Lexicons, word: str) -> bool:
     """Return whether a normalized word may stand in a person's name: a name word or a joiner (بن، عبد)."""
-    return is_name_word(lex, word) or word in lex.words("name_joiner")
+    return is_name_word(lex, word) or word in lex.w.name_joiner
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ def _is_name_word(lex: Lexicons, word: str) -> bool:
         and word not in titles
         and word not in heads
         and not (word[:1] in "لب" and (word[1:] in heads or word[1:] in titles or word[1:] in lex.places))
-        and word not in lex.words("function_word")
+        and word not in lex.w.function_word
         and word not in lex.places
         and not any(ch.isdigit() for ch in word)
     )
@@ -89,7 +89,7 @@ def split(lex: Lexicons, words: Iterable[str]) -> Mention:
 def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
     words = [w for w in phrase if w and w not in {"-", "–", "—"}]
     end = len(words)
-    joiners, titles, places = lex.words("name_joiner"), lex.title_words, lex.places
+    joiners, titles, places = lex.w.name_joiner, lex.title_words, lex.places
 
     def in_name(i: int) -> bool:
         return is_name_word(lex, words[i]) or words[i] in joiners or (

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from qawl import cues, dictionary, names
 from qawl.lexicons import Lexicons
+from qawl.memo import Memo
 from qawl.normalize import normalize
 from qawl.tokenize import NORM, Tokens
 
@@ -18,8 +19,8 @@ _MAX_NP = 20  # a subject with its titles: معالي أمين العاصمة ا
 
 def _stop_word(lex: Lexicons, n: str) -> bool:
     table = cues.of(lex)
-    return ((n in PUNCTUATION and n not in "-–") or n in lex.words("phrase_end") or n in lex.words("that")
-            or n in table.verbs or n in table.participles or n in lex.words("according_to")
+    return ((n in PUNCTUATION and n not in "-–") or n in lex.w.phrase_end or n in lex.w.that
+            or n in table.verbs or n in table.participles or n in lex.w.according_to
             or _for_media(lex, n))
 
 
@@ -31,7 +32,7 @@ def _for_media(lex: Lexicons, n: str) -> bool:
 
 def starts_with_media_word(lex: Lexicons, word: str) -> bool:
     """Return whether a normalized word (without ال) begins with a medium's noun (وكالة، صحيفة، قناة …)."""
-    return word.startswith(lex.derived("media_words", lambda lex: tuple(sorted(lex.words("media_addressee")))))
+    return word.startswith(lex.derived("media_words", lambda lex: tuple(sorted(lex.w.media_addressee))))
 
 
 def _media_index(lex: Lexicons) -> dict[str, list[tuple[str, ...]]]:
@@ -78,7 +79,7 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
     السورية), told from a family name (بدر السمحان إلى) by its ة or by the definite word after it;
     callers use it only when no that-clause follows the subject.
     """
-    joiners = lex.words("name_joiner")
+    joiners = lex.w.name_joiner
     if word in joiners or prev in joiners or word in lex.roles or (prev, word) in lex.title_pairs:
         return False  # a role after a phrase adds a title to it (أمين العاصمة المقدسة رئيس اللجنة …)
     if word.endswith(("ها", "هم", "هما")):
@@ -103,17 +104,21 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
     return definite and not closed
 
 
-def _common_noun(lex: Lexicons, word: str) -> bool:
-    """Return whether the dictionary knows a word as a noun and it is no given name (أبناء, not محمد)."""
+def _is_common_noun(lex: Lexicons, word: str) -> bool:
     entry = dictionary.entry(word)
     return (entry is not None and entry.kind in (dictionary.NOUN, dictionary.VERBAL_NOUN)
             and word not in lex.derived("given_name_set", lambda lex: frozenset(n for n, _ in lex.given_names)))
 
 
+def _common_noun(lex: Lexicons, word: str) -> bool:
+    """Return whether the dictionary knows a word as a noun and it is no given name (أبناء, not محمد)."""
+    return lex.memo("common_noun", _is_common_noun)[word]
+
+
 def institution(lex: Lexicons, word: str) -> bool:
     """Return whether a word heads an institution's name (اللجنة، الحكومة), which no personal name follows."""
     bare = word[2:] if word.startswith("ال") else word
-    return (bare in lex.institution_heads and bare not in lex.words("person_noun") and word not in lex.roles
+    return (bare in lex.institution_heads and bare not in lex.w.person_noun and word not in lex.roles
             and bare not in lex.roles)
 
 
@@ -129,17 +134,24 @@ def closes(lex: Lexicons, word: str) -> bool:
     return bare.startswith("ال") and (bare.endswith(("ي", "يه")) or word in lex.title_words)
 
 
+def _is_accusative(word: str) -> bool:
+    return len(word) > 3 and word.endswith("ا") and not word.endswith(("اا", "ءا")) and dictionary.entry(
+        word[:-1]) is not None
+
+
+_ACCUSATIVE: Memo[str, bool] = Memo(_is_accusative)
+
+
 def _accusative(word: str) -> bool:
     """Return whether a word is an indefinite noun in the accusative (طابعا، تحركا: the dictionary's noun plus the
     alef of tanween): an object or an adverb, no part of a subject's name."""
-    return len(word) > 3 and word.endswith("ا") and not word.endswith(("اا", "ءا")) and dictionary.entry(
-        word[:-1]) is not None
+    return _ACCUSATIVE[word]
 
 
 def _adverbial(lex: Lexicons, prev: str, word: str) -> bool:
     """Return whether word is an accusative participle after a finished name (روحاني | موجها حديثه)."""
     return (len(word) >= 5 and word.startswith("م") and word.endswith("ا") and prev not in lex.title_words
-            and prev not in lex.words("name_joiner"))
+            and prev not in lex.w.name_joiner)
 
 
 def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, preps: str = "",
@@ -201,7 +213,7 @@ def _quoted_name(lex: Lexicons, toks: Tokens, j: int) -> int:
     (صحيفة "ميرور"، موقع "لي مسلم بوست"), else -1."""
     prev = toks[j - 1].norm
     bare = prev[2:] if prev.startswith("ال") else prev
-    if bare not in lex.words("media_noun") and bare not in lex.words("body"):
+    if bare not in lex.w.media_noun and bare not in lex.w.body:
         return -1
     closing = _CLOSING[toks[j].norm]
     return next((k for k in range(j + 2, min(len(toks), j + 6)) if toks[k].norm == closing), -1)
@@ -224,7 +236,7 @@ def trailing_name(lex: Lexicons, toks: Tokens, a: int, b: int) -> int:
 def through_phrase(lex: Lexicons, toks: Tokens, a: int, k: int) -> int:
     """Return k moved over a short phrase that completes a bare title: up to a comma (مستشار السياسة
     الخارجية في الكرملين،) or up to the name it ends with (نائب الممثل في العراق جورجي بوستن)."""
-    if k < len(toks) and toks[k].norm in lex.words("phrase_preposition") and not has_name(lex, toks, a, k):
+    if k < len(toks) and toks[k].norm in lex.w.phrase_preposition and not has_name(lex, toks, a, k):
         m = noun_phrase(lex, toks, k + 1)
         if m > k + 1 and m - k <= 5 and m < len(toks) and toks[m].norm in COMMAS:
             return m
@@ -235,7 +247,7 @@ def through_phrase(lex: Lexicons, toks: Tokens, a: int, k: int) -> int:
 
 def closers(lex: Lexicons) -> frozenset[str]:
     """Return the tokens that may close an apposition: a comma, a colon or a that-clause."""
-    return lex.derived("closers", lambda lex: frozenset({"،", ",", ":"}) | lex.words("that"))
+    return lex.derived("closers", lambda lex: frozenset({"،", ",", ":"}) | lex.w.that)
 
 
 def apposition(lex: Lexicons, toks: Tokens, j: int) -> tuple[int, int]:
@@ -247,7 +259,7 @@ def apposition(lex: Lexicons, toks: Tokens, j: int) -> tuple[int, int]:
             return j, j  # شكره، وزوجته: what follows the comma belongs to the sentence, not to the name
         k = through_phrase(lex, toks, start, noun_phrase(lex, toks, start))
         ends = closers(lex)
-        if k < len(toks) and toks[k].norm in lex.words("phrase_preposition"):
+        if k < len(toks) and toks[k].norm in lex.w.phrase_preposition:
             k2 = noun_phrase(lex, toks, k + 1)
             k = k2 if k2 - k <= 6 and k2 < len(toks) and toks[k2].norm in ends else k
         if k > start and (k >= len(toks) or toks[k].norm in ends):

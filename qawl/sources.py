@@ -79,9 +79,9 @@ def _possessor_kind(lex: Lexicons, word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 2:
             base = word[: -len(suffix)]
             for form in (base, base[:-1] + "ه" if base.endswith("ت") else base):
-                if form in lex.words("person_noun") or form in lex.title_words:
+                if form in lex.w.person_noun or form in lex.title_words:
                     return PERSON
-                if form in lex.words("collective_source") or _human_plural(lex, form):
+                if form in lex.w.collective_source or _human_plural(lex, form):
                     return UNNAMED
     return ""
 
@@ -92,7 +92,7 @@ def _human_plural(lex: Lexicons, word: str) -> bool:
 
 
 def _human_plurals(lex: Lexicons) -> frozenset[str]:
-    singular = lex.words("person_noun") | lex.roles
+    singular = lex.w.person_noun | lex.roles
     return frozenset(dictionary.plurals_of(singular))
 
 
@@ -105,17 +105,17 @@ def head_kind(lex: Lexicons, word: str, *, named: bool = False) -> str:
     if not word or word in lex.derived("small_words", _small_words):
         return ""
     bare = without_article(word)
-    if (word in lex.words("collective_source") or bare in lex.words("collective_source")
-            or bare in lex.words("report_noun")):
+    if (word in lex.w.collective_source or bare in lex.w.collective_source
+            or bare in lex.w.report_noun):
         return UNNAMED
-    if bare in lex.words("media_noun") or word in lex.words("media_noun"):
+    if bare in lex.w.media_noun or word in lex.w.media_noun:
         return MEDIA
-    if bare in lex.words("body") or word in lex.words("body"):
+    if bare in lex.w.body or word in lex.w.body:
         return ORGANIZATION
-    if word in lex.words("group_noun") or bare in lex.words("group_noun"):
+    if word in lex.w.group_noun or bare in lex.w.group_noun:
         return UNNAMED  # الأكراد، الأتراك: a people
-    if (word in lex.title_words or bare in lex.title_words or bare in lex.words("person_noun")
-            or word in lex.words("person_noun")):
+    if (word in lex.title_words or bare in lex.title_words or bare in lex.w.person_noun
+            or word in lex.w.person_noun):
         # An indefinite title with no name is an unnamed source (مسؤول كبير، مصدر أمني، متحدث باسم الوزارة).
         return PERSON if named or word.startswith("ال") else UNNAMED
     if word in lex.places:
@@ -173,6 +173,12 @@ def _annexed(lex: Lexicons, words: list[str]) -> bool:
 def classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possessed: bool = False) -> Source:
     """Return the Source of a speaker phrase given as normalized words (cue_gender: of the verb it agrees with;
     possessed: its first word, as written, ends in a possessive pronoun)."""
+    # Sources come back sentence after sentence and article after article: each phrase is classified once.
+    return lex.memo("classify", lambda lex, key: _classify(lex, list(key[0]), key[1], possessed=key[2]),
+                    bound=1 << 15)[tuple(words), cue_gender, possessed]
+
+
+def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possessed: bool = False) -> Source:
     if not words:
         return Source("")
     first = words[0]
@@ -183,7 +189,7 @@ def classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possessed
     if possessed:
         kind = _possessor_kind(lex, words[0])  # حرصه، رفضه: no name; شقيقه، أصحابها: a relative, people
         return Source(kind, gender(lex, words, cue_gender) if kind == PERSON else "")
-    if stem(lex, words[0]) in lex.words("quantifier"):
+    if stem(lex, words[0]) in lex.w.quantifier:
         # العديد من اللاعبين، أحد المصادر: the source is what the quantifier counts
         rest = words[2:] if len(words) > 2 and words[1] == "من" else words[1:]
         inner = classify(lex, rest, cue_gender) if rest else Source("")
@@ -238,7 +244,7 @@ def agreement(lex: Lexicons, words: list[str], source: Source, cue_gender: str =
     if kind == UNNAMED:
         if head.endswith(("ون", "ين")) and len(head) > 4:
             return frozenset({("m", "pl")})
-        if head.endswith("ات") or _plural(head) or head in lex.words("collective_source") or head in lex.words(
+        if head.endswith("ات") or _plural(head) or head in lex.w.collective_source or head in lex.words(
                 "report_noun"):
             return frozenset({("f", "sg"), ("m", "pl"), ("f", "pl")})
         return frozenset({(cue_gender or "m", "sg")})

@@ -27,6 +27,7 @@ def _without_article(words: tuple[str, ...]) -> frozenset[str]:
 
 
 _bare: Memo[tuple[str, ...], frozenset[str]] = Memo(_without_article)  # titles repeat: one set per title
+_words: Memo[tuple[str, ...], frozenset[str]] = Memo(frozenset)  # names repeat: one set per name
 
 
 @dataclass
@@ -57,7 +58,8 @@ class Entity:
 
     def matches_name(self, name: tuple[str, ...]) -> bool:
         """Return whether a name is this entity's full name, a part of it, or a fuller form."""
-        return any(set(name) <= set(n) or set(n) <= set(name) for n in self.names)
+        mine = _words[name]
+        return any(mine <= _words[n] or _words[n] <= mine for n in self.names)
 
     def matches_title(self, title: tuple[str, ...], honorifics: frozenset[str] = frozenset()) -> bool:
         """Return whether a bare title (الرئيس الصيني، الوزير، الهيئة) fits one of this entity's titles.
@@ -92,8 +94,20 @@ class Entity:
         return best
 
 
+_WITHOUT: dict[tuple[tuple[str, ...], frozenset[str]], tuple[str, ...]] = {}
+
+
 def _without(words: tuple[str, ...], dropped: frozenset[str]) -> tuple[str, ...]:
-    return tuple(w for w in words if w not in dropped) if dropped else words
+    """Return words without the dropped ones (titles without their honorifics), worked out once per title."""
+    if not dropped:
+        return words
+    key = (words, dropped)
+    found = _WITHOUT.get(key)
+    if found is None:
+        if len(_WITHOUT) > 1 << 15:
+            _WITHOUT.clear()
+        found = _WITHOUT[key] = tuple(w for w in words if w not in dropped)
+    return found
 
 
 def _parts(surface: str) -> tuple[list[str], list[str]]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from qawl import cues, dictionary, mentions, names, quotes, sources
 from qawl.lexicons import Lexicons
+from qawl.memo import Memo
 from qawl.normalize import normalize
 from qawl.phrases import (
     COMMAS,
@@ -51,13 +52,20 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return k >= 0 and spans[k][0] < pos < spans[k][1]
 
 
-def _prefixes(allowed: frozenset[str]) -> str:
-    """Return the one-letter prepositions (ب، ل) among a cue's complements."""
+def _prefix_letters(allowed: frozenset[str]) -> str:
     return "".join(p for p in ("ب", "ل") if p in allowed)
 
 
+_PREFIXES: Memo[frozenset[str], str] = Memo(_prefix_letters)  # a cue's prepositions, asked of every word after it
+
+
+def _prefixes(allowed: frozenset[str]) -> str:
+    """Return the one-letter prepositions (ب، ل) among a cue's complements."""
+    return _PREFIXES[allowed]
+
+
 def _is_complement(lex: Lexicons, n: str, allowed: frozenset[str]) -> bool:
-    return (n in lex.words("that") or n == cues.COLON or n in cues.QUOTE_MARKS or n in allowed
+    return (n in lex.w.that or n == cues.COLON or n in cues.QUOTE_MARKS or n in allowed
             or (n[:1] in _prefixes(allowed) and len(n) >= 3)
             or (cues.SPEECH in allowed and n in speech_objects(lex)))
 
@@ -67,7 +75,7 @@ def speech_objects(lex: Lexicons) -> frozenset[str]:
     بالبيان، نداء، رسالة، شكره، تصريحاته (a verb like أصدر or وجه reports through them)."""
     def forms(lex: Lexicons) -> frozenset[str]:
         out = set()
-        for noun in lex.words("speech_noun"):
+        for noun in lex.w.speech_noun:
             stem = noun[:-1] + "ت" if noun.endswith("ه") else noun  # رساله → رسالت + ه (رسالته)
             for word in (noun, noun + "ا", "ال" + noun, stem + "ه", stem + "ها", stem + "هم"):
                 out.update({word, "ب" + word, "و" + word})
@@ -88,7 +96,7 @@ def _complement(lex: Lexicons, toks: Tokens, j: int, allowed: frozenset[str]) ->
             break
     k = j + 1 if j < len(toks) and toks[j].norm in COMMAS else j
     if (cues.ANY in allowed and k < len(toks) and toks[k].norm not in PUNCTUATION
-            and toks[k].norm not in lex.words("no_comment")):
+            and toks[k].norm not in lex.w.no_comment):
         return k
     return -1
 
@@ -97,8 +105,8 @@ def _preposition_like(lex: Lexicons, toks: Tokens, k: int) -> bool:
     """Return whether a cue's spelling at toks[k] is the noun or preposition it shares (سالفيني عبر حسابه: via):
     not at the head of a clause."""
     n = toks[k].norm
-    return ((n in lex.words("ambiguous_cue") or n in lex.words("clause_head_cue")) and k > 0
-            and not (toks[k - 1].norm in PUNCTUATION or toks[k - 1].norm in lex.words("clause_opener")))
+    return ((n in lex.w.ambiguous_cue or n in lex.w.clause_head_cue) and k > 0
+            and not (toks[k - 1].norm in PUNCTUATION or toks[k - 1].norm in lex.w.clause_opener))
 
 
 def _quote_kind(text: str, after: int, spans: list[tuple[int, int]]) -> str:
@@ -121,7 +129,7 @@ def _passive(text: str, toks: Tokens, i: int) -> bool:
 
 
 def _hard_boundary(lex: Lexicons, n: str) -> bool:
-    return n in _HARD_MARKS or n in lex.words("that")
+    return n in _HARD_MARKS or n in lex.w.that
 
 
 def _subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int] | None:
@@ -130,7 +138,7 @@ def _subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int] | No
     start = end
     while start > 0 and end - start < 24 and not _hard_boundary(lex, toks[start - 1].norm):
         start -= 1
-    openers, prepositions = lex.words("clause_opener"), lex.words("phrase_preposition") | {"من"}
+    openers, prepositions = lex.w.clause_opener, lex.w.phrase_preposition | {"من"}
     for a in range(start, end):
         if a > 0 and not (_hard_boundary(lex, toks[a - 1].norm) or toks[a - 1].norm in COMMAS):
             continue
@@ -170,7 +178,7 @@ def _antecedent_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: li
         return None
     table = cues.of(lex)
     comp = _complement(lex, toks, i + 1, table.complements(table.verbs[toks[i].norm]))
-    if comp < 0 or not (toks[comp].norm in lex.words("that") or toks[comp].norm == cues.COLON
+    if comp < 0 or not (toks[comp].norm in lex.w.that or toks[comp].norm == cues.COLON
                         or toks[comp].norm in cues.QUOTE_MARKS):
         return None
     return Report("explicit", _surface(text, toks, i, i + 1), _surface(text, toks, start, k),
@@ -193,7 +201,7 @@ def _own_object(lex: Lexicons, text: str, toks: Tokens, j: int) -> bool:
     word = _surface(text, toks, j, j + 1)
     after = toks[j + 1].norm if j + 1 < len(toks) else ""
     return (len(word) > 4 and word.endswith(("ه", "ها")) and not word.startswith("ال")
-            and (after in lex.words("that") or after == cues.COLON or after.startswith("بال")))
+            and (after in lex.w.that or after == cues.COLON or after.startswith("بال")))
 
 
 def _name_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int] | None:
@@ -211,33 +219,33 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     tok = toks[i]
     table = cues.of(lex)
     stem = table.verbs[tok.norm]
-    if tok.norm in lex.words("impersonal") or _passive(text, toks, i):
+    if tok.norm in lex.w.impersonal or _passive(text, toks, i):
         return None
-    if i > 0 and toks[i - 1].norm in lex.words("what"):
+    if i > 0 and toks[i - 1].norm in lex.w.what:
         return _what_report(lex, text, toks, i, spans)
-    if i > 0 and toks[i - 1].norm in lex.words("relative"):
-        return _antecedent_report(lex, text, toks, i, spans) if toks[i - 1].norm in lex.words("who") else None
+    if i > 0 and toks[i - 1].norm in lex.w.relative:
+        return _antecedent_report(lex, text, toks, i, spans) if toks[i - 1].norm in lex.w.who else None
     if i > 1 and toks[i - 1].norm == "كما" and toks[i - 2].norm not in PUNCTUATION:
         return None
-    if i > 0 and toks[i - 1].norm in lex.words("preposition"):
+    if i > 0 and toks[i - 1].norm in lex.w.preposition:
         return None  # بعد رفض أصحابها: after a preposition the word is a verbal noun, not the verb
-    if i > 0 and toks[i - 1].norm in lex.words("unreal") and table.forms[tok.norm].present:
+    if i > 0 and toks[i - 1].norm in lex.w.unreal and table.forms[tok.norm].present:
         return None  # يرتقب أن يعلن، لم تصدر بيانا، لن يقول: a speech to come, or not made, reports nothing
     # A cue spelled like a noun or a preposition (بين between, عبر via, رد reply) is the verb only at the head of
     # a clause; an ambiguous one also needs that-clause, colon or quotation after its subject.
-    ambiguous = tok.norm in lex.words("ambiguous_cue")
-    if ((ambiguous or tok.norm in lex.words("clause_head_cue")) and i > 0
-            and not (toks[i - 1].norm in PUNCTUATION or toks[i - 1].norm in lex.words("clause_opener")
+    ambiguous = tok.norm in lex.w.ambiguous_cue
+    if ((ambiguous or tok.norm in lex.w.clause_head_cue) and i > 0
+            and not (toks[i - 1].norm in PUNCTUATION or toks[i - 1].norm in lex.w.clause_opener
                      or toks[i - 1].norm in {"جانبه", "جهته"})):
         return None
     allowed = table.complements(stem)
     j = i + 1
-    objects_between = lex.words("object_pronoun")
+    objects_between = lex.w.object_pronoun
     while j < len(toks) and toks[j].norm in objects_between:
         j += 1
     implicit = j < len(toks) and (
-        toks[j].norm in lex.words("pronoun_subject") or toks[j].norm in lex.words("document")
-        or toks[j].norm in lex.words("personal_pronoun") or toks[j].norm in {"فيها", "فيه"}
+        toks[j].norm in lex.w.pronoun_subject or toks[j].norm in lex.w.document
+        or toks[j].norm in lex.w.personal_pronoun or toks[j].norm in {"فيها", "فيه"}
         or _own_object(lex, text, toks, j)
     )
     if not implicit and j < len(toks) and _is_document(lex, toks[j].norm):
@@ -262,9 +270,9 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
             np_end = noun_phrase(lex, toks, j, objects=True, preps=_prefixes(allowed), ends=allowed, after_name=True)
             end = through_phrase(lex, toks, j, np_end)
         implicit = end == j
-    if any(t.norm in lex.words("no_comment") for t in toks[j : end + 1]):
+    if any(t.norm in lex.w.no_comment for t in toks[j : end + 1]):
         return None  # رفضت الوزارة التعليق: refusing to comment reports nothing
-    if not implicit and np_end < len(toks) and toks[np_end].norm in lex.words("same") and cues.ANY not in allowed:
+    if not implicit and np_end < len(toks) and toks[np_end].norm in lex.w.same and cues.ANY not in allowed:
         # كما كشف المتحدث ذاته: the source named before, whatever its title here (وتصف الجماعة نفسها: an object)
         return Report("implicit", _surface(text, toks, i, i + 1), quote=_quote_kind(text, toks.ends[np_end], spans))
     app_a, app_b = apposition(lex, toks, end)
@@ -274,7 +282,7 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if at < 0:
         return None
     comp = toks[at].norm
-    if ambiguous and not (comp in lex.words("that") or comp == cues.COLON or comp in cues.QUOTE_MARKS):
+    if ambiguous and not (comp in lex.w.that or comp == cues.COLON or comp in cues.QUOTE_MARKS):
         return None
     quote = _quote_kind(text, toks.starts[at], spans)
     cue = _surface(text, toks, i, i + 1)
@@ -282,7 +290,7 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         named = _name_before(lex, toks, i)
         if named:
             return Report("explicit", cue, _surface(text, toks, *named), quote=quote)
-    if implicit and j - 1 > i and toks[j - 1].norm in lex.words("document"):
+    if implicit and j - 1 > i and toks[j - 1].norm in lex.w.document:
         return Report("implicit", cue, quote=quote, document=True)
 
     if implicit:
@@ -300,14 +308,14 @@ def _said_at(lex: Lexicons, toks: Tokens, k: int) -> bool:
     before it, right after the cue, is the verb's subject whatever its words (وأكد الصدر أن)."""
     if k < len(toks) and toks[k].norm in COMMAS:
         k += 1
-    return k < len(toks) and (toks[k].norm in lex.words("that") or toks[k].norm == cues.COLON
+    return k < len(toks) and (toks[k].norm in lex.w.that or toks[k].norm == cues.COLON
                               or toks[k].norm in cues.QUOTE_MARKS)
 
 
 def _past_relative_clause(lex: Lexicons, toks: Tokens, k: int) -> int:
     """Return k moved past a relative clause set off by commas after the subject (وقال المستثمرون، الذين حذروا
     من …، إنهم): its verbs are not the report."""
-    if k + 1 < len(toks) and toks[k].norm in COMMAS and toks[k + 1].norm in lex.words("who"):
+    if k + 1 < len(toks) and toks[k].norm in COMMAS and toks[k + 1].norm in lex.w.who:
         close = next((m for m in range(k + 2, min(len(toks), k + 40))
                       if toks[m].norm in COMMAS or toks[m].norm == cues.COLON), -1)
         if close > 0:
@@ -402,7 +410,7 @@ def _according_to(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | No
     if not (has_name(lex, toks, j, end) or _is_source(lex, mention) or _speaks(lex, toks, j, end)):
         return None  # بحسب المواعيد المقررة: according to a schedule, not to a source
     head = toks[i].norm
-    head = head[1:] if head[:1] in "وف" and head[1:] in lex.words("according_to") else head
+    head = head[1:] if head[:1] in "وف" and head[1:] in lex.w.according_to else head
     if head in {"وفقا", "وفق", "طبقا"} and toks[j].norm.startswith("ل") and len(toks[j].norm) > 3:
         mention = mention[2:] if toks[j].norm.startswith("لل") else mention[1:]  # وفقا لوزارة → وزارة
         mention = ("ال" + mention) if toks[j].norm.startswith("لل") else mention
@@ -417,7 +425,7 @@ def _adjective(word: str) -> bool:
 def _is_document(lex: Lexicons, word: str) -> bool:
     """Return whether a normalized word is a document or a speech (البيان، بيان، تقرير، رسالة) as a noun."""
     bare = word[2:] if word.startswith("ال") else word
-    return ("ال" + bare) in lex.words("document") or bare in lex.words("speech_noun")
+    return ("ال" + bare) in lex.w.document or bare in lex.w.speech_noun
 
 
 def _document_source(lex: Lexicons, text: str, toks: Tokens, a: int, limit: int) -> tuple[int, int] | None:
@@ -445,7 +453,7 @@ def _document_head(lex: Lexicons, word: str) -> bool:
     """Return whether a word (maybe after ل) heads a document or data phrase (بيانات، تقرير، أرقام) whose source
     follows it."""
     bare = word[1:] if word.startswith("ل") and not word.startswith("لل") else word
-    return bare in lex.words("data_noun") or ("ال" + bare) in lex.words("document")
+    return bare in lex.w.data_noun or ("ال" + bare) in lex.w.document
 
 
 def _is_source(lex: Lexicons, phrase: str) -> bool:
@@ -486,7 +494,7 @@ def _main_subject(lex: Lexicons, toks: Tokens, limit: int) -> tuple[int, int, in
         return 0, 0, 0, 0
     first = toks[i].norm
     word = first[1:] if first[:1] in {"و", "ف"} else first
-    if (word.startswith("ال") or word in lex.words("phrase_end") or word in lex.words("that") or len(word) < 3
+    if (word.startswith("ال") or word in lex.w.phrase_end or word in lex.w.that or len(word) < 3
             or first.startswith(("ب", "ل", "ك"))):
         return 0, 0, 0, 0
     end = min(noun_phrase(lex, toks, i + 1, objects=True, after_name=True), limit)
@@ -503,7 +511,7 @@ def _participle_reports(lex: Lexicons, toks: Tokens, i: int) -> bool:
 
 def according_words(lex: Lexicons) -> frozenset[str]:
     """Return the "according to" words with و/ف or without (بحسب، وبحسب، ووفقا)."""
-    return lex.derived("according", lambda lex: frozenset(p + w for w in lex.words("according_to")
+    return lex.derived("according", lambda lex: frozenset(p + w for w in lex.w.according_to
                                                           for p in ("", "و", "ف")))
 
 
@@ -511,8 +519,8 @@ def triggers(lex: Lexicons) -> frozenset[str]:
     """Return every word a branch of find() acts on; any other token is skipped at once."""
     def make(lex: Lexicons) -> frozenset[str]:
         table = cues.of(lex)
-        return (lex.words("relay") | {"نقلا"} | frozenset(table.verbs) | according_words(lex)
-                | frozenset(table.participles) | frozenset(table.with_object) | lex.words("came_in"))
+        return (lex.w.relay | {"نقلا"} | frozenset(table.verbs) | according_words(lex)
+                | frozenset(table.participles) | frozenset(table.with_object) | lex.w.came_in)
     return lex.derived("speech_triggers", make)
 
 
@@ -525,7 +533,7 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None) -> Report | None:
     toks = tokens(text) if toks is None else toks
     spans = quote_spans(text)
     table = cues.of(lex)
-    relay_words, according_to, came_in = lex.words("relay"), according_words(lex), lex.words("came_in")
+    relay_words, according_to, came_in = lex.w.relay, according_words(lex), lex.w.came_in
     relay = verb = according = None
     participle = ""
     for i in positions(map(NORM, toks), triggers(lex)):
@@ -539,7 +547,7 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None) -> Report | None:
             relay = _according_to(lex, text, toks, i)
         elif n in table.verbs and verb is None:
             verb = _verb_report(lex, text, toks, i, spans)
-        elif n in table.with_object and verb is None and i > 0 and toks[i - 1].norm in lex.words("what"):
+        elif n in table.with_object and verb is None and i > 0 and toks[i - 1].norm in lex.w.what:
             verb = _what_report(lex, text, toks, i, spans)
         elif n in according_to and according is None:
             according = _according_to(lex, text, toks, i)
