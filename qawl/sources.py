@@ -96,6 +96,14 @@ def _human_plurals(lex: Lexicons) -> frozenset[str]:
     return frozenset(dictionary.plurals_of(singular))
 
 
+def unnamed_head(lex: Lexicons, word: str) -> bool:
+    """Return whether a word heads an unnamed source of the lexicon: reports, estimates, sources, witnesses
+    (تقارير، تقديرات، مصادر، شهود)."""
+    bare = without_article(stem(lex, word))
+    return (bare in lex.w.collective_source or bare in lex.w.report_noun or bare in lex.w.data_noun
+            or word in lex.w.collective_source)
+
+
 def head_kind(lex: Lexicons, word: str, *, named: bool = False) -> str:
     """Return the kind of source a phrase whose first word is `word` names, or "" when it cannot speak.
 
@@ -142,9 +150,7 @@ def head_kind(lex: Lexicons, word: str, *, named: bool = False) -> str:
         if word.startswith("ال"):
             return "" if bare.endswith("ه") else PERSON  # المحامي a doer the article knows; المسودة a thing
         return UNNAMED  # محام، مواطن آخر: some doer, not named
-    if word.startswith("ال") and not bare.endswith("ه"):
-        return PERSON  # الصدر: a family name that is also a noun
-    return ""  # دفع، أسماء، الحكومة (a body is in the lexicon): a thing
+    return ""  # دفع، أسماء، المواعيد: a thing (الحكومة is a body of the lexicon; الصدر speaks where أن follows)
 
 
 def _annexed(lex: Lexicons, words: list[str]) -> bool:
@@ -200,7 +206,9 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
     mention = names.split(lex, words)
     if mention.name and mention.name_at == 0 and len(mention.name) > 1:
         return Source(PERSON, gender(lex, words, cue_gender))  # رود روزنشتاين: a name, whatever a dictionary says
-    kind = head_kind(lex, words[0], named=bool(mention.name) or _annexed(lex, words))
+    head = without_article(stem(lex, words[0]))
+    titled = head in lex.title_words or ("ال" + head) in lex.title_words or head in lex.w.person_noun
+    kind = head_kind(lex, words[0], named=bool(mention.name) or (titled and _annexed(lex, words)))
     if kind != PERSON:
         return Source(kind)
     return Source(PERSON, gender(lex, words, cue_gender))

@@ -20,7 +20,7 @@ from qawl.phrases import (
     through_phrase,
     trailing_name,
 )
-from qawl.tokenize import NORM, Tokens, positions, tokens
+from qawl.tokenize import NORM, Token, Tokens, positions, tokens
 
 _SENTENCE_END = frozenset(".؟?!")
 _COMPLEMENT_WINDOW = 30
@@ -229,6 +229,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         return None
     if i > 0 and toks[i - 1].norm in lex.w.preposition:
         return None  # بعد رفض أصحابها: after a preposition the word is a verbal noun, not the verb
+    if i > 0 and _indefinite_noun(lex, toks[i - 1]):
+        return None  # لافتة كتب عليها، تقارير تقول: a clause that describes the noun before it, not a report
     if i > 0 and toks[i - 1].norm in lex.w.unreal and table.forms[tok.norm].present:
         return None  # يرتقب أن يعلن، لم تصدر بيانا، لن يقول: a speech to come, or not made, reports nothing
     # A cue spelled like a noun or a preposition (بين between, عبر via, رد reply) is the verb only at the head of
@@ -323,6 +325,22 @@ def _past_relative_clause(lex: Lexicons, toks: Tokens, k: int) -> int:
     return k
 
 
+def _indefinite_noun(lex: Lexicons, tok: Token) -> bool:
+    """Return whether a word is a common noun without the article (لافتة، تقارير), no name, title or body: a verb
+    right after it opens a clause describing it."""
+    word = tok.norm
+    if tok.possessed or word.startswith("ال") or word in lex.title_words or word in lex.institution_heads or (
+            word in lex.places or word in lex.w.phrase_end or word in lex.w.function_word
+            or word in lex.w.clause_opener):
+        return False
+    entry = dictionary.entry(word)
+    noun = entry is not None and (entry.kind in (dictionary.NOUN, dictionary.VERBAL_NOUN)
+                                  or (entry.kind == dictionary.PARTICIPLE and tok.feminine))
+    return noun and not (
+        names.is_name_word(lex, word) and word in lex.derived("given_names", lambda lex: frozenset(
+            n for n, _ in lex.given_names)))
+
+
 def _oblique_plural(word: str) -> bool:
     """Return whether a word is a sound masculine plural in its object form (المشاهدين، المواطنين): right after a
     verb it is the object, since a subject would read المشاهدون."""
@@ -407,8 +425,8 @@ def _according_to(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | No
     if end == j:
         return None
     mention = _surface(text, toks, j, end)
-    if not (has_name(lex, toks, j, end) or _is_source(lex, mention) or _speaks(lex, toks, j, end)):
-        return None  # بحسب المواعيد المقررة: according to a schedule, not to a source
+    if not (has_name(lex, toks, j, end) or _is_source(lex, mention) or sources.unnamed_head(lex, toks[j].norm)):
+        return None  # بحسب المواعيد المقررة: according to a schedule, not to a source (تقارير صحفية are one)
     head = toks[i].norm
     head = head[1:] if head[:1] in "وف" and head[1:] in lex.w.according_to else head
     if head in {"وفقا", "وفق", "طبقا"} and toks[j].norm.startswith("ل") and len(toks[j].norm) > 3:
