@@ -106,7 +106,9 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
 
 def _is_common_noun(lex: Lexicons, word: str) -> bool:
     entry = dictionary.entry(word)
-    return (entry is not None and entry.kind in (dictionary.NOUN, dictionary.VERBAL_NOUN)
+    thing = entry is not None and (entry.kind in (dictionary.NOUN, dictionary.VERBAL_NOUN)
+                                   or (entry.kind == dictionary.RELATIVE and word.endswith("يه")))  # أهمية
+    return (thing
             and word not in lex.derived("given_name_set", lambda lex: frozenset(n for n, _ in lex.given_names)))
 
 

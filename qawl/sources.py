@@ -204,7 +204,9 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
     if found:
         return Source(_GAZETTEER_KINDS.get(found[0][1], ORGANIZATION))
     mention = names.split(lex, words)
-    if mention.name and mention.name_at == 0 and len(mention.name) > 1:
+    given = lex.derived("given", _given)
+    if mention.name and mention.name_at == 0 and len(mention.name) > 1 and any(
+            w in given or dictionary.entry(without_article(w)) is None for w in mention.name):
         return Source(PERSON, gender(lex, words, cue_gender))  # رود روزنشتاين: a name, whatever a dictionary says
     head = without_article(stem(lex, words[0]))
     titled = head in lex.title_words or ("ال" + head) in lex.title_words or head in lex.w.person_noun

@@ -415,8 +415,9 @@ def _according_to(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | No
         j += 1
     if j < len(toks) and toks[j].norm in {"ما", "لما", "حسبما"}:
         return None
-    if j + 1 < len(toks) and toks[j].norm in cues.QUOTE_MARKS:
-        j += 1  # وفقا لـ"ميرور"
+    quoted = j + 1 < len(toks) and toks[j].norm in cues.QUOTE_MARKS
+    if quoted:
+        j += 1  # وفقا لـ"ميرور": quotation marks make it a name
     if j + 2 < len(toks) and _document_head(lex, toks[j].norm):
         after = noun_phrase(lex, toks, j + 1)
         if after > j + 1 and _speaks(lex, toks, j + 1, after) and not _adjective(toks[j + 1].norm):
@@ -425,7 +426,8 @@ def _according_to(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | No
     if end == j:
         return None
     mention = _surface(text, toks, j, end)
-    if not (has_name(lex, toks, j, end) or _is_source(lex, mention) or sources.unnamed_head(lex, toks[j].norm)):
+    if not (quoted or has_name(lex, toks, j, end) or _is_source(lex, mention)
+            or sources.unnamed_head(lex, toks[j].norm)):
         return None  # بحسب المواعيد المقررة: according to a schedule, not to a source (تقارير صحفية are one)
     head = toks[i].norm
     head = head[1:] if head[:1] in "وف" and head[1:] in lex.w.according_to else head
