@@ -123,11 +123,21 @@ def analyse(doc: Document, lex: Lexicons | None = None) -> _Article:
     keyed = [not facts.keyed.isdisjoint(written) or cues.COLON in s.text
              for s, written in zip(sents, written_of, strict=True)]
     attrs = attribution.attribute(lex, sents, keyed)
-    spoken = [(a.mention, a.apposition) for a in attrs if a.attribution != "none"]
-    evidence = [(a.kind, a.gender) for a in attrs if a.attribution != "none"]
+    # Every titled person the article names introduces a title with a name (بحضور معالي مستشار … الدكتور فلان);
+    # the sources come after them, so that a bare title finds the person it was given to.
+    spoken, evidence, speaks = [], [], []
+    for a in attrs:
+        for person in a.people:
+            spoken.append((person, ""))
+            evidence.append(("", ""))
+            speaks.append(False)
+        if a.attribution != "none":
+            spoken.append((a.mention, a.apposition))
+            evidence.append((a.kind, a.gender))
+            speaks.append(True)
     article_words = (list(chain.from_iterable(said)), list(map(_FORM, chain.from_iterable(info_of))))
-    indices, entities = speakers.resolve_article(lex, spoken, words=article_words, evidence=evidence)
-    it = iter(indices)
+    indices, entities = speakers.resolve_article(lex, spoken, words=article_words, evidence=evidence, speaks=speaks)
+    it = iter(k for k, said in zip(indices, speaks, strict=True) if said)
     entity_of = [next(it) if a.attribution != "none" else -1 for a in attrs]
     tok_sentence, tok_surface, tok_term = [], [], []
     theme_rows, places = [], []
@@ -196,10 +206,10 @@ def _no_cycle_collection() -> Iterator[None]:
 def analyse_chunk(docs: list[Document]) -> Chunk:
     """Return the analysis of consecutive articles as Arrow columns."""
     with _no_cycle_collection():
-        return _columns(docs)
+        return _columns(docs, lexicons.current())
 
 
-def _columns(docs: list[Document]) -> Chunk:
+def _columns(docs: list[Document], lex: Lexicons) -> Chunk:
     s_doc, s_id, s_text, s_entity, s_mention, s_cue, s_attr, s_quote, s_par, s_boiler = ([] for _ in range(10))
     s_kind: list[str] = []
     s_gender: list[str] = []
@@ -211,7 +221,7 @@ def _columns(docs: list[Document]) -> Chunk:
     titles, counts, entities = [], [], []
     n_entities = 0
     for doc in docs:
-        art = analyse(doc)
+        art = analyse(doc, lex)
         doc_id, n, row0 = doc.doc_id, len(art.sentences), len(s_id)
         titles.append(_title(doc, art.sentences))
         counts.append(n)
