@@ -36,10 +36,21 @@ def _is_name_word(lex: Lexicons, word: str) -> bool:
         and word not in titles
         and word not in heads
         and not (word[:1] in "لب" and (word[1:] in heads or word[1:] in titles or word[1:] in lex.places))
+        and not _clitic_word(lex, word)
         and word not in lex.w.function_word
         and word not in lex.places
         and not any(ch.isdigit() for ch in word)
     )
+
+
+def _clitic_word(lex: Lexicons, word: str) -> bool:
+    """Return whether a word is a preposition (ب، ل، ك) on a word the dictionary knows (بإطلاق، لتحقيق), which no name
+    is; given names that begin with those letters (بلال، لطفي) are names."""
+    if word[:1] not in "بلك" or len(word) < 4 or word in lex.derived("given_name_set", _given_names):
+        return False
+    rest = word[1:]
+    rest = rest[2:] if rest.startswith("ال") else rest
+    return len(rest) >= 4 and dictionary.entry(rest) is not None  # short rests are names' letters too (بلير، كوبر)
 
 
 def _adjective_like(word: str) -> bool:
