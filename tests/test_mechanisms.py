@@ -122,6 +122,8 @@ def test_verbs_that_issue_a_speech(sentence, mention):
     ("ووفقا لـ\"الغد\"، تراجعت الأسعار.", "الغد"),  # a quoted name after لـ
     ("وتراجعت الأسعار وفقا لبيانات وزارة المالية.", "وزارة المالية"),  # the source of the data
     ("وتراجعت الأسعار بحسب تقارير صحفية.", "تقارير صحفية"),  # an unnamed source
+    ("وتراجعت الأسعار، على حد قول وزير المالية.", "وزير المالية"),  # in the words of a source
+    ("وتراجعت الأسعار بحسب ما نقلت وكالة الأنباء الرسمية.", "وكالة الأنباء الرسمية"),  # what an outlet relayed
 ])
 def test_what_a_source_said_and_according_to_it(sentence, mention):
     assert report(sentence) == ("explicit", mention)
