@@ -44,9 +44,10 @@ def _is_name_word(lex: Lexicons, word: str) -> bool:
 
 
 def _clitic_word(lex: Lexicons, word: str) -> bool:
-    """Return whether a word is a preposition (ب، ل، ك) on a word the dictionary knows (بإطلاق، لتحقيق), which no name
-    is; given names that begin with those letters (بلال، لطفي) are names."""
-    if word[:1] not in "بلك" or len(word) < 4 or word in lex.derived("given_name_set", _given_names):
+    """Return whether a word is a preposition (ب، ل، ك) or the conjunction و on a word the dictionary knows
+    (بإطلاق، لتحقيق، وباحث), which no name is; given names that begin with those letters (بلال، لطفي، وليد) are
+    names."""
+    if word[:1] not in "بلكو" or len(word) < 4 or word in lex.derived("given_name_set", _given_names):
         return False
     rest = word[1:]
     rest = rest[2:] if rest.startswith("ال") else rest
@@ -145,7 +146,28 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
     name = tuple(words[start:end])
     if name and (all(w in joiners for w in name) or (start > 0 and all(w in places for w in name))):
         name = ()
+    if start > 1 and not any(_anchor(lex, w) for w in name):
+        # حسن الأزهري محام وباحث قانوني: a name set before its description, the words after it none
+        stop = 0
+        while stop < start and (in_name(stop) or (stop > 0 and words[stop].startswith("ال") and words[stop] not in
+                                                  titles and not _not_a_name_end(lex, words[stop]))):
+            stop += 1  # a given name, then a family name with ال (حسن الأزهري)
+        if stop > 1 and any(_anchor(lex, w) for w in words[:stop]):
+            return Mention(tuple(words[stop:]), tuple(words[:stop]), 0)
     if not name:
         return Mention(tuple(words), ())
     return Mention(tuple(words[:start]), name, start)
+
+
+def _anchor(lex: Lexicons, word: str) -> bool:
+    """Return whether a word marks a name: a given name, or a word no dictionary holds even without a preposition
+    (ترامب، الازهري; not قانوني، بملف)."""
+    if word in lex.derived("given_name_set", _given_names):
+        return True
+    bare = word[2:] if word.startswith("ال") else word
+    if dictionary.entry(bare) is not None:
+        return False
+    rest = word[1:] if word[:1] in "بلكو" else ""
+    rest = rest[2:] if rest.startswith("ال") else rest
+    return not (len(rest) >= 3 and dictionary.entry(rest) is not None)
 
