@@ -51,7 +51,7 @@ def _clitic_word(lex: Lexicons, word: str) -> bool:
         return False
     rest = word[1:]
     rest = rest[2:] if rest.startswith("ال") else rest
-    return len(rest) >= 4 and dictionary.entry(rest) is not None  # short rests are names' letters too (بلير، كوبر)
+    return len(rest) >= 5 and dictionary.entry(rest) is not None  # short rests are names' letters too (بوتين، كوبر)
 
 
 def _adjective_like(word: str) -> bool:
