@@ -269,8 +269,12 @@ class Analysis:
     """
 
     def __init__(self, docs: Iterable[Document], chars: int, pool: ProcessPoolExecutor | None,
-                 warnings: list[str] | None = None, files: int = 0) -> None:
-        self.docs: list[Document] = []
+                 warnings: list[str] | None = None, files: int = 0, *, ahead: int = _AHEAD,
+                 keep_docs: bool = True) -> None:
+        self.docs: list[Document] = []  # every document read, unless keep_docs is False (a dataset build)
+        self.keep_docs = keep_docs
+        self.n_read = 0
+        self.ahead = ahead  # a cluster of many workers needs more runs in flight than a local pool
         self.warnings = warnings if warnings is not None else []
         self.pool = pool
         self.chars = chars  # the corpus size expected (from the files' bytes)
@@ -280,14 +284,16 @@ class Analysis:
         self._runs = self._read(docs, min(_CHUNK_CHARS, max(1, chars // _MIN_CHUNKS)))
         self._pending: deque[tuple[list[Document], Future[Chunk] | None]] = deque()
         self._reading = True
-        self._fill(_AHEAD if pool else None)
+        self._fill(ahead if pool else None)
 
     def _read(self, docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
         """Yield docs in consecutive runs of about size characters each, noting every document read."""
         run: list[Document] = []
         chars = 0
         for doc in docs:
-            self.docs.append(doc)
+            if self.keep_docs:
+                self.docs.append(doc)
+            self.n_read += 1
             self.read_chars += len(doc.text)
             run.append(doc)
             chars += len(doc.text)
@@ -309,7 +315,7 @@ class Analysis:
     def expected(self) -> int:
         """Return how many articles the corpus holds: exact once it is read. Before, one per file, or, once the
         files hold more (tables), an estimate from the characters read so far."""
-        read = len(self.docs)
+        read = self.n_read
         if not self._reading:
             return read
         if read < self.files or not self.read_chars:
@@ -322,7 +328,7 @@ class Analysis:
         while self._pending:
             run, future = self._pending.popleft()
             if future is not None:
-                self._fill(_AHEAD)  # the workers get the next run before this process waits
+                self._fill(self.ahead)  # the workers get the next run before this process waits
             yield run, future.result() if future is not None else analyse_chunk(run)
 
 

@@ -175,7 +175,7 @@ def _build(analysis: articles.Analysis, progress: Progress | None, keep_texts: b
     if ready:
         ready("tokens", tokens_frame)
     names = speakers.canonical_names(per_article)
-    person_names = _person_names(per_article, names)
+    person_names = people_by_family_name(per_article, names)
     per_article.clear()  # the entities' objects (hundreds of MB at 1M sentences) go before the frames are made
     _release_freed_memory()
     sents, aliases = _concat(tables.pop("sentences")), _concat(tables.pop("aliases"))
@@ -186,26 +186,26 @@ def _build(analysis: articles.Analysis, progress: Progress | None, keep_texts: b
     aliases["speaker"] = speaker_of[aliases["entity"].to_numpy(dtype=np.int64)]
 
     n_sentences = np.array(counts, dtype=np.int64)
-    documents = _documents(docs, titles, n_sentences, parse_dates(d.date for d in docs))
+    documents = documents_frame(docs, titles, n_sentences, parse_dates(d.date for d in docs))
     sents["speaker"] = pd.Series(speaker, dtype="str", index=sents.index)
     sents["date"] = np.repeat(documents["date"].to_numpy(), n_sentences)
     sentences_frame = sents[SENTENCE_COLUMNS]
     doc_start = dict(zip(documents["doc_id"], (np.cumsum(n_sentences) - n_sentences).tolist(), strict=True))
-    people = _person_mentions(tokens_frame, person_names, doc_start)
+    people = person_mentions(tokens_frame, person_names, doc_start)
     frames = Frames(
         documents=documents,
         sentences=sentences_frame,
         speakers=_speakers(sentences_frame, aliases),
         themes=themes_frame,
         tokens=tokens_frame,
-        mentions=_mentions(places, people, speaker, n_sentences, documents["doc_id"]),
+        mentions=mentions_frame(places, people, speaker, n_sentences, documents["doc_id"]),
         warnings=analysis.warnings,
     )
     pa.default_memory_pool().release_unused()
     return frames
 
 
-def _documents(docs: list[Document], titles: list[str], n_sentences: np.ndarray, dates: pd.Series) -> pd.DataFrame:
+def documents_frame(docs: list[Document], titles: list[str], n_sentences: np.ndarray, dates: pd.Series) -> pd.DataFrame:
     """Return one row per document: id, title, date, source, sentence count and its metadata columns."""
     if not docs:
         return _empty({"doc_id": "str", "title": "str", "date": "datetime64[us]", "source": "str",
@@ -222,7 +222,7 @@ def _empty(dtypes: dict[str, str]) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=t) for c, t in dtypes.items()})
 
 
-def _person_names(per_article: list, canonical: list[list[str]]) -> dict[str, str]:
+def people_by_family_name(per_article: list, canonical: list[list[str]]) -> dict[str, str]:
     """Return family name → canonical name for the people known by a full name and a title: every word of the
     name a name word (a phrase that ran into a noun, أحد الصبيان، تغريدة أخرى, is left out), a title or
     adjective seen with it (الرئيس، القازاقي), and the family name never a first name elsewhere (محمد)."""
@@ -239,14 +239,25 @@ def _person_names(per_article: list, canonical: list[list[str]]) -> dict[str, st
     return out
 
 
-def _person_mentions(tokens: pd.DataFrame, person_names: dict[str, str], doc_start: dict[str, int]) -> pd.DataFrame:
-    """Return mention rows (with their sentence row) for tokens that name a known speaker by (family) name."""
+def person_mentions(tokens: pd.DataFrame, person_names: dict[str, str], doc_start: dict[str, int],
+                    known: dict[str, str | None] | None = None) -> pd.DataFrame:
+    """Return mention rows (with their sentence row) for tokens that name a known speaker by (family) name.
+
+    known: surface -> person (or None) already worked out, for calls on parts of one corpus (filled in here).
+    """
     columns = [*MENTION_COLUMNS[:5], "row"]
     if tokens.empty or not person_names:
         return pd.DataFrame(columns=columns)
     surfaces = tokens["surface"].cat.categories
-    hits = [next((person_names[f] for f in mentions.forms(normalize(s)) if f in person_names), None)
-            for s in surfaces]
+    known = {} if known is None else known
+
+    def person(surface: str) -> str | None:
+        if surface not in known:
+            known[surface] = next((person_names[f] for f in mentions.forms(normalize(surface)) if f in person_names),
+                                  None)
+        return known[surface]
+
+    hits = list(map(person, surfaces))
     is_hit = np.array([h is not None for h in hits], dtype=bool)
     codes = tokens["surface"].cat.codes.to_numpy()
     keep = np.flatnonzero(is_hit[codes])
@@ -262,7 +273,7 @@ def _person_mentions(tokens: pd.DataFrame, person_names: dict[str, str], doc_sta
     }, columns=columns)
 
 
-def _mentions(places: pa.Table, people: pd.DataFrame, speaker: np.ndarray, n_sentences: np.ndarray,
+def mentions_frame(places: pa.Table, people: pd.DataFrame, speaker: np.ndarray, n_sentences: np.ndarray,
               doc_ids: pd.Series) -> pd.DataFrame:
     """Return gazetteer and person mentions with the speaker of their sentence, by doc_id then sentence."""
     if len(people):
@@ -292,15 +303,24 @@ def speaker_rows(codes: np.ndarray, names: np.ndarray, docs: np.ndarray, quote: 
         return _empty({"speaker": "str", "aliases": "str", "n_sentences": "int64", "n_documents": "int64",
                        "n_direct": "int64", "n_indirect": "int64"})
     who, doc, size = codes[spoken], docs[spoken], len(names)
-    span = int(doc.max()) + 1
+    return speaker_frame(names, np.bincount(who, minlength=size), n_documents(who, doc, size),
+                         np.bincount(who[(quote == "direct").to_numpy()[spoken]], minlength=size),
+                         np.bincount(who[(quote == "indirect").to_numpy()[spoken]], minlength=size), aliases)
+
+
+def n_documents(who: np.ndarray, doc: np.ndarray, size: int) -> np.ndarray:
+    """Return, per speaker code (size of them), the number of distinct documents among (who, doc) pairs."""
+    span = int(doc.max()) + 1 if len(doc) else 1
     pairs = pd.unique(who.astype(np.int64) * span + doc)  # each distinct (speaker, document) once
-    frame = pd.DataFrame({
-        "speaker": pd.Series(names, dtype="str"),
-        "n_sentences": np.bincount(who, minlength=size),
-        "n_documents": np.bincount(pairs // span, minlength=size),
-        "n_direct": np.bincount(who[(quote == "direct").to_numpy()[spoken]], minlength=size),
-        "n_indirect": np.bincount(who[(quote == "indirect").to_numpy()[spoken]], minlength=size),
-    })
+    return np.bincount(pairs // span, minlength=size)
+
+
+def speaker_frame(names: np.ndarray, n_sentences: np.ndarray, n_docs: np.ndarray, n_direct: np.ndarray,
+                  n_indirect: np.ndarray, aliases: pd.Series) -> pd.DataFrame:
+    """Return the speakers frame of per-name counts (aliases: speaker -> aliases), most quoted first, without the
+    names of no sentence."""
+    frame = pd.DataFrame({"speaker": pd.Series(names, dtype="str"), "n_sentences": n_sentences,
+                          "n_documents": n_docs, "n_direct": n_direct, "n_indirect": n_indirect})
     frame = frame[frame["n_sentences"] > 0]
     frame["aliases"] = aliases.reindex(frame["speaker"]).fillna("").to_numpy()
     frame = frame.sort_values(["n_sentences", "speaker"], ascending=[False, True], ignore_index=True)
