@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import chain, compress
@@ -270,10 +270,11 @@ class Analysis:
 
     def __init__(self, docs: Iterable[Document], chars: int, pool: ProcessPoolExecutor | None,
                  warnings: list[str] | None = None, files: int = 0, *, ahead: int = _AHEAD,
-                 keep_docs: bool = True) -> None:
+                 keep_docs: bool = True, task: Callable[[list[Document]], Chunk] | None = None) -> None:
         self.docs: list[Document] = []  # every document read, unless keep_docs is False (a dataset build)
         self.keep_docs = keep_docs
         self.n_read = 0
+        self.task = task or analyse_chunk  # analyse_chunk, or a caller's function of it run in the worker too
         self.ahead = ahead  # a cluster of many workers needs more runs in flight than a local pool
         self.warnings = warnings if warnings is not None else []
         self.pool = pool
@@ -310,7 +311,7 @@ class Analysis:
             if run is None:
                 self._reading = False
             else:
-                self._pending.append((run, self.pool.submit(analyse_chunk, run) if self.pool else None))
+                self._pending.append((run, self.pool.submit(self.task, run) if self.pool else None))
 
     def expected(self) -> int:
         """Return how many articles the corpus holds: exact once it is read. Before, one per file, or, once the
@@ -324,12 +325,12 @@ class Analysis:
 
     def __iter__(self) -> Iterator[tuple[list[Document], Chunk]]:
         if not self._pending:  # an empty corpus still gives one (empty) chunk: every frame gets its columns
-            yield [], analyse_chunk([])
+            yield [], self.task([])
         while self._pending:
             run, future = self._pending.popleft()
             if future is not None:
                 self._fill(self.ahead)  # the workers get the next run before this process waits
-            yield run, future.result() if future is not None else analyse_chunk(run)
+            yield run, future.result() if future is not None else self.task(run)
 
 
 def analyse_paths(paths: list[str | Path], size: Size, pool: ProcessPoolExecutor | None) -> Analysis:

@@ -18,6 +18,7 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from urllib.parse import quote
 
 import fsspec
@@ -41,6 +42,7 @@ _ROW_GROUP = 1 << 17
 _PLAIN = {"text", "title", "terms"}
 
 
+@cache
 def outlet_label(source: str) -> str:
     """Return the folder label of a source: percent-encoded, cut and hashed when long, `none` when empty."""
     if not source:
@@ -54,8 +56,8 @@ def outlet_label(source: str) -> str:
 
 def month_labels(dates: np.ndarray) -> list[str]:
     """Return the `YYYY-MM` label of each datetime64 value (`none` for NaT)."""
-    months = dates.astype("datetime64[M]")
-    return ["none" if np.isnat(m) else str(m) for m in months]
+    labels = np.datetime_as_string(dates.astype("datetime64[M]"), unit="M")
+    return np.where(labels == "NaT", "none", labels).tolist()
 
 
 class Store:

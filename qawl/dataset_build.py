@@ -38,7 +38,6 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from qawl import articles, cache, corpus, entity_codec, frames, lexicons, speakers
-from qawl.articles import Chunk
 from qawl.corpus import Document
 from qawl.dataset import (
     FORMAT,
@@ -68,7 +67,7 @@ INDEX_SCHEMA = pa.schema([("doc_id", _STRING), ("part", _STRING), ("n_sentences"
                           ("entity_row", _INT64), ("n_entities", _INT64)])
 TERM_SCHEMA = pa.schema([("term", _STRING), ("n_tokens", _INT64), ("n_documents", _INT64)])
 INPUT_SCHEMA = pa.schema([("path", _STRING), ("size", _INT64), ("mtime_ns", _INT64)])
-Say = Callable[[str], None]
+PART_OPTIONS: dict[str, int] = {}  # PartWriter's sizes, when not its defaults (tests make tiny parts)
 PoolFactory = Callable[[articles.Size], contextlib.AbstractContextManager[object]]
 
 
@@ -168,9 +167,10 @@ def _chunk_terms(tokens: pa.Table) -> pa.Table:
     if not size:
         return TERM_SCHEMA.empty_table()
     docs = tokens["doc_id"].combine_chunks().indices.to_numpy(zero_copy_only=False).astype(np.int64)
-    pairs = np.unique(docs * size + codes)
+    pairs = np.sort(docs * size + codes)  # a sort, then the changes: numpy's hashed unique is slower here
+    distinct = pairs[np.concatenate([[True], pairs[1:] != pairs[:-1]])] if len(pairs) else pairs
     return pa.table({"term": term.dictionary.cast(_STRING), "n_tokens": np.bincount(codes, minlength=size),
-                     "n_documents": np.bincount(pairs % size, minlength=size)}, schema=TERM_SCHEMA)
+                     "n_documents": np.bincount(distinct % size, minlength=size)}, schema=TERM_SCHEMA)
 
 
 class _Batch:
@@ -182,7 +182,7 @@ class _Batch:
         self.index = _Appender(store, f"{SUMMARIES}/index/{name}", INDEX_SCHEMA)
         self.entities = _Appender(store, f"{SUMMARIES}/entities/{name}", ENTITY_SCHEMA)
         self.aliases = _Appender(store, f"{SUMMARIES}/aliases/{name}", ALIAS_SCHEMA)
-        self.parts = PartWriter(store, batch, FOLDERS, self._index)
+        self.parts = PartWriter(store, batch, FOLDERS, self._index, **PART_OPTIONS)
         self.terms = _Terms()
         self.n_entities = self.documents = self.sentences = 0
         self.datetimes: dict[str, str] = {}
@@ -191,7 +191,7 @@ class _Batch:
         self.index.add(table.append_column("part", pa.array([part] * table.num_rows, _STRING))
                        .select(INDEX_SCHEMA.names))
 
-    def add(self, run: list[Document], chunk: Chunk) -> None:
+    def add(self, run: list[Document], chunk: entity_codec.EncodedChunk) -> None:
         """Write the rows of a run of articles into their parts, and note its summaries."""
         ids = [d.doc_id for d in run]
         clash = next((i for i in ids if i in self.known_ids), None)
@@ -245,7 +245,7 @@ class _Batch:
         order = [c for c in frames.SENTENCE_COLUMNS if c in columns] + ["speaker_entity"]
         return pa.table({c: columns[c] for c in order})
 
-    def _summaries(self, run: list[Document], chunk: Chunk, entity_start: np.ndarray) -> None:
+    def _summaries(self, run: list[Document], chunk: entity_codec.EncodedChunk, entity_start: np.ndarray) -> None:
         entity = chunk.sentences["entity"].to_numpy()
         quote = chunk.sentences["quote"].to_numpy(zero_copy_only=False)
         total = int(sum(len(e) for e in chunk.entities))
@@ -255,7 +255,7 @@ class _Batch:
                       (True, quote == "direct", quote == "indirect")]
             self.entities.add(pa.table({
                 "doc_id": [d.doc_id for d, ents in zip(run, chunk.entities, strict=True) for _ in ents],
-                "data": [entity_codec.dumps(e) for ents in chunk.entities for e in ents],
+                "data": chunk.entity_data,
                 "n_sentences": counts[0], "n_direct": counts[1], "n_indirect": counts[2]}, schema=ENTITY_SCHEMA))
         aliases = chunk.aliases
         if aliases.num_rows:
@@ -564,7 +564,8 @@ def _run(store: Store, manifest: dict | None, paths: list[str], files: list[tupl
         with pool_for(size) as pool:
             docs = corpus.documents(paths, warn=outcome.warnings.append, only=only)
             analysis = articles.Analysis(docs, size.chars, pool, outcome.warnings, size.files,
-                                         ahead=getattr(pool, "ahead", articles._AHEAD), keep_docs=False)
+                                         ahead=getattr(pool, "ahead", articles._AHEAD), keep_docs=False,
+                                         task=entity_codec.analyse_chunk)
             done = 0
             for run, chunk in analysis:
                 writing.add(run, chunk)

@@ -11,8 +11,11 @@ import dataclasses
 import json
 import types
 import typing
+from dataclasses import dataclass, field
 from functools import cache
 
+from qawl import articles
+from qawl.corpus import Document
 from qawl.speakers import Entity
 
 
@@ -21,19 +24,28 @@ def _hints() -> dict[str, object]:
     return typing.get_type_hints(Entity)
 
 
+@cache
+def _names() -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(Entity))
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def _plain(value: object) -> object:
     """Return value in JSON's terms: a dict as a list of [key, value] pairs (its keys may be tuples)."""
     if isinstance(value, dict):
         return [[_plain(k), _plain(v)] for k, v in value.items()]
-    if isinstance(value, list | tuple | set | frozenset):
+    if isinstance(value, set | frozenset):
+        return sorted(map(_plain, value))
+    if isinstance(value, list | tuple) and any(isinstance(v, dict | set | frozenset) for v in value):
         return [_plain(v) for v in value]
-    return value
+    return value  # lists and tuples of plain values are JSON arrays as they are
 
 
 def dumps(entity: Entity) -> str:
     """Return one entity as compact JSON text: an object of its fields."""
-    fields = {f.name: _plain(getattr(entity, f.name)) for f in dataclasses.fields(Entity)}
-    return json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODE({name: _plain(getattr(entity, name)) for name in _names()})
 
 
 class Decoder:
@@ -72,3 +84,18 @@ class Decoder:
         if origin in (list, set, frozenset):
             return origin(self._typed(args[0], v) for v in value)
         return value
+
+
+@dataclass
+class EncodedChunk(articles.Chunk):
+    """A chunk with its entities as dumps text too, made in the worker: the process writing the dataset
+    would otherwise spend a tenth of its time on it."""
+
+    entity_data: list[str] = field(default_factory=list)  # every entity of the chunk, article after article
+
+
+def analyse_chunk(docs: list[Document]) -> EncodedChunk:
+    """Return articles.analyse_chunk(docs), with the text of each of its entities."""
+    chunk = articles.analyse_chunk(docs)
+    data = [dumps(e) for entities in chunk.entities for e in entities]
+    return EncodedChunk(**vars(chunk), entity_data=data)
