@@ -524,7 +524,8 @@ def build(paths: list[str], out: str, pool_for: PoolFactory, *, rebuild: bool = 
             outcome.messages.append(reason)
         _clear(store)
         return _run(store, None, paths, found, pool_for, progress, outcome, stamp)
-    new = [f for f in found if f[0] not in set(_inputs(store, [b["batch"] for b in manifest["batches"]]))]
+    seen = _inputs(store, [b["batch"] for b in manifest["batches"]])
+    new = [f for f in found if f[0] not in seen]
     _clean_unfinished(store, _next_batch(manifest))
     if not new:
         outcome.messages.append("nothing new to add: the dataset holds every file of the corpus")
