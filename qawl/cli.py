@@ -10,7 +10,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from qawl import articles
+from qawl import articles, inputs
 from qawl.corpus import CorpusError, display_name, files
 
 if TYPE_CHECKING:
@@ -107,9 +107,10 @@ def frames_command(args: argparse.Namespace) -> int:
         return FAILED
     writer = _Writer(out)
     try:
-        paths = list(args.paths)
-        size = articles.size_of(files(paths))
-        with _pool(args, size) as pool:
+        with contextlib.ExitStack() as stack:
+            paths, _ = stack.enter_context(inputs.readable(list(args.paths), None))  # URLs copied to a local folder
+            size = articles.size_of(files(paths))
+            pool = stack.enter_context(_pool(args, size))
             # The workers start and get the first chunks as this process reads them; it imports pandas (a third
             # of a second) while they analyse, then reads on as their results come back.
             analysis = articles.analyse_paths(paths, size, pool)

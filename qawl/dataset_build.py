@@ -37,7 +37,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from qawl import articles, cache, corpus, entity_codec, frames, lexicons, speakers
+from qawl import articles, cache, corpus, entity_codec, frames, inputs, lexicons, speakers
 from qawl.corpus import Document
 from qawl.dataset import (
     FORMAT,
@@ -56,7 +56,7 @@ from qawl.dataset import (
 
 FOLDERS = {"documents": "documents", "sentences": "sentences", "themes": "themes", "tokens": "tokens",
            "places": f"{SUMMARIES}/places"}
-_MODULES = ("dataset", "dataset_build", "entity_codec")  # besides cache.BUILD_MODULES: they shape the dataset
+_MODULES = ("dataset", "dataset_build", "entity_codec", "inputs")  # besides cache.BUILD_MODULES: they shape the dataset
 _SWAP = ".swap"
 _BATCH = re.compile(r"(?:part|batch)-(\d{4})")
 _STRING, _INT64, _INT32 = pa.large_string(), pa.int64(), pa.int32()
@@ -514,7 +514,7 @@ def build(paths: list[str], out: str, pool_for: PoolFactory, *, rebuild: bool = 
     a Dask cluster); CorpusError when nothing could be read, DatasetError when out holds something else."""
     store = Store(out)
     manifest = _existing(store)
-    found = corpus.files(paths)
+    found = inputs.listing(paths)
     now = {path: (size, mtime) for path, _, size, mtime in found}
     outcome = Outcome()
     stamp = digests()
@@ -558,12 +558,12 @@ def _run(store: Store, manifest: dict | None, paths: list[str], files: list[tupl
     old_batches = [b["batch"] for b in manifest["batches"]] if manifest else []
     known = set() if manifest is None else set(pd.concat(
         [t["doc_id"].to_pandas() for t in _batches(store, "index", old_batches, columns=["doc_id"])]))
-    only = None if manifest is None else {path for path, *_ in files}
     size = articles.size_of(files)
     writing = _Batch(store, batch, known)
     try:
-        with pool_for(size) as pool:
-            docs = corpus.documents(paths, warn=outcome.warnings.append, only=only)
+        wanted = None if manifest is None else {path for path, *_ in files}
+        with inputs.readable(paths, wanted) as (local, only), pool_for(size) as pool:
+            docs = corpus.documents(local, warn=outcome.warnings.append, only=only)
             analysis = articles.Analysis(docs, size.chars, pool, outcome.warnings, size.files,
                                          ahead=getattr(pool, "ahead", articles._AHEAD), keep_docs=False,
                                          task=entity_codec.analyse_chunk)

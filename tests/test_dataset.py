@@ -255,3 +255,26 @@ def test_dask_cluster_gives_the_csv_frames_of_the_local_build(tmp_path, capsys, 
         assert len(written) == len(local_frames[name]), name
     sentences = pd.read_csv(out / "sentences.csv", encoding="utf-8-sig", keep_default_na=False)
     assert sentences["speaker"].tolist() == local_frames["sentences"]["speaker"].tolist()
+
+
+def test_inputs_from_an_fsspec_url_read_like_local_files_and_add_incrementally(tmp_path, capsys):
+    """A corpus behind a URL (memory:// here, s3:// on a cluster) gives the frames of the same files on disk, and
+    a file added there later is the only one analysed."""
+    source = shared_path("corpora", CORPORA[1])
+    memory = fsspec.filesystem("memory")
+    articles = sorted((source / "articles").glob("*.txt"))
+    memory.pipe("/qawl-in/sky/metadata.csv", (source / "metadata.csv").read_bytes())
+    for path in articles[:-5]:
+        memory.pipe(f"/qawl-in/sky/articles/{path.name}", path.read_bytes())
+    try:
+        out = tmp_path / "ds"
+        assert build(capsys, ["memory://qawl-in/sky/articles"], out)[0] == 0
+        for path in articles[-5:]:
+            memory.pipe(f"/qawl-in/sky/articles/{path.name}", path.read_bytes())
+        code, lines = build(capsys, ["memory://qawl-in/sky/articles"], out)
+        assert code == 0 and "(5 documents added)" in lines[-1], lines
+        local = tmp_path / "local"
+        assert build(capsys, [str(source / "articles")], local)[0] == 0
+        assert_same_frames(frames_of(str(local)), frames_of(str(out)))
+    finally:
+        memory.rm("/qawl-in", recursive=True)
