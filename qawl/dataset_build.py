@@ -37,7 +37,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from qawl import articles, cache, corpus, entity_codec, frames, inputs, lexicons, speakers
+from qawl import articles, cache, corpus, entity_codec, frames, inputs, lexicons, speakers, summaries
 from qawl.corpus import Document
 from qawl.dataset import (
     FORMAT,
@@ -53,10 +53,12 @@ from qawl.dataset import (
     month_labels,
     outlet_label,
 )
+from qawl.summaries import TERM_SCHEMA
 
 FOLDERS = {"documents": "documents", "sentences": "sentences", "themes": "themes", "tokens": "tokens",
            "places": f"{SUMMARIES}/places"}
-_MODULES = ("dataset", "dataset_build", "entity_codec", "inputs")  # besides cache.BUILD_MODULES: they shape the dataset
+# Besides cache.BUILD_MODULES, these shape the dataset.
+_MODULES = ("dataset", "dataset_build", "entity_codec", "inputs", "summaries")
 _SWAP = ".swap"
 _BATCH = re.compile(r"(?:part|batch)-(\d{4})")
 _STRING, _INT64, _INT32 = pa.large_string(), pa.int64(), pa.int32()
@@ -65,7 +67,6 @@ ENTITY_SCHEMA = pa.schema([("doc_id", _STRING), ("data", _STRING), ("n_sentences
 ALIAS_SCHEMA = pa.schema([("entity_row", _INT64), ("alias", _STRING)])
 INDEX_SCHEMA = pa.schema([("doc_id", _STRING), ("part", _STRING), ("n_sentences", _INT64),
                           ("entity_row", _INT64), ("n_entities", _INT64)])
-TERM_SCHEMA = pa.schema([("term", _STRING), ("n_tokens", _INT64), ("n_documents", _INT64)])
 INPUT_SCHEMA = pa.schema([("path", _STRING), ("size", _INT64), ("mtime_ns", _INT64)])
 PART_OPTIONS: dict[str, int] = {}  # PartWriter's sizes, when not its defaults (tests make tiny parts)
 PoolFactory = Callable[[articles.Size], contextlib.AbstractContextManager[object]]
@@ -159,20 +160,6 @@ def total_terms(tables: list[pa.Table]) -> pa.Table:
     return summed.sort_by("term")
 
 
-def _chunk_terms(tokens: pa.Table) -> pa.Table:
-    """Return the term totals of one chunk's tokens."""
-    term = tokens["term"].combine_chunks()
-    codes = term.indices.to_numpy(zero_copy_only=False).astype(np.int64)
-    size = len(term.dictionary)
-    if not size:
-        return TERM_SCHEMA.empty_table()
-    docs = tokens["doc_id"].combine_chunks().indices.to_numpy(zero_copy_only=False).astype(np.int64)
-    pairs = np.sort(docs * size + codes)  # a sort, then the changes: numpy's hashed unique is slower here
-    distinct = pairs[np.concatenate([[True], pairs[1:] != pairs[:-1]])] if len(pairs) else pairs
-    return pa.table({"term": term.dictionary.cast(_STRING), "n_tokens": np.bincount(codes, minlength=size),
-                     "n_documents": np.bincount(distinct % size, minlength=size)}, schema=TERM_SCHEMA)
-
-
 class _Batch:
     """The parts and summaries of one batch of files, written as its chunks come back from the workers."""
 
@@ -191,7 +178,7 @@ class _Batch:
         self.index.add(table.append_column("part", pa.array([part] * table.num_rows, _STRING))
                        .select(INDEX_SCHEMA.names))
 
-    def add(self, run: list[Document], chunk: entity_codec.EncodedChunk) -> None:
+    def add(self, run: list[Document], chunk: summaries.SummedChunk) -> None:
         """Write the rows of a run of articles into their parts, and note its summaries."""
         ids = [d.doc_id for d in run]
         clash = next((i for i in ids if i in self.known_ids), None)
@@ -228,7 +215,7 @@ class _Batch:
             self.parts.add(key, {name: split[name][code] for name in tables}, {run[i].source for i in docs})
         self.parts.end_chunk()
         self._summaries(run, chunk, entity_start)
-        self.terms.add(_chunk_terms(chunk.tokens))
+        self.terms.add(chunk.terms)
         self.n_entities += int(n_entities.sum())
         self.documents += len(run)
         self.sentences += int(counts.sum())
@@ -245,7 +232,7 @@ class _Batch:
         order = [c for c in frames.SENTENCE_COLUMNS if c in columns] + ["speaker_entity"]
         return pa.table({c: columns[c] for c in order})
 
-    def _summaries(self, run: list[Document], chunk: entity_codec.EncodedChunk, entity_start: np.ndarray) -> None:
+    def _summaries(self, run: list[Document], chunk: summaries.SummedChunk, entity_start: np.ndarray) -> None:
         entity = chunk.sentences["entity"].to_numpy()
         quote = chunk.sentences["quote"].to_numpy(zero_copy_only=False)
         total = int(sum(len(e) for e in chunk.entities))
@@ -288,6 +275,13 @@ def _split(table: pa.Table, group: np.ndarray, n_groups: int) -> list[pa.Table]:
     """Return the rows of table in n_groups tables, by each row's group (order kept within a group)."""
     if n_groups == 1:
         return [table]
+    changes = np.flatnonzero(group[1:] != group[:-1]) + 1
+    if len(changes) == n_groups - 1:  # each group one run of rows (articles come in date order): slices, no copy
+        starts = np.concatenate([[0], changes, [len(group)]])
+        out: list[pa.Table] = [table.slice(0, 0)] * n_groups
+        for a, b in itertools.pairwise(starts):
+            out[group[a]] = table.slice(a, b - a)
+        return out
     order = np.argsort(group, kind="stable")
     bounds = np.searchsorted(group[order], np.arange(n_groups + 1))
     taken = table.take(pa.array(order))
@@ -566,7 +560,7 @@ def _run(store: Store, manifest: dict | None, paths: list[str], files: list[tupl
             docs = corpus.documents(local, warn=outcome.warnings.append, only=only)
             analysis = articles.Analysis(docs, size.chars, pool, outcome.warnings, size.files,
                                          ahead=getattr(pool, "ahead", articles._AHEAD), keep_docs=False,
-                                         task=entity_codec.analyse_chunk)
+                                         task=summaries.analyse_chunk)
             done = 0
             for run, chunk in analysis:
                 writing.add(run, chunk)

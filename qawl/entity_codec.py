@@ -11,11 +11,8 @@ import dataclasses
 import json
 import types
 import typing
-from dataclasses import dataclass, field
 from functools import cache
 
-from qawl import articles
-from qawl.corpus import Document
 from qawl.speakers import Entity
 
 
@@ -85,17 +82,3 @@ class Decoder:
             return origin(self._typed(args[0], v) for v in value)
         return value
 
-
-@dataclass
-class EncodedChunk(articles.Chunk):
-    """A chunk with its entities as dumps text too, made in the worker: the process writing the dataset
-    would otherwise spend a tenth of its time on it."""
-
-    entity_data: list[str] = field(default_factory=list)  # every entity of the chunk, article after article
-
-
-def analyse_chunk(docs: list[Document]) -> EncodedChunk:
-    """Return articles.analyse_chunk(docs), with the text of each of its entities."""
-    chunk = articles.analyse_chunk(docs)
-    data = [dumps(e) for entities in chunk.entities for e in entities]
-    return EncodedChunk(**vars(chunk), entity_data=data)
