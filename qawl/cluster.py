@@ -33,8 +33,12 @@ class DaskPool:
         self.ahead = max(articles._AHEAD, _AHEAD_PER_WORKER * self.workers)
 
     def submit(self, fn: Callable, *args: object) -> Any:
-        """Return the future of fn(*args) on the cluster (each call is new work, never a cached result)."""
-        return self.client.submit(fn, *args, pure=False)
+        """Return the future of fn(*args) on the cluster (each call is new work, never a cached result).
+
+        The arguments (a run of articles, a few MB) go straight to a worker, not through the scheduler.
+        """
+        data = [self.client.scatter([arg], direct=True, hash=False)[0] for arg in args]
+        return self.client.submit(fn, *data, pure=False)
 
     def shutdown(self, cancel_futures: bool = False) -> None:
         """Do nothing: the cluster outlives the build (pool() closes the client)."""
@@ -61,9 +65,10 @@ def pool(address: str, workers: int | None = None) -> Iterator[DaskPool]:
         if address == LOCAL:
             cluster = LocalCluster(n_workers=workers or _local_workers(), threads_per_worker=1, processes=True,
                                    dashboard_address=None)
-            client = Client(cluster)
+            client = Client(cluster, direct_to_workers=True)
         else:
-            client = Client(address, timeout=_CONNECT_SECONDS)
+            # Results come straight from the workers, not through the scheduler.
+            client = Client(address, timeout=_CONNECT_SECONDS, direct_to_workers=True)
     except (OSError, TimeoutError) as exc:
         if cluster is not None:
             cluster.close()
