@@ -9,6 +9,7 @@ a checkout of it with `python -m distributed.cli.dask_worker tcp://HOST:8786`.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -63,8 +64,9 @@ def pool(address: str, workers: int | None = None) -> Iterator[DaskPool]:
     cluster = None
     try:
         if address == LOCAL:
+            # Its workers' log lines (a slow shutdown, "still alive after 4 seconds") are no news to the user.
             cluster = LocalCluster(n_workers=workers or _local_workers(), threads_per_worker=1, processes=True,
-                                   dashboard_address=None)
+                                   dashboard_address=None, silence_logs=logging.ERROR)
             client = Client(cluster, direct_to_workers=True)
         else:
             # Results come straight from the workers, not through the scheduler.
