@@ -1,8 +1,8 @@
 """Building a corpus's Parquet dataset (dataset.py) a chunk of articles at a time, and adding new files to it.
 
 Each chunk's rows go to disk as the workers return them; this process keeps only compact summaries. The
-corpus-wide steps (one canonical name per speaker across articles, the speakers frame, person mentions by
-family name, the `speaker` of sentences and mentions, term totals) are worked out at the end from the
+corpus-wide steps (corpus_wide.py: one canonical name per speaker across articles, the speakers frame,
+person mentions by family name, the `speaker` of sentences and mentions, term totals) are worked out at the end from the
 summaries, and written by a pass over the parts whose speakers changed. A build over a folder that already
 holds a dataset analyses only the files it has not seen (a new batch); when an input it was made from changed
 or went away, or the lexicons or the code did, it builds everything again and says why.
@@ -37,8 +37,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from qawl import articles, cache, corpus, entity_codec, frames, inputs, lexicons, speakers, summaries
+from qawl import articles, cache, corpus, corpus_wide, frames, inputs, lexicons, summaries
 from qawl.corpus import Document
+from qawl.corpus_wide import ENTITY_SCHEMA, FOLDERS, INDEX_SCHEMA, SWAP, total_terms
 from qawl.dataset import (
     FORMAT,
     MANIFEST,
@@ -53,20 +54,12 @@ from qawl.dataset import (
     month_labels,
     outlet_label,
 )
-from qawl.summaries import TERM_SCHEMA
 
-FOLDERS = {"documents": "documents", "sentences": "sentences", "themes": "themes", "tokens": "tokens",
-           "places": f"{SUMMARIES}/places"}
 # Besides cache.BUILD_MODULES, these shape the dataset.
-_MODULES = ("dataset", "dataset_build", "entity_codec", "inputs", "summaries")
-_SWAP = ".swap"
+_MODULES = ("corpus_wide", "dataset", "dataset_build", "entity_codec", "inputs", "summaries")
 _BATCH = re.compile(r"(?:part|batch)-(\d{4})")
 _STRING, _INT64, _INT32 = pa.large_string(), pa.int64(), pa.int32()
-ENTITY_SCHEMA = pa.schema([("doc_id", _STRING), ("data", _STRING), ("n_sentences", _INT64), ("n_direct", _INT64),
-                           ("n_indirect", _INT64)])
 ALIAS_SCHEMA = pa.schema([("entity_row", _INT64), ("alias", _STRING)])
-INDEX_SCHEMA = pa.schema([("doc_id", _STRING), ("part", _STRING), ("n_sentences", _INT64),
-                          ("entity_row", _INT64), ("n_entities", _INT64)])
 INPUT_SCHEMA = pa.schema([("path", _STRING), ("size", _INT64), ("mtime_ns", _INT64)])
 PART_OPTIONS: dict[str, int] = {}  # PartWriter's sizes, when not its defaults (tests make tiny parts)
 PoolFactory = Callable[[articles.Size], contextlib.AbstractContextManager[object]]
@@ -149,15 +142,6 @@ class _Terms:
     def total(self) -> pa.Table:
         """Return the totals so far: one row per term."""
         return total_terms(self.tables)
-
-
-def total_terms(tables: list[pa.Table]) -> pa.Table:
-    """Return the sums of term tables (term, n_tokens, n_documents), one row per term, by term."""
-    if not tables:
-        return TERM_SCHEMA.empty_table()
-    summed = pa.concat_tables(tables).group_by("term").aggregate([("n_tokens", "sum"), ("n_documents", "sum")])
-    summed = summed.rename_columns(["term", "n_tokens", "n_documents"]).cast(TERM_SCHEMA)
-    return summed.sort_by("term")
 
 
 class _Batch:
@@ -288,157 +272,6 @@ def _split(table: pa.Table, group: np.ndarray, n_groups: int) -> list[pa.Table]:
     return [taken.slice(bounds[k], bounds[k + 1] - bounds[k]) for k in range(n_groups)]
 
 
-# ---------------------------------------------------------------- the corpus-wide steps, from the summaries
-
-
-def _batches(store: Store, kind: str, batches: list[int], **options: object) -> list[pa.Table]:
-    return [store.read_table(f"{SUMMARIES}/{kind}/batch-{b:04d}.parquet", **options) for b in batches]
-
-
-@dataclass
-class _Corpus:
-    """The corpus-wide facts the summaries give: every entity's canonical name, where each article is."""
-
-    names: pa.Array  # per entity row, all batches in order
-    person_names: dict[str, str]
-    index: pd.DataFrame  # doc_id, part, n_sentences, entity_row (corpus-wide), n_entities
-    entities: pa.Table  # doc_id, n_sentences, n_direct, n_indirect per entity row
-    offsets: np.ndarray  # each batch's first entity row
-
-
-def _canonical(store: Store, batches: list[int]) -> _Corpus:
-    """Return the canonical names of every entity of every batch, and the family names of known people."""
-    tables = _batches(store, "entities", batches, read_dictionary=["data"])
-    entities = pa.concat_tables(tables).unify_dictionaries().combine_chunks() if tables else \
-        ENTITY_SCHEMA.empty_table()
-    offsets = np.cumsum([0] + [t.num_rows for t in tables])
-    data = entities["data"].combine_chunks() if entities.num_rows else pa.array([], pa.dictionary(_INT32, _STRING))
-    if not pa.types.is_dictionary(data.type):
-        data = data.dictionary_encode()
-    decode = entity_codec.Decoder()
-    distinct = [decode(text) for text in data.dictionary.to_pylist()]
-    codes = data.indices.to_numpy(zero_copy_only=False)
-    doc_ids = entities["doc_id"].combine_chunks()
-    if len(doc_ids) > 1:
-        changes = pc.not_equal(doc_ids[1:], doc_ids[:-1]).to_numpy(zero_copy_only=False)
-        starts = np.concatenate([[0], np.flatnonzero(changes) + 1, [len(doc_ids)]])
-    else:
-        starts = np.array([0, len(doc_ids)])
-    per_article = [[distinct[c] for c in codes[a:b]] for a, b in itertools.pairwise(starts) if b > a]
-    canonical = speakers.canonical_names(per_article)
-    person_names = frames.people_by_family_name(per_article, canonical)
-    names = pa.array([name for row in canonical for name in row], _STRING)
-    index_tables = _batches(store, "index", batches)
-    for k, t in enumerate(index_tables):
-        index_tables[k] = t.set_column(t.schema.get_field_index("entity_row"), "entity_row",
-                                       pc.add(t["entity_row"], int(offsets[k])))
-    index = pa.concat_tables(index_tables).to_pandas() if index_tables else INDEX_SCHEMA.empty_table().to_pandas()
-    return _Corpus(names, person_names, index, entities.drop_columns(["data"]), offsets[:-1])
-
-
-def _changed_parts(store: Store, fresh: _Corpus) -> set[str]:
-    """Return the parts holding an article whose entities' names changed since the last build."""
-    try:
-        old = store.read_table(f"{SUMMARIES}/names.parquet")["speaker"].combine_chunks()
-    except (OSError, KeyError):
-        return set(fresh.index["part"])
-    n = min(len(old), len(fresh.names))
-    changed = pc.not_equal(old.slice(0, n), fresh.names.slice(0, n)).to_numpy(zero_copy_only=False)
-    rows = np.flatnonzero(changed)
-    if not len(rows):
-        return set()
-    docs = set(fresh.entities["doc_id"].take(pa.array(rows)).to_pylist())
-    return set(fresh.index.loc[fresh.index["doc_id"].isin(docs), "part"])
-
-
-class _Finisher:
-    """Writes the final sentences and mentions of parts: the speaker column, person mentions."""
-
-    def __init__(self, store: Store, facts: _Corpus) -> None:
-        self.store, self.facts = store, facts
-        self.parts = {part: rows for part, rows in facts.index.groupby("part", sort=False)}
-        self.hits: dict[str, str | None] = {}  # surface -> person, shared by the parts
-
-    def finish(self, part: str, staged: bool, sentences: bool = True) -> int:
-        """Write a part's sentences (with speakers, unless `sentences` is False: only the mentions change) and
-        mentions; return its mention count."""
-        rows = self.parts[part]
-        if not sentences:
-            speaker = self.store.read_table(f"sentences/{part}", columns=["speaker"])["speaker"]
-            return self._mentions(part, rows, staged, speaker.to_numpy())
-        ids = pa.array(rows["doc_id"].to_numpy(dtype=object), _STRING)
-        starts = rows["entity_row"].to_numpy()
-        source = f"sentences/{part}{STAGED if staged else ''}"
-        reader = self.store.parquet_file(source)
-        writer, speaker = None, []
-        for batch in reader.iter_batches(batch_size=1 << 16):
-            table = pa.Table.from_batches([batch])
-            table = table.drop_columns([c for c in ("speaker",) if c in table.column_names])
-            position = pc.index_in(table["doc_id"], value_set=ids).to_numpy(zero_copy_only=False)
-            local = table["speaker_entity"].to_numpy()
-            rows_of = np.where(local >= 0, starts[position] + local, -1)
-            names = self.facts.names.take(pa.array(rows_of, mask=rows_of < 0)).fill_null("")
-            speaker.append(names.to_numpy(zero_copy_only=False))
-            table = table.add_column(table.schema.get_field_index("text") + 1, "speaker", names)
-            if writer is None:
-                writer = self.store.writer(f"sentences/{part}{_SWAP}", table.schema)
-            writer.write_table(table)
-        if writer is not None:
-            writer.close()
-            self.store.move(f"sentences/{part}{_SWAP}", f"sentences/{part}")
-        if staged:
-            self.store.delete(source)
-        return self._mentions(part, rows, staged, np.concatenate(speaker) if speaker else np.array([], object))
-
-    def _mentions(self, part: str, rows: pd.DataFrame, staged: bool, speaker: np.ndarray) -> int:
-        doc_ids = rows["doc_id"].reset_index(drop=True)
-        n_sentences = rows["n_sentences"].to_numpy()
-        doc_start = dict(zip(doc_ids, (np.cumsum(n_sentences) - n_sentences).tolist(), strict=True))
-        places_file = f"{FOLDERS['places']}/{part}{STAGED if staged else ''}"
-        places = self.store.read_table(places_file) if self.store.exists(places_file) else None
-        if places is None or not places.num_rows:
-            places = pa.table({c: pa.array([], _STRING if c != "sentence_id" else _INT64)
-                               for c in frames.MENTION_COLUMNS[:5]})
-        starts = np.array([doc_start[d] for d in places["doc_id"].to_pylist()], dtype=np.int64)
-        places = places.append_column("row", pa.array(starts + places["sentence_id"].to_numpy() - 1))
-        tokens = self.store.read_table(f"tokens/{part}{STAGED if staged else ''}",
-                                       columns=["doc_id", "sentence_id", "surface"]).to_pandas()
-        people = frames.person_mentions(tokens, self.facts.person_names, doc_start, self.hits)
-        mentions = frames.mentions_frame(places, people, speaker, n_sentences, doc_ids)
-        self.store.write_table(f"mentions/{part}", pa.Table.from_pandas(mentions, preserve_index=False))
-        return len(mentions)
-
-
-def _speakers(store: Store, batches: list[int], facts: _Corpus) -> pd.DataFrame:
-    """Return the speakers frame of the corpus from the entities' counts and aliases."""
-    entities, names = facts.entities, facts.names
-    keep = (pc.and_(pc.not_equal(names, ""), pc.greater(entities["n_sentences"], 0)).to_numpy(zero_copy_only=False)
-            if len(names) else np.zeros(0, bool))
-    if not keep.any():
-        return frames.speaker_rows(np.zeros(0, np.int64), np.zeros(0, object), np.zeros(0, np.int64),
-                                   pd.Series([], dtype="str"), np.zeros(0, bool), pd.Series([], dtype="str"))
-    encoded = names.dictionary_encode()
-    who = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)[keep]
-    labels = np.asarray(encoded.dictionary.to_numpy(zero_copy_only=False), dtype=object)
-    docs = entities["doc_id"].combine_chunks().dictionary_encode().indices.to_numpy(zero_copy_only=False)[keep]
-    size = len(labels)
-
-    def total(column: str) -> np.ndarray:
-        return np.bincount(who, weights=entities[column].to_numpy()[keep], minlength=size).astype(np.int64)
-
-    rows, text = [], []
-    for offset, table in zip(facts.offsets, _batches(store, "aliases", batches), strict=False):
-        rows.append(table["entity_row"].to_numpy() + offset)
-        text.append(table["alias"].to_numpy(zero_copy_only=False))
-    alias_rows = np.concatenate(rows) if rows else np.zeros(0, np.int64)
-    aliases = pd.DataFrame({"speaker": names.take(pa.array(alias_rows)).to_numpy(zero_copy_only=False),
-                            "alias": np.concatenate(text) if text else np.zeros(0, object)})
-    alias_lists = (aliases.drop_duplicates(["speaker", "alias"]).groupby("speaker", sort=False)["alias"]
-                   .agg(" | ".join))
-    return frames.speaker_frame(labels, total("n_sentences"), frames.n_documents(who, docs, size), total("n_direct"),
-                                total("n_indirect"), alias_lists)
-
-
 # ---------------------------------------------------------------- a build: full, or a batch of new files
 
 
@@ -468,14 +301,14 @@ def _clean_unfinished(store: Store, batch: int) -> None:
     for folder in (*PARTITIONED, SUMMARIES):
         for rel in store.files(folder):
             found = _BATCH.search(rel.rsplit("/", 1)[-1])
-            if rel.endswith((STAGED, _SWAP)) or (found and int(found.group(1)) >= batch):
+            if rel.endswith((STAGED, SWAP)) or (found and int(found.group(1)) >= batch):
                 store.delete(rel)
 
 
 def _inputs(store: Store, batches: list[int]) -> dict[str, tuple[int, int]]:
     """Return path -> (size, mtime_ns) of every input file the dataset's batches were made from."""
     out: dict[str, tuple[int, int]] = {}
-    for table in _batches(store, "inputs", batches):
+    for table in corpus_wide.batch_tables(store, "inputs", batches):
         for path, size, mtime in zip(*(table[c].to_pylist() for c in INPUT_SCHEMA.names), strict=True):
             out[path] = (size, mtime)
     return out
@@ -554,7 +387,7 @@ def _run(store: Store, manifest: dict | None, paths: list[str], files: list[tupl
     batch = _next_batch(manifest)
     old_batches = [b["batch"] for b in manifest["batches"]] if manifest else []
     known = set() if manifest is None else set(pd.concat(
-        [t["doc_id"].to_pandas() for t in _batches(store, "index", old_batches, columns=["doc_id"])]))
+        [t["doc_id"].to_pandas() for t in corpus_wide.batch_tables(store, "index", old_batches, columns=["doc_id"])]))
     size = articles.size_of(files)
     store.write_table(f"{SUMMARIES}/inputs/batch-{batch:04d}.parquet", pa.table(
         {"path": [f[0] for f in files], "size": [f[2] for f in files], "mtime_ns": [f[3] for f in files]},
@@ -593,10 +426,10 @@ def _finish(store: Store, manifest: dict | None, record: dict, parts: list[dict]
     """Work out the corpus-wide steps, write the parts they change, commit the batch; return the new manifest."""
     old_parts = manifest["parts"] if manifest else []
     batches = [b["batch"] for b in manifest["batches"]] + [record["batch"]] if manifest else [record["batch"]]
-    facts = _canonical(store, batches)
-    renamed = _changed_parts(store, facts) if manifest else set()
+    facts = corpus_wide.canonical(store, batches)
+    renamed = corpus_wide.changed_parts(store, facts) if manifest else set()
     people_changed = bool(manifest) and facts.person_names != store.read_json(f"{SUMMARIES}/person_names.json")
-    finisher = _Finisher(store, facts)
+    finisher = corpus_wide.Finisher(store, facts)
     jobs = [(p, True, True) for p in parts]
     jobs += [(p, False, p["path"] in renamed) for p in old_parts if p["path"] in renamed or people_changed]
     with ThreadPoolExecutor(2) as threads:
@@ -606,11 +439,11 @@ def _finish(store: Store, manifest: dict | None, record: dict, parts: list[dict]
     for part in parts:  # committed: the staged files of the batch take their names
         for frame in ("documents", "themes", "tokens", "places"):
             store.move(f"{FOLDERS[frame]}/{part['path']}{STAGED}", f"{FOLDERS[frame]}/{part['path']}")
-    speakers_frame = _speakers(store, batches, facts)
+    speakers_frame = corpus_wide.speakers_frame(store, batches, facts)
     store.write_table(SPEAKERS_FILE, pa.Table.from_pandas(speakers_frame, preserve_index=False))
     store.write_table(f"{SUMMARIES}/names.parquet", pa.table({"speaker": facts.names}))
     store.write_json(f"{SUMMARIES}/person_names.json", facts.person_names)
-    store.write_table(f"{SUMMARIES}/terms.parquet", total_terms(_batches(store, "terms", batches)))
+    store.write_table(f"{SUMMARIES}/terms.parquet", total_terms(corpus_wide.batch_tables(store, "terms", batches)))
     all_parts = sorted(old_parts + parts, key=lambda p: p["path"])
     counts = {frame: sum(p["rows"].get(frame, 0) for p in all_parts) for frame in PARTITIONED}
     counts["speakers"] = len(speakers_frame)
