@@ -18,7 +18,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import chain, compress
@@ -304,8 +304,13 @@ class Analysis:
     """
 
     def __init__(self, docs: Iterable[Document], chars: int, pool: ProcessPoolExecutor | None,
-                 warnings: list[str] | None = None, files: int = 0) -> None:
-        self.docs: list[Document] = []
+                 warnings: list[str] | None = None, files: int = 0, *, ahead: int = _AHEAD,
+                 keep_docs: bool = True, task: Callable[[list[Document]], Chunk] | None = None) -> None:
+        self.docs: list[Document] = []  # every document read, unless keep_docs is False (a dataset build)
+        self.keep_docs = keep_docs
+        self.n_read = 0
+        self.task = task or analyse_chunk  # analyse_chunk, or a caller's function of it run in the worker too
+        self.ahead = ahead  # a cluster of many workers needs more runs in flight than a local pool
         self.warnings = warnings if warnings is not None else []
         self.pool = pool
         self.chars = chars  # the corpus size expected (from the files' bytes)
@@ -315,14 +320,16 @@ class Analysis:
         self._runs = self._read(docs, min(_CHUNK_CHARS, max(1, chars // _MIN_CHUNKS)))
         self._pending: deque[tuple[list[Document], Future[Chunk] | None]] = deque()
         self._reading = True
-        self._fill(_AHEAD if pool else None)
+        self._fill(ahead if pool else None)
 
     def _read(self, docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
         """Yield docs in consecutive runs of about size characters each, noting every document read."""
         run: list[Document] = []
         chars = 0
         for doc in docs:
-            self.docs.append(doc)
+            if self.keep_docs:
+                self.docs.append(doc)
+            self.n_read += 1
             self.read_chars += len(doc.text)
             run.append(doc)
             chars += len(doc.text)
@@ -339,12 +346,12 @@ class Analysis:
             if run is None:
                 self._reading = False
             else:
-                self._pending.append((run, self.pool.submit(analyse_chunk, run) if self.pool else None))
+                self._pending.append((run, self.pool.submit(self.task, run) if self.pool else None))
 
     def expected(self) -> int:
         """Return how many articles the corpus holds: exact once it is read. Before, one per file, or, once the
         files hold more (tables), an estimate from the characters read so far."""
-        read = len(self.docs)
+        read = self.n_read
         if not self._reading:
             return read
         if read < self.files or not self.read_chars:
@@ -353,12 +360,12 @@ class Analysis:
 
     def __iter__(self) -> Iterator[tuple[list[Document], Chunk]]:
         if not self._pending:  # an empty corpus still gives one (empty) chunk: every frame gets its columns
-            yield [], analyse_chunk([])
+            yield [], self.task([])
         while self._pending:
             run, future = self._pending.popleft()
             if future is not None:
-                self._fill(_AHEAD)  # the workers get the next run before this process waits
-            yield run, future.result() if future is not None else analyse_chunk(run)
+                self._fill(self.ahead)  # the workers get the next run before this process waits
+            yield run, future.result() if future is not None else self.task(run)
 
 
 def analyse_paths(paths: list[str | Path], size: Size, pool: ProcessPoolExecutor | None) -> Analysis:
