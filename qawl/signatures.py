@@ -22,6 +22,7 @@ import pyarrow as pa
 from qawl import cues, quotes
 from qawl.memo import Memo
 from qawl.normalize import normalize
+from qawl.terms import stopwords
 from qawl.tokenize import words
 
 NUM_PERM = 45  # MinHash permutations, all of them in the bands
@@ -29,7 +30,7 @@ SEED = 1  # datasketch's default seed: its permutations
 THRESHOLD = 0.5  # Jaccard of two keys' word sets the LSH aims at; rapidfuzz then confirms each candidate pair
 WEIGHTS = (0.2, 0.8)  # false positives (rapidfuzz drops them) weigh less than false negatives (lost for good)
 BANDS, ROWS = 15, 3  # datasketch.MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM, weights=WEIGHTS).b, .r
-MIN_WORDS = 6  # a key shorter than this (وأضاف أن ذلك) is too common to tell one statement from another
+MIN_CONTENT = 5  # words besides stop words: a shorter key (ذلك يأتي في إطار حرص المملكة) is a stock phrase
 MIN_QUOTED = 4  # quoted words that make the quotation the key
 _QUOTED_WORDS = 3  # a shorter quotation is a name or a term, not the report
 _QUOTED_SHARE = 0.6  # of the report's words: a quotation that short is a phrase the report quotes
@@ -67,6 +68,7 @@ def _search_form(written: str) -> str:
 
 _FORMS: Memo[str, str] = Memo(_search_form)
 _form = _FORMS.__getitem__
+_stop = stopwords()
 
 
 def key_words(text: str, cue: str = "", mention: str = "", written: list[str] | None = None) -> list[str]:
@@ -157,14 +159,18 @@ def bands(minhash: np.ndarray) -> np.ndarray:
 def sketch(texts: Sequence[str], cues_: Sequence[str], mentions: Sequence[str], attributions: Sequence[str],
            boilerplate: Sequence[str] | None = None, said: Sequence[list[str]] | None = None) -> pa.Table:
     """Return the signatures of a chunk's sentences as an Arrow table: row (in the chunk), key (its words
-    joined by spaces) and bands (BANDS uint64 band hashes), for the reported story sentences of MIN_WORDS
-    key words or more (said: each sentence's words as tokenize.words gives them, when the caller has them)."""
+    joined by spaces) and bands (BANDS uint64 band hashes), for the reported story sentences with MIN_CONTENT
+    key words or more besides stop words.
+
+    said: each sentence's words as tokenize.words gives them, when the caller has them (the build's analysis
+    does): the sentences are not tokenized again.
+    """
     rows, keys = [], []
     for k, attr in enumerate(attributions):
         if attr == "none" or (boilerplate is not None and boilerplate[k]):
             continue
         key = key_words(texts[k], cues_[k] or "", mentions[k] or "", said[k] if said is not None else None)
-        if len(key) >= MIN_WORDS:
+        if len(key) >= MIN_CONTENT and len(key) - sum(map(_stop.__contains__, key)) >= MIN_CONTENT:
             rows.append(k)
             keys.append(key)
     band_hashes = bands(minhashes(keys))
