@@ -37,7 +37,6 @@ _QUOTED_SHARE = 0.6  # of the report's words: a quotation that short is a phrase
 _COMPLEMENT_WINDOW = 12  # words after the cue within which أن/إن opens the report (past a place, a date, a medium)
 
 
-
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
     """Return datasketch's affine32 permutation parameters (a, b) for NUM_PERM and SEED."""
     gen = np.random.RandomState(SEED)
@@ -47,8 +46,9 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
 
 
 _A, _B = _permutations()
-_BAND_MULTIPLIERS = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5,
-                              0x85EBCA77C2B2AE63, 0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53][:ROWS], dtype=np.uint64)
+# A band's ROWS values become one 64-bit hash as their sum weighted by odd random 64-bit numbers (mod 2**64): two
+# bands collide by chance about once in 2**64, and a collision only adds a pair for rapidfuzz to reject.
+_BAND_WEIGHTS = np.random.RandomState(SEED).randint(0, 1 << 62, ROWS, dtype=np.uint64) * np.uint64(4) + np.uint64(1)
 
 
 def word_hash(word: str) -> int:
@@ -153,7 +153,7 @@ def bands(minhash: np.ndarray) -> np.ndarray:
     """Return the BANDS LSH band hashes (uint64) of each MinHash row: two rows share a band hash when their
     ROWS values in that band are equal."""
     used = minhash[:, : BANDS * ROWS].astype(np.uint64).reshape(len(minhash), BANDS, ROWS)
-    return (used * _BAND_MULTIPLIERS).sum(axis=2, dtype=np.uint64)
+    return (used * _BAND_WEIGHTS).sum(axis=2, dtype=np.uint64)
 
 
 def sketch(texts: Sequence[str], cues_: Sequence[str], mentions: Sequence[str], attributions: Sequence[str],

@@ -25,6 +25,7 @@ Frames (`frames`):
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -94,10 +95,18 @@ def shift_rows(table: pa.Table, offset: int) -> pa.Table:
     return table.set_column(table.schema.get_field_index("row"), "row", rows)
 
 
-def group(table: pa.Table, doc_of: np.ndarray) -> tuple[np.ndarray, np.ndarray, pa.Array, dict[str, int]]:
-    """Return each signature row's group (a key code; -1 when alone or all its group is one article), its key
-    code, the distinct keys, and counts of the work done. table holds the corpus's signatures (signatures.sketch,
-    rows counted over the corpus); doc_of, each sentence row's document code."""
+class Groups(NamedTuple):
+    """Near-identical reports grouped, per signature row."""
+
+    group: np.ndarray  # its group, as a key code; -1 when alone or when all its group is one article
+    code: np.ndarray  # its key, as a code into keys
+    keys: pa.Array  # the distinct keys
+    stats: dict[str, int]  # the work done: distinct keys, pairs compared and joined
+
+
+def group(table: pa.Table, doc_of: np.ndarray) -> Groups:
+    """Return the groups of a corpus's signatures (signatures.sketch, rows counted over the corpus; doc_of: each
+    sentence row's document code), from the signatures alone."""
     n = table.num_rows
     # Identical keys are one node, encoded by Arrow without a Python string each: a wire quote copied word for
     # word is compared once, not once per copy.
@@ -113,7 +122,8 @@ def group(table: pa.Table, doc_of: np.ndarray) -> tuple[np.ndarray, np.ndarray, 
     lo, hi = np.full(len(distinct), np.iinfo(np.int64).max), np.full(len(distinct), -1)
     np.minimum.at(lo, group, docs)
     np.maximum.at(hi, group, docs)
-    return np.where(lo[group] != hi[group], group, -1), codes, distinct, {"distinct_keys": len(distinct), **stats}
+    spread = np.where(lo[group] != hi[group], group, -1)
+    return Groups(spread, codes, distinct, {"distinct_keys": len(distinct), **stats})
 
 
 def _join(bands: np.ndarray, keys: pa.Array) -> tuple[np.ndarray, dict[str, int]]:
@@ -177,9 +187,9 @@ def frames(sentences: pd.DataFrame, documents: pd.DataFrame, table: pa.Table | N
     if table is None:
         table = sketch_frame(sentences)
     doc_codes, doc_names = pd.factorize(sentences["doc_id"])
-    group_of, code_of, distinct, stats = group(table, doc_codes)
-    spread = group_of >= 0
-    rows, grp, code = table["row"].to_numpy()[spread], group_of[spread], code_of[spread]
+    found = group(table, doc_codes)
+    spread = found.group >= 0
+    rows, grp, code = table["row"].to_numpy()[spread], found.group[spread], found.code[spread]
     doc = doc_codes[rows]
     meta = documents.drop_duplicates("doc_id").set_index("doc_id").reindex(doc_names)
     date = pd.to_datetime(meta["date"]).to_numpy(dtype="datetime64[us]")[doc]
@@ -201,11 +211,11 @@ def frames(sentences: pd.DataFrame, documents: pd.DataFrame, table: pa.Table | N
         "sentence_id": sentences["sentence_id"].to_numpy()[rows], "date": date,
         "source": pd.Series(meta["source"].fillna("").astype(str).to_numpy()[doc], dtype="str"),
         "speaker": _column(sentences, "speaker", rows),
-        "first": first, "similarity": _similarity(code, np.repeat(code[first], np.bincount(statement)[1:]), distinct),
+        "first": first, "similarity": _similarity(code, np.repeat(code[first], np.bincount(statement)[1:]), found.keys),
     }, columns=REPEAT_COLUMNS)
     per_sentence = np.zeros(len(sentences), dtype=np.int64)
     per_sentence[rows] = statement
-    return Spread(per_sentence, _statements(repeats, _column(sentences, "text", rows[first])), repeats, stats)
+    return Spread(per_sentence, _statements(repeats, _column(sentences, "text", rows[first])), repeats, found.stats)
 
 
 def _column(frame: pd.DataFrame, name: str, rows: np.ndarray) -> pd.Series:
@@ -255,7 +265,7 @@ def _statements(repeats: pd.DataFrame, texts: pd.Series) -> pd.DataFrame:
     by = repeats.groupby("statement_id", sort=True)
     given = repeats.loc[repeats["speaker"] != "", ["statement_id", "speaker"]]
     # Most often given first; ties keep the order the outlets gave them in (a stable sort of first-seen counts).
-    counts = given.value_counts(sort=False).rename("n").reset_index()
+    counts = given.groupby(["statement_id", "speaker"], sort=False).size().rename("n").reset_index()
     counts = counts.sort_values(["statement_id", "n"], ascending=[True, False], kind="stable")
     names = counts.groupby("statement_id")["speaker"].agg(list).reindex(frame["statement_id"])
     names = [n if isinstance(n, list) else [] for n in names]
