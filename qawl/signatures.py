@@ -46,8 +46,9 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
 
 
 _A, _B = _permutations()
-# A band's ROWS values become one 64-bit hash as their sum weighted by odd random 64-bit numbers (mod 2**64): two
-# bands collide by chance about once in 2**64, and a collision only adds a pair for rapidfuzz to reject.
+# A band's ROWS values become one 32-bit hash: the high half of their sum weighted by odd random 64-bit numbers (mod
+# 2**64). Two bands collide by chance once in about 2**32 pairs (a few hundred pairs at a million sentences), and a
+# collision only adds a pair for rapidfuzz to reject; 32 bits keep the corpus's signatures half as large.
 _BAND_WEIGHTS = np.random.RandomState(SEED).randint(0, 1 << 62, ROWS, dtype=np.uint64) * np.uint64(4) + np.uint64(1)
 
 
@@ -150,16 +151,16 @@ def _fmix32(h: np.ndarray) -> np.ndarray:
 
 
 def bands(minhash: np.ndarray) -> np.ndarray:
-    """Return the BANDS LSH band hashes (uint64) of each MinHash row: two rows share a band hash when their
-    ROWS values in that band are equal."""
+    """Return the BANDS LSH band hashes (uint32) of each MinHash row: two rows share a band hash when their
+    ROWS values in that band are equal (and by chance about once in 2**32)."""
     used = minhash[:, : BANDS * ROWS].astype(np.uint64).reshape(len(minhash), BANDS, ROWS)
-    return (used * _BAND_WEIGHTS).sum(axis=2, dtype=np.uint64)
+    return ((used * _BAND_WEIGHTS).sum(axis=2, dtype=np.uint64) >> np.uint64(32)).astype(np.uint32)
 
 
 def sketch(texts: Sequence[str], cues_: Sequence[str], mentions: Sequence[str], attributions: Sequence[str],
            boilerplate: Sequence[str] | None = None, said: Sequence[list[str]] | None = None) -> pa.Table:
     """Return the signatures of a chunk's sentences as an Arrow table: row (in the chunk), key (its words
-    joined by spaces) and bands (BANDS uint64 band hashes), for the reported story sentences with MIN_CONTENT
+    joined by spaces) and bands (BANDS uint32 band hashes), for the reported story sentences with MIN_CONTENT
     key words or more besides stop words.
 
     said: each sentence's words as tokenize.words gives them, when the caller has them (the build's analysis
@@ -177,5 +178,5 @@ def sketch(texts: Sequence[str], cues_: Sequence[str], mentions: Sequence[str], 
     return pa.table({
         "row": pa.array(rows, pa.int64()),
         "key": pa.array(list(map(" ".join, keys)), pa.large_string()),
-        "bands": pa.FixedSizeListArray.from_arrays(pa.array(band_hashes.ravel(), pa.uint64()), BANDS),
+        "bands": pa.FixedSizeListArray.from_arrays(pa.array(band_hashes.ravel(), pa.uint32()), BANDS),
     })
