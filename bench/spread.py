@@ -103,19 +103,30 @@ def measure(size: str, sample: int) -> dict:
 
     table = pa.concat_tables(tables)
     reported = int((sentences["attribution"] != "none").sum())
+    signature_mb, keys = table.nbytes / 1e6, table["key"].to_numpy(zero_copy_only=False)
     _peak_reset()
     before = _rss("VmRSS")
     wall, cpu_group = time.perf_counter(), time.process_time()
-    result = spread.frames(sentences, documents, table)
+    found = spread.group(table, pd.factorize(sentences["doc_id"])[0])
     wall, cpu_group = time.perf_counter() - wall, time.process_time() - cpu_group
     peak = _rss("VmHWM") - before
+    del table
+    _peak_reset()
+    before = _rss("VmRSS")
+    wall_frames, cpu_frames = time.perf_counter(), time.process_time()
+    result = spread.frames(sentences, documents, found)
+    wall_frames, cpu_frames = time.perf_counter() - wall_frames, time.process_time() - cpu_frames
+    peak_frames = _rss("VmHWM") - before
     repeats = result.repeats
     out = {
-        "size": size, "sentences": len(sentences), "reported": reported, "signatures": table.num_rows,
+        "size": size, "sentences": len(sentences), "reported": reported, "signatures": len(keys),
         "chunks": len(tables), "sketch_from_texts_cpu_s": round(cpu_text, 2),
         "sketch_cpu_s": round(cpu, 2), "sketch_us_per_reported": round(cpu / reported * 1e6, 1),
-        "sketch_wall_2_workers_s": round(cpu / 2, 2), "signature_MB": round(table.nbytes / 1e6, 1),
+        "sketch_wall_2_workers_s": round(cpu / 2, 2), "signature_MB": round(signature_mb, 1),
         "group_wall_s": round(wall, 2), "group_cpu_s": round(cpu_group, 2), "group_peak_added_MB": round(peak),
+        "frames_wall_s": round(wall_frames, 2), "frames_cpu_s": round(cpu_frames, 2),
+        "frames_peak_added_MB": round(peak_frames),
+        "repeats_MB": round(result.repeats.memory_usage(deep=True).sum() / 1e6),
         "statements": len(result.statements), "sentences_in_statements": len(repeats),
         "below_ratio": int((repeats["similarity"] < spread.RATIO).sum()), **result.stats,
         # make_corpus's copies keep the original's doc_id (before -cNNNN) and sentence ids: a statement should
@@ -124,7 +135,7 @@ def measure(size: str, sample: int) -> dict:
             origin=repeats["doc_id"].str.rsplit("-c", n=1).str[0] + "#" + repeats["sentence_id"].astype(str))
             .groupby("statement_id")["origin"].nunique().gt(1).sum()),
     }
-    out.update(_alternatives(table["key"].to_numpy(zero_copy_only=False), sample, table.num_rows))
+    out.update(_alternatives(keys, sample, len(keys)))
     return out
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Sequence
-from itertools import chain
+from itertools import chain, compress, count
 
 import numpy as np
 import pyarrow as pa
@@ -69,6 +69,7 @@ def _search_form(written: str) -> str:
 
 _FORMS: Memo[str, str] = Memo(_search_form)
 _form = _FORMS.__getitem__
+_THAT = cues.THAT.__contains__
 _stop = stopwords()
 
 
@@ -101,17 +102,21 @@ def _report(written: list[str], forms: list[str], cue: str, mention: str) -> lis
         at = -1
     if at >= 0:
         window = forms[at + 1 : at + 1 + _COMPLEMENT_WINDOW]
-        if not cues.THAT.isdisjoint(window):
-            j = next(k for k, f in enumerate(window) if f in cues.THAT)
-            return forms[at + 2 + j :]
-    drop = set(_phrase_at(written, words(mention)))
-    if at >= 0:
-        drop.add(at)
-    return [f for k, f in enumerate(forms) if k not in drop] if drop else forms
+        that = next(compress(count(at + 2), map(_THAT, window)), 0)  # a loop in C
+        if that:
+            return forms[that:]
+    # The sentence less the cue and the speaker phrase: at most two runs of words, cut out as slices.
+    phrase = _phrase_at(written, words(mention)) if mention else range(0)
+    runs = sorted(([(at, at + 1)] if at >= 0 else []) + ([(phrase.start, phrase.stop)] if phrase else []))
+    kept, last = [], 0
+    for start, stop in runs:
+        kept += forms[last:start]
+        last = max(last, stop)
+    return kept + forms[last:] if runs else forms
 
 
-def _phrase_at(written: list[str], phrase: list[str]) -> list[int]:
-    """Return the positions of the first occurrence of phrase in written ([] when absent)."""
+def _phrase_at(written: list[str], phrase: list[str]) -> range:
+    """Return the positions of the first occurrence of phrase in written (empty when absent)."""
     n, k = len(phrase), -1
     while n:
         try:
@@ -119,8 +124,8 @@ def _phrase_at(written: list[str], phrase: list[str]) -> list[int]:
         except ValueError:
             break
         if written[k : k + n] == phrase:
-            return list(range(k, k + n))
-    return []
+            return range(k, k + n)
+    return range(0)
 
 
 def minhashes(keys: Sequence[Sequence[str]]) -> np.ndarray:

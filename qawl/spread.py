@@ -96,8 +96,9 @@ def shift_rows(table: pa.Table, offset: int) -> pa.Table:
 
 
 class Groups(NamedTuple):
-    """Near-identical reports grouped, per signature row."""
+    """Near-identical reports grouped, per signature row: all frames() needs of the signatures."""
 
+    rows: np.ndarray  # its sentence's row in the corpus
     group: np.ndarray  # its group, as a key code; -1 when alone or when all its group is one article
     code: np.ndarray  # its key, as a code into keys
     keys: pa.Array  # the distinct keys
@@ -106,7 +107,8 @@ class Groups(NamedTuple):
 
 def group(table: pa.Table, doc_of: np.ndarray) -> Groups:
     """Return the groups of a corpus's signatures (signatures.sketch, rows counted over the corpus; doc_of: each
-    sentence row's document code), from the signatures alone."""
+    sentence row's document number, any numbering), from the signatures alone. The build groups as soon as
+    the last chunk is in and lets the signatures go before it assembles the frames."""
     n = table.num_rows
     # Identical keys are one node, encoded by Arrow without a Python string each: a wire quote copied word for
     # word is compared once, not once per copy.
@@ -118,12 +120,13 @@ def group(table: pa.Table, doc_of: np.ndarray) -> Groups:
     label, stats = _join(bands, distinct)
     group = label[codes]
     # A group is spread when its rows come from two articles or more.
-    docs = doc_of[table["row"].to_numpy()]
+    rows = table["row"].to_numpy()
+    docs = doc_of[rows]
     lo, hi = np.full(len(distinct), np.iinfo(np.int64).max), np.full(len(distinct), -1)
     np.minimum.at(lo, group, docs)
     np.maximum.at(hi, group, docs)
     spread = np.where(lo[group] != hi[group], group, -1)
-    return Groups(spread, codes, distinct, {"distinct_keys": len(distinct), **stats})
+    return Groups(rows, spread, codes, distinct, {"distinct_keys": len(distinct), **stats})
 
 
 def _join(bands: np.ndarray, keys: pa.Array) -> tuple[np.ndarray, dict[str, int]]:
@@ -181,15 +184,14 @@ def sketch_frame(sentences: pd.DataFrame) -> pa.Table:
                              boilerplate)
 
 
-def frames(sentences: pd.DataFrame, documents: pd.DataFrame, table: pa.Table | None = None) -> Spread:
-    """Return the statement of each sentence, the statements and their repeats (table: the corpus's
-    signatures, made from the sentences when not given)."""
-    if table is None:
-        table = sketch_frame(sentences)
+def frames(sentences: pd.DataFrame, documents: pd.DataFrame, found: Groups | pa.Table | None = None) -> Spread:
+    """Return the statement of each sentence, the statements and their repeats (found: the groups of the corpus's
+    signatures, or the signatures; both made from the sentences when not given)."""
     doc_codes, doc_names = pd.factorize(sentences["doc_id"])
-    found = group(table, doc_codes)
+    if not isinstance(found, Groups):
+        found = group(sketch_frame(sentences) if found is None else found, doc_codes)
     spread = found.group >= 0
-    rows, grp, code = table["row"].to_numpy()[spread], found.group[spread], found.code[spread]
+    rows, grp, code = found.rows[spread], found.group[spread], found.code[spread]
     doc = doc_codes[rows]
     meta = documents.drop_duplicates("doc_id").set_index("doc_id").reindex(doc_names)
     date = pd.to_datetime(meta["date"]).to_numpy(dtype="datetime64[us]")[doc]

@@ -280,3 +280,15 @@ def test_frames_without_reported_speech():
     assert result.statement_id.tolist() == [0]
     assert list(result.statements.columns) == spread.STATEMENT_COLUMNS and result.statements.empty
     assert list(result.repeats.columns) == spread.REPEAT_COLUMNS and result.repeats.empty
+
+
+def test_grouping_reads_signatures_from_a_memory_mapped_file(built, tmp_path):
+    # A corpus larger than memory keeps its signatures on disk: the grouping reads them mapped, not loaded.
+    frames, result = built
+    table = spread.sketch_frame(frames.sentences)
+    with pa.OSFile(str(tmp_path / "signatures.arrow"), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+        writer.write_table(table)
+    mapped = pa.ipc.open_file(pa.memory_map(str(tmp_path / "signatures.arrow"))).read_all()
+    again = spread.frames(frames.sentences, frames.documents, mapped)
+    np.testing.assert_array_equal(again.statement_id, result.statement_id)
+    pd.testing.assert_frame_equal(again.repeats, result.repeats)
