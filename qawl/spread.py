@@ -179,9 +179,9 @@ class Spread:
 
 def sketch_frame(sentences: pd.DataFrame) -> pa.Table:
     """Return the signatures of a whole sentences frame (what the build gathers chunk by chunk)."""
-    boilerplate = sentences["boilerplate"].tolist() if "boilerplate" in sentences else None
-    return signatures.sketch(*(sentences[c].tolist() for c in ("text", "cue", "speaker_mention", "attribution")),
-                             boilerplate)
+    boilerplate = sentences["boilerplate"].fillna("").tolist() if "boilerplate" in sentences else None
+    columns = ("text", "cue", "speaker_mention", "attribution")
+    return signatures.sketch(*(sentences[c].fillna("").astype(str).tolist() for c in columns), boilerplate)
 
 
 def frames(sentences: pd.DataFrame, documents: pd.DataFrame, found: Groups | pa.Table | None = None) -> Spread:
@@ -194,7 +194,8 @@ def frames(sentences: pd.DataFrame, documents: pd.DataFrame, found: Groups | pa.
     rows, grp, code = found.rows[spread], found.group[spread], found.code[spread]
     doc = doc_codes[rows]
     meta = documents.drop_duplicates("doc_id").set_index("doc_id").reindex(doc_names)
-    date = pd.to_datetime(meta["date"]).to_numpy(dtype="datetime64[us]")[doc]
+    dates = pd.to_datetime(meta["date"], errors="coerce", utc=True, format="mixed").dt.tz_localize(None)
+    date = dates.to_numpy(dtype="datetime64[us]")[doc]
     when = np.where(np.isnat(date), np.iinfo(np.int64).max, date.view(np.int64))  # undated last
     # Within a group, first seen first: by date, then corpus order. Statements are numbered as first seen.
     order = np.lexsort((rows, when, grp))
