@@ -6,8 +6,8 @@ report without its attribution phrase (the cue, the speaker, what stands between
 form, so quotation marks, a re-worded speaker phrase, diacritics and punctuation do not count.
 
 The MinHash is datasketch's ``affine32`` scheme (tests check it value for value against ``datasketch.MinHash``),
-computed for every sentence of a chunk at once with numpy: one MinHash object per sentence costs 25 to 40 µs,
-this about 1 µs. The band layout is the one ``datasketch.MinHashLSH`` picks for THRESHOLD.
+computed for every sentence of a chunk at once with numpy: one datasketch MinHash object per sentence costs 26 to
+37 µs, this 2 to 6 µs (bench/spread.py). The band layout is the one ``datasketch.MinHashLSH`` picks for THRESHOLD.
 """
 
 from __future__ import annotations
