@@ -29,7 +29,7 @@ from typing import NamedTuple
 import numpy as np
 import pyarrow as pa
 
-from qawl import attribution, cues, lexicons, mentions, sentences, speakers, themes, turns
+from qawl import attribution, cues, lexicons, mentions, sentences, signatures, speakers, themes, turns
 from qawl.corpus import META_NAME, Document, documents
 from qawl.lexicons import Lexicons
 from qawl.memo import Memo
@@ -62,6 +62,7 @@ class _Article:
     themes: list[tuple[int, str, str]]  # (sentence index, theme, matched terms)
     places: list[tuple[int, str, str, str]]  # (sentence index, entity, kind, surface)
     n_words: list[int]  # words per sentence (0 for boilerplate)
+    said: list[list[str]]  # the written words of each sentence (boilerplate too)
 
 
 class _WordFacts:
@@ -160,7 +161,7 @@ def analyse(doc: Document, lex: Lexicons | None = None) -> _Article:
             for entity, kind, pos in mentions.find(list(map(_FORM, info)), gazetteer, starts):
                 places.append((i, entity, kind, written[pos]))
     return _Article(doc, sents, attrs, entity_of, entities, (tok_sentence, tok_surface, tok_term), theme_rows, places,
-                    n_words)
+                    n_words, said)
 
 
 def _title(doc: Document, sents: list[sentences.Sentence]) -> str:
@@ -182,6 +183,7 @@ class Chunk:
     tokens: pa.Table
     themes: pa.Table
     places: pa.Table  # doc_id, sentence_id, entity, kind, surface, row (the sentence's row in the chunk)
+    signatures: pa.Table  # row (in the chunk), key, bands of its reported sentences: signatures.sketch
 
 
 
@@ -214,6 +216,7 @@ def _columns(docs: list[Document], lex: Lexicons) -> Chunk:
     s_kind: list[str] = []
     s_gender: list[str] = []
     s_words: list[int] = []
+    s_said: list[list[str]] = []
     a_entity, a_alias, a_doc = [], [], []
     t_doc, t_count, t_id, t_surface, t_term = [], [], [], [], []  # t_doc, t_count: documents with tokens
     th_doc, th_id, th_theme, th_terms = [], [], [], []
@@ -229,6 +232,7 @@ def _columns(docs: list[Document], lex: Lexicons) -> Chunk:
         s_doc.extend([doc_id] * n)
         s_id.extend(range(1, n + 1))
         s_words.extend(art.n_words)
+        s_said.extend(art.said)
         sents, attrs = art.sentences, art.attributions
         for column, values, field_of in ((s_text, sents, _TEXT), (s_par, sents, _PARAGRAPH),
                                          (s_boiler, sents, _BOILERPLATE), (s_mention, attrs, _MENTION),
@@ -291,6 +295,7 @@ def _columns(docs: list[Document], lex: Lexicons) -> Chunk:
         places=pa.table({"doc_id": pa.array(p_doc, string), "sentence_id": pa.array(p_id, int64),
                          "entity": pa.array(p_entity, string), "kind": pa.array(p_kind, string),
                          "surface": pa.array(p_surface, string), "row": pa.array(p_row, int64)}),
+        signatures=signatures.sketch(s_text, s_cue, s_mention, s_attr, s_boiler, said=s_said, lex=lex),
     )
 
 

@@ -16,17 +16,17 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from qawl import articles, dates, lexicons, mentions, speakers
+from qawl import articles, dates, lexicons, mentions, speakers, spread
 from qawl import names as name_words
 from qawl.articles import Chunk
 from qawl.corpus import Document, files
 from qawl.normalize import normalize
 
-FRAME_NAMES = ("documents", "sentences", "speakers", "themes", "tokens", "mentions")
+FRAME_NAMES = ("documents", "sentences", "speakers", "themes", "tokens", "mentions", "statements", "repeats")
 _TRIM_EVERY = 8  # chunks
 
 SENTENCE_COLUMNS = ["doc_id", "sentence_id", "text", "speaker", "speaker_mention", "speaker_kind", "speaker_gender",
-                    "cue", "attribution", "quote", "date", "paragraph", "boilerplate", "n_words"]
+                    "cue", "attribution", "quote", "date", "paragraph", "boilerplate", "n_words", "statement_id"]
 SPEAKER_COLUMNS = ["speaker", "aliases", "kind", "gender", "n_sentences", "n_documents", "n_direct", "n_indirect"]
 TOKEN_COLUMNS = ["doc_id", "sentence_id", "surface", "term"]
 MENTION_COLUMNS = ["doc_id", "sentence_id", "entity", "kind", "surface", "speaker"]
@@ -45,6 +45,9 @@ class Frames:
     themes: pd.DataFrame
     tokens: pd.DataFrame
     mentions: pd.DataFrame
+    # Quote spread (spread.py): one row per statement reported in several articles, one per sentence of each.
+    statements: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=spread.STATEMENT_COLUMNS))
+    repeats: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=spread.REPEAT_COLUMNS))
     warnings: list[str] = field(default_factory=list)
 
     def items(self) -> list[tuple[str, pd.DataFrame]]:
@@ -154,7 +157,7 @@ def _build(analysis: articles.Analysis, progress: Progress | None, keep_texts: b
     per_article: list[list[speakers.Entity]] = []
     titles: list[str] = []
     counts: list[int] = []
-    tables: dict[str, list[pa.Table]] = {"sentences": [], "aliases": [], "places": [], "themes": []}
+    tables: dict[str, list[pa.Table]] = {"sentences": [], "aliases": [], "places": [], "themes": [], "signatures": []}
     tokens = _TokenCodes()
     n_entities = n_rows = 0
     for chunk in _analyse_all(analysis, progress, keep_texts=keep_texts):
@@ -163,6 +166,7 @@ def _build(analysis: articles.Analysis, progress: Progress | None, keep_texts: b
         tables["aliases"].append(_shift(chunk.aliases, "entity", n_entities))
         tables["places"].append(_shift(chunk.places, "row", n_rows))
         tables["themes"].append(chunk.themes)
+        tables["signatures"].append(spread.shift_rows(chunk.signatures, n_rows))
         tokens.add(chunk.tokens)
         per_article.extend(chunk.entities)
         titles.extend(chunk.titles)
@@ -174,6 +178,8 @@ def _build(analysis: articles.Analysis, progress: Progress | None, keep_texts: b
     tokens_frame = tokens.frame()  # the longest frame, complete first: ready() may write it while the rest is made
     if ready:
         ready("tokens", tokens_frame)
+    # Grouped now (as the tokens are written), so that the signatures go before the frames are assembled.
+    found = spread.group(pa.concat_tables(tables.pop("signatures")), np.repeat(np.arange(len(counts)), counts))
     lex = lexicons.current()
     names = speakers.canonical_names(lex, per_article)
     person_names = people_by_family_name(lex, per_article, names)
@@ -191,6 +197,8 @@ def _build(analysis: articles.Analysis, progress: Progress | None, keep_texts: b
     documents = documents_frame(docs, titles, n_sentences, dated)
     sents["speaker"] = pd.Series(speaker, dtype="str", index=sents.index)
     sents["date"] = np.repeat(documents["date"].to_numpy(), n_sentences)
+    quoted = spread.frames(sents, documents, found)
+    sents["statement_id"] = quoted.statement_id
     sentences_frame = sents[SENTENCE_COLUMNS]
     doc_start = dict(zip(documents["doc_id"], (np.cumsum(n_sentences) - n_sentences).tolist(), strict=True))
     people = person_mentions(tokens_frame, person_names, doc_start)
@@ -201,6 +209,8 @@ def _build(analysis: articles.Analysis, progress: Progress | None, keep_texts: b
         themes=themes_frame,
         tokens=tokens_frame,
         mentions=mentions_frame(places, people, speaker, n_sentences, documents["doc_id"]),
+        statements=quoted.statements,
+        repeats=quoted.repeats,
         warnings=analysis.warnings,
     )
     pa.default_memory_pool().release_unused()
