@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-_CONJUNCTIONS = ("و", "ف")
-_PREPOSITIONS = ("ب", "ل", "ك")
 
 
 def without_article(word: str) -> str:
