@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 
-
 def without_article(word: str) -> str:
     """Return a normalized word without the definite article (الوزير → وزير); other words as they are."""
     return word[2:] if word.startswith("ال") and len(word) > 3 else word
