@@ -20,6 +20,7 @@ from qawl.normalize import presentation_forms
 TEXT_SUFFIXES = {".txt"}
 TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson"}
 META_NAME = "metadata.csv"
+CORRECTIONS_NAME = "qawl_corrections.csv"  # qawl.corrections.FILE_NAME: the user's corrections, no article table
 # Columns the documents frame owns; a table's own columns of these names would overwrite them.
 _RESERVED = {"id", "doc_id", "text", "title", "date", "source", "n_sentences"}
 # A table with thousands of bad rows names the first few and counts the rest.
@@ -369,6 +370,8 @@ def _tree(folder: Path) -> tuple[list[str], list[str]]:
             try:
                 if entry.is_dir(follow_symlinks=False):
                     todo.append(entry.path)
+                elif lower == CORRECTIONS_NAME:
+                    continue
                 elif lower == META_NAME:
                     if where != top:  # the folder's own is read with the ones above it
                         metadata.append(entry.path)
@@ -448,7 +451,8 @@ def _scan(folder: str, suffixes: set[str], cut: int, add: Callable[[str, str, in
             name = entry.name
             dot = name.rfind(".")
             try:
-                if dot > 0 and name[dot:].lower() in suffixes and entry.is_file():
+                corpus_file = dot > 0 and name[dot:].lower() in suffixes and name.lower() != CORRECTIONS_NAME
+                if corpus_file and entry.is_file():
                     stat = entry.stat()
                     add(entry.path, entry.path[cut:], stat.st_size, stat.st_mtime_ns)
                 elif entry.is_dir():

@@ -37,19 +37,26 @@ def _count_axis(fig: go.Figure, top: float, axis: str) -> None:
     (fig.update_xaxes if axis == "x" else fig.update_yaxes)(**ticks)
 
 
-def speaker_bars(table: pd.DataFrame) -> go.Figure:
+def speaker_bars(table: pd.DataFrame, lang: str = i18n.DEFAULT) -> go.Figure:
     """Return horizontal bars of sentences per speaker, split into direct and indirect quotes."""
+    kinds = {"n_direct": "direct", "n_indirect": "indirect", "other": "other"}
+    names = {kind: i18n.t(f"quote.{kind}", lang) for kind in kinds.values()}
     long = table.assign(other=table["n_sentences"] - table["n_direct"] - table["n_indirect"]).melt(
-        id_vars="speaker", value_vars=["n_direct", "n_indirect", "other"], var_name="quote", value_name="sentences")
-    long["quote"] = long["quote"].map({"n_direct": "direct", "n_indirect": "indirect", "other": "other"})
+        id_vars="speaker", value_vars=list(kinds), var_name="quote", value_name="sentences")
+    long["quote"] = long["quote"].map(kinds).map(names)
     long = long[long["sentences"] > 0]
     fig = px.bar(long, x="sentences", y="speaker", color="quote", orientation="h",
-                 category_orders={"speaker": table["speaker"].tolist(), "quote": ["direct", "indirect", "other"]},
-                 color_discrete_map={"direct": "#0072B2", "indirect": "#56B4E9", "other": "#BBBBBB"},
-                 title="Sentences per speaker")
+                 category_orders={"speaker": table["speaker"].tolist(), "quote": list(names.values())},
+                 color_discrete_map=dict(zip(names.values(), ("#0072B2", "#56B4E9", "#BBBBBB"), strict=True)),
+                 title=i18n.t("speakers.per_speaker", lang), labels={"sentences": i18n.t("axis.sentences", lang)})
     fig.update_yaxes(title_text="")
     _count_axis(fig, float(table["n_sentences"].max()), "x")
     return _style(fig, 150 + 26 * len(table))
+
+
+def with_theme_names(table: pd.DataFrame, lang: str, axis: str = "columns") -> pd.DataFrame:
+    """Return a table whose theme labels (on its columns or index) are in the interface language."""
+    return table.rename(**{axis: lambda name: i18n.theme(str(name), lang)})
 
 
 def heatmap(table: pd.DataFrame, title: str, value: str, *, numbers: bool = True) -> go.Figure:
@@ -167,24 +174,26 @@ def trend(frame: pd.DataFrame, y: str, series: str, title: str, y_title: str, fa
     return fig
 
 
-def theme_bars(shares: pd.DataFrame) -> go.Figure:
+def theme_bars(shares: pd.DataFrame, lang: str = i18n.DEFAULT) -> go.Figure:
     """Return horizontal bars of each theme's share of the shown sentences, labelled in %, n in the hover."""
+    shares = shares.assign(theme=[i18n.theme(t, lang) for t in shares["theme"]])
     fig = px.bar(shares, x="share", y="theme", orientation="h", custom_data=["sentences"],
-                 title="Share of sentences by theme", labels={"share": "% of sentences", "theme": ""},
+                 title=i18n.t("themes.shares", lang), labels={"share": i18n.t("themes.share_pct", lang), "theme": ""},
                  color_discrete_sequence=["#4E79A7"], category_orders={"theme": shares["theme"].tolist()})
-    fig.update_traces(texttemplate="%{x:.1f}%", textposition="auto",
-                      hovertemplate="%{y}<br>%{x:.1f}% of sentences (n = %{customdata[0]:,})<extra></extra>")
+    hover = i18n.t("chart.share_hover", lang, share="%{x:.1f}", n="%{customdata[0]:,}")
+    fig.update_traces(texttemplate="%{x:.1f}%", textposition="auto", hovertemplate=f"%{{y}}<br>{hover}<extra></extra>")
     fig.update_xaxes(rangemode="tozero")
     return _style(fig, 140 + 32 * len(shares))
 
 
-def mentions_heatmap(pairs: pd.DataFrame, speakers: int = 12, entities: int = 15) -> go.Figure:
+def mentions_heatmap(pairs: pd.DataFrame, speakers: int = 12, entities: int = 15, lang: str = i18n.DEFAULT
+                     ) -> go.Figure:
     """Return a speaker × mentioned-entity heatmap of the most frequent pairs."""
     top_speakers = pairs.groupby("speaker")["mentions"].sum().nlargest(speakers).index
     top_entities = pairs.groupby("entity")["mentions"].sum().nlargest(entities).index
     table = pairs.pivot_table(index="speaker", columns="entity", values="mentions", aggfunc="sum", fill_value=0)
     return heatmap(table.reindex(index=top_speakers, columns=top_entities, fill_value=0),
-                   "Who mentions whom (mentions in the speaker's sentences)", "mentions")
+                   i18n.t("speakers.mentions", lang), i18n.t("axis.mentions", lang))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -209,3 +218,20 @@ def theme_time_heatmap(frame: pd.DataFrame, lang: str = i18n.DEFAULT) -> go.Figu
     _mark_slots(fig, axis, axis_title(frame, lang))
     fig.update_xaxes(tickangle=-35)
     return fig
+
+
+TABLE_COLUMNS = {"x": "column.x", "speaker": "column.speaker", "keyword": "column.keyword", "theme": "column.theme",
+                 "words": "column.words", "count": "column.count", "value": "column.value",
+                 "sentences": "column.sentences", "share": "column.share"}
+
+
+def numbers(frame: pd.DataFrame, lang: str = i18n.DEFAULT) -> pd.DataFrame:
+    """Return a chart's frame as a table to read: periods (the rows with data) written in the language, theme names
+    in it, columns named in it, stems left out."""
+    kind, freq = frame.attrs.get("axis", "position"), frame.attrs.get("freq", "D")
+    out = frame.drop(columns=[c for c in ("term",) if c in frame.columns])
+    if "x" in out.columns:
+        out["x"] = [str(int(x)) if kind == "position" else i18n.date(pd.Timestamp(x), lang, freq) for x in out["x"]]
+    if "theme" in out.columns:
+        out["theme"] = [i18n.theme(str(name), lang) for name in out["theme"]]
+    return out.rename(columns={c: i18n.t(key, lang) for c, key in TABLE_COLUMNS.items() if c in out.columns})

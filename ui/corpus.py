@@ -12,7 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from qawl import cache, lexicons
+from qawl import cache, corrections, i18n, lexicons
 from qawl.corpus import CorpusError, Document
 from qawl.frames import Frames
 from qawl.pandas_store import PandasStore
@@ -21,6 +21,8 @@ from qawl.store import Store
 BUNDLED = Path(__file__).resolve().parent.parent / "data" / "corpus"
 ENV_VAR = "QAWL_CORPUS"
 MAX_CORPORA_IN_MEMORY = 4
+# Folder names that say nothing about the corpus: it is called by the folder above (bbc_arabic_antcorpus/articles).
+GENERIC_FOLDERS = {"articles", "texts", "text", "txt", "corpus", "data", "docs", "documents"}
 _BUILD_LOCK = threading.Lock()  # two cores: one build at a time, and never the same corpus twice at once
 _PREFETCHED: dict[str, Frames] = {}  # frames key_of read from the disk cache, by key, for build_frames
 _PREFETCH_LOCK = threading.Lock()
@@ -32,7 +34,7 @@ class Source:
     """A corpus the user can pick: folders/files on disk, or documents uploaded in this session."""
 
     id: str
-    name: str
+    name: str  # the corpus's own name (its folder, the uploaded files), in no interface language
     paths: tuple[str, ...] = ()
     documents: tuple[Document, ...] = field(default=(), compare=False, repr=False)
     warnings: tuple[str, ...] = field(default=(), compare=False, repr=False)
@@ -45,9 +47,31 @@ def path_sources() -> list[Source]:
     env = os.environ.get(ENV_VAR, "").strip()
     if env:
         paths = tuple(p for p in env.split(os.pathsep) if p)
-        out.append(Source("env", f"{ENV_VAR}: {', '.join(Path(p).name or p for p in paths)}", paths))
-    out.append(Source("bundled", "Bundled: data/corpus (Xinhua article)", (str(BUNDLED),)))
+        out.append(Source("env", ", ".join(folder_name(p) for p in paths), paths))
+    out.append(Source("bundled", "data/corpus", (str(BUNDLED),)))
     return out
+
+
+def folder_name(path: str) -> str:
+    """Return what a user calls the corpus at path: its folder's (or file's) name, the folder above a generic one."""
+    where = Path(path).resolve()
+    if where.is_file():
+        return where.stem
+    return where.parent.name if where.name.lower() in GENERIC_FOLDERS and where.parent.name else where.name or path
+
+
+def label(source: Source, lang: str) -> str:
+    """Return the name of a corpus shown in the interface language (the bundled one and uploads say what they are)."""
+    if source.id == "bundled":
+        return i18n.t("corpus.bundled", lang)
+    if source.documents:
+        return i18n.t("upload.name", lang, names=source.name, n=len(source.documents))
+    return source.name
+
+
+def rules_of(source: Source) -> corrections.Rules:
+    """Return the corrections of a source, read from its file now (a hand edit is applied at the next run)."""
+    return corrections.read(corrections.location(source.paths, source.digest))
 
 
 def key_of(source: Source) -> str:
@@ -56,7 +80,7 @@ def key_of(source: Source) -> str:
     if source not in known:
         if source.digest:
             known[source] = f"{source.digest[:24]}-{lexicons.load().digest}"
-        elif lookup(cache.last_key(source.paths) or "") is None:
+        elif not _is_open(cache.last_key(source.paths) or ""):
             # Not in memory under the key it had last time: its cached frames are read while its files are
             # checked, and wait here for build_frames (one corpus at a time: the latest).
             key, frames = cache.open_paths(source.paths)
@@ -86,12 +110,19 @@ def _registry() -> OrderedDict[str, Store]:
     return OrderedDict()
 
 
-def _remember(key: str, store: Store) -> None:
+def _remember(key: str, store: Store, content: str = "") -> None:
     registry = _registry()
+    for old in [k for k in registry if content and k != key and (k == content or k.startswith(f"{content}~"))]:
+        del registry[old]  # the same corpus under corrections that changed since
     registry[key] = store
     registry.move_to_end(key)
     while len(registry) > MAX_CORPORA_IN_MEMORY:
         registry.popitem(last=False)
+
+
+def _is_open(content: str) -> bool:
+    """Return whether the corpus with this content key is open, under whatever corrections."""
+    return bool(content) and any(k == content or k.startswith(f"{content}~") for k in _registry())
 
 
 def lookup(key: str) -> Store | None:
@@ -102,9 +133,12 @@ def lookup(key: str) -> Store | None:
     return corpus
 
 
-def open_corpus(source: Source) -> Store | None:
-    """Return the store of a source's corpus, building it (with a progress bar) the first time; None on error."""
-    key = key_of(source)
+def open_corpus(source: Source, lang: str = i18n.DEFAULT) -> Store | None:
+    """Return the store of a source's corpus with its corrections applied, building it (with a progress bar) the
+    first time and reopening it when its corrections file changes; None on error."""
+    rules, content = rules_of(source), key_of(source)
+    key = f"{content}~{rules.digest}" if rules.digest else content  # the in-memory key covers the corrections
+    name = label(source, lang)
     corpus = lookup(key)
     if corpus is not None:
         return corpus
@@ -116,24 +150,24 @@ def open_corpus(source: Source) -> Store | None:
         corpus = lookup(key)
         if corpus is not None:
             return corpus
-        with st.status(f"Reading {source.name} …", expanded=True) as status:
-            bar = st.progress(0.0, text="Splitting sentences and attributing speakers …")
+        with st.status(i18n.t("corpus.reading", lang, name=name), expanded=True) as status:
+            bar = st.progress(0.0, text=i18n.t("corpus.splitting", lang))
 
             def progress(done: int, total: int) -> None:
-                bar.progress(min(done / max(total, 1), 1.0), text=f"Analysed {done:,} of {total:,} articles")
+                bar.progress(min(done / max(total, 1), 1.0), text=i18n.t("corpus.progress", lang, done=done, n=total))
 
             try:
-                corpus = PandasStore.of(build_frames(source, progress), key, source.name)
+                corpus = PandasStore.of(build_frames(source, progress), key, source.name, rules)
             except CorpusError as exc:
-                failed[key] = f"Could not open {source.name}: {exc}"
+                failed[key] = i18n.t("corpus.could_not_open", lang, name=name, reason=exc)
             except Exception as exc:  # a corpus must never show a traceback; the server log keeps it
                 _log.exception("building frames of %s failed", source.name)
-                failed[key] = f"Could not build the frames of {source.name} ({type(exc).__name__}: {exc})."
+                failed[key] = i18n.t("corpus.could_not_build", lang, name=name, reason=f"{type(exc).__name__}: {exc}")
             if key in failed:
-                status.update(label=f"Could not open {source.name}", state="error")
+                status.update(label=i18n.t("corpus.failed", lang, name=name), state="error")
                 st.error(failed[key])
                 return None
-            n = corpus.size()
-            status.update(label=f"{source.name}: {n:,} sentences ready", state="complete", expanded=False)
-        _remember(key, corpus)
+            status.update(label=i18n.t("corpus.ready", lang, name=name, n=corpus.size()), state="complete",
+                          expanded=False)
+        _remember(key, corpus, content)
         return corpus
