@@ -64,7 +64,7 @@ if context.header(view, "page.reader"):
         doc = first[doc_id]
         date = i18n.date(doc["doc_date"].to_pydatetime(), view.lang, "time") if pd.notna(doc["doc_date"]) else \
             view.t("reader.undated")
-        parts = (date, doc["source"], doc_id, view.t("reader.n_sentences", n=int(doc["doc_sentences"])))
-        st.html(html.article(str(doc["title"]), " · ".join(str(p) for p in parts if p), sentences))
+        meta = (date, doc["source"], doc_id, view.t("reader.n_sentences", n=int(doc["doc_sentences"])))
+        st.html(html.article(str(doc["title"]), meta, sentences))
     if jump and target in anchors:
         st.html(html.scroll_to(anchors[target]), unsafe_allow_javascript=True)

@@ -17,8 +17,8 @@ if context.header(view, "page.speakers"):
     st.plotly_chart(charts.speaker_bars(top, view.lang), key="chart_speakers", config=charts.CONFIG)
     matrix = context.compute(view, "speaker_theme", top["speaker"].head(15).tolist())
     if matrix.shape[1]:
-        st.plotly_chart(charts.heatmap(charts.with_theme_names(matrix, view.lang), t("speakers.by_theme"),
-                                       t("axis.sentences")), key="chart_speaker_theme", config=charts.CONFIG)
+        st.plotly_chart(charts.speaker_theme_heatmap(matrix, t("speakers.by_theme"), t("axis.sentences"), view.lang),
+                        key="chart_speaker_theme", config=charts.CONFIG)
     else:
         st.info(t("speakers.no_theme"))
     pairs = context.compute(view, "who_mentions_whom", 200)

@@ -18,7 +18,7 @@ if context.header(view, "page.themes"):
     speakers = context.compute(view, "speaker_table")["speaker"].head(15).tolist()
     if speakers:
         matrix = context.compute(view, "speaker_theme", speakers, share=True)
-        st.plotly_chart(charts.heatmap(charts.with_theme_names(matrix, view.lang), t("themes.by_speaker"), "%"),
+        st.plotly_chart(charts.speaker_theme_heatmap(matrix, t("themes.by_speaker"), "%", view.lang),
                         key="chart_theme_speakers", config=charts.CONFIG)
     else:
         st.info(t("speakers.none"))

@@ -10,6 +10,7 @@ import streamlit as st
 from qawl import i18n
 from qawl.filters import Filters
 from qawl.store import Store
+from ui import html
 
 _VIEW = "qawl_view"
 
@@ -99,9 +100,12 @@ def header(view: View, title: str) -> bool:
     st.title(view.t(title))
     n_sentences, docs = compute(view, "counts")
     total = ask(view.store, "size")
-    st.caption(view.t("header.caption", corpus=view.corpus, sentences=view.t("header.sentences", shown=n_sentences,
-                                                                            n=total),
-                      articles=view.t("header.in_articles", n=docs), filters=view.filters.describe(view.lang)))
+    # Each part is isolated (<bdi>): a Latin corpus name or filter value must not pull the numbers next to it
+    # into its own direction.
+    st.caption(view.t("header.caption", corpus=html.isolated(view.corpus),
+                      sentences=html.isolated(view.t("header.sentences", shown=n_sentences, n=total)),
+                      articles=html.isolated(view.t("header.in_articles", n=docs)),
+                      filters=html.isolated(view.filters.describe(view.lang))), unsafe_allow_html=True)
     for message in view.ignored:
         st.warning(message, icon=":material/link_off:")
     if n_sentences == 0:

@@ -65,6 +65,8 @@ RTL_CSS = """
 [data-testid=stMain] .stMarkdown, [data-testid=stSidebar] .stMarkdown, [data-testid=stCaptionContainer],
 [data-testid=stWidgetLabel], [data-testid=stAlertContainer], [data-testid=stExpander] summary { text-align: right; }
 [data-testid=stPlotlyChart], [data-testid=stDataFrame], [data-testid=stImage] { direction: ltr; }
+[data-testid=stPaginationPrev] [data-testid=stIconMaterial],
+[data-testid=stPaginationNext] [data-testid=stIconMaterial] { display: inline-block; transform: scaleX(-1); }
 </style>
 """
 
@@ -190,10 +192,18 @@ def title(raw: str) -> str:
     return unescape(raw)
 
 
-def article(raw_title: str, meta: str, sentences_html: list[str]) -> str:
-    """Return an article block: title (entities decoded, then escaped), a meta line and its sentences, right-to-left."""
+def isolated(text: str) -> str:
+    """Return text escaped in an element of its own direction (<bdi>): beside text of the other direction, its
+    numbers and punctuation stay with it."""
+    return f'<bdi dir="auto">{escape(text)}</bdi>'
+
+
+def article(raw_title: str, meta: Iterable[str], sentences_html: list[str]) -> str:
+    """Return an article block: title (entities decoded, then escaped), a meta line (its parts isolated from each
+    other) and its sentences, right-to-left."""
+    parts = " · ".join(isolated(str(p)) for p in ([meta] if isinstance(meta, str) else meta) if p)
     return (f'<div class="qawl-doc" dir="rtl"><div class="qawl-title">{escape(title(raw_title))}</div>'
-            f'<div class="qawl-meta"><bdi dir="auto">{escape(meta)}</bdi></div>{"".join(sentences_html)}</div>')
+            f'<div class="qawl-meta">{parts}</div>{"".join(sentences_html)}</div>')
 
 
 def kwic(lines: list[KwicLine], anchors: dict[tuple[str, int], str], lang: str = i18n.DEFAULT) -> str:
