@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import threading
@@ -110,9 +111,9 @@ def _registry() -> OrderedDict[str, Store]:
     return OrderedDict()
 
 
-def _remember(key: str, store: Store, content: str = "") -> None:
+def _remember(key: str, store: Store, corrected: str = "") -> None:
     registry = _registry()
-    for old in [k for k in registry if content and k != key and (k == content or k.startswith(f"{content}~"))]:
+    for old in [k for k in registry if corrected and k != key and k.startswith(f"{corrected}~")]:
         del registry[old]  # the same corpus under corrections that changed since
     registry[key] = store
     registry.move_to_end(key)
@@ -122,7 +123,7 @@ def _remember(key: str, store: Store, content: str = "") -> None:
 
 def _is_open(content: str) -> bool:
     """Return whether the corpus with this content key is open, under whatever corrections."""
-    return bool(content) and any(k == content or k.startswith(f"{content}~") for k in _registry())
+    return bool(content) and any(k.startswith(f"{content}~") for k in _registry())
 
 
 def lookup(key: str) -> Store | None:
@@ -137,7 +138,10 @@ def open_corpus(source: Source, lang: str = i18n.DEFAULT) -> Store | None:
     """Return the store of a source's corpus with its corrections applied, building it (with a progress bar) the
     first time and reopening it when its corrections file changes; None on error."""
     rules, content = rules_of(source), key_of(source)
-    key = f"{content}~{rules.digest}" if rules.digest else content  # the in-memory key covers the corrections
+    # The in-memory key covers the corrections: where they are written (two folders may hold the same articles)
+    # and what the file holds now.
+    where = f"{content}~{hashlib.sha256(str(rules.path).encode()).hexdigest()[:12]}"
+    key = f"{where}~{rules.digest}"
     name = label(source, lang)
     corpus = lookup(key)
     if corpus is not None:
@@ -169,5 +173,5 @@ def open_corpus(source: Source, lang: str = i18n.DEFAULT) -> Store | None:
                 return None
             status.update(label=i18n.t("corpus.ready", lang, name=name, n=corpus.size()), state="complete",
                           expanded=False)
-        _remember(key, corpus, content)
+        _remember(key, corpus, where)
         return corpus

@@ -60,9 +60,9 @@ def _split(view: View, speaker: str) -> None:
         st.session_state["fix_split_to"] = ""
 
 
-def _remove(view: View) -> None:
-    line = st.session_state.get("fix_undo")
-    if line and _write(view, lambda path: corrections.remove(path, int(line)), "corrections.removed"):
+def _remove(view: View, lines: Mapping[str, int]) -> None:
+    line = lines.get(st.session_state.get("fix_undo") or "")
+    if line and _write(view, lambda path: corrections.remove(path, line), "corrections.removed"):
         st.session_state["fix_undo"] = None
 
 
@@ -90,11 +90,10 @@ def speaker_form(view: View, speaker: str) -> None:
             st.markdown(view.t("corrections.rules"))
             table = pd.DataFrame([{"line": r.line, **r.values()} for r in rules.rules[-MAX_RULES_SHOWN:]])
             st.dataframe(table, hide_index=True, key="fix_rules")
-            lines = {r.line: f"{r.line}: {r.action} {r.speaker or r.doc_id} → {r.new_speaker or '—'}"
+            lines = {f"{r.line}: {r.action} {r.speaker or r.doc_id} → {r.new_speaker or '—'}": r.line
                      for r in rules.rules if r.line}
-            st.selectbox(view.t("corrections.undo"), list(lines), key="fix_undo", format_func=lines.get,
-                         index=None, placeholder="—")
-            st.button(view.t("corrections.remove"), key="fix_remove", on_click=_remove, args=(view,))
+            st.selectbox(view.t("corrections.undo"), list(lines), key="fix_undo", index=None, placeholder="—")
+            st.button(view.t("corrections.remove"), key="fix_remove", on_click=_remove, args=(view, lines))
 
 
 def _set(view: View, sentences: Mapping[str, tuple[str, int]], clear: bool) -> None:

@@ -143,7 +143,8 @@ def badge(row: Mapping, lang: str = i18n.DEFAULT) -> str:
     corrected = bool(row.get("speaker_corrected", False))
     if not speaker:
         return ""
-    kinds = (" carried" if row["attribution"] == "carried" else "") + (" corrected" if corrected else "")
+    # A speaker corrected by hand is no longer carried from an earlier sentence, whatever the attribution said.
+    kinds = " corrected" if corrected else " carried" if row["attribution"] == "carried" else ""
     tip = i18n.t("reader.tooltip", lang, quote=i18n.t(f"quote.{row['quote']}", lang), cue=row["cue"] or "—",
                  attribution=i18n.t(f"attribution.{row['attribution']}", lang), mention=row["speaker_mention"] or "—")
     if corrected:
@@ -223,7 +224,8 @@ def kwic(lines: list[KwicLine], anchors: dict[tuple[str, int], str], lang: str =
 def quote(row: Mapping, lang: str = i18n.DEFAULT) -> str:
     """Return one quoted sentence (a row of Store.quotes) right-to-left with its cue verb underlined, its quote and
     attribution kinds noted, and a link that opens its whole article at it."""
-    kind = i18n.t("quote." + str(row["quote"]), lang) + ", " + i18n.t("attribution." + str(row["attribution"]), lang)
+    quoted, attribution = i18n.t(f"quote.{row['quote']}", lang), i18n.t(f"attribution.{row['attribution']}", lang)
+    kind = f"{quoted}, {attribution}"
     where = f"{row['doc_id']} §{row['sentence_id']}"
     return (f'<div class="qawl-quote" dir="rtl">{marked(str(row["text"]), None, str(row["cue"]))}'
             f'<div class="qawl-kind" dir="{i18n.direction(lang)}">{escape(kind)} · <bdi dir="auto">{escape(where)}'
