@@ -238,7 +238,11 @@ def rtl(text: str) -> str:
 
 
 def scroll_to(element_id: str) -> str:
-    """Return a script that scrolls the page to an element (an ASCII id made here, never corpus text) once drawn."""
+    """Return a script that scrolls the page to an element (an ASCII id made here, never corpus text) once drawn.
+
+    No "<" before a letter or digit in it: Streamlit's sanitizer (DOMPurify) drops an element whose text holds one.
+    """
     safe = "".join(c for c in element_id if c.isascii() and (c.isalnum() or c == "-"))
     return ("<script>(function(){let n=0;const go=function(){const el=document.getElementById('" + safe + "');"
-            "if(el){el.scrollIntoView({block:'center'});}else if(n++<40){setTimeout(go,250);}};go();})();</script>")
+            "if(el){el.scrollIntoView({block:'center'});window.qawlScrolledTo=el.id;}"
+            "else if(n++ < 40){setTimeout(go,250);}};go();})();</script>")
