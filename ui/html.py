@@ -52,7 +52,8 @@ table.qawl-kwic td.go { direction: ltr; text-align: center; font-size: .8rem; wi
 /* Its own line, at the far end of the quote: inline, it would trail a short last line of Arabic as if part of it. */
 .qawl-kind { display: block; text-align: left; font-size: .72rem; color: #666; line-height: 1.4; }
 /* A chip or option of a picker takes the direction of its own text: an Arabic title is cut on its left. */
-[data-baseweb=tag] span, [role=option] { unicode-bidi: plaintext; text-align: start; }
+[data-testid=stMultiSelectTagsContainer] [data-tag] span[title], [role=option] {
+  unicode-bidi: plaintext; text-align: start; }
 </style>
 """
 # The Arabic interface: Streamlit's app, sidebar and main area right-to-left (the sidebar moves to the right).

@@ -118,3 +118,16 @@ def test_exports_are_named_after_their_filters_and_name_their_articles(page, ser
     assert rows and {"source", "title", "speaker_corrected"} <= set(rows[0])
     if "url" in frames.documents.columns:
         assert all(row["url"].startswith("http") for row in rows)
+
+
+def test_a_chosen_documents_title_is_cut_at_its_end(page, serve, corpus):
+    """The sidebar is left to right in English: an Arabic title in a picker's chip takes its own direction, so the
+    chip shows the title's start and cuts its end (on the left)."""
+    name, folder = corpus
+    docs = build_paths([folder or REPO / "data" / "corpus"]).documents
+    doc_id = str(docs["doc_id"].iloc[0])
+    open_page(page, serve(name, folder), "", urlencode({"doc": doc_id}))
+    chip = page.locator("[data-testid=stSidebar] [data-testid=stMultiSelectTagsContainer] [data-tag] span[title]")
+    assert chip.count() == 1
+    assert chip.evaluate("el => getComputedStyle(el).unicodeBidi") == "plaintext"
+    assert chip.evaluate("el => el.innerText").endswith(f" · {doc_id}")
