@@ -3,6 +3,7 @@ matches them; the page's settings live in the URL (term, measure, bucket, split,
 
 import streamlit as st
 
+from qawl import i18n
 from qawl.search import EXACT, FORMS
 from ui import charts, context, urlstate
 
@@ -31,7 +32,7 @@ if context.header(view, "page.timelines"):
     urlstate.restore("timeline_forms", "tmatch", lambda v: v[-1] == FORMS)
     words = st.multiselect(t("timelines.keywords"), list(counts), key="timeline_terms", max_selections=MAX_TERMS,
                            accept_new_options=True, placeholder=t("timelines.add_word"),
-                           format_func=lambda w: f"{w} ({counts[w]})" if w in counts else w,
+                           format_func=lambda w: f"{w} ({i18n.number(counts[w], view.lang)})" if w in counts else w,
                            help=t("timelines.keywords_help"))
     measure_col, bucket_col, split_col = st.columns(3)
     measure = measure_col.radio(t("timelines.measure"), list(MEASURES), key="timeline_measure", horizontal=True,
