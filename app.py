@@ -27,6 +27,8 @@ page = st.navigation([
     st.Page("pages/timelines.py", title=i18n.t("page.timelines", lang), icon=":material/timeline:",
             url_path="timelines"),
     st.Page("pages/themes.py", title=i18n.t("page.themes", lang), icon=":material/category:", url_path="themes"),
+    st.Page("pages/sourcing.py", title=i18n.t("page.sourcing", lang), icon=":material/diversity_3:",
+            url_path="sourcing"),
     st.Page("pages/export.py", title=i18n.t("page.export", lang), icon=":material/download:", url_path="export"),
     st.Page(reader_alias, title=i18n.t("page.reader", lang), url_path="reader", visibility="hidden"),
 ])

@@ -28,3 +28,4 @@ if context.header(view, "page.export"):
     st.dataframe(preview, hide_index=True, key="export_preview", column_order=list(PREVIEW_WIDTHS), column_config={
         name: st.column_config.Column(view.t(f"column.{name}"), width=width) for name, width in PREVIEW_WIDTHS.items()
     })
+    downloads.sourcing_tables(view, view.lang)

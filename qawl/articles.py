@@ -9,10 +9,14 @@ the corpus-wide frames of the chunks.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 import multiprocessing
 import os
+import signal
+import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -39,6 +43,8 @@ _MIN_CHUNKS = 32
 _AHEAD = 8  # runs at the workers ahead of the one awaited: a few per worker, so none waits for this process
 _MAX_WORKERS = 4
 _TITLE_CHARS = 80
+_PR_SET_PDEATHSIG = 1  # prctl option (linux/prctl.h): the signal a process gets when its parent dies
+_PARENT_CHECK_SECONDS = 1.0
 # Analysed once in each new worker: it loads the lexicons, their indexes and the stemmer.
 _WARM_UP = Document("warm-up", "وقال الوزير في بيان إن التعاون مع الحكومة مهم.")
 
@@ -117,11 +123,21 @@ def analyse(doc: Document, lex: Lexicons | None = None) -> _Article:
     keyed = [not facts.keyed.isdisjoint(written) or cues.COLON in s.text
              for s, written in zip(sents, written_of, strict=True)]
     attrs = attribution.attribute(lex, sents, keyed)
-    spoken = [(a.mention, a.apposition) for a in attrs if a.attribution != "none"]
-    evidence = [(a.kind, a.gender) for a in attrs if a.attribution != "none"]
+    # Every titled person the article names introduces a title with a name (بحضور معالي مستشار … الدكتور فلان);
+    # the sources come after them, so that a bare title finds the person it was given to.
+    spoken, evidence, speaks = [], [], []
+    for a in attrs:
+        for person in a.people:
+            spoken.append((person, ""))
+            evidence.append(("", ""))
+            speaks.append(False)
+        if a.attribution != "none":
+            spoken.append((a.mention, a.apposition))
+            evidence.append((a.kind, a.gender))
+            speaks.append(True)
     article_words = (list(chain.from_iterable(said)), list(map(_FORM, chain.from_iterable(info_of))))
-    indices, entities = speakers.resolve_article(lex, spoken, words=article_words, evidence=evidence)
-    it = iter(indices)
+    indices, entities = speakers.resolve_article(lex, spoken, words=article_words, evidence=evidence, speaks=speaks)
+    it = iter(k for k, said in zip(indices, speaks, strict=True) if said)
     entity_of = [next(it) if a.attribution != "none" else -1 for a in attrs]
     tok_sentence, tok_surface, tok_term = [], [], []
     theme_rows, places = [], []
@@ -190,10 +206,10 @@ def _no_cycle_collection() -> Iterator[None]:
 def analyse_chunk(docs: list[Document]) -> Chunk:
     """Return the analysis of consecutive articles as Arrow columns."""
     with _no_cycle_collection():
-        return _columns(docs)
+        return _columns(docs, lexicons.current())
 
 
-def _columns(docs: list[Document]) -> Chunk:
+def _columns(docs: list[Document], lex: Lexicons) -> Chunk:
     s_doc, s_id, s_text, s_entity, s_mention, s_cue, s_attr, s_quote, s_par, s_boiler = ([] for _ in range(10))
     s_kind: list[str] = []
     s_gender: list[str] = []
@@ -205,7 +221,7 @@ def _columns(docs: list[Document]) -> Chunk:
     titles, counts, entities = [], [], []
     n_entities = 0
     for doc in docs:
-        art = analyse(doc)
+        art = analyse(doc, lex)
         doc_id, n, row0 = doc.doc_id, len(art.sentences), len(s_id)
         titles.append(_title(doc, art.sentences))
         counts.append(n)
@@ -381,7 +397,7 @@ def pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
     if workers <= 1:
         yield None
         return
-    pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=warm_up)
+    pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker, initargs=(os.getpid(),))
     try:
         pool.submit(int)  # the first task forks every worker now; they warm up while this process goes on
         yield pool
@@ -392,6 +408,37 @@ def pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
 def warm_up() -> None:
     """Load what the first article would otherwise wait for: the lexicons, their indexes and the stemmer."""
     analyse(_WARM_UP)
+
+
+def _start_worker(parent: int) -> None:
+    """Bind a new worker's life to its parent's, then warm it up."""
+    _die_with_parent(parent)
+    warm_up()
+
+
+def _die_with_parent(parent: int) -> None:
+    """Make this process (a forked worker) end as soon as its parent process does.
+
+    A worker left behind keeps its memory and the parent's output open, so whoever reads that output waits
+    forever. Linux kills it when its parent goes (PR_SET_PDEATHSIG); elsewhere, and should the parent be gone
+    already, a thread that checks the parent's pid every second ends it. SIGTERM does what it says again (a
+    handler inherited from Streamlit's server would ignore it), and Ctrl-C, which reaches every process of the
+    terminal, is left to the parent, which stops the pool.
+    """
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), name="qawl-parent-watch", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_PARENT_CHECK_SECONDS)
+    os._exit(1)  # no cleanup: the parent that wanted the results is gone
 
 
 class Size(NamedTuple):

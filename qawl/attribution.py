@@ -26,6 +26,7 @@ class Attribution:
     kind: str = ""  # the source's kind (sources.KINDS), "" when nobody
     gender: str = ""  # m / f for a person whose words or verb tell, else ""
     agrees: sources.Agreement = sources.ANY_AGREEMENT  # the verb forms this source takes as an unwritten subject
+    people: tuple[str, ...] = ()  # the titled people the sentence names, speaking or not (as written)
 
 
 def _source(lex: Lexicons, report: speech.Report) -> Attribution:
@@ -99,6 +100,9 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
         if report and report.kind == "explicit":
             result = _source(lex, report)
             named.append(result)
+            if report.relayer:  # the outlet that relays the source speaks on in the sentences after
+                named.append(_source(lex, speech.Report("explicit", report.cue, report.relayer)))
+                people = [*people, report.relayer]
         elif report and (named or salient):
             result = _carried(lex, report, named[-_CANDIDATES:] if named else [salient]) or Attribution()
         elif previous is not None and previous.attribution != "none" and (open_quote or text.startswith(_OPENERS)):
@@ -106,6 +110,7 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
                                  previous.gender, previous.agrees)
         if people:
             salient = _person(lex, people[-1])
+            result.people = tuple(people)
         if taker:
             named.append(_person(lex, taker))
         open_quote = _unclosed_quote(text) if result.attribution != "none" or open_quote else False

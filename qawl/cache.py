@@ -10,11 +10,14 @@ sizes, modification times) is remembered in `<cache_dir>/paths/`.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import shutil
+import sys
 import tempfile
+import time
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
@@ -34,10 +37,12 @@ ENV_VAR = "QAWL_CACHE"
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / ".qawl_cache"
 KEEP_ENTRIES = 8  # corpora kept on disk; the least recently used go first
 KEEP_MEMOS = 256
+_LEFTOVER_SECONDS = 3600  # a temporary folder or file this old is a killed writer's, not one still writing
 _MANIFEST = "manifest.json"
 _PATHS = "paths"
 _ROW_GROUP = 1 << 17  # rows
-_LIBRARIES = ("nltk", "Arabic-Stopwords", "arramooz-pysqlite")  # stemmer, stop words, dictionary: they shape frames
+# Stemmer, stop words, dictionary, Hijri calendar: they shape frames.
+_LIBRARIES = ("nltk", "Arabic-Stopwords", "arramooz-pysqlite", "hijridate")
 
 
 def folder(override: str | Path | None = None) -> Path:
@@ -47,9 +52,9 @@ def folder(override: str | Path | None = None) -> Path:
 
 # The modules building frames runs (tests/test_cache.py checks the list against what frames imports):
 # a change to any of them gives new keys; dashboard-side modules (analysis, export ...) do not.
-BUILD_MODULES = ("arabic", "articles", "attribution", "corpus", "cues", "decode", "dictionary", "frames", "lexicons",
-                 "memo", "mentions", "names", "normalize", "phrases", "quotes", "resources", "sentences", "sources",
-                 "speakers", "speech", "terms", "themes", "tokenize", "turns")
+BUILD_MODULES = ("arabic", "articles", "attribution", "corpus", "cues", "dates", "decode", "dictionary", "frames",
+                 "lexicons", "memo", "mentions", "names", "normalize", "phrases", "quotes", "resources", "sentences",
+                 "sources", "speakers", "speech", "terms", "themes", "tokenize", "turns")
 
 
 @cache
@@ -107,9 +112,9 @@ def paths_key(paths: Iterable[str | Path], root: str | Path | None = None) -> st
         key = memo.read_text(encoding="ascii").strip()
     except OSError:
         key = _content_key(files)
-        _write_atomic(memo, key.encode("ascii"))
+        _write_atomic(memo, key.encode("ascii"), folder(root))
     if last_key(paths, root) != key:
-        _write_atomic(_last_memo(paths, root), key.encode("ascii"))
+        _write_atomic(_last_memo(paths, root), key.encode("ascii"), folder(root))
     return key
 
 
@@ -141,14 +146,30 @@ def open_paths(paths: Iterable[str | Path], root: str | Path | None = None) -> t
     return key, frames if frames is not None else read(key, root)
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
+_UNWRITABLE: dict[Path, str] = {}  # cache folders this process could not write to, and why
+
+
+def write_problem(root: str | Path | None = None) -> str | None:
+    """Return why the cache folder could not be written the last time this process tried, or None."""
+    return _UNWRITABLE.get(folder(root))
+
+
+def _cannot_write(base: Path, exc: OSError) -> None:
+    """Note that the cache folder base cannot be written, saying so on stderr the first time."""
+    if base not in _UNWRITABLE:
+        _UNWRITABLE[base] = exc.strerror or str(exc)
+        print(f"qawl: warning: the cache {base} cannot be written ({_UNWRITABLE[base]}): what it holds is read, "
+              "what it lacks is built again each time", file=sys.stderr)
+
+
+def _write_atomic(path: Path, data: bytes, base: Path) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as f:
             f.write(data)
         os.replace(f.name, path)
-    except OSError:
-        pass  # a cache that cannot be written only costs a rebuild next time
+    except OSError as exc:
+        _cannot_write(base, exc)  # it only costs a rebuild next time
 
 
 def read(key: str, root: str | Path | None = None) -> Frames | None:
@@ -164,7 +185,8 @@ def read(key: str, root: str | Path | None = None) -> Frames | None:
         # Side by side: Parquet decoding releases the GIL, and the sentences and tokens are the long ones.
         with ThreadPoolExecutor(len(FRAME_NAMES)) as pool:
             frames = dict(zip(FRAME_NAMES, pool.map(frame, FRAME_NAMES), strict=True))
-        os.utime(entry)
+        with contextlib.suppress(OSError):  # marks it recently used for pruning; a read-only cache is read all the same
+            os.utime(entry)
     except Exception:  # any unreadable entry (truncated file, foreign data) means: build again
         return None
     return Frames(**frames, warnings=list(manifest.get("warnings", [])))
@@ -214,7 +236,8 @@ def write(frames: Frames, key: str, root: str | Path | None = None) -> Path | No
     try:
         base.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=base))
-    except OSError:
+    except OSError as exc:
+        _cannot_write(base, exc)
         return None
     try:
         for name, frame in frames.items():
@@ -225,24 +248,48 @@ def write(frames: Frames, key: str, root: str | Path | None = None) -> Path | No
         if entry.exists():
             shutil.rmtree(entry, ignore_errors=True)
         os.replace(tmp, entry)
-    except OSError:
+    except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
+        _cannot_write(base, exc)
         return None
+    _UNWRITABLE.pop(base, None)
     _prune(base)
     return entry
 
 
 def _prune(base: Path) -> None:
-    """Remove all but the most recently used entries and key memos."""
-    entries = [p for p in base.iterdir() if p.is_dir() and (p / _MANIFEST).is_file()]
-    memos = list((base / _PATHS).glob("*.key")) if (base / _PATHS).is_dir() else []
+    """Remove all but the most recently used entries and key memos, and what builds killed while writing left.
+
+    Other processes prune the same folder: whatever vanishes meanwhile is simply gone already.
+    """
+    entries, memos, leftovers = [], [], []
+    stale = time.time() - _LEFTOVER_SECONDS
+    for path in (*_listing(base), *_listing(base / _PATHS)):
+        with contextlib.suppress(OSError):
+            stat = path.stat()
+            if path.name.startswith((".", "tmp")):  # a writer's temporary folder or file (tempfile names)
+                if stat.st_mtime < stale:
+                    leftovers.append(path)
+            elif path.suffix == ".key":
+                memos.append((stat.st_mtime, path))
+            elif (path / _MANIFEST).is_file():
+                entries.append((stat.st_mtime, path))
     for items, keep in ((entries, KEEP_ENTRIES), (memos, KEEP_MEMOS)):
-        items.sort(key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in items[keep:]:
-            if old.is_dir():
-                shutil.rmtree(old, ignore_errors=True)
-            else:
-                old.unlink(missing_ok=True)
+        items.sort(reverse=True)
+        leftovers.extend(path for _, path in items[keep:])
+    for old in leftovers:
+        if old.is_dir():
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            old.unlink(missing_ok=True)
+
+
+def _listing(folder: Path) -> list[Path]:
+    """Return the paths in folder (none when it is not there)."""
+    try:
+        return list(folder.iterdir())
+    except OSError:
+        return []
 
 
 def load_or_build(paths: Iterable[str | Path], progress: Progress | None = None,

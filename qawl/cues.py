@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from qawl.lexicons import Lexicons
 
 ANY = "*"
+SPEECH = "@"  # the verb's object is itself a speech (أصدر بيانا، وجه نداء، كتب تغريدة، أدلى بتصريحات)
 QUOTE_MARKS = frozenset({'"', "«", "“", "”", "»", "'"})
 COLON = ":"
 
@@ -26,11 +27,12 @@ _PRESENT_AFFIXES = {("ي", ""): ("m", "sg"), ("ي", "ون"): ("m", "pl"), ("ي",
 
 @dataclass(frozen=True)
 class Form:
-    """A written cue form: its past stem and the gender (m/f) and number (sg/du/pl) of its subject."""
+    """A written cue form: its past stem, the gender (m/f) and number (sg/du/pl) of its subject, and its tense."""
 
     stem: str
     gender: str
     number: str
+    present: bool = False  # يقول، تقول (and participles, which take their tense from the main verb: False)
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class Cues:
     participles: dict[str, str]  # مضيفا، مضيفة … -> past stem
     forms: dict[str, Form]  # verbs and participles -> Form
     complements_of: dict[str, frozenset[str]]  # past stem -> prepositions (and ANY) a report may follow
+    with_object: dict[str, str]  # past verbs with an object pronoun (ذكره، نشرته) -> stem: cues after ما only
 
     def complements(self, stem: str) -> frozenset[str]:
         """Return the prepositions (besides that-clauses, colons and quotes) a cue's report may follow."""
@@ -64,20 +67,24 @@ def table(lex: Lexicons) -> Cues:
             past[(weak if weak and suffix in {"ت", "وا", "تا"} else stem) + suffix] = Form(stem, gender, number)
         for p in _split(present_stems):
             for (person, suffix), (gender, number) in _PRESENT_AFFIXES.items():
-                present[person + p + suffix] = Form(stem, gender, number)
+                present[person + p + suffix] = Form(stem, gender, number, present=True)
         for p in _split(participles):
             participle_forms[p] = Form(stem, "m", "sg")  # مضيفا: he
     # مضيفة (she), as normalized (ة → ه)
     participle_forms |= {p[:-1] + "ه": Form(f.stem, "f", "sg") for p, f in list(participle_forms.items())}
-    not_cues = lex.words("not_cue")
+    not_cues = lex.w.not_cue
     verbs = {p + f: form for f, form in (past | present).items() for p in _PREFIXES}
     verbs = {f: form for f, form in verbs.items() if f not in not_cues}
-    participles = {p + f: form for f, form in participle_forms.items() for p in _PREFIXES}
+    participles = {p + f: form for f, form in participle_forms.items() for p in _PREFIXES if p + f not in not_cues}
+    # ما ذكره السفير، وفق ما نشرته الصحيفة: a past verb with the pronoun of ما as its object (ه، ها).
+    with_object = {f + pronoun: form.stem for f, form in past.items() if form.number == "sg"
+                   for pronoun in ("ه", "ها")}
     return Cues(
         verbs={f: form.stem for f, form in verbs.items()},
         participles={f: form.stem for f, form in participles.items()},
         forms=verbs | participles,
         complements_of=complements,
+        with_object=with_object,
     )
 
 

@@ -30,6 +30,14 @@ _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _LETTER = re.compile(r"[^\W\d_]")
 _SPACE = re.compile(r"\s")
+# What text of the languages Qawl reads is made of: white space (not \s, which takes \x1c-\x1f), printable ASCII,
+# Latin-1 letters, Arabic (with its presentation forms), general punctuation (dashes, quotes, bidi marks). A guessed
+# decoding of random bytes gives CJK (as UTF-16) or symbols (as Windows-1256).
+_TEXT_CHAR = re.compile("[ \t\n\r\f\v!-~\u00a0\u00ab\u00bb\u00c0-\u00ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff"
+                        "\u2000-\u206f\ufb50-\ufdff\ufe70-\ufeff]")
+# A Windows-1256 file is Arabic: its Arabic letters, digits, white space and punctuation, hardly a Latin letter.
+_ARABIC_TEXT_CHAR = re.compile("[ \t\n\r\f\v0-9!-/:-@\\[-`{-~\u00a0\u00ab\u00bb\u0600-\u06ff\u2000-\u206f]")
+_TEXT_SHARE = 0.9
 _SNIFF = 65536
 # UTF-8 Arabic read as Windows-1252 and saved again ("Ø§Ù„"): every letter starts with Ø or Ù.
 _MOJIBAKE_LEADS = re.compile("[ØÙ]")
@@ -67,7 +75,13 @@ def _utf16_without_bom(data: bytes) -> str | None:
         text = _truncated(data, "utf-16-le" if odd > even else "utf-16-be")
     except UnicodeDecodeError:
         return None
-    return None if _looks_binary(text) else text
+    return None if _looks_binary(text) or not _made_of(_TEXT_CHAR, text) else text
+
+
+def _made_of(chars: re.Pattern[str], text: str) -> bool:
+    """Return whether nearly all of text's first characters are of the class chars."""
+    sample = text[:_SNIFF]
+    return len(chars.findall(sample)) >= _TEXT_SHARE * len(sample)
 
 
 def _looks_binary(text: str) -> bool:
@@ -98,7 +112,8 @@ def _cp1256(data: bytes) -> str:
     arabic = sum(1 for ch in letters if _ARABIC.match(ch))
     spaces = len(_SPACE.findall(sample))
     words_apart = len(sample) <= 40 or spaces >= len(sample) // 50
-    if "\ufffd" in text or not letters or arabic < len(letters) * 0.3 or not words_apart:
+    if ("\ufffd" in text or not letters or arabic < len(letters) * 0.3 or not words_apart
+            or not _made_of(_ARABIC_TEXT_CHAR, sample)):
         raise DecodeError("undecodable bytes: not UTF-8, UTF-16 or Windows-1256 text")
     return text
 

@@ -37,11 +37,10 @@ def _forms(word: str, broken: str, feminable: int, masculine_plural: int, femini
            ) -> list[tuple[str, bool]]:
     """Return a lemma's written forms worth knowing, each with whether it is a plural: itself, its feminine and
     its plurals."""
+    # Sound masculine plurals (+ون، +ين) are left out: foreign names end so too (ماكرون، كلينتون).
     forms = [(word, False)]
     if feminable:
         forms.append((word + "ه", False))
-    if masculine_plural:
-        forms += [(word + "ون", True), (word + "ين", True)]
     if feminine_plural:
         forms.append(((word[:-1] if word.endswith("ه") else word) + "ات", True))
     for plural in broken.split(";"):
@@ -104,6 +103,18 @@ def _plurals() -> dict[str, list[str]]:
     return out
 
 
+@cache
+def verbs() -> frozenset[str]:
+    """Return the normalized past forms of the dictionary's verbs (اجتمع، اجتمعت، اجتمعوا): a word after a name that
+    is one of them and no noun is a verb, not a part of the name. Empty when the dictionary is not installed."""
+    path = _path()
+    if path is None:
+        return frozenset()
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+        stems = [_bare(v) for (v,) in db.execute("select unvocalized from verbs")]
+    return frozenset(stem + suffix for stem in stems for suffix in ("", "ت", "وا"))
+
+
 def plurals_of(words: frozenset[str]) -> list[str]:
     """Return the broken plurals the dictionary gives for normalized singular words (صاحب → أصحاب)."""
     plurals = _plurals()
@@ -113,3 +124,9 @@ def plurals_of(words: frozenset[str]) -> list[str]:
 def entry(word: str) -> Entry | None:
     """Return what the dictionary says of a normalized word without clitics, or None when it lacks it."""
     return nouns().get(word)
+
+
+def verb_only(word: str) -> bool:
+    """Return whether a normalized word is a past verb of the dictionary and no noun of it (اجتمع; تساهل is a noun).
+    Words under four letters are left out: rare short verbs are spelled like foreign names (ماي، كاش)."""
+    return len(word) >= 4 and word in verbs() and word not in nouns()

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from qawl import articles, lexicons, mentions, speakers
+from qawl import articles, dates, lexicons, mentions, speakers
 from qawl import names as name_words
 from qawl.articles import Chunk
 from qawl.corpus import Document, files
@@ -187,7 +187,8 @@ def _build(analysis: articles.Analysis, progress: Progress | None, keep_texts: b
     aliases["speaker"] = speaker_of[aliases["entity"].to_numpy(dtype=np.int64)]
 
     n_sentences = np.array(counts, dtype=np.int64)
-    documents = _documents(docs, titles, n_sentences, parse_dates(d.date for d in docs))
+    dated = dates.parse([d.date for d in docs], [d.doc_id for d in docs], analysis.warnings.append)
+    documents = _documents(docs, titles, n_sentences, dated)
     sents["speaker"] = pd.Series(speaker, dtype="str", index=sents.index)
     sents["date"] = np.repeat(documents["date"].to_numpy(), n_sentences)
     sentences_frame = sents[SENTENCE_COLUMNS]
@@ -357,10 +358,3 @@ def build_analysis(analysis: articles.Analysis, progress: Progress | None = None
     still being assembled: the command line writes it meanwhile.
     """
     return _build(analysis, progress, keep_texts=False, ready=ready)
-
-
-def parse_dates(values: Iterable[str]) -> pd.Series:
-    """Return naive UTC datetimes for date strings in the formats corpora use (NaT when unknown)."""
-    series = pd.Series(list(values), dtype="string")
-    parsed = pd.to_datetime(series, errors="coerce", utc=True, format="mixed")
-    return parsed.dt.tz_localize(None)

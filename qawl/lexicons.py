@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -80,9 +81,24 @@ class Lexicons:
         return self.classes.get(cls, frozenset())
 
     @cached_property
+    def w(self) -> WordClasses:
+        """Return the grammar classes as attributes (lex.w.that): the hot paths read them at attribute speed."""
+        return WordClasses(self.classes)
+
+    @cached_property
     def title_words(self) -> frozenset[str]:
         """Return the normalized single words of the title lexicon (الرئيس، وزير، الدكتور ...)."""
         return frozenset(w for title, _ in self.titles for w in normalize(title).split())
+
+    @cached_property
+    def title_pairs(self) -> frozenset[tuple[str, str]]:
+        """Return the pairs of words that follow each other in a title of several words (خادم الحرمين، الحرمين
+        الشريفين): a phrase never ends between them."""
+        pairs = set()
+        for title, _ in self.titles:
+            words = normalize(title).split()
+            pairs.update(pairwise(words))
+        return frozenset(pairs)
 
     @cached_property
     def places(self) -> frozenset[str]:
@@ -114,6 +130,18 @@ class Lexicons:
         the words that complete a title's phrase (رئيس لجنة …، أمير منطقة …)."""
         return frozenset().union(*(self.words(c) for c in ("body", "title_complement", "person_noun",
                                                           "collective_source", "media_noun")))
+
+
+class WordClasses:
+    """The word classes of data/grammar.csv as attributes; a class the data lack is empty."""
+
+    def __init__(self, classes: dict[str, frozenset[str]]) -> None:
+        self.__dict__.update(classes)
+
+    def __getattr__(self, name: str) -> frozenset[str]:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return frozenset()
 
 
 def _read(data_dir: Path) -> Lexicons:
@@ -158,7 +186,7 @@ _LOAD_LOCK = threading.Lock()
 
 def load(data_dir: Path | str = DATA_DIR) -> Lexicons:
     """Return the lexicons of data_dir: the same object while its files keep their sizes and times."""
-    data_dir = Path(data_dir)
+    data_dir = data_dir if isinstance(data_dir, Path) else Path(data_dir)
     now = time.monotonic()
     known = _LOADED.get(data_dir)
     if known is not None and now - _CHECKED.get(data_dir, 0.0) < _RECHECK_SECONDS:

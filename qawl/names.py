@@ -11,7 +11,7 @@ from qawl.lexicons import Lexicons
 
 def is_name_part(lex: Lexicons, word: str) -> bool:
     """Return whether a normalized word may stand in a person's name: a name word or a joiner (بن، عبد)."""
-    return is_name_word(lex, word) or word in lex.words("name_joiner")
+    return is_name_word(lex, word) or word in lex.w.name_joiner
 
 
 @dataclass(frozen=True)
@@ -35,19 +35,39 @@ def _is_name_word(lex: Lexicons, word: str) -> bool:
         and not word.startswith(("ال", "لل", "وال", "بال", "فال", "كال"))
         and word not in titles
         and word not in heads
-        and not (word[:1] in "لب" and (word[1:] in heads or word[1:] in titles))
-        and word not in lex.words("function_word")
+        and not (word[:1] in "لب" and (word[1:] in heads or word[1:] in titles or word[1:] in lex.places))
+        and word not in lex.w.function_word
         and word not in lex.places
         and not any(ch.isdigit() for ch in word)
     )
 
 
+def _adjective_like(word: str) -> bool:
+    """Return whether a word reads as an adjective: a relative one (أمريكي، حكوميون) or one the dictionary knows."""
+    return word.endswith(("ي", "يون", "يين", "يه")) or dictionary.entry(word) is not None
+
+
+def _not_a_name_end(lex: Lexicons, word: str) -> bool:
+    """Return whether a word cannot close a name: an adjective (_common_word), a verb (اجتمع), a quality (أهمية),
+    or a definite feminine noun (الاتفاقية، المسودة); a masculine one may be a family name (الصدر)."""
+    if _common_word(lex, word) or dictionary.verb_only(word):
+        return True
+    bare = word[2:] if word.startswith("ال") else word
+    entry = dictionary.entry(bare)
+    if entry is None or bare in lex.derived("given_name_set", _given_names):
+        return False
+    if entry.kind == dictionary.RELATIVE:
+        return bare.endswith("يه")
+    return word.startswith("ال") and bare.endswith("ه") and entry.kind in (dictionary.NOUN, dictionary.VERBAL_NOUN,
+                                                                         dictionary.PARTICIPLE)
+
+
 def _common_word(lex: Lexicons, word: str) -> bool:
-    """Return whether the dictionary knows a word as an adjective or a common noun, and no given name is spelled so
-    (كبير، آخر, but not محمد، عادل): it describes a speaker, it does not name him. Relative adjectives are family
-    names as often (روحاني، موسوي): they stay name words."""
+    """Return whether the dictionary knows a word as an adjective (a participle or an intensive: كبير، آخر، بارز),
+    and no given name is spelled so (محمد، عادل): it describes a speaker, it does not name him. Relative adjectives
+    and nouns are family names as often (روحاني، بشر): they stay name words."""
     entry = dictionary.entry(word)
-    return (entry is not None and entry.kind != dictionary.RELATIVE
+    return (entry is not None and entry.kind == dictionary.PARTICIPLE
             and word not in lex.derived("given_name_set", _given_names))
 
 
@@ -69,7 +89,7 @@ def split(lex: Lexicons, words: Iterable[str]) -> Mention:
 def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
     words = [w for w in phrase if w and w not in {"-", "–", "—"}]
     end = len(words)
-    joiners, titles, places = lex.words("name_joiner"), lex.title_words, lex.places
+    joiners, titles, places = lex.w.name_joiner, lex.title_words, lex.places
 
     def in_name(i: int) -> bool:
         return is_name_word(lex, words[i]) or words[i] in joiners or (
@@ -96,7 +116,8 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
         start += 1
     before = words[start - 1] if start > 0 else ""
     if start < end and before and (before.startswith("لل") or (
-            before.startswith("ل") and len(before) > 3 and not is_name_word(lex, before))):
+            before.startswith("ل") and len(before) > 3 and not is_name_word(lex, before)
+            and before not in lex.places)):
         start = end  # المعارض البارز للعقيد معمر القذافي، الرئيس السابق لحملة ترامب: someone else's name
     if start == end and words and is_name_word(lex, words[0]) and words[0] not in places:
         # a name set before its description without a comma (حسن الأزهري محام وباحث ...)
@@ -104,12 +125,12 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
         while stop < end and (in_name(stop) or (words[stop].startswith("ال") and stop == 1)):
             stop += 1
         return Mention(tuple(words[stop:]), tuple(words[:stop]), 0)
-    if end - start == 1 and start > 0 and words[start].endswith("ي") and not words[start - 1].startswith("ال") and (
+    if start > 0 and not words[start - 1].startswith("ال") and (
         words[start - 1] in titles or words[start - 1] in lex.institution_heads
-    ):
-        start = end  # مصدر طبي، مسؤول أمريكي: an adjective, not a name
-    while end > start and _common_word(lex, words[end - 1]):
-        end -= 1  # مسؤول كبير، مواطن آخر: an adjective closes the phrase, no name does (رود روزنشتاين is one)
+    ) and all(_adjective_like(w) for w in words[start:end]):
+        start = end  # مصدر طبي، مسؤول أمريكي، مواطن آخر، مسؤولون حكوميون: adjectives of an indefinite head
+    while end > start and _not_a_name_end(lex, words[end - 1]):
+        end -= 1  # مسؤول كبير، بومبيو اجتمع، ترامب الاتفاقية: no name ends with an adjective, a verb or a thing
     name = tuple(words[start:end])
     if name and (all(w in joiners for w in name) or (start > 0 and all(w in places for w in name))):
         name = ()

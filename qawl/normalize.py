@@ -1,4 +1,5 @@
-"""Arabic normalization as small pure functions composed into one pipeline."""
+"""Arabic normalization: the steps the keyword search applies one by one, and the search form that applies them
+all (and the alef, ى and ة mappings) in one pass."""
 
 import unicodedata
 from functools import lru_cache
@@ -13,21 +14,6 @@ _CACHED_LENGTH = 40
 def diacritics(text: str) -> str:
     """Return text without harakat, Quranic marks, superscript alef and tatweel."""
     return r.DIACRITICS.sub("", text)
-
-
-def alef(text: str) -> str:
-    """Return text with أ إ آ ٱ written as bare alef."""
-    return text.translate(r.ALEF_FORMS)
-
-
-def alef_maksura(text: str) -> str:
-    """Return text with ى written as ي."""
-    return text.translate(r.ALEF_MAKSURA)
-
-
-def teh_marbuta(text: str) -> str:
-    """Return text with ة written as ه."""
-    return text.translate(r.TEH_MARBUTA)
 
 
 def invisible(text: str) -> str:
@@ -48,10 +34,11 @@ def digits(text: str) -> str:
 
 
 def _pipeline_tables() -> dict[tuple[bool, bool], dict[int, int | None]]:
-    """Return one translate table per (yeh, teh) doing the deletions and mappings of the pipeline at once.
+    """Return one translate table per (yeh, teh) doing every deletion and mapping at once: marks and controls
+    deleted, alef forms, digits and (when asked) ى and ة mapped.
 
-    The deleted characters (marks, controls) and the mapped ones (alef forms, ى, ة, digits) are disjoint
-    and no mapping's output is mapped again, so one pass equals the chain of steps.
+    The deleted characters and the mapped ones are disjoint and no mapping's output is mapped again, so one pass
+    equals applying the tables one after the other.
     """
     deleted = {cp: None for cp in range(0x10000) if r.DIACRITICS.match(chr(cp)) or r.INVISIBLE.match(chr(cp))}
     base = {**deleted, **r.ALEF_FORMS, **r.DIGITS}

@@ -13,7 +13,7 @@ from typing import BinaryIO
 import numpy as np
 import pandas as pd
 
-from qawl import analysis, corrections, export, trends
+from qawl import analysis, corrections, export, sourcing, trends
 from qawl.analysis import Corpus
 from qawl.corrections import Rules
 from qawl.filters import Filters
@@ -140,6 +140,19 @@ class PandasStore:
     def theme_shares(self, filters: Filters) -> pd.DataFrame:
         """Return theme, sentences, share of the kept sentences."""
         return analysis.theme_shares(self.corpus, self.mask(filters))
+
+    def sourcing_shares(self, filters: Filters, dimension: str = "kind", group: str = "", bucket: str = "auto"
+                        ) -> pd.DataFrame:
+        """Return kept attributed sentences by speaker kind or gender, overall / per outlet / per date bucket."""
+        return sourcing.shares(self.corpus, self.mask(filters), dimension, group, bucket)
+
+    def unnamed_by_source(self, filters: Filters) -> pd.DataFrame:
+        """Return per outlet the kept attributed sentences from unnamed sources: source, sentences, total, share."""
+        return sourcing.unnamed_by_source(self.corpus, self.mask(filters))
+
+    def quoted_women(self, filters: Filters, n: int | None = 20) -> pd.DataFrame:
+        """Return the most quoted women of the kept sentences with their counts."""
+        return sourcing.quoted_women(self.corpus, self.mask(filters), n)
 
     def sentence_page(self, filters: Filters, offset: int, limit: int) -> pd.DataFrame:
         """Return kept sentences offset … offset + limit in corpus order, with their themes and document."""

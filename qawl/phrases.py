@@ -6,20 +6,21 @@ more than the sentence.
 
 from __future__ import annotations
 
-from qawl import cues, names
+from qawl import cues, dictionary, names
 from qawl.lexicons import Lexicons
+from qawl.memo import Memo
 from qawl.normalize import normalize
 from qawl.tokenize import NORM, Tokens
 
 PUNCTUATION = frozenset("،,:؛;.!?؟()[]{}\"«»“”'…/|<>")
 COMMAS = frozenset({"،", ","})
-_MAX_NP = 14
+_MAX_NP = 20  # a subject with its titles: معالي أمين العاصمة المقدسة رئيس اللجنة المحلية … الدكتور فلان
 
 
 def _stop_word(lex: Lexicons, n: str) -> bool:
     table = cues.of(lex)
-    return ((n in PUNCTUATION and n not in "-–") or n in lex.words("phrase_end") or n in lex.words("that")
-            or n in table.verbs or n in table.participles or n in lex.words("according_to")
+    return ((n in PUNCTUATION and n not in "-–") or n in lex.w.phrase_end or n in lex.w.that
+            or n in table.verbs or n in table.participles or n in lex.w.according_to
             or _for_media(lex, n))
 
 
@@ -31,7 +32,7 @@ def _for_media(lex: Lexicons, n: str) -> bool:
 
 def starts_with_media_word(lex: Lexicons, word: str) -> bool:
     """Return whether a normalized word (without ال) begins with a medium's noun (وكالة، صحيفة، قناة …)."""
-    return word.startswith(lex.derived("media_words", lambda lex: tuple(sorted(lex.words("media_addressee")))))
+    return word.startswith(lex.derived("media_words", lambda lex: tuple(sorted(lex.w.media_addressee))))
 
 
 def _media_index(lex: Lexicons) -> dict[str, list[tuple[str, ...]]]:
@@ -78,30 +79,48 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
     السورية), told from a family name (بدر السمحان إلى) by its ة or by the definite word after it;
     callers use it only when no that-clause follows the subject.
     """
-    joiners = lex.words("name_joiner")
-    if word in joiners or prev in joiners:
-        return False
+    joiners = lex.w.name_joiner
+    if word in joiners or prev in joiners or word in lex.roles or (prev, word) in lex.title_pairs:
+        return False  # a role after a phrase adds a title to it (أمين العاصمة المقدسة رئيس اللجنة …)
     if word.endswith(("ها", "هم", "هما")):
         return True
     prev_bare = prev[1:] if prev.startswith("وال") else prev
     places = lex.places
     if prev in places and not word.startswith("ال"):
         return True
-    if word in places and not prev.startswith("ال") and prev not in lex.title_words:
-        return True
+    if word in places and not prev.startswith("ال") and prev not in lex.title_words and not _heads_construct(lex, prev):
+        return True  # حذر ترامب إيران (not جامعة نجران)
     definite = prev_bare.startswith("ال")
     closed = closes(lex, prev)
     if word.startswith("ال"):
         if word in lex.title_entries or word.endswith(("ي", "يه", "يين", "يون")):
             return False
         return closed or (after_name and names.is_name_word(lex, prev) and (feminine or follows.startswith("ال")))
+    if closed and _common_noun(lex, word):
+        return True  # ودعا مستشار خادم الحرمين الشريفين | أبناء المجتمع: a noun after a whole title is the object
+    if after_name and names.is_name_word(lex, prev) and dictionary.entry(prev) is None and (
+            _common_noun(lex, word) or dictionary.verb_only(word)):
+        return True  # وصف ترامب | كتاب مذكرات كومي: after a foreign name, a noun or a verb is no family name
     return definite and not closed
+
+
+def _is_common_noun(lex: Lexicons, word: str) -> bool:
+    entry = dictionary.entry(word)
+    thing = entry is not None and (entry.kind in (dictionary.NOUN, dictionary.VERBAL_NOUN)
+                                   or (entry.kind == dictionary.RELATIVE and word.endswith("يه")))  # أهمية
+    return (thing
+            and word not in lex.derived("given_name_set", lambda lex: frozenset(n for n, _ in lex.given_names)))
+
+
+def _common_noun(lex: Lexicons, word: str) -> bool:
+    """Return whether the dictionary knows a word as a noun and it is no given name (أبناء, not محمد)."""
+    return lex.memo("common_noun", _is_common_noun)[word]
 
 
 def institution(lex: Lexicons, word: str) -> bool:
     """Return whether a word heads an institution's name (اللجنة، الحكومة), which no personal name follows."""
     bare = word[2:] if word.startswith("ال") else word
-    return (bare in lex.institution_heads and bare not in lex.words("person_noun") and word not in lex.roles
+    return (bare in lex.institution_heads and bare not in lex.w.person_noun and word not in lex.roles
             and bare not in lex.roles)
 
 
@@ -117,10 +136,24 @@ def closes(lex: Lexicons, word: str) -> bool:
     return bare.startswith("ال") and (bare.endswith(("ي", "يه")) or word in lex.title_words)
 
 
+def _is_accusative(word: str) -> bool:
+    return len(word) > 3 and word.endswith("ا") and not word.endswith(("اا", "ءا")) and dictionary.entry(
+        word[:-1]) is not None
+
+
+_ACCUSATIVE: Memo[str, bool] = Memo(_is_accusative)
+
+
+def _accusative(word: str) -> bool:
+    """Return whether a word is an indefinite noun in the accusative (طابعا، تحركا: the dictionary's noun plus the
+    alef of tanween): an object or an adverb, no part of a subject's name."""
+    return _ACCUSATIVE[word]
+
+
 def _adverbial(lex: Lexicons, prev: str, word: str) -> bool:
     """Return whether word is an accusative participle after a finished name (روحاني | موجها حديثه)."""
     return (len(word) >= 5 and word.startswith("م") and word.endswith("ا") and prev not in lex.title_words
-            and prev not in lex.words("name_joiner"))
+            and prev not in lex.w.name_joiner)
 
 
 def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, preps: str = "",
@@ -137,11 +170,15 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
     while j < last:
         tok = toks[j]
         word = tok.norm
+        if word in _QUOTES and j > i and (close := _quoted_name(lex, toks, j)) > 0:
+            j = close + 1  # صحيفة "ميرور" البريطانية: a medium's or body's name in quotation marks is its name
+            continue
         if stop[word] or (word[:1] == "ل" and media_name(lex, toks, j) > 0):
             break
         if j > i:
             prev = toks[j - 1].norm
-            if word in ends or _adverbial(lex, prev, word) or tok.possessed or _purpose(lex, prev, word) or (
+            if word in ends or _adverbial(lex, prev, word) or _accusative(word) or tok.possessed or _purpose(
+                    lex, prev, word) or (
                 objects and (
                     object_starts(lex, prev, word, after_name=after_name,
                                   follows=toks[j + 1].norm if j + 1 < len(toks) else "", feminine=tok.feminine)
@@ -169,6 +206,21 @@ def _heads_construct(lex: Lexicons, word: str) -> bool:
     return word in heads or (word[:1] in "لب" and word[1:] in heads)
 
 
+_QUOTES = frozenset('"«“')
+_CLOSING = {'"': '"', "«": "»", "“": "”"}
+
+
+def _quoted_name(lex: Lexicons, toks: Tokens, j: int) -> int:
+    """Return the position of the mark closing a short quoted name right after a medium's or body's head noun
+    (صحيفة "ميرور"، موقع "لي مسلم بوست"), else -1."""
+    prev = toks[j - 1].norm
+    bare = prev[2:] if prev.startswith("ال") else prev
+    if bare not in lex.w.media_noun and bare not in lex.w.body:
+        return -1
+    closing = _CLOSING[toks[j].norm]
+    return next((k for k in range(j + 2, min(len(toks), j + 6)) if toks[k].norm == closing), -1)
+
+
 def has_name(lex: Lexicons, toks: Tokens, a: int, b: int) -> bool:
     """Return whether toks[a:b] holds a personal name."""
     return bool(names.split(lex, map(NORM, toks[a:b])).name)
@@ -186,7 +238,7 @@ def trailing_name(lex: Lexicons, toks: Tokens, a: int, b: int) -> int:
 def through_phrase(lex: Lexicons, toks: Tokens, a: int, k: int) -> int:
     """Return k moved over a short phrase that completes a bare title: up to a comma (مستشار السياسة
     الخارجية في الكرملين،) or up to the name it ends with (نائب الممثل في العراق جورجي بوستن)."""
-    if k < len(toks) and toks[k].norm in lex.words("phrase_preposition") and not has_name(lex, toks, a, k):
+    if k < len(toks) and toks[k].norm in lex.w.phrase_preposition and not has_name(lex, toks, a, k):
         m = noun_phrase(lex, toks, k + 1)
         if m > k + 1 and m - k <= 5 and m < len(toks) and toks[m].norm in COMMAS:
             return m
@@ -197,7 +249,7 @@ def through_phrase(lex: Lexicons, toks: Tokens, a: int, k: int) -> int:
 
 def closers(lex: Lexicons) -> frozenset[str]:
     """Return the tokens that may close an apposition: a comma, a colon or a that-clause."""
-    return lex.derived("closers", lambda lex: frozenset({"،", ",", ":"}) | lex.words("that"))
+    return lex.derived("closers", lambda lex: frozenset({"،", ",", ":"}) | lex.w.that)
 
 
 def apposition(lex: Lexicons, toks: Tokens, j: int) -> tuple[int, int]:
@@ -205,11 +257,11 @@ def apposition(lex: Lexicons, toks: Tokens, j: int) -> tuple[int, int]:
     if j + 1 < len(toks) and toks[j].norm in COMMAS:
         start = j + 1
         head = toks[start].norm
-        if head.startswith("و") and (head.startswith("وال") or head.endswith(("ه", "ها", "هم"))):
-            return j, j
+        if toks[start].possessed or (head.startswith("و") and (head.startswith("وال") or head.endswith(("ه", "ها")))):
+            return j, j  # شكره، وزوجته: what follows the comma belongs to the sentence, not to the name
         k = through_phrase(lex, toks, start, noun_phrase(lex, toks, start))
         ends = closers(lex)
-        if k < len(toks) and toks[k].norm in lex.words("phrase_preposition"):
+        if k < len(toks) and toks[k].norm in lex.w.phrase_preposition:
             k2 = noun_phrase(lex, toks, k + 1)
             k = k2 if k2 - k <= 6 and k2 < len(toks) and toks[k2].norm in ends else k
         if k > start and (k >= len(toks) or toks[k].norm in ends):

@@ -79,9 +79,9 @@ def _possessor_kind(lex: Lexicons, word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 2:
             base = word[: -len(suffix)]
             for form in (base, base[:-1] + "ه" if base.endswith("ت") else base):
-                if form in lex.words("person_noun") or form in lex.title_words:
+                if form in lex.w.person_noun or form in lex.title_words:
                     return PERSON
-                if form in lex.words("collective_source") or _human_plural(lex, form):
+                if form in lex.w.collective_source or _human_plural(lex, form):
                     return UNNAMED
     return ""
 
@@ -92,8 +92,16 @@ def _human_plural(lex: Lexicons, word: str) -> bool:
 
 
 def _human_plurals(lex: Lexicons) -> frozenset[str]:
-    singular = lex.words("person_noun") | lex.roles
+    singular = lex.w.person_noun | lex.roles
     return frozenset(dictionary.plurals_of(singular))
+
+
+def unnamed_head(lex: Lexicons, word: str) -> bool:
+    """Return whether a word heads an unnamed source of the lexicon: reports, estimates, sources, witnesses
+    (تقارير، تقديرات، مصادر، شهود)."""
+    bare = without_article(stem(lex, word))
+    return (bare in lex.w.collective_source or bare in lex.w.report_noun or bare in lex.w.data_noun
+            or word in lex.w.collective_source)
 
 
 def head_kind(lex: Lexicons, word: str, *, named: bool = False) -> str:
@@ -105,17 +113,17 @@ def head_kind(lex: Lexicons, word: str, *, named: bool = False) -> str:
     if not word or word in lex.derived("small_words", _small_words):
         return ""
     bare = without_article(word)
-    if (word in lex.words("collective_source") or bare in lex.words("collective_source")
-            or bare in lex.words("report_noun")):
+    if (word in lex.w.collective_source or bare in lex.w.collective_source
+            or bare in lex.w.report_noun):
         return UNNAMED
-    if bare in lex.words("media_noun") or word in lex.words("media_noun"):
+    if bare in lex.w.media_noun or word in lex.w.media_noun:
         return MEDIA
-    if bare in lex.words("body") or word in lex.words("body"):
+    if bare in lex.w.body or word in lex.w.body:
         return ORGANIZATION
-    if word in lex.words("group_noun") or bare in lex.words("group_noun"):
+    if word in lex.w.group_noun or bare in lex.w.group_noun:
         return UNNAMED  # الأكراد، الأتراك: a people
-    if (word in lex.title_words or bare in lex.title_words or bare in lex.words("person_noun")
-            or word in lex.words("person_noun")):
+    if (word in lex.title_words or bare in lex.title_words or bare in lex.w.person_noun
+            or word in lex.w.person_noun):
         # An indefinite title with no name is an unnamed source (مسؤول كبير، مصدر أمني، متحدث باسم الوزارة).
         return PERSON if named or word.startswith("ال") else UNNAMED
     if word in lex.places:
@@ -125,6 +133,8 @@ def head_kind(lex: Lexicons, word: str, *, named: bool = False) -> str:
     if bare.endswith(("يون", "يين")) and len(bare) > 5:
         return UNNAMED  # الإسرائيليون، الفلسطينيين: a people, named by its adjective
     entry = dictionary.entry(bare)
+    if entry is None and bare.endswith(("ون", "ين")) and dictionary.entry(bare[:-2]) is not None:
+        return UNNAMED  # المستثمرون، مزارعون: several doers, not named
     if entry is None:
         return PERSON  # no dictionary holds most names (ترامب، غوتيريش، صالحي)
     if entry.kind == dictionary.VERBAL_NOUN or (entry.kind == dictionary.RELATIVE and bare.endswith("يه")
@@ -132,11 +142,15 @@ def head_kind(lex: Lexicons, word: str, *, named: bool = False) -> str:
         return ""  # الانتباه، تحقيق، أهمية: an action or a quality, the verb's object
     if entry.kind == dictionary.RELATIVE:
         return UNNAMED if _plural(word) else PERSON  # روحاني، صالحي are family names; الإيرانيون a people
-    if named or word.startswith("ال"):
-        return PERSON  # المحامي، الصدر: someone the article knows
+    if named:
+        return PERSON
     if entry.kind == dictionary.PARTICIPLE:
-        return UNNAMED  # محام، مواطن آخر، المستثمرون، مزارعون: some doer, or several, not named
-    return ""  # دفع، أسماء: a thing
+        if _plural(word):
+            return UNNAMED  # المستثمرون، مزارعون: several doers, not named
+        if word.startswith("ال"):
+            return "" if bare.endswith("ه") else PERSON  # المحامي a doer the article knows; المسودة a thing
+        return UNNAMED  # محام، مواطن آخر: some doer, not named
+    return ""  # دفع، أسماء، المواعيد: a thing (الحكومة is a body of the lexicon; الصدر speaks where أن follows)
 
 
 def _annexed(lex: Lexicons, words: list[str]) -> bool:
@@ -165,6 +179,12 @@ def _annexed(lex: Lexicons, words: list[str]) -> bool:
 def classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possessed: bool = False) -> Source:
     """Return the Source of a speaker phrase given as normalized words (cue_gender: of the verb it agrees with;
     possessed: its first word, as written, ends in a possessive pronoun)."""
+    # Sources come back sentence after sentence and article after article: each phrase is classified once.
+    return lex.memo("classify", lambda lex, key: _classify(lex, list(key[0]), key[1], possessed=key[2]),
+                    bound=1 << 15)[tuple(words), cue_gender, possessed]
+
+
+def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possessed: bool = False) -> Source:
     if not words:
         return Source("")
     first = words[0]
@@ -175,7 +195,7 @@ def classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possessed
     if possessed:
         kind = _possessor_kind(lex, words[0])  # حرصه، رفضه: no name; شقيقه، أصحابها: a relative, people
         return Source(kind, gender(lex, words, cue_gender) if kind == PERSON else "")
-    if stem(lex, words[0]) in lex.words("quantifier"):
+    if stem(lex, words[0]) in lex.w.quantifier:
         # العديد من اللاعبين، أحد المصادر: the source is what the quantifier counts
         rest = words[2:] if len(words) > 2 and words[1] == "من" else words[1:]
         inner = classify(lex, rest, cue_gender) if rest else Source("")
@@ -184,9 +204,13 @@ def classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possessed
     if found:
         return Source(_GAZETTEER_KINDS.get(found[0][1], ORGANIZATION))
     mention = names.split(lex, words)
-    if mention.name and mention.name_at == 0:
+    given = lex.derived("given", _given)
+    if mention.name and mention.name_at == 0 and len(mention.name) > 1 and any(
+            w in given or dictionary.entry(without_article(w)) is None for w in mention.name):
         return Source(PERSON, gender(lex, words, cue_gender))  # رود روزنشتاين: a name, whatever a dictionary says
-    kind = head_kind(lex, words[0], named=bool(mention.name) or _annexed(lex, words))
+    head = without_article(stem(lex, words[0]))
+    titled = head in lex.title_words or ("ال" + head) in lex.title_words or head in lex.w.person_noun
+    kind = head_kind(lex, words[0], named=bool(mention.name) or (titled and _annexed(lex, words)))
     if kind != PERSON:
         return Source(kind)
     return Source(PERSON, gender(lex, words, cue_gender))
@@ -230,7 +254,7 @@ def agreement(lex: Lexicons, words: list[str], source: Source, cue_gender: str =
     if kind == UNNAMED:
         if head.endswith(("ون", "ين")) and len(head) > 4:
             return frozenset({("m", "pl")})
-        if head.endswith("ات") or _plural(head) or head in lex.words("collective_source") or head in lex.words(
+        if head.endswith("ات") or _plural(head) or head in lex.w.collective_source or head in lex.words(
                 "report_noun"):
             return frozenset({("f", "sg"), ("m", "pl"), ("f", "pl")})
         return frozenset({(cue_gender or "m", "sg")})

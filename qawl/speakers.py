@@ -27,6 +27,7 @@ def _without_article(words: tuple[str, ...]) -> frozenset[str]:
 
 
 _bare: Memo[tuple[str, ...], frozenset[str]] = Memo(_without_article)  # titles repeat: one set per title
+_words: Memo[tuple[str, ...], frozenset[str]] = Memo(frozenset)  # names repeat: one set per name
 
 
 @dataclass
@@ -57,23 +58,56 @@ class Entity:
 
     def matches_name(self, name: tuple[str, ...]) -> bool:
         """Return whether a name is this entity's full name, a part of it, or a fuller form."""
-        return any(set(name) <= set(n) or set(n) <= set(name) for n in self.names)
+        mine = _words[name]
+        return any(mine <= _words[n] or _words[n] <= mine for n in self.names)
 
-    def matches_title(self, title: tuple[str, ...]) -> bool:
+    def matches_title(self, title: tuple[str, ...], honorifics: frozenset[str] = frozenset()) -> bool:
         """Return whether a bare title (الرئيس الصيني، الوزير، الهيئة) fits one of this entity's titles.
 
         A named person fits any title that is part of his (الرئيس الصيني ⊂ الرئيس الصيني شي) or one that
-        adds to it by a word at most; an institution fits its own title or its head noun (الهيئة).
+        adds to it by a word at most; an institution fits its own title or its head noun (الهيئة). Honorifics
+        (معالي، الدكتور) are no part of a title's head.
         """
+        return self.title_distance(title, honorifics) is not None
+
+    def title_distance(self, title: tuple[str, ...], honorifics: frozenset[str] = frozenset()) -> int | None:
+        """Return how many words the closest fitting title of this entity has that a bare title lacks (وزير
+        الخارجية fits وزير الخارجية with 0, وزير خارجية روسيا الاتحادية with 2), None when none fits."""
+        title = _without(title, honorifics)
+        if not title:
+            return None
         bare = _bare[title]
+        best: int | None = None
         for t in self.titles:
+            t = _without(t, honorifics)
+            if not t:
+                continue
             own = _bare[t]
             same_head = _bare[title[:1]] == _bare[t[:1]]
-            if self.names and same_head and (bare <= own or (own <= bare and len(bare - own) <= 1)):
-                return True
-            if not self.names and (bare == own or (len(title) == 1 and bare == _bare[t[:1]])):
-                return True
-        return False
+            # a person: any title part of his, or adding a word at most; a body or medium without a name: its own
+            # title, its head noun, or a description made of its title's words (الصحيفة البريطانية)
+            fits = (self.names and same_head and (bare <= own or (own <= bare and len(bare - own) <= 1))) or (
+                not self.names and (bare == own or (len(title) == 1 and bare == _bare[t[:1]])
+                                    or (same_head and bare <= own)))
+            if fits and (best is None or len(own - bare) < best):
+                best = len(own - bare)
+        return best
+
+
+_WITHOUT: dict[tuple[tuple[str, ...], frozenset[str]], tuple[str, ...]] = {}
+
+
+def _without(words: tuple[str, ...], dropped: frozenset[str]) -> tuple[str, ...]:
+    """Return words without the dropped ones (titles without their honorifics), worked out once per title."""
+    if not dropped:
+        return words
+    key = (words, dropped)
+    found = _WITHOUT.get(key)
+    if found is None:
+        if len(_WITHOUT) > 1 << 15:
+            _WITHOUT.clear()
+        found = _WITHOUT[key] = tuple(w for w in words if w not in dropped)
+    return found
 
 
 def _parts(surface: str) -> tuple[list[str], list[str]]:
@@ -123,8 +157,10 @@ def _parsed(lex: Lexicons) -> Memo[tuple[str, str], _Parsed]:
     return lex.memo("mentions", lambda lex, m: _mention(lex, *m), bound=1 << 14)
 
 
-def _find(entities: list[Entity], mention: names.Mention, before: int) -> int:
-    """Return the index of the entity a mention refers to, the most recent first, or -1."""
+def _find(entities: list[Entity], mention: names.Mention, before: int, speaking: list[bool] | None = None,
+          honorifics: frozenset[str] = frozenset()) -> int:
+    """Return the index of the entity a mention refers to, the most recent first, or -1. A bare title prefers a
+    source that has spoken (speaking: per entity) to a person the article only mentioned with that title."""
     order = list(range(min(before, len(entities)) - 1, -1, -1)) + list(range(before, len(entities)))
     if mention.name:
         return next((k for k in order if entities[k].matches_name(mention.name)), -1)
@@ -133,7 +169,12 @@ def _find(entities: list[Entity], mention: names.Mention, before: int) -> int:
         family = next((k for k in order if any(n[-1] == mention.title[0] for n in entities[k].names)), -1)
         if family >= 0:
             return family
-    return next((k for k in order if entities[k].matches_title(mention.title)), -1)
+    distance = {k: entities[k].title_distance(mention.title, honorifics) for k in order}
+    fitting = [k for k in order if distance[k] is not None]
+    # A source that has spoken first, then the closest title (وزير الخارجية is not وزير خارجية روسيا), then the
+    # most recent (sorting is stable).
+    fitting.sort(key=lambda k: (speaking is not None and not speaking[k], distance[k]))
+    return fitting[0] if fitting else -1
 
 
 ArticleWords = tuple[list[str], list[str]]  # the words of an article, as written and normalized
@@ -183,33 +224,42 @@ def complete_names(lex: Lexicons, entities: list[Entity], words: ArticleWords) -
 
 
 def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = "", *,
-                    words: ArticleWords | None = None,
-                    evidence: list[tuple[str, str]] | None = None) -> tuple[list[int], list[Entity]]:
+                    words: ArticleWords | None = None, evidence: list[tuple[str, str]] | None = None,
+                    speaks: list[bool] | None = None) -> tuple[list[int], list[Entity]]:
     """Return, for each (mention, apposition) of one article, the index of its entity, and the entities.
 
     Named mentions are resolved first, so that a bare title (الرئيس الصيني) or a short name (شي) finds
     the person even when the article names him fully only later; a one-word name takes the fuller form
     the article's text gives it (توكاييف → قاسم - جومارت توكاييف): the words of text, or words when the
-    caller has them already.
+    caller has them already. speaks: per mention, False for a person the article only introduces (بحضور
+    معالي مستشار خادم الحرمين الدكتور سعد الشثري): such mentions link titles to names and get no index (-1);
+    entities that never speak are left out. evidence: per mention, the (kind, gender) it showed.
     """
     memo = _parsed(lex)
     parsed = [memo[surface, apposition] for surface, apposition in mentions]
+    speaks = speaks if speaks is not None else [True] * len(parsed)
+    honorifics = lex.honorifics
     entities: list[Entity] = []
+    spoke: list[bool] = []  # per entity: has a speaking mention been resolved to it yet
     first_at: list[int] = []  # position of each entity's first mention
     out = [-1] * len(parsed)
     for named in (True, False):
         for pos, (mention, spelled) in enumerate(parsed):
             if bool(mention.name) != named or not (mention.name or mention.title):
                 continue
+            if not named and not speaks[pos]:
+                continue  # a title no name goes with introduces nobody
             before = next((k for k, at in enumerate(first_at) if at > pos), len(first_at))
-            index = _find(entities, mention, before if named else len(entities))
+            index = _find(entities, mention, before if named else len(entities), spoke, honorifics)
             if index < 0 and not named:
-                index = _find(entities, mention, before)
+                index = _find(entities, mention, before, spoke, honorifics)
             if index < 0:
                 entities.append(Entity())
+                spoke.append(False)
                 first_at.append(pos)
                 index = len(entities) - 1
             e = entities[index]
+            spoke[index] = spoke[index] or speaks[pos]
             for part, bucket in ((mention.name, e.names), (mention.title, e.titles)):
                 if part and part not in bucket:
                     bucket.append(part)
@@ -217,6 +267,11 @@ def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = 
                 if as_written:
                     e.written.setdefault(part, as_written)
             out[pos] = index
+    speaking = [any(out[p] == k and speaks[p] for p in range(len(out))) for k in range(len(entities))]
+    kept = [k for k in range(len(entities)) if speaking[k]]
+    renumber = {k: n for n, k in enumerate(kept)}
+    out = [renumber.get(k, -1) if speaks[p] else -1 for p, k in enumerate(out)]
+    entities = [entities[k] for k in kept]
     for pos, index in enumerate(out):
         if index >= 0 and evidence is not None:
             entities[index].kinds.append(evidence[pos][0])

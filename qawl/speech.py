@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from qawl import cues, mentions, names, quotes, sources
+from qawl import cues, dictionary, mentions, names, quotes, sources
 from qawl.lexicons import Lexicons
+from qawl.memo import Memo
 from qawl.normalize import normalize
 from qawl.phrases import (
     COMMAS,
@@ -19,7 +20,7 @@ from qawl.phrases import (
     through_phrase,
     trailing_name,
 )
-from qawl.tokenize import NORM, Tokens, positions, tokens
+from qawl.tokenize import NORM, Token, Tokens, positions, tokens
 
 _SENTENCE_END = frozenset(".؟?!")
 _COMPLEMENT_WINDOW = 30
@@ -38,6 +39,7 @@ class Report:
     apposition: str = ""  # a title or name in apposition (كوساشيف، رئيس لجنة ...)
     quote: str = "indirect"  # "direct" when the report is a quotation
     document: bool = False  # the subject is a document (وأضاف البيان): its author speaks, whatever the verb's form
+    relayer: str = ""  # who relays the source (وأوضحت الصحيفة نقلا عن مصادر …): the subject of what follows
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -50,14 +52,36 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return k >= 0 and spans[k][0] < pos < spans[k][1]
 
 
-def _prefixes(allowed: frozenset[str]) -> str:
-    """Return the one-letter prepositions (ب، ل) among a cue's complements."""
+def _prefix_letters(allowed: frozenset[str]) -> str:
     return "".join(p for p in ("ب", "ل") if p in allowed)
 
 
+_PREFIXES: Memo[frozenset[str], str] = Memo(_prefix_letters)  # a cue's prepositions, asked of every word after it
+
+
+def _prefixes(allowed: frozenset[str]) -> str:
+    """Return the one-letter prepositions (ب، ل) among a cue's complements."""
+    return _PREFIXES[allowed]
+
+
 def _is_complement(lex: Lexicons, n: str, allowed: frozenset[str]) -> bool:
-    return (n in lex.words("that") or n == cues.COLON or n in cues.QUOTE_MARKS or n in allowed
-            or (n[:1] in _prefixes(allowed) and len(n) >= 3))
+    return (n in lex.w.that or n == cues.COLON or n in cues.QUOTE_MARKS or n in allowed
+            or (n[:1] in _prefixes(allowed) and len(n) >= 3)
+            or (cues.SPEECH in allowed and n in speech_objects(lex)))
+
+
+def speech_objects(lex: Lexicons) -> frozenset[str]:
+    """Return the written forms of the speech nouns of the lexicon as a verb's object: بيانا، بيان، ببيان،
+    بالبيان، نداء، رسالة، شكره، تصريحاته (a verb like أصدر or وجه reports through them)."""
+    def forms(lex: Lexicons) -> frozenset[str]:
+        out = set()
+        for noun in lex.w.speech_noun:
+            stem = noun[:-1] + "ت" if noun.endswith("ه") else noun  # رساله → رسالت + ه (رسالته)
+            for word in (noun, noun + "ا", "ال" + noun, stem + "ه", stem + "ها", stem + "هم"):
+                out.update({word, "ب" + word, "و" + word})
+            out.add("بال" + noun)
+        return frozenset(out)
+    return lex.derived("speech_objects", forms)
 
 
 def _complement(lex: Lexicons, toks: Tokens, j: int, allowed: frozenset[str]) -> int:
@@ -68,13 +92,21 @@ def _complement(lex: Lexicons, toks: Tokens, j: int, allowed: frozenset[str]) ->
         n = toks[k].norm
         if _is_complement(lex, n, allowed):
             return k
-        if n in _SENTENCE_END or n in verbs:
+        if n in _SENTENCE_END or (n in verbs and not _preposition_like(lex, toks, k)):
             break
     k = j + 1 if j < len(toks) and toks[j].norm in COMMAS else j
     if (cues.ANY in allowed and k < len(toks) and toks[k].norm not in PUNCTUATION
-            and toks[k].norm not in lex.words("no_comment")):
+            and toks[k].norm not in lex.w.no_comment):
         return k
     return -1
+
+
+def _preposition_like(lex: Lexicons, toks: Tokens, k: int) -> bool:
+    """Return whether a cue's spelling at toks[k] is the noun or preposition it shares (سالفيني عبر حسابه: via):
+    not at the head of a clause."""
+    n = toks[k].norm
+    return ((n in lex.w.ambiguous_cue or n in lex.w.clause_head_cue) and k > 0
+            and not (toks[k - 1].norm in PUNCTUATION or toks[k - 1].norm in lex.w.clause_opener))
 
 
 def _quote_kind(text: str, after: int, spans: list[tuple[int, int]]) -> str:
@@ -97,7 +129,7 @@ def _passive(text: str, toks: Tokens, i: int) -> bool:
 
 
 def _hard_boundary(lex: Lexicons, n: str) -> bool:
-    return n in _HARD_MARKS or n in lex.words("that")
+    return n in _HARD_MARKS or n in lex.w.that
 
 
 def _subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int] | None:
@@ -106,7 +138,7 @@ def _subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int] | No
     start = end
     while start > 0 and end - start < 24 and not _hard_boundary(lex, toks[start - 1].norm):
         start -= 1
-    openers, prepositions = lex.words("clause_opener"), lex.words("phrase_preposition") | {"من"}
+    openers, prepositions = lex.w.clause_opener, lex.w.phrase_preposition | {"من"}
     for a in range(start, end):
         if a > 0 and not (_hard_boundary(lex, toks[a - 1].norm) or toks[a - 1].norm in COMMAS):
             continue
@@ -132,20 +164,36 @@ def _antecedent_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: li
                        ) -> Report | None:
     """Return the report of "فلان الذي أوضح أن": the titled name right before the relative pronoun."""
     k = i - 1
+    while k > 0 and toks[k - 1].norm in COMMAS:
+        k -= 1  # أردوغان، الذي يصف نفسه
     start = k
-    while start > 0 and k - start < 10 and not is_stop_word(lex, toks[start - 1].norm):
-        start -= 1
+    while start > 0 and k - start < 10 and not is_stop_word(lex, toks[start - 1].norm) and (
+            not toks[start - 1].norm.startswith("و") or toks[start - 1].norm.startswith("وال")):
+        start -= 1  # a word with the conjunction و opens another clause (ويسعى أردوغان، الذي …)
     titles = lex.title_words
     start = next((a for a in range(start, k) if toks[a].norm in titles), start)
-    if start >= k or not has_name(lex, toks, start, k):
+    if start >= k or not (has_name(lex, toks, start, k) or _is_source(lex, _surface(text, toks, start, k))):
+        return None
+    if not _speaks(lex, toks, start, k):
         return None
     table = cues.of(lex)
     comp = _complement(lex, toks, i + 1, table.complements(table.verbs[toks[i].norm]))
-    if comp < 0 or not (toks[comp].norm in lex.words("that") or toks[comp].norm == cues.COLON
+    if comp < 0 or not (toks[comp].norm in lex.w.that or toks[comp].norm == cues.COLON
                         or toks[comp].norm in cues.QUOTE_MARKS):
         return None
     return Report("explicit", _surface(text, toks, i, i + 1), _surface(text, toks, start, k),
                   quote=_quote_kind(text, toks.starts[comp], spans))
+
+
+def _what_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tuple[int, int]]) -> Report | None:
+    """Return the report of "ما ذكره السفير" / "وفق ما نشرته الصحيفة": what the source after the verb said, when it
+    can speak (كما قال mid-sentence compares, and is left to the caller)."""
+    end = noun_phrase(lex, toks, i + 1, objects=True, after_name=True)
+    if end == i + 1 or not _speaks(lex, toks, i + 1, end):
+        return None
+    app_a, app_b = apposition(lex, toks, end)
+    return Report("explicit", _surface(text, toks, i, i + 1), _surface(text, toks, i + 1, end),
+                  _surface(text, toks, app_a, app_b), _quote_kind(text, toks.ends[i], spans))
 
 
 def _own_object(lex: Lexicons, text: str, toks: Tokens, j: int) -> bool:
@@ -153,7 +201,7 @@ def _own_object(lex: Lexicons, text: str, toks: Tokens, j: int) -> bool:
     word = _surface(text, toks, j, j + 1)
     after = toks[j + 1].norm if j + 1 < len(toks) else ""
     return (len(word) > 4 and word.endswith(("ه", "ها")) and not word.startswith("ال")
-            and (after in lex.words("that") or after == cues.COLON or after.startswith("بال")))
+            and (after in lex.w.that or after == cues.COLON or after.startswith("بال")))
 
 
 def _name_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int] | None:
@@ -171,31 +219,39 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     tok = toks[i]
     table = cues.of(lex)
     stem = table.verbs[tok.norm]
-    if tok.norm in lex.words("impersonal") or _passive(text, toks, i):
+    if tok.norm in lex.w.impersonal or _passive(text, toks, i):
         return None
-    if i > 0 and toks[i - 1].norm in lex.words("relative"):
-        return _antecedent_report(lex, text, toks, i, spans) if toks[i - 1].norm in lex.words("who") else None
+    if i > 0 and toks[i - 1].norm in lex.w.what:
+        return _what_report(lex, text, toks, i, spans)
+    if i > 0 and toks[i - 1].norm in lex.w.relative:
+        return _antecedent_report(lex, text, toks, i, spans) if toks[i - 1].norm in lex.w.who else None
     if i > 1 and toks[i - 1].norm == "كما" and toks[i - 2].norm not in PUNCTUATION:
         return None
-    if i > 0 and toks[i - 1].norm in lex.words("preposition"):
+    if i > 0 and toks[i - 1].norm in lex.w.preposition:
         return None  # بعد رفض أصحابها: after a preposition the word is a verbal noun, not the verb
+    if i > 0 and _indefinite_noun(lex, toks[i - 1]):
+        return None  # لافتة كتب عليها، تقارير تقول: a clause that describes the noun before it, not a report
+    if i > 0 and toks[i - 1].norm in lex.w.unreal and table.forms[tok.norm].present:
+        return None  # يرتقب أن يعلن، لم تصدر بيانا، لن يقول: a speech to come, or not made, reports nothing
     # A cue spelled like a noun or a preposition (بين between, عبر via, رد reply) is the verb only at the head of
     # a clause; an ambiguous one also needs that-clause, colon or quotation after its subject.
-    ambiguous = tok.norm in lex.words("ambiguous_cue")
-    if ((ambiguous or tok.norm in lex.words("clause_head_cue")) and i > 0
-            and not (toks[i - 1].norm in PUNCTUATION or toks[i - 1].norm in lex.words("clause_opener")
+    ambiguous = tok.norm in lex.w.ambiguous_cue
+    if ((ambiguous or tok.norm in lex.w.clause_head_cue) and i > 0
+            and not (toks[i - 1].norm in PUNCTUATION or toks[i - 1].norm in lex.w.clause_opener
                      or toks[i - 1].norm in {"جانبه", "جهته"})):
         return None
     allowed = table.complements(stem)
     j = i + 1
-    objects_between = lex.words("object_pronoun")
+    objects_between = lex.w.object_pronoun
     while j < len(toks) and toks[j].norm in objects_between:
         j += 1
     implicit = j < len(toks) and (
-        toks[j].norm in lex.words("pronoun_subject") or toks[j].norm in lex.words("document")
-        or toks[j].norm in lex.words("personal_pronoun") or toks[j].norm in {"فيها", "فيه"}
+        toks[j].norm in lex.w.pronoun_subject or toks[j].norm in lex.w.document
+        or toks[j].norm in lex.w.personal_pronoun or toks[j].norm in {"فيها", "فيه"}
         or _own_object(lex, text, toks, j)
     )
+    if not implicit and j < len(toks) and _is_document(lex, toks[j].norm):
+        return _document_report(lex, text, toks, i, j, allowed, spans)
     if implicit:
         j += 1
         np_end = end = j
@@ -206,6 +262,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         # Try the subject as a plain phrase first; only a verb whose object may follow the subject
         # (أكد استعداده، وصف ترامب الاتفاق) needs the phrase cut where an object visibly begins.
         objects = cues.ANY in allowed
+        if cues.SPEECH in allowed:
+            allowed = allowed | speech_objects(lex)  # the subject ends where the speech it issued is named
         np_end = noun_phrase(lex, toks, j, objects=objects, preps=_prefixes(allowed), ends=allowed)
         end = through_phrase(lex, toks, j, np_end)
         app_end = apposition(lex, toks, end)[1]
@@ -214,16 +272,19 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
             np_end = noun_phrase(lex, toks, j, objects=True, preps=_prefixes(allowed), ends=allowed, after_name=True)
             end = through_phrase(lex, toks, j, np_end)
         implicit = end == j
-    if any(t.norm in lex.words("no_comment") for t in toks[j : end + 1]):
+    if any(t.norm in lex.w.no_comment for t in toks[j : end + 1]):
         return None  # رفضت الوزارة التعليق: refusing to comment reports nothing
+    if not implicit and np_end < len(toks) and toks[np_end].norm in lex.w.same and cues.ANY not in allowed:
+        # كما كشف المتحدث ذاته: the source named before, whatever its title here (وتصف الجماعة نفسها: an object)
+        return Report("implicit", _surface(text, toks, i, i + 1), quote=_quote_kind(text, toks.ends[np_end], spans))
     app_a, app_b = apposition(lex, toks, end)
     if app_a == app_b and end > np_end and (named_at := trailing_name(lex, toks, np_end + 1, end)) > 0:
         app_a, app_b = named_at, end  # the name that closes a title's phrase stands as its apposition
-    at = _complement(lex, toks, max(end, app_b), allowed)
+    at = _complement(lex, toks, _past_relative_clause(lex, toks, max(end, app_b)), allowed)
     if at < 0:
         return None
     comp = toks[at].norm
-    if ambiguous and not (comp in lex.words("that") or comp == cues.COLON or comp in cues.QUOTE_MARKS):
+    if ambiguous and not (comp in lex.w.that or comp == cues.COLON or comp in cues.QUOTE_MARKS):
         return None
     quote = _quote_kind(text, toks.starts[at], spans)
     cue = _surface(text, toks, i, i + 1)
@@ -231,14 +292,15 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         named = _name_before(lex, toks, i)
         if named:
             return Report("explicit", cue, _surface(text, toks, *named), quote=quote)
-    if implicit and j - 1 > i and toks[j - 1].norm in lex.words("document"):
+    if implicit and j - 1 > i and toks[j - 1].norm in lex.w.document:
         return Report("implicit", cue, quote=quote, document=True)
+
     if implicit:
         return _implicit_report(lex, text, toks, i, cue, quote)
     if toks[j].possessed and np_end > j + 1 and has_name(lex, toks, j + 1, np_end):
         j += 1  # وقال شقيقه عبدالله: the name, not the kinship word, names the source
-    elif not (_said_at(lex, toks, max(end, app_b)) or _speaks(lex, toks, j, np_end)
-              or (app_b > app_a and has_name(lex, toks, app_a, app_b))):
+    elif _oblique_plural(toks[j].norm) or not (_said_at(lex, toks, max(end, app_b)) or _speaks(lex, toks, j, np_end)
+                                                or (app_b > app_a and has_name(lex, toks, app_a, app_b))):
         return _implicit_report(lex, text, toks, i, cue, quote)  # وأكد أهمية …: the phrase is the object
     return Report("explicit", cue, _surface(text, toks, j, np_end), _surface(text, toks, app_a, app_b), quote)
 
@@ -248,8 +310,43 @@ def _said_at(lex: Lexicons, toks: Tokens, k: int) -> bool:
     before it, right after the cue, is the verb's subject whatever its words (وأكد الصدر أن)."""
     if k < len(toks) and toks[k].norm in COMMAS:
         k += 1
-    return k < len(toks) and (toks[k].norm in lex.words("that") or toks[k].norm == cues.COLON
+    return k < len(toks) and (toks[k].norm in lex.w.that or toks[k].norm == cues.COLON
                               or toks[k].norm in cues.QUOTE_MARKS)
+
+
+def _past_relative_clause(lex: Lexicons, toks: Tokens, k: int) -> int:
+    """Return k moved past a relative clause set off by commas after the subject (وقال المستثمرون، الذين حذروا
+    من …، إنهم): its verbs are not the report."""
+    if k + 1 < len(toks) and toks[k].norm in COMMAS and toks[k + 1].norm in lex.w.who:
+        close = next((m for m in range(k + 2, min(len(toks), k + 40))
+                      if toks[m].norm in COMMAS or toks[m].norm == cues.COLON), -1)
+        if close > 0:
+            return close
+    return k
+
+
+def _indefinite_noun(lex: Lexicons, tok: Token) -> bool:
+    """Return whether a word is a common noun without the article (لافتة، تقارير), no name, title or body: a verb
+    right after it opens a clause describing it."""
+    word = tok.norm
+    if tok.possessed or word.startswith("ال") or word in lex.title_words or word in lex.institution_heads or (
+            word in lex.places or word in lex.w.phrase_end or word in lex.w.function_word
+            or word in lex.w.clause_opener):
+        return False
+    entry = dictionary.entry(word)
+    noun = entry is not None and (entry.kind in (dictionary.NOUN, dictionary.VERBAL_NOUN)
+                                  or (entry.kind == dictionary.PARTICIPLE and tok.feminine))
+    return noun and not (
+        names.is_name_word(lex, word) and word in lex.derived("given_names", lambda lex: frozenset(
+            n for n, _ in lex.given_names)))
+
+
+def _oblique_plural(word: str) -> bool:
+    """Return whether a word is a sound masculine plural in its object form (المشاهدين، المواطنين): right after a
+    verb it is the object, since a subject would read المشاهدون."""
+    bare = word[2:] if word.startswith("ال") else word
+    return (len(bare) > 5 and bare.endswith("ين") and not bare.endswith("يين")
+            and dictionary.entry(bare[:-2]) is not None)  # مشاهد: a known singular, not بوتين or روزنشتاين
 
 
 def _speaks(lex: Lexicons, toks: Tokens, a: int, b: int) -> bool:
@@ -272,6 +369,45 @@ def _implicit_report(lex: Lexicons, text: str, toks: Tokens, i: int, cue: str, q
     return Report("implicit", cue, quote=quote)
 
 
+def _document_report(lex: Lexicons, text: str, toks: Tokens, i: int, j: int, allowed: frozenset[str],
+                     spans: list[tuple[int, int]]) -> Report | None:
+    """Return the report of a cue whose subject is a document (وذكر بيان صادر عن الوزارة أن، وقال بيان للجيش إن):
+    its author when the phrase names one, else the last body named (implicit)."""
+    at = _complement(lex, toks, j + 1, allowed - {cues.ANY})
+    if at < 0:
+        return None
+    cue, quote = _surface(text, toks, i, i + 1), _quote_kind(text, toks.starts[at], spans)
+    author = _document_source(lex, text, toks, j, at)
+    if author:
+        return Report("explicit", cue, _without_lam(_surface(text, toks, *author)), quote=quote)
+    return Report("implicit", cue, quote=quote, document=True)
+
+
+def _came_in(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tuple[int, int]]) -> Report | None:
+    """Return the report of "وجاء في بيان أصدرته الوزارة أن" / "وورد في التقرير:": the document's author when it
+    names one, else the document itself (its author is the last body named); None when no document follows."""
+    if i + 2 >= len(toks) or toks[i + 1].norm != "في" or not _is_document(lex, toks[i + 2].norm):
+        return None
+    at = _complement(lex, toks, i + 3, frozenset())
+    if at < 0 or not _said_at(lex, toks, at):
+        return None
+    cue = _surface(text, toks, i, i + 1)
+    quote = _quote_kind(text, toks.starts[at], spans)
+    author = _document_source(lex, text, toks, i + 2, at)
+    if author:
+        return Report("explicit", cue, _without_lam(_surface(text, toks, *author)), quote=quote)
+    return Report("implicit", cue, quote=quote, document=True)
+
+
+def _without_lam(phrase: str) -> str:
+    """Return a source phrase without the ل of "for" (للجيش → الجيش، لوزارة الخارجية → وزارة الخارجية)."""
+    if phrase.startswith("لل"):
+        return "ال" + phrase[2:]
+    if phrase.startswith("ل") and len(phrase.split()[0]) > 3:
+        return phrase[1:]
+    return phrase
+
+
 def _according_to(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | None:
     """Return the source of بحسب / وفقا لـ / نقلا عن / حسب, or None (بحسب ما قال → the verb decides)."""
     j = i + 1
@@ -279,16 +415,65 @@ def _according_to(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | No
         j += 1
     if j < len(toks) and toks[j].norm in {"ما", "لما", "حسبما"}:
         return None
+    quoted = j + 1 < len(toks) and toks[j].norm in cues.QUOTE_MARKS
+    if quoted:
+        j += 1  # وفقا لـ"ميرور": quotation marks make it a name
+    if j + 2 < len(toks) and _document_head(lex, toks[j].norm):
+        after = noun_phrase(lex, toks, j + 1)
+        if after > j + 1 and _speaks(lex, toks, j + 1, after) and not _adjective(toks[j + 1].norm):
+            j += 1  # وفقا لبيانات تريد ويب: the source is who the data are of (وفق تقديرات أولية: the estimates)
     end = noun_phrase(lex, toks, j)
     if end == j:
         return None
     mention = _surface(text, toks, j, end)
-    if not (has_name(lex, toks, j, end) or _is_source(lex, mention)):
-        return None  # بحسب المواعيد المقررة: according to a schedule, not to a source
-    if toks[i].norm in {"وفقا", "وفق", "طبقا"} and toks[j].norm.startswith("ل") and len(toks[j].norm) > 3:
+    if not (quoted or has_name(lex, toks, j, end) or _is_source(lex, mention)
+            or sources.unnamed_head(lex, toks[j].norm)):
+        return None  # بحسب المواعيد المقررة: according to a schedule, not to a source (تقارير صحفية are one)
+    head = toks[i].norm
+    head = head[1:] if head[:1] in "وف" and head[1:] in lex.w.according_to else head
+    if head in {"وفقا", "وفق", "طبقا"} and toks[j].norm.startswith("ل") and len(toks[j].norm) > 3:
         mention = mention[2:] if toks[j].norm.startswith("لل") else mention[1:]  # وفقا لوزارة → وزارة
         mention = ("ال" + mention) if toks[j].norm.startswith("لل") else mention
     return Report("explicit", _surface(text, toks, i, i + 1), mention)
+
+
+def _adjective(word: str) -> bool:
+    """Return whether a normalized word is shaped like an adjective (أولية، صحفية، أمني)."""
+    return word.endswith(("ي", "يه", "يون", "يين"))
+
+
+def _is_document(lex: Lexicons, word: str) -> bool:
+    """Return whether a normalized word is a document or a speech (البيان، بيان، تقرير، رسالة) as a noun."""
+    bare = word[2:] if word.startswith("ال") else word
+    return ("ال" + bare) in lex.w.document or bare in lex.w.speech_noun
+
+
+def _document_source(lex: Lexicons, text: str, toks: Tokens, a: int, limit: int) -> tuple[int, int] | None:
+    """Return the span of the source a document phrase starting at toks[a] names: بيان الوزارة، بيان للجيش، بيان
+    صادر عن الوزارة، بيان أصدرته الوزارة (what follows the document word, up to limit), or None."""
+    table = cues.of(lex)
+    k = a + 1
+    while k < min(limit, a + 4) and (_adjective(toks[k].norm) or toks[k].norm in {"صادر", "الصادر", "صادره",
+                                                                                  "الصادره"}):
+        k += 1  # بيان رسمي، بيان صادر
+    if k < limit and toks[k].norm == "عن":
+        k += 1
+    elif k < limit and (toks[k].norm in table.with_object or toks[k].norm in table.verbs):
+        k += 1  # بيان أصدرته الوزارة
+    if k >= limit:
+        return None
+    start = k
+    end = noun_phrase(lex, toks, start)  # للجيش، لوزارة الخارجية: the caller drops the ل
+    if end > start and _speaks(lex, toks, start, end):
+        return start, end
+    return None
+
+
+def _document_head(lex: Lexicons, word: str) -> bool:
+    """Return whether a word (maybe after ل) heads a document or data phrase (بيانات، تقرير، أرقام) whose source
+    follows it."""
+    bare = word[1:] if word.startswith("ل") and not word.startswith("لل") else word
+    return bare in lex.w.data_noun or ("ال" + bare) in lex.w.document
 
 
 def _is_source(lex: Lexicons, phrase: str) -> bool:
@@ -329,7 +514,7 @@ def _main_subject(lex: Lexicons, toks: Tokens, limit: int) -> tuple[int, int, in
         return 0, 0, 0, 0
     first = toks[i].norm
     word = first[1:] if first[:1] in {"و", "ف"} else first
-    if (word.startswith("ال") or word in lex.words("phrase_end") or word in lex.words("that") or len(word) < 3
+    if (word.startswith("ال") or word in lex.w.phrase_end or word in lex.w.that or len(word) < 3
             or first.startswith(("ب", "ل", "ك"))):
         return 0, 0, 0, 0
     end = min(noun_phrase(lex, toks, i + 1, objects=True, after_name=True), limit)
@@ -344,12 +529,18 @@ def _participle_reports(lex: Lexicons, toks: Tokens, i: int) -> bool:
     return any(_is_complement(lex, t.norm, allowed) for t in toks[i + 1 : i + 3])
 
 
+def according_words(lex: Lexicons) -> frozenset[str]:
+    """Return the "according to" words with و/ف or without (بحسب، وبحسب، ووفقا)."""
+    return lex.derived("according", lambda lex: frozenset(p + w for w in lex.w.according_to
+                                                          for p in ("", "و", "ف")))
+
+
 def triggers(lex: Lexicons) -> frozenset[str]:
     """Return every word a branch of find() acts on; any other token is skipped at once."""
     def make(lex: Lexicons) -> frozenset[str]:
         table = cues.of(lex)
-        return (lex.words("relay") | {"نقلا"} | frozenset(table.verbs) | lex.words("according_to")
-                | frozenset(table.participles))
+        return (lex.w.relay | {"نقلا"} | frozenset(table.verbs) | according_words(lex)
+                | frozenset(table.participles) | frozenset(table.with_object) | lex.w.came_in)
     return lex.derived("speech_triggers", make)
 
 
@@ -362,7 +553,7 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None) -> Report | None:
     toks = tokens(text) if toks is None else toks
     spans = quote_spans(text)
     table = cues.of(lex)
-    relay_words, according_words = lex.words("relay"), lex.words("according_to")
+    relay_words, according_to, came_in = lex.w.relay, according_words(lex), lex.w.came_in
     relay = verb = according = None
     participle = ""
     for i in positions(map(NORM, toks), triggers(lex)):
@@ -376,8 +567,12 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None) -> Report | None:
             relay = _according_to(lex, text, toks, i)
         elif n in table.verbs and verb is None:
             verb = _verb_report(lex, text, toks, i, spans)
-        elif n in according_words and according is None:
+        elif n in table.with_object and verb is None and i > 0 and toks[i - 1].norm in lex.w.what:
+            verb = _what_report(lex, text, toks, i, spans)
+        elif n in according_to and according is None:
             according = _according_to(lex, text, toks, i)
+        elif n in came_in and verb is None:
+            verb = _came_in(lex, text, toks, i, spans)
         elif n in table.participles and not participle and verb is None and _participle_reports(lex, toks, i):
             participle = _surface(text, toks, i, i + 1)
             a, b, app_a, app_b = _main_subject(lex, toks, i)
@@ -385,6 +580,8 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None) -> Report | None:
                 verb = Report("explicit", participle, _surface(text, toks, a, b), _surface(text, toks, app_a, app_b),
                               _quote_kind(text, toks.ends[i], spans))
     if relay:
+        if verb is not None and verb.kind == "explicit" and verb.mention != relay.mention:
+            return replace(relay, relayer=verb.mention)
         return relay
     if verb and (verb.kind == "explicit" or according is None):
         return verb

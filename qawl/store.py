@@ -16,12 +16,23 @@ from qawl.corrections import Rules
 from qawl.filters import Filters
 from qawl.trends import OTHERS, TERMS
 
-__all__ = ["EXPORT_FRAMES", "OTHERS", "PAGE_COLUMNS", "TERMS", "Store"]
+__all__ = ["EXPORT_FRAMES", "OTHERS", "PAGE_COLUMNS", "SOURCING_TABLES", "TERMS", "Store"]
 
 EXPORT_FRAMES = ("sentences", "speakers", "themes", "tokens", "mentions", "documents")
 # What a Reader page adds to each sentence row: its themes (a list) and its document's title, outlet, date and
 # sentence count.
 PAGE_COLUMNS = ("themes", "title", "source", "doc_date", "doc_sentences")
+# The Sourcing page's tables as downloads: file name -> (store method, its keyword arguments).
+SOURCING_TABLES = {
+    "sourcing_kinds": ("sourcing_shares", {"dimension": "kind"}),
+    "sourcing_genders": ("sourcing_shares", {"dimension": "gender"}),
+    "sourcing_kinds_by_outlet": ("sourcing_shares", {"dimension": "kind", "group": "source"}),
+    "sourcing_genders_by_outlet": ("sourcing_shares", {"dimension": "gender", "group": "source"}),
+    "sourcing_kinds_over_time": ("sourcing_shares", {"dimension": "kind", "group": "period"}),
+    "sourcing_genders_over_time": ("sourcing_shares", {"dimension": "gender", "group": "period"}),
+    "unnamed_by_outlet": ("unnamed_by_source", {}),
+    "quoted_women": ("quoted_women", {"n": None}),
+}
 
 
 class Store(Protocol):
@@ -113,6 +124,20 @@ class Store(Protocol):
 
     def theme_shares(self, filters: Filters) -> pd.DataFrame:
         """Return theme, sentences, share of the kept sentences."""
+        ...
+
+    def sourcing_shares(self, filters: Filters, dimension: str = "kind", group: str = "", bucket: str = "auto"
+                        ) -> pd.DataFrame:
+        """Return kept attributed sentences by speaker kind or gender, overall / per outlet / per date bucket
+        (qawl.sourcing.shares: [source | x], kind | gender, sentences, total, share)."""
+        ...
+
+    def unnamed_by_source(self, filters: Filters) -> pd.DataFrame:
+        """Return per outlet the kept attributed sentences from unnamed sources: source, sentences, total, share."""
+        ...
+
+    def quoted_women(self, filters: Filters, n: int | None = 20) -> pd.DataFrame:
+        """Return the most quoted women of the kept sentences with their counts (qawl.sourcing.WOMEN_COLUMNS)."""
         ...
 
     def sentence_page(self, filters: Filters, offset: int, limit: int) -> pd.DataFrame:

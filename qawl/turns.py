@@ -35,15 +35,15 @@ def turn_taker(lex: Lexicons, text: str, toks: Tokens | None = None) -> str:
 def opens_new_turn(lex: Lexicons, toks: Tokens) -> bool:
     """Return whether a sentence opens with من جانبه / من جهته / بدوره: another participant takes over."""
     head = [t.norm for t in toks[:3]]
-    return ((len(head) > 1 and head[0] == "من" and head[1] in lex.words("turn_after_min"))
-            or (bool(head) and head[0] in lex.words("turn_opener")))
+    return ((len(head) > 1 and head[0] == "من" and head[1] in lex.w.turn_after_min)
+            or (bool(head) and head[0] in lex.w.turn_opener))
 
 
 def key_words(lex: Lexicons) -> frozenset[str]:
     """Return every normalized word that speech.find(), people() and turn_taker() act on. A sentence with none of
     them and no colon reports nothing and names no titled person: attribution skips it at once."""
-    return lex.derived("key_words", lambda lex: (speech.triggers(lex) | lex.title_words | lex.words("turn_after_min")
-                                                 | lex.words("turn_opener") | {cues.COLON}))
+    return lex.derived("key_words", lambda lex: (speech.triggers(lex) | lex.title_words | lex.w.turn_after_min
+                                                 | lex.w.turn_opener | {cues.COLON}))
 
 
 def has_key_word(lex: Lexicons, written: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import struct
 import zipfile
@@ -60,13 +61,14 @@ def _declared_entries(data: bytes) -> int:
 
 
 def _member_name(info: zipfile.ZipInfo) -> str:
-    """Return a member's path, recovering UTF-8 names that were stored without the UTF-8 flag."""
-    if info.flag_bits & _UTF8_NAMES:
-        return info.filename
-    try:
-        return info.filename.encode("cp437").decode("utf-8")
-    except UnicodeError:
-        return info.filename
+    """Return a member's path with / between its folders (Windows tools write \\), recovering UTF-8 names that
+    were stored without the UTF-8 flag. Nothing is written to disk, so a name climbing out (..\\x.txt) is only
+    a name."""
+    name = info.filename
+    if not info.flag_bits & _UTF8_NAMES:
+        with contextlib.suppress(UnicodeError):
+            name = name.encode("cp437").decode("utf-8")
+    return name.replace("\\", "/")
 
 
 def _expand(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _Budget) -> bytes:

@@ -1,9 +1,24 @@
-"""Shared fixtures: frames built once per session."""
+"""Shared fixtures: frames built once per session, and a disk cache of the session's own."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from qawl_paths import BUNDLED
+
+
+@pytest.fixture(scope="session", autouse=True)
+def session_cache(tmp_path_factory):
+    """Point QAWL_CACHE (the app servers of the browser tests inherit it) at a folder of this session: the tests
+    never write into the repository's .qawl_cache/, nor read what an earlier run left there."""
+    before = os.environ.get("QAWL_CACHE")
+    os.environ["QAWL_CACHE"] = str(tmp_path_factory.mktemp("qawl-cache"))
+    yield os.environ["QAWL_CACHE"]
+    if before is None:
+        os.environ.pop("QAWL_CACHE", None)
+    else:
+        os.environ["QAWL_CACHE"] = before
 
 
 @pytest.fixture(scope="session")

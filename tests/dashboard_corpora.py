@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import csv
+import os
 from pathlib import Path
+
+from qawl_paths import SHARED
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "data" / "corpus"
-SHARED = REPO.parent / "shared"
 BBC = SHARED / "corpora" / "bbc_arabic_antcorpus" / "articles"
 
 # The seed's 17 lines cut into three articles from two outlets, dated so that the span asks for weekly buckets.
@@ -29,3 +31,23 @@ def write_dated_corpus(folder: Path) -> Path:
             (articles / f"{stem}.txt").write_text("\n".join(lines[start:stop]) + "\n", encoding="utf-8")
             writer.writerow([stem, date, lines[start][:40], source])
     return articles
+
+
+def write_linked_corpus(folder: Path, *, up: bool = False) -> Path:
+    """Write a corpus folder holding a seed article, a link to itself (a -> .), a linked folder of two articles and a
+    second link to that folder; with up, a link to its parent too (a walk following links blindly never ends).
+    Return the corpus folder (folder/corpus); its linked articles are e1 and e2."""
+    corpus, elsewhere = folder / "corpus", folder / "elsewhere"
+    corpus.mkdir(parents=True)
+    elsewhere.mkdir()
+    lines = [line for p in sorted(SEED.glob("*.txt")) for line in p.read_text(encoding="utf-8").splitlines()
+             if line.strip()]
+    (corpus / "own.txt").write_text("\n".join(lines[:6]) + "\n", encoding="utf-8")
+    (elsewhere / "e1.txt").write_text("\n".join(lines[6:12]) + "\n", encoding="utf-8")
+    (elsewhere / "e2.txt").write_text("\n".join(lines[12:]) + "\n", encoding="utf-8")
+    os.symlink(".", corpus / "a")
+    os.symlink("../elsewhere", corpus / "linked")
+    os.symlink("../elsewhere", corpus / "linked-again")
+    if up:
+        os.symlink("..", corpus / "up")
+    return corpus

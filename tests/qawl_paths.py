@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+# ../shared beside the checkout, or beside the folder of worktrees (/work/wt/NAME -> /work/shared).
+SHARED = next((p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()),
+              ROOT.parent / "shared")
 BUNDLED = ROOT / "data" / "corpus"
 
 

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import errno
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -189,3 +193,69 @@ def test_open_paths_reads_the_frames_while_checking_the_files(corpus, tmp_path, 
     assert new_key != key and stale is None
     assert cache.last_key([corpus], root) == new_key
     assert builds == [1]
+
+
+def _read_only(*args, **kwargs):
+    raise OSError(errno.EROFS, "Read-only file system")
+
+
+def test_a_read_only_cache_is_read_and_named_once(corpus, tmp_path, builds, monkeypatch, capsys):
+    root = tmp_path / "cache"
+    first = cache.load_or_build([corpus], cache_dir=root)
+    for module, name in ((os, "utime"), (tempfile, "mkdtemp"), (tempfile, "NamedTemporaryFile")):
+        monkeypatch.setattr(module, name, _read_only)  # what a read-only mount answers
+    again = cache.load_or_build([corpus], cache_dir=root)
+    assert builds == [1]  # read, not built again (os.utime once made it a miss)
+    assert_frames_equal(first, again)
+    assert capsys.readouterr().err == ""  # nothing had to be written
+    for i in range(2):  # corpora it lacks are built, and the reason is given once
+        cache.load_or_build_docs([Document(f"new{i}", ARTICLE)], cache_dir=root)
+    assert builds == [1, 1, 1]
+    assert capsys.readouterr().err.splitlines() == [
+        f"qawl: warning: the cache {root} cannot be written (Read-only file system): what it holds is read, what "
+        "it lacks is built again each time"]
+    assert cache.write_problem(root) == "Read-only file system"
+
+
+def test_a_cache_folder_that_is_a_file_is_named_once(corpus, tmp_path, builds, capsys):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    root = blocker / "cache"
+    cache.load_or_build([corpus], cache_dir=root)
+    cache.load_or_build([corpus], cache_dir=root)
+    assert builds == [1, 1]
+    assert capsys.readouterr().err.splitlines() == [
+        f"qawl: warning: the cache {root} cannot be written (Not a directory): what it holds is read, what it lacks "
+        "is built again each time"]
+
+
+def test_pruning_copes_with_what_another_process_removed(tmp_path, monkeypatch, builds):
+    """Three processes pruning one folder: a name listed may be gone a moment later (6 of 450 writes once failed
+    with FileNotFoundError). A dangling link is such a name."""
+    root = tmp_path / "cache"
+    cache.load_or_build_docs([Document("a0", ARTICLE)], cache_dir=root)
+    (root / "paths").mkdir()
+    (root / "paths" / "gone.key").symlink_to(root / "paths" / "pruned-meanwhile.key")
+    (root / ("0" * 32)).symlink_to(root / "an-entry-pruned-meanwhile")
+    monkeypatch.setattr(cache, "KEEP_ENTRIES", 1)
+    cache.load_or_build_docs([Document("a1", ARTICLE)], cache_dir=root)
+    assert len(list(root.glob("*/manifest.json"))) == 1
+
+
+def test_pruning_removes_what_a_killed_build_left(tmp_path, builds):
+    """A build killed while writing its entry leaves a temporary folder (or memo file) that nothing removed."""
+    root = tmp_path / "cache"
+    cache.load_or_build_docs([Document("a0", ARTICLE)], cache_dir=root)
+    old, fresh = root / ".0123-killed", root / ".4567-writing"  # tempfile.mkdtemp(prefix=".KEY-") names
+    old_memo = root / "paths" / "tmpkilled"  # tempfile.NamedTemporaryFile names
+    old_memo.parent.mkdir()
+    for path in (old, fresh):
+        path.mkdir()
+        (path / "tokens.parquet").write_bytes(b"half written")
+    old_memo.write_bytes(b"")
+    an_hour_ago = time.time() - 3700
+    for path in (old, old_memo):
+        os.utime(path, (an_hour_ago, an_hour_ago))
+    cache.load_or_build_docs([Document("a1", ARTICLE)], cache_dir=root)
+    assert not old.exists() and not old_memo.exists()
+    assert fresh.exists()  # another process may be writing it

@@ -1,15 +1,22 @@
 import codecs
+import contextlib
 import json
 import os
+import queue
 import random
+import signal
 import subprocess
 import sys
+import threading
+import time
+from pathlib import Path
 
 import pandas as pd
 import pytest
-from qawl_paths import ROOT
+from dashboard_corpora import write_linked_corpus
+from qawl_paths import BUNDLED, ROOT
 
-from qawl import cli, frames
+from qawl import articles, cli, frames
 
 ARTICLE = "قال الوزير إن التعاون مهم.\nوأضاف أن الاقتصاد ينمو.\n"  # the minister said cooperation matters ...
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(30)
@@ -179,3 +186,94 @@ def test_long_line_finishes_in_seconds(tmp_path, make, seconds):
         pytest.fail(f"{len(text):,} characters on one line took more than {seconds} s (a regex or quadratic blow-up)")
     assert done.returncode == cli.OK, done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_symlink_loop_ends_and_is_named(tmp_path):
+    """A corpus holding a -> . and up -> .. ends (once hung at 100% CPU), reads its linked folder and names the
+    links it skipped."""
+    folder = write_linked_corpus(tmp_path, up=True)
+    result = subprocess.run([sys.executable, "-m", "qawl", "frames", str(folder), "--out", str(tmp_path / "out")],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == cli.SKIPPED, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("qawl: warning: ")]
+    assert warnings == [
+        f"qawl: warning: {folder / 'a'}: skipped (leads to a folder read already: {folder})",
+        f"qawl: warning: {folder / 'linked-again'}: skipped (leads to a folder read already: {tmp_path / 'elsewhere'})",
+        f"qawl: warning: {folder / 'up' / 'corpus'}: skipped (leads to a folder read already: {folder})",
+        f"qawl: warning: {folder / 'up' / 'elsewhere'}: skipped (leads to a folder read already: "
+        f"{tmp_path / 'elsewhere'})",
+    ]
+    assert sorted(frame(tmp_path / "out", "documents")["doc_id"]) == ["e1", "e2", "own"]
+
+
+def _children(pid: int) -> list[int]:
+    """Return the pids of the live processes whose parent is pid (from /proc)."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == pid and fields[0] != "Z":
+                out.append(int(stat.parent.name))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    """Return whether pid runs (a zombie waiting for its reaper does not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+@pytest.mark.skipif(articles.workers_for(10**8, 2) < 2, reason="needs two usable cores for the workers")
+def test_workers_die_with_a_killed_build_and_its_output_ends(tmp_path):
+    """SIGKILL the build while its workers analyse: they go too (they once lived on, 200 MB each, and kept its
+    output open, so a caller reading it waited forever)."""
+    article = next(BUNDLED.glob("*.txt")).read_bytes()
+    for i in range(2 * articles._PARALLEL_CHARS // len(article) + 200):  # past the size that starts workers
+        (tmp_path / f"a{i}.txt").write_bytes(article)
+    build = subprocess.Popen([sys.executable, "-m", "qawl", "frames", str(tmp_path), "--out", str(tmp_path / "out")],
+                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    progress: queue.Queue[str] = queue.Queue()
+    readers = [threading.Thread(target=lambda: [progress.put(line) for line in build.stderr], daemon=True),
+               threading.Thread(target=build.stdout.read, daemon=True)]  # each ends at its stream's end
+    for reader in readers:
+        reader.start()
+    workers: list[int] = []
+    try:
+        assert "analysed" in progress.get(timeout=120)  # the workers are at work
+        workers = _children(build.pid)
+        assert len(workers) >= 2
+        build.kill()
+        build.wait()
+        for reader in readers:
+            reader.join(timeout=10)
+        assert not any(reader.is_alive() for reader in readers), "the build's output stayed open"
+        deadline = time.monotonic() + 10
+        while any(map(_alive, workers)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(map(_alive, workers)), "workers outlived the build"
+    finally:
+        for pid in [build.pid, *workers]:  # only what this test started
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+
+
+def test_dates_are_read_one_way_and_the_unread_ones_named(tmp_path, capsys):
+    """01/02/2015 was read month first beside 13/02/2015 read day first; 31/02/2015, a Hijri date and a repeated id
+    were dropped without a word."""
+    for stem in "abcde":
+        (tmp_path / f"{stem}.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("id,date\na,01/02/2015\nb,13/02/2015\nc,31/02/2015\nd,25 شوال 1436 هـ\n"
+                                           "e,yesterday\na,05/05/2015\n", encoding="utf-8")
+    code, lines = run(capsys, tmp_path, "--out", tmp_path / "out")
+    assert code == cli.SKIPPED
+    assert [line for line in lines if line.startswith("qawl: warning: ")] == [
+        f"qawl: warning: {tmp_path / 'metadata.csv'}: row 7 skipped (id a is row 2's already)",
+        "qawl: warning: c: date '31/02/2015' not understood (no such date: day is out of range for month), left empty",
+        "qawl: warning: e: date 'yesterday' not understood (no year), left empty",
+    ]
+    documents = frame(tmp_path / "out", "documents")
+    assert dict(zip(documents["doc_id"], documents["date"].str[:10], strict=True)) == {
+        "a": "2015-02-01", "b": "2015-02-13", "c": "", "d": "2015-08-10", "e": ""}

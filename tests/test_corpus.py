@@ -3,8 +3,9 @@ import json
 import os
 
 import pytest
+from dashboard_corpora import write_linked_corpus
 
-from qawl.corpus import MAX_ROW_WARNINGS, CorpusError, display_name, load, read_items, read_table, read_text
+from qawl.corpus import MAX_ROW_WARNINGS, CorpusError, display_name, files, load, read_items, read_table, read_text
 
 ARTICLE = "قال الوزير إن التعاون مهم.\nوأضاف أن الاقتصاد ينمو.\n"  # the minister said cooperation matters ...
 OTHER = "أكد المتحدث أن الاجتماع انتهى.\n"  # the spokesman confirmed the meeting ended
@@ -253,3 +254,42 @@ def test_repeated_ids_are_made_unique():
 )
 def test_display_name(name, shown):
     assert display_name(name) == shown
+
+
+def test_a_linked_folder_is_read_once_and_a_loop_is_named(tmp_path):
+    folder = write_linked_corpus(tmp_path)
+    messages, warn = collect()
+    docs = load([folder], warn)
+    assert sorted(d.doc_id for d in docs) == ["e1", "e2", "own"]
+    assert messages == [
+        f"{folder / 'a'}: skipped (leads to a folder read already: {folder})",
+        f"{folder / 'linked-again'}: skipped (leads to a folder read already: {tmp_path / 'elsewhere'})",
+    ]
+    # The cache key covers exactly the files the reader reads.
+    assert [name for _, name, _, _ in files([folder])] == ["linked/e1.txt", "linked/e2.txt", "own.txt"]
+
+
+def test_a_broken_link_and_an_unreadable_subfolder_are_named(tmp_path):
+    write(tmp_path, "good.txt", ARTICLE)
+    os.symlink("gone.txt", tmp_path / "broken.txt")
+    locked = write(tmp_path / "locked", "x.txt", ARTICLE).parent
+    locked.chmod(0)
+    try:
+        messages, warn = collect()
+        docs = load([tmp_path], warn)
+        readable = os.access(locked, os.R_OK)  # root reads anything
+    finally:
+        locked.chmod(0o755)
+    assert [d.doc_id for d in docs] == ["good"] + ["x"] * readable
+    assert messages == [f"{tmp_path / 'broken.txt'}: skipped (a link to nothing)"] + (
+        [] if readable else [f"{locked}: skipped (Permission denied)"])
+
+
+def test_metadata_rows_without_an_id_or_with_a_repeated_one_are_named(tmp_path):
+    write(tmp_path, "a1.txt", ARTICLE)
+    write(tmp_path, "metadata.csv", "id,title\na1,الأول\n,بلا رقم\na1,مكرر\n")  # first, no id, a repeat
+    messages, warn = collect()
+    (doc,) = load([tmp_path], warn)
+    assert doc.title == "الأول"
+    assert messages == [f"{tmp_path / 'metadata.csv'}: row 3 skipped (no id)",
+                        f"{tmp_path / 'metadata.csv'}: row 4 skipped (id a1 is row 2's already)"]

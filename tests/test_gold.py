@@ -1,7 +1,14 @@
-"""Speaker attribution scored against the labelled gold sets with the project's scorer."""
+"""Speaker attribution scored against the labelled gold sets with the project's scorer, on both halves.
+
+The dev articles are split into two fixed halves by a hash of their id: rules are written from the errors of
+half A only, and a rule is kept only when half B does not get worse. Both halves are guarded here, at the levels
+reached (the closing notes give the numbers); articles of other outlets, never shown, are scored the same way.
+"""
 
 from __future__ import annotations
 
+import csv
+import hashlib
 import re
 import subprocess
 import sys
@@ -12,22 +19,50 @@ from qawl_paths import BUNDLED, shared_path
 from qawl import export
 from qawl.frames import build_paths
 
-DEV_TARGET = 0.85
+# gold set -> half -> (least accuracy, least clean names, most fragmentation per article, least precision)
+FLOORS = {
+    "dev_speakers": {"A": (0.92, 0.96, 1.20, 0.90), "B": (0.92, 0.96, 1.20, 0.90)},
+    "dev_skynews_speakers": {"A": (0.90, 0.98, 1.15, 0.90), "B": (0.80, 0.98, 1.20, 0.82)},
+}
+# Sky News half -> (least kind accuracy, least gender accuracy, least recall of unnamed sources)
+SOURCE_FLOORS = {"A": (0.80, 0.92, 0.60), "B": (0.62, 0.84, 0.35)}
+
+
+def half(doc: str) -> str:
+    """Return the fixed half (A or B) an article of the dev sets belongs to."""
+    return "A" if int(hashlib.sha256(doc.encode()).hexdigest(), 16) % 2 == 0 else "B"
 
 
 def score(gold, sentences_csv) -> dict[str, float]:
-    """Return accuracy, precision, recall and fragmentation printed by score_speakers.py."""
+    """Return the numbers score_speakers.py prints: accuracy, precision, recall, fragmentation, clean, kinds."""
     scorer = shared_path("tools", "score_speakers.py")
     out = subprocess.run([sys.executable, str(scorer), str(gold), str(sentences_csv)], capture_output=True,
                          text=True, check=True).stdout
-    numbers = dict(re.findall(r"(accuracy|precision|recall|fragmentation) ([0-9.]+)", out))
-    return {k: float(v) for k, v in numbers.items()}
+    numbers = {k: float(v) for k, v in re.findall(r"(accuracy|precision|recall|fragmentation|clean) ([0-9.]+)", out)}
+    kinds = re.search(r"kinds: accuracy ([0-9.]+).*unnamed recall ([0-9.]+).*gender accuracy ([0-9.]+)", out)
+    if kinds:
+        numbers |= dict(zip(("kind", "unnamed", "gender"), map(float, kinds.groups()), strict=True))
+    return numbers
+
+
+def gold_half(name: str, which: str, folder) -> object:
+    """Return the path of a gold file holding only the rows of one half."""
+    with shared_path("gold", f"{name}.csv").open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        rows = [r for r in reader if half(r["doc"]) == which]
+        fields = reader.fieldnames
+    path = folder / f"{name}-{which}.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
 
 
 @pytest.fixture(scope="module")
 def corpus_sentences(tmp_path_factory):
-    paths = [shared_path("corpora", "spa_saudinewsnet", "articles"),
-             shared_path("corpora", "bbc_arabic_antcorpus", "articles")]
+    paths = [shared_path("corpora", name, "articles")
+             for name in ("spa_saudinewsnet", "bbc_arabic_antcorpus", "skynewsarabia_antcorpus")]
     frames = build_paths(paths)
     out = tmp_path_factory.mktemp("gold") / "sentences.csv"
     export.write_csv(frames.sentences, out)
@@ -44,7 +79,18 @@ def test_seed_gold_all_right_with_two_speakers(seed_frames, tmp_path):
     assert BUNDLED.is_dir()
 
 
-def test_dev_gold_reaches_target(corpus_sentences):
-    result = score(shared_path("gold", "dev_speakers.csv"), corpus_sentences)
-    assert result["accuracy"] >= DEV_TARGET, result
-    assert result["precision"] >= 0.85 and result["recall"] >= 0.8, result
+@pytest.mark.parametrize(("name", "which"), [(n, h) for n in FLOORS for h in ("A", "B")])
+def test_dev_gold_holds_on_both_halves(corpus_sentences, tmp_path, name, which):
+    accuracy, clean, fragmentation, precision = FLOORS[name][which]
+    result = score(gold_half(name, which, tmp_path), corpus_sentences)
+    assert result["accuracy"] >= accuracy, result
+    assert result["clean"] >= clean, result
+    assert result["fragmentation"] <= fragmentation, result
+    assert result["precision"] >= precision, result
+
+
+@pytest.mark.parametrize("which", ["A", "B"])
+def test_kinds_and_genders_hold_on_both_halves(corpus_sentences, tmp_path, which):
+    kind, gender, unnamed = SOURCE_FLOORS[which]
+    result = score(gold_half("dev_skynews_speakers", which, tmp_path), corpus_sentences)
+    assert result["kind"] >= kind and result["gender"] >= gender and result["unnamed"] >= unnamed, result

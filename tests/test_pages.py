@@ -4,22 +4,35 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import shutil
 import zipfile
 from html import escape
 
 import pandas as pd
 import pytest
-from dashboard_corpora import BBC, DATED_PARTS, REPO, SPA, XINHUA, write_dated_corpus
+import streamlit as st
+from dashboard_corpora import BBC, DATED_PARTS, REPO, SPA, XINHUA, write_dated_corpus, write_linked_corpus
 from streamlit.testing.v1 import AppTest
 
-from qawl import analysis, resources
+from qawl import analysis, cache, resources
 from qawl.filters import Filters
 from qawl.frames import build_paths
 from qawl.pandas_store import PandasStore
+from ui.corpus import _registry as corpus_registry
+from ui.corpus import env_paths
 
 MAIN_AREA_PX = 816  # the main area beside the open sidebar in a 1280-px browser window (measured on screenshots)
-PAGES = ["pages/reader.py", "pages/speakers.py", "pages/timelines.py", "pages/themes.py", "pages/export.py"]
+PAGES = ["pages/reader.py", "pages/speakers.py", "pages/timelines.py", "pages/themes.py", "pages/export.py",
+         "pages/sourcing.py"]
 TIMEOUT = 60
+
+
+@pytest.fixture(autouse=True)
+def empty_streamlit_caches():
+    """Start every page test without what Streamlit's process-wide caches kept from the tests before it."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
 
 
 @pytest.fixture(scope="module")
@@ -257,7 +270,7 @@ def test_a_bad_corpus_path_is_reported_and_the_bundled_corpus_shown(monkeypatch,
 
 
 TITLES = {"pages/reader.py": "Reader", "pages/speakers.py": "Speakers", "pages/timelines.py": "Keyword timelines",
-          "pages/themes.py": "Themes", "pages/export.py": "Export"}
+          "pages/themes.py": "Themes", "pages/export.py": "Export", "pages/sourcing.py": "Sourcing"}
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -399,3 +412,75 @@ def test_pages_and_ui_ask_only_the_store():
         attributes = {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
         assert not imported & forbidden, (path.name, imported & forbidden)
         assert not attributes & {"frames", "mask"}, (path.name, attributes & {"frames", "mask"})
+
+
+def test_a_corpus_with_a_symlink_loop_opens_with_its_linked_folder(monkeypatch, tmp_path):
+    """The app reads a linked folder once and names the links it skipped (a -> . once left the page blank)."""
+    at = open_app(monkeypatch, write_linked_corpus(tmp_path, up=True))
+    assert_clean(at)
+    assert "3 articles" in at.caption[0].value
+    assert sum("leads to a folder read already" in c.value for c in at.caption) == 4
+
+
+def test_an_unwritable_cache_is_named_once_per_session(monkeypatch, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("QAWL_CACHE", str(blocker / "cache"))
+    at = open_app(monkeypatch)
+    assert_clean(at)
+    assert [w.value for w in at.warning if "cannot be written" in w.value] == [
+        f"The disk cache ({blocker / 'cache'}) cannot be written (Not a directory): corpora cached there open at "
+        "once, others are built again each time the app starts."]
+    at.run()
+    assert not [w for w in at.warning if "cannot be written" in w.value]
+
+
+def test_a_corpus_that_cannot_be_opened_is_named_and_the_picker_says_what_is_shown(monkeypatch, tmp_path):
+    """The reason once hid in a collapsed box while the picker still showed the corpus that failed as chosen."""
+    at = open_app(monkeypatch, tmp_path / "nope")
+    assert not at.exception
+    assert at.selectbox(key="corpus_choice").value == "bundled"
+    notice = f"Could not open nope: {tmp_path / 'nope'}: skipped (no such file or folder). Showing the bundled " \
+             "corpus instead."  # the corpus is called by its folder
+    assert [e.value for e in at.error] == [notice]
+    assert reader_sentences(at) == len(build_paths([REPO / "data" / "corpus"]).sentences)
+    at.run()
+    assert [e.value for e in at.error] == [notice]  # until another corpus is picked
+    at.selectbox(key="corpus_choice").set_value("env").run()  # picked again: refused again, said once
+    assert at.selectbox(key="corpus_choice").value == "bundled"
+    assert [e.value for e in at.error] == [notice]
+
+
+def test_a_qawl_corpus_path_holding_a_colon_is_one_path(monkeypatch, tmp_path):
+    folder = tmp_path / "news:2020"
+    shutil.copytree(REPO / "data" / "corpus", folder)
+    other = write_dated_corpus(tmp_path / "dated")
+    assert env_paths(f"{folder}{os.pathsep}{other}") == (str(folder), str(other))
+    at = open_app(monkeypatch, folder)
+    assert_clean(at)
+    assert at.selectbox(key="corpus_choice").value == "env"
+    assert reader_sentences(at) == len(build_paths([REPO / "data" / "corpus"]).sentences)
+
+
+def test_opening_a_corpus_says_so_in_the_main_area_from_the_start(monkeypatch, tmp_path):
+    """Checking a large corpus's files and reading its cached frames takes seconds: the page once stayed blank."""
+    real = cache.open_paths
+
+    def open_paths(*args, **kwargs):
+        st.caption("checking the files")  # lands in whatever the main area shows meanwhile
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(cache, "open_paths", open_paths)
+    at = open_app(monkeypatch, shutil.copytree(REPO / "data" / "corpus", tmp_path / "corpus"))
+    assert_clean(at)
+    (status,) = at.main.status
+    assert [c.value for c in status.caption] == ["checking the files"]
+    assert status.label.endswith("sentences ready")
+
+
+def test_page_tests_start_with_streamlit_caches_empty(monkeypatch):
+    """Streamlit's caches live as long as the process: each page test starts without the corpora earlier ones left
+    in memory, so what it exercises (a build, a cache read) does not hang on the order the tests run in."""
+    assert dict(corpus_registry()) == {}
+    open_app(monkeypatch)
+    assert len(corpus_registry()) == 1

@@ -96,6 +96,18 @@ def test_exported_sentences_name_their_outlet_and_title(dated_store):
         "seed-a": XINHUA, "seed-b": SPA, "seed-c": XINHUA}
 
 
+@pytest.mark.parametrize("name", ["themes", "tokens", "mentions"])
+def test_every_exported_long_frame_names_its_outlet(dated_store, name):
+    frame = dated_store.export_frame(Filters(), name)
+    assert frame.columns[-1] == "source" and len(frame)
+    outlets = {"seed-a": XINHUA, "seed-b": SPA, "seed-c": XINHUA}
+    assert frame["source"].astype(str).tolist() == frame["doc_id"].astype(str).map(outlets).tolist()
+    spa = dated_store.export_frame(Filters(sources=(SPA,)), name)
+    assert set(spa["source"]) == {SPA} and set(spa["doc_id"]) == {"seed-b"}
+    csv_data = io.BytesIO()
+    dated_store.write_csv(Filters(), name, csv_data)
+    assert pd.read_csv(io.BytesIO(csv_data.getvalue()), encoding="utf-8-sig")["source"].tolist() == frame[
+        "source"].astype(str).tolist()
 def test_a_sentence_is_found_among_the_kept_ones(dated_store, dated):
     s = dated.frames.sentences
     assert dated_store.sentence_position(Filters(), "seed-a", 1) == 0

@@ -214,6 +214,14 @@ def test_member_paths_never_touch_the_disk(tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_windows_member_paths_are_read():
+    """Windows tools write \\ between folders: ..\\..\\x.txt was taken for a hidden file and dropped unnamed."""
+    messages, warn = collect()
+    docs = read_upload("up.zip", make_zip({"..\\..\\x.txt": ARTICLE, "news\\y.txt": OTHER}), warn)
+    assert sorted(d.doc_id for d in docs) == ["x", "y"]
+    assert messages == []
+
+
 def test_utf8_member_names_without_the_utf8_flag_are_recovered():
     name = "مقال.txt".encode()  # what many Windows tools write, without saying it is UTF-8
     placeholder = b"x" * (len(name) - 4) + b".txt"

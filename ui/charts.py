@@ -24,21 +24,14 @@ ARABIC_LETTER_MARK = "\u061c"  # a strong right-to-left character that draws not
 
 
 def _style(fig: go.Figure, height: int, lang: str = i18n.DEFAULT, *, bars: bool = False) -> go.Figure:
-    """Lay out a figure; in a right-to-left language mirrored: the title, legend and y axis on the right, bars (and
-    category columns) running leftwards (a time axis still runs left to right, as dates and numbers do in Arabic
-    text)."""
-    rtl = i18n.direction(lang) == "rtl"
+    """Lay out a figure, mirrored in a right-to-left language (_right_to_left; bars: horizontal bars or category
+    columns, which then run leftwards)."""
     fig.update_layout(height=height, font_family=FONT, margin={"l": 10, "r": 10, "t": 70, "b": 10},
-                      legend={"title_text": "", "orientation": "h", "yanchor": "bottom", "y": 1.0,
-                              "x": 1 if rtl else 0, "xanchor": "right" if rtl else "left"},
+                      legend={"title_text": "", "orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
                       hoverlabel={"font_family": FONT})
-    fig.update_yaxes(automargin=True, side="right" if rtl else "left")
+    fig.update_yaxes(automargin=True)
     fig.update_xaxes(automargin=True)
-    if rtl:
-        fig.update_layout(title_x=1, title_xanchor="right")
-        if bars:
-            fig.update_xaxes(autorange="reversed")
-    return fig
+    return _right_to_left(fig, lang, bars=bars)
 
 
 def chart_text(text: str, lang: str = i18n.DEFAULT) -> str:
@@ -242,6 +235,103 @@ def theme_time_heatmap(frame: pd.DataFrame, lang: str = i18n.DEFAULT) -> go.Figu
     return fig
 
 
+# Sourcing: one colour per kind of source and per gender, the same on every chart (Okabe-Ito; unknown grey).
+SOURCING_COLORS = {
+    "kind": {"person": "#0072B2", "organization": "#E69F00", "country": "#009E73", "media": "#CC79A7",
+             "unnamed": "#D55E00", "unknown": "#BBBBBB"},
+    "gender": {"f": "#CC79A7", "m": "#0072B2", "unknown": "#BBBBBB"},
+}
+
+
+def _sourcing_labels(frame: pd.DataFrame, dimension: str, lang: str) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Return frame with a `label` column (the kind or gender in the language, outlets without a name named) and
+    label -> colour."""
+    colors = SOURCING_COLORS[dimension]
+    names = {v: i18n.t(f"sourcing.{dimension}.{v}", lang) for v in frame[dimension].unique()}
+    data = frame.assign(label=frame[dimension].map(names))
+    if "source" in data:
+        data["source"] = data["source"].replace({"": i18n.t("sourcing.no_outlet", lang)})
+    return data, {names[v]: colors.get(v, OTHERS_COLOR) for v in names}
+
+
+def _right_to_left(fig: go.Figure, lang: str, *, bars: bool) -> go.Figure:
+    """Lay a chart out for a right-to-left reader: title, legend and category axis on the right, horizontal bars
+    growing leftwards (time still runs left to right, as dates are written)."""
+    if i18n.direction(lang) == "rtl":
+        fig.update_layout(title_x=1, title_xanchor="right", legend_x=1, legend_xanchor="right")
+        fig.update_yaxes(side="right")
+        if bars:
+            fig.update_xaxes(autorange="reversed")
+    return fig
+
+
+def _share_hover(axis: str, lang: str) -> str:
+    return "%{customdata[2]}<br>" + i18n.t("sourcing.hover", lang, share=f"%{{{axis}:.1f}}", n="%{customdata[0]}",
+                                           total="%{customdata[1]}") + "<extra></extra>"
+
+
+def _percent_bars(data: pd.DataFrame, category: str, colors: dict[str, str], title: str, lang: str) -> go.Figure:
+    """Return one horizontal bar per category row of data (share, sentences, total), labelled in %."""
+    fig = px.bar(data, x="share", y=category, color=category, orientation="h", title=title,
+                 custom_data=["sentences", "total", category], color_discrete_map=colors,
+                 category_orders={category: data[category].tolist()},
+                 labels={"share": i18n.t("sourcing.share_axis", lang), category: ""})
+    fig.update_traces(texttemplate="%{x:.1f}%", textposition="auto", hovertemplate=_share_hover("x", lang))
+    fig.update_layout(showlegend=False)
+    fig.update_xaxes(rangemode="tozero")
+    return _right_to_left(_style(fig, 140 + 34 * len(data)), lang, bars=True)
+
+
+def share_bars(frame: pd.DataFrame, dimension: str, title: str, lang: str = i18n.DEFAULT) -> go.Figure:
+    """Return horizontal bars of the share (%) of reported sentences of each kind or gender (qawl.sourcing.shares
+    overall), one colour each, the count on hover."""
+    data, colors = _sourcing_labels(frame, dimension, lang)
+    return _percent_bars(data, "label", colors, title, lang)
+
+
+def unnamed_bars(frame: pd.DataFrame, title: str, lang: str = i18n.DEFAULT) -> go.Figure:
+    """Return horizontal bars of each outlet's share (%) of reported sentences from unnamed sources
+    (qawl.sourcing.unnamed_by_source), the counts on hover."""
+    data = frame.assign(source=frame["source"].replace({"": i18n.t("sourcing.no_outlet", lang)}))
+    colors = dict.fromkeys(data["source"], SOURCING_COLORS["kind"]["unnamed"])
+    return _percent_bars(data, "source", colors, title, lang)
+
+
+def stacked_share_bars(frame: pd.DataFrame, dimension: str, title: str, lang: str = i18n.DEFAULT) -> go.Figure:
+    """Return one 100% stacked horizontal bar per outlet (qawl.sourcing.shares by source): the share of its
+    reported sentences of each kind or gender, the counts on hover."""
+    data, colors = _sourcing_labels(frame, dimension, lang)
+    fig = px.bar(data, x="share", y="source", color="label", orientation="h", title=title,
+                 custom_data=["sentences", "total", "source"], color_discrete_map=colors,
+                 category_orders={"label": list(colors), "source": list(dict.fromkeys(data["source"]))},
+                 labels={"share": i18n.t("sourcing.share_axis", lang), "source": "", "label": ""})
+    fig.update_traces(texttemplate="%{x:.0f}%", textposition="inside",
+                      hovertemplate="%{fullData.name} · " + _share_hover("x", lang))
+    fig.update_layout(barmode="stack", uniformtext_minsize=9, uniformtext_mode="hide")
+    fig.update_xaxes(range=[0, 100.5])
+    fig = _style(fig, 180 + 44 * data["source"].nunique())
+    fig.update_layout(margin_t=110)  # room for a legend of six kinds on two rows under the title
+    return _right_to_left(fig, lang, bars=True)
+
+
+def share_over_time(frame: pd.DataFrame, dimension: str, title: str, lang: str = i18n.DEFAULT) -> go.Figure:
+    """Return stacked bars of the share (%) of each kind or gender per date bucket (qawl.sourcing.shares by period)
+    on the timeline's slots: empty periods stay blank, long runs of them one shaded gap; counts on hover."""
+    axis, slot_of = _slot_axis(frame, lang)
+    data, colors = _sourcing_labels(frame, dimension, lang)
+    data["slot"] = [slot_of[_slot_key(v, "date")] for v in data["x"]]
+    data["period"] = data["slot"].map(dict(zip(axis["id"], axis["label"], strict=True)))
+    fig = px.bar(data, x="slot", y="share", color="label", title=title,
+                 custom_data=["sentences", "total", "period"], color_discrete_map=colors,
+                 category_orders={"label": list(colors), "slot": axis["id"].tolist()},
+                 labels={"share": i18n.t("sourcing.share_axis", lang), "label": ""})
+    fig.update_traces(hovertemplate="%{fullData.name} · " + _share_hover("y", lang))
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(range=[0, 100.5])
+    _mark_slots(fig, axis, axis_title(frame, lang))
+    fig = _style(fig, 460)
+    fig.update_layout(margin_t=110)
+    return _right_to_left(fig, lang, bars=False)
 TABLE_COLUMNS = {"x": "column.x", "speaker": "column.speaker", "keyword": "column.keyword", "theme": "column.theme",
                  "words": "column.words", "count": "column.count", "value": "column.value",
                  "sentences": "column.sentences", "share": "column.share"}

@@ -28,6 +28,8 @@ _BUILD_LOCK = threading.Lock()  # two cores: one build at a time, and never the 
 _PREFETCHED: dict[str, Frames] = {}  # frames key_of read from the disk cache, by key, for build_frames
 _PREFETCH_LOCK = threading.Lock()
 _log = logging.getLogger(__name__)
+_KEYS = "qawl_corpus_keys"  # session state: source -> content key
+_FAILED = "qawl_failed_corpora"  # session state: content key -> why it could not be opened
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,7 @@ def path_sources() -> list[Source]:
     out = []
     env = os.environ.get(ENV_VAR, "").strip()
     if env:
-        paths = tuple(p for p in env.split(os.pathsep) if p)
+        paths = env_paths(env)
         out.append(Source("env", ", ".join(folder_name(p) for p in paths), paths))
     out.append(Source("bundled", "data/corpus", (str(BUNDLED),)))
     return out
@@ -75,9 +77,29 @@ def rules_of(source: Source) -> corrections.Rules:
     return corrections.read(corrections.location(source.paths, source.digest))
 
 
+def corrected_key(source: Source) -> tuple[str, str, corrections.Rules]:
+    """Return (the in-memory key of a source's store, that key without the file's digest, its corrections): the key
+    covers where the corrections are written (two folders may hold the same articles) and what the file holds."""
+    rules = rules_of(source)
+    where = f"{key_of(source)}~{hashlib.sha256(str(rules.path).encode()).hexdigest()[:12]}"
+    return f"{where}~{rules.digest}", where, rules
+
+
+def env_paths(value: str) -> tuple[str, ...]:
+    """Return the paths of a QAWL_CORPUS value: separated by os.pathsep (:), but a path that holds the separator
+    (news:2020/) is taken whole when it is there, the longest such run first."""
+    parts = value.split(os.pathsep)
+    paths, i = [], 0
+    while i < len(parts):
+        j = next(j for j in range(len(parts), i, -1) if j == i + 1 or os.path.exists(os.pathsep.join(parts[i:j])))
+        paths.append(os.pathsep.join(parts[i:j]))
+        i = j
+    return tuple(p for p in paths if p)
+
+
 def key_of(source: Source) -> str:
     """Return the content key of a source's frames (corpus bytes + lexicons), looked up once per session."""
-    known = st.session_state.setdefault("qawl_corpus_keys", {})
+    known = st.session_state.setdefault(_KEYS, {})
     if source not in known:
         if source.digest:
             known[source] = f"{source.digest[:24]}-{lexicons.load().digest}"
@@ -134,44 +156,72 @@ def lookup(key: str) -> Store | None:
     return corpus
 
 
+def warn_unwritable_cache(lang: str = i18n.DEFAULT) -> None:
+    """Say once per session that the disk cache cannot be written, when this process found so."""
+    problem = cache.write_problem()
+    if problem and not st.session_state.get("qawl_cache_warned"):
+        st.session_state["qawl_cache_warned"] = True
+        st.warning(i18n.t("corpus.cache_unwritable", lang, folder=cache.folder(), reason=problem),
+                   icon=":material/sd_card_alert:")
+
+
 def open_corpus(source: Source, lang: str = i18n.DEFAULT) -> Store | None:
     """Return the store of a source's corpus with its corrections applied, building it (with a progress bar) the
-    first time and reopening it when its corrections file changes; None on error."""
-    rules, content = rules_of(source), key_of(source)
-    # The in-memory key covers the corrections: where they are written (two folders may hold the same articles)
-    # and what the file holds now.
-    where = f"{content}~{hashlib.sha256(str(rules.path).encode()).hexdigest()[:12]}"
-    key = f"{where}~{rules.digest}"
+    first time and reopening it when its corrections file changes; None on error, shown, and kept for failure().
+
+    The first time a session opens a source, a status in the main area says so at once: checking a large corpus's
+    files and reading its cached frames takes seconds, and the page stayed blank meanwhile.
+    """
+    if source in st.session_state.get(_KEYS, {}):
+        corpus = lookup(corrected_key(source)[0])
+        if corpus is not None:
+            return corpus
     name = label(source, lang)
+    with st.status(i18n.t("corpus.opening", lang, name=name), expanded=True) as status:
+        corpus = _open(source, lang)
+        if corpus is None:
+            status.update(label=i18n.t("corpus.failed", lang, name=name), state="error", expanded=False)
+        else:
+            status.update(label=i18n.t("corpus.ready", lang, name=name, n=corpus.size()), state="complete",
+                          expanded=False)
+    if corpus is None:
+        st.error(failure(source))
+    return corpus
+
+
+def failure(source: Source) -> str:
+    """Return why a source could not be opened in this session ("" when it was not refused)."""
+    return st.session_state.get(_FAILED, {}).get(key_of(source), "")
+
+
+def _open(source: Source, lang: str) -> Store | None:
+    """Return the store of a source's corpus, from memory or built (a progress bar in the current container)."""
+    content = key_of(source)
+    key, where, rules = corrected_key(source)
     corpus = lookup(key)
     if corpus is not None:
         return corpus
-    failed = st.session_state.setdefault("qawl_failed_corpora", {})
-    if key in failed:  # not retried on every widget change; a new session tries again
-        st.error(failed[key])
+    failed = st.session_state.setdefault(_FAILED, {})
+    if content in failed:  # not retried on every widget change; a new session tries again
         return None
+    name = label(source, lang)
     with _BUILD_LOCK:
         corpus = lookup(key)
         if corpus is not None:
             return corpus
-        with st.status(i18n.t("corpus.reading", lang, name=name), expanded=True) as status:
-            bar = st.progress(0.0, text=i18n.t("corpus.splitting", lang))
+        bar = st.progress(0.0, text=i18n.t("corpus.preparing", lang))
 
-            def progress(done: int, total: int) -> None:
-                bar.progress(min(done / max(total, 1), 1.0), text=i18n.t("corpus.progress", lang, done=done, n=total))
+        def progress(done: int, total: int) -> None:
+            bar.progress(min(done / max(total, 1), 1.0), text=i18n.t("corpus.progress", lang, done=done, n=total))
 
-            try:
-                corpus = PandasStore.of(build_frames(source, progress), key, source.name, rules)
-            except CorpusError as exc:
-                failed[key] = i18n.t("corpus.could_not_open", lang, name=name, reason=exc)
-            except Exception as exc:  # a corpus must never show a traceback; the server log keeps it
-                _log.exception("building frames of %s failed", source.name)
-                failed[key] = i18n.t("corpus.could_not_build", lang, name=name, reason=f"{type(exc).__name__}: {exc}")
-            if key in failed:
-                status.update(label=i18n.t("corpus.failed", lang, name=name), state="error")
-                st.error(failed[key])
-                return None
-            status.update(label=i18n.t("corpus.ready", lang, name=name, n=corpus.size()), state="complete",
-                          expanded=False)
+        try:
+            corpus = PandasStore.of(build_frames(source, progress), key, source.name, rules)
+        except CorpusError as exc:
+            failed[content] = i18n.t("corpus.could_not_open", lang, name=name, reason=exc)
+        except Exception as exc:  # a corpus must never show a traceback; the server log keeps it
+            _log.exception("building frames of %s failed", source.name)
+            failed[content] = i18n.t("corpus.could_not_build", lang, name=name, reason=f"{type(exc).__name__}: {exc}")
+        if content in failed:
+            return None
         _remember(key, corpus, where)
         return corpus

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import io
 
+import pandas as pd
 import streamlit as st
 
 from qawl import export, i18n
 from qawl.filters import Filters
-from qawl.store import Store
-from ui.context import View
+from qawl.store import SOURCING_TABLES, Store
+from ui.context import View, compute
 
 EAGER_ROWS = 50_000  # below this the bytes are made with the page; above, only when the button is pressed
 MIME = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet"}
@@ -44,6 +45,33 @@ def button(view: View, name: str, fmt: str, n_rows: int) -> None:
                        type="primary" if (name, fmt) == ("sentences", "csv") else "secondary")
 
 
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def table_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
+    """Return a small table as CSV (UTF-8 with BOM, formulas neutralized, as data() writes) or Parquet bytes."""
+    frame = pd.DataFrame(frame)
+    frame.attrs = {}  # a timeline's axis is for the charts, not the file
+    buffer = io.BytesIO()
+    if fmt == "csv":
+        export.write_batches([frame], buffer)
+    else:
+        frame.to_parquet(buffer, index=False)
+    return buffer.getvalue()
+
+
+def sourcing_tables(view: View, lang: str = i18n.DEFAULT) -> None:
+    """Render the Sourcing page's tables (store.SOURCING_TABLES, small grouped counts) as CSV and Parquet downloads."""
+    st.subheader(i18n.t("sourcing.downloads", lang))
+    st.caption(i18n.t("sourcing.downloads_help", lang))
+    for name, (method, kwargs) in SOURCING_TABLES.items():
+        frame = compute(view, method, **kwargs)
+        label, *columns = st.columns([2, 2, 2], vertical_alignment="center")
+        label.markdown(f"**{name}**")
+        stem = export.filters_stem(view.filters, name)
+        for column, fmt in zip(columns, ("csv", "parquet"), strict=True):
+            column.download_button(i18n.t("export.button", lang, file=f"{name}.{fmt}", n=len(frame)),
+                                   table_bytes(frame, fmt), file_name=f"{stem}.{fmt}", mime=MIME[fmt],
+                                   key=f"download_{name}_{fmt}", on_click="ignore", icon=":material/download:")
 def corrections(view: View) -> None:
     """Render the download of the corpus's corrections file, when it has rules (the exports carry them applied:
     speaker, and speaker_corrected for the sentences changed)."""

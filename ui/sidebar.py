@@ -10,7 +10,7 @@ from qawl.search import EXACT, FORMS
 from qawl.store import Store
 from ui import html, uploads
 from ui.context import ask
-from ui.corpus import label, open_corpus, path_sources
+from ui.corpus import failure, label, open_corpus, path_sources, warn_unwritable_cache
 
 MAX_SPEAKER_OPTIONS = 1000
 MAX_DOC_OPTIONS = 2000
@@ -24,30 +24,40 @@ DROPPED_LABELS = {"speakers": "filters.speaker", "sources": "filters.outlet", "t
 _SEEDED_FOR = "qawl_filters_for"
 _DROPPED = "qawl_filters_dropped"
 _CLEARED = "qawl_filters_cleared"
+_SWITCH = "qawl_switch_corpus"  # the corpus the picker shows on the next run (the bundled one, when another failed)
+_NOTICE = "qawl_corpus_notice"  # why the picker switched, shown until the user picks a corpus
 
 
 def corpus_picker(lang: str = i18n.DEFAULT) -> tuple[Store | None, str]:
-    """Render the corpus picker and upload; return the chosen corpus's store (the bundled one if another fails)
-    and its name in the interface language."""
+    """Render the corpus picker and upload; return the chosen corpus's store, or the bundled one's, shown as chosen
+    and with the reason in the main area, when the chosen one cannot be opened; and the corpus's name in the
+    interface language."""
     sources = path_sources() + uploads.sources()
     by_id = {s.id: s for s in sources}
-    if st.session_state.get("corpus_choice") not in by_id:
-        st.session_state["corpus_choice"] = sources[0].id
+    state = st.session_state
+    if state.get(_SWITCH) in by_id:  # set before the picker is drawn: a widget's value cannot change after
+        state["corpus_choice"] = state.pop(_SWITCH)
+    if state.get("corpus_choice") not in by_id:
+        state["corpus_choice"] = sources[0].id
     with st.sidebar:
         st.subheader(i18n.t("sidebar.corpus", lang))
         choice = st.selectbox(i18n.t("sidebar.corpus", lang), list(by_id), key="corpus_choice",
-                              format_func=lambda i: label(by_id[i], lang), label_visibility="collapsed")
+                              format_func=lambda i: label(by_id[i], lang), label_visibility="collapsed",
+                              on_change=lambda: state.pop(_NOTICE, None))
         with st.expander(i18n.t("sidebar.upload", lang)):
             uploads.widget(lang)
-    source = by_id[choice]
-    store = open_corpus(source, lang)
-    if store is None and source.id != "bundled":
-        source = by_id["bundled"]
-        store = open_corpus(source, lang)
+    if state.get(_NOTICE):
+        st.error(state[_NOTICE])
+    store = open_corpus(by_id[choice], lang)
+    if store is None and choice != "bundled":
+        state[_SWITCH] = "bundled"
+        state[_NOTICE] = i18n.t("corpus.showing_bundled", lang, reason=failure(by_id[choice]).rstrip("."))
+        st.rerun()
+    warn_unwritable_cache(lang)
     if store is not None:
         _notes(i18n.t("sidebar.reading_warnings", lang, n=len(store.warnings)), store.warnings)
         _notes(i18n.t("corrections.problems", lang, n=len(store.correction_notes)), store.correction_notes)
-    return store, label(source, lang)
+    return store, label(by_id[choice], lang)
 
 
 def _notes(title: str, messages: list[str]) -> None:

@@ -12,7 +12,8 @@ import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
+SHARED = next((p / "shared" for p in (REPO.parent, REPO.parent.parent) if (p / "shared").is_dir()),
+              REPO.parent / "shared")
 BBC = SHARED / "corpora" / "bbc_arabic_antcorpus" / "articles"
 CHROMIUM = Path("/usr/bin/chromium")
 # The machine's network is closed: without the background-networking flags Chromium keeps dialling out and failing.
@@ -27,8 +28,8 @@ CHROMIUM_ARGS = [
 PORTS = range(8640, 8660)
 START_TIMEOUT = 90.0
 PAGE_TIMEOUT_MS = 60_000
-PAGES = ("", "speakers", "timelines", "themes", "export")
-CHART_PAGES = ("speakers", "timelines", "themes")
+PAGES = ("", "speakers", "timelines", "themes", "export", "sourcing")
+CHART_PAGES = ("speakers", "timelines", "themes", "sourcing")
 VIEWPORT = {"width": 1280, "height": 900}
 _DONE = "[data-testid=stApp][data-test-script-state=notRunning][data-test-connection-state=CONNECTED]"
 

@@ -129,3 +129,13 @@ def test_export_by_speaker_downloads_only_that_speakers_sentences(page, serve, c
     assert "speaker" in rows[0]
     assert {row["speaker"] for row in rows} == {speaker}
     assert len(rows) == expected
+
+
+def test_the_header_offers_no_developer_items(page, serve):
+    """A newcomer saw Streamlit's Deploy button; the menu offered Rerun and Clear cache."""
+    open_page(page, serve("seed", None), "")
+    assert page.locator("[data-testid=stAppDeployButton]").count() == 0
+    page.locator("[data-testid=stMainMenu] button").first.click()
+    items = page.locator("[data-testid=stMainMenuItemLabel]").all_inner_texts()
+    assert items, "the menu did not open"
+    assert not {"Rerun", "Clear cache", "Deploy this app"} & {item.strip() for item in items}, items
