@@ -56,7 +56,8 @@ table.qawl-kwic td.go { direction: ltr; text-align: center; font-size: .8rem; wi
   unicode-bidi: plaintext; text-align: start; }
 </style>
 """
-# The Arabic interface: Streamlit's app, sidebar and main area right-to-left (the sidebar moves to the right).
+# The Arabic interface: Streamlit's app, sidebar and main area right-to-left (the sidebar moves to the right); headings
+# and paragraphs aligned right (Streamlit aligns them left whatever the direction).
 # Charts and data grids draw their own layout (Plotly places Arabic labels itself; the grid is a canvas): they stay
 # left-to-right inside, and the grid right-aligns Arabic cells by itself.
 RTL_CSS = """
@@ -64,7 +65,9 @@ RTL_CSS = """
 [data-testid=stApp], [data-testid=stAppViewContainer], [data-testid=stSidebar], [data-testid=stMain],
 [data-testid=stHeader], [data-testid=stBottom], [data-baseweb=popover] { direction: rtl; }
 [data-testid=stMain] .stMarkdown, [data-testid=stSidebar] .stMarkdown, [data-testid=stCaptionContainer],
-[data-testid=stWidgetLabel], [data-testid=stAlertContainer], [data-testid=stExpander] summary { text-align: right; }
+[data-testid=stWidgetLabel], [data-testid=stAlertContainer], [data-testid=stExpander] summary,
+:is([data-testid=stMain], [data-testid=stSidebar]) :is(h1, h2, h3, p, [data-testid=stHeadingWithActionElements]) {
+  text-align: right; }
 [data-testid=stPlotlyChart], [data-testid=stDataFrame], [data-testid=stImage] { direction: ltr; }
 [data-testid=stPaginationPrev] [data-testid=stIconMaterial],
 [data-testid=stPaginationNext] [data-testid=stIconMaterial] { display: inline-block; transform: scaleX(-1); }

@@ -28,7 +28,8 @@ LAYOUT_JS = """
   return {main: dir('[data-testid=stMain]'), sidebar: dir('[data-testid=stSidebar]'),
           sidebarLeft: box('[data-testid=stSidebar]').left, mainLeft: box('[data-testid=stMain]').left,
           nav: [...document.querySelectorAll('[data-testid=stSidebarNav] a')].map(a => a.innerText.trim()),
-          title: document.querySelector('h1').innerText.trim()};
+          title: document.querySelector('h1').innerText.trim(),
+          titleAlign: getComputedStyle(document.querySelector('[data-testid=stMain] h1')).textAlign};
 }
 """
 
@@ -51,6 +52,7 @@ def test_every_page_in_both_languages(page, serve, corpus, lang, path):
     if lang == "ar":
         assert layout["main"] == layout["sidebar"] == "rtl"
         assert layout["sidebarLeft"] > layout["mainLeft"]  # the sidebar on the right
+        assert layout["titleAlign"] == "right"
         assert all(ARABIC.search(text) for text in [*layout["nav"], layout["title"]])
         assert query(page)["lang"] == ["ar"]
     else:
