@@ -58,8 +58,8 @@ def _not_a_name_end(lex: Lexicons, word: str) -> bool:
         return False
     if entry.kind == dictionary.RELATIVE:
         return bare.endswith("يه")
-    return word.startswith("ال") and bare.endswith("ه") and entry.kind in (dictionary.NOUN, dictionary.VERBAL_NOUN,
-                                                                         dictionary.PARTICIPLE)
+    return word.startswith("ال") and bare.endswith(("ه", "ات")) and entry.kind in (
+        dictionary.NOUN, dictionary.VERBAL_NOUN, dictionary.PARTICIPLE)  # الاتفاقية، التغييرات
 
 
 def _common_word(lex: Lexicons, word: str) -> bool:
