@@ -36,10 +36,22 @@ def _is_name_word(lex: Lexicons, word: str) -> bool:
         and word not in titles
         and word not in heads
         and not (word[:1] in "لب" and (word[1:] in heads or word[1:] in titles or word[1:] in lex.places))
+        and not _clitic_word(lex, word)
         and word not in lex.w.function_word
         and word not in lex.places
         and not any(ch.isdigit() for ch in word)
     )
+
+
+def _clitic_word(lex: Lexicons, word: str) -> bool:
+    """Return whether a word is a preposition (ب، ل، ك) or the conjunction و on a word the dictionary knows
+    (بإطلاق، لتحقيق، وباحث), which no name is; given names that begin with those letters (بلال، لطفي، وليد) are
+    names."""
+    if word[:1] not in "بلكو" or len(word) < 4 or word in lex.derived("given_name_set", _given_names):
+        return False
+    rest = word[1:]
+    rest = rest[2:] if rest.startswith("ال") else rest
+    return len(rest) >= 5 and dictionary.entry(rest) is not None  # short rests are names' letters too (بوتين، كوبر)
 
 
 def _adjective_like(word: str) -> bool:
@@ -134,7 +146,28 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
     name = tuple(words[start:end])
     if name and (all(w in joiners for w in name) or (start > 0 and all(w in places for w in name))):
         name = ()
+    if start > 1 and not any(_anchor(lex, w) for w in name):
+        # حسن الأزهري محام وباحث قانوني: a name set before its description, the words after it none
+        stop = 0
+        while stop < start and (in_name(stop) or (stop > 0 and words[stop].startswith("ال") and words[stop] not in
+                                                  titles and not _not_a_name_end(lex, words[stop]))):
+            stop += 1  # a given name, then a family name with ال (حسن الأزهري)
+        if stop > 1 and any(_anchor(lex, w) for w in words[:stop]):
+            return Mention(tuple(words[stop:]), tuple(words[:stop]), 0)
     if not name:
         return Mention(tuple(words), ())
     return Mention(tuple(words[:start]), name, start)
+
+
+def _anchor(lex: Lexicons, word: str) -> bool:
+    """Return whether a word marks a name: a given name, or a word no dictionary holds even without a preposition
+    (ترامب، الازهري; not قانوني، بملف)."""
+    if word in lex.derived("given_name_set", _given_names):
+        return True
+    bare = word[2:] if word.startswith("ال") else word
+    if dictionary.entry(bare) is not None:
+        return False
+    rest = word[1:] if word[:1] in "بلكو" else ""
+    rest = rest[2:] if rest.startswith("ال") else rest
+    return not (len(rest) >= 3 and dictionary.entry(rest) is not None)
 

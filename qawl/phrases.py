@@ -95,7 +95,8 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
     if word.startswith("ال"):
         if word in lex.title_entries or word.endswith(("ي", "يه", "يين", "يون")):
             return False
-        return closed or (after_name and names.is_name_word(lex, prev) and (feminine or follows.startswith("ال")))
+        return closed or (after_name and names.is_name_word(lex, prev) and (
+            feminine or (follows.startswith("ال") and not stop_words(lex)[follows])))  # سامي الحداد اليوم
     if closed and _common_noun(lex, word):
         return True  # ودعا مستشار خادم الحرمين الشريفين | أبناء المجتمع: a noun after a whole title is the object
     if after_name and names.is_name_word(lex, prev) and dictionary.entry(prev) is None and (

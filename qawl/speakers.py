@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from qawl import names
 from qawl.lexicons import Lexicons
 from qawl.memo import Memo
@@ -158,12 +160,17 @@ def _parsed(lex: Lexicons) -> Memo[tuple[str, str], _Parsed]:
 
 
 def _find(entities: list[Entity], mention: names.Mention, before: int, speaking: list[bool] | None = None,
-          honorifics: frozenset[str] = frozenset()) -> int:
+          honorifics: frozenset[str] = frozenset(), given: frozenset[str] = frozenset()) -> int:
     """Return the index of the entity a mention refers to, the most recent first, or -1. A bare title prefers a
     source that has spoken (speaking: per entity) to a person the article only mentioned with that title."""
     order = list(range(min(before, len(entities)) - 1, -1, -1)) + list(range(before, len(entities)))
     if mention.name:
-        return next((k for k in order if entities[k].matches_name(mention.name)), -1)
+        found = next((k for k in order if entities[k].matches_name(mention.name)), -1)
+        if found < 0 and len(mention.name) == 1:
+            # بالحاج after بلحاج، نتانياهو after نتنياهو: one person spelled two ways in one article
+            found = next((k for k in order if any(same_spelling(mention.name[0], n[-1], given)
+                                                  for n in entities[k].names)), -1)
+        return found
     if len(mention.title) == 1:
         # a family name with ال reads like a title (الغول، الجبير): match it to a named person first
         family = next((k for k in order if any(n[-1] == mention.title[0] for n in entities[k].names)), -1)
@@ -175,6 +182,23 @@ def _find(entities: list[Entity], mention: names.Mention, before: int, speaking:
     # most recent (sorting is stable).
     fitting.sort(key=lambda k: (speaking is not None and not speaking[k], distance[k]))
     return fitting[0] if fitting else -1
+
+
+_LONG_VOWELS = str.maketrans("", "", "اويىهءئؤ")
+
+
+def same_spelling(a: str, b: str, names_known: frozenset[str] = frozenset()) -> bool:
+    """Return whether two normalized words are one name spelled two ways: the same letters but long vowels
+    (بلحاج / بالحاج، نتنياهو / نتانياهو، جيرمي / جيريمي) or, for long names, nearly the same letters (rapidfuzz
+    ratio ≥ 85: غوتيريش / غوتيريس). Short names are left alone (حسن is not حسين), and so are two names_known.
+    """
+    if a == b or min(len(a), len(b)) < 5:
+        return a == b
+    if a.translate(_LONG_VOWELS) == b.translate(_LONG_VOWELS):
+        return True
+    if a in names_known and b in names_known:
+        return False  # two given names of the lexicon are two names (عبدالرحمن، عبدالرحيم)
+    return min(len(a), len(b)) >= 6 and fuzz.ratio(a, b) >= 85
 
 
 ArticleWords = tuple[list[str], list[str]]  # the words of an article, as written and normalized
@@ -239,6 +263,7 @@ def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = 
     parsed = [memo[surface, apposition] for surface, apposition in mentions]
     speaks = speaks if speaks is not None else [True] * len(parsed)
     honorifics = lex.honorifics
+    given = lex.derived("given_name_set", lambda lex: frozenset(n for n, _ in lex.given_names))
     entities: list[Entity] = []
     spoke: list[bool] = []  # per entity: has a speaking mention been resolved to it yet
     first_at: list[int] = []  # position of each entity's first mention
@@ -250,9 +275,9 @@ def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = 
             if not named and not speaks[pos]:
                 continue  # a title no name goes with introduces nobody
             before = next((k for k, at in enumerate(first_at) if at > pos), len(first_at))
-            index = _find(entities, mention, before if named else len(entities), spoke, honorifics)
+            index = _find(entities, mention, before if named else len(entities), spoke, honorifics, given)
             if index < 0 and not named:
-                index = _find(entities, mention, before, spoke, honorifics)
+                index = _find(entities, mention, before, spoke, honorifics, given)
             if index < 0:
                 entities.append(Entity())
                 spoke.append(False)

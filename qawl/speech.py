@@ -535,12 +535,20 @@ def according_words(lex: Lexicons) -> frozenset[str]:
                                                           for p in ("", "و", "ف")))
 
 
+_WORDS_OF = frozenset({"قول", "تعبير", "وصف"})
+
+
+def _in_words_of(toks: Tokens, i: int) -> bool:
+    """Return whether toks[i] (حد) opens "على حد قول / تعبير / وصف فلان": in the words of a source."""
+    return i > 0 and toks[i - 1].norm == "علي" and i + 2 < len(toks) and toks[i + 1].norm in _WORDS_OF
+
+
 def triggers(lex: Lexicons) -> frozenset[str]:
     """Return every word a branch of find() acts on; any other token is skipped at once."""
     def make(lex: Lexicons) -> frozenset[str]:
         table = cues.of(lex)
         return (lex.w.relay | {"نقلا"} | frozenset(table.verbs) | according_words(lex)
-                | frozenset(table.participles) | frozenset(table.with_object) | lex.w.came_in)
+                | frozenset(table.participles) | frozenset(table.with_object) | lex.w.came_in | {"حد"})
     return lex.derived("speech_triggers", make)
 
 
@@ -561,8 +569,12 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None) -> Report | None:
         n = tok.norm
         if spans and _inside(toks.starts[i], spans):
             continue
-        if n in relay_words and relay is None:
+        if n in relay_words and relay is None and i > 0 and toks[i - 1].norm in lex.w.what:
+            verb = verb or _what_report(lex, text, toks, i, spans)  # بحسب ما نقلت الوكالة
+        elif n in relay_words and relay is None:
             relay = _relay(lex, text, toks, i)
+        elif n == "حد" and according is None and _in_words_of(toks, i):
+            according = _according_to(lex, text, toks, i + 1)  # على حد قول الوزير، على حد تعبيره
         elif n == "نقلا" and relay is None:
             relay = _according_to(lex, text, toks, i)
         elif n in table.verbs and verb is None:

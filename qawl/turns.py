@@ -16,7 +16,7 @@ def people(lex: Lexicons, text: str, toks: Tokens | None = None) -> list[str]:
     for i in positions(map(NORM, toks), titles):
         if i < free or (i > 0 and toks[i - 1].norm in titles):
             continue
-        end = noun_phrase(lex, toks, i, objects=True)
+        end = noun_phrase(lex, toks, i, objects=True, after_name=True)
         if has_name(lex, toks, i, end):
             found.append(text[toks.starts[i] : toks.ends[end - 1]])
             free = end

@@ -122,6 +122,8 @@ def test_verbs_that_issue_a_speech(sentence, mention):
     ("ووفقا لـ\"الغد\"، تراجعت الأسعار.", "الغد"),  # a quoted name after لـ
     ("وتراجعت الأسعار وفقا لبيانات وزارة المالية.", "وزارة المالية"),  # the source of the data
     ("وتراجعت الأسعار بحسب تقارير صحفية.", "تقارير صحفية"),  # an unnamed source
+    ("وتراجعت الأسعار، على حد قول وزير المالية.", "وزير المالية"),  # in the words of a source
+    ("وتراجعت الأسعار بحسب ما نقلت وكالة الأنباء الرسمية.", "وكالة الأنباء الرسمية"),  # what an outlet relayed
 ])
 def test_what_a_source_said_and_according_to_it(sentence, mention):
     assert report(sentence) == ("explicit", mention)
@@ -195,3 +197,17 @@ def test_a_bare_title_goes_to_the_person_the_article_gave_it_to():
     indices, entities = speakers.resolve_article(LEX, mentions, article, speaks=speaks)
     spoken = [k for k, said in zip(indices, speaks, strict=True) if said]
     assert len(spoken) == 1 and entities[spoken[0]].names == [("سامي", "الحداد")]
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("بلحاج", "بالحاج", True),  # a long vowel more
+    ("نتنياهو", "نتانياهو", True),
+    ("جيرمي", "جيريمي", True),
+    ("غوتيريش", "غوتيريس", True),  # nearly the same letters, a long name
+    ("حسن", "حسين", False),  # short names are left alone
+    ("سالم", "سليم", False),
+    ("عبدالرحمن", "عبدالرحيم", False),  # different given names
+])
+def test_one_name_spelled_two_ways(a, b, same):
+    given = frozenset(normalize(n) for n, _ in LEX.given_names)
+    assert speakers.same_spelling(a, b, given) is same
