@@ -4,15 +4,15 @@ time; unnamed sources per outlet; the most quoted women."""
 import streamlit as st
 
 from qawl import i18n
-from ui import charts, context, html
+from ui import charts, context
 
 BUCKETS = {"auto": "timelines.buckets_auto", "D": "timelines.day", "W": "timelines.week", "M": "timelines.month"}
 DIMENSIONS = ("kind", "gender")
 WOMEN = 20  # rows of the most-quoted-women table
 WOMEN_COLUMNS = ("speaker", "aliases", "n_sentences", "n_direct", "n_indirect", "n_documents", "n_sources")
 
-lang = i18n.lang_of(st.query_params.get_all(i18n.LANG_PARAM))
 view = context.current()
+lang = view.lang
 
 
 def t(key: str, **fields: object) -> str:
@@ -26,9 +26,7 @@ def chart(figure: object, key: str) -> None:
 
 
 rtl = i18n.direction(lang) == "rtl"
-if rtl:
-    st.html(html.RTL_MAIN)
-if context.header(view, t("page.sourcing")):
+if context.header(view, "page.sourcing"):
     kinds = context.compute(view, "sourcing_shares", dimension="kind")
     if kinds.empty:
         st.info(t("sourcing.nothing"))

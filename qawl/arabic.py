@@ -9,18 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-_CONJUNCTIONS = ("و", "ف")
-_PREPOSITIONS = ("ب", "ل", "ك")
-
-
-def definite(word: str) -> bool:
-    """Return whether a normalized word carries the definite article, behind و/ف/ب/ك if any (الوزير، والوزير،
-    بالوزير) or as ل + ال (للوزير)."""
-    rest = word[1:] if word[:1] in _CONJUNCTIONS and len(word) > 3 else word
-    if rest.startswith("ال"):
-        return True
-    return rest[:1] in _PREPOSITIONS and (rest[1:].startswith("ال") or (rest[:1] == "ل" and rest[1:2] == "ل"))
-
 
 def without_article(word: str) -> str:
     """Return a normalized word without the definite article (الوزير → وزير); other words as they are."""

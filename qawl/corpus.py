@@ -20,6 +20,7 @@ from qawl.normalize import presentation_forms
 TEXT_SUFFIXES = {".txt"}
 TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson"}
 META_NAME = "metadata.csv"
+CORRECTIONS_NAME = "qawl_corrections.csv"  # qawl.corrections.FILE_NAME: the user's corrections, no article table
 # Columns the documents frame owns; a table's own columns of these names would overwrite them.
 _RESERVED = {"id", "doc_id", "text", "title", "date", "source", "n_sentences"}
 # A table with thousands of bad rows names the first few and counts the rest.
@@ -375,7 +376,7 @@ def _walk(top: str, warn: Warn) -> Iterator[os.DirEntry]:
         folders = []
         for entry in entries:
             name = entry.name
-            if name.startswith(".") or name == "__MACOSX":
+            if name.startswith(".") or name == "__MACOSX" or name.lower() == CORRECTIONS_NAME:
                 continue
             try:
                 if not entry.is_dir():

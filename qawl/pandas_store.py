@@ -13,11 +13,12 @@ from typing import BinaryIO
 import numpy as np
 import pandas as pd
 
-from qawl import analysis, export, sourcing, trends
+from qawl import analysis, corrections, export, sourcing, trends
 from qawl.analysis import Corpus
+from qawl.corrections import Rules
 from qawl.filters import Filters
 from qawl.frames import Frames
-from qawl.store import PAGE_COLUMNS
+from qawl.store import PAGE_COLUMNS, TERMS
 
 MASKS = 64
 
@@ -25,17 +26,21 @@ MASKS = 64
 class PandasStore:
     """A corpus's frames in memory (analysis.Corpus), asked through the store interface (qawl.store.Store)."""
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, corpus: Corpus, rules: Rules | None = None, notes: list[str] | None = None) -> None:
         self.corpus = corpus
         self.key = f"pandas-{corpus.key}"
         self.name = corpus.name
         self.warnings = corpus.frames.warnings
+        self.corrections = rules or Rules()
+        self.correction_notes = [*self.corrections.problems, *(notes or [])]
         self.mask = lru_cache(maxsize=MASKS)(self._mask)
 
     @classmethod
-    def of(cls, frames: Frames, key: str, name: str = "") -> PandasStore:
-        """Return the store of a corpus's built frames (prepared for the dashboard: analysis.prepare)."""
-        return cls(analysis.prepare(frames, key, name))
+    def of(cls, frames: Frames, key: str, name: str = "", rules: Rules | None = None) -> PandasStore:
+        """Return the store of a corpus's built frames with the corrections applied (qawl.corrections; key must
+        cover rules.digest), prepared for the dashboard (analysis.prepare)."""
+        corrected, unused = corrections.apply(frames, rules or Rules())
+        return cls(analysis.prepare(corrected, key, name), rules, unused)
 
     def _mask(self, filters: Filters) -> np.ndarray:
         mask = analysis.apply(self.corpus, filters)
@@ -118,10 +123,15 @@ class PandasStore:
         return trends.axis(self.corpus, self.mask(filters), bucket)
 
     def timeline(self, filters: Filters, terms: list[str], *, per_thousand: bool = False, by_speaker: bool = False,
-                 bucket: str = "auto", top_speakers: int = 6) -> pd.DataFrame:
-        """Return keyword counts (or rates) per x bucket and keyword, optionally per speaker."""
+                 bucket: str = "auto", top_speakers: int = 6, match: str = TERMS) -> pd.DataFrame:
+        """Return keyword counts (or rates) per x bucket and keyword (stems, or typed words with match), optionally
+        per speaker."""
         return trends.timeline(self.corpus, self.mask(filters), terms, per_thousand=per_thousand,
-                               by_speaker=by_speaker, bucket=bucket, top_speakers=top_speakers)
+                               by_speaker=by_speaker, bucket=bucket, top_speakers=top_speakers, match=match)
+
+    def find_words(self, filters: Filters, text: str, *, forms: bool = False) -> tuple[list[str], list[str]]:
+        """Return (the typed words the kept sentences use, those they never use)."""
+        return trends.find_words(self.corpus, self.mask(filters), text, forms=forms)
 
     def theme_timeline(self, filters: Filters, bucket: str = "auto") -> pd.DataFrame:
         """Return per x bucket and theme the share (%) of kept story sentences carrying it."""
@@ -160,6 +170,25 @@ class PandasStore:
                  "doc_sentences": of_document("n_sentences", 0).astype(np.int64)}
         return page.assign(**{c: extra[c] for c in PAGE_COLUMNS})
 
+    def sentence_position(self, filters: Filters, doc_id: str, sentence_id: int) -> int | None:
+        """Return where a sentence is among the kept sentences in corpus order (0-based), None when not kept."""
+        at = self.corpus.doc_index.get(str(doc_id))
+        if at is None:
+            return None
+        mask = self.mask(filters)
+        rows = np.flatnonzero((self.corpus.doc_of == at) & mask)
+        ids = self.corpus.frames.sentences["sentence_id"].to_numpy()[rows]
+        found = rows[ids == sentence_id]
+        return int(np.count_nonzero(mask[: found[0]])) if len(found) else None
+
+    def speaker_mentions(self, speaker: str) -> pd.DataFrame:
+        """Return speaker_mention, n_sentences: how the articles named one speaker, most frequent first."""
+        s = self.corpus.frames.sentences
+        mentions = s["speaker_mention"].astype(str)[self.corpus.spoken_by(speaker)]
+        counts = mentions[mentions != ""].value_counts(sort=False)
+        order = sorted(counts.index, key=lambda m: (-counts[m], m))
+        return pd.DataFrame({"speaker_mention": order, "n_sentences": [int(counts[m]) for m in order]})
+
     def export_rows(self, filters: Filters, name: str) -> int:
         """Return how many rows the export of one frame has."""
         return analysis.export_rows(self.corpus, self.mask(filters), name)
@@ -171,7 +200,11 @@ class PandasStore:
             first = np.zeros(len(mask), dtype=bool)
             first[np.flatnonzero(mask)[:limit]] = True
             mask = first
-        frame = analysis.export_frame(self.corpus, mask, name)
+        if name == "sentences":
+            frame = export.with_documents(analysis.select(self.corpus.frames.sentences, mask),
+                                          self.corpus.frames.documents)
+        else:
+            frame = analysis.export_frame(self.corpus, mask, name)
         return frame if limit is None else frame.head(limit)
 
     def write_csv(self, filters: Filters, name: str, sink: BinaryIO) -> None:

@@ -12,10 +12,11 @@ from typing import BinaryIO, Protocol
 
 import pandas as pd
 
+from qawl.corrections import Rules
 from qawl.filters import Filters
-from qawl.trends import OTHERS
+from qawl.trends import OTHERS, TERMS
 
-__all__ = ["EXPORT_FRAMES", "OTHERS", "PAGE_COLUMNS", "SOURCING_TABLES", "Store"]
+__all__ = ["EXPORT_FRAMES", "OTHERS", "PAGE_COLUMNS", "SOURCING_TABLES", "TERMS", "Store"]
 
 EXPORT_FRAMES = ("sentences", "speakers", "themes", "tokens", "mentions", "documents")
 # What a Reader page adds to each sentence row: its themes (a list) and its document's title, outlet, date and
@@ -40,6 +41,8 @@ class Store(Protocol):
     key: str  # the corpus content key (with the backend): results cached under it stay true
     name: str  # what the user calls the corpus
     warnings: list[str]  # what went wrong while the corpus was read
+    corrections: Rules  # the corrections applied when the store was opened (qawl.corrections: path, bad rows)
+    correction_notes: list[str]  # the corrections file's bad rows, then the rules that matched no sentence
 
     def size(self) -> int:
         """Return how many sentences the corpus has."""
@@ -106,8 +109,13 @@ class Store(Protocol):
         ...
 
     def timeline(self, filters: Filters, terms: list[str], *, per_thousand: bool = False, by_speaker: bool = False,
-                 bucket: str = "auto", top_speakers: int = 6) -> pd.DataFrame:
-        """Return keyword counts (or rates) per x bucket and keyword, optionally per speaker."""
+                 bucket: str = "auto", top_speakers: int = 6, match: str = TERMS) -> pd.DataFrame:
+        """Return keyword counts (or rates) per x bucket and keyword, optionally per speaker: terms are stems
+        (match=TERMS) or typed words counted as the search matches them (match="exact" or "forms")."""
+        ...
+
+    def find_words(self, filters: Filters, text: str, *, forms: bool = False) -> tuple[list[str], list[str]]:
+        """Return (the typed words the kept sentences use, those they never use), as the search matches words."""
         ...
 
     def theme_timeline(self, filters: Filters, bucket: str = "auto") -> pd.DataFrame:
@@ -136,12 +144,21 @@ class Store(Protocol):
         """Return kept sentences offset … offset + limit in corpus order, with the PAGE_COLUMNS."""
         ...
 
+    def sentence_position(self, filters: Filters, doc_id: str, sentence_id: int) -> int | None:
+        """Return where a sentence is among the kept sentences in corpus order (0-based), None when not kept."""
+        ...
+
+    def speaker_mentions(self, speaker: str) -> pd.DataFrame:
+        """Return speaker_mention, n_sentences: how the articles named one speaker, most frequent first."""
+        ...
+
     def export_rows(self, filters: Filters, name: str) -> int:
         """Return how many rows the export of one frame has."""
         ...
 
     def export_frame(self, filters: Filters, name: str, limit: int | None = None) -> pd.DataFrame:
-        """Return one frame under the filters (its first `limit` rows when given)."""
+        """Return one frame under the filters (its first `limit` rows when given); sentences come with their
+        document's outlet, title and URL (qawl.export.with_documents) and speaker_corrected."""
         ...
 
     def write_csv(self, filters: Filters, name: str, sink: BinaryIO) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from qawl import trends
 from ui import charts
@@ -47,7 +48,28 @@ def test_timeline_labels_follow_the_language():
     fig = charts.trend(month_frame(), "value", "keyword", "t", "occurrences", lang="ar")
     assert fig.layout.xaxis.ticktext[0] == "أغسطس 2015"
     assert fig.layout.xaxis.title.text == "الشهر"
-    assert [a.text for a in fig.layout.annotations] == ["29 شهرا بلا مقالات"]
+    # Plotly draws every label left to right: one that starts with a number gets an Arabic letter mark first, so
+    # that the number stays on the right, read first ("29 months without articles").
+    assert [a.text for a in fig.layout.annotations] == [charts.ARABIC_LETTER_MARK + "29 شهرا بلا مقالات"]
+    assert fig.layout.yaxis.side == "right" and fig.layout.legend.xanchor == "right"
+
+
+@pytest.mark.parametrize(("text", "lang", "shown"), [
+    ("12 مارس 2018", "ar", "\u061c12 مارس 2018"),  # 12 March 2018
+    ("مارس 2018", "ar", "مارس 2018"),  # no number first: drawn right to left already
+    ("12 Mar 2018", "en", "12 Mar 2018"),
+])
+def test_arabic_chart_labels_that_start_with_a_number(text, lang, shown):
+    assert charts.chart_text(text, lang) == shown
+
+
+def test_arabic_bars_and_category_heatmaps_run_leftwards():
+    table = pd.DataFrame({"speaker": ["شي جين بينغ"], "n_sentences": [3], "n_direct": [1], "n_indirect": [2]})
+    assert charts.speaker_bars(table, "ar").layout.xaxis.autorange == "reversed"
+    assert charts.speaker_bars(table, "en").layout.xaxis.autorange is None
+    matrix = pd.DataFrame({"security & conflict": [2]}, index=["شي جين بينغ"])
+    heat = charts.speaker_theme_heatmap(matrix, "t", "n", "ar")
+    assert heat.layout.xaxis.autorange == "reversed" and list(heat.data[0].x) == ["الأمن والنزاعات"]
 
 
 def test_speaker_series_get_distinct_colours_and_others_is_grey():

@@ -258,3 +258,14 @@ def test_the_readme_example_is_a_valid_file():
     example = text.split("### Corrections", 1)[1].split("```", 2)[1].strip()
     rules = corrections.parse(example)
     assert rules.problems == () and [r.action for r in rules.rules] == ["rename", "split", "set", "set"]
+
+
+def test_the_corpus_reader_and_the_cache_key_skip_the_corrections_file(tmp_path):
+    from qawl import corpus
+
+    (tmp_path / "article.txt").write_text("قال الوزير إن التعاون مهم.\n", encoding="utf-8")  # cooperation matters
+    before = corpus.files([tmp_path])
+    corrections.append(tmp_path / corrections.FILE_NAME, Rule("rename", "الوزير", "وزير الخارجية"))
+    assert corrections.FILE_NAME == corpus.CORRECTIONS_NAME
+    assert [d.doc_id for d in corpus.load([tmp_path])] == ["article"]  # not read as an article table
+    assert corpus.files([tmp_path]) == before  # editing the corrections does not change the corpus's key

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import csv
 import datetime as dt
 import re
@@ -15,6 +16,8 @@ ARABIC_CATEGORIES = {"zero", "one", "two", "few", "many", "other"}
 # A call of the catalog in code: t("key" …) or i18n.t("key" …).
 _CALL = re.compile(r"""\bt\(\s*["']([A-Za-z0-9_.]+)["']""")
 CODE = [*ROOT.glob("pages/*.py"), *ROOT.glob("ui/*.py"), *ROOT.glob("qawl/*.py"), ROOT / "app.py"]
+# Keys named in code as data: a label chosen from a table (BUCKETS, MEASURES …) or built (f"quote.{kind}").
+_KEY_STRING = re.compile(r"""["']((?:timelines|quote|attribution|frame|column|corrections|lang)\.[a-z_]+)["']""")
 
 
 def test_the_catalog_is_read_and_large():
@@ -49,7 +52,75 @@ def test_catalog_keys_are_unique():
 
 def test_every_key_the_code_uses_is_in_the_catalog():
     used = {key for path in CODE for key in _CALL.findall(path.read_text(encoding="utf-8"))}
+    used |= {key for path in UI_CODE for key in _KEY_STRING.findall(path.read_text(encoding="utf-8"))}
     assert not used - set(i18n.catalog())
+
+
+@pytest.mark.parametrize("name", ["quote", "attribution"])
+def test_every_kind_of_sentence_has_a_label(name):
+    from qawl.frames import build_paths
+
+    kinds = {"quote": ("direct", "indirect", "none", "other"), "attribution": ("explicit", "carried", "none")}[name]
+    sentences = build_paths([ROOT / "data" / "corpus"]).sentences
+    assert set(sentences[name]) <= set(kinds)
+    assert all(f"{name}.{kind}" in i18n.catalog() for kind in kinds)
+
+
+# Streamlit calls whose text arguments the user reads, and the keyword arguments of theirs that are never shown.
+SHOWN_BY = {"title", "header", "subheader", "caption", "markdown", "write", "info", "warning", "error", "success",
+            "toast", "button", "download_button", "selectbox", "multiselect", "radio", "toggle", "checkbox",
+            "text_input", "text_area", "number_input", "slider", "date_input", "expander", "status", "progress",
+            "spinner", "segmented_control", "pills", "file_uploader", "tabs", "metric", "form_submit_button",
+            "popover", "Page", "set_page_config", "Column", "TextColumn", "NumberColumn", "DatetimeColumn",
+            "LinkColumn", "dialog"}
+NOT_SHOWN = {"key", "icon", "url_path", "mime", "type", "format", "label_visibility", "vertical_alignment", "width",
+             "on_click", "on_change", "page_icon", "layout", "file_name", "state", "args", "kwargs", "default",
+             "index", "options", "visibility", "max_upload_size", "height"}
+_ENGLISH = re.compile("[A-Za-z]{2,}")
+UI_CODE = [*ROOT.glob("pages/*.py"), *ROOT.glob("ui/*.py"), ROOT / "app.py"]
+
+
+def _literal_text(node: ast.AST) -> list[str]:
+    """Return the string constants written into an argument (f-string parts, concatenations, a lambda's result),
+    not those inside a nested call: t("page.reader") passes a catalog key, not a label."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.JoinedStr):
+        return [v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str)]
+    if isinstance(node, ast.BinOp):
+        return _literal_text(node.left) + _literal_text(node.right)
+    if isinstance(node, ast.IfExp):
+        return _literal_text(node.body) + _literal_text(node.orelse)
+    if isinstance(node, ast.Lambda):
+        return _literal_text(node.body)
+    return []
+
+
+def test_no_english_literal_is_shown_by_the_pages():
+    """Every label the pages and ui/ draw comes from the catalog (both languages): no English words are written
+    into the text arguments of Streamlit's calls."""
+    found = []
+    for path in UI_CODE:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        ours = {a.asname or a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module == "ui"
+                for a in n.names}  # downloads.button(…) is no Streamlit call
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in SHOWN_BY):
+                continue
+            if isinstance(node.func.value, ast.Name) and node.func.value.id in ours:
+                continue
+            shown = [] if node.func.attr == "Page" else list(node.args)  # a page's first argument is its script
+            shown += [k.value for k in node.keywords if k.arg not in NOT_SHOWN]
+            found += [f"{path.name}:{node.lineno}: {text!r}" for arg in shown for text in _literal_text(arg)
+                      if _ENGLISH.search(text) and text not in i18n.catalog()]  # a catalog key is no label
+    assert found == []
+
+
+def test_the_literal_scan_finds_english():
+    tree = ast.parse('st.button("Clear filters", key="x"); st.caption(f"{n} of {m} sentences"); st.title(t("a.b"))')
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "attr", "") in SHOWN_BY]
+    texts = [text for call in calls for arg in call.args for text in _literal_text(arg)]
+    assert texts == ["Clear filters", " of ", " sentences"]
 
 
 def test_every_theme_of_the_lexicon_has_an_arabic_name():

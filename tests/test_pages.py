@@ -175,7 +175,7 @@ def test_clear_filters_button(monkeypatch):
 
 def test_timeline_controls(monkeypatch, dated_folder):
     at = open_app(monkeypatch, dated_folder, "pages/timelines.py")
-    at.radio(key="timeline_measure").set_value("per 1,000 words").run()
+    at.radio(key="timeline_measure").set_value("rate").run()
     at.toggle(key="timeline_by_speaker").set_value(True).run()
     at.selectbox(key="timeline_bucket").set_value("M").run()
     assert_clean(at)
@@ -339,8 +339,10 @@ def test_titles_are_shown_with_their_entities_decoded_and_escaped_again(raw, sho
 def test_a_quote_keeps_its_meta_line_on_a_line_of_its_own():
     from ui import html
 
-    block = html.quote("وقال الوزير إن التعاون مهم.", "وقال", "direct, explicit", "doc §3")
-    assert '<div class="qawl-kind" dir="ltr">' in block
+    row = {"text": "وقال الوزير إن التعاون مهم.", "cue": "وقال", "quote": "direct", "attribution": "explicit",
+           "doc_id": "doc", "sentence_id": 3}  # the minister said cooperation matters
+    block = html.quote(row)
+    assert '<div class="qawl-kind" dir="ltr">direct, explicit · <bdi dir="auto">doc §3</bdi>' in block
     assert ".qawl-kind {" in html.CSS and "display: block" in html.CSS.split(".qawl-kind {")[1].split("}")[0]
 
 
@@ -358,7 +360,7 @@ def test_outlet_filter_widget_and_url(monkeypatch, dated_folder):
     assert_clean(at)
     assert Filters.from_params(at.query_params) == Filters(sources=(SPA,))
     assert reader_sentences(at) == dated_sentences(dated_folder, ["seed-b"])
-    assert "SPA · seed-b" in html_of(at)  # the Reader names each article's outlet
+    assert '<bdi dir="auto">SPA</bdi> · <bdi dir="auto">seed-b</bdi>' in html_of(at)  # each article's outlet
     again = open_app(monkeypatch, dated_folder, params={"source": [SPA, XINHUA]})
     assert again.multiselect(key="filter_source").value == [SPA, XINHUA]
     assert reader_sentences(again) == dated_sentences(dated_folder, [p[0] for p in DATED_PARTS])
@@ -438,8 +440,8 @@ def test_a_corpus_that_cannot_be_opened_is_named_and_the_picker_says_what_is_sho
     at = open_app(monkeypatch, tmp_path / "nope")
     assert not at.exception
     assert at.selectbox(key="corpus_choice").value == "bundled"
-    notice = f"Could not open QAWL_CORPUS: nope: {tmp_path / 'nope'}: skipped (no such file or folder). Showing the " \
-             "bundled corpus instead."
+    notice = f"Could not open nope: {tmp_path / 'nope'}: skipped (no such file or folder). Showing the bundled " \
+             "corpus instead."  # the corpus is called by its folder
     assert [e.value for e in at.error] == [notice]
     assert reader_sentences(at) == len(build_paths([REPO / "data" / "corpus"]).sentences)
     at.run()

@@ -89,9 +89,9 @@ def test_exports_count_limit_and_stream_the_same_rows(dated_store, name):
     assert pd.read_parquet(io.BytesIO(buffer.getvalue())).columns.tolist() == frame.columns.tolist()
 
 
-def test_exported_sentences_name_their_outlet(dated_store):
+def test_exported_sentences_name_their_outlet_and_title(dated_store):
     sentences = dated_store.export_frame(Filters(), "sentences")
-    assert sentences.columns[-1] == "source"
+    assert list(sentences.columns[:3]) == ["doc_id", "source", "title"]  # the metadata has no url column
     assert dict(zip(sentences["doc_id"], sentences["source"], strict=True)) == {
         "seed-a": XINHUA, "seed-b": SPA, "seed-c": XINHUA}
 
@@ -108,3 +108,46 @@ def test_every_exported_long_frame_names_its_outlet(dated_store, name):
     dated_store.write_csv(Filters(), name, csv_data)
     assert pd.read_csv(io.BytesIO(csv_data.getvalue()), encoding="utf-8-sig")["source"].tolist() == frame[
         "source"].astype(str).tolist()
+def test_a_sentence_is_found_among_the_kept_ones(dated_store, dated):
+    s = dated.frames.sentences
+    assert dated_store.sentence_position(Filters(), "seed-a", 1) == 0
+    assert dated_store.sentence_position(Filters(), "seed-b", 2) == int((s["doc_id"] == "seed-a").sum()) + 1
+    assert dated_store.sentence_position(Filters(docs=("seed-b",)), "seed-b", 2) == 1
+    assert dated_store.sentence_position(Filters(docs=("seed-a",)), "seed-b", 2) is None
+    assert dated_store.sentence_position(Filters(), "no-such-doc", 1) is None
+    assert dated_store.sentence_position(Filters(), "seed-a", 999) is None
+
+
+def test_speaker_mentions_are_the_names_the_articles_used(dated_store, dated):
+    speaker = dated_store.speaker_counts(1)["speaker"].iloc[0]
+    mentions = dated_store.speaker_mentions(speaker)
+    s = dated.frames.sentences
+    mine = s.loc[(s["speaker"] == speaker) & (s["speaker_mention"] != ""), "speaker_mention"]
+    assert dict(zip(mentions["speaker_mention"], mentions["n_sentences"], strict=True)) == mine.value_counts().to_dict()
+    assert mentions["n_sentences"].is_monotonic_decreasing
+    assert dated_store.speaker_mentions("nobody").empty
+
+
+def test_typed_words_are_found_and_charted_as_the_search_matches_them(dated_store):
+    found, missing = dated_store.find_words(Filters(), "التعاون الحوثي")
+    assert found == ["التعاون"] and missing == ["الحوثي"]  # cooperation; the Houthi (not in the seed)
+    frame = dated_store.timeline(Filters(), found, match="exact")
+    assert set(frame["keyword"]) == {"التعاون"} and frame["count"].sum() > 0
+    assert frame["count"].sum() == dated_store.timeline(Filters(q="التعاون"), found, match="exact")["count"].sum()
+
+
+def test_the_store_applies_the_corrections_it_is_opened_with(dated, tmp_path):
+    from qawl import corrections
+
+    speaker = dated.frames.speakers["speaker"].iloc[0]
+    path = tmp_path / corrections.FILE_NAME
+    corrections.append(path, corrections.Rule("rename", speaker, "اسم مصحح"))  # a corrected name
+    corrections.append(path, corrections.Rule("rename", "nobody at all", "x"))
+    rules = corrections.read(path)
+    opened = PandasStore.of(dated.frames, f"dated-{rules.digest}", "dated", rules)
+    assert opened.corrections == rules
+    assert opened.correction_notes == ["line 7: rename nobody at all matched no sentence"]
+    assert speaker not in opened.speaker_counts()["speaker"].tolist()
+    sentences = opened.export_frame(Filters(speakers=("اسم مصحح",)), "sentences")
+    assert len(sentences) == dated.frames.speakers["n_sentences"].iloc[0] and sentences["speaker_corrected"].all()
+    assert PandasStore.of(dated.frames, "plain").correction_notes == []

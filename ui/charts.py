@@ -20,13 +20,25 @@ UNIT_TICKS_UP_TO = 10  # a count axis up to this many gets a tick at every whole
 CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
 
-def _style(fig: go.Figure, height: int) -> go.Figure:
+ARABIC_LETTER_MARK = "\u061c"  # a strong right-to-left character that draws nothing
+
+
+def _style(fig: go.Figure, height: int, lang: str = i18n.DEFAULT, *, bars: bool = False) -> go.Figure:
+    """Lay out a figure, mirrored in a right-to-left language (_right_to_left; bars: horizontal bars or category
+    columns, which then run leftwards)."""
     fig.update_layout(height=height, font_family=FONT, margin={"l": 10, "r": 10, "t": 70, "b": 10},
                       legend={"title_text": "", "orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
                       hoverlabel={"font_family": FONT})
     fig.update_yaxes(automargin=True)
     fig.update_xaxes(automargin=True)
-    return fig
+    return _right_to_left(fig, lang, bars=bars)
+
+
+def chart_text(text: str, lang: str = i18n.DEFAULT) -> str:
+    """Return a label for Plotly in the language: Plotly draws every text left to right, so an Arabic label that
+    starts with a number (12 مارس, 29 شهرا بلا مقالات) gets a leading Arabic letter mark, which makes the whole
+    label one right-to-left run (its number stays on the right, where it is read first)."""
+    return ARABIC_LETTER_MARK + text if i18n.direction(lang) == "rtl" and text[:1].isdigit() else text
 
 
 def _count_axis(fig: go.Figure, top: float, axis: str) -> None:
@@ -37,28 +49,37 @@ def _count_axis(fig: go.Figure, top: float, axis: str) -> None:
     (fig.update_xaxes if axis == "x" else fig.update_yaxes)(**ticks)
 
 
-def speaker_bars(table: pd.DataFrame) -> go.Figure:
+def speaker_bars(table: pd.DataFrame, lang: str = i18n.DEFAULT) -> go.Figure:
     """Return horizontal bars of sentences per speaker, split into direct and indirect quotes."""
+    kinds = {"n_direct": "direct", "n_indirect": "indirect", "other": "other"}
+    names = {kind: i18n.t(f"quote.{kind}", lang) for kind in kinds.values()}
     long = table.assign(other=table["n_sentences"] - table["n_direct"] - table["n_indirect"]).melt(
-        id_vars="speaker", value_vars=["n_direct", "n_indirect", "other"], var_name="quote", value_name="sentences")
-    long["quote"] = long["quote"].map({"n_direct": "direct", "n_indirect": "indirect", "other": "other"})
+        id_vars="speaker", value_vars=list(kinds), var_name="quote", value_name="sentences")
+    long["quote"] = long["quote"].map(kinds).map(names)
     long = long[long["sentences"] > 0]
     fig = px.bar(long, x="sentences", y="speaker", color="quote", orientation="h",
-                 category_orders={"speaker": table["speaker"].tolist(), "quote": ["direct", "indirect", "other"]},
-                 color_discrete_map={"direct": "#0072B2", "indirect": "#56B4E9", "other": "#BBBBBB"},
-                 title="Sentences per speaker")
+                 category_orders={"speaker": table["speaker"].tolist(), "quote": list(names.values())},
+                 color_discrete_map=dict(zip(names.values(), ("#0072B2", "#56B4E9", "#BBBBBB"), strict=True)),
+                 title=i18n.t("speakers.per_speaker", lang), labels={"sentences": i18n.t("axis.sentences", lang)})
     fig.update_yaxes(title_text="")
     _count_axis(fig, float(table["n_sentences"].max()), "x")
-    return _style(fig, 150 + 26 * len(table))
+    return _style(fig, 150 + 26 * len(table), lang, bars=True)
 
 
-def heatmap(table: pd.DataFrame, title: str, value: str, *, numbers: bool = True) -> go.Figure:
-    """Return a heatmap of a rows × columns table (with the numbers written in the cells when asked)."""
+def speaker_theme_heatmap(table: pd.DataFrame, title: str, value: str, lang: str = i18n.DEFAULT) -> go.Figure:
+    """Return the heatmap of a speakers × themes table, the themes named in the interface language."""
+    return heatmap(table.rename(columns=lambda name: i18n.theme(str(name), lang)), title, value, lang=lang)
+
+
+def heatmap(table: pd.DataFrame, title: str, value: str, *, numbers: bool = True, lang: str = i18n.DEFAULT,
+            categories: bool = True) -> go.Figure:
+    """Return a heatmap of a rows × columns table (with the numbers written in the cells when asked); columns that
+    are categories (not periods) run right to left in a right-to-left language, from beside the row labels."""
     fig = px.imshow(table, text_auto=numbers, aspect="auto", color_continuous_scale="Blues", title=title,
                     labels={"color": value, "x": "", "y": ""})
     fig.update_xaxes(tickangle=-35)
     fig.update_layout(coloraxis_showscale=False)
-    return _style(fig, max(320, 200 + 30 * len(table)))
+    return _style(fig, max(320, 200 + 30 * len(table)), lang, bars=categories)
 
 
 def series_styles(names: list[str], *, stable: bool = False) -> dict[str, tuple[str, str]]:
@@ -90,8 +111,9 @@ def _slot_axis(frame: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict[objec
 
     def label(row: pd.Series) -> str:
         if row["kind"] == "gap":
-            return i18n.t(f"chart.gap.{freq if kind == 'date' else 'position'}", lang, n=int(row["n"]))
-        return str(int(row["x"])) if kind == "position" else i18n.date(row["x"], lang, freq)
+            return chart_text(i18n.t(f"chart.gap.{freq if kind == 'date' else 'position'}", lang, n=int(row["n"])),
+                              lang)
+        return str(int(row["x"])) if kind == "position" else chart_text(i18n.date(row["x"], lang, freq), lang)
 
     axis["id"] = [f"s{i:05d}" for i in range(len(axis))]  # categories must be distinct: labels may not be
     axis["label"] = [label(r) for _, r in axis.iterrows()] if len(axis) else []
@@ -161,30 +183,32 @@ def trend(frame: pd.DataFrame, y: str, series: str, title: str, y_title: str, fa
         fig.update_layout(xaxis_title_text=axis_title(frame, lang))
     if counts and not frame.empty:
         _count_axis(fig, float(frame[y].max()), "y")
-    fig = _style(fig, 160 + 260 * rows if facet else 420)
+    fig = _style(fig, 160 + 260 * rows if facet else 420, lang)
     if facet:
-        fig.update_layout(margin={"r": 90})
+        fig.update_layout(margin={"r": 90, "t": 110})  # room for a legend of speakers on two lines
     return fig
 
 
-def theme_bars(shares: pd.DataFrame) -> go.Figure:
+def theme_bars(shares: pd.DataFrame, lang: str = i18n.DEFAULT) -> go.Figure:
     """Return horizontal bars of each theme's share of the shown sentences, labelled in %, n in the hover."""
+    shares = shares.assign(theme=[i18n.theme(t, lang) for t in shares["theme"]])
     fig = px.bar(shares, x="share", y="theme", orientation="h", custom_data=["sentences"],
-                 title="Share of sentences by theme", labels={"share": "% of sentences", "theme": ""},
+                 title=i18n.t("themes.shares", lang), labels={"share": i18n.t("themes.share_pct", lang), "theme": ""},
                  color_discrete_sequence=["#4E79A7"], category_orders={"theme": shares["theme"].tolist()})
-    fig.update_traces(texttemplate="%{x:.1f}%", textposition="auto",
-                      hovertemplate="%{y}<br>%{x:.1f}% of sentences (n = %{customdata[0]:,})<extra></extra>")
+    hover = i18n.t("chart.share_hover", lang, share="%{x:.1f}", n="%{customdata[0]:,}")
+    fig.update_traces(texttemplate="%{x:.1f}%", textposition="auto", hovertemplate=f"%{{y}}<br>{hover}<extra></extra>")
     fig.update_xaxes(rangemode="tozero")
-    return _style(fig, 140 + 32 * len(shares))
+    return _style(fig, 140 + 32 * len(shares), lang, bars=True)
 
 
-def mentions_heatmap(pairs: pd.DataFrame, speakers: int = 12, entities: int = 15) -> go.Figure:
+def mentions_heatmap(pairs: pd.DataFrame, speakers: int = 12, entities: int = 15, lang: str = i18n.DEFAULT
+                     ) -> go.Figure:
     """Return a speaker × mentioned-entity heatmap of the most frequent pairs."""
     top_speakers = pairs.groupby("speaker")["mentions"].sum().nlargest(speakers).index
     top_entities = pairs.groupby("entity")["mentions"].sum().nlargest(entities).index
     table = pairs.pivot_table(index="speaker", columns="entity", values="mentions", aggfunc="sum", fill_value=0)
     return heatmap(table.reindex(index=top_speakers, columns=top_entities, fill_value=0),
-                   "Who mentions whom (mentions in the speaker's sentences)", "mentions")
+                   i18n.t("speakers.mentions", lang), i18n.t("axis.mentions", lang), lang=lang)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -203,7 +227,7 @@ def theme_time_heatmap(frame: pd.DataFrame, lang: str = i18n.DEFAULT) -> go.Figu
     table = table.reindex(index=frame["theme"].drop_duplicates(), columns=axis["id"])
     table.index = [i18n.theme(t, lang) for t in table.index]
     title = i18n.t("themes.along_article" if kind == "position" else "themes.over_time", lang)
-    fig = heatmap(table, title, "%", numbers=int((axis["kind"] != "gap").sum()) <= 16)
+    fig = heatmap(table, title, "%", numbers=int((axis["kind"] != "gap").sum()) <= 16, lang=lang, categories=False)
     fig.update_traces(customdata=[axis["label"].tolist()] * len(table),
                       hovertemplate="%{y}<br>%{customdata}: %{z}%<extra></extra>")
     _mark_slots(fig, axis, axis_title(frame, lang))
@@ -308,3 +332,18 @@ def share_over_time(frame: pd.DataFrame, dimension: str, title: str, lang: str =
     fig = _style(fig, 460)
     fig.update_layout(margin_t=110)
     return _right_to_left(fig, lang, bars=False)
+TABLE_COLUMNS = {"x": "column.x", "speaker": "column.speaker", "keyword": "column.keyword", "theme": "column.theme",
+                 "words": "column.words", "count": "column.count", "value": "column.value",
+                 "sentences": "column.sentences", "share": "column.share"}
+
+
+def numbers(frame: pd.DataFrame, lang: str = i18n.DEFAULT) -> pd.DataFrame:
+    """Return a chart's frame as a table to read: periods (the rows with data) written in the language, theme names
+    in it, columns named in it, stems left out."""
+    kind, freq = frame.attrs.get("axis", "position"), frame.attrs.get("freq", "D")
+    out = frame.drop(columns=[c for c in ("term",) if c in frame.columns])
+    if "x" in out.columns:
+        out["x"] = [str(int(x)) if kind == "position" else i18n.date(pd.Timestamp(x), lang, freq) for x in out["x"]]
+    if "theme" in out.columns:
+        out["theme"] = [i18n.theme(str(name), lang) for name in out["theme"]]
+    return out.rename(columns={c: i18n.t(key, lang) for c, key in TABLE_COLUMNS.items() if c in out.columns})

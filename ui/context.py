@@ -7,18 +7,27 @@ from typing import Any
 
 import streamlit as st
 
+from qawl import i18n
 from qawl.filters import Filters
 from qawl.store import Store
+from ui import html
 
 _VIEW = "qawl_view"
 
 
 @dataclass(frozen=True)
 class View:
-    """The corpus's store and the filters the sidebar holds."""
+    """The corpus's store, the filters the sidebar holds and the interface language."""
 
     store: Store
     filters: Filters
+    lang: str = i18n.DEFAULT
+    corpus: str = ""  # the corpus's name in the interface language
+    ignored: tuple[str, ...] = ()  # messages naming what the link asked for that this corpus does not have
+
+    def t(self, key: str, **fields: object) -> str:
+        """Return a label in the interface language (qawl.i18n.t)."""
+        return i18n.t(key, self.lang, **fields)
 
     @property
     def n_sentences(self) -> int:
@@ -26,9 +35,10 @@ class View:
         return compute(self, "counts")[0]
 
 
-def publish(store: Store, filters: Filters) -> View:
+def publish(store: Store, filters: Filters, lang: str = i18n.DEFAULT, corpus: str = "",
+            ignored: tuple[str, ...] = ()) -> View:
     """Make the view available to the page about to run."""
-    view = View(store, filters)
+    view = View(store, filters, lang, corpus or store.name, ignored)
     st.session_state[_VIEW] = view
     return view
 
@@ -38,7 +48,7 @@ def current() -> View:
     view = st.session_state.pop(_VIEW, None)
     if view is None:
         _route_through_app()
-        st.error("Open the dashboard with `streamlit run app.py`.")
+        st.error(i18n.t("app.open_with_streamlit", i18n.DEFAULT))
         st.stop()
     return view
 
@@ -85,13 +95,20 @@ def ask(store: Store, method: str, *args: Any) -> Any:
 
 
 def header(view: View, title: str) -> bool:
-    """Show the page title and what is shown; return False (after a friendly note) when the filters keep nothing."""
-    st.title(title)
+    """Show the page title (a catalog key), what is shown and what the link asked for in vain; return False (after a
+    friendly note) when the filters keep nothing."""
+    st.title(view.t(title))
     n_sentences, docs = compute(view, "counts")
     total = ask(view.store, "size")
-    st.caption(f"{view.store.name} · {n_sentences:,} of {total:,} sentences in {docs:,} articles · "
-               f"{view.filters.describe()}")
+    # Each part is isolated (<bdi>): a Latin corpus name or filter value must not pull the numbers next to it
+    # into its own direction.
+    st.caption(view.t("header.caption", corpus=html.isolated(view.corpus),
+                      sentences=html.isolated(view.t("header.sentences", shown=n_sentences, n=total)),
+                      articles=html.isolated(view.t("header.in_articles", n=docs)),
+                      filters=html.isolated(view.filters.describe(view.lang))), unsafe_allow_html=True)
+    for message in view.ignored:
+        st.warning(message, icon=":material/link_off:")
     if n_sentences == 0:
-        st.info("No sentence matches these filters. Loosen a filter in the sidebar, or press *Clear filters*.")
+        st.info(view.t("header.nothing"))
         return False
     return True

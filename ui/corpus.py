@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import threading
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from qawl import cache, lexicons
+from qawl import cache, corrections, i18n, lexicons
 from qawl.corpus import CorpusError, Document
 from qawl.frames import Frames
 from qawl.pandas_store import PandasStore
@@ -21,6 +22,8 @@ from qawl.store import Store
 BUNDLED = Path(__file__).resolve().parent.parent / "data" / "corpus"
 ENV_VAR = "QAWL_CORPUS"
 MAX_CORPORA_IN_MEMORY = 4
+# Folder names that say nothing about the corpus: it is called by the folder above (bbc_arabic_antcorpus/articles).
+GENERIC_FOLDERS = {"articles", "texts", "text", "txt", "corpus", "data", "docs", "documents"}
 _BUILD_LOCK = threading.Lock()  # two cores: one build at a time, and never the same corpus twice at once
 _PREFETCHED: dict[str, Frames] = {}  # frames key_of read from the disk cache, by key, for build_frames
 _PREFETCH_LOCK = threading.Lock()
@@ -34,7 +37,7 @@ class Source:
     """A corpus the user can pick: folders/files on disk, or documents uploaded in this session."""
 
     id: str
-    name: str
+    name: str  # the corpus's own name (its folder, the uploaded files), in no interface language
     paths: tuple[str, ...] = ()
     documents: tuple[Document, ...] = field(default=(), compare=False, repr=False)
     warnings: tuple[str, ...] = field(default=(), compare=False, repr=False)
@@ -47,9 +50,39 @@ def path_sources() -> list[Source]:
     env = os.environ.get(ENV_VAR, "").strip()
     if env:
         paths = env_paths(env)
-        out.append(Source("env", f"{ENV_VAR}: {', '.join(Path(p).name or p for p in paths)}", paths))
-    out.append(Source("bundled", "Bundled: data/corpus (Xinhua article)", (str(BUNDLED),)))
+        out.append(Source("env", ", ".join(folder_name(p) for p in paths), paths))
+    out.append(Source("bundled", "data/corpus", (str(BUNDLED),)))
     return out
+
+
+def folder_name(path: str) -> str:
+    """Return what a user calls the corpus at path: its folder's (or file's) name, the folder above a generic one."""
+    where = Path(path).resolve()
+    if where.is_file():
+        return where.stem
+    return where.parent.name if where.name.lower() in GENERIC_FOLDERS and where.parent.name else where.name or path
+
+
+def label(source: Source, lang: str) -> str:
+    """Return the name of a corpus shown in the interface language (the bundled one and uploads say what they are)."""
+    if source.id == "bundled":
+        return i18n.t("corpus.bundled", lang)
+    if source.documents:
+        return i18n.t("upload.name", lang, names=source.name, n=len(source.documents))
+    return source.name
+
+
+def rules_of(source: Source) -> corrections.Rules:
+    """Return the corrections of a source, read from its file now (a hand edit is applied at the next run)."""
+    return corrections.read(corrections.location(source.paths, source.digest))
+
+
+def corrected_key(source: Source) -> tuple[str, str, corrections.Rules]:
+    """Return (the in-memory key of a source's store, that key without the file's digest, its corrections): the key
+    covers where the corrections are written (two folders may hold the same articles) and what the file holds."""
+    rules = rules_of(source)
+    where = f"{key_of(source)}~{hashlib.sha256(str(rules.path).encode()).hexdigest()[:12]}"
+    return f"{where}~{rules.digest}", where, rules
 
 
 def env_paths(value: str) -> tuple[str, ...]:
@@ -70,7 +103,7 @@ def key_of(source: Source) -> str:
     if source not in known:
         if source.digest:
             known[source] = f"{source.digest[:24]}-{lexicons.load().digest}"
-        elif lookup(cache.last_key(source.paths) or "") is None:
+        elif not _is_open(cache.last_key(source.paths) or ""):
             # Not in memory under the key it had last time: its cached frames are read while its files are
             # checked, and wait here for build_frames (one corpus at a time: the latest).
             key, frames = cache.open_paths(source.paths)
@@ -100,12 +133,19 @@ def _registry() -> OrderedDict[str, Store]:
     return OrderedDict()
 
 
-def _remember(key: str, store: Store) -> None:
+def _remember(key: str, store: Store, corrected: str = "") -> None:
     registry = _registry()
+    for old in [k for k in registry if corrected and k != key and k.startswith(f"{corrected}~")]:
+        del registry[old]  # the same corpus under corrections that changed since
     registry[key] = store
     registry.move_to_end(key)
     while len(registry) > MAX_CORPORA_IN_MEMORY:
         registry.popitem(last=False)
+
+
+def _is_open(content: str) -> bool:
+    """Return whether the corpus with this content key is open, under whatever corrections."""
+    return bool(content) and any(k.startswith(f"{content}~") for k in _registry())
 
 
 def lookup(key: str) -> Store | None:
@@ -116,32 +156,33 @@ def lookup(key: str) -> Store | None:
     return corpus
 
 
-def warn_unwritable_cache() -> None:
+def warn_unwritable_cache(lang: str = i18n.DEFAULT) -> None:
     """Say once per session that the disk cache cannot be written, when this process found so."""
     problem = cache.write_problem()
     if problem and not st.session_state.get("qawl_cache_warned"):
         st.session_state["qawl_cache_warned"] = True
-        st.warning(f"The disk cache ({cache.folder()}) cannot be written ({problem}): corpora cached there open "
-                   "at once, others are built again each time the app starts.", icon=":material/sd_card_alert:")
+        st.warning(i18n.t("corpus.cache_unwritable", lang, folder=cache.folder(), reason=problem),
+                   icon=":material/sd_card_alert:")
 
 
-def open_corpus(source: Source) -> Store | None:
-    """Return the store of a source's corpus, building it (with a progress bar) the first time; None on error,
-    shown, and kept for failure().
+def open_corpus(source: Source, lang: str = i18n.DEFAULT) -> Store | None:
+    """Return the store of a source's corpus with its corrections applied, building it (with a progress bar) the
+    first time and reopening it when its corrections file changes; None on error, shown, and kept for failure().
 
     The first time a session opens a source, a status in the main area says so at once: checking a large corpus's
     files and reading its cached frames takes seconds, and the page stayed blank meanwhile.
     """
     if source in st.session_state.get(_KEYS, {}):
-        corpus = lookup(key_of(source))
+        corpus = lookup(corrected_key(source)[0])
         if corpus is not None:
             return corpus
-    with st.status(f"Opening {source.name} …", expanded=True) as status:
-        corpus = _open(source)
+    name = label(source, lang)
+    with st.status(i18n.t("corpus.opening", lang, name=name), expanded=True) as status:
+        corpus = _open(source, lang)
         if corpus is None:
-            status.update(label=f"Could not open {source.name}", state="error", expanded=False)
+            status.update(label=i18n.t("corpus.failed", lang, name=name), state="error", expanded=False)
         else:
-            status.update(label=f"{source.name}: {corpus.size():,} sentences ready", state="complete",
+            status.update(label=i18n.t("corpus.ready", lang, name=name, n=corpus.size()), state="complete",
                           expanded=False)
     if corpus is None:
         st.error(failure(source))
@@ -153,32 +194,34 @@ def failure(source: Source) -> str:
     return st.session_state.get(_FAILED, {}).get(key_of(source), "")
 
 
-def _open(source: Source) -> Store | None:
+def _open(source: Source, lang: str) -> Store | None:
     """Return the store of a source's corpus, from memory or built (a progress bar in the current container)."""
-    key = key_of(source)
+    content = key_of(source)
+    key, where, rules = corrected_key(source)
     corpus = lookup(key)
     if corpus is not None:
         return corpus
     failed = st.session_state.setdefault(_FAILED, {})
-    if key in failed:  # not retried on every widget change; a new session tries again
+    if content in failed:  # not retried on every widget change; a new session tries again
         return None
+    name = label(source, lang)
     with _BUILD_LOCK:
         corpus = lookup(key)
         if corpus is not None:
             return corpus
-        bar = st.progress(0.0, text="Reading the cached frames, or splitting sentences and attributing speakers …")
+        bar = st.progress(0.0, text=i18n.t("corpus.preparing", lang))
 
         def progress(done: int, total: int) -> None:
-            bar.progress(min(done / max(total, 1), 1.0), text=f"Analysed {done:,} of {total:,} articles")
+            bar.progress(min(done / max(total, 1), 1.0), text=i18n.t("corpus.progress", lang, done=done, n=total))
 
         try:
-            corpus = PandasStore.of(build_frames(source, progress), key, source.name)
+            corpus = PandasStore.of(build_frames(source, progress), key, source.name, rules)
         except CorpusError as exc:
-            failed[key] = f"Could not open {source.name}: {exc}"
+            failed[content] = i18n.t("corpus.could_not_open", lang, name=name, reason=exc)
         except Exception as exc:  # a corpus must never show a traceback; the server log keeps it
             _log.exception("building frames of %s failed", source.name)
-            failed[key] = f"Could not build the frames of {source.name} ({type(exc).__name__}: {exc})."
-        if key in failed:
+            failed[content] = i18n.t("corpus.could_not_build", lang, name=name, reason=f"{type(exc).__name__}: {exc}")
+        if content in failed:
             return None
-        _remember(key, corpus)
+        _remember(key, corpus, where)
         return corpus

@@ -29,8 +29,8 @@ def _small(key: str, filters: Filters, name: str, fmt: str, _store: Store) -> by
 
 
 def button(view: View, name: str, fmt: str, n_rows: int) -> None:
-    """Render one download button; small files are built now, large ones on click."""
-    parts = ["qawl", name] + (["filtered"] if view.filters.active else [])
+    """Render one download button (its file named after the filters); small files are built now, large ones on
+    click."""
     store, filters = view.store, view.filters
     if n_rows <= EAGER_ROWS:
         payload = _small(store.key, filters, name, fmt, store)
@@ -39,8 +39,8 @@ def button(view: View, name: str, fmt: str, n_rows: int) -> None:
         def payload() -> bytes:
             return data(store, filters, name, fmt)
 
-    label = f"{name}.{fmt} ({n_rows:,} row{'' if n_rows == 1 else 's'})"
-    st.download_button(label, payload, file_name=export.file_name(*parts, suffix=f".{fmt}"), mime=MIME[fmt],
+    label = i18n.t("export.button", view.lang, file=f"{name}.{fmt}", n=n_rows)
+    st.download_button(label, payload, file_name=f"{export.filters_stem(filters, name)}.{fmt}", mime=MIME[fmt],
                        key=f"download_{name}_{fmt}", on_click="ignore", icon=":material/download:",
                        type="primary" if (name, fmt) == ("sentences", "csv") else "secondary")
 
@@ -72,3 +72,17 @@ def sourcing_tables(view: View, lang: str = i18n.DEFAULT) -> None:
             column.download_button(i18n.t("export.button", lang, file=f"{name}.{fmt}", n=len(frame)),
                                    table_bytes(frame, fmt), file_name=f"{stem}.{fmt}", mime=MIME[fmt],
                                    key=f"download_{name}_{fmt}", on_click="ignore", icon=":material/download:")
+def corrections(view: View) -> None:
+    """Render the download of the corpus's corrections file, when it has rules (the exports carry them applied:
+    speaker, and speaker_corrected for the sentences changed)."""
+    rules = view.store.corrections
+    if not rules.rules or rules.path is None:
+        return
+    try:
+        data = rules.path.read_bytes()
+    except OSError:
+        return
+    st.caption(view.t("export.corrected_note"))
+    st.download_button(view.t("export.button", file=rules.path.name, n=len(rules.rules)), data,
+                       file_name=rules.path.name if rules.path.name.isascii() else "qawl_corrections.csv",
+                       mime=MIME["csv"], key="download_corrections", on_click="ignore", icon=":material/edit_note:")

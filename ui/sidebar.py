@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import streamlit as st
 
+from qawl import i18n
 from qawl.filters import PARAM_KEYS, Filters
+from qawl.search import EXACT, FORMS
 from qawl.store import Store
 from ui import html, uploads
 from ui.context import ask
-from ui.corpus import failure, open_corpus, path_sources, warn_unwritable_cache
+from ui.corpus import failure, label, open_corpus, path_sources, warn_unwritable_cache
 
 MAX_SPEAKER_OPTIONS = 1000
 MAX_DOC_OPTIONS = 2000
 # The sidebar box is left-to-right and clips what overflows on the right, where an Arabic title begins: keep it short.
 DOC_TITLE_CHARS = 30
 KEYS = {"speakers": "filter_speaker", "sources": "filter_source", "themes": "filter_theme", "docs": "filter_doc",
-        "q": "filter_q", "dates": "filter_dates"}
+        "q": "filter_q", "match": "filter_match", "dates": "filter_dates"}
+# How a value the link asked for is named when this corpus does not have it.
+DROPPED_LABELS = {"speakers": "filters.speaker", "sources": "filters.outlet", "themes": "filters.theme",
+                  "docs": "filters.document"}
 _SEEDED_FOR = "qawl_filters_for"
 _DROPPED = "qawl_filters_dropped"
 _CLEARED = "qawl_filters_cleared"
@@ -23,9 +28,10 @@ _SWITCH = "qawl_switch_corpus"  # the corpus the picker shows on the next run (t
 _NOTICE = "qawl_corpus_notice"  # why the picker switched, shown until the user picks a corpus
 
 
-def corpus_picker() -> Store | None:
+def corpus_picker(lang: str = i18n.DEFAULT) -> tuple[Store | None, str]:
     """Render the corpus picker and upload; return the chosen corpus's store, or the bundled one's, shown as chosen
-    and with the reason in the main area, when the chosen one cannot be opened."""
+    and with the reason in the main area, when the chosen one cannot be opened; and the corpus's name in the
+    interface language."""
     sources = path_sources() + uploads.sources()
     by_id = {s.id: s for s in sources}
     state = st.session_state
@@ -34,24 +40,32 @@ def corpus_picker() -> Store | None:
     if state.get("corpus_choice") not in by_id:
         state["corpus_choice"] = sources[0].id
     with st.sidebar:
-        st.subheader("Corpus")
-        choice = st.selectbox("Corpus", list(by_id), format_func=lambda i: by_id[i].name, key="corpus_choice",
-                              label_visibility="collapsed", on_change=lambda: state.pop(_NOTICE, None))
-        with st.expander("Upload articles"):
-            uploads.widget()
+        st.subheader(i18n.t("sidebar.corpus", lang))
+        choice = st.selectbox(i18n.t("sidebar.corpus", lang), list(by_id), key="corpus_choice",
+                              format_func=lambda i: label(by_id[i], lang), label_visibility="collapsed",
+                              on_change=lambda: state.pop(_NOTICE, None))
+        with st.expander(i18n.t("sidebar.upload", lang)):
+            uploads.widget(lang)
     if state.get(_NOTICE):
         st.error(state[_NOTICE])
-    store = open_corpus(by_id[choice])
+    store = open_corpus(by_id[choice], lang)
     if store is None and choice != "bundled":
         state[_SWITCH] = "bundled"
-        state[_NOTICE] = f"{failure(by_id[choice]).rstrip('.')}. Showing the bundled corpus instead."
+        state[_NOTICE] = i18n.t("corpus.showing_bundled", lang, reason=failure(by_id[choice]).rstrip("."))
         st.rerun()
-    warn_unwritable_cache()
-    if store is not None and store.warnings:
-        with st.sidebar.expander(f"{len(store.warnings)} reading warnings"):
-            for message in store.warnings[:200]:
+    warn_unwritable_cache(lang)
+    if store is not None:
+        _notes(i18n.t("sidebar.reading_warnings", lang, n=len(store.warnings)), store.warnings)
+        _notes(i18n.t("corrections.problems", lang, n=len(store.correction_notes)), store.correction_notes)
+    return store, label(by_id[choice], lang)
+
+
+def _notes(title: str, messages: list[str]) -> None:
+    """List messages (the first 200) in a closed sidebar expander, when there are any."""
+    if messages:
+        with st.sidebar.expander(title, icon=":material/warning:"):
+            for message in messages[:200]:
                 st.caption(message)
-    return store
 
 
 def _url_filters() -> Filters:
@@ -69,25 +83,28 @@ def _widget_filters(store: Store) -> Filters:
         date_to = chosen[1] if chosen[1] < span[1] else None
     return Filters(speakers=tuple(state.get(KEYS["speakers"]) or ()), sources=tuple(state.get(KEYS["sources"]) or ()),
                    themes=tuple(state.get(KEYS["themes"]) or ()), docs=tuple(state.get(KEYS["docs"]) or ()),
-                   q=state.get(KEYS["q"]) or "", date_from=date_from, date_to=date_to)
+                   q=state.get(KEYS["q"]) or "", date_from=date_from, date_to=date_to,
+                   match=FORMS if state.get(KEYS["match"]) else EXACT)
 
 
-def _seed(store: Store, wanted: Filters) -> None:
-    """Put the wanted filters into the widgets, dropping values this corpus does not have."""
+def _seed(store: Store, wanted: Filters, lang: str, message: str = "sidebar.ignored") -> None:
+    """Put the wanted filters into the widgets, dropping values this corpus does not have (each named in a message
+    of the catalog, for the page to show)."""
     found = {
         "speakers": set(ask(store, "speaker_counts", None, wanted.speakers)["speaker"]) if wanted.speakers else set(),
         "sources": set(ask(store, "sources")),
         "themes": set(ask(store, "themes")),
         "docs": set(ask(store, "document_titles", None, wanted.docs)["doc_id"]) if wanted.docs else set(),
     }
-    labels = {"speakers": "speaker", "sources": "outlet", "themes": "theme", "docs": "document"}
     state = st.session_state
     dropped = []
     for field, known in found.items():
         values = getattr(wanted, field)
         state[KEYS[field]] = [v for v in values if v in known]
-        dropped += [f"{labels[field]} {v}" for v in values if v not in known]
+        dropped += [i18n.t(message, lang, item=i18n.t(DROPPED_LABELS[field], lang, value=v))
+                    for v in values if v not in known]
     state[KEYS["q"]] = wanted.q
+    state[KEYS["match"]] = wanted.match == FORMS
     span = ask(store, "date_span")
     if span:
         lo = min(max(wanted.date_from or span[0], span[0]), span[1])
@@ -125,6 +142,12 @@ def _speaker_options(store: Store, chosen: list[str]) -> tuple[list[str], dict[s
     return list(dict.fromkeys([*chosen, *top["speaker"]])), counts
 
 
+def ignored() -> tuple[str, ...]:
+    """Return (once) the messages naming what the URL (or the corpus left) asked for that this corpus does not
+    have: the page shows them."""
+    return tuple(st.session_state.pop(_DROPPED, ()))
+
+
 def _doc_options(store: Store, chosen: list[str]) -> tuple[list[str], dict[str, str]]:
     """Return the chosen documents and the first documents, with their titles."""
     shown = ask(store, "document_titles", MAX_DOC_OPTIONS)
@@ -137,41 +160,49 @@ def _doc_options(store: Store, chosen: list[str]) -> tuple[list[str], dict[str, 
 
 
 def _short(title: str) -> str:
+    """Return the start of a title; the … is at its end, which CSS (html.CSS: plaintext) draws on the left of an
+    Arabic title, so that the cut shows where the title goes on."""
     return title if len(title) <= DOC_TITLE_CHARS else title[: DOC_TITLE_CHARS - 1].rstrip() + "…"
 
 
-def filters(store: Store) -> Filters:
+def filters(store: Store, lang: str = i18n.DEFAULT) -> Filters:
     """Render the filter widgets (seeded from the URL on a session's first run) and return the filters."""
     state = st.session_state
     if state.get(_SEEDED_FOR) != store.key:
+        message = "sidebar.ignored"
         if _SEEDED_FOR not in state:
-            wanted = _url_filters()
+            wanted, message = _url_filters(), "header.no_match_ignored"
         elif state.pop(_CLEARED, False):
             wanted = Filters()
         else:
             wanted = _widget_filters(store)
-        _seed(store, wanted)
+        _seed(store, wanted, lang, message)
         state[_SEEDED_FOR] = store.key
     options, counts = _speaker_options(store, state[KEYS["speakers"]])
     doc_options, titles = _doc_options(store, state[KEYS["docs"]])
     outlets = ask(store, "sources")
+
+    def t(key: str, **fields: object) -> str:
+        return i18n.t(key, lang, **fields)
+
     with st.sidebar:
-        st.subheader("Filters")
-        st.multiselect("Speakers", options, key=KEYS["speakers"], format_func=lambda s: f"{s} ({counts.get(s, 0)})",
-                       placeholder="All speakers")
+        st.subheader(t("sidebar.filters"))
+        st.multiselect(t("sidebar.speakers"), options, key=KEYS["speakers"], placeholder=t("sidebar.all_speakers"),
+                       format_func=lambda s: f"{s} ({i18n.number(counts.get(s, 0), lang)})")
         if outlets:
-            st.multiselect("Outlets", outlets, key=KEYS["sources"], placeholder="All outlets")
-        st.multiselect("Themes", ask(store, "themes"), key=KEYS["themes"], placeholder="All themes")
-        st.multiselect("Documents", doc_options, key=KEYS["docs"], placeholder="All documents",
+            st.multiselect(t("sidebar.source"), outlets, key=KEYS["sources"], placeholder=t("sidebar.all_sources"))
+        st.multiselect(t("sidebar.theme"), ask(store, "themes"), key=KEYS["themes"],
+                       placeholder=t("sidebar.all_themes"), format_func=lambda name: i18n.theme(name, lang))
+        st.multiselect(t("sidebar.document"), doc_options, key=KEYS["docs"], placeholder=t("sidebar.all_documents"),
                        format_func=lambda d: f"{_short(titles.get(d, d))} · {d}")
-        st.text_input("Keyword", key=KEYS["q"], placeholder="e.g. التعاون",
-                      help="Matched on normalized Arabic: أ/ا, ى/ي, ة/ه, diacritics and و/ال clitics don't matter.")
+        st.text_input(t("sidebar.keyword"), key=KEYS["q"], placeholder=t("sidebar.keyword_placeholder"),
+                      help=t("sidebar.keyword_help"))
+        st.toggle(t("sidebar.forms"), key=KEYS["match"], help=t("sidebar.forms_help"))
         span = ask(store, "date_span")
         if span:
-            st.date_input("Dates", key=KEYS["dates"], min_value=span[0], max_value=span[1], format="YYYY-MM-DD")
-        st.button("Clear filters", key="filter_clear", on_click=_clear)
-        for item in state.pop(_DROPPED, []):
-            st.warning(f"Not in this corpus, ignored: {item}")
+            st.date_input(t("sidebar.dates"), key=KEYS["dates"], min_value=span[0], max_value=span[1],
+                          format="YYYY-MM-DD")
+        st.button(t("sidebar.clear"), key="filter_clear", on_click=_clear)
     chosen = _widget_filters(store)
     _write_url(chosen)
     return chosen
