@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 import pandas as pd
@@ -26,6 +27,12 @@ ENTITY_SCHEMA = pa.schema([("doc_id", _STRING), ("data", _STRING), ("n_sentences
                            ("n_indirect", _INT64), ("first", _INT64)])
 INDEX_SCHEMA = pa.schema([("doc_id", _STRING), ("part", _STRING), ("n_sentences", _INT64),
                           ("entity_row", _INT64), ("n_entities", _INT64)])
+
+
+class StatementOf(Protocol):
+    """What gives each sentence its statement (dataset_spread.StatementIds)."""
+
+    def of(self, doc_ids: pa.ChunkedArray, sentence_ids: np.ndarray) -> np.ndarray: ...
 
 
 def total_terms(tables: list[pa.Table]) -> pa.Table:
@@ -107,10 +114,11 @@ def changed_parts(store: Store, fresh: Corpus) -> set[str]:
 
 
 class Finisher:
-    """Writes the final sentences and mentions of parts: the speaker column, person mentions."""
+    """Writes the final sentences and mentions of parts: the speaker and statement_id columns, person mentions
+    (statements: what gives each sentence's statement id, dataset_spread.StatementIds)."""
 
-    def __init__(self, store: Store, facts: Corpus) -> None:
-        self.store, self.facts = store, facts
+    def __init__(self, store: Store, facts: Corpus, statements: StatementOf) -> None:
+        self.store, self.facts, self.statements = store, facts, statements
         self.parts = {part: rows for part, rows in facts.index.groupby("part", sort=False)}
         self.hits: dict[str, str | None] = {}  # surface -> person, shared by the parts
 
@@ -135,6 +143,9 @@ class Finisher:
             names = self.facts.names.take(pa.array(rows_of, mask=rows_of < 0)).fill_null("")
             speaker.append(names.to_numpy(zero_copy_only=False))
             table = table.add_column(table.schema.get_field_index("text") + 1, "speaker", names)
+            at = table.schema.get_field_index("statement_id")
+            table = table.set_column(at, "statement_id", pa.array(
+                self.statements.of(table["doc_id"], table["sentence_id"].to_numpy()), _INT64))
             if writer is None:
                 writer = self.store.writer(f"sentences/{part}{SWAP}", table.schema)
             writer.write_table(table)

@@ -5,6 +5,7 @@ and the writer that fills it a chunk of articles at a time.
     DIR/<frame>/outlet=<source>/month=<YYYY-MM>/part-<batch>-<n>.parquet   documents, sentences, themes, tokens,
                                                                   mentions: one file set per part
     DIR/speakers/part-0.parquet                                   the speakers frame (corpus-wide)
+    DIR/statements/part-0.parquet, DIR/repeats/part-0.parquet     quote spread (corpus-wide)
     DIR/_summaries/...                                            what incremental adds need (see dataset_build)
 
 The files of one part hold the rows of the same articles in every frame. `outlet` is the documents' `source`
@@ -34,12 +35,15 @@ MANIFEST = "manifest.json"
 SUMMARIES = "_summaries"
 PARTITIONED = ("documents", "sentences", "themes", "tokens", "mentions")
 PARTITIONING = ("outlet", "month")
-SPEAKERS_FILE = "speakers/part-0.parquet"
+# The frames worked out over the whole corpus at the end of a build: one file each, rewritten by every build.
+CORPUS_WIDE = {name: f"{name}/part-0.parquet" for name in ("speakers", "statements", "repeats")}
+SPEAKERS_FILE = CORPUS_WIDE["speakers"]
 STAGED = ".tmp"  # a part being written: no reader's *.parquet glob sees it
 _LONG_LABEL = 96  # characters of an encoded outlet name kept whole (a path part holds 255 bytes)
 _ROW_GROUP = 1 << 17
-# Text columns of mostly distinct values: dictionary pages would cost a string per row to decode.
-_PLAIN = {"text", "title", "terms"}
+# Columns of mostly distinct values: dictionary pages would cost a string per row to decode (texts, the
+# signatures' keys) or hold every value twice (the signatures' band hashes and rows).
+_PLAIN = {"text", "title", "terms", "key", "bands", "row"}
 
 
 @cache
@@ -170,8 +174,8 @@ def frame_files(url: str, frame: str) -> list[str]:
     manifest = read_manifest(url)
     if manifest is None:
         return []
-    if frame == "speakers":
-        return [store.url(SPEAKERS_FILE)]
+    if frame in CORPUS_WIDE:
+        return [store.url(CORPUS_WIDE[frame])]
     return [store.url(f"{frame}/{part['path']}") for part in manifest["parts"]]
 
 
@@ -341,7 +345,7 @@ def read_frame(url: str, frame: str, columns: list[str] | None = None) -> pa.Tab
     manifest = read_manifest(url)
     if manifest is None:
         raise FileNotFoundError(f"{url}: no Qawl dataset there (no {MANIFEST})")
-    if frame == "speakers":
-        return store.read_table(SPEAKERS_FILE, columns=columns)
+    if frame in CORPUS_WIDE:
+        return store.read_table(CORPUS_WIDE[frame], columns=columns)
     tables = [store.read_table(f"{frame}/{part['path']}", columns=columns) for part in manifest["parts"]]
     return pa.concat_tables(tables, promote_options="default") if tables else pa.table({})

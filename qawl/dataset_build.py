@@ -37,10 +37,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from qawl import articles, cache, corpus, corpus_wide, dates, frames, inputs, lexicons, summaries
+from qawl import articles, cache, corpus, corpus_wide, dataset_spread, dates, frames, inputs, lexicons, summaries
 from qawl.corpus import Document
 from qawl.corpus_wide import ENTITY_SCHEMA, FOLDERS, INDEX_SCHEMA, SWAP, total_terms
 from qawl.dataset import (
+    CORPUS_WIDE,
     FORMAT,
     MANIFEST,
     PARTITIONED,
@@ -56,7 +57,7 @@ from qawl.dataset import (
 )
 
 # Besides cache.BUILD_MODULES, these shape the dataset.
-_MODULES = ("corpus_wide", "dataset", "dataset_build", "entity_codec", "inputs", "summaries")
+_MODULES = ("corpus_wide", "dataset", "dataset_build", "dataset_spread", "entity_codec", "inputs", "summaries")
 _BATCH = re.compile(r"(?:part|batch)-(\d{4})")
 _STRING, _INT64, _INT32 = pa.large_string(), pa.int64(), pa.int32()
 ALIAS_SCHEMA = pa.schema([("entity_row", _INT64), ("alias", _STRING)])
@@ -158,6 +159,7 @@ class _Batch:
         self.index = _Appender(store, f"{SUMMARIES}/index/{name}", INDEX_SCHEMA)
         self.entities = _Appender(store, f"{SUMMARIES}/entities/{name}", ENTITY_SCHEMA)
         self.aliases = _Appender(store, f"{SUMMARIES}/aliases/{name}", ALIAS_SCHEMA)
+        self.signatures = _Appender(store, f"{SUMMARIES}/signatures/{name}", dataset_spread.SIGNATURE_SCHEMA)
         self.parts = PartWriter(store, batch, FOLDERS, self._index, **PART_OPTIONS)
         self.terms = _Terms()
         self.n_entities = self.documents = self.sentences = 0
@@ -205,6 +207,9 @@ class _Batch:
             self.parts.add(key, {name: split[name][code] for name in tables}, {run[i].source for i in docs})
         self.parts.end_chunk()
         self._summaries(run, chunk, entity_start)
+        self.signatures.add(dataset_spread.signature_rows(chunk.signatures, chunk.sentences, doc_of_row, self.documents,
+                                                          self.n_entities, np.repeat(dates, counts),
+                                                          [d.source for d in run]))
         self.terms.add(chunk.terms)
         self.n_entities += int(n_entities.sum())
         self.documents += len(run)
@@ -218,6 +223,7 @@ class _Batch:
         local = np.where(entity >= 0, entity - entity_start, -1).astype(np.int32)
         columns = {name: table[name] for name in frames.SENTENCE_COLUMNS if name in table.column_names}
         columns["date"] = pa.array(dates)
+        columns["statement_id"] = pa.array(np.zeros(len(local), dtype=np.int64))  # known at the end (Finisher)
         columns["speaker_entity"] = pa.array(local)
         order = [c for c in frames.SENTENCE_COLUMNS if c in columns] + ["speaker_entity"]
         return pa.table({c: columns[c] for c in order})
@@ -245,7 +251,7 @@ class _Batch:
     def close(self) -> list[dict]:
         """Write what is left; return the records of the batch's parts."""
         parts = self.parts.close()
-        for appender in (self.index, self.entities, self.aliases):
+        for appender in (self.index, self.entities, self.aliases, self.signatures):
             appender.close()
         self.store.write_table(f"{SUMMARIES}/terms/batch-{self.batch:04d}.parquet", self.terms.total())
         return parts
@@ -253,7 +259,7 @@ class _Batch:
     def abort(self) -> None:
         """Close the files of a batch that will not be kept (they are deleted by the build that follows)."""
         self.parts.abort()
-        for appender in (self.index, self.entities, self.aliases):
+        for appender in (self.index, self.entities, self.aliases, self.signatures):
             with contextlib.suppress(Exception):
                 appender.close()
 
@@ -290,7 +296,7 @@ def _existing(store: Store) -> dict | None:
     manifest = store.read_json(MANIFEST)
     if manifest is not None and manifest.get("format") == FORMAT:
         return manifest
-    ours = {*PARTITIONED, "speakers", SUMMARIES, MANIFEST, MANIFEST + STAGED}
+    ours = {*PARTITIONED, *CORPUS_WIDE, SUMMARIES, MANIFEST, MANIFEST + STAGED}
     foreign = [e for e in store.entries() if e not in ours]
     if foreign:
         raise DatasetError(f"{store.url('')} holds other files ({', '.join(foreign[:3])}) and no Qawl dataset: "
@@ -301,7 +307,7 @@ def _existing(store: Store) -> dict | None:
 def _clear(store: Store) -> None:
     """Delete the dataset at store (its own folders and manifest only)."""
     store.delete(MANIFEST)
-    for name in (*PARTITIONED, "speakers", SUMMARIES):
+    for name in (*PARTITIONED, *CORPUS_WIDE, SUMMARIES):
         store.delete(name)
 
 
@@ -458,8 +464,12 @@ def _finish(store: Store, manifest: dict | None, record: dict, parts: list[dict]
     batches = [b["batch"] for b in manifest["batches"]] + [record["batch"]] if manifest else [record["batch"]]
     facts = corpus_wide.canonical(store, batches)
     renamed = corpus_wide.changed_parts(store, facts) if manifest else set()
+    quoted = dataset_spread.frames(store, batches, facts)
+    if manifest:  # the old parts holding a sentence whose statement changed are written again too
+        restated = dataset_spread.changed_documents(store, quoted.repeats)
+        renamed |= set(facts.index.loc[facts.index["doc_id"].isin(restated), "part"])
     people_changed = bool(manifest) and facts.person_names != store.read_json(f"{SUMMARIES}/person_names.json")
-    finisher = corpus_wide.Finisher(store, facts)
+    finisher = corpus_wide.Finisher(store, facts, dataset_spread.StatementIds(quoted.repeats))
     jobs = [(p, True, True) for p in parts]
     jobs += [(p, False, p["path"] in renamed) for p in old_parts if p["path"] in renamed or people_changed]
     with ThreadPoolExecutor(2) as threads:
@@ -471,16 +481,18 @@ def _finish(store: Store, manifest: dict | None, record: dict, parts: list[dict]
             store.move(f"{FOLDERS[frame]}/{part['path']}{STAGED}", f"{FOLDERS[frame]}/{part['path']}")
     speakers_frame = corpus_wide.speakers_frame(store, batches, facts)
     store.write_table(SPEAKERS_FILE, pa.Table.from_pandas(speakers_frame, preserve_index=False))
+    dataset_spread.write(store, quoted)
     store.write_table(f"{SUMMARIES}/names.parquet", pa.table({"speaker": facts.names}))
     store.write_json(f"{SUMMARIES}/person_names.json", facts.person_names)
     store.write_table(f"{SUMMARIES}/terms.parquet", total_terms(corpus_wide.batch_tables(store, "terms", batches)))
     all_parts = sorted(old_parts + parts, key=lambda p: p["path"])
     counts = {frame: sum(p["rows"].get(frame, 0) for p in all_parts) for frame in PARTITIONED}
     counts["speakers"] = len(speakers_frame)
+    counts["statements"], counts["repeats"] = len(quoted.statements), len(quoted.repeats)
     batches_done = (manifest["batches"] if manifest else []) + [record]
     new_manifest = {
         "format": FORMAT, "version": VERSION, **stamp, "frames": list(frames.FRAME_NAMES),
-        "partitioning": list(PARTITIONING), "speakers": SPEAKERS_FILE, "counts": counts,
+        "partitioning": list(PARTITIONING), "speakers": SPEAKERS_FILE, "corpus_wide": CORPUS_WIDE, "counts": counts,
         "datetimes": datetimes or (manifest or {}).get("datetimes", {}), "dates": date_order,
         "summaries": {"terms": f"{SUMMARIES}/terms.parquet", "names": f"{SUMMARIES}/names.parquet"},
         "batches": batches_done, "warnings": [w for b in batches_done for w in b["warnings"]], "parts": all_parts,

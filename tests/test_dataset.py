@@ -318,3 +318,40 @@ def test_added_dates_that_overturn_the_order_rebuild_everything(tmp_path, capsys
     assert any("rebuilding everything: the corpus's dates put the month first" in line for line in lines), lines
     assert_same_frames(dict(build_paths([first, second]).items()), frames_of(str(out)))
     assert len(dataset.read_manifest(str(out))["batches"]) == 1
+
+
+# Two statements, each carried by two outlets (the health minister's hospitals, the UN's food aid).
+HOSPITALS = ("قال وزير الصحة محمد العلي إن الوزارة ستفتتح عشرة مستشفيات جديدة في المناطق الريفية قبل نهاية العام.",
+             "وأكد الوزير العلي أن الوزارة ستفتتح عشرة مستشفيات جديدة في المناطق الريفية قبل نهاية العام.")
+FOOD_AID = ("وقالت الأمم المتحدة إن نحو مليوني شخص بحاجة إلى مساعدات غذائية عاجلة في المناطق المتضررة من الجفاف.",
+            "وقالت المنظمة الدولية إن نحو مليوني شخص بحاجة إلى مساعدات غذائية عاجلة في المناطق المتضررة.")
+
+
+def _articles(path, rows: list[tuple[str, str, str, str]]) -> str:
+    """Write a table of (id, date, source, text) articles; return its path."""
+    path.write_text("\n".join(json.dumps({"id": i, "date": d, "source": s, "text": t}, ensure_ascii=False)
+                              for i, d, s, t in rows), encoding="utf-8")
+    return str(path)
+
+
+def test_added_articles_join_and_renumber_statements_as_a_full_build_does(tmp_path, capsys):
+    """A new article dated before the others reports the food aid first: that statement becomes the first, and the
+    old articles' sentences get their new statement ids, as in a full build."""
+    old = _articles(tmp_path / "a.jsonl", [
+        ("a1", "2018-10-02", "X", HOSPITALS[0]), ("a2", "2018-10-03", "Y", HOSPITALS[1]),
+        ("a3", "2018-10-05", "X", FOOD_AID[0]), ("a4", "2018-10-06", "Y", FOOD_AID[1])])
+    new = _articles(tmp_path / "b.jsonl", [("b1", "2018-10-01", "Z", FOOD_AID[0])])
+    out = tmp_path / "ds"
+    assert build(capsys, [old], out)[0] == 0
+    before = read(str(out), "sentences").set_index("doc_id")["statement_id"]
+    assert (before["a1"], before["a3"]) == (1, 2)
+    code, lines = build(capsys, [old, new], out)
+    assert code == 0 and "(1 documents added)" in lines[-1], lines
+    after = read(str(out), "sentences").set_index("doc_id")["statement_id"]
+    assert (after["a1"], after["a3"], after["b1"]) == (2, 1, 1)
+    statements = read(str(out), "statements")
+    assert statements["n_articles"].tolist() == [3, 2] and statements["first_doc_id"].tolist() == ["b1", "a1"]
+    full = tmp_path / "full"
+    assert build(capsys, [old, new], full)[0] == 0
+    assert_same_frames(frames_of(str(full)), frames_of(str(out)))
+    assert_same_frames(dict(build_paths([old, new]).items()), frames_of(str(out)))
