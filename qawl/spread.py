@@ -24,6 +24,7 @@ Frames (`frames`):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -290,3 +291,24 @@ def _statements(repeats: pd.DataFrame, texts: pd.Series) -> pd.DataFrame:
     out["agree"] = out["n_speakers"] <= 1
     out["days"] = (out["last_date"] - out["first_date"]).dt.total_seconds() / 86400
     return out[STATEMENT_COLUMNS]
+
+
+def restated(statements: pd.DataFrame, repeats: pd.DataFrame) -> pd.DataFrame:
+    """Return the statements recounted from repeats whose speakers changed (corrections), texts kept."""
+    if repeats.empty:
+        return statements
+    return _statements(repeats, statements["text"].reset_index(drop=True))
+
+
+def also_reported(repeats: pd.DataFrame, statement_ids: np.ndarray, doc_ids: Sequence[str]) -> list[str]:
+    """Return, for each (statement, article) of some sentences, the outlets of the statement's other articles, first
+    to report it first, each once (an article without an outlet by its id), " | " between them; "" for a sentence
+    of no statement."""
+    wanted = {int(i) for i in statement_ids if i > 0}
+    rows = repeats[repeats["statement_id"].isin(wanted)] if wanted else repeats.iloc[:0]
+    reports: dict[int, list[tuple[str, str]]] = {}
+    for statement, doc, source in zip(rows["statement_id"], rows["doc_id"].astype(str), rows["source"].astype(str),
+                                      strict=True):
+        reports.setdefault(int(statement), []).append((doc, source or doc))
+    return [" | ".join(dict.fromkeys(outlet for other, outlet in reports.get(int(statement), []) if other != doc))
+            for statement, doc in zip(statement_ids, map(str, doc_ids), strict=True)]

@@ -90,43 +90,36 @@ SAME = [
 
 # Not one statement: a bare cue, a stock phrase, another statement of the same speaker, the same template with
 # other facts, narration, boilerplate.
-APART = [
-    pytest.param(sentence("وأضاف أن", "وأضاف", attribution="carried"),
-                 sentence("وأضاف أن", "وأضاف", attribution="carried"), id="a bare cue"),
-    pytest.param(sentence("وأضاف أن ذلك يأتي في إطار حرص المملكة.", "وأضاف", attribution="carried"),
-                 sentence("وأضاف أن ذلك يأتي في إطار حرص المملكة.", "وأضاف", attribution="carried"),
-                 id="a stock phrase"),
-    pytest.param(
+APART = [  # (id, a, b)
+    ("a bare cue", sentence("وأضاف أن", "وأضاف", attribution="carried"),
+     sentence("وأضاف أن", "وأضاف", attribution="carried")),
+    ("a stock phrase", sentence("وأضاف أن ذلك يأتي في إطار حرص المملكة.", "وأضاف", attribution="carried"),
+     sentence("وأضاف أن ذلك يأتي في إطار حرص المملكة.", "وأضاف", attribution="carried")),
+    ("same speaker, another statement",
         sentence("وقال الوزير إن المملكة ستستضيف القمة العربية المقبلة في الرياض خلال شهر مارس.", "وقال", "الوزير"),
-        sentence("وقال الوزير إن المملكة ستدعم جهود الأمم المتحدة لإحلال السلام الدائم في اليمن.", "وقال", "الوزير"),
-        id="same speaker, another statement"),
-    pytest.param(
+        sentence("وقال الوزير إن المملكة ستدعم جهود الأمم المتحدة لإحلال السلام الدائم في اليمن.", "وقال", "الوزير")),
+    ("same template, other facts",
         sentence("وأشار إلى أن عدد الزوار بلغ خلال الأسبوع الأول أكثر من خمسين ألف زائر من داخل المملكة.", "وأشار",
                  attribution="carried"),
         sentence("وأشار إلى أن عدد الزوار بلغ خلال الأسبوع الثاني أكثر من ثمانين ألف زائر من خارج المملكة.", "وأشار",
-                 attribution="carried"),
-        id="same template, other facts"),
-    pytest.param(
+                 attribution="carried")),
+    ("same stock opening, other statement",
         sentence("وأكد أن المملكة تقف إلى جانب الشعب اليمني الشقيق في مواجهة الميليشيات الحوثية.", "وأكد",
                  attribution="carried"),
         sentence("وأكد أن المملكة تقف إلى جانب الشعب السوري الشقيق في محنته حتى يستعيد أمنه واستقراره.", "وأكد",
-                 attribution="carried"),
-        id="same stock opening, other statement"),
-    pytest.param(
+                 attribution="carried")),
+    ("same quoted name, other reports",
         sentence('وذكرت صحيفة "وول ستريت جورنال" أن الشركة تدرس بيع وحدتها للإلكترونيات في آسيا.', "وذكرت", "صحيفة"),
         sentence('وذكرت صحيفة "وول ستريت جورنال" أن البنك المركزي سيرفع أسعار الفائدة الشهر المقبل.', "وذكرت",
-                 "صحيفة"),
-        id="same quoted name, other reports"),
-    pytest.param(
+                 "صحيفة")),
+    ("narration",
         sentence("وافتتح أمير المنطقة المعرض الدولي للكتاب بمشاركة أكثر من خمسمائة دار نشر.", attribution="none"),
-        sentence("وافتتح أمير المنطقة المعرض الدولي للكتاب بمشاركة أكثر من خمسمائة دار نشر.", attribution="none"),
-        id="narration"),
-    pytest.param(
+        sentence("وافتتح أمير المنطقة المعرض الدولي للكتاب بمشاركة أكثر من خمسمائة دار نشر.", attribution="none")),
+    ("boilerplate",
         sentence("وقال المصدر إن الاجتماع سيعقد في موعده المحدد بحضور جميع الأعضاء.", "وقال", "المصدر",
                  boilerplate="advert"),
         sentence("وقال المصدر إن الاجتماع سيعقد في موعده المحدد بحضور جميع الأعضاء.", "وقال", "المصدر",
-                 boilerplate="advert"),
-        id="boilerplate"),
+                 boilerplate="advert")),
 ]
 
 
@@ -135,7 +128,7 @@ def test_reworded_reports_are_one_statement(a, b):
     assert statements_of(a, b) == [1, 1]
 
 
-@pytest.mark.parametrize(("a", "b"), APART)
+@pytest.mark.parametrize(("a", "b"), [pytest.param(a, b, id=name) for name, a, b in APART])
 def test_other_reports_are_no_statement(a, b):
     assert statements_of(a, b) == [0, 0]
 
@@ -193,7 +186,7 @@ def test_minhash_is_datasketchs():
 
 
 def test_signatures_do_not_depend_on_chunks():
-    sentences = pd.DataFrame([row for a, b in [*(p.values for p in SAME), *(p.values for p in APART)]
+    sentences = pd.DataFrame([row for a, b in [*(p.values for p in SAME), *((a, b) for _, a, b in APART)]
                               for row in (a, b)])
     whole = spread.sketch_frame(sentences)
     half = len(sentences) // 2
