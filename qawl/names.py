@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from qawl import dictionary
 from qawl.lexicons import Lexicons
 
+_FOR = frozenset({"باسم", "لدي", "عن"})  # a name after them is the one spoken for (المتحدث باسم أردوغان)
+
 
 def is_name_part(lex: Lexicons, word: str) -> bool:
     """Return whether a normalized word may stand in a person's name: a name word or a joiner (بن، عبد)."""
@@ -51,7 +53,10 @@ def _clitic_word(lex: Lexicons, word: str) -> bool:
         return False
     rest = word[1:]
     rest = rest[2:] if rest.startswith("ال") else rest
-    return len(rest) >= 5 and dictionary.entry(rest) is not None  # short rests are names' letters too (بوتين، كوبر)
+    entry = dictionary.entry(rest)
+    # Short rests are names' letters too (بوتين، كوبر), unless they are a verbal noun: لحشد، لدعم (a purpose).
+    return entry is not None and (len(rest) >= 5 or (len(rest) >= 3 and entry.kind == dictionary.VERBAL_NOUN
+                                                     and word[0] == "ل"))
 
 
 def _adjective_like(word: str) -> bool:
@@ -65,6 +70,8 @@ def _not_a_name_end(lex: Lexicons, word: str) -> bool:
     if _common_word(lex, word) or dictionary.verb_only(word):
         return True
     bare = word[2:] if word.startswith("ال") else word
+    if word.startswith("ال") and bare.endswith(("يين", "يون")):
+        return True  # الأوروبيين: a people, no family name
     entry = dictionary.entry(bare)
     if entry is None or bare in lex.derived("given_name_set", _given_names):
         return False
@@ -72,6 +79,13 @@ def _not_a_name_end(lex: Lexicons, word: str) -> bool:
         return bare.endswith("يه")
     return word.startswith("ال") and bare.endswith(("ه", "ات")) and entry.kind in (
         dictionary.NOUN, dictionary.VERBAL_NOUN, dictionary.PARTICIPLE)  # الاتفاقية، التغييرات
+
+
+def _plural_noun(lex: Lexicons, word: str) -> bool:
+    """Return whether a word is a plural the dictionary knows (هجمات، مذكرات), which no first name is."""
+    entry = dictionary.entry(word)
+    return (entry is not None and (entry.plural or word.endswith("ات")) and word not in lex.w.name_joiner
+            and word not in lex.derived("given_name_set", _given_names))
 
 
 def _common_word(lex: Lexicons, word: str) -> bool:
@@ -127,10 +141,10 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
     while start < end and words[start].startswith("ال"):
         start += 1
     before = words[start - 1] if start > 0 else ""
-    if start < end and before and (before.startswith("لل") or (
+    if start < end and before and (before.startswith("لل") or before in _FOR or (
             before.startswith("ل") and len(before) > 3 and not is_name_word(lex, before)
             and before not in lex.places)):
-        start = end  # المعارض البارز للعقيد معمر القذافي، الرئيس السابق لحملة ترامب: someone else's name
+        start = end  # المعارض البارز للعقيد معمر القذافي، المتحدث باسم أردوغان: someone else's name
     if start == end and words and is_name_word(lex, words[0]) and words[0] not in places:
         # a name set before its description without a comma (حسن الأزهري محام وباحث ...)
         stop = 1
@@ -143,6 +157,8 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
         start = end  # مصدر طبي، مسؤول أمريكي، مواطن آخر، مسؤولون حكوميون: adjectives of an indefinite head
     while end > start and _not_a_name_end(lex, words[end - 1]):
         end -= 1  # مسؤول كبير، بومبيو اجتمع، ترامب الاتفاقية: no name ends with an adjective, a verb or a thing
+    while end - start > 1 and _plural_noun(lex, words[start]):
+        start += 1  # هجمات ترامب: a plural noun opens no name
     name = tuple(words[start:end])
     if name and (all(w in joiners for w in name) or (start > 0 and all(w in places for w in name))):
         name = ()

@@ -95,14 +95,22 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
     if word.startswith("ال"):
         if word in lex.title_entries or word.endswith(("ي", "يه", "يين", "يون")):
             return False
+        if _after_foreign_name(lex, prev) and _common_noun(lex, word[2:]):
+            return True  # ترامب | الأفراد: after a foreign name, a definite noun is the object
         return closed or (after_name and names.is_name_word(lex, prev) and (
             feminine or (follows.startswith("ال") and not stop_words(lex)[follows])))  # سامي الحداد اليوم
     if closed and _common_noun(lex, word):
         return True  # ودعا مستشار خادم الحرمين الشريفين | أبناء المجتمع: a noun after a whole title is the object
-    if after_name and names.is_name_word(lex, prev) and dictionary.entry(prev) is None and (
+    if _after_foreign_name(lex, prev) and word not in lex.title_words and (
             _common_noun(lex, word) or dictionary.verb_only(word)):
         return True  # وصف ترامب | كتاب مذكرات كومي: after a foreign name, a noun or a verb is no family name
     return definite and not closed
+
+
+def _after_foreign_name(lex: Lexicons, prev: str) -> bool:
+    """Return whether prev is a name word no dictionary holds (ترامب، غوتيريش): a name, and no Arabic given name
+    that could go on with a noun for a family name."""
+    return names.is_name_word(lex, prev) and dictionary.entry(prev) is None
 
 
 def _is_common_noun(lex: Lexicons, word: str) -> bool:

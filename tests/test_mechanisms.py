@@ -101,6 +101,9 @@ def test_an_object_after_the_cue_leaves_the_subject_implicit(sentence, expected)
     ("بوركهارت الاتفاقية", "بوركهارت"),  # a definite feminine noun is no family name
     ("الشيخ عبد الخالق فايز بشر", "عبد الخالق فايز بشر"),  # a noun may be a family name
     ("رئيس البعثة في ليبيا جان كريستوف", "جان كريستوف"),  # a country that starts with ل is no clitic
+    ("الرئيس فلاديمير بوركين الأوروبيين", "فلاديمير بوركين"),  # a people is no family name
+    ("المتحدث باسم بوركهارت", ""),  # the name of the one spoken for
+    ("هجمات بوركهارت", "بوركهارت"),  # a plural noun opens no name
 ])
 def test_a_name_ends_where_names_end(phrase, name):
     assert " ".join(names.split(LEX, normalize(phrase).split()).name) == normalize(name)
