@@ -32,7 +32,7 @@ SHARED = Path("/work/shared/corpora") if Path("/work/shared/corpora").is_dir() e
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(BENCH))
 
-from qawl import cues, quotes, signatures, spread, tokenize  # noqa: E402
+from qawl import lexicons, quotes, signatures, spread, tokenize  # noqa: E402
 from qawl.frames import build_paths  # noqa: E402
 from qawl.normalize import normalize  # noqa: E402
 from qawl.tokenize import spans as word_spans  # noqa: E402
@@ -260,7 +260,7 @@ def _report_of(text: str, cue: str) -> str | None:
     for k in range(at + 1, min(at + 13, len(ws))):
         if any(a < ws[k][0] < b for a, b in inside):
             return None
-        if normalize(ws[k][2]) in cues.THAT:
+        if normalize(ws[k][2]) in lexicons.current().w.that:
             return text[ws[k][1] :].strip(" ،,")
     return None
 

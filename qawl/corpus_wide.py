@@ -32,7 +32,9 @@ INDEX_SCHEMA = pa.schema([("doc_id", _STRING), ("part", _STRING), ("n_sentences"
 class StatementOf(Protocol):
     """What gives each sentence its statement (dataset_spread.StatementIds)."""
 
-    def of(self, doc_ids: pa.ChunkedArray, sentence_ids: np.ndarray) -> np.ndarray: ...
+    def of(self, doc_ids: pa.ChunkedArray, sentence_ids: np.ndarray) -> np.ndarray:
+        """Return the statement id of each (doc_id, sentence_id) sentence, 0 for none."""
+        ...
 
 
 def total_terms(tables: list[pa.Table]) -> pa.Table:
@@ -45,6 +47,7 @@ def total_terms(tables: list[pa.Table]) -> pa.Table:
 
 
 def batch_tables(store: Store, kind: str, batches: list[int], **options: object) -> list[pa.Table]:
+    """Return one summary of each batch (kind: inputs, index, entities, ...), read with pyarrow's options."""
     return [store.read_table(f"{SUMMARIES}/{kind}/batch-{b:04d}.parquet", **options) for b in batches]
 
 
