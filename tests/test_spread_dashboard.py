@@ -3,12 +3,12 @@ both languages), statements and repeats export under the filters, corrections re
 
 from __future__ import annotations
 
-import csv
 from html import escape
 
 import pandas as pd
 import pytest
 import streamlit as st
+from dashboard_corpora import write_articles
 from qawl_paths import ROOT
 from streamlit.testing.v1 import AppTest
 from test_spread import ARTICLES
@@ -69,15 +69,7 @@ def test_corrections_rename_the_speakers_of_statements(frames):
 @pytest.fixture
 def corpus_folder(tmp_path):
     """The four articles as a folder with its metadata.csv."""
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    with (folder / "metadata.csv").open("w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(["id", "date", "source"])
-        for doc_id, date, source, text in articles():
-            (folder / f"{doc_id}.txt").write_text(text + "\n", encoding="utf-8")
-            writer.writerow([doc_id, date, source])
-    return folder
+    return write_articles(tmp_path, articles())
 
 
 def bdi(text: str) -> str:

@@ -4,9 +4,8 @@ and repeats; full-page screenshots in screenshots/browser/ to look at."""
 
 from __future__ import annotations
 
-import csv
-
 import pytest
+from dashboard_corpora import write_articles
 from qawl_browser import REPO, full_page_screenshot, open_page
 from test_browser_pages import page_problems
 
@@ -25,15 +24,7 @@ ARTICLES = (
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("spread") / "articles"
-    folder.mkdir()
-    with (folder / "metadata.csv").open("w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(["id", "date", "source"])
-        for doc_id, date, source, text in ARTICLES:
-            (folder / f"{doc_id}.txt").write_text(text + "\n", encoding="utf-8")
-            writer.writerow([doc_id, date, source])
-    return folder
+    return write_articles(tmp_path_factory.mktemp("spread"), list(ARTICLES))
 
 
 @pytest.mark.parametrize(("lang", "line"), [("en", "Also reported by صحيفة and <b>مدونة</b>"),
