@@ -130,6 +130,8 @@ def head_kind(lex: Lexicons, word: str, *, named: bool = False) -> str:
         return COUNTRY
     if word in lex.derived("given", _given):
         return PERSON
+    if _human_plural(lex, bare) or names.construct_plural(bare):
+        return UNNAMED  # أعضاء، وزراء، مسؤولو الأمم المتحدة: several people, not named
     if bare.endswith(("يون", "يين")) and len(bare) > 5:
         return UNNAMED  # الإسرائيليون، الفلسطينيين: a people, named by its adjective
     entry = dictionary.entry(bare)

@@ -14,7 +14,8 @@ from qawl.normalize import normalize_words
 from qawl.phrases import is_stop_word
 from qawl.tokenize import words as word_list
 
-_KIND_ORDER = ("person", "organization", "media", "country", "unnamed")
+UNNAMED = "unnamed"
+_KIND_ORDER = ("person", "organization", "media", "country", UNNAMED)
 
 
 def _most_common(values: list[str], order: tuple[str, ...]) -> str:
@@ -43,8 +44,9 @@ class Entity:
     genders: list[str] = field(default_factory=list)  # the gender each attribution to it showed (m / f / "")
 
     def kind(self) -> str:
-        """Return the kind most of its attributions gave ("" when none did); a person wins a tie."""
-        return _most_common(self.kinds, _KIND_ORDER)
+        """Return the kind most of its attributions gave; a person wins a tie. Attributions whose words told no
+        kind (a bare family name: وأضاف بشر) leave it to the others, an unnamed source when there are none."""
+        return _most_common(self.kinds, _KIND_ORDER) or (UNNAMED if self.kinds else "")
 
     def gender(self) -> str:
         """Return m or f when its attributions show one more often than the other (a person only), else ""."""

@@ -222,7 +222,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if tok.norm in lex.w.impersonal or _passive(text, toks, i):
         return None
     if i > 0 and toks[i - 1].norm in lex.w.what:
-        return _what_report(lex, text, toks, i, spans)
+        # ما بين 3 و 4، ما بين البادية ودير الزور: a cue spelled like a preposition is one after ما
+        return None if tok.norm in lex.w.ambiguous_cue else _what_report(lex, text, toks, i, spans)
     if i > 0 and toks[i - 1].norm in lex.w.relative:
         return _antecedent_report(lex, text, toks, i, spans) if toks[i - 1].norm in lex.w.who else None
     if i > 1 and toks[i - 1].norm == "كما" and toks[i - 2].norm not in PUNCTUATION:
@@ -426,7 +427,7 @@ def _according_to(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | No
     if end == j:
         return None
     mention = _surface(text, toks, j, end)
-    if not (quoted or has_name(lex, toks, j, end) or _is_source(lex, mention)
+    if not (quoted or names.anchored(lex, names.split(lex, map(NORM, toks[j:end])).name) or _is_source(lex, mention)
             or sources.unnamed_head(lex, toks[j].norm)):
         return None  # بحسب المواعيد المقررة: according to a schedule, not to a source (تقارير صحفية are one)
     head = toks[i].norm

@@ -55,6 +55,9 @@ def test_cue_forms_carry_gender_number_and_tense(form, stem, gender, number, pre
     ("تحقيق", ""),
     ("هو", ""),
     ("بوركهارت", "person"),  # a word no dictionary holds: a name
+    ("أعضاء في اللجنة", "unnamed"),  # the broken plural of a human noun
+    ("مسؤولو البلدية", "unnamed"),  # a sound plural before its complement (مسؤولون → مسؤولو)
+    ("منتقدو القرار", "unnamed"),
 ])
 def test_a_phrase_speaks_as_its_head_says(phrase, kind):
     assert sources.classify(LEX, normalize(phrase).split()).kind == kind
@@ -104,6 +107,10 @@ def test_an_object_after_the_cue_leaves_the_subject_implicit(sentence, expected)
     ("الرئيس فلاديمير بوركين الأوروبيين", "فلاديمير بوركين"),  # a people is no family name
     ("المتحدث باسم بوركهارت", ""),  # the name of the one spoken for
     ("هجمات بوركهارت", "بوركهارت"),  # a plural noun opens no name
+    ("مدير طب الأسنان", ""),  # common nouns that complete an indefinite title name no one
+    ("قائد قوة الحماية", ""),
+    ("مسؤولو البلدية", ""),  # a construct plural is no name
+    ("منتقدو اتفاق التسوية", ""),
 ])
 def test_a_name_ends_where_names_end(phrase, name):
     assert " ".join(names.split(LEX, normalize(phrase).split()).name) == normalize(name)
@@ -138,6 +145,8 @@ def test_what_a_source_said_and_according_to_it(sentence, mention):
     "ولم تصدر الوزارة بيانا حتى الآن.",  # a speech not made
     "وجاء ذلك بعد رفض الشركة دفع المبالغ.",  # after a preposition: a verbal noun
     "ورفع المتظاهرون لافتة كتب عليها شعار الحملة.",  # a clause describing the banner
+    "ويبلغ تركيزه ما بين 3 و 4 في المئة.",  # بين after ما: between, not the verb
+    "ويدفع المرشح رسما حسب فئة الترخيص.",  # according to a category: common nouns name no source
 ])
 def test_no_report(sentence):
     assert speech.find(LEX, sentence) is None
