@@ -14,8 +14,8 @@ from qawl.normalize import normalize_words
 from qawl.phrases import is_stop_word
 from qawl.tokenize import words as word_list
 
-UNNAMED = "unnamed"
-_KIND_ORDER = ("person", "organization", "media", "country", UNNAMED)
+PERSON, UNNAMED = "person", "unnamed"
+_KIND_ORDER = (PERSON, "organization", "media", "country", UNNAMED)
 
 
 def _most_common(values: list[str], order: tuple[str, ...]) -> str:
@@ -42,18 +42,20 @@ class Entity:
     written: dict[tuple[str, ...], str] = field(default_factory=dict)  # normalized words -> as written
     kinds: list[str] = field(default_factory=list)  # the kind each attribution to it gave (sources.KINDS)
     genders: list[str] = field(default_factory=list)  # the gender each attribution to it showed (m / f / "")
+    given: str = ""  # the gender of a given name the article writes before its one-word name (m / f / "?"), if any
 
     def kind(self) -> str:
         """Return the kind most of its attributions gave; a person wins a tie. Attributions whose words told no
         kind (a bare family name: وأضاف بشر) leave it to the others, an unnamed source when there are none."""
-        return _most_common(self.kinds, _KIND_ORDER) or (UNNAMED if self.kinds else "")
+        kind = _most_common(self.kinds, _KIND_ORDER) or (UNNAMED if self.kinds else "")
+        return PERSON if self.given and kind == UNNAMED else kind  # ماكرون after إيمانويل ماكرون: no doers (ماكر+ون)
 
     def gender(self) -> str:
         """Return m or f when its attributions show one more often than the other (a person only), else ""."""
         if self.kind() != "person":
             return ""
         m, f = self.genders.count("m"), self.genders.count("f")
-        return "m" if m > f else "f" if f > m else ""
+        return "m" if m > f else "f" if f > m else self.given if self.given in ("m", "f") else ""
 
     def key(self) -> tuple[str, ...]:
         """Return the entity's longest name, else its longest title: its identity across articles."""
@@ -236,6 +238,10 @@ def _fuller_names(lex: Lexicons, words: ArticleWords, short: tuple[str, ...]
     return found
 
 
+def _given_gender(lex: Lexicons) -> dict[str, str]:
+    return lex.derived("given_gender", lambda lex: {name: gender for name, gender in lex.given_names})
+
+
 def complete_names(lex: Lexicons, entities: list[Entity], words: ArticleWords) -> None:
     """Give each person known by one word only the fuller name the article writes elsewhere, if any."""
     for e in entities:
@@ -243,6 +249,10 @@ def complete_names(lex: Lexicons, entities: list[Entity], words: ArticleWords) -
             fuller = _fuller_names(lex, words, e.names[0])
             if fuller:
                 name, spelled, before = max(fuller, key=lambda f: len(f[0]))
+                genders = _given_gender(lex)
+                given = [genders[w] for w in name if w in genders]
+                if given:
+                    e.given = given[0] or "?"  # the article gives him a first name: a person
                 e.names.append(name)
                 e.written.setdefault(name, spelled)
                 if (before,) not in e.titles:
