@@ -9,7 +9,9 @@ from __future__ import annotations
 import pytest
 
 from qawl import cues, lexicons, names, sources, speakers, speech
+from qawl.articles import analyse
 from qawl.attribution import attribute
+from qawl.corpus import Document
 from qawl.normalize import normalize
 from qawl.sentences import split
 
@@ -223,3 +225,11 @@ def test_a_bare_title_goes_to_the_person_the_article_gave_it_to():
 def test_one_name_spelled_two_ways(a, b, same):
     given = frozenset(normalize(n) for n, _ in LEX.given_names)
     assert speakers.same_spelling(a, b, given) is same
+
+
+def test_a_family_name_spelled_like_doers_is_a_person_once_the_article_gives_a_first_name():
+    # ماكرون reads as ماكر + ون (cunning ones); the article writes إيمانويل ماكرون, so it is one man.
+    article = ("والتقى الرئيس بنظيره الفرنسي، إيمانويل ماكرون، في باريس.\n"
+               "وقال ماكرون إن المحادثات كانت صريحة.")
+    entities = analyse(Document("t", article)).entities
+    assert [(e.kind(), e.gender()) for e in entities] == [("person", "m")]
