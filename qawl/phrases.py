@@ -20,8 +20,8 @@ _MAX_NP = 20  # a subject with its titles: معالي أمين العاصمة ا
 def _stop_word(lex: Lexicons, n: str) -> bool:
     table = cues.of(lex)
     return ((n in PUNCTUATION and n not in "-–") or n in lex.w.phrase_end or n in lex.w.that
-            or n in table.verbs or n in table.participles or n in lex.w.according_to
-            or _for_media(lex, n))
+            or (n[:1] in "وف" and n[1:] in lex.w.that) or n in table.verbs or n in table.participles
+            or n in lex.w.according_to or _for_media(lex, n))
 
 
 def _for_media(lex: Lexicons, n: str) -> bool:
@@ -197,6 +197,9 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
                 break
             if word[:1] in preps and len(word) > 3 and prev not in titles:
                 break
+            if dictionary.verb_only(word) and not _common_noun(lex, word) and word not in lex.derived(
+                    "given_name_set", lambda lex: frozenset(n for n, _ in lex.given_names)):
+                break  # تقارير استندت إلى …: a verb ends the subject (a relative clause of an indefinite noun)
             if word in places and not prev.startswith(("ال", "لل")) and prev not in titles and not _heads_construct(
                     lex, prev):
                 break  # توعد ترامب إيران: a country right after a name is the object (not جامعة نجران)

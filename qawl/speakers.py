@@ -135,10 +135,15 @@ def _spelled(written: list[str], mention: names.Mention) -> dict[tuple[str, ...]
     return out
 
 
-def _mention(lex: Lexicons, surface: str, apposition: str) -> tuple[names.Mention, dict[tuple[str, ...], str]]:
-    """Return the title/name split of a mention and its apposition, and how each part was written."""
+def _mention(lex: Lexicons, surface: str, apposition: str,
+             group: bool = False) -> tuple[names.Mention, dict[tuple[str, ...], str]]:
+    """Return the title/name split of a mention and its apposition, and how each part was written.
+
+    group: the mention is an unnamed source (نشطاء ومسعفون، مراسلات برازيليات): no personal name is in its
+    words, the whole phrase is its title. One word is left to split: it may be a name a lexicon misread (ماكرون:
+    ماكر + ون)."""
     written, norm = _parts(surface)
-    main = names.split(lex, norm)
+    main = names.Mention(tuple(norm), ()) if group and len(norm) > 1 else names.split(lex, norm)
     spelled = _spelled(written, main)
     title, name = main.title, main.name
     if apposition:
@@ -157,9 +162,9 @@ def _mention(lex: Lexicons, surface: str, apposition: str) -> tuple[names.Mentio
 _Parsed = tuple[names.Mention, dict[tuple[str, ...], str]]
 
 
-def _parsed(lex: Lexicons) -> Memo[tuple[str, str], _Parsed]:
-    """Return the memo of parsed (mention, apposition) pairs: the same sources come back article after article,
-    so each is split once (its values are read only)."""
+def _parsed(lex: Lexicons) -> Memo[tuple[str, str, bool], _Parsed]:
+    """Return the memo of parsed (mention, apposition, group) triples: the same sources come back article after
+    article, so each is split once (its values are read only)."""
     return lex.memo("mentions", lambda lex, m: _mention(lex, *m), bound=1 << 14)
 
 
@@ -272,7 +277,8 @@ def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = 
     entities that never speak are left out. evidence: per mention, the (kind, gender) it showed.
     """
     memo = _parsed(lex)
-    parsed = [memo[surface, apposition] for surface, apposition in mentions]
+    groups = [k == UNNAMED for k, _ in evidence] if evidence is not None else [False] * len(mentions)
+    parsed = [memo[surface, apposition, group] for (surface, apposition), group in zip(mentions, groups, strict=True)]
     speaks = speaks if speaks is not None else [True] * len(parsed)
     honorifics = lex.honorifics
     given = lex.derived("given_name_set", lambda lex: frozenset(n for n, _ in lex.given_names))

@@ -136,6 +136,8 @@ def test_verbs_that_issue_a_speech(sentence, mention):
     ("وتراجعت الأسعار بحسب تقارير صحفية.", "تقارير صحفية"),  # an unnamed source
     ("وتراجعت الأسعار، على حد قول وزير المالية.", "وزير المالية"),  # in the words of a source
     ("وتراجعت الأسعار بحسب ما نقلت وكالة الأنباء الرسمية.", "وكالة الأنباء الرسمية"),  # what an outlet relayed
+    ("وحسب تقارير صحفية فإن الشركات أعلنت حاجتها لموظفين.", "تقارير صحفية"),  # فإن ends the source
+    ("وذكرت تقارير استندت إلى روايات شهود أن الطائرات هاجمت.", "تقارير"),  # a verb ends it too
 ])
 def test_what_a_source_said_and_according_to_it(sentence, mention):
     assert report(sentence) == ("explicit", mention)
@@ -233,3 +235,9 @@ def test_a_family_name_spelled_like_doers_is_a_person_once_the_article_gives_a_f
                "وقال ماكرون إن المحادثات كانت صريحة.")
     entities = analyse(Document("t", article)).entities
     assert [(e.kind(), e.gender()) for e in entities] == [("person", "m")]
+
+
+def test_an_unnamed_group_is_named_by_its_whole_phrase():
+    # No word of مسؤولون أتراك is a person's name: the speaker is the group, not its adjective.
+    entities = analyse(Document("t", "وقال مسؤولون أتراك إن التحقيق مستمر.")).entities
+    assert [(e.key(), e.kind()) for e in entities] == [(("مسؤولون", "اتراك"), "unnamed")]
