@@ -197,6 +197,8 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
                 break
             if word[:1] in preps and len(word) > 3 and prev not in titles:
                 break
+            if (word in lex.w.demonstrative and _complete(lex, prev)) or _object_after_definite(lex, toks, i, j):
+                break  # نفى مسؤولون سعوديون | هذه الاتهامات، حذرت تركيا | الحكومة السورية: the object
             if dictionary.verb_only(word) and not _common_noun(lex, word) and word not in lex.derived(
                     "given_name_set", lambda lex: frozenset(n for n, _ in lex.given_names)):
                 break  # تقارير استندت إلى …: a verb ends the subject (a relative clause of an indefinite noun)
@@ -209,6 +211,28 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
     while j > i and toks[j - 1].norm in "-–":
         j -= 1
     return j
+
+
+def _complete(lex: Lexicons, word: str) -> bool:
+    """Return whether a noun phrase ending in word is complete: a definite word, an adjective, a name no dictionary
+    holds (not a noun in construct: صحة | هذه الاتهامات, المتحدث باسم | تلك الوحدات)."""
+    return (word.startswith("ال") or word.endswith(("ي", "يه", "يون", "يين"))
+            or (names.is_name_word(lex, word) and dictionary.entry(word) is None and not _common_noun(lex, word)))
+
+
+def _object_after_definite(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
+    """Return whether toks[j], a definite common noun, opens a new phrase after a definite one: after a place (تركيا |
+    الحكومة، موسكو | الدول) or after the definite noun that closes a construct (حزب العمال | الحكومة، وزيرة العدل |
+    الدعوات). Adjectives (الأمريكية، المتحدة، العام) and titles go on with the phrase; after a title a definite noun is
+    a family name (الرئيس الأسد)."""
+    word, prev = toks[j].norm, toks[j - 1].norm
+    if not word.startswith("ال") or word in lex.title_entries or word in lex.title_words or word in lex.places:
+        return False
+    if not _common_noun(lex, word[2:]) or word.endswith(("ي", "يه", "يين", "يون")) or word[2:] in lex.w.number:
+        return False  # الأمريكية، الدول السبعة: an adjective or a number describes the noun before it
+    if prev in lex.places and j - 1 >= i:
+        return True
+    return j - 1 > i and prev.startswith("ال") and prev not in lex.title_words and prev not in lex.title_entries
 
 
 def _heads_construct(lex: Lexicons, word: str) -> bool:

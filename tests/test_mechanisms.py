@@ -172,6 +172,10 @@ def test_documents_speak_for_their_authors(sentence, expected):
     ("وقال المحتجون، الذين تجمعوا أمام المبنى، إنهم سيبقون.", "المحتجون"),  # a relative clause is skipped
     ("وقال الوزير لرويترز إن المحادثات مستمرة.", "الوزير"),  # the outlet he talks to is no part of him
     ("وقالت صحيفة \"الغد\" الأردنية إن الأسعار تراجعت.", "صحيفة \"الغد\" الأردنية"),  # a quoted outlet name
+    ("ونفى مسؤولون محليون هذه الاتهامات قائلين إنها باطلة.", "مسؤولون محليون"),  # a demonstrative opens the object
+    ("وحضت فرنسا الدول الأعضاء على الالتزام بالاتفاق، مشيرة إلى أن الوقت ضيق.", "فرنسا"),  # a noun after a place
+    ("ورفضت وزيرة الزراعة الدعوات إلى الاستقالة، قائلة إنها باقية.", "وزيرة الزراعة"),  # after a closed construct
+    ("وقال وزراء خارجية الدول السبعة إن التحقيق ضروري.", "وزراء خارجية الدول السبعة"),  # a number describes
 ])
 def test_subjects_around_clauses_outlets_and_quotes(sentence, mention):
     assert report(sentence) == ("explicit", mention)
