@@ -362,7 +362,9 @@ def _implicit_report(lex: Lexicons, text: str, toks: Tokens, i: int, cue: str, q
     if before:
         return Report("explicit", cue, _surface(text, toks, *before), quote=quote)
     tok = toks[i]
-    if i > 2 and (toks[i - 1].norm in {"حيث", "اذ"} or tok.norm.startswith("و")):
+    opener = toks[0].norm
+    when = opener in lex.w.when or (opener[:1] in "وف" and opener[1:] in lex.w.when)
+    if i > 2 and (toks[i - 1].norm in {"حيث", "اذ"} or tok.norm.startswith("و") or when):
         a, b, app_a, app_b = _main_subject(lex, toks, i - 1 if toks[i - 1].norm in {"حيث", "اذ"} else i)
         subject = _surface(text, toks, a, b)
         if subject and (has_name(lex, toks, a, b) or _is_source(lex, subject)) and _speaks(lex, toks, a, b):
@@ -507,7 +509,8 @@ _LEADING = frozenset({"ثم", "كما", "و", "قد", "وقد", "فقد", "لق�
 
 def _main_subject(lex: Lexicons, toks: Tokens, limit: int) -> tuple[int, int, int, int]:
     """Return the token spans of the subject and its apposition after a sentence-initial verb
-    (ومدح أسطورة الكرة ... قائلا); empty spans when the sentence opens otherwise."""
+    (ومدح أسطورة الكرة ... قائلا), or after the verb of a clause of time that opens it (وحينما سئل فلان … قال);
+    empty spans when the sentence opens otherwise."""
     i = 0
     while i < limit and (toks[i].norm in PUNCTUATION or toks[i].norm in _LEADING):
         i += 1
@@ -515,6 +518,9 @@ def _main_subject(lex: Lexicons, toks: Tokens, limit: int) -> tuple[int, int, in
         return 0, 0, 0, 0
     first = toks[i].norm
     word = first[1:] if first[:1] in {"و", "ف"} else first
+    if (word in lex.w.when or first in lex.w.when) and i + 1 < limit:
+        i += 1  # وحينما سئل فلان عن القرار قال: the subject of the clause of time says what the sentence reports
+        first = word = toks[i].norm
     if (word.startswith("ال") or word in lex.w.phrase_end or word in lex.w.that or len(word) < 3
             or first.startswith(("ب", "ل", "ك"))):
         return 0, 0, 0, 0

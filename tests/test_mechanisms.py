@@ -181,6 +181,11 @@ def test_subjects_around_clauses_outlets_and_quotes(sentence, mention):
     assert report(sentence) == ("explicit", mention)
 
 
+def test_the_subject_of_a_clause_of_time_says_what_follows():
+    # When X was asked about it, (he) said: the one asked is the one who speaks.
+    assert report("وعندما سئل الوزير سامي الحداد عن الخطة قال إنها جاهزة.") == ("explicit", "الوزير سامي الحداد")
+
+
 def test_the_same_speaker_is_the_one_named_before():
     assert report("كما كشف المتحدث ذاته أن التحقيق مستمر.") == ("implicit", "")
 
