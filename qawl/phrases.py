@@ -182,8 +182,8 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
         if word in _QUOTES and j > i and (close := _quoted_name(lex, toks, j)) > 0:
             j = close + 1  # صحيفة "ميرور" البريطانية: a medium's or body's name in quotation marks is its name
             continue
-        if stop[word] or (word[:1] == "ل" and media_name(lex, toks, j) > 0):
-            break
+        if (stop[word] and not (j == i and word in titles)) or (word[:1] == "ل" and media_name(lex, toks, j) > 0):
+            break  # a title may share a cue's participle (متحدثة: speaking, a spokeswoman) and still head a phrase
         if j > i:
             prev = toks[j - 1].norm
             if word in ends or _adverbial(lex, prev, word) or _accusative(word) or tok.possessed or _purpose(
@@ -274,7 +274,7 @@ def trailing_name(lex: Lexicons, toks: Tokens, a: int, b: int) -> int:
 def through_phrase(lex: Lexicons, toks: Tokens, a: int, k: int) -> int:
     """Return k moved over a short phrase that completes a bare title: up to a comma (مستشار السياسة
     الخارجية في الكرملين،) or up to the name it ends with (نائب الممثل في العراق جورجي بوستن)."""
-    if k < len(toks) and toks[k].norm in lex.w.phrase_preposition and not has_name(lex, toks, a, k):
+    if a < k < len(toks) and toks[k].norm in lex.w.phrase_preposition and not has_name(lex, toks, a, k):
         m = noun_phrase(lex, toks, k + 1)
         if m > k + 1 and m - k <= 5 and m < len(toks) and toks[m].norm in COMMAS:
             return m

@@ -219,16 +219,16 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
 
 
 def gender(lex: Lexicons, words: list[str], cue_gender: str = "") -> str:
-    """Return the gender a person's phrase shows: a feminine title (الوزيرة), a given name of the lexicon, or the
-    verb's agreement (قالت); "" when nothing tells."""
+    """Return the gender a person's phrase shows: a feminine title (الوزيرة), the verb's agreement (قالت), or a
+    given name of the lexicon; "" when nothing tells."""
     given = lex.derived("given", _given)
     if any(_feminine_title(lex, stem(lex, w)) for w in words):
         return "f"
+    if cue_gender:
+        return cue_gender  # the verb agrees with the person the writer means (قالت مراد: نادية مراد, whatever مراد is)
     for word in names.split(lex, words).name[:1]:  # the first name, not a family name or a title's word
         if given.get(word) in ("m", "f"):
             return given[word]
-    if cue_gender:
-        return cue_gender
     head = stem(lex, words[0]) if words else ""
     return "m" if head in lex.title_words or without_article(head) in lex.title_words else ""
 
@@ -255,7 +255,10 @@ def agreement(lex: Lexicons, words: list[str], source: Source, cue_gender: str =
         return frozenset({("m", "sg"), ("f", "sg")})
     if kind == UNNAMED:
         if head.endswith(("ون", "ين")) and len(head) > 4:
-            return frozenset({("m", "pl")})
+            # several doers take the plural (مسؤولون → وأضافوا); a word only guessed to be a plural may be a
+            # foreign name (ماكرون: ماكر + ون), which takes the singular
+            guessed = dictionary.entry(head) is None and len(words) == 1
+            return frozenset({("m", "pl"), ("m", "sg")}) if guessed else frozenset({("m", "pl")})
         if head.endswith("ات") or _plural(head) or head in lex.w.collective_source or head in lex.words(
                 "report_noun"):
             return frozenset({("f", "sg"), ("m", "pl"), ("f", "pl")})

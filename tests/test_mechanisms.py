@@ -77,6 +77,7 @@ def test_a_possessed_thing_cannot_speak_but_a_relative_can():
     ("خالد الحداد", "", "m"),
     ("بوركهارت", "f", "f"),  # the verb's agreement (قالت بوركهارت)
     ("بوركهارت", "", ""),  # nothing tells: no guess
+    ("مراد", "f", "f"),  # the verb's agreement beats the lexicon's given name (قالت مراد)
     ("الوزير", "", "m"),
 ])
 def test_gender_comes_from_evidence_only(phrase, cue_gender, gender):
@@ -176,6 +177,8 @@ def test_documents_speak_for_their_authors(sentence, expected):
     ("وحضت فرنسا الدول الأعضاء على الالتزام بالاتفاق، مشيرة إلى أن الوقت ضيق.", "فرنسا"),  # a noun after a place
     ("ورفضت وزيرة الزراعة الدعوات إلى الاستقالة، قائلة إنها باقية.", "وزيرة الزراعة"),  # after a closed construct
     ("وقال وزراء خارجية الدول السبعة إن التحقيق ضروري.", "وزراء خارجية الدول السبعة"),  # a number describes
+    ("وقالت متحدثة باسم الوزارة لبي بي سي عربي إن القرار نهائي.", "متحدثة باسم الوزارة"),  # a title, no participle
+    ("وكانت وسائل الإعلام المحلية قد ذكرت في وقت سابق، أن القرار نهائي.", "وسائل الإعلام المحلية"),
 ])
 def test_subjects_around_clauses_outlets_and_quotes(sentence, mention):
     assert report(sentence) == ("explicit", mention)
@@ -197,6 +200,16 @@ def test_a_carried_subject_agrees_with_its_cue():
                "وأضافت أن المراجعة تتم كل شهر.")
     result = [a.mention for a in attribute(LEX, split(article))]
     assert result == ["الوزير خالد الحداد", "الوزيرة سلمى النجار", "الوزير خالد الحداد", "الوزيرة سلمى النجار"]
+
+
+def test_a_word_only_guessed_to_be_a_plural_may_carry_a_singular_verb():
+    # بوركيرون is in no dictionary: read as بوركير + ون (doers), yet وأضاف may go on with him.
+    article = "وقال بوركيرون إن الخطة جاهزة.\nوأضاف أن التنفيذ يبدأ غدا."
+    assert [a.mention for a in attribute(LEX, split(article))] == ["بوركيرون", "بوركيرون"]
+
+
+def test_a_cue_followed_by_a_place_has_an_implicit_subject():
+    assert report('وقال في جنيف، "الدور الآن على المسلحين".') == ("implicit", "")
 
 
 def test_a_relaying_outlet_speaks_on():
