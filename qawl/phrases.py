@@ -182,8 +182,9 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
         if word in _QUOTES and j > i and (close := _quoted_name(lex, toks, j)) > 0:
             j = close + 1  # صحيفة "ميرور" البريطانية: a medium's or body's name in quotation marks is its name
             continue
-        if (stop[word] and not (j == i and word in titles)) or (word[:1] == "ل" and media_name(lex, toks, j) > 0):
-            break  # a title may share a cue's participle (متحدثة: speaking, a spokeswoman) and still head a phrase
+        if (stop[word] and not (j == i and (word in titles or word in lex.w.quantifier))) or (
+                word[:1] == "ل" and media_name(lex, toks, j) > 0):
+            break  # a title may share a cue's participle (متحدثة: a spokeswoman), a quantifier opens one (بعض)
         if j > i:
             prev = toks[j - 1].norm
             if word in ends or _adverbial(lex, prev, word) or _accusative(word) or tok.possessed or _purpose(

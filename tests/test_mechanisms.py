@@ -136,6 +136,7 @@ def test_verbs_that_issue_a_speech(sentence, mention):
     ("وتراجعت الأسعار وفقا لبيانات وزارة المالية.", "وزارة المالية"),  # the source of the data
     ("وتراجعت الأسعار بحسب تقارير صحفية.", "تقارير صحفية"),  # an unnamed source
     ("وتراجعت الأسعار، على حد قول وزير المالية.", "وزير المالية"),  # in the words of a source
+    ("وتراجعت الأسعار، حسبما قالت الوزارة.", "الوزارة"),  # حسبما: what the source said
     ("وتراجعت الأسعار بحسب ما نقلت وكالة الأنباء الرسمية.", "وكالة الأنباء الرسمية"),  # what an outlet relayed
     ("وحسب تقارير صحفية فإن الشركات أعلنت حاجتها لموظفين.", "تقارير صحفية"),  # فإن ends the source
     ("وذكرت تقارير استندت إلى روايات شهود أن الطائرات هاجمت.", "تقارير"),  # a verb ends it too
@@ -179,6 +180,7 @@ def test_documents_speak_for_their_authors(sentence, expected):
     ("وقال وزراء خارجية الدول السبعة إن التحقيق ضروري.", "وزراء خارجية الدول السبعة"),  # a number describes
     ("وقالت متحدثة باسم الوزارة لبي بي سي عربي إن القرار نهائي.", "متحدثة باسم الوزارة"),  # a title, no participle
     ("وكانت وسائل الإعلام المحلية قد ذكرت في وقت سابق، أن القرار نهائي.", "وسائل الإعلام المحلية"),
+    ("ويقول بعض سكان القرية إن الوضع يتدهور.", "بعض سكان القرية"),  # a quantifier opens the subject
 ])
 def test_subjects_around_clauses_outlets_and_quotes(sentence, mention):
     assert report(sentence) == ("explicit", mention)
