@@ -126,8 +126,8 @@ def head_kind(lex: Lexicons, word: str, *, named: bool = False) -> str:
             or word in lex.w.person_noun):
         # An indefinite title with no name is an unnamed source (مسؤول كبير، مصدر أمني، متحدث باسم الوزارة).
         return PERSON if named or word.startswith("ال") else UNNAMED
-    if word in lex.places:
-        return COUNTRY
+    if word in lex.places or bare in lex.w.state_noun or word in lex.w.state_noun:
+        return COUNTRY  # فرنسا; الدول الثلاث، البلدان: states
     if word in lex.derived("given", _given):
         return PERSON
     if _human_plural(lex, bare) or names.construct_plural(bare):

@@ -13,6 +13,7 @@ from qawl.phrases import (
     COMMAS,
     PUNCTUATION,
     apposition,
+    closers,
     has_name,
     is_stop_word,
     noun_phrase,
@@ -497,9 +498,15 @@ def _relay(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | None:
     """Return the source quoted by نقلت X عن Y, or None."""
     for k in range(i + 1, min(len(toks), i + 12)):
         if toks[k].norm == "عن":
+            cue = _surface(text, toks, i, i + 1)
+            if k + 1 < len(toks) and _is_document(lex, toks[k + 1].norm):
+                # نقلت وسائل إعلام عن بيان للكرملين: the document's author is the source
+                limit = next((m for m in range(k + 2, len(toks)) if toks[m].norm in closers(lex)), len(toks))
+                author = _document_source(lex, text, toks, k + 1, limit)
+                return Report("explicit", cue, _without_lam(_surface(text, toks, *author))) if author else None
             end = noun_phrase(lex, toks, k + 1)
             if end > k + 1:
-                return Report("explicit", _surface(text, toks, i, i + 1), _surface(text, toks, k + 1, end))
+                return Report("explicit", cue, _surface(text, toks, k + 1, end))
             return None
     return None
 

@@ -52,6 +52,7 @@ def test_cue_forms_carry_gender_number_and_tense(form, stem, gender, number, pre
     ("صحيفة محلية", "media"),
     ("رويترز", "media"),  # the gazetteer's outlets
     ("فرنسا", "country"),
+    ("الدول الثلاث", "country"),  # states
     ("أهمية", ""),  # a quality: the verb's object
     ("الانتباه", ""),  # a verbal noun
     ("تحقيق", ""),
@@ -137,6 +138,7 @@ def test_verbs_that_issue_a_speech(sentence, mention):
     ("وتراجعت الأسعار بحسب تقارير صحفية.", "تقارير صحفية"),  # an unnamed source
     ("وتراجعت الأسعار، على حد قول وزير المالية.", "وزير المالية"),  # in the words of a source
     ("وتراجعت الأسعار، حسبما قالت الوزارة.", "الوزارة"),  # حسبما: what the source said
+    ("ونقلت وكالة الأنباء الرسمية عن بيان للوزارة أن الاتفاق انتهى.", "الوزارة"),  # a relayed document's author
     ("وتراجعت الأسعار بحسب ما نقلت وكالة الأنباء الرسمية.", "وكالة الأنباء الرسمية"),  # what an outlet relayed
     ("وحسب تقارير صحفية فإن الشركات أعلنت حاجتها لموظفين.", "تقارير صحفية"),  # فإن ends the source
     ("وذكرت تقارير استندت إلى روايات شهود أن الطائرات هاجمت.", "تقارير"),  # a verb ends it too
