@@ -296,6 +296,8 @@ def apposition(lex: Lexicons, toks: Tokens, j: int) -> tuple[int, int]:
         head = toks[start].norm
         if toks[start].possessed or (head.startswith("و") and (head.startswith("وال") or head.endswith(("ه", "ها")))):
             return j, j  # شكره، وزوجته: what follows the comma belongs to the sentence, not to the name
+        if dictionary.verb_only(head):
+            return j, j  # متحدث باسم الخارجية، رافق تيلرسون في رحلته،: a clause that describes him, no name
         k = through_phrase(lex, toks, start, noun_phrase(lex, toks, start))
         ends = closers(lex)
         if k < len(toks) and toks[k].norm in lex.w.phrase_preposition:

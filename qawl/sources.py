@@ -110,8 +110,8 @@ def head_kind(lex: Lexicons, word: str, *, named: bool = False) -> str:
     named: the phrase holds a person's name (الرئيس الصيني شي جين بينغ).
     """
     word = stem(lex, word) if word else word
-    if not word or word in lex.derived("small_words", _small_words):
-        return ""
+    if not word or word in lex.derived("small_words", _small_words) or without_article(word) in lex.w.time_noun:
+        return ""  # particles, and times (أوائل شهر فبراير، يوم الأحد): no source
     bare = without_article(word)
     if (word in lex.w.collective_source or bare in lex.w.collective_source
             or bare in lex.w.report_noun):
@@ -212,7 +212,9 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
         return Source(PERSON, gender(lex, words, cue_gender))  # رود روزنشتاين: a name, whatever a dictionary says
     head = without_article(stem(lex, words[0]))
     titled = head in lex.title_words or ("ال" + head) in lex.title_words or head in lex.w.person_noun
-    kind = head_kind(lex, words[0], named=bool(mention.name) or (titled and _annexed(lex, words)))
+    # A name after several doers is not theirs (نشطاء ومسعفون، مراسلات برازيليات): the head is plural.
+    named = bool(mention.name) and not (mention.name_at > 0 and _plural(stem(lex, words[0])))
+    kind = head_kind(lex, words[0], named=named or (titled and _annexed(lex, words)))
     if kind != PERSON:
         return Source(kind)
     return Source(PERSON, gender(lex, words, cue_gender))

@@ -77,8 +77,9 @@ class Entity:
         return self.title_distance(title, honorifics) is not None
 
     def title_distance(self, title: tuple[str, ...], honorifics: frozenset[str] = frozenset()) -> int | None:
-        """Return how many words the closest fitting title of this entity has that a bare title lacks (وزير
-        الخارجية fits وزير الخارجية with 0, وزير خارجية روسيا الاتحادية with 2), None when none fits."""
+        """Return how many words the closest fitting title of this entity and a bare title do not share (وزير
+        الخارجية fits وزير الخارجية with 0, وزير خارجية روسيا الاتحادية with 2, الوزير with 1), None when none
+        fits."""
         title = _without(title, honorifics)
         if not title:
             return None
@@ -95,8 +96,10 @@ class Entity:
             fits = (self.names and same_head and (bare <= own or (own <= bare and len(bare - own) <= 1))) or (
                 not self.names and (bare == own or (len(title) == 1 and bare == _bare[t[:1]])
                                     or (same_head and bare <= own)))
-            if fits and (best is None or len(own - bare) < best):
-                best = len(own - bare)
+            # the words either title lacks: الرئيس الأمريكي fits الرئيس الأمريكي (0) before الرئيس (1)
+            gap = len(own - bare) + len(bare - own)
+            if fits and (best is None or gap < best):
+                best = gap
         return best
 
 

@@ -6,6 +6,7 @@ import bisect
 from dataclasses import dataclass, replace
 
 from qawl import cues, dictionary, mentions, names, quotes, sources
+from qawl.arabic import without_article
 from qawl.lexicons import Lexicons
 from qawl.memo import Memo
 from qawl.normalize import normalize
@@ -137,7 +138,12 @@ def _subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int] | No
     """Return the span of a subject written before its verb (الشرطة تقول إن، لكن محمد، وكيل ...، قال), or None."""
     end = i - 1 if i > 0 and toks[i - 1].norm in {"قد", "لقد"} else i
     start = end
-    while start > 0 and end - start < 24 and not _hard_boundary(lex, toks[start - 1].norm):
+    while start > 0 and end - start < 24:
+        if toks[start - 1].norm in cues.QUOTE_MARKS and (opening := _quoted_name_start(toks, start - 1)) > 0:
+            start = opening  # صحيفة "لوباريزيان" الفرنسية: a short quoted name is part of the subject
+            continue
+        if _hard_boundary(lex, toks[start - 1].norm):
+            break
         start -= 1
     openers, prepositions = lex.w.clause_opener, lex.w.phrase_preposition | {"من"}
     for a in range(start, end):
@@ -159,6 +165,12 @@ def _subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int] | No
         if stop > b and (reach == end or stop == end) and _speaks(lex, toks, b, stop):
             return b, stop
     return None
+
+
+def _quoted_name_start(toks: Tokens, close: int) -> int:
+    """Return the position of the mark that opens a short quoted name closed at toks[close] (one to four words),
+    else -1."""
+    return next((k for k in range(close - 2, max(-1, close - 6), -1) if toks[k].norm in cues.QUOTE_MARKS), -1)
 
 
 def _antecedent_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tuple[int, int]]
@@ -297,8 +309,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if implicit and j - 1 > i and toks[j - 1].norm in lex.w.document:
         return Report("implicit", cue, quote=quote, document=True)
 
-    if implicit:
-        return _implicit_report(lex, text, toks, i, cue, quote)
+    if implicit or without_article(toks[j].norm) in lex.w.time_noun:
+        return _implicit_report(lex, text, toks, i, cue, quote)  # قالت أوائل شهر فبراير: a time, no subject
     if toks[j].possessed and np_end > j + 1 and has_name(lex, toks, j + 1, np_end):
         j += 1  # وقال شقيقه عبدالله: the name, not the kinship word, names the source
     elif _oblique_plural(toks[j].norm) or not (_said_at(lex, toks, max(end, app_b)) or _speaks(lex, toks, j, np_end)

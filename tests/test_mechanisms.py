@@ -53,6 +53,8 @@ def test_cue_forms_carry_gender_number_and_tense(form, stem, gender, number, pre
     ("رويترز", "media"),  # the gazetteer's outlets
     ("فرنسا", "country"),
     ("الدول الثلاث", "country"),  # states
+    ("نشطاء ومسعفون", "unnamed"),  # a name after several doers is not theirs
+    ("أوائل الشهر", ""),  # a time
     ("أهمية", ""),  # a quality: the verb's object
     ("الانتباه", ""),  # a verbal noun
     ("تحقيق", ""),
@@ -183,6 +185,8 @@ def test_documents_speak_for_their_authors(sentence, expected):
     ("وقالت متحدثة باسم الوزارة لبي بي سي عربي إن القرار نهائي.", "متحدثة باسم الوزارة"),  # a title, no participle
     ("وكانت وسائل الإعلام المحلية قد ذكرت في وقت سابق، أن القرار نهائي.", "وسائل الإعلام المحلية"),
     ("ويقول بعض سكان القرية إن الوضع يتدهور.", "بعض سكان القرية"),  # a quantifier opens the subject
+    ('وكانت صحيفة "الغد" المحلية قالت أوائل الشهر الجاري، إن الأسعار تراجعت.', 'صحيفة "الغد" المحلية'),  # a time
+    ("قال نشطاء ومسعفون إن القصف استمر.", "نشطاء ومسعفون"),
 ])
 def test_subjects_around_clauses_outlets_and_quotes(sentence, mention):
     assert report(sentence) == ("explicit", mention)
@@ -222,6 +226,15 @@ def test_a_relaying_outlet_speaks_on():
     first, second = attribute(LEX, split(article))
     assert (first.mention, first.kind) == ("مصادر مطلعة", "unnamed")
     assert (second.mention, second.kind) == ("صحيفة الغد", "media")
+
+
+def test_a_bare_title_goes_to_the_closest_title():
+    article = ("وقال الرئيس الأمريكي جون دوبوا إن الخطة جاهزة.\n"
+               "وقال الرئيس فلاديمير بوركين إن الخطة خطيرة.\n"
+               "وأضاف الرئيس الأمريكي أن التنفيذ يبدأ غدا.")
+    art = analyse(Document("t", article))
+    assert [art.entities[k].names[0] for k in art.entity_of] == [("جون", "دوبوا"), ("فلاديمير", "بوركين"),
+                                                               ("جون", "دوبوا")]
 
 
 def test_a_bare_title_goes_to_the_person_the_article_gave_it_to():
