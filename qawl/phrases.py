@@ -80,8 +80,8 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
     callers use it only when no that-clause follows the subject.
     """
     joiners = lex.w.name_joiner
-    if word in joiners or prev in joiners or word in lex.roles or (prev, word) in lex.title_pairs:
-        return False  # a role after a phrase adds a title to it (أمين العاصمة المقدسة رئيس اللجنة …)
+    if word in joiners or prev in joiners or follows in joiners or word in lex.roles or (prev, word) in lex.title_pairs:
+        return False  # a role adds a title (أمين العاصمة المقدسة رئيس اللجنة …), بن a name (الطبيب عطية بن محمد)
     if word.endswith(("ها", "هم", "هما")):
         return True
     prev_bare = prev[1:] if prev.startswith("وال") else prev
@@ -95,6 +95,8 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
     if word.startswith("ال"):
         if word in lex.title_entries or word.endswith(("ي", "يه", "يين", "يون")):
             return False
+        if prev in lex.honorifics and not _common_noun(lex, word[2:]):
+            return False  # وأشار الدكتور الهزوم: a family name after an honorific
         if _after_foreign_name(lex, prev) and _common_noun(lex, word[2:]):
             return True  # ترامب | الأفراد: after a foreign name, a definite noun is the object
         return closed or (after_name and names.is_name_word(lex, prev) and (

@@ -335,7 +335,8 @@ def merge_keys(lex: Lexicons, keys: list[tuple[str, ...]],
 
     A short name joins a fuller one that ends like it, or that holds it and went by the same role
     (شي, الرئيس الصيني → شي جين بينغ, الرئيس الصيني); when several qualify, the one used at least twice
-    as often as any other wins (not a phrase that once ran into an object).
+    as often as any other wins (not a phrase that once ran into an object). A short name made of given names
+    only (عبد الرحمن) joins none: articles name different people so.
     """
     titles = titles or {}
     counts = Counter(keys)
@@ -346,9 +347,13 @@ def merge_keys(lex: Lexicons, keys: list[tuple[str, ...]],
     for k in distinct:
         for word in set(k):
             holding[word].append(k)
+    given = _given_gender(lex)
     for key in distinct:
         if len(key) == 1 and key[0] in lex.places:
             target[key] = key  # a country or city speaking is not a person's short name
+            continue
+        if all(w in given or w in lex.w.name_joiner for w in key):
+            target[key] = key  # عبد الرحمن، محمد: many people's first names, no one's across the corpus
             continue
         roles = titles.get(key, set())
         fuller = [k for k in holding[key[-1]] if len(k) > len(key) and set(key) <= set(k)
