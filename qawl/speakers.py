@@ -352,7 +352,8 @@ def merge_keys(lex: Lexicons, keys: list[tuple[str, ...]],
         if len(key) == 1 and key[0] in lex.places:
             target[key] = key  # a country or city speaking is not a person's short name
             continue
-        if all(w in given or w in lex.w.name_joiner for w in key):
+        joiners = lex.w.name_joiner
+        if all(w in given or w in joiners or (k > 0 and key[k - 1] in joiners) for k, w in enumerate(key)):
             target[key] = key  # عبد الرحمن، محمد: many people's first names, no one's across the corpus
             continue
         roles = titles.get(key, set())
