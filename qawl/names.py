@@ -168,8 +168,13 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
         # مصدر طبي، مسؤول أمريكي، مواطن آخر، مسؤولون حكوميون: adjectives of an indefinite head; مدير طب الأسنان،
         # قائد قوة أمن المنشآت، منتقدو اتفاق تغيير الاسم: the nouns that complete it, with no word that marks a name
         start = end
-    while end > start and _not_a_name_end(lex, words[end - 1]):
-        end -= 1  # مسؤول كبير، بومبيو اجتمع، ترامب الاتفاقية: no name ends with an adjective, a verb or a thing
+    given = lex.derived("given_name_set", _given_names)
+    while end > start and _not_a_name_end(lex, words[end - 1]) and not (
+            end - 2 >= start and words[end - 2] in given and not words[end - 1].startswith("ال")
+            and not dictionary.verb_only(words[end - 1])):
+        # مسؤول كبير، بومبيو اجتمع، ترامب الاتفاقية: no name ends with an adjective, a verb or a thing; after a
+        # given name an adjective is a family name (جواد ظريف، عبد المهدي مطاوع)
+        end -= 1
     while end - start > 1 and _plural_noun(lex, words[start]):
         start += 1  # هجمات ترامب: a plural noun opens no name
     name = tuple(words[start:end])

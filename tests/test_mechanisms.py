@@ -113,6 +113,7 @@ def test_an_object_after_the_cue_leaves_the_subject_implicit(sentence, expected)
     ("الرئيس فلاديمير بوركين الأوروبيين", "فلاديمير بوركين"),  # a people is no family name
     ("المتحدث باسم بوركهارت", ""),  # the name of the one spoken for
     ("هجمات بوركهارت", "بوركهارت"),  # a plural noun opens no name
+    ("وزير الخارجية محمد جواد ظريف", "محمد جواد ظريف"),  # after a given name an adjective is a family name
     ("مدير طب الأسنان", ""),  # common nouns that complete an indefinite title name no one
     ("قائد قوة الحماية", ""),
     ("مسؤولو البلدية", ""),  # a construct plural is no name
