@@ -232,11 +232,14 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     tok = toks[i]
     table = cues.of(lex)
     stem = table.verbs[tok.norm]
-    if tok.norm in lex.w.impersonal or _passive(text, toks, i):
+    if _passive(text, toks, i):
         return None
     if i > 0 and toks[i - 1].norm in lex.w.what:
-        # ما بين 3 و 4، ما بين البادية ودير الزور: a cue spelled like a preposition is one after ما
+        # ما بين 3 و 4، ما بين البادية ودير الزور: a cue spelled like a preposition is one after ما; حسبما ذكر
+        # مسؤولون: an impersonal verb (ذكر، يذكر) too has a subject when one that can speak follows
         return None if tok.norm in lex.w.ambiguous_cue else _what_report(lex, text, toks, i, spans)
+    if tok.norm in lex.w.impersonal and not (i > 1 and toks[i - 1].norm == "قد"):
+        return None  # ذكر أن: it was said; وكان الوزير قد ذكر: the verb of the subject before قد
     if i > 0 and toks[i - 1].norm in lex.w.relative:
         return _antecedent_report(lex, text, toks, i, spans) if toks[i - 1].norm in lex.w.who else None
     if i > 1 and toks[i - 1].norm == "كما" and toks[i - 2].norm not in PUNCTUATION:
@@ -434,6 +437,14 @@ def _according_to(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | No
     quoted = j + 1 < len(toks) and toks[j].norm in cues.QUOTE_MARKS
     if quoted:
         j += 1  # وفقا لـ"ميرور": quotation marks make it a name
+    cue = _surface(text, toks, i, i + 1)
+    if j + 1 < len(toks) and not quoted and _is_document(lex, _without_lam(toks[j].norm)):
+        # ووفقا لبيان للإدارة الأمريكية، بحسب بيان صدر عن الرئاسة: the document's author; وحسب الشكوى: the last body
+        limit = next((m for m in range(j + 1, len(toks)) if toks[m].norm in closers(lex)), len(toks))
+        author = _document_source(lex, text, toks, j, limit)
+        if author:
+            return Report("explicit", cue, _without_lam(_surface(text, toks, *author)))
+        return Report("implicit", cue, document=True) if _document_head(lex, toks[j].norm) or limit == j + 1 else None
     if j + 2 < len(toks) and _document_head(lex, toks[j].norm):
         after = noun_phrase(lex, toks, j + 1)
         if after > j + 1 and _speaks(lex, toks, j + 1, after) and not _adjective(toks[j + 1].norm):
@@ -442,15 +453,15 @@ def _according_to(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | No
     if end == j:
         return None
     mention = _surface(text, toks, j, end)
-    if not (quoted or names.anchored(lex, names.split(lex, map(NORM, toks[j:end])).name) or _is_source(lex, mention)
-            or sources.unnamed_head(lex, toks[j].norm)):
-        return None  # بحسب المواعيد المقررة: according to a schedule, not to a source (تقارير صحفية are one)
     head = toks[i].norm
     head = head[1:] if head[:1] in "وف" and head[1:] in lex.w.according_to else head
     if head in {"وفقا", "وفق", "طبقا"} and toks[j].norm.startswith("ل") and len(toks[j].norm) > 3:
-        mention = mention[2:] if toks[j].norm.startswith("لل") else mention[1:]  # وفقا لوزارة → وزارة
-        mention = ("ال" + mention) if toks[j].norm.startswith("لل") else mention
-    return Report("explicit", _surface(text, toks, i, i + 1), mention)
+        mention = _without_lam(mention)  # وفقا لوزارة → وزارة، وفقا للوزارة → الوزارة
+    words = [normalize(w) for w in mention.split()]
+    if not (quoted or names.anchored(lex, names.split(lex, words).name) or _is_source(lex, mention)
+            or sources.unnamed_head(lex, words[0])):
+        return None  # بحسب المواعيد المقررة: according to a schedule, not to a source (تقارير صحفية are one)
+    return Report("explicit", cue, mention)
 
 
 def _adjective(word: str) -> bool:
@@ -464,14 +475,23 @@ def _is_document(lex: Lexicons, word: str) -> bool:
     return ("ال" + bare) in lex.w.document or bare in lex.w.speech_noun
 
 
+def _participle(word: str) -> bool:
+    """Return whether a word is a participle in the dictionary (مقتضب، مشترك): after a noun, its adjective."""
+    entry = dictionary.entry(word)
+    return entry is not None and entry.kind == dictionary.PARTICIPLE
+
+
+_ISSUED = frozenset({"صادر", "الصادر", "صادره", "الصادره", "صدر", "صدرت"})
+
+
 def _document_source(lex: Lexicons, text: str, toks: Tokens, a: int, limit: int) -> tuple[int, int] | None:
     """Return the span of the source a document phrase starting at toks[a] names: بيان الوزارة، بيان للجيش، بيان
     صادر عن الوزارة، بيان أصدرته الوزارة (what follows the document word, up to limit), or None."""
     table = cues.of(lex)
     k = a + 1
-    while k < min(limit, a + 4) and (_adjective(toks[k].norm) or toks[k].norm in {"صادر", "الصادر", "صادره",
-                                                                                  "الصادره"}):
-        k += 1  # بيان رسمي، بيان صادر
+    while k < min(limit, a + 4) and (_adjective(toks[k].norm) or toks[k].norm in _ISSUED or (
+            not toks[k].norm.startswith("ال") and _participle(toks[k].norm))):
+        k += 1  # بيان رسمي، بيان مقتضب، بيان صادر، بيان صدر عن
     if k < limit and toks[k].norm == "عن":
         k += 1
     elif k < limit and (toks[k].norm in table.with_object or toks[k].norm in table.verbs):

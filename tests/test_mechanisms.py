@@ -145,6 +145,12 @@ def test_verbs_that_issue_a_speech(sentence, mention):
     ("وتراجعت الأسعار بحسب ما نقلت وكالة الأنباء الرسمية.", "وكالة الأنباء الرسمية"),  # what an outlet relayed
     ("وحسب تقارير صحفية فإن الشركات أعلنت حاجتها لموظفين.", "تقارير صحفية"),  # فإن ends the source
     ("وذكرت تقارير استندت إلى روايات شهود أن الطائرات هاجمت.", "تقارير"),  # a verb ends it too
+    ("ووفقا للهيئة، تراجعت الأسعار.", "الهيئة"),  # a body after the ل of وفقا
+    ("وتراجعت الأسعار، بحسب المفوضية.", "المفوضية"),  # a body of the lexicon
+    ("ووفقا لبيان للوزارة، تراجعت الأسعار.", "الوزارة"),  # according to a document: its author
+    ("وتراجعت الأسعار، بحسب بيان مقتضب صدر عن الهيئة.", "الهيئة"),  # its adjective and صدر عن skipped
+    ("وتراجعت الأسعار، حسبما ذكر مسؤولو الوزارة.", "مسؤولو الوزارة"),  # ذكر after ما has a subject
+    ("وكان الوزير قد ذكر، في كلمة أمام البرلمان، أن الخطة جاهزة.", "الوزير"),  # after قد: the subject's verb
 ])
 def test_what_a_source_said_and_according_to_it(sentence, mention):
     assert report(sentence) == ("explicit", mention)
@@ -158,6 +164,7 @@ def test_what_a_source_said_and_according_to_it(sentence, mention):
     "ورفع المتظاهرون لافتة كتب عليها شعار الحملة.",  # a clause describing the banner
     "ويبلغ تركيزه ما بين 3 و 4 في المئة.",  # بين after ما: between, not the verb
     "ويدفع المرشح رسما حسب فئة الترخيص.",  # according to a category: common nouns name no source
+    "ذكر أن الخطة جاهزة.",  # ذكر with no subject: it was said
 ])
 def test_no_report(sentence):
     assert speech.find(LEX, sentence) is None
@@ -169,6 +176,7 @@ def test_no_report(sentence):
     ("وجاء في بيان أصدرته الهيئة أن الموعد تأجل.", ("explicit", "الهيئة")),
     ("وأضاف البيان أن الوفد غادر.", ("implicit", "")),  # its author is the last body named
     ("وجاء في التقرير أن الخسائر كبيرة.", ("implicit", "")),
+    ("ووفقا للتقرير، الخسائر كبيرة.", ("implicit", "")),  # according to a document with no author named
 ])
 def test_documents_speak_for_their_authors(sentence, expected):
     assert report(sentence) == expected
