@@ -208,6 +208,10 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
             if word in places and not prev.startswith(("ال", "لل")) and prev not in titles and not _heads_construct(
                     lex, prev):
                 break  # توعد ترامب إيران: a country right after a name is the object (not جامعة نجران)
+            if word in lex.w.quantifier and prev not in titles and prev not in lex.institution_heads:
+                break  # واجه كوهين العديد من الانتقادات: a quantifier after a noun opens the object
+            if prev in places and word.startswith("ال") and word[2:] in lex.institution_heads:
+                break  # حذرت تركيا الحكومة السورية: a body after a country is the object
             if word.startswith("وال") and not prev.startswith(("ال", "وال", "لل", "بال")):
                 break  # ترامب والفرنسي ماكرون: a second subject, not a part of the first
         j += 1

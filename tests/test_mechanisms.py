@@ -196,6 +196,8 @@ def test_documents_speak_for_their_authors(sentence, expected):
     ("ويقول بعض سكان القرية إن الوضع يتدهور.", "بعض سكان القرية"),  # a quantifier opens the subject
     ('وكانت صحيفة "الغد" المحلية قالت أوائل الشهر الجاري، إن الأسعار تراجعت.', 'صحيفة "الغد" المحلية'),  # a time
     ("قال نشطاء ومسعفون إن القصف استمر.", "نشطاء ومسعفون"),
+    ("واجه بوركهارت العديد من الانتقادات وكتب: \"أنا باق\".", "بوركهارت"),  # a quantifier opens the object
+    ("وحذرت فرنسا الحكومة الإيطالية من الخطوة، وقالت إن الوقت ضيق.", "فرنسا"),  # a body after a country too
 ])
 def test_subjects_around_clauses_outlets_and_quotes(sentence, mention):
     assert report(sentence) == ("explicit", mention)
