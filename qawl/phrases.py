@@ -104,9 +104,17 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
     if closed and _common_noun(lex, word):
         return True  # ودعا مستشار خادم الحرمين الشريفين | أبناء المجتمع: a noun after a whole title is the object
     if _after_foreign_name(lex, prev) and word not in lex.title_words and (
-            _common_noun(lex, word) or dictionary.verb_only(word)):
+            _common_noun(lex, word) or dictionary.verb_only(word) or _plural_participle(lex, word)):
         return True  # وصف ترامب | كتاب مذكرات كومي: after a foreign name, a noun or a verb is no family name
     return definite and not closed
+
+
+def _plural_participle(lex: Lexicons, word: str) -> bool:
+    """Return whether the dictionary knows a word only as a plural participle (كتاب، عمال), no given name: several
+    doers, which no family name is."""
+    entry = dictionary.entry(word)
+    return (entry is not None and entry.kind == dictionary.PARTICIPLE and entry.plural
+            and word not in lex.derived("given_name_set", lambda lex: frozenset(n for n, _ in lex.given_names)))
 
 
 def _after_foreign_name(lex: Lexicons, prev: str) -> bool:

@@ -267,6 +267,22 @@ def complete_names(lex: Lexicons, entities: list[Entity], words: ArticleWords) -
                     e.titles.append((before,))  # the title or adjective the article gave him (القازاقي)
 
 
+def _two_people(lex: Lexicons, entities: list[Entity], name: tuple[str, ...], given: frozenset[str]) -> int:
+    """Return where a name splits into the family names of two people the article already knows (ترامب | كومي in
+    "ووصف ترامب كومي بأنه": the subject and the object), or 0: no fuller name of one person is written so."""
+    if len(name) < 2 or any(w in lex.w.name_joiner or w in given for w in name):
+        return 0
+    if any(name in e.names for e in entities):
+        return 0
+    for cut in range(1, len(name)):
+        left, right = name[:cut], name[cut:]
+        a = next((k for k, e in enumerate(entities) if any(n[-len(left):] == left for n in e.names)), -1)
+        b = next((k for k, e in enumerate(entities) if any(n[-len(right):] == right for n in e.names)), -1)
+        if a >= 0 and b >= 0 and a != b:
+            return cut
+    return 0
+
+
 def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = "", *,
                     words: ArticleWords | None = None, evidence: list[tuple[str, str]] | None = None,
                     speaks: list[bool] | None = None) -> tuple[list[int], list[Entity]]:
@@ -296,6 +312,8 @@ def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = 
             if not named and not speaks[pos]:
                 continue  # a title no name goes with introduces nobody
             before = next((k for k, at in enumerate(first_at) if at > pos), len(first_at))
+            if named and (cut := _two_people(lex, entities, mention.name, given)):
+                mention = names.Mention(mention.title, mention.name[:cut])  # ووصف ترامب كومي: the first is the subject
             index = _find(entities, mention, before if named else len(entities), spoke, honorifics, given)
             if index < 0 and not named:
                 index = _find(entities, mention, before, spoke, honorifics, given)

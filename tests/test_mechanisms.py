@@ -196,6 +196,8 @@ def test_documents_speak_for_their_authors(sentence, expected):
     ("ويقول بعض سكان القرية إن الوضع يتدهور.", "بعض سكان القرية"),  # a quantifier opens the subject
     ('وكانت صحيفة "الغد" المحلية قالت أوائل الشهر الجاري، إن الأسعار تراجعت.', 'صحيفة "الغد" المحلية'),  # a time
     ("قال نشطاء ومسعفون إن القصف استمر.", "نشطاء ومسعفون"),
+    ("وانتقد بوركهارت كتاب الصحيفة وقال إن المقال كاذب.", "بوركهارت"),  # writers after a foreign name: the object
+    ("وأدلى بها الوزير في مؤتمر صحفي بأن العمل مستمر.", "الوزير"),  # بها between the verb and its subject
     ("واجه بوركهارت العديد من الانتقادات وكتب: \"أنا باق\".", "بوركهارت"),  # a quantifier opens the object
     ("وحذرت فرنسا الحكومة الإيطالية من الخطوة، وقالت إن الوقت ضيق.", "فرنسا"),  # a body after a country too
 ])
@@ -291,3 +293,13 @@ def test_an_unnamed_group_is_named_by_its_whole_phrase():
     # No word of مسؤولون أتراك is a person's name: the speaker is the group, not its adjective.
     entities = analyse(Document("t", "وقال مسؤولون أتراك إن التحقيق مستمر.")).entities
     assert [(e.key(), e.kind()) for e in entities] == [(("مسؤولون", "اتراك"), "unnamed")]
+
+
+def test_a_name_written_over_two_known_people_is_the_first_ones():
+    # ووصف دوبوا بوركين بأنه: the subject and the object, both named before; not a fuller name of either.
+    article = ("وقال الرئيس جان دوبوا إن الخطة جاهزة.\n"
+               "وقال الرئيس فلاديمير بوركين إن الخطة خطيرة.\n"
+               "ووصف دوبوا بوركين بأنه \"خصم عنيد\".")
+    art = analyse(Document("t", article))
+    assert [art.entities[k].names[0] for k in art.entity_of] == [("جان", "دوبوا"), ("فلاديمير", "بوركين"),
+                                                               ("جان", "دوبوا")]
