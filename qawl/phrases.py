@@ -218,8 +218,9 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
                 break  # توعد ترامب إيران: a country right after a name is the object (not جامعة نجران)
             if word in lex.w.quantifier and prev not in titles and prev not in lex.institution_heads:
                 break  # واجه كوهين العديد من الانتقادات: a quantifier after a noun opens the object
-            if prev in places and word.startswith("ال") and word[2:] in lex.institution_heads:
-                break  # حذرت تركيا الحكومة السورية: a body after a country is the object
+            if j == i + 1 and prev in places and word.startswith("ال") and (
+                    word[2:] in lex.institution_heads or word in titles) and word not in lex.honorifics:
+                break  # حذرت تركيا الحكومة السورية، اتهمت إيران الوزير: a body or a title after a country: the object
             if word.startswith("وال") and not prev.startswith(("ال", "وال", "لل", "بال")):
                 break  # ترامب والفرنسي ماكرون: a second subject, not a part of the first
         j += 1

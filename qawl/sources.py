@@ -110,8 +110,9 @@ def head_kind(lex: Lexicons, word: str, *, named: bool = False) -> str:
     named: the phrase holds a person's name (الرئيس الصيني شي جين بينغ).
     """
     word = stem(lex, word) if word else word
-    if not word or word in lex.derived("small_words", _small_words) or without_article(word) in lex.w.time_noun:
-        return ""  # particles, and times (أوائل شهر فبراير، يوم الأحد): no source
+    if not word or word in lex.derived("small_words", _small_words) or without_article(word) in lex.w.time_noun or (
+            without_article(word) in lex.w.place_noun):
+        return ""  # particles, times (أوائل شهر فبراير، يوم الأحد) and parts of a place (جنوب غرب البصرة): no source
     bare = without_article(word)
     if (word in lex.w.collective_source or bare in lex.w.collective_source
             or bare in lex.w.report_noun):
@@ -202,6 +203,8 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
         rest = words[2:] if len(words) > 2 and words[1] == "من" else words[1:]
         inner = classify(lex, rest, cue_gender) if rest else Source("")
         return Source(UNNAMED) if inner.kind in (PERSON, UNNAMED) else inner
+    if without_article(words[0]) in lex.w.place_noun:
+        return Source("")  # جنوب غرب البصرة: a part of a place, whatever follows
     found = mentions.find(words[:8], mentions.gazetteer_index(lex), starts=[0])
     if found:
         return Source(_GAZETTEER_KINDS.get(found[0][1], ORGANIZATION))

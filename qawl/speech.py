@@ -319,6 +319,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     elif _oblique_plural(toks[j].norm) or not (_said_at(lex, toks, max(end, app_b)) or _speaks(lex, toks, j, np_end)
                                                 or (app_b > app_a and has_name(lex, toks, app_a, app_b))):
         return _implicit_report(lex, text, toks, i, cue, quote)  # وأكد أهمية …: the phrase is the object
+    elif np_end == j + 1 and table.forms[tok.norm].gender == "m" and _feminine_place(lex, toks[j].norm):
+        return _implicit_report(lex, text, toks, i, cue, quote)  # واتهم إيران: a state's verb is feminine
     return Report("explicit", cue, _surface(text, toks, j, np_end), _surface(text, toks, app_a, app_b), quote)
 
 
@@ -328,7 +330,14 @@ def _said_at(lex: Lexicons, toks: Tokens, k: int) -> bool:
     if k < len(toks) and toks[k].norm in COMMAS:
         k += 1
     return k < len(toks) and (toks[k].norm in lex.w.that or toks[k].norm == cues.COLON
-                              or toks[k].norm in cues.QUOTE_MARKS)
+                              or (toks[k].norm in cues.QUOTE_MARKS and not _quoted_term(toks, k)))
+
+
+def _quoted_term(toks: Tokens, k: int) -> bool:
+    """Return whether the quotation opening at toks[k] is a term of one to three words the sentence goes on after
+    (وانتقد سياسة "التهدئة" الأوروبية): a word set apart, not what someone said."""
+    close = next((m for m in range(k + 1, min(len(toks), k + 5)) if toks[m].norm in cues.QUOTE_MARKS), -1)
+    return close > k + 1 and close + 1 < len(toks) and toks[close + 1].norm not in PUNCTUATION
 
 
 def _past_relative_clause(lex: Lexicons, toks: Tokens, k: int) -> int:
@@ -473,6 +482,18 @@ def _is_document(lex: Lexicons, word: str) -> bool:
     """Return whether a normalized word is a document or a speech (البيان، بيان، تقرير، رسالة) as a noun."""
     bare = word[2:] if word.startswith("ال") else word
     return ("ال" + bare) in lex.w.document or bare in lex.w.speech_noun
+
+
+def _feminine_place(lex: Lexicons, word: str) -> bool:
+    """Return whether a word is a state or city, which takes a feminine verb (قالت إيران، أعلنت موسكو): one without
+    the article, not one of the few masculine ones (لبنان)."""
+    return word in lex.places and not word.startswith("ال") and word not in lex.w.masculine_place
+
+
+def _thing(word: str) -> bool:
+    """Return whether the dictionary knows a word as a common noun or verbal noun only (قمة، زيارة)."""
+    entry = dictionary.entry(word)
+    return entry is not None and entry.kind in (dictionary.NOUN, dictionary.VERBAL_NOUN)
 
 
 def _participle(word: str) -> bool:
@@ -634,7 +655,7 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None) -> Report | None:
         elif n in table.participles and not participle and verb is None and _participle_reports(lex, toks, i):
             participle = _surface(text, toks, i, i + 1)
             a, b, app_a, app_b = _main_subject(lex, toks, i)
-            if b > a:
+            if b > a and not (b == a + 1 and toks[a].norm in lex.w.personal_pronoun):  # وهذه هي أول مرة …، قائلا
                 verb = Report("explicit", participle, _surface(text, toks, a, b), _surface(text, toks, app_a, app_b),
                               _quote_kind(text, toks.ends[i], spans))
     if relay:
@@ -657,7 +678,8 @@ def _headline(lex: Lexicons, text: str, toks: Tokens) -> Report | None:
             or len(text.split()) > _HEADLINE_WORDS):
         return None
     mention = names.split(lex, map(NORM, toks[:colon]))
-    person = len(mention.name) >= 2 and all(w in lex.title_words for w in mention.title)
+    person = len(mention.name) >= 2 and all(w in lex.title_words for w in mention.title) and not _thing(
+        mention.name[0])  # قمة ترامب وبوتين: a summit, not a person
     institution = toks[0].norm not in lex.places and _is_source(lex, _surface(text, toks, 0, colon))
     if not (person or institution):
         return None

@@ -55,6 +55,8 @@ def test_cue_forms_carry_gender_number_and_tense(form, stem, gender, number, pre
     ("الدول الثلاث", "country"),  # states
     ("نشطاء ومسعفون", "unnamed"),  # a name after several doers is not theirs
     ("أوائل الشهر", ""),  # a time
+    ("جنوب غرب المدينة", ""),  # a part of a place
+    ("المجتمع الدولي", "unnamed"),  # a community: many, unnamed
     ("أهمية", ""),  # a quality: the verb's object
     ("الانتباه", ""),  # a verbal noun
     ("تحقيق", ""),
@@ -165,6 +167,7 @@ def test_what_a_source_said_and_according_to_it(sentence, mention):
     "ويبلغ تركيزه ما بين 3 و 4 في المئة.",  # بين after ما: between, not the verb
     "ويدفع المرشح رسما حسب فئة الترخيص.",  # according to a category: common nouns name no source
     "ذكر أن الخطة جاهزة.",  # ذكر with no subject: it was said
+    "قمة بوركين ودوبوا: ما يجب أن تعرفه عن اجتماع الزعيمين في العاصمة",  # a summit says nothing
 ])
 def test_no_report(sentence):
     assert speech.find(LEX, sentence) is None
@@ -175,6 +178,7 @@ def test_no_report(sentence):
     ("وذكر بيان صادر عن الوزارة أن العمل مستمر.", ("explicit", "الوزارة")),
     ("وجاء في بيان أصدرته الهيئة أن الموعد تأجل.", ("explicit", "الهيئة")),
     ("وأضاف البيان أن الوفد غادر.", ("implicit", "")),  # its author is the last body named
+    ("وتقول المسودة النهائية \"إن الموعد تأجل\".", ("implicit", "")),  # a draft, a lawsuit, a complaint too
     ("وجاء في التقرير أن الخسائر كبيرة.", ("implicit", "")),
     ("ووفقا للتقرير، الخسائر كبيرة.", ("implicit", "")),  # according to a document with no author named
 ])
@@ -303,3 +307,13 @@ def test_a_name_written_over_two_known_people_is_the_first_ones():
     art = analyse(Document("t", article))
     assert [art.entities[k].names[0] for k in art.entity_of] == [("جان", "دوبوا"), ("فلاديمير", "بوركين"),
                                                                ("جان", "دوبوا")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("وانتقد سياسة \"التهدئة\" الأوروبية تجاه الجيران.", ("implicit", "")),  # a quoted term, not a quotation
+    ("وهذه هي أول مرة يعبر فيها الرئيس عن دعمه، قائلا: \"هذا أفضل حل\".", ("implicit", "")),  # هي is no source
+    ("واتهم إيران بالضلوع في أعمال العنف.", ("implicit", "")),  # a state after a masculine verb is its object
+    ("واتهمت إيران الوزير بالضلوع في أعمال العنف.", ("explicit", "إيران")),
+])
+def test_what_cannot_be_the_subject_after_the_cue(sentence, expected):
+    assert report(sentence) == expected
