@@ -56,6 +56,12 @@ def test_cue_forms_carry_gender_number_and_tense(form, stem, gender, number, pre
     ("نشطاء ومسعفون", "unnamed"),  # a name after several doers is not theirs
     ("أوائل الشهر", ""),  # a time
     ("جنوب غرب المدينة", ""),  # a part of a place
+    ("تقارير إعلامية", "unnamed"),  # an adjective the dictionary lacks makes no name
+    ("استمرار اعتقال بوركهارت", ""),  # an action opens no name
+    ("رود بوركهارت", "person"),  # a short verbal noun may be a given name
+    ("ثلاث وكالات", "unnamed"),  # a number counts the source; several bodies are unnamed
+    ("منظمات حقوقية", "unnamed"),
+    ("عدة مصادر", "unnamed"),
     ("المجتمع الدولي", "unnamed"),  # a community: many, unnamed
     ("أهمية", ""),  # a quality: the verb's object
     ("الانتباه", ""),  # a verbal noun
