@@ -123,6 +123,8 @@ def head_kind(lex: Lexicons, word: str, *, named: bool = False) -> str:
     if (word in lex.w.collective_source or bare in lex.w.collective_source
             or bare in lex.w.report_noun):
         return UNNAMED
+    if named and (bare in lex.w.person_noun or word in lex.w.person_noun):
+        return PERSON  # مراسل بي بي سي فيناياك غايكواد: a named correspondent is a person, unnamed his outlet speaks
     if bare in lex.w.media_noun or word in lex.w.media_noun:
         return MEDIA
     if bare in lex.w.body or word in lex.w.body:

@@ -62,6 +62,7 @@ def test_cue_forms_carry_gender_number_and_tense(form, stem, gender, number, pre
     ("ثلاث وكالات", "unnamed"),  # a number counts the source; several bodies are unnamed
     ("منظمات حقوقية", "unnamed"),
     ("عدة مصادر", "unnamed"),
+    ("مراسل رويترز جون بوركهارت", "person"),  # a named correspondent is a person
     ("المجتمع الدولي", "unnamed"),  # a community: many, unnamed
     ("أهمية", ""),  # a quality: the verb's object
     ("الانتباه", ""),  # a verbal noun
@@ -122,6 +123,8 @@ def test_an_object_after_the_cue_leaves_the_subject_implicit(sentence, expected)
     ("المتحدث باسم بوركهارت", ""),  # the name of the one spoken for
     ("هجمات بوركهارت", "بوركهارت"),  # a plural noun opens no name
     ("وزير الخارجية محمد جواد ظريف", "محمد جواد ظريف"),  # after a given name an adjective is a family name
+    ("مراسل بي بي سي جون بوركهارت", "جون بوركهارت"),  # an outlet after a title completes the title
+    ("الناطق الإعلامي بصحة عسير سعيد بن علي", "سعيد بن علي"),  # so does a place before a given name
     ("مدير طب الأسنان", ""),  # common nouns that complete an indefinite title name no one
     ("قائد قوة الحماية", ""),
     ("مسؤولو البلدية", ""),  # a construct plural is no name
