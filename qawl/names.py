@@ -131,7 +131,7 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
     def in_name(i: int) -> bool:
         return is_name_word(lex, words[i]) or words[i] in joiners or (
             i > 0 and words[i - 1] in joiners and words[i].startswith("ال")
-        )
+        ) or (words[i] == "علي" and i + 1 < end and is_name_word(lex, words[i + 1]))  # علي, spelled like على
 
     # A family name with ال closes a name (محمد الحمزي، عبد الرحمن السمحان).
     i = end - 1

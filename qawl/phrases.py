@@ -313,8 +313,11 @@ def apposition(lex: Lexicons, toks: Tokens, j: int) -> tuple[int, int]:
             return j, j  # شكره، وزوجته: what follows the comma belongs to the sentence, not to the name
         if dictionary.verb_only(head):
             return j, j  # متحدث باسم الخارجية، رافق تيلرسون في رحلته،: a clause that describes him, no name
-        k = through_phrase(lex, toks, start, noun_phrase(lex, toks, start))
         ends = closers(lex)
+        if head == "علي" and (k := noun_phrase(lex, toks, start + 1)) > start + 1 and k < len(toks) and (
+                toks[k].norm in ends and names.anchored(lex, [t.norm for t in toks[start + 1 : k]])):
+            return start, k  # ، على أكبر صالحي،: the given name علي written with ى, not the preposition
+        k = through_phrase(lex, toks, start, noun_phrase(lex, toks, start))
         if k < len(toks) and toks[k].norm in lex.w.phrase_preposition:
             k2 = noun_phrase(lex, toks, k + 1)
             k = k2 if k2 - k <= 6 and k2 < len(toks) and toks[k2].norm in ends else k

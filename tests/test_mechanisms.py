@@ -124,6 +124,7 @@ def test_an_object_after_the_cue_leaves_the_subject_implicit(sentence, expected)
     ("هجمات بوركهارت", "بوركهارت"),  # a plural noun opens no name
     ("وزير الخارجية محمد جواد ظريف", "محمد جواد ظريف"),  # after a given name an adjective is a family name
     ("مراسل بي بي سي جون بوركهارت", "جون بوركهارت"),  # an outlet after a title completes the title
+    ("الرئيس على عبدالله بوركهارت", "على عبدالله بوركهارت"),  # علي spelled like the preposition على
     ("الناطق الإعلامي بصحة عسير سعيد بن محمد", "سعيد بن محمد"),  # so does a place before a given name
     ("مدير طب الأسنان", ""),  # common nouns that complete an indefinite title name no one
     ("قائد قوة الحماية", ""),
@@ -326,3 +327,9 @@ def test_a_name_written_over_two_known_people_is_the_first_ones():
 ])
 def test_what_cannot_be_the_subject_after_the_cue(sentence, expected):
     assert report(sentence) == expected
+
+
+def test_an_apposition_may_open_with_the_given_name_spelled_like_a_preposition():
+    found = speech.find(LEX, "عبر رئيس الهيئة، على أكبر بوركهارت، عن أمله في بقاء الاتفاق.")
+    assert (found.mention, found.apposition) == ("رئيس الهيئة", "على أكبر بوركهارت")
+    assert speech.find(LEX, "وقال الوزير، على سبيل المثال، إن الخطة جاهزة.").apposition == ""
