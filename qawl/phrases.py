@@ -175,6 +175,17 @@ def _adverbial(lex: Lexicons, prev: str, word: str) -> bool:
             and prev not in lex.w.name_joiner)
 
 
+def _given_between_names(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
+    """Return whether toks[j], a cue spelled like a given name (طالب، عزت), stands between two names: a name's part
+    (الشيخ فهد طالب الشرفي)."""
+    given = lex.derived("given_name_set", lambda lex: frozenset(n for n, _ in lex.given_names))
+    if not (j > i and toks[j].norm in given and toks[j - 1].norm in given and j + 1 < len(toks)):
+        return False
+    after = toks[j + 1].norm
+    return (names.is_name_word(lex, after) or (after.startswith("ال") and after not in lex.title_words)) and not (
+        stop_words(lex)[after])
+
+
 def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, preps: str = "",
                 ends: frozenset[str] = frozenset(), after_name: bool = False) -> int:
     """Return the end index of the noun phrase starting at toks[i] (i itself when there is none).
@@ -192,7 +203,8 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
         if word in _QUOTES and j > i and (close := _quoted_name(lex, toks, j)) > 0:
             j = close + 1  # صحيفة "ميرور" البريطانية: a medium's or body's name in quotation marks is its name
             continue
-        if (stop[word] and not (j == i and (word in titles or word in lex.w.quantifier))) or (
+        if (stop[word] and not (j == i and (word in titles or word in lex.w.quantifier)) and not _given_between_names(
+                lex, toks, i, j)) or (
                 word[:1] == "ل" and media_name(lex, toks, j) > 0):
             break  # a title may share a cue's participle (متحدثة: a spokeswoman), a quantifier opens one (بعض)
         if j > i:

@@ -125,6 +125,7 @@ def test_an_object_after_the_cue_leaves_the_subject_implicit(sentence, expected)
     ("وزير الخارجية محمد جواد ظريف", "محمد جواد ظريف"),  # after a given name an adjective is a family name
     ("مراسل بي بي سي جون بوركهارت", "جون بوركهارت"),  # an outlet after a title completes the title
     ("الرئيس على عبدالله بوركهارت", "على عبدالله بوركهارت"),  # علي spelled like the preposition على
+    ("الشيخ سالم طالب البوركي", "سالم طالب البوركي"),  # given names in a row, one spelled like a noun
     ("الناطق الإعلامي بصحة عسير سعيد بن محمد", "سعيد بن محمد"),  # so does a place before a given name
     ("مدير طب الأسنان", ""),  # common nouns that complete an indefinite title name no one
     ("قائد قوة الحماية", ""),
@@ -212,6 +213,7 @@ def test_documents_speak_for_their_authors(sentence, expected):
     ("قال نشطاء ومسعفون إن القصف استمر.", "نشطاء ومسعفون"),
     ("وانتقد بوركهارت كتاب الصحيفة وقال إن المقال كاذب.", "بوركهارت"),  # writers after a foreign name: the object
     ("وأدلى بها الوزير في مؤتمر صحفي بأن العمل مستمر.", "الوزير"),  # بها between the verb and its subject
+    ("وأكد الشيخ سالم طالب البوركي أن الوضع هادئ.", "الشيخ سالم طالب البوركي"),  # طالب: a given name here
     ("واجه بوركهارت العديد من الانتقادات وكتب: \"أنا باق\".", "بوركهارت"),  # a quantifier opens the object
     ("وحذرت فرنسا الحكومة الإيطالية من الخطوة، وقالت إن الوقت ضيق.", "فرنسا"),  # a body after a country too
 ])
