@@ -149,7 +149,8 @@ def _mention(lex: Lexicons, surface: str, apposition: str,
     main = names.Mention(tuple(norm), ()) if group and len(norm) > 1 else names.split(lex, norm)
     spelled = _spelled(written, main)
     title, name = main.title, main.name
-    if apposition:
+    # نجل رئيس الوزراء الصادق المهدي: an apposition of kinship gives the father's name, not the speaker's
+    if apposition and _parts(apposition)[1][0] not in lex.w.kinship:
         app_written, app_norm = _parts(apposition)
         app = names.split(lex, app_norm)
         app_spelled = _spelled(app_written, app)

@@ -134,8 +134,9 @@ def _hard_boundary(lex: Lexicons, n: str) -> bool:
     return n in _HARD_MARKS or n in lex.w.that
 
 
-def _subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int] | None:
-    """Return the span of a subject written before its verb (الشرطة تقول إن، لكن محمد، وكيل ...، قال), or None."""
+def _subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int, int] | None:
+    """Return the spans of a subject written before its verb and of its apposition (الشرطة تقول إن، لكن محمد، وكيل
+    ...، قال), or None."""
     end = i - 1 if i > 0 and toks[i - 1].norm in {"قد", "لقد"} else i
     start = end
     while start > 0 and end - start < 24:
@@ -158,12 +159,12 @@ def _subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int] | No
         if not (first.startswith("ال") or opened or first in lex.title_words):
             continue
         stop = noun_phrase(lex, toks, b)
-        app_b = apposition(lex, toks, stop)[1]
+        app_a, app_b = apposition(lex, toks, stop)
         reach = app_b + 1 if app_b > stop else stop
         if stop < end and toks[stop].norm in prepositions:
             reach = noun_phrase(lex, toks, stop + 1)  # وكان سفير روسيا في لبنان قد قال
         if stop > b and (reach == end or stop == end) and _speaks(lex, toks, b, stop):
-            return b, stop
+            return (b, stop, app_a, app_b) if reach == end else (b, stop, stop, stop)
     return None
 
 
@@ -385,7 +386,8 @@ def _implicit_report(lex: Lexicons, text: str, toks: Tokens, i: int, cue: str, q
     of the sentence's first verb (ويجري ترامب زيارة، حيث جدد …), else the last source named (implicit)."""
     before = _subject_before(lex, toks, i)
     if before:
-        return Report("explicit", cue, _surface(text, toks, *before), quote=quote)
+        b, stop, app_a, app_b = before
+        return Report("explicit", cue, _surface(text, toks, b, stop), _surface(text, toks, app_a, app_b), quote)
     tok = toks[i]
     opener = toks[0].norm
     when = opener in lex.w.when or (opener[:1] in "وف" and opener[1:] in lex.w.when)

@@ -335,3 +335,16 @@ def test_an_apposition_may_open_with_the_given_name_spelled_like_a_preposition()
     found = speech.find(LEX, "عبر رئيس الهيئة، على أكبر بوركهارت، عن أمله في بقاء الاتفاق.")
     assert (found.mention, found.apposition) == ("رئيس الهيئة", "على أكبر بوركهارت")
     assert speech.find(LEX, "وقال الوزير، على سبيل المثال، إن الخطة جاهزة.").apposition == ""
+
+
+def test_a_subject_before_its_verb_brings_its_apposition():
+    article = ("وكان جان دوبوا، نائب وزير العدل، قال إن التحقيق مستمر.\n"
+               "وقال نائب وزير العدل إن المتهمين فروا.")
+    art = analyse(Document("t", article))
+    assert [art.entities[k].names[0] for k in art.entity_of] == [("جان", "دوبوا"), ("جان", "دوبوا")]
+
+
+def test_a_kin_apposition_names_someone_else():
+    # نجل رئيس الوزراء سامي دوبوا: the father's name, not the speaker's
+    art = analyse(Document("t", "لكن جان بوركي، نجل رئيس الوزراء الأسبق سامي دوبوا، قال: \"لم يطلق سراحنا\"."))
+    assert [art.entities[k].names for k in art.entity_of] == [[("جان", "بوركي")]]
