@@ -301,6 +301,10 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     at = _complement(lex, toks, _past_relative_clause(lex, toks, max(end, app_b)), allowed)
     if at < 0:
         return None
+    if app_a == app_b and not implicit and not has_name(lex, toks, j, np_end) and sources.classify(
+            lex, [t.norm for t in toks[j:np_end]]).kind != sources.UNNAMED:
+        # a titled person, not an unnamed source (مصدر من داخل الحزب للمحررة، لورا كنزبيرغ،: the addressee's name)
+        app_a, app_b = _name_before_clause(lex, toks, max(end, app_b), at) or (app_a, app_b)
     comp = toks[at].norm
     if ambiguous and not (comp in lex.w.that or comp == cues.COLON or comp in cues.QUOTE_MARKS):
         return None
@@ -323,6 +327,22 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     elif np_end == j + 1 and table.forms[tok.norm].gender == "m" and _feminine_place(lex, toks[j].norm):
         return _implicit_report(lex, text, toks, i, cue, quote)  # واتهم إيران: a state's verb is feminine
     return Report("explicit", cue, _surface(text, toks, j, np_end), _surface(text, toks, app_a, app_b), quote)
+
+
+def _name_before_clause(lex: Lexicons, toks: Tokens, after: int, at: int) -> tuple[int, int] | None:
+    """Return the span of a name set off by commas right before what is said (وقال المعارض البارز للقذافي في ذلك
+    الوقت، عبد الحكيم بلحاج، إنه): the apposition of a titled subject; None when there is none."""
+    close = at - 1
+    if close <= after or toks[close].norm not in COMMAS:
+        return None
+    open_ = next((k for k in range(close - 1, max(after - 1, close - 7), -1) if toks[k].norm in COMMAS), -1)
+    if open_ < 0 or open_ + 1 >= close:
+        return None
+    words = [t.norm for t in toks[open_ + 1 : close]]
+    mention = names.split(lex, words)
+    if mention.name_at == 0 and len(mention.name) == len(words) and names.anchored(lex, mention.name):
+        return open_ + 1, close
+    return None
 
 
 def _said_at(lex: Lexicons, toks: Tokens, k: int) -> bool:

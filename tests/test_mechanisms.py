@@ -348,3 +348,13 @@ def test_a_kin_apposition_names_someone_else():
     # نجل رئيس الوزراء سامي دوبوا: the father's name, not the speaker's
     art = analyse(Document("t", "لكن جان بوركي، نجل رئيس الوزراء الأسبق سامي دوبوا، قال: \"لم يطلق سراحنا\"."))
     assert [art.entities[k].names for k in art.entity_of] == [[("جان", "بوركي")]]
+
+
+@pytest.mark.parametrize(("sentence", "apposition"), [
+    # a name set off by commas right before what is said is the titled subject's
+    ("وقال نائب مدير منظمة الأغذية في أفريقيا، جان بوركهارت، إن الوضع مقلق.", "جان بوركهارت"),
+    # an unnamed source has none: the name is the addressee's
+    ("وقال مصدر من داخل الحزب للمحررة السياسية، لورا بوركهارت، \"الإجماع واضح\".", ""),
+])
+def test_a_name_before_what_is_said_is_the_titled_subjects(sentence, apposition):
+    assert speech.find(LEX, sentence).apposition == apposition
