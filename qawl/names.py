@@ -131,7 +131,8 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
     def in_name(i: int) -> bool:
         return is_name_word(lex, words[i]) or words[i] in joiners or (
             i > 0 and words[i - 1] in joiners and words[i].startswith("ال")
-        ) or (words[i] == "علي" and i + 1 < end and is_name_word(lex, words[i + 1])) or (  # علي, spelled like على
+        ) or (words[i] == "علي" and i + 1 < end and is_name_word(lex, words[i + 1])  # علي, spelled like على
+              and anchored(lex, words[i + 1 :])) or (
             i > 0 and words[i] in first_names and words[i - 1] in first_names)  # فهد طالب: given names in a row
 
     first_names = lex.derived("given_name_set", _given_names)

@@ -352,7 +352,7 @@ def test_a_kin_apposition_names_someone_else():
 
 @pytest.mark.parametrize(("sentence", "apposition"), [
     # a name set off by commas right before what is said is the titled subject's
-    ("وقال نائب مدير منظمة الأغذية في أفريقيا، جان بوركهارت، إن الوضع مقلق.", "جان بوركهارت"),
+    ("وقال نائب مدير المنظمة للأغذية والزراعة في أفريقيا، جان بوركهارت، إن الوضع مقلق.", "جان بوركهارت"),
     # an unnamed source has none: the name is the addressee's
     ("وقال مصدر من داخل الحزب للمحررة السياسية، لورا بوركهارت، \"الإجماع واضح\".", ""),
 ])
