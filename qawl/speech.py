@@ -659,7 +659,11 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None) -> Report | None:
         if spans and _inside(toks.starts[i], spans):
             continue
         if n in relay_words and relay is None and i > 0 and toks[i - 1].norm in lex.w.what:
-            verb = verb or _what_report(lex, text, toks, i, spans)  # بحسب ما نقلت الوكالة
+            # بحسب ما نقلت الوكالة: what the outlet relayed; … عن الوزير: the one it relayed
+            relayed = _what_report(lex, text, toks, i, spans)
+            relay = _relay(lex, text, toks, i) if relayed else None
+            relay = replace(relay, relayer=relayed.mention) if relay else None
+            verb = verb or relayed
         elif n in relay_words and relay is None:
             relay = _relay(lex, text, toks, i)
         elif n == "حد" and according is None and _in_words_of(toks, i):
