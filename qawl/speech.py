@@ -300,7 +300,12 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         app_a, app_b = named_at, end  # the name that closes a title's phrase stands as its apposition
     at = _complement(lex, toks, _past_relative_clause(lex, toks, max(end, app_b)), allowed)
     if at < 0:
-        return None
+        if implicit or not _after_what_is_said(lex, toks, i, max(end, app_b)) or not _speaks(lex, toks, j, np_end):
+            return None
+        # "الوضع صعب"، قال الوزير. / …، هكذا صرح محقق سابق: the cue and its subject close what was said before them
+        said = "direct" if any(b <= toks.starts[i] for _, b in spans) else "indirect"
+        return Report("explicit", _surface(text, toks, i, i + 1), _surface(text, toks, j, np_end),
+                      _surface(text, toks, app_a, app_b), said)
     if app_a == app_b and not implicit and not has_name(lex, toks, j, np_end) and sources.classify(
             lex, [t.norm for t in toks[j:np_end]]).kind != sources.UNNAMED:
         # a titled person, not an unnamed source (مصدر من داخل الحزب للمحررة، لورا كنزبيرغ،: the addressee's name)
@@ -327,6 +332,17 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     elif np_end == j + 1 and table.forms[tok.norm].gender == "m" and _feminine_place(lex, toks[j].norm):
         return _implicit_report(lex, text, toks, i, cue, quote)  # واتهم إيران: a state's verb is feminine
     return Report("explicit", cue, _surface(text, toks, j, np_end), _surface(text, toks, app_a, app_b), quote)
+
+
+def _after_what_is_said(lex: Lexicons, toks: Tokens, i: int, after: int) -> bool:
+    """Return whether the cue at i follows what was said (after a comma or هكذا, past the sentence's first words)
+    and its subject closes the sentence, an addressee or a time aside: "…"، قال الوزير للصحفيين."""
+    if i < 3 or toks[i].norm[:1] in "وف" or not (toks[i - 1].norm in COMMAS or toks[i - 1].norm == "هكذا"):
+        return False  # …، وقال: a new clause, no cue closing the one before
+    rest = [t.norm for t in toks[after:]]
+    while rest and rest[-1] in PUNCTUATION:
+        rest.pop()
+    return len(rest) <= 4 and not any(w in lex.w.that or w in cues.of(lex).verbs for w in rest)
 
 
 def _name_before_clause(lex: Lexicons, toks: Tokens, after: int, at: int) -> tuple[int, int] | None:

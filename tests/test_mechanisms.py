@@ -359,3 +359,13 @@ def test_a_kin_apposition_names_someone_else():
 ])
 def test_a_name_before_what_is_said_is_the_titled_subjects(sentence, apposition):
     assert speech.find(LEX, sentence).apposition == apposition
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ('"الوضع صعب جدا في المدينة"، قال الوزير.', ("explicit", "الوزير")),  # the cue closes the quotation
+    ("الوضع صعب جدا في المدينة، هكذا قال الوزير للصحفيين.", ("explicit", "الوزير")),  # an addressee aside
+    ("وصل الوفد إلى المدينة، وطلبت منه الإيضاحات.", None),  # a new clause, its object after it
+])
+def test_a_cue_after_what_was_said(sentence, expected):
+    found = speech.find(LEX, sentence)
+    assert (found and (found.kind, found.mention)) == expected
