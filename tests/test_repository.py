@@ -33,6 +33,15 @@ def test_bare_pytest_imports_qawl():
     assert result.returncode == 0, result.stdout[-2000:]
 
 
+
+def test_a_linked_venv_is_ignored_by_git():
+    """Worktrees link the shared .venv; `.venv/` matched only a folder, so the link showed as new (and was once
+    committed)."""
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    result = subprocess.run(["git", "check-ignore", "-q", "--no-index", ".venv"], cwd=ROOT, timeout=60)
+    assert result.returncode == 0
+
 def _imported(paths: list[Path]) -> set[str]:
     """Return the top-level names of the modules the files import."""
     names = set()
