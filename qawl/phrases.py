@@ -163,7 +163,7 @@ def _is_accusative(word: str) -> bool:
 _ACCUSATIVE: Memo[str, bool] = Memo(_is_accusative)
 
 
-def _accusative(word: str) -> bool:
+def accusative(word: str) -> bool:
     """Return whether a word is an indefinite noun in the accusative (طابعا، تحركا: the dictionary's noun plus the
     alef of tanween): an object or an adverb, no part of a subject's name."""
     return _ACCUSATIVE[word]
@@ -209,7 +209,7 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
             break  # a title may share a cue's participle (متحدثة: a spokeswoman), a quantifier opens one (بعض)
         if j > i:
             prev = toks[j - 1].norm
-            if word in ends or _adverbial(lex, prev, word) or _accusative(word) or tok.possessed or _purpose(
+            if word in ends or _adverbial(lex, prev, word) or accusative(word) or tok.possessed or _purpose(
                     lex, prev, word) or (
                 objects and (
                     object_starts(lex, prev, word, after_name=after_name,

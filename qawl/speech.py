@@ -13,6 +13,7 @@ from qawl.normalize import normalize
 from qawl.phrases import (
     COMMAS,
     PUNCTUATION,
+    accusative,
     apposition,
     closers,
     has_name,
@@ -310,6 +311,11 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
             lex, [t.norm for t in toks[j:np_end]]).kind != sources.UNNAMED:
         # a titled person, not an unnamed source (مصدر من داخل الحزب للمحررة، لورا كنزبيرغ،: the addressee's name)
         app_a, app_b = _name_before_clause(lex, toks, max(end, app_b), at) or (app_a, app_b)
+    if not implicit and i > 1 and toks[i - 1].norm in {"قد", "لقد"} and (before := _subject_before(lex, toks, i)):
+        # وكان القاضي كفانو قد نفى مزاعم فورد: the subject is before قد, what follows the verb its object
+        b, stop, app_a, app_b = before
+        return Report("explicit", _surface(text, toks, i, i + 1), _surface(text, toks, b, stop),
+                      _surface(text, toks, app_a, app_b), _quote_kind(text, toks.starts[at], spans))
     comp = toks[at].norm
     if ambiguous and not (comp in lex.w.that or comp == cues.COLON or comp in cues.QUOTE_MARKS):
         return None
@@ -326,9 +332,11 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         return _implicit_report(lex, text, toks, i, cue, quote)  # قالت أوائل شهر فبراير: a time, no subject
     if toks[j].possessed and np_end > j + 1 and has_name(lex, toks, j + 1, np_end):
         j += 1  # وقال شقيقه عبدالله: the name, not the kinship word, names the source
-    elif _oblique_plural(toks[j].norm) or not (_said_at(lex, toks, max(end, app_b)) or _speaks(lex, toks, j, np_end)
-                                                or (app_b > app_a and has_name(lex, toks, app_a, app_b))):
-        return _implicit_report(lex, text, toks, i, cue, quote)  # وأكد أهمية …: the phrase is the object
+    elif (_oblique_plural(toks[j].norm) or _accusative_head(lex, toks, j)
+          or not (_said_at(lex, toks, max(end, app_b)) or _speaks(lex, toks, j, np_end)
+                  or (app_b > app_a and has_name(lex, toks, app_a, app_b)))):
+        # وأكد أهمية …، وأبلغ اجتماعا لأنصاره: the phrase is the object
+        return _implicit_report(lex, text, toks, i, cue, quote)
     elif np_end == j + 1 and table.forms[tok.norm].gender == "m" and _feminine_place(lex, toks[j].norm):
         return _implicit_report(lex, text, toks, i, cue, quote)  # واتهم إيران: a state's verb is feminine
     return Report("explicit", cue, _surface(text, toks, j, np_end), _surface(text, toks, app_a, app_b), quote)
@@ -402,6 +410,18 @@ def _indefinite_noun(lex: Lexicons, tok: Token) -> bool:
     return noun and not (
         names.is_name_word(lex, word) and word in lex.derived("given_names", lambda lex: frozenset(
             n for n, _ in lex.given_names)))
+
+
+def _accusative_head(lex: Lexicons, toks: Tokens, j: int) -> bool:
+    """Return whether the word after a cue is an indefinite noun in the accusative (وأبلغ اجتماعا لأنصاره، أخبرت
+    موظفا بأنها): the verb's object. A name that ends like one (جوانا هندون) goes on with a name no dictionary
+    holds."""
+    word = toks[j].norm
+    if not accusative(word) or word in lex.places:
+        return False
+    after = toks[j + 1].norm if j + 1 < len(toks) else ""
+    # a preposition on the next word (لأنصاره، بأنها) tells the object: a family name seldom starts with ب or ل
+    return not (names.is_name_word(lex, after) and dictionary.entry(after) is None and after[:1] not in "بل")
 
 
 def _oblique_plural(word: str) -> bool:

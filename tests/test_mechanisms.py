@@ -326,6 +326,9 @@ def test_a_name_written_over_two_known_people_is_the_first_ones():
     ("وانتقد سياسة \"التهدئة\" الأوروبية تجاه الجيران.", ("implicit", "")),  # a quoted term, not a quotation
     ("وهذه هي أول مرة يعبر فيها الرئيس عن دعمه، قائلا: \"هذا أفضل حل\".", ("implicit", "")),  # هي is no source
     ("واتهم إيران بالضلوع في أعمال العنف.", ("implicit", "")),  # a state after a masculine verb is its object
+    ("وأبلغ اجتماعا لأنصاره أنه يتوقع أوقاتا صعبة.", ("implicit", "")),  # an accusative noun is the object
+    ("وقالت جوانا بوركهارت إن الخطة جاهزة.", ("explicit", "جوانا بوركهارت")),  # a name that ends like one
+    ("وكان القاضي بوركي قد نفى مزاعم دوبوا، وهي أستاذة.", ("explicit", "القاضي بوركي")),  # the subject before قد
     ("واتهمت إيران الوزير بالضلوع في أعمال العنف.", ("explicit", "إيران")),
 ])
 def test_what_cannot_be_the_subject_after_the_cue(sentence, expected):
