@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 from qawl import names
 from qawl.lexicons import Lexicons
 from qawl.memo import Memo
-from qawl.normalize import normalize_words
+from qawl.normalize import normalize, normalize_words
 from qawl.phrases import is_stop_word
 from qawl.tokenize import words as word_list
 
@@ -407,6 +407,15 @@ def _title_owners(lex: Lexicons, per_article: list[list[Entity]]) -> dict[tuple[
     return owners
 
 
+def _gazetteer_bodies(lex: Lexicons) -> dict[tuple[str, ...], tuple[tuple[str, ...], str]]:
+    """Return each normalized variant of a body or outlet of the gazetteer → its entity's words and its name as
+    written (منظمة الأمم المتحدة → الأمم المتحدة): one speaker whatever variant an article uses."""
+    def build(lex: Lexicons) -> dict[tuple[str, ...], tuple[tuple[str, ...], str]]:
+        return {tuple(normalize(variant).split()): (tuple(normalize(entity).split()), entity)
+                for entity, kind, variant in lex.gazetteer if kind in ("organization", "media")}
+    return lex.derived("gazetteer_bodies", build)
+
+
 def canonical_names(lex: Lexicons, per_article: list[list[Entity]]) -> list[list[str]]:
     """Return the canonical display name of every entity of every article (same person, same name).
 
@@ -436,6 +445,9 @@ def canonical_names(lex: Lexicons, per_article: list[list[Entity]]) -> list[list
             shown[root] = best[0][0] if best else " ".join(root)
         return shown[root]
 
+    bodies = _gazetteer_bodies(lex)
+    for root, entity in bodies.values():
+        shown.setdefault(root, entity)
     out = []
     for article, ks in zip(per_article, keys, strict=True):
         present = {owners[t] for e in article if not e.names for t in e.titles if t in owners}
@@ -445,6 +457,7 @@ def canonical_names(lex: Lexicons, per_article: list[list[Entity]]) -> list[list
             if not e.names:
                 root = next((owners[t] for t in e.titles if t in owners), root)
                 root = target.get(root, root)
+                root = bodies[root][0] if root in bodies else root  # المرصد السوري → its gazetteer name
             elif root == key:
                 root = next((p for p in present if set(key) < set(p)), root)
                 root = target.get(root, root)

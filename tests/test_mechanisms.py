@@ -372,3 +372,13 @@ def test_a_name_before_what_is_said_is_the_titled_subjects(sentence, apposition)
 def test_a_cue_after_what_was_said(sentence, expected):
     found = speech.find(LEX, sentence)
     assert (found and (found.kind, found.mention)) == expected
+
+
+def test_a_body_goes_by_its_gazetteer_name_whatever_variant_an_article_uses():
+    articles = [analyse(Document(f"t{k}", text)).entities for k, text in enumerate((
+        "وقالت منظمة الأمم المتحدة إن الوضع صعب.",
+        "وأعربت المنظمة الدولية عن قلقها على سلامة السكان.",
+        "وقال المرصد السوري إن القصف استمر.",
+    ))]
+    assert speakers.canonical_names(LEX, articles) == [["الأمم المتحدة"], ["الأمم المتحدة"],
+                                                       ["المرصد السوري لحقوق الإنسان"]]
