@@ -197,9 +197,6 @@ def _find(entities: list[Entity], mention: names.Mention, before: int, speaking:
     return fitting[0] if fitting else -1
 
 
-_LONG_VOWELS = str.maketrans("", "", "اويىهءئؤ")
-
-
 def same_spelling(a: str, b: str, names_known: frozenset[str] = frozenset()) -> bool:
     """Return whether two normalized words are one name spelled two ways: the same letters but long vowels
     (بلحاج / بالحاج، نتنياهو / نتانياهو، جيرمي / جيريمي) or, for long names, nearly the same letters (rapidfuzz
@@ -207,7 +204,7 @@ def same_spelling(a: str, b: str, names_known: frozenset[str] = frozenset()) -> 
     """
     if a == b or min(len(a), len(b)) < 5:
         return a == b
-    if a.translate(_LONG_VOWELS) == b.translate(_LONG_VOWELS):
+    if names.skeleton(a) == names.skeleton(b):
         return True
     if a in names_known and b in names_known:
         return False  # two given names of the lexicon are two names (عبدالرحمن، عبدالرحيم)
@@ -229,8 +226,9 @@ def _fuller_names(lex: Lexicons, words: ArticleWords, short: tuple[str, ...]
     (نظيره القازاقي قاسم - جومارت توكاييف → قاسم جومارت توكاييف)."""
     written, norm = words
     found = []
+    shape = names.skeleton(short[0]) if len(short[0]) >= 5 else short[0]  # بوتين after فلاديمير بوتن
     for k, word in enumerate(norm):
-        if word != short[0]:
+        if word != short[0] and names.skeleton(word) != shape:
             continue
         start = k
         while (start > 0 and k - start < 3 and names.is_name_word(lex, norm[start - 1])
@@ -258,6 +256,10 @@ def complete_names(lex: Lexicons, entities: list[Entity], words: ArticleWords) -
             fuller = _fuller_names(lex, words, e.names[0])
             if fuller:
                 name, spelled, before = max(fuller, key=lambda f: len(f[0]))
+                short = e.names[0]
+                if name[-1] != short[0]:  # فلاديمير بوتن for بوتين: the speaker keeps the spelling he is quoted by
+                    name = (*name[:-1], short[0])
+                    spelled = " ".join([*spelled.split()[:-1], e.written.get(short, short[0])])
                 genders = _given_gender(lex)
                 given = [genders[w] for w in name if w in genders]
                 if given:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from qawl import cues, dictionary, mentions, names, quotes, sources
@@ -230,7 +231,8 @@ def _name_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int] | None:
     return (start, end) if start < end and has_name(lex, toks, start, end) else None
 
 
-def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tuple[int, int]]) -> Report | None:
+def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tuple[int, int]],
+                 known: Collection[str] = ()) -> Report | None:
     tok = toks[i]
     table = cues.of(lex)
     stem = table.verbs[tok.norm]
@@ -274,7 +276,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if implicit:
         j += 1
         np_end = end = j
-    elif j < len(toks) and _is_complement(lex, toks[j].norm, allowed - {cues.ANY}):
+    elif j < len(toks) and _is_complement(lex, toks[j].norm, allowed - {cues.ANY}) and not (
+            known and names.skeleton(toks[j].norm) in known):  # وتعهد بوتين بأن: a name the article gave, not ب + وتين
         np_end = end = j
         implicit = True
     else:
@@ -677,11 +680,12 @@ def triggers(lex: Lexicons) -> frozenset[str]:
     return lex.derived("speech_triggers", make)
 
 
-def find(lex: Lexicons, text: str, toks: Tokens | None = None) -> Report | None:
+def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection[str] = ()) -> Report | None:
     """Return the report a sentence makes, or None for narration.
 
     The first reporting verb outside quotations decides (a later one sits in its reported clause);
     a relayed source (نقلت ... عن فلان) outranks it, and بحسب / وفقا لـ and participles (مضيفا) are fallbacks.
+    known: the skeletons (names.skeleton) of the family names the article has given people so far.
     """
     toks = tokens(text) if toks is None else toks
     spans = quote_spans(text)
@@ -707,7 +711,7 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None) -> Report | None:
         elif n == "نقلا" and relay is None:
             relay = _according_to(lex, text, toks, i)
         elif n in table.verbs and verb is None:
-            verb = _verb_report(lex, text, toks, i, spans)
+            verb = _verb_report(lex, text, toks, i, spans, known)
         elif n in table.with_object and verb is None and i > 0 and toks[i - 1].norm in lex.w.what:
             verb = _what_report(lex, text, toks, i, spans)
         elif n in according_to and according is None:

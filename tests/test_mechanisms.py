@@ -382,3 +382,19 @@ def test_a_body_goes_by_its_gazetteer_name_whatever_variant_an_article_uses():
     ))]
     assert speakers.canonical_names(LEX, articles) == [["الأمم المتحدة"], ["الأمم المتحدة"],
                                                        ["المرصد السوري لحقوق الإنسان"]]
+
+
+def test_a_name_the_article_gave_is_no_preposition_and_its_noun():
+    # بوتر reads as ب + وتر (with a string), the complement of تعهد ب; the article named him فلاديمير بوتر before.
+    article = ("حقق الرئيس فلاديمير بوتر فوزا ساحقا في الانتخابات.\n"
+               "وتعهد بوتر بأن يعمل على تعزيز الدفاعات.")
+    first, second = attribute(LEX, split(article))
+    assert (first.attribution, second.attribution, second.mention) == ("none", "explicit", "بوتر")
+    assert speech.find(LEX, "وتعهد بوتر بأن يعمل على تعزيز الدفاعات.").kind == "implicit"  # no article, no name
+
+
+def test_a_short_name_takes_the_fuller_name_written_with_another_spelling():
+    article = ("حقق الرئيس فلاديمير بوتن فوزا ساحقا في الانتخابات.\n"
+               "وقال بوتين إن الفوز تصويت بالثقة.")
+    entities = analyse(Document("t", article)).entities
+    assert [(e.key(), e.kind()) for e in entities] == [(("فلاديمير", "بوتين"), "person")]
