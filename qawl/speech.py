@@ -303,6 +303,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if app_a == app_b and end > np_end and (named_at := trailing_name(lex, toks, np_end + 1, end)) > 0:
         app_a, app_b = named_at, end  # the name that closes a title's phrase stands as its apposition
     at = _complement(lex, toks, _past_relative_clause(lex, toks, max(end, app_b)), allowed)
+    if at < 0 and not implicit:
+        at = _after_describing_clause(lex, toks, j, max(end, app_b))
     if at < 0:
         if implicit or not _after_what_is_said(lex, toks, i, max(end, app_b)) or not _speaks(lex, toks, j, np_end):
             return None
@@ -397,6 +399,22 @@ def _past_relative_clause(lex: Lexicons, toks: Tokens, k: int) -> int:
         if close > 0:
             return close
     return k
+
+
+def _after_describing_clause(lex: Lexicons, toks: Tokens, j: int, k: int) -> int:
+    """Return the position of أن/إن past a clause that describes an indefinite subject (وقالت وكالة سفر تقدم
+    خدمات للعمالة في قطر إن): its verb right after the noun opens no report; -1 when there is none."""
+    table = cues.of(lex)
+    if k >= len(toks) or toks[j].norm.startswith("ال") or not (
+            toks[k].norm in table.verbs or dictionary.verb_only(toks[k].norm)):
+        return -1
+    for m in range(k + 1, min(len(toks), k + 15)):
+        n = toks[m].norm
+        if n in lex.w.that:
+            return m
+        if n in _SENTENCE_END or n in COMMAS or n in table.verbs:
+            return -1
+    return -1
 
 
 def _indefinite_noun(lex: Lexicons, tok: Token) -> bool:
