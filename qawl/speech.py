@@ -398,6 +398,11 @@ def _past_relative_clause(lex: Lexicons, toks: Tokens, k: int) -> int:
                       if toks[m].norm in COMMAS or toks[m].norm == cues.COLON), -1)
         if close > 0:
             return close
+    if k < len(toks) and toks[k].norm in lex.w.who:
+        # وأضاف المصدر الذي طلب عدم الكشف عن هويته أن: a relative clause without commas, up to what is said
+        that = next((m for m in range(k + 1, min(len(toks), k + 15)) if toks[m].norm in lex.w.that), -1)
+        if that > 0:
+            return that
     return k
 
 
@@ -626,10 +631,31 @@ def _is_source(lex: Lexicons, phrase: str) -> bool:
     return False
 
 
+_SAYING = frozenset({"القول", "قوله", "قولها", "قولهم"})
+
+
+def _ascribed_to(lex: Lexicons, toks: Tokens, k: int) -> int:
+    """Return the end of the phrase at toks[k] (ل + a source) that words are ascribed to (نسبت الصحيفة لفلان القول
+    إن), the saying and a time after it aside; k when what follows is no saying."""
+    end = noun_phrase(lex, toks, k)
+    say = next((m for m in range(k + 1, min(end + 2, len(toks))) if toks[m].norm in _SAYING), -1)
+    if say < 0 or not _said_at(lex, toks, say + 1):
+        return k
+    end = min(end, say)
+    while end > k + 1 and toks[end - 1].norm in lex.w.time_adverb:
+        end -= 1  # رئيس الاستخبارات حينئذ
+    return end
+
+
 def _relay(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | None:
-    """Return the source quoted by نقلت X عن Y, or None."""
+    """Return the source quoted by نقلت X عن Y (نسبت X إلى Y), or None."""
+    ascribed = "نسب" in toks[i].norm
     for k in range(i + 1, min(len(toks), i + 12)):
-        if toks[k].norm == "عن":
+        n = toks[k].norm
+        if ascribed and n.startswith("ل") and len(n) > 3 and (end := _ascribed_to(lex, toks, k)) > k:
+            # ونسبت الصحيفة لعاموس يادلين القول إن: the one the words are ascribed to
+            return Report("explicit", _surface(text, toks, i, i + 1), _without_lam(_surface(text, toks, k, end)))
+        if n == ("الي" if ascribed else "عن"):
             cue = _surface(text, toks, i, i + 1)
             if k + 1 < len(toks) and _is_document(lex, toks[k + 1].norm):
                 # نقلت وسائل إعلام عن بيان للكرملين: the document's author is the source

@@ -157,6 +157,9 @@ def test_verbs_that_issue_a_speech(sentence, mention):
     ("ونقلت وكالة الأنباء الرسمية عن بيان للوزارة أن الاتفاق انتهى.", "الوزارة"),  # a relayed document's author
     ("وتراجعت الأسعار بحسب ما نقلت وكالة الأنباء الرسمية.", "وكالة الأنباء الرسمية"),  # what an outlet relayed
     ("وتراجعت الأسعار بحسب ما نقلته الوكالة عن وزير المالية.", "وزير المالية"),  # … from whom it relayed it
+    ("ونسبت الصحيفة إلى الوزير قوله إن الخطة جاهزة.", "الوزير"),  # words ascribed to someone
+    ("ونسبت الصحيفة لجان بوركهارت رئيس الهيئة حينئذ القول إن الخطة جاهزة.", "جان بوركهارت رئيس الهيئة"),
+    ("وقدر الخبير أن ترتفع الأسعار.", "الخبير"),  # an estimate is reported
     ("وحسب تقارير صحفية فإن الشركات أعلنت حاجتها لموظفين.", "تقارير صحفية"),  # فإن ends the source
     ("وذكرت تقارير استندت إلى روايات شهود أن الطائرات هاجمت.", "تقارير"),  # a verb ends it too
     ("ووفقا للهيئة، تراجعت الأسعار.", "الهيئة"),  # a body after the ل of وفقا
@@ -213,6 +216,8 @@ def test_documents_speak_for_their_authors(sentence, expected):
     ('وكانت صحيفة "الغد" المحلية قالت أوائل الشهر الجاري، إن الأسعار تراجعت.', 'صحيفة "الغد" المحلية'),  # a time
     ("قال نشطاء ومسعفون إن القصف استمر.", "نشطاء ومسعفون"),
     ("وقالت شركة تقدم خدمات للعمال في المدينة إن الأمر أضر بعملها.", "شركة"),  # a clause describing the subject
+    ("وأخبر الوزير الصحفيين أن الخطة جاهزة.", "الوزير"),  # a plural after one title is no adjective: the object
+    ("وأوضح الوزير لـ\"الغد\" أن الخطة جاهزة.", "الوزير"),  # لـ written apart is a preposition
     ("وانتقد بوركهارت كتاب الصحيفة وقال إن المقال كاذب.", "بوركهارت"),  # writers after a foreign name: the object
     ("وأدلى بها الوزير في مؤتمر صحفي بأن العمل مستمر.", "الوزير"),  # بها between the verb and its subject
     ("وأكد الشيخ سالم طالب البوركي أن الوضع هادئ.", "الشيخ سالم طالب البوركي"),  # طالب: a given name here
@@ -399,3 +404,18 @@ def test_a_short_name_takes_the_fuller_name_written_with_another_spelling():
                "وقال بوتين إن الفوز تصويت بالثقة.")
     entities = analyse(Document("t", article)).entities
     assert [(e.key(), e.kind()) for e in entities] == [(("فلاديمير", "بوتين"), "person")]
+
+
+def test_a_relative_clause_without_commas_is_passed_over():
+    found = speech.find(LEX, "وأضاف المصدر الذي طلب عدم الكشف عن هويته أن الخطة جاهزة.")
+    assert (found.mention, found.cue) == ("المصدر", "وأضاف")
+
+
+def test_a_noun_spelled_like_a_cue_mid_clause_is_no_cue():
+    found = speech.find(LEX, "وكان عليها اتخاذ قرار فيه قدر كبير من المخاطرة، وتقول إنها شعرت بالخوف.")
+    assert (found.kind, found.cue) == ("implicit", "وتقول")
+
+
+def test_a_number_ends_a_name():
+    assert speech.find(LEX, "وفقا لتقرير فريق الإحصاء بالمهرجان 1554 سيارة محملة.").mention == (
+        "فريق الإحصاء بالمهرجان")
