@@ -58,8 +58,7 @@ class PandasStore:
     def sources(self) -> list[str]:
         """Return the outlets of the corpus, most documents first (ties by name)."""
         counts = self.corpus.frames.documents["source"].astype(str).value_counts()
-        counts = counts[counts.index != ""]
-        return sorted(counts.index, key=lambda s: (-counts[s], s))
+        return analysis.ranked(counts[counts.index != ""])
 
     def date_span(self) -> tuple[dt.date, dt.date] | None:
         """Return the first and last document dates, None when no document is dated."""
@@ -95,7 +94,7 @@ class PandasStore:
 
     def quotes(self, filters: Filters, speaker: str, limit: int = 200) -> pd.DataFrame:
         """Return the first kept sentences of one speaker with their cue verbs."""
-        return analysis.quotes(self.corpus, self.mask(filters), speaker, limit)
+        return analysis.quotes(self.corpus, self.mask(filters), speaker, limit).reset_index(drop=True)
 
     def distinctive_terms(self, filters: Filters, speaker: str, n: int = 30) -> pd.DataFrame:
         """Return the speaker's words most overused against the rest of the corpus."""
@@ -142,8 +141,10 @@ class PandasStore:
         def of_document(column: str, missing: object) -> np.ndarray:
             return np.append(docs[column].to_numpy(dtype=object), missing)[at]  # doc_of -1: no document
 
-        extra = {"themes": [themes.get(int(p), []) for p in shown], "title": of_document("title", ""),
-                 "source": of_document("source", ""), "doc_date": pd.to_datetime(of_document("date", None)),
+        extra = {"themes": [themes.get(int(p), []) for p in shown],
+                 "title": pd.Series(of_document("title", ""), index=page.index, dtype="str"),
+                 "source": pd.Series(of_document("source", ""), index=page.index, dtype="str"),
+                 "doc_date": pd.Series(of_document("date", None), index=page.index, dtype=docs["date"].dtype),
                  "doc_sentences": of_document("n_sentences", 0).astype(np.int64)}
         return page.assign(**{c: extra[c] for c in PAGE_COLUMNS})
 
@@ -158,7 +159,7 @@ class PandasStore:
             first = np.zeros(len(mask), dtype=bool)
             first[np.flatnonzero(mask)[:limit]] = True
             mask = first
-        frame = analysis.export_frame(self.corpus, mask, name)
+        frame = analysis.export_frame(self.corpus, mask, name).reset_index(drop=True)  # rows numbered as exported
         return frame if limit is None else frame.head(limit)
 
     def write_csv(self, filters: Filters, name: str, sink: BinaryIO) -> None:

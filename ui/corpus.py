@@ -12,8 +12,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from qawl import cache, lexicons
+from qawl import cache, duckdb_store, lexicons
 from qawl.corpus import CorpusError, Document
+from qawl.duckdb_store import DuckDBStore
 from qawl.frames import Frames
 from qawl.pandas_store import PandasStore
 from qawl.store import Store
@@ -56,9 +57,11 @@ def key_of(source: Source) -> str:
     if source not in known:
         if source.digest:
             known[source] = f"{source.digest[:24]}-{lexicons.load().digest}"
-        elif lookup(cache.last_key(source.paths) or "") is None:
+        elif lookup(cache.last_key(source.paths) or "") is None and not _queried_in_place(
+                cache.last_key(source.paths) or ""):
             # Not in memory under the key it had last time: its cached frames are read while its files are
-            # checked, and wait here for build_frames (one corpus at a time: the latest).
+            # checked, and wait here for build_frames (one corpus at a time: the latest). A corpus DuckDB will
+            # query where it lies is not read.
             key, frames = cache.open_paths(source.paths)
             with _PREFETCH_LOCK:
                 _PREFETCHED.clear()
@@ -68,6 +71,17 @@ def key_of(source: Source) -> str:
         else:
             known[source] = cache.paths_key(source.paths)  # remembered on disk: a restart reads no file
     return known[source]
+
+
+def _queried_in_place(key: str) -> bool:
+    """Return whether the corpus with this key has a cache entry the DuckDB store should query (a large corpus)."""
+    entry = cache.entry(key)
+    return entry is not None and duckdb_store.backend(entry) == "duckdb"
+
+
+def _slot(key: str) -> str:
+    """Return where the registry keeps a corpus: by content key and the backend asked for (QAWL_BACKEND)."""
+    return f"{os.environ.get(duckdb_store.BACKEND_VAR, 'auto')}:{key}"
 
 
 def build_frames(source: Source, progress: Callable[[int, int], None]) -> Frames:
@@ -88,18 +102,29 @@ def _registry() -> OrderedDict[str, Store]:
 
 def _remember(key: str, store: Store) -> None:
     registry = _registry()
-    registry[key] = store
-    registry.move_to_end(key)
+    registry[_slot(key)] = store
+    registry.move_to_end(_slot(key))
     while len(registry) > MAX_CORPORA_IN_MEMORY:
         registry.popitem(last=False)
 
 
 def lookup(key: str) -> Store | None:
     """Return the store of the corpus with this content key if it is open."""
-    corpus = _registry().get(key)
+    corpus = _registry().get(_slot(key))
     if corpus is not None:
-        _registry().move_to_end(key)
+        _registry().move_to_end(_slot(key))
     return corpus
+
+
+def _open_store(source: Source, key: str, progress: Callable[[int, int], None]) -> Store:
+    """Return the store of a source: DuckDB over its cache entry when the corpus is large (no frame read into
+    memory), else the pandas store over its frames, built first when they are not cached."""
+    if source.paths and _queried_in_place(key):
+        return DuckDBStore(cache.folder() / key, key, source.name)
+    frames = build_frames(source, progress)
+    if source.paths and _queried_in_place(key):  # just built, and large: the frames are dropped for the files
+        return DuckDBStore(cache.folder() / key, key, source.name)
+    return PandasStore.of(frames, key, source.name)
 
 
 def open_corpus(source: Source) -> Store | None:
@@ -123,7 +148,7 @@ def open_corpus(source: Source) -> Store | None:
                 bar.progress(min(done / max(total, 1), 1.0), text=f"Analysed {done:,} of {total:,} articles")
 
             try:
-                corpus = PandasStore.of(build_frames(source, progress), key, source.name)
+                corpus = _open_store(source, key, progress)
             except CorpusError as exc:
                 failed[key] = f"Could not open {source.name}: {exc}"
             except Exception as exc:  # a corpus must never show a traceback; the server log keeps it
