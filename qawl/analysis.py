@@ -15,6 +15,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from qawl import search
 from qawl.filters import Filters, Keyword
 from qawl.frames import Frames, speaker_rows
 from qawl.memo import Memo
@@ -221,16 +222,8 @@ def rows_of(corpus: Corpus, name: str, mask: np.ndarray) -> pd.DataFrame:
 
 
 def keyword_mask(corpus: Corpus, keyword: Keyword) -> np.ndarray:
-    """Return which sentences contain every query word (by term or by spelling, clitics ignored)."""
-    s = corpus.frames.sentences
-    mask = np.ones(len(s), dtype=bool)
-    text = s["text"].astype("str")
-    terms = corpus.frames.tokens["term"]
-    for i, word_term in enumerate(keyword.terms):
-        by_term = _flag(len(s), corpus.rows["tokens"][terms.isin([word_term]).to_numpy()])
-        by_spelling = text.str.contains(keyword.text_pattern(i), regex=True).to_numpy(dtype=bool)
-        mask &= by_term | by_spelling
-    return mask
+    """Return which sentences hold every part of the keyword query (qawl.search says what matches)."""
+    return search.text_mask(corpus.frames.sentences["text"], keyword)
 
 
 def apply(corpus: Corpus, filters: Filters) -> np.ndarray:
@@ -255,7 +248,7 @@ def apply(corpus: Corpus, filters: Filters) -> np.ndarray:
             mask &= (days >= pd.Timestamp(filters.date_from)).to_numpy()
         if filters.date_to:
             mask &= (days <= pd.Timestamp(filters.date_to)).to_numpy()
-    keyword = Keyword(filters.q)
+    keyword = filters.keyword
     if keyword.words:
         mask &= keyword_mask(corpus, keyword)
     return mask
@@ -269,8 +262,9 @@ def n_documents(corpus: Corpus, mask: np.ndarray) -> int:
 def speaker_table(corpus: Corpus, mask: np.ndarray) -> pd.DataFrame:
     """Return the speakers of the kept sentences with their aliases and direct/indirect counts under the mask."""
     codes, names = corpus.speaker_codes
-    aliases = corpus.frames.speakers.drop_duplicates("speaker").set_index("speaker")["aliases"]
-    return speaker_rows(codes, names, corpus.doc_of, corpus.frames.sentences["quote"], mask, aliases)
+    known = corpus.frames.speakers.drop_duplicates("speaker").set_index("speaker")
+    return speaker_rows(codes, names, corpus.doc_of, corpus.frames.sentences["quote"], mask, known["aliases"],
+                        known.reindex(columns=["kind", "gender"]))
 
 
 def term_counts(corpus: Corpus, mask: np.ndarray, n: int | None = None) -> pd.DataFrame:

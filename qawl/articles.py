@@ -25,12 +25,13 @@ from typing import NamedTuple
 import numpy as np
 import pyarrow as pa
 
-from qawl import attribution, cues, mentions, sentences, speakers, speech, themes
+from qawl import attribution, cues, lexicons, mentions, sentences, speakers, themes, turns
 from qawl.corpus import META_NAME, Document, documents
+from qawl.lexicons import Lexicons
 from qawl.memo import Memo
 from qawl.normalize import normalize, presentation_forms
 from qawl.terms import is_stopword, term
-from qawl.tokenize import words
+from qawl.tokenize import positions, words
 
 _PARALLEL_CHARS = 4_000_000  # below this a second process costs more than it saves
 _CHUNK_CHARS = 1_000_000  # text per chunk: bounds a worker's memory and paces progress reports
@@ -57,64 +58,75 @@ class _Article:
     n_words: list[int]  # words per sentence (0 for boilerplate)
 
 
-# Per written word: (search form, keyword term or None for a stop word). Words repeat (Zipf), so a sentence
-# costs a dict lookup per word. The written words that may start a gazetteer name or are a theme term are
-# gathered too: sentences holding none of them (most) skip those matchers, which would find nothing there.
-_MAY_NAME: set[str] = set()
-_THEMED: set[str] = set()
-_KEYED: set[str] = set()  # written words attribution acts on (a cue, a title …): speech.has_key_word
+class _WordFacts:
+    """What analyse needs to know of each written word, learned once per lexicon.
+
+    Per written word: (search form, keyword term or None for a stop word). Words repeat (Zipf), so a sentence
+    costs a dict lookup per word. The written words that may start a gazetteer name or are a theme term are
+    gathered too: sentences holding none of them (most) skip those matchers, which would find nothing there.
+    """
+
+    def __init__(self, lex: Lexicons) -> None:
+        self.lex = lex
+        self.gazetteer = mentions.gazetteer_index(lex)
+        self.themes = themes.index(lex)
+        self.may_name: set[str] = set()
+        self.themed: set[str] = set()
+        self.keyed: set[str] = set()  # written words attribution acts on (a cue, a title …): turns.has_key_word
+        self.words: Memo[str, tuple[str, str | None]] = Memo(self._learn)
+
+    def _learn(self, written: str) -> tuple[str, str | None]:
+        """Return what analyse needs to know of a written word."""
+        gazetteer = self.gazetteer
+        if written.isascii() and written.isdigit():
+            # News is full of numbers, most of them seen once: a stop word with no cue, no clitic and no theme,
+            # already in its normalized form. Only the gazetteer might start a name with one.
+            if written in gazetteer:
+                self.may_name.add(written)
+            return written, None
+        lex = self.lex
+        norm = normalize(written)
+        number = written.isdigit()  # Arabic-Indic digits
+        keyword = None if number or is_stopword(written, lex) else term(written, lex)
+        if any(f in gazetteer for f in mentions.forms(norm)):
+            self.may_name.add(written)
+        if keyword is not None and (keyword in self.themes.single or keyword in self.themes.phrases):
+            self.themed.add(written)
+        if not number and turns.has_key_word(lex, written):
+            self.keyed.add(written)
+        return norm, keyword
 
 
-def _learn(written: str) -> tuple[str, str | None]:
-    """Return what analyse needs to know of a written word."""
-    gazetteer = mentions.gazetteer_index()
-    if written.isascii() and written.isdigit():
-        # News is full of numbers, most of them seen once: a stop word with no cue, no clitic and no theme,
-        # already in its normalized form. Only the gazetteer might start a name with one.
-        if written in gazetteer:
-            _MAY_NAME.add(written)
-        return written, None
-    norm = normalize(written)
-    number = written.isdigit()  # Arabic-Indic digits
-    keyword = None if number or is_stopword(written) else term(written)
-    theme_index = themes.index()
-    if any(f in gazetteer for f in mentions.forms(norm)):
-        _MAY_NAME.add(written)
-    if keyword is not None and (keyword in theme_index.single or keyword in theme_index.phrases):
-        _THEMED.add(written)
-    if not number and speech.has_key_word(written):
-        _KEYED.add(written)
-    return norm, keyword
-
-
-_WORDS: Memo[str, tuple[str, str | None]] = Memo(_learn)
-_FORM, _KEYWORD = itemgetter(0), itemgetter(1)  # of a _WORDS value
+_FORM, _KEYWORD = itemgetter(0), itemgetter(1)  # of a _WordFacts.words value
 _TEXT, _PARAGRAPH, _BOILERPLATE = attrgetter("text"), attrgetter("paragraph"), attrgetter("boilerplate")
 _MENTION, _CUE, _ATTRIBUTION, _QUOTE = (attrgetter(f) for f in ("mention", "cue", "attribution", "quote"))
 
 
-def analyse(doc: Document) -> _Article:
+def analyse(doc: Document, lex: Lexicons | None = None) -> _Article:
     """Return the sentences, attributions, entities, tokens, themes and gazetteer hits of one article."""
+    lex = lex or lexicons.current()
+    facts = lex.derived("article_words", _WordFacts)
     # Presentation forms (PDF copy-paste) break search and may not leave Qawl: letters in every frame.
     text = presentation_forms(doc.text)
     sents = sentences.split(text)
-    known = _WORDS.__getitem__  # learns a new word first
+    known = facts.words.__getitem__  # learns a new word first
     said = list(map(words, map(_TEXT, sents)))  # boilerplate too: name completion reads the whole article
     info_of = [list(map(known, written)) for written in said]
     written_of = [written if not s.boilerplate else [] for s, written in zip(sents, said, strict=True)]
     # Most sentences hold a cue or a title; the rest (and no colon) attribution passes over untokenized.
-    keyed = [not _KEYED.isdisjoint(written) or cues.COLON in s.text
+    keyed = [not facts.keyed.isdisjoint(written) or cues.COLON in s.text
              for s, written in zip(sents, written_of, strict=True)]
-    attrs = attribution.attribute(sents, keyed)
+    attrs = attribution.attribute(lex, sents, keyed)
     spoken = [(a.mention, a.apposition) for a in attrs if a.attribution != "none"]
+    evidence = [(a.kind, a.gender) for a in attrs if a.attribution != "none"]
     article_words = (list(chain.from_iterable(said)), list(map(_FORM, chain.from_iterable(info_of))))
-    indices, entities = speakers.resolve_article(spoken, words=article_words)
+    indices, entities = speakers.resolve_article(lex, spoken, words=article_words, evidence=evidence)
     it = iter(indices)
     entity_of = [next(it) if a.attribution != "none" else -1 for a in attrs]
     tok_sentence, tok_surface, tok_term = [], [], []
     theme_rows, places = [], []
     n_words = [len(written) for written in written_of]
-    gazetteer, theme_index = mentions.gazetteer_index(), themes.index()
+    gazetteer, theme_index = facts.gazetteer, facts.themes
     for i, (written, info) in enumerate(zip(written_of, info_of, strict=True)):
         if not written:
             continue
@@ -124,11 +136,11 @@ def analyse(doc: Document) -> _Article:
             tok_surface.extend(compress(written, keywords))  # a keyword is never "": None alone is falsy
             tok_term.extend(stems)
             tok_sentence.extend([i + 1] * len(stems))  # sentence ids count from 1
-        if not _THEMED.isdisjoint(written):
-            for theme, matched in themes.match(stems, speech.positions(stems, theme_index.keys)).items():
+        if not facts.themed.isdisjoint(written):
+            for theme, matched in themes.match(theme_index, stems, positions(stems, theme_index.keys)).items():
                 theme_rows.append((i, theme, " | ".join(matched)))
-        if not _MAY_NAME.isdisjoint(written):
-            starts = speech.positions(written, _MAY_NAME)
+        if not facts.may_name.isdisjoint(written):
+            starts = positions(written, facts.may_name)
             for entity, kind, pos in mentions.find(list(map(_FORM, info)), gazetteer, starts):
                 places.append((i, entity, kind, written[pos]))
     return _Article(doc, sents, attrs, entity_of, entities, (tok_sentence, tok_surface, tok_term), theme_rows, places,
@@ -183,6 +195,8 @@ def analyse_chunk(docs: list[Document]) -> Chunk:
 
 def _columns(docs: list[Document]) -> Chunk:
     s_doc, s_id, s_text, s_entity, s_mention, s_cue, s_attr, s_quote, s_par, s_boiler = ([] for _ in range(10))
+    s_kind: list[str] = []
+    s_gender: list[str] = []
     s_words: list[int] = []
     a_entity, a_alias, a_doc = [], [], []
     t_doc, t_count, t_id, t_surface, t_term = [], [], [], [], []  # t_doc, t_count: documents with tokens
@@ -205,6 +219,10 @@ def _columns(docs: list[Document]) -> Chunk:
                                          (s_cue, attrs, _CUE), (s_attr, attrs, _ATTRIBUTION), (s_quote, attrs, _QUOTE)):
             column.extend(map(field_of, values))  # a loop in C per column
         s_entity.extend([k + n_entities if k >= 0 else -1 for k in art.entity_of])
+        kinds = [e.kind() for e in art.entities] + [""]  # -1 (nobody) picks the last
+        genders = [e.gender() for e in art.entities] + [""]
+        s_kind.extend([kinds[k] for k in art.entity_of])
+        s_gender.extend([genders[k] for k in art.entity_of])
         for a, k in zip(attrs, art.entity_of, strict=True):
             if k >= 0 and a.attribution == "explicit":
                 for alias in (a.mention, a.apposition) if a.apposition else (a.mention,):
@@ -240,6 +258,7 @@ def _columns(docs: list[Document]) -> Chunk:
         sentences=pa.table({
             "doc_id": pa.array(s_doc, string), "sentence_id": pa.array(s_id, int64), "text": pa.array(s_text, string),
             "entity": pa.array(s_entity, int64), "speaker_mention": pa.array(s_mention, string),
+            "speaker_kind": pa.array(s_kind, string), "speaker_gender": pa.array(s_gender, string),
             "cue": pa.array(s_cue, string), "attribution": pa.array(s_attr, string),
             "quote": pa.array(s_quote, string), "paragraph": pa.array(s_par, int64),
             "boilerplate": pa.array(s_boiler, string), "n_words": pa.array(s_words, int64),

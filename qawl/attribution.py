@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from qawl import speech
+from qawl import cues, sources, speech, turns
+from qawl.lexicons import Lexicons
+from qawl.normalize import normalize
 from qawl.sentences import Sentence
+from qawl.tokenize import tokens
 
 _OPENERS = ('"', "«", "“")
+_CANDIDATES = 4  # sources an unwritten subject may go back to, the last named first
 
 
 @dataclass
@@ -19,6 +23,38 @@ class Attribution:
     cue: str = ""
     attribution: str = "none"  # explicit / carried / none
     quote: str = "none"  # direct / indirect / none
+    kind: str = ""  # the source's kind (sources.KINDS), "" when nobody
+    gender: str = ""  # m / f for a person whose words or verb tell, else ""
+    agrees: sources.Agreement = sources.ANY_AGREEMENT  # the verb forms this source takes as an unwritten subject
+
+
+def _source(lex: Lexicons, report: speech.Report) -> Attribution:
+    """Return the attribution of an explicit report, with the kind, gender and agreement of its source."""
+    form = cues.of(lex).forms.get(normalize(report.cue)) if report.cue else None
+    cue_gender = form.gender if form is not None and form.number == "sg" else ""
+    words = normalize(report.mention).split()
+    source = sources.classify(lex, words, cue_gender)
+    if source.kind != sources.PERSON and report.apposition:
+        named = sources.classify(lex, normalize(report.apposition).split(), cue_gender)
+        source = named if named.kind == sources.PERSON else source  # رئيسة الوزراء، تريزا ماي
+    return Attribution(report.mention, report.apposition, report.cue, "explicit", report.quote, source.kind,
+                       source.gender, sources.agreement(lex, words, source, cue_gender))
+
+
+def _carried(lex: Lexicons, report: speech.Report, candidates: list[Attribution]) -> Attribution | None:
+    """Return the source an unwritten subject takes: the most recent one whose verb forms the cue agrees with
+    (وأضافت → a woman, a body named with قالت, things), or None when none agrees."""
+    form = cues.of(lex).forms.get(normalize(report.cue)) if report.cue else None
+    if report.document:  # وأضاف البيان: the verb agrees with the document; its author is the last body named
+        form = None
+        candidates = [c for c in candidates if c.kind != sources.PERSON] or candidates
+    for source in reversed(candidates):
+        if form is None or form.number == "du" or (form.gender, form.number) in source.agrees:
+            gender = source.gender or (form.gender if form is not None and source.kind == sources.PERSON
+                                       and form.number == "sg" else "")
+            return Attribution(source.mention, source.apposition, report.cue, "carried", report.quote, source.kind,
+                               gender, source.agrees)
+    return None
 
 
 def _unclosed_quote(text: str) -> bool:
@@ -26,16 +62,25 @@ def _unclosed_quote(text: str) -> bool:
     return bool(spans) and spans[-1][1] == len(text) and text.rstrip()[-1:] not in {'"', "»", "”"}
 
 
-def attribute(sentences: list[Sentence], keyed: list[bool] | None = None) -> list[Attribution]:
+def _person(lex: Lexicons, mention: str) -> Attribution:
+    """Return a titled person the article mentions (اللواء فلان) as a source an unwritten subject may take."""
+    words = normalize(mention).split()
+    source = sources.classify(lex, words)
+    if source.kind != sources.PERSON:
+        source = sources.Source(sources.PERSON, source.gender)
+    return Attribution(mention, kind=source.kind, gender=source.gender, agrees=sources.agreement(lex, words, source))
+
+
+def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None = None) -> list[Attribution]:
     """Return one attribution per sentence of one article, carrying implicit subjects and quotations.
 
     An implicit subject (وأضاف أن) takes the last named source; before any, the last titled person the
     article mentioned (برئاسة اللواء فلان ... وأكد أن). A sentence opening with من جانبه / بدوره hands
     the turn to the person it names. A quotation that runs on takes the speaker of the sentence before.
-    keyed: per sentence, False when it holds no word of speech.key_words() (its words are not looked at).
+    keyed: per sentence, False when it holds no word of turns.key_words() (its words are not looked at).
     """
     out: list[Attribution] = []
-    last: Attribution | None = None  # the last explicitly named source
+    named: list[Attribution] = []  # the sources named so far, the last one last
     salient: Attribution | None = None  # the last titled person mentioned, speaking or not
     previous: Attribution | None = None  # the attribution of the previous story sentence
     open_quote = False
@@ -46,23 +91,23 @@ def attribute(sentences: list[Sentence], keyed: list[bool] | None = None) -> lis
         text = sentence.text
         report, people, taker = None, [], ""
         if keyed is None or keyed[len(out)]:
-            toks = speech.tokens(text)
-            report = speech.find(text, toks)
-            people = speech.people(text, toks)
-            taker = speech.turn_taker(text, toks) if not report else ""
+            toks = tokens(text)
+            report = speech.find(lex, text, toks)
+            people = turns.people(lex, text, toks)
+            taker = turns.turn_taker(lex, text, toks) if not report else ""
         result = Attribution()
         if report and report.kind == "explicit":
-            result = Attribution(report.mention, report.apposition, report.cue, "explicit", report.quote)
-            last = result
-        elif report and (last or salient):
-            source = last or salient
-            result = Attribution(source.mention, source.apposition, report.cue, "carried", report.quote)
+            result = _source(lex, report)
+            named.append(result)
+        elif report and (named or salient):
+            result = _carried(lex, report, named[-_CANDIDATES:] if named else [salient]) or Attribution()
         elif previous is not None and previous.attribution != "none" and (open_quote or text.startswith(_OPENERS)):
-            result = Attribution(previous.mention, previous.apposition, "", "carried", "direct")
+            result = Attribution(previous.mention, previous.apposition, "", "carried", "direct", previous.kind,
+                                 previous.gender, previous.agrees)
         if people:
-            salient = Attribution(people[-1])
+            salient = _person(lex, people[-1])
         if taker:
-            last = Attribution(taker)
+            named.append(_person(lex, taker))
         open_quote = _unclosed_quote(text) if result.attribution != "none" or open_quote else False
         if open_quote and result.attribution != "none" and result.quote == "indirect":
             result.quote = "direct"

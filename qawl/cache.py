@@ -37,7 +37,7 @@ KEEP_MEMOS = 256
 _MANIFEST = "manifest.json"
 _PATHS = "paths"
 _ROW_GROUP = 1 << 17  # rows
-_LIBRARIES = ("nltk", "Arabic-Stopwords")  # their stemmer and stop words shape the tokens frame
+_LIBRARIES = ("nltk", "Arabic-Stopwords", "arramooz-pysqlite")  # stemmer, stop words, dictionary: they shape frames
 
 
 def folder(override: str | Path | None = None) -> Path:
@@ -47,9 +47,9 @@ def folder(override: str | Path | None = None) -> Path:
 
 # The modules building frames runs (tests/test_cache.py checks the list against what frames imports):
 # a change to any of them gives new keys; dashboard-side modules (analysis, export ...) do not.
-BUILD_MODULES = ("articles", "attribution", "corpus", "cues", "decode", "frames", "lexicons", "memo", "mentions",
-                 "names", "normalize", "quotes", "resources", "sentences", "speakers", "speech", "terms", "themes",
-                 "tokenize")
+BUILD_MODULES = ("arabic", "articles", "attribution", "corpus", "cues", "decode", "dictionary", "frames", "lexicons",
+                 "memo", "mentions", "names", "normalize", "phrases", "quotes", "resources", "sentences", "sources",
+                 "speakers", "speech", "terms", "themes", "tokenize", "turns")
 
 
 @cache

@@ -29,7 +29,7 @@ import pyarrow.parquet as pq
 
 from qawl import analysis, export, trends
 from qawl.duckdb_index import INDEX_SCHEMA, Dataset, open_index
-from qawl.filters import Filters, Keyword
+from qawl.filters import Filters
 from qawl.store import PAGE_COLUMNS
 
 BACKEND_VAR = "QAWL_BACKEND"
@@ -103,7 +103,7 @@ class DuckDBStore:
     def _where(self, filters: Filters) -> tuple[str, list[Any]]:
         """Return the SQL condition (over the index's sentences `s`) the filters put on a sentence, and its
         parameters. Filters with a keyword or a theme are worked out once into a table of kept sentences."""
-        if not (filters.themes or Keyword(filters.q).words):
+        if not (filters.themes or filters.keyword.words):
             return _condition(filters)
         with self._lock:
             table = self._kept_sets.get(filters)
@@ -187,13 +187,16 @@ class DuckDBStore:
     def speaker_table(self, filters: Filters) -> pd.DataFrame:
         """Return the speakers of the kept sentences with their counts, most quoted first."""
         kept, params = self._kept(filters, "s.speaker, s.doc, s.quote", "s.speaker <> ''")
+        known = self.dataset.columns["speakers"]
+        traits = ", ".join(f"arg_min({c}, ({_ORDER})) AS {c}" if c in known else f"'' AS {c}"
+                           for c in ("aliases", "kind", "gender"))
         return self._query(
-            f"WITH kept AS ({kept}), aliases AS (SELECT speaker, arg_min(aliases, ({_ORDER})) AS aliases "
-            "FROM speakers GROUP BY speaker) "
-            "SELECT k.speaker, coalesce(any_value(a.aliases), '') AS aliases, count(*) AS n_sentences, "
+            f"WITH kept AS ({kept}), known AS (SELECT speaker, {traits} FROM speakers GROUP BY speaker) "
+            "SELECT k.speaker, coalesce(any_value(a.aliases), '') AS aliases, coalesce(any_value(a.kind), '') AS kind, "
+            "coalesce(any_value(a.gender), '') AS gender, count(*) AS n_sentences, "
             "count(DISTINCT k.doc) AS n_documents, count(*) FILTER (WHERE k.quote = 'direct') AS n_direct, "
             "count(*) FILTER (WHERE k.quote = 'indirect') AS n_indirect "
-            "FROM kept k LEFT JOIN aliases a USING (speaker) GROUP BY k.speaker ORDER BY n_sentences DESC, speaker",
+            "FROM kept k LEFT JOIN known a USING (speaker) GROUP BY k.speaker ORDER BY n_sentences DESC, speaker",
             params)
 
     def speaker_theme(self, filters: Filters, speakers: list[str], *, share: bool = False) -> pd.DataFrame:
@@ -520,13 +523,13 @@ def _condition(filters: Filters) -> tuple[str, list[Any]]:
     if filters.date_to:
         parts.append("CAST(s.date AS DATE) <= ?")
         params.append(filters.date_to)
-    keyword = Keyword(filters.q)
-    for i, term in enumerate(keyword.terms):
-        # The keyword's own patterns and terms (analysis.keyword_mask): its text pattern is written for RE2,
-        # which DuckDB's regexp functions use, so the matching lives in one place.
-        parts.append("(s.sid IN (SELECT sid FROM sentences WHERE regexp_matches(text, ?)) OR s.sid IN "
-                     "(SELECT sid FROM ix.tok_term WHERE term = (SELECT term FROM ix.terms WHERE text = ?)))")
-        params += [keyword.text_pattern(i), term]
+    keyword = filters.keyword
+    if keyword.words:
+        # The query's own patterns (qawl.search, as analysis.keyword_mask uses them): written for RE2, which
+        # DuckDB's regexp functions use, so what matches is said in one place.
+        found = " AND ".join("regexp_matches(text, ?)" for _ in keyword.patterns) or "FALSE"
+        parts.append(f"s.sid IN (SELECT sid FROM sentences WHERE {found})")
+        params += list(keyword.patterns)
     return " AND ".join(parts) or "TRUE", params
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import hashlib
 import io
 import re
 from collections.abc import Iterable, Mapping
@@ -13,11 +14,18 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pa_csv
+from anyascii import anyascii
 
+from qawl.filters import Filters
 from qawl.normalize import presentation_forms
+from qawl.search import FORMS
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+_SLUG_CUT = re.compile(r"[^a-z0-9]+")
+SLUG_CHARS = 30  # per filter value in a file name
+STEM_CHARS = 100
+DOCUMENT_COLUMNS = ("source", "title", "url")  # what a sentences export takes from its document
 # Cells that neutralize() changes: a formula start, or Arabic presentation forms anywhere.
 _CARE = "^[=+\\-@\t\r]|[\ufb50-\ufdff\ufe70-\ufeff]"
 
@@ -137,3 +145,57 @@ def file_name(*parts: str, suffix: str = ".csv") -> str:
     """Return an ASCII file name made of parts (non-ASCII runs become '-')."""
     stem = "_".join(p for p in (_UNSAFE_NAME.sub("-", part).strip("-") for part in parts) if p) or "qawl"
     return stem[:100] + suffix
+
+
+def slug(value: str) -> str:
+    """Return an ASCII slug of a filter value: Arabic transliterated (anyascii), short, lower case
+    (رجب طيب أردوغان → rjb-tyb-rdwghn); a value with nothing to transliterate gets a short hash."""
+    text = _SLUG_CUT.sub("-", anyascii(value).lower()).strip("-")[:SLUG_CHARS].strip("-")
+    return text or "x" + hashlib.sha256(value.encode("utf-8")).hexdigest()[:6]
+
+
+def _values(values: tuple[str, ...]) -> list[str]:
+    return [v for v in values if v.strip()]
+
+
+def _part(name: str, plural: str, values: list[str]) -> list[str]:
+    if not values:
+        return []
+    return [f"{name}-{slug(values[0])}"] if len(values) == 1 else [f"{plural}-{len(values)}"]
+
+
+def filters_stem(filters: Filters, frame: str) -> str:
+    """Return an ASCII file name stem recording the filters of an export, in a fixed order:
+    qawl_sentences_speaker-rjb-tyb-rdwghn_theme-security-conflict_q-yrn_2018-01-01_2018-06-30
+    (several speakers: speakers-3; a long stem is cut and ends with a hash of the whole)."""
+    parts = ["qawl", slug(frame)]
+    parts += _part("speaker", "speakers", _values(filters.speakers))
+    parts += _part("theme", "themes", _values(filters.themes))
+    parts += _part("source", "sources", _values(filters.sources))
+    parts += _part("doc", "docs", _values(filters.docs))
+    query = filters.q.strip()
+    if query:
+        parts.append(f"q-{slug(query)}" + ("-forms" if filters.match == FORMS else ""))
+    start, end = filters.date_from, filters.date_to
+    if start or end:
+        parts += [start.isoformat() if start else "start", end.isoformat() if end else "end"]
+    stem = "_".join(parts)
+    if len(stem) > STEM_CHARS:  # the hash is of the filters themselves: slugs cut at SLUG_CHARS may be equal
+        digest = hashlib.sha256(repr((frame, filters)).encode()).hexdigest()[:8]
+        stem = stem[: STEM_CHARS - 9].rstrip("_-") + "_" + digest
+    return stem
+
+
+def with_documents(sentences: pd.DataFrame, documents: pd.DataFrame, columns: Iterable[str] = DOCUMENT_COLUMNS
+                   ) -> pd.DataFrame:
+    """Return sentences with their document's outlet, title and URL (the columns documents has) after doc_id."""
+    wanted = [c for c in columns if c in documents.columns and c not in sentences.columns]
+    if not wanted:
+        return sentences
+    lookup = documents.drop_duplicates("doc_id").set_index(documents["doc_id"].drop_duplicates().astype(str))
+    out = sentences.copy(deep=False)
+    at = list(out.columns).index("doc_id") + 1 if "doc_id" in out.columns else len(out.columns)
+    for offset, column in enumerate(wanted):
+        values = lookup[column].reindex(out["doc_id"].astype(str)).to_numpy()
+        out.insert(at + offset, column, values)
+    return out

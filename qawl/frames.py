@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from qawl import articles, mentions, speakers
+from qawl import articles, lexicons, mentions, speakers
 from qawl import names as name_words
 from qawl.articles import Chunk
 from qawl.corpus import Document, files
@@ -25,9 +25,9 @@ from qawl.normalize import normalize
 FRAME_NAMES = ("documents", "sentences", "speakers", "themes", "tokens", "mentions")
 _TRIM_EVERY = 8  # chunks
 
-SENTENCE_COLUMNS = ["doc_id", "sentence_id", "text", "speaker", "speaker_mention", "cue", "attribution", "quote",
-                    "date", "paragraph", "boilerplate", "n_words"]
-SPEAKER_COLUMNS = ["speaker", "aliases", "n_sentences", "n_documents", "n_direct", "n_indirect"]
+SENTENCE_COLUMNS = ["doc_id", "sentence_id", "text", "speaker", "speaker_mention", "speaker_kind", "speaker_gender",
+                    "cue", "attribution", "quote", "date", "paragraph", "boilerplate", "n_words"]
+SPEAKER_COLUMNS = ["speaker", "aliases", "kind", "gender", "n_sentences", "n_documents", "n_direct", "n_indirect"]
 TOKEN_COLUMNS = ["doc_id", "sentence_id", "surface", "term"]
 MENTION_COLUMNS = ["doc_id", "sentence_id", "entity", "kind", "surface", "speaker"]
 
@@ -174,8 +174,9 @@ def _build(analysis: articles.Analysis, progress: Progress | None, keep_texts: b
     tokens_frame = tokens.frame()  # the longest frame, complete first: ready() may write it while the rest is made
     if ready:
         ready("tokens", tokens_frame)
-    names = speakers.canonical_names(per_article)
-    person_names = _person_names(per_article, names)
+    lex = lexicons.current()
+    names = speakers.canonical_names(lex, per_article)
+    person_names = _person_names(lex, per_article, names)
     per_article.clear()  # the entities' objects (hundreds of MB at 1M sentences) go before the frames are made
     _release_freed_memory()
     sents, aliases = _concat(tables.pop("sentences")), _concat(tables.pop("aliases"))
@@ -222,15 +223,15 @@ def _empty(dtypes: dict[str, str]) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=t) for c, t in dtypes.items()})
 
 
-def _person_names(per_article: list, canonical: list[list[str]]) -> dict[str, str]:
+def _person_names(lex: lexicons.Lexicons, per_article: list, canonical: list[list[str]]) -> dict[str, str]:
     """Return family name → canonical name for the people known by a full name and a title: every word of the
     name a name word (a phrase that ran into a noun, أحد الصبيان، تغريدة أخرى, is left out), a title or
     adjective seen with it (الرئيس، القازاقي), and the family name never a first name elsewhere (محمد)."""
     full = [(part, name) for ents, canon in zip(per_article, canonical, strict=True)
             for e, name in zip(ents, canon, strict=True)
-            if any(set(t) & name_words.roles() or (len(t) == 1 and t[0].startswith("ال") and t[0].endswith("ي"))
+            if any(set(t) & lex.roles or (len(t) == 1 and t[0].startswith("ال") and t[0].endswith("ي"))
                    for t in e.titles)
-            for part in e.names if len(part) > 1 and all(name_words.is_name_part(w) for w in part)]
+            for part in e.names if len(part) > 1 and all(name_words.is_name_part(lex, w) for w in part)]
     first_names = {part[0] for part, _ in full}
     out: dict[str, str] = {}
     for part, name in full:
@@ -283,14 +284,14 @@ def _mentions(places: pa.Table, people: pd.DataFrame, speaker: np.ndarray, n_sen
 
 
 def speaker_rows(codes: np.ndarray, names: np.ndarray, docs: np.ndarray, quote: pd.Series, kept: np.ndarray,
-                 aliases: pd.Series) -> pd.DataFrame:
+                 aliases: pd.Series, traits: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return the speakers frame of the kept sentences, most quoted first: one row per speaker with sentence,
     document, direct and indirect counts (codes: each sentence's index into names; docs: its document code;
-    quote: the quote column; aliases: speaker -> aliases)."""
+    quote: the quote column; aliases: speaker -> aliases; traits: speaker -> kind and gender)."""
     spoken = kept & (names != "")[codes] if len(names) else np.zeros(len(codes), dtype=bool)
     if not spoken.any():
-        return _empty({"speaker": "str", "aliases": "str", "n_sentences": "int64", "n_documents": "int64",
-                       "n_direct": "int64", "n_indirect": "int64"})
+        return _empty({"speaker": "str", "aliases": "str", "kind": "str", "gender": "str", "n_sentences": "int64",
+                       "n_documents": "int64", "n_direct": "int64", "n_indirect": "int64"})
     who, doc, size = codes[spoken], docs[spoken], len(names)
     span = int(doc.max()) + 1
     pairs = pd.unique(who.astype(np.int64) * span + doc)  # each distinct (speaker, document) once
@@ -303,17 +304,37 @@ def speaker_rows(codes: np.ndarray, names: np.ndarray, docs: np.ndarray, quote: 
     })
     frame = frame[frame["n_sentences"] > 0]
     frame["aliases"] = aliases.reindex(frame["speaker"]).fillna("").to_numpy()
+    for column in ("kind", "gender"):
+        known = traits[column] if traits is not None and column in traits else pd.Series(dtype="str")
+        frame[column] = known.reindex(frame["speaker"]).fillna("").to_numpy()
     frame = frame.sort_values(["n_sentences", "speaker"], ascending=[False, True], ignore_index=True)
     return frame[SPEAKER_COLUMNS]
 
 
+def _traits(sents: pd.DataFrame) -> pd.DataFrame:
+    """Return speaker -> the kind and gender most of its sentences have (a person's gender only when one is seen
+    more often than the other)."""
+    spoken = sents.loc[sents["speaker"] != "", ["speaker", "speaker_kind", "speaker_gender"]]
+    if spoken.empty:
+        return pd.DataFrame({"kind": pd.Series(dtype="str"), "gender": pd.Series(dtype="str")})
+    kind = (spoken[spoken["speaker_kind"] != ""].groupby("speaker")["speaker_kind"]
+            .agg(lambda k: k.value_counts().index[0]))
+    genders = pd.crosstab(spoken["speaker"], spoken["speaker_gender"])
+    m = genders.get("m", 0)
+    f = genders.get("f", 0)
+    gender = pd.Series(np.where(m > f, "m", np.where(f > m, "f", "")), index=genders.index)
+    out = pd.DataFrame({"kind": kind, "gender": gender}).fillna("")
+    out.loc[out["kind"] != "person", "gender"] = ""
+    return out
+
+
 def _speakers(sents: pd.DataFrame, aliases: pd.DataFrame) -> pd.DataFrame:
-    """Return one row per canonical speaker: aliases seen, sentence and document counts."""
+    """Return one row per canonical speaker: aliases seen, kind, gender, sentence and document counts."""
     codes, names = pd.factorize(sents["speaker"])  # speakers as integers: counts are bincounts
     alias_lists = (aliases.drop_duplicates(["speaker", "alias"]).groupby("speaker", sort=False)["alias"]
                    .agg(" | ".join))
     return speaker_rows(codes, np.asarray(names, dtype=object), pd.factorize(sents["doc_id"])[0], sents["quote"],
-                        np.ones(len(sents), dtype=bool), alias_lists)
+                        np.ones(len(sents), dtype=bool), alias_lists, _traits(sents))
 
 
 def build_paths(paths: Iterable[str | Path], progress: Progress | None = None, *, workers: int | None = None) -> Frames:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from functools import cache
 
-from qawl import lexicons
+from qawl.lexicons import Lexicons
 from qawl.memo import Memo
 from qawl.normalize import normalize
 from qawl.tokenize import words
@@ -45,10 +44,9 @@ def build_index(entries: list[tuple[str, str, str]]) -> Index:
     return dict(idx)
 
 
-@cache
-def gazetteer_index() -> Index:
-    """Return the gazetteer of data/ as a lookup index."""
-    return build_index(list(lexicons.load().gazetteer))
+def gazetteer_index(lex: Lexicons) -> Index:
+    """Return the gazetteer of a lexicon as a lookup index (built once per lexicon)."""
+    return lex.derived("gazetteer_index", lambda lex: build_index(list(lex.gazetteer)))
 
 
 def find(norm_words: list[str], index: Index, starts: Iterable[int] | None = None) -> list[tuple[str, str, int]]:

@@ -3,7 +3,8 @@
 import re
 
 # Harakat, Quranic marks, superscript alef (U+0670) and tatweel (U+0640).
-DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
+DIACRITICS = re.compile(f"[{MARKS}]")
 ALEF_FORMS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
 ALEF_MAKSURA = str.maketrans({"ى": "ي"})
 TEH_MARBUTA = str.maketrans({"ة": "ه"})
@@ -18,6 +19,6 @@ PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 # (كوفيد-19) or an inner dot/comma in numbers (0.48).
 WORD = re.compile(
     r"[0-9\u0621-\u063a\u0641-\u064a\u0660-\u0669\u066e-\u06d3\u06d5\u06fa-\u06ffA-Za-z"
-    r"\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+"
+    f"{MARKS}]+"
     r"(?:[-.,٫][0-9\u0621-\u063a\u0641-\u064a\u066e-\u06d3A-Za-z\u0660-\u0669]+)*"
 )

@@ -5,10 +5,21 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from qawl import names, speech
+from qawl import names
+from qawl.lexicons import Lexicons
 from qawl.memo import Memo
 from qawl.normalize import normalize_words
+from qawl.phrases import is_stop_word
 from qawl.tokenize import words as word_list
+
+_KIND_ORDER = ("person", "organization", "media", "country", "unnamed")
+
+
+def _most_common(values: list[str], order: tuple[str, ...]) -> str:
+    counts = Counter(v for v in values if v)
+    if not counts:
+        return ""
+    return max(counts, key=lambda v: (counts[v], -order.index(v) if v in order else -len(order)))
 
 
 def _without_article(words: tuple[str, ...]) -> frozenset[str]:
@@ -25,6 +36,19 @@ class Entity:
     names: list[tuple[str, ...]] = field(default_factory=list)
     titles: list[tuple[str, ...]] = field(default_factory=list)
     written: dict[tuple[str, ...], str] = field(default_factory=dict)  # normalized words -> as written
+    kinds: list[str] = field(default_factory=list)  # the kind each attribution to it gave (sources.KINDS)
+    genders: list[str] = field(default_factory=list)  # the gender each attribution to it showed (m / f / "")
+
+    def kind(self) -> str:
+        """Return the kind most of its attributions gave ("" when none did); a person wins a tie."""
+        return _most_common(self.kinds, _KIND_ORDER)
+
+    def gender(self) -> str:
+        """Return m or f when its attributions show one more often than the other (a person only), else ""."""
+        if self.kind() != "person":
+            return ""
+        m, f = self.genders.count("m"), self.genders.count("f")
+        return "m" if m > f else "f" if f > m else ""
 
     def key(self) -> tuple[str, ...]:
         """Return the entity's longest name, else its longest title: its identity across articles."""
@@ -71,15 +95,15 @@ def _spelled(written: list[str], mention: names.Mention) -> dict[tuple[str, ...]
     return out
 
 
-def _mention(surface: str, apposition: str) -> tuple[names.Mention, dict[tuple[str, ...], str]]:
+def _mention(lex: Lexicons, surface: str, apposition: str) -> tuple[names.Mention, dict[tuple[str, ...], str]]:
     """Return the title/name split of a mention and its apposition, and how each part was written."""
     written, norm = _parts(surface)
-    main = names.split(norm)
+    main = names.split(lex, norm)
     spelled = _spelled(written, main)
     title, name = main.title, main.name
     if apposition:
         app_written, app_norm = _parts(apposition)
-        app = names.split(app_norm)
+        app = names.split(lex, app_norm)
         app_spelled = _spelled(app_written, app)
         if not name and app.name:
             name = app.name
@@ -90,9 +114,13 @@ def _mention(surface: str, apposition: str) -> tuple[names.Mention, dict[tuple[s
     return names.Mention(title, name), spelled
 
 
-# The same sources come back article after article: each (mention, apposition) is split once (read only).
 _Parsed = tuple[names.Mention, dict[tuple[str, ...], str]]
-_MENTIONS: Memo[tuple[str, str], _Parsed] = Memo(lambda m: _mention(*m), bound=1 << 14)
+
+
+def _parsed(lex: Lexicons) -> Memo[tuple[str, str], _Parsed]:
+    """Return the memo of parsed (mention, apposition) pairs: the same sources come back article after article,
+    so each is split once (its values are read only)."""
+    return lex.memo("mentions", lambda lex, m: _mention(lex, *m), bound=1 << 14)
 
 
 def _find(entities: list[Entity], mention: names.Mention, before: int) -> int:
@@ -117,7 +145,8 @@ def article_words(text: str) -> ArticleWords:
     return written, normalize_words(written)
 
 
-def _fuller_names(words: ArticleWords, short: tuple[str, ...]) -> list[tuple[tuple[str, ...], str, str]]:
+def _fuller_names(lex: Lexicons, words: ArticleWords, short: tuple[str, ...]
+                  ) -> list[tuple[tuple[str, ...], str, str]]:
     """Return the fuller forms of a one-word name that the article writes after a title or an adjective
     (نظيره القازاقي قاسم - جومارت توكاييف → قاسم جومارت توكاييف)."""
     written, norm = words
@@ -126,25 +155,25 @@ def _fuller_names(words: ArticleWords, short: tuple[str, ...]) -> list[tuple[tup
         if word != short[0]:
             continue
         start = k
-        while (start > 0 and k - start < 3 and names.is_name_word(norm[start - 1])
-               and not speech.is_stop_word(norm[start - 1]) and not norm[start - 1].startswith("و")):
+        while (start > 0 and k - start < 3 and names.is_name_word(lex, norm[start - 1])
+               and not is_stop_word(lex, norm[start - 1]) and not norm[start - 1].startswith("و")):
             start -= 1
         # a word with a prepositional clitic (لمطالبة، بإيضاح) may only open the name, right after a title
         while start < k and any(w[:1] in "لب" and len(w) > 4 for w in norm[start + 1 : k]):
             start += 1
         before = norm[start - 1] if start > 0 else ""
-        led = before in names.roles() or (before.startswith("ال") and before.endswith("ي")
-                                          and not speech.is_stop_word(before))  # التي is no adjective
+        led = before in lex.roles or (before.startswith("ال") and before.endswith("ي")
+                                      and not is_stop_word(lex, before))  # التي is no adjective
         if start < k and led:
             found.append((tuple(norm[start : k + 1]), " ".join(written[start : k + 1]), before))
     return found
 
 
-def complete_names(entities: list[Entity], words: ArticleWords) -> None:
+def complete_names(lex: Lexicons, entities: list[Entity], words: ArticleWords) -> None:
     """Give each person known by one word only the fuller name the article writes elsewhere, if any."""
     for e in entities:
-        if e.names and all(len(n) == 1 for n in e.names) and e.names[0][0] not in names.places():
-            fuller = _fuller_names(words, e.names[0])
+        if e.names and all(len(n) == 1 for n in e.names) and e.names[0][0] not in lex.places:
+            fuller = _fuller_names(lex, words, e.names[0])
             if fuller:
                 name, spelled, before = max(fuller, key=lambda f: len(f[0]))
                 e.names.append(name)
@@ -153,8 +182,9 @@ def complete_names(entities: list[Entity], words: ArticleWords) -> None:
                     e.titles.append((before,))  # the title or adjective the article gave him (القازاقي)
 
 
-def resolve_article(mentions: list[tuple[str, str]], text: str = "", *,
-                    words: ArticleWords | None = None) -> tuple[list[int], list[Entity]]:
+def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = "", *,
+                    words: ArticleWords | None = None,
+                    evidence: list[tuple[str, str]] | None = None) -> tuple[list[int], list[Entity]]:
     """Return, for each (mention, apposition) of one article, the index of its entity, and the entities.
 
     Named mentions are resolved first, so that a bare title (الرئيس الصيني) or a short name (شي) finds
@@ -162,7 +192,8 @@ def resolve_article(mentions: list[tuple[str, str]], text: str = "", *,
     the article's text gives it (توكاييف → قاسم - جومارت توكاييف): the words of text, or words when the
     caller has them already.
     """
-    parsed = [_MENTIONS[surface, apposition] for surface, apposition in mentions]
+    memo = _parsed(lex)
+    parsed = [memo[surface, apposition] for surface, apposition in mentions]
     entities: list[Entity] = []
     first_at: list[int] = []  # position of each entity's first mention
     out = [-1] * len(parsed)
@@ -186,14 +217,18 @@ def resolve_article(mentions: list[tuple[str, str]], text: str = "", *,
                 if as_written:
                     e.written.setdefault(part, as_written)
             out[pos] = index
+    for pos, index in enumerate(out):
+        if index >= 0 and evidence is not None:
+            entities[index].kinds.append(evidence[pos][0])
+            entities[index].genders.append(evidence[pos][1])
     if words is None and text:
         words = article_words(text)
     if words is not None:
-        complete_names(entities, words)
+        complete_names(lex, entities, words)
     return out, entities
 
 
-def merge_keys(keys: list[tuple[str, ...]],
+def merge_keys(lex: Lexicons, keys: list[tuple[str, ...]],
                titles: dict[tuple[str, ...], set[str]] | None = None) -> dict[tuple[str, ...], tuple[str, ...]]:
     """Return each key mapped to the one fuller name it stands for across the corpus (ترامب → دونالد ترامب).
 
@@ -211,7 +246,7 @@ def merge_keys(keys: list[tuple[str, ...]],
         for word in set(k):
             holding[word].append(k)
     for key in distinct:
-        if len(key) == 1 and key[0] in names.places():
+        if len(key) == 1 and key[0] in lex.places:
             target[key] = key  # a country or city speaking is not a person's short name
             continue
         roles = titles.get(key, set())
@@ -228,7 +263,7 @@ def merge_keys(keys: list[tuple[str, ...]],
     return target
 
 
-def _title_owners(per_article: list[list[Entity]]) -> dict[tuple[str, ...], tuple[str, ...]]:
+def _title_owners(lex: Lexicons, per_article: list[list[Entity]]) -> dict[tuple[str, ...], tuple[str, ...]]:
     """Return the person each role title of two words or more stands for across the corpus, when one
     person holds it at least three times as often as anyone else (الرئيس الصيني → شي جين بينغ)."""
     holders: dict[tuple[str, ...], Counter] = defaultdict(Counter)
@@ -236,7 +271,7 @@ def _title_owners(per_article: list[list[Entity]]) -> dict[tuple[str, ...], tupl
         for e in article:
             if e.names:
                 for t in e.titles:
-                    if len(t) > 1 and set(t) & names.roles():
+                    if len(t) > 1 and set(t) & lex.roles:
                         holders[t][e.key()] += 1
     owners = {}
     for title, counts in holders.items():
@@ -246,7 +281,7 @@ def _title_owners(per_article: list[list[Entity]]) -> dict[tuple[str, ...], tupl
     return owners
 
 
-def canonical_names(per_article: list[list[Entity]]) -> list[list[str]]:
+def canonical_names(lex: Lexicons, per_article: list[list[Entity]]) -> list[list[str]]:
     """Return the canonical display name of every entity of every article (same person, same name).
 
     Names merge through merge_keys; a bare role title goes to the one person the corpus gives it, and a
@@ -259,9 +294,9 @@ def canonical_names(per_article: list[list[Entity]]) -> list[list[str]]:
     for article, ks in zip(per_article, keys, strict=True):
         for e, k in zip(article, ks, strict=True):
             if e.names:
-                roles[k].update(" ".join(t) for t in e.titles if set(t) & names.roles())
-    target = merge_keys(named, roles)
-    owners = _title_owners(per_article)
+                roles[k].update(" ".join(t) for t in e.titles if set(t) & lex.roles)
+    target = merge_keys(lex, named, roles)
+    owners = _title_owners(lex, per_article)
     written: dict[tuple[str, ...], Counter] = defaultdict(Counter)
     for article in per_article:
         for e in article:

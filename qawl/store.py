@@ -13,6 +13,9 @@ from typing import BinaryIO, Protocol
 import pandas as pd
 
 from qawl.filters import Filters
+from qawl.trends import OTHERS
+
+__all__ = ["EXPORT_FRAMES", "OTHERS", "PAGE_COLUMNS", "Store"]
 
 EXPORT_FRAMES = ("sentences", "speakers", "themes", "tokens", "mentions", "documents")
 # What a Reader page adds to each sentence row: its themes (a list) and its document's title, outlet, date and

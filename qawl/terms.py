@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import arabicstopwords.arabicstopwords as arabic_stopwords
 
 from qawl import cues, lexicons
+from qawl.lexicons import Lexicons
 from qawl.normalize import normalize
 
 if TYPE_CHECKING:
@@ -43,23 +44,29 @@ def stem(word: str) -> str:
         return word
 
 
-@cache
-def _aliases() -> dict[str, str]:
-    return {stem(normalize(v)): stem(normalize(c)) for v, c in lexicons.load().term_aliases}
+def _aliases(lex: Lexicons) -> dict[str, str]:
+    return {stem(normalize(v)): stem(normalize(c)) for v, c in lex.term_aliases}
 
 
-@lru_cache(maxsize=1 << 16)
-def term(word: str) -> str:
-    """Return the keyword term a written word groups under (التعاون، والتعاون، بالتعاون → one term)."""
+def _term(lex: Lexicons, word: str) -> str:
     s = stem(normalize(word))
-    return _aliases().get(s, s)
+    return lex.derived("term_aliases", _aliases).get(s, s)
 
 
-@lru_cache(maxsize=1 << 16)
-def is_stopword(word: str) -> bool:
+def term(word: str, lex: Lexicons | None = None) -> str:
+    """Return the keyword term a written word groups under (التعاون، والتعاون، بالتعاون → one term)."""
+    return (lex or lexicons.current()).memo("term", _term)[word]
+
+
+def _is_stopword(lex: Lexicons, word: str) -> bool:
+    n = normalize(word)
+    table = cues.of(lex)
+    return n in stopwords() or len(n) < 2 or n.isdigit() or n in table.verbs or n in table.participles
+
+
+def is_stopword(word: str, lex: Lexicons | None = None) -> bool:
     """Return whether a written word is a stop word, a reporting cue (وقال، مضيفا) or too short to be a keyword.
 
     Cues are left out because every speaker uses them: they would top every keyword list and word cloud.
     """
-    n = normalize(word)
-    return n in stopwords() or len(n) < 2 or n.isdigit() or n in cues.VERBS or n in cues.PARTICIPLES
+    return (lex or lexicons.current()).memo("stopword", _is_stopword)[word]

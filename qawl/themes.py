@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 
-from qawl import lexicons
+from qawl.lexicons import Lexicons
 from qawl.terms import term
 from qawl.tokenize import words
 
@@ -21,12 +20,15 @@ class ThemeIndex:
     keys: frozenset[str] = frozenset()  # every stem that starts a match: single stems and phrases' first stems
 
 
-@cache
-def index() -> ThemeIndex:
-    """Return the theme lexicon compiled to stems."""
+def index(lex: Lexicons) -> ThemeIndex:
+    """Return the theme lexicon compiled to stems (once per lexicon)."""
+    return lex.derived("theme_index", _index)
+
+
+def _index(lex: Lexicons) -> ThemeIndex:
     single: dict[str, list[tuple[str, str]]] = defaultdict(list)
     phrases: dict[str, list[tuple[tuple[str, ...], str, str]]] = defaultdict(list)
-    for theme, lexicon_term in lexicons.load().themes:
+    for theme, lexicon_term in lex.themes:
         stems = tuple(term(w) for w in words(lexicon_term))
         if len(stems) == 1:
             single[stems[0]].append((theme, lexicon_term))
@@ -36,12 +38,11 @@ def index() -> ThemeIndex:
                       frozenset(single) | frozenset(phrases))
 
 
-def match(stems: list[str], starts: Iterable[int] | None = None) -> dict[str, list[str]]:
+def match(idx: ThemeIndex, stems: list[str], starts: Iterable[int] | None = None) -> dict[str, list[str]]:
     """Return theme -> matched lexicon terms for a sentence given as its word stems in order.
 
     starts, when given, are the only positions where a match may begin (in order); the rest are skipped.
     """
-    idx = index()
     single, phrases = idx.single, idx.phrases
     found: dict[str, list[str]] = {}
     for i in range(len(stems)) if starts is None else starts:

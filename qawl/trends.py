@@ -11,8 +11,12 @@ import pandas as pd
 
 from qawl.analysis import Corpus, keep, n_documents, speaker_table, term_counts
 from qawl.normalize import normalize
+from qawl.search import FORMS, Keyword
+from qawl.tokenize import words
 
 OTHERS = "others"
+TERMS = "terms"  # timeline series keyed by term (stem); EXACT / FORMS: by typed word, as the search matches it
+COLLAPSE_AT = 3  # empty periods (or positions) in a row shown as one gap on the axis
 _DAY_SPAN, _WEEK_SPAN = 62, 550  # days: up to two months by day, up to ~18 months by week, then by month
 MIN_DOCUMENTS_FOR_SPREAD = 5  # below this, how many documents use a word says little about the word
 # Calendar and time words: frequent in any news, never a topic; a timeline of "year" or "yesterday" says nothing.
@@ -121,6 +125,7 @@ def empty_frame(columns: list[str], kind: str, freq: str) -> pd.DataFrame:
     """Return a timeline without rows: the columns, and the axis in attrs."""
     out = pd.DataFrame(columns=columns)
     out.attrs["axis"], out.attrs["freq"] = kind, freq
+    out.attrs["slots"] = slot_rows(out["x"], kind, freq)
     return out
 
 
@@ -132,9 +137,48 @@ def _terms_at(corpus: Corpus, kept: np.ndarray) -> np.ndarray:
     return term.to_numpy()[kept].astype(str)
 
 
+def _series_tokens(corpus: Corpus, kept: np.ndarray, keys: list[str], match: str) -> tuple[np.ndarray, np.ndarray]:
+    """Return (tokens rows, series key of each) of the kept tokens that count for each series key."""
+    tokens = corpus.frames.tokens
+    if match == TERMS:
+        chosen = kept & tokens["term"].isin(keys).to_numpy()
+        return np.flatnonzero(chosen), _terms_at(corpus, chosen)
+    surface = tokens["surface"]
+    codes = surface.cat.codes.to_numpy()  # -1 (missing) reads the trailing False below
+    rows, names = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=object)]
+    for key in keys:
+        hit = Keyword(key, forms=match == FORMS).surface_mask(surface.cat.categories)
+        found = np.flatnonzero(kept & np.append(hit, False)[codes])
+        rows.append(found)
+        names.append(np.full(len(found), key, dtype=object))
+    return np.concatenate(rows), np.concatenate(names)
+
+
+def find_words(corpus: Corpus, mask: np.ndarray, text: str, *, forms: bool = False) -> tuple[list[str], list[str]]:
+    """Return (the typed words the kept sentences use, those they never use) for a timeline of any word.
+
+    A word counts as the search matches it (exact, or with derived forms); stop words are never counted.
+    """
+    surface = corpus.frames.tokens["surface"]
+    codes = surface.cat.codes.to_numpy()[keep(corpus, "tokens", mask)]
+    present = np.zeros(len(surface.cat.categories), dtype=bool)
+    present[codes[codes >= 0]] = True
+    found, missing = [], []
+    for word in dict.fromkeys(words(text)):
+        hit = Keyword(word, forms=forms).surface_mask(surface.cat.categories)
+        (found if (hit & present).any() else missing).append(word)
+    return found, missing
+
+
 def timeline(corpus: Corpus, mask: np.ndarray, terms: list[str], *, per_thousand: bool = False,
-             by_speaker: bool = False, bucket: str = "auto", top_speakers: int = 6) -> pd.DataFrame:
-    """Return keyword counts (or per-1,000-word rates) per x bucket and keyword, optionally per speaker."""
+             by_speaker: bool = False, bucket: str = "auto", top_speakers: int = 6, match: str = TERMS
+             ) -> pd.DataFrame:
+    """Return keyword counts (or per-1,000-word rates) per x bucket and keyword, optionally per speaker.
+
+    terms are terms (stems) with match=TERMS, else typed words counted as the search matches them (EXACT or
+    FORMS): إيران then counts إيران and وإيران, never أيار, which shares its stem. Only buckets with kept
+    sentences have rows: `slots` lays out the axis with the empty periods between them.
+    """
     kind, freq = axis(corpus, mask, bucket)
     x = _x(corpus, mask, kind, freq)
     if x.empty or not terms:
@@ -146,12 +190,13 @@ def timeline(corpus: Corpus, mask: np.ndarray, terms: list[str], *, per_thousand
         speaker = corpus.speakers_at(x.index.to_numpy())
         sent["speaker"] = np.where(np.isin(speaker, chosen), speaker, OTHERS)
         keys.append("speaker")
-    kept = keep(corpus, "tokens", mask) & corpus.frames.tokens["term"].isin(terms).to_numpy()
-    hits = sent.reindex(corpus.rows["tokens"][kept])[keys]
-    hits["term"] = _terms_at(corpus, kept)
+    rows, names = _series_tokens(corpus, keep(corpus, "tokens", mask), terms, match)
+    hits = sent.reindex(corpus.rows["tokens"][rows])[keys]
+    hits["term"] = names
     counts = hits.dropna(subset=["x"]).groupby([*keys, "term"]).size().rename("count").reset_index()
     totals = sent.groupby(keys)["words"].sum().reset_index()
-    return timeline_frame(totals, counts, terms, per_thousand=per_thousand, label=corpus.label, axis=(kind, freq))
+    return timeline_frame(totals, counts, terms, per_thousand=per_thousand, axis=(kind, freq),
+                          label=corpus.label if match == TERMS else str)
 
 
 def timeline_frame(totals: pd.DataFrame, counts: pd.DataFrame, terms: list[str], *, per_thousand: bool,
@@ -166,6 +211,7 @@ def timeline_frame(totals: pd.DataFrame, counts: pd.DataFrame, terms: list[str],
     out["value"] = rate if per_thousand else out["count"]
     out["keyword"] = out["term"].map(label)
     out.attrs["axis"], out.attrs["freq"] = axis
+    out.attrs["slots"] = slot_rows(out["x"], *axis)
     return out
 
 
@@ -194,4 +240,48 @@ def theme_timeline_frame(totals: pd.DataFrame, counts: pd.DataFrame, themes: lis
     out["sentences"] = out["sentences"].astype(int)
     out["share"] = (out["sentences"] * 100 / out["total"]).round(1)
     out.attrs["axis"], out.attrs["freq"] = axis
+    out.attrs["slots"] = slot_rows(out["x"], *axis)
     return out
+
+
+def slot_rows(x: pd.Series | np.ndarray, kind: str, freq: str) -> list[list[object]]:
+    """Return slots() as plain rows [x, last, kind, n] (dates as ISO text): what a frame's attrs can carry to the
+    page (Streamlit writes a frame's attrs as JSON)."""
+    table = slots(x, kind, freq)
+    text = (lambda v: int(v)) if kind == "position" else (lambda v: pd.Timestamp(v).isoformat())
+    return [[text(a), text(b), k, int(n)] for a, b, k, n in table.itertuples(index=False)]
+
+
+def slots(x: pd.Series | np.ndarray, kind: str, freq: str) -> pd.DataFrame:
+    """Return the axis of a timeline: every period (or sentence position) from the first with rows to the last, in
+    order, as slots of kind "data", "empty" (no kept sentence: lines break there), or one "gap" for COLLAPSE_AT or
+    more empty ones in a row (2015 and 2018 articles: no 30 empty months squeezing the rest).
+
+    Columns: x (the slot's first period start or position), last (its last), kind, n (periods it covers).
+    """
+    values = pd.Series(np.asarray(x)).dropna().unique()
+    if not len(values):
+        return pd.DataFrame({"x": [], "last": [], "kind": [], "n": []})
+    values = sorted(values)
+    if kind == "position":
+        full = list(range(int(values[0]), int(values[-1]) + 1))
+        has = {int(v) for v in values}
+    else:
+        full = list(pd.period_range(pd.Timestamp(values[0]), pd.Timestamp(values[-1]), freq=freq).start_time)
+        has = {pd.Timestamp(v) for v in values}
+    rows: list[tuple[object, object, str, int]] = []
+    i = 0
+    while i < len(full):
+        j = i
+        while j < len(full) and full[j] not in has:
+            j += 1
+        if j == i:
+            rows.append((full[i], full[i], "data", 1))
+            i += 1
+        elif j - i >= COLLAPSE_AT:
+            rows.append((full[i], full[j - 1], "gap", j - i))
+            i = j
+        else:
+            rows += [(v, v, "empty", 1) for v in full[i:j]]
+            i = j
+    return pd.DataFrame(rows, columns=["x", "last", "kind", "n"])

@@ -1,12 +1,13 @@
 """Attribution across an article: carried subjects, quotations that run on, turn-taking."""
 
+from qawl import lexicons
 from qawl.attribution import attribute
 from qawl.sentences import split
 
 
 def run(article: str) -> list[tuple[str, str, str]]:
     sentences = split(article)
-    return [(a.attribution, a.mention, a.quote) for a in attribute(sentences)]
+    return [(a.attribution, a.mention, a.quote) for a in attribute(lexicons.current(), sentences)]
 
 
 def test_implicit_subject_takes_the_last_named_source():

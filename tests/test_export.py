@@ -1,12 +1,15 @@
 import codecs
 import csv
+import datetime as dt
 import io
 import re
 
 import pandas as pd
 import pytest
 
+from qawl import export
 from qawl.export import csv_bytes, file_name, neutralize, safe_frame, write_csv
+from qawl.filters import Filters
 
 PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 
@@ -120,3 +123,41 @@ def test_categories_that_become_equal_stay_readable():
     frame = pd.DataFrame({"term": pd.Categorical(["ﻻ", "لا", None, "=x"])})  # lam-alef glyph and letters
     assert safe_frame(frame)["term"].tolist()[:2] == ["لا", "لا"]
     assert cells(csv_bytes(frame))[1:] == [["لا"], ["لا"], [""], ["'=x"]]
+
+
+@pytest.mark.parametrize(("filters", "frame", "stem"), [
+    (Filters(), "sentences", "qawl_sentences"),
+    (Filters(speakers=("رجب طيب أردوغان",), themes=("security & conflict",), date_from=dt.date(2018, 1, 1),
+             date_to=dt.date(2018, 6, 30)), "sentences",
+     "qawl_sentences_speaker-rjb-tyb-rdwghn_theme-security-conflict_2018-01-01_2018-06-30"),
+    (Filters(speakers=("شي", "توكاييف", "غوتيريش")), "mentions", "qawl_mentions_speakers-3"),
+    (Filters(q="إيران", match="forms", date_to=dt.date(2018, 6, 30)), "tokens",
+     "qawl_tokens_q-yrn-forms_start_2018-06-30"),
+    (Filters(docs=("BB-internationalNews-1006-20180902",)), "documents",
+     "qawl_documents_doc-bb-internationalnews-1006-2018"),
+])
+def test_export_file_names_record_the_filters(filters, frame, stem):
+    assert export.filters_stem(filters, frame) == stem
+    assert export.file_name(export.filters_stem(filters, frame), suffix=".csv") == stem + ".csv"
+
+
+@pytest.mark.parametrize("value", ["🙂🙂", "؟؟؟", "<script>", "../../etc", "=cmd|' /C calc'!A0", "a" * 500])
+def test_export_file_names_are_short_safe_ascii(value):
+    stem = export.filters_stem(Filters(speakers=(value,), themes=(value,), docs=(value,), q=value), "sentences")
+    assert re.fullmatch(r"[a-z0-9_-]+", stem) and len(stem) <= export.STEM_CHARS
+
+
+def test_a_long_stem_ends_with_a_hash_of_the_whole():
+    long = [Filters(speakers=(f"{'ب' * 40} {i}",), themes=("ت" * 40,), q="ق" * 40, docs=("د" * 40,)) for i in (1, 2)]
+    stems = [export.filters_stem(f, "sentences") for f in long]
+    assert stems[0] != stems[1] and all(len(s) <= export.STEM_CHARS for s in stems)
+
+
+def test_sentences_gain_their_documents_outlet_title_and_url():
+    sentences = pd.DataFrame({"doc_id": ["a", "b", "a"], "sentence_id": [1, 1, 2], "text": ["x", "y", "z"]})
+    documents = pd.DataFrame({"doc_id": ["a", "b"], "title": ["عنوان", "t"], "source": ["BBC", "SPA"],
+                              "url": ["https://x/a", ""], "date": [pd.NaT, pd.NaT]})
+    out = export.with_documents(sentences, documents)
+    assert list(out.columns) == ["doc_id", "source", "title", "url", "sentence_id", "text"]
+    assert out["source"].tolist() == ["BBC", "SPA", "BBC"] and out["title"].tolist() == ["عنوان", "t", "عنوان"]
+    assert export.with_documents(sentences, documents[["doc_id"]]) is sentences

@@ -1,15 +1,13 @@
-"""Filter state round-trips through the URL; the keyword matcher ignores spelling variants and clitics."""
+"""Filter state round-trips through the URL (the keyword matcher has its own tests: test_search.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from urllib.parse import parse_qs
 
-import pandas as pd
 import pytest
 
-from qawl.filters import Filters, Keyword, kwic
+from qawl.filters import Filters
 
 ROUND_TRIPS = [
     Filters(),
@@ -22,6 +20,7 @@ ROUND_TRIPS = [
     Filters(sources=("BBC Arabic",)),
     Filters(sources=("واس", "BBC Arabic", "a&b=c"), themes=("security & conflict", "health & epidemics"),
             docs=("BB-1", "SPA 2#3")),  # SPA (واس), and values with URL-special characters
+    Filters(q="إيران", match="forms"),
 ]
 
 
@@ -79,82 +78,28 @@ def test_describe_names_every_filter():
         assert part in text
 
 
-# (query, written word, hit?)
-WORD_CASES = [
-    ("التعاون", "التعاون", True),
-    ("التعاون", "والتعاون", True),  # and the cooperation
-    ("التعاون", "بالتعاون", True),  # with the cooperation
-    ("التعاون", "للتعاون", True),  # for the cooperation
-    ("التعاون", "تعاون", True),  # cooperation (no article)
-    ("التعاون", "التَّعاوُن", True),  # diacritics
-    ("التعاون", "التعـــاون", True),  # tatweel
-    ("تعاون", "التعاون", True),
-    ("والتعاون", "التعاون", True),
-    ("أزمة", "ازمه", True),  # crisis: hamza on alef, teh marbuta
-    ("ازمه", "أزمة", True),
-    ("مستشفى", "مستشفي", True),  # hospital: alef maksura
-    ("إعلان", "الإعلان", True),  # announcement
-    ("قازاقستان", "قازقستان", True),  # Kazakhstan: spelling variant merged by the alias table
-    ("كوفيد-19", "كوفيد-١٩", True),  # Arabic-Indic digits
-    ("شي", "شي", True),  # Xi
-    ("شي", "شيء", False),  # thing: not the name Xi
-    ("شي", "مشيرا", False),  # pointing out
-    ("التعاون", "التعاطف", False),  # sympathy
-    ("الصين", "الصينية", False),  # Chinese (fem.): another word
-]
-
-
-@pytest.mark.parametrize(("query", "word", "hit"), WORD_CASES)
-def test_keyword_matches_words_whatever_their_spelling_and_clitics(query, word, hit):
-    assert Keyword(query).matches_word(word) is hit
-
-
-@pytest.mark.parametrize(("query", "word", "hit"), [c for c in WORD_CASES if c[0] != "قازاقستان"])
-def test_text_pattern_agrees_in_python_re_and_pyarrow(query, word, hit):
-    """The sentence-level regex (run by pyarrow's RE2) finds the same words as Python's re."""
-    keyword = Keyword(query)
-    text = f"وقال إن {word} مهم."
-    by_python = bool(re.search(keyword.text_pattern(0), text))
-    by_arrow = bool(pd.Series([text], dtype="str").str.contains(keyword.text_pattern(0), regex=True)[0])
-    assert by_python == by_arrow
-    if keyword.terms[0] != Keyword(word).terms[0]:
-        assert by_python is hit
-
-
-@pytest.mark.parametrize(("text", "query", "expected"), [
-    ("وقال إن التعاون مهم والتعاون ممكن.", "التعاون", ["التعاون", "والتعاون"]),
-    ("أكد شي أن الشيء المهم هو الدعم.", "شي", ["شي"]),
-    ("لا شيء هنا.", "التعاون", []),
-    ("التعاون مع قازقستان", "تعاون قازاقستان", ["التعاون", "قازقستان"]),
+@pytest.mark.parametrize(("params", "match", "forms"), [
+    ({"q": "إيران"}, "exact", False),
+    ({"q": "إيران", "match": "forms"}, "forms", True),
+    ({"q": "إيران", "match": "stems"}, "exact", False),  # unknown modes are exact
+    ({"match": "forms"}, "exact", False),  # no keyword, no mode
 ])
-def test_hits_are_the_spans_of_matching_words(text, query, expected):
-    assert [text[a:b] for a, b in Keyword(query).hits(text)] == expected
+def test_match_mode_comes_from_the_url(params, match, forms):
+    filters = Filters.from_params(params)
+    assert filters.match == match
+    assert filters.keyword.forms is forms
+    assert Filters.from_params(filters.to_params()) == filters
 
 
-@pytest.mark.parametrize("query", ["", "   ", "؟!", "..."])
-def test_a_query_without_words_matches_nothing(query):
-    keyword = Keyword(query)
-    assert keyword.words == ()
-    assert keyword.hits("وقال إن التعاون مهم.") == []
-
-
-def test_kwic_keeps_reading_order_around_each_hit():
-    text = "قال الرئيس إن التعاون بين البلدين يعزز التعاون الدولي."
-    lines = kwic([("d", 3, text)], Keyword("التعاون"))
-    assert [(ln.doc_id, ln.sentence_id, ln.hit) for ln in lines] == [("d", 3, "التعاون"), ("d", 3, "التعاون")]
-    for line in lines:
-        assert f"{line.before} {line.hit} {line.after}".strip() in text
-
-
-def test_kwic_cuts_long_contexts_at_words_and_marks_the_cut():
-    words = ["كلمة"] * 40
-    text = " ".join([*words, "التعاون", *words])
-    line = kwic([("d", 1, text)], Keyword("التعاون"), width=30)[0]
-    assert line.before.startswith("… ") and line.after.endswith(" …")
-    assert len(line.before) <= 32 and len(line.after) <= 32
-    assert set(line.before[2:].split()) == {"كلمة"} and set(line.after[:-2].split()) == {"كلمة"}
-
-
-def test_kwic_stops_at_the_limit():
-    rows = [("d", i, "التعاون والتعاون") for i in range(1, 50)]
-    assert len(kwic(rows, Keyword("التعاون"), limit=7)) == 7
+@pytest.mark.parametrize(("filters", "lang", "expected"), [
+    (Filters(), "en", "no filter"),
+    (Filters(), "ar", "بلا مرشحات"),
+    (Filters(themes=("security & conflict",), q="إيران", match="forms"), "en",
+     "theme security & conflict, keyword إيران (derived forms)"),
+    (Filters(themes=("security & conflict",), q="إيران", match="forms"), "ar",
+     "الموضوع الأمن والنزاعات، الكلمة إيران (مع الصيغ المشتقة)"),
+    (Filters(date_from=dt.date(2018, 3, 5)), "en", "dates 5 March 2018 to …"),
+    (Filters(date_from=dt.date(2018, 3, 5)), "ar", "التواريخ من 5 مارس 2018 إلى …"),
+])
+def test_filters_describe_themselves_in_both_languages(filters, lang, expected):
+    assert filters.describe(lang) == expected

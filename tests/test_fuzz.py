@@ -9,7 +9,7 @@ import pandas as pd
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from qawl import attribution, export, frames, sentences, speech, uploads
+from qawl import attribution, export, frames, lexicons, sentences, speech, uploads
 from qawl.corpus import Document, read_items
 from qawl.decode import DecodeError, decode
 from qawl.normalize import normalize, presentation_forms
@@ -85,7 +85,7 @@ def test_sentences_rejoin_to_the_text(text):
 @FAST
 @given(ARABIC_TEXT)
 def test_speech_find_returns_pieces_of_the_sentence(text):
-    report = speech.find(text)
+    report = speech.find(lexicons.current(), text)
     if report is not None:
         assert report.kind in {"explicit", "implicit"}
         assert report.quote in {"direct", "indirect"}
@@ -96,7 +96,7 @@ def test_speech_find_returns_pieces_of_the_sentence(text):
 @given(ARABIC_TEXT)
 def test_attribution_gives_one_row_per_sentence(text):
     found = sentences.split(text)
-    attributions = attribution.attribute(found)
+    attributions = attribution.attribute(lexicons.current(), found)
     assert len(attributions) == len(found)
     for s, a in zip(found, attributions, strict=True):
         assert a.attribution in {"explicit", "carried", "none"}

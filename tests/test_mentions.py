@@ -1,13 +1,13 @@
 import pytest
 
-from qawl import mentions
+from qawl import lexicons, mentions
 from qawl.normalize import normalize
 from qawl.tokenize import words
 
 
 def entities(sentence: str) -> set[str]:
     norm = [normalize(w) for w in words(sentence)]
-    return {entity for entity, _, _ in mentions.find(norm, mentions.gazetteer_index())}
+    return {entity for entity, _, _ in mentions.find(norm, mentions.gazetteer_index(lexicons.current()))}
 
 
 @pytest.mark.parametrize(

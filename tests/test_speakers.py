@@ -2,9 +2,11 @@
 
 import pytest
 
-from qawl import names
+from qawl import lexicons, names
 from qawl.normalize import normalize
 from qawl.speakers import canonical_names, merge_keys, resolve_article
+
+LEX = lexicons.current()
 
 
 @pytest.mark.parametrize(
@@ -23,13 +25,13 @@ from qawl.speakers import canonical_names, merge_keys, resolve_article
     ],
 )
 def test_split_title_and_name(phrase, title, name):
-    mention = names.split(normalize(phrase).split())
+    mention = names.split(LEX, normalize(phrase).split())
     assert mention.title == tuple(normalize(title).split())
     assert mention.name == tuple(normalize(name).split())
 
 
 def resolve(mentions):
-    indices, entities = resolve_article([(m, "") for m in mentions])
+    indices, entities = resolve_article(LEX, [(m, "") for m in mentions])
     return indices, entities
 
 
@@ -59,14 +61,14 @@ def test_spokesperson_of_an_institution_is_not_the_institution():
 
 
 def test_apposition_gives_the_name():
-    indices, entities = resolve_article([("رئيس الاتحاد الدولي لكرة القدم", "جياني إنفانتينو"),
+    indices, entities = resolve_article(LEX, [("رئيس الاتحاد الدولي لكرة القدم", "جياني إنفانتينو"),
                                          ("إنفانتينو", "")])
     assert indices[0] == indices[1]
-    assert canonical_names([entities]) == [["جياني إنفانتينو"]]
+    assert canonical_names(LEX, [entities]) == [["جياني إنفانتينو"]]
 
 
 def test_short_names_merge_across_articles_when_unambiguous():
-    target = merge_keys([("دونالد", "ترامب"), ("دونالد", "ترامب"), ("ترامب",), ("محامي", "ترامب"), ("بوتين",),
+    target = merge_keys(LEX, [("دونالد", "ترامب"), ("دونالد", "ترامب"), ("ترامب",), ("محامي", "ترامب"), ("بوتين",),
                          ("فلاديمير", "بوتين"), ("محمد",), ("محمد", "الغول"), ("محمد", "بن", "سلمان")])
     assert target[("ترامب",)] == ("دونالد", "ترامب")
     assert target[("بوتين",)] == ("فلاديمير", "بوتين")
@@ -74,30 +76,30 @@ def test_short_names_merge_across_articles_when_unambiguous():
 
 
 def test_countries_are_not_short_names_of_people():
-    target = merge_keys([("ايران",), ("دونالد", "ترامب", "ايران")])
+    target = merge_keys(LEX, [("ايران",), ("دونالد", "ترامب", "ايران")])
     assert target[("ايران",)] == ("ايران",)
 
 
 def test_canonical_name_is_the_same_across_articles():
     _, first = resolve(["الرئيس الروسي فلاديمير بوتين"])
     _, second = resolve(["بوتين"])
-    assert canonical_names([first, second]) == [["فلاديمير بوتين"], ["فلاديمير بوتين"]]
+    assert canonical_names(LEX, [first, second]) == [["فلاديمير بوتين"], ["فلاديمير بوتين"]]
 
 
 def test_one_word_name_takes_the_fuller_form_the_article_writes():
     text = "جرت محادثة هاتفية مع نظيره القازاقي قاسم - جومارت توكاييف.\nوقال توكاييف إن التعاون مهم."
-    _, entities = resolve_article([("توكاييف", "")], text)
-    assert canonical_names([entities]) == [["قاسم جومارت توكاييف"]]
+    _, entities = resolve_article(LEX, [("توكاييف", "")], text)
+    assert canonical_names(LEX, [entities]) == [["قاسم جومارت توكاييف"]]
 
 
 def test_fuller_form_needs_a_title_or_adjective_before_it():
     text = "قبل عام استقالت أمل من عملها.\nوتقول أمل إن الرياضة حياتها."
-    _, entities = resolve_article([("أمل", "")], text)
-    assert canonical_names([entities]) == [["أمل"]]
+    _, entities = resolve_article(LEX, [("أمل", "")], text)
+    assert canonical_names(LEX, [entities]) == [["أمل"]]
 
 
 def test_short_name_joins_the_full_name_with_the_same_role_across_articles():
     _, first = resolve(["الرئيس الصيني شي جين بينغ", "شي"])
     _, second = resolve(["شي", "الرئيس الصيني"])
-    names_used = canonical_names([first, second])
+    names_used = canonical_names(LEX, [first, second])
     assert {name for article in names_used for name in article} == {"شي جين بينغ"}

@@ -2,7 +2,10 @@
 
 import pytest
 
+from qawl import lexicons
 from qawl.speech import find
+
+LEX = lexicons.current()
 
 # (sentence, kind, words the speaker mention must hold, quote)
 REPORTS = [
@@ -63,7 +66,7 @@ NARRATION = [
 @pytest.mark.parametrize(("sentence", "kind", "mention", "quote"), REPORTS)
 def test_report(sentence, kind, mention, quote):
     """The speaker phrase holds the source and stops before the verb's object."""
-    report = find(sentence)
+    report = find(LEX, sentence)
     assert report is not None, sentence
     assert report.kind == kind
     assert set(mention.split()) <= set((report.mention + " " + report.apposition).split())
@@ -73,12 +76,12 @@ def test_report(sentence, kind, mention, quote):
 
 @pytest.mark.parametrize("sentence", NARRATION)
 def test_narration_has_no_report(sentence):
-    report = find(sentence)
+    report = find(LEX, sentence)
     assert report is None or (report.kind == "implicit" and sentence.startswith("ومن")), report
 
 
 def test_cue_inside_a_quotation_is_not_the_report():
-    assert find('ورفع المتظاهرون لافتة كتب عليها "قال الشعب كلمته".') is None
+    assert find(LEX, 'ورفع المتظاهرون لافتة كتب عليها "قال الشعب كلمته".') is None
 
 
 @pytest.mark.parametrize(
@@ -88,6 +91,6 @@ def test_cue_inside_a_quotation_is_not_the_report():
      "اعتبر", "تابع", "وتابعت", "لفت", "وصرحت"],
 )
 def test_cue_forms(cue):
-    report = find(f"{cue} المتحدث الرسمي أن الاجتماع ناجح.")
+    report = find(LEX, f"{cue} المتحدث الرسمي أن الاجتماع ناجح.")
     assert report is not None and report.kind == "explicit" and "المتحدث" in report.mention
     assert report.cue == cue

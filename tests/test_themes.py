@@ -9,7 +9,7 @@ REQUIRED = {"health & epidemics", "cooperation & partnership", "economy, trade &
 
 
 def themes_of(sentence: str) -> dict[str, list[str]]:
-    return themes.match([term(w) for w in words(sentence) if not is_stopword(w)])
+    return themes.match(themes.index(lexicons.current()), [term(w) for w in words(sentence) if not is_stopword(w)])
 
 
 def test_lexicon_has_the_required_themes():

@@ -159,3 +159,73 @@ def test_document_frequency_counts_each_document_once(bbc, monkeypatch):
     shuffled = np.random.default_rng(0).permutation(int(bbc.doc_of.max()) + 1)[bbc.doc_of]
     monkeypatch.setattr(bbc, "doc_of", shuffled)
     assert trends._document_frequency(bbc, mask, terms).tolist() == [expected[t] for t in terms]
+
+
+# Articles of August 2015 and of February and April 2018: a 29-month hole, and an empty March between.
+GAPPED = {
+    "a-2015": ("2015-08-10", "وقال الوزير إن إيران تدعم الحوار. وأضاف أن الاجتماع عقد في أيار الماضي."),
+    "b-2018": ("2018-02-12", "وقال المسؤول الإيراني إن إيران لن تتراجع. وأكد أن وإيران شريك في الأمن."),
+    "c-2018": ("2018-04-20", "وقال الرئيس إن الحوثي يهدد الأمن. وأضاف أن الإيرانيين يدعمون الحوثيين."),
+}
+
+
+@pytest.fixture(scope="module")
+def gapped(tmp_path_factory):
+    """Three dated articles with a gap of years and a gap of one month between them, prepared."""
+    import csv
+
+    folder = tmp_path_factory.mktemp("gapped") / "articles"
+    folder.mkdir()
+    with (folder / "metadata.csv").open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["id", "date", "title", "source"])
+        for doc_id, (date, text) in GAPPED.items():
+            (folder / f"{doc_id}.txt").write_text(text + "\n", encoding="utf-8")
+            writer.writerow([doc_id, date, doc_id, "test"])
+    return analysis.prepare(build_paths([folder]), "gapped", "gapped")
+
+
+def test_slots_collapse_long_empty_runs_and_keep_short_ones(gapped):
+    mask = everything(gapped)
+    frame = trends.timeline(gapped, mask, ["إيران"], match="exact", bucket="M")
+    assert sorted(frame["x"].dt.strftime("%Y-%m")) == ["2015-08", "2018-02", "2018-04"]  # only months with data
+    axis = trends.slots(frame["x"], "date", "M")
+    assert axis["kind"].tolist() == ["data", "gap", "data", "empty", "data"]
+    gap = axis.iloc[1]
+    assert (gap["x"].strftime("%Y-%m"), gap["last"].strftime("%Y-%m"), gap["n"]) == ("2015-09", "2018-01", 29)
+    assert axis.iloc[3]["x"].strftime("%Y-%m") == "2018-03"
+
+
+@pytest.mark.parametrize(("values", "kinds"), [
+    ([1, 2, 3], ["data"] * 3),
+    ([1, 3], ["data", "empty", "data"]),
+    ([1, 2 + trends.COLLAPSE_AT], ["data", "gap", "data"]),
+    ([], []),
+])
+def test_slots_of_sentence_positions(values, kinds):
+    assert trends.slots(pd.Series(values, dtype="float"), "position", "")["kind"].tolist() == kinds
+
+
+def test_a_word_timeline_counts_what_the_search_matches(gapped):
+    mask = everything(gapped)
+    exact = trends.timeline(gapped, mask, ["إيران"], match="exact", bucket="M")
+    assert exact["count"].sum() == 3  # إيران twice and وإيران; not أيار (May), which shares its stem
+    assert set(exact["keyword"]) == {"إيران"}
+    forms = trends.timeline(gapped, mask, ["إيران"], match="forms", bucket="M")
+    assert forms["count"].sum() == 5  # and الإيراني، الإيرانيين
+    from qawl.terms import term
+    stems = trends.timeline(gapped, mask, [term("إيران")], bucket="M")
+    assert stems["count"].sum() == 4  # the stem's grouping takes أيار in
+
+
+def test_any_typed_word_is_found_or_reported_missing(gapped):
+    mask = everything(gapped)
+    assert trends.find_words(gapped, mask, "الحوثي ايران طهران") == (["الحوثي", "ايران"], ["طهران"])
+    assert trends.find_words(gapped, mask, "الإيراني", forms=False) == (["الإيراني"], [])
+    only_2015 = analysis.apply(gapped, Filters(docs=("a-2015",)))
+    assert trends.find_words(gapped, only_2015, "الحوثي") == ([], ["الحوثي"])
+
+
+def test_theme_timeline_has_rows_only_for_periods_with_sentences(gapped):
+    frame = trends.theme_timeline(gapped, everything(gapped), "M")
+    assert set(frame["x"].dt.strftime("%Y-%m")) <= {"2015-08", "2018-02", "2018-04"}

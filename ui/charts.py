@@ -7,12 +7,15 @@ import plotly.express as px
 import plotly.graph_objects as go
 import streamlit as st
 
-from qawl import wordcloud
-from ui.html import color
+from qawl import i18n, wordcloud
+from qawl.store import OTHERS
+from ui.html import PALETTE, color
 
 FONT = "DejaVu Sans, Noto Sans Arabic, Arial, sans-serif"
-AXIS_TITLES = {"position": "Sentence position in the article", "D": "Day", "W": "Week", "M": "Month"}
 MAX_TICKS = 12
+DASHES = ("solid", "dash", "dot", "dashdot")  # once every colour of the palette is taken
+OTHERS_COLOR = "#9E9E9E"
+GAP_FILL = "rgba(120, 120, 120, 0.12)"
 UNIT_TICKS_UP_TO = 10  # a count axis up to this many gets a tick at every whole number
 CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
@@ -58,32 +61,110 @@ def heatmap(table: pd.DataFrame, title: str, value: str, *, numbers: bool = True
     return _style(fig, max(320, 200 + 30 * len(table)))
 
 
-def trend(frame: pd.DataFrame, y: str, series: str, title: str, y_title: str, facet: str | None = None, *,
-          counts: bool = False) -> go.Figure:
-    """Return lines of y over x (date buckets or sentence positions), one per series value (y whole counts or not)."""
+def series_styles(names: list[str], *, stable: bool = False) -> dict[str, tuple[str, str]]:
+    """Return a distinct (colour, dash) per series name, in order: the palette's colours (with stable, a
+    speaker's own colour when no earlier series took it), then the palette again with dashed lines; "others" grey."""
+    taken: set[tuple[str, str]] = set()
+    out: dict[str, tuple[str, str]] = {}
+    for name in names:
+        if name == OTHERS:
+            out[name] = (OTHERS_COLOR, "solid")
+            continue
+        wanted = [color(name)] if stable else []
+        choices = [(c, d) for d in DASHES for c in [*wanted, *PALETTE]]
+        out[name] = next((c for c in choices if c not in taken), choices[len(out) % len(choices)])
+        taken.add(out[name])
+    return out
+
+
+def axis_title(frame: pd.DataFrame, lang: str = i18n.DEFAULT) -> str:
+    """Return the x axis title of a timeline frame: sentence position, or its date bucket."""
     kind = frame.attrs.get("axis", "position")
-    x_title = AXIS_TITLES["position" if kind == "position" else frame.attrs.get("freq", "D")]
-    colors = {s: color(s) for s in frame[series].unique()} if series == "speaker" else None
+    return i18n.t("axis.position" if kind == "position" else f"axis.{frame.attrs.get('freq', 'D')}", lang)
+
+
+def _slot_axis(frame: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict[object, str]]:
+    """Return the axis slots of a timeline frame (with an id and a label each) and x value -> slot id."""
+    kind, freq = frame.attrs.get("axis", "position"), frame.attrs.get("freq", "")
+    axis = _slots(frame)
+
+    def label(row: pd.Series) -> str:
+        if row["kind"] == "gap":
+            return i18n.t(f"chart.gap.{freq if kind == 'date' else 'position'}", lang, n=int(row["n"]))
+        return str(int(row["x"])) if kind == "position" else i18n.date(row["x"], lang, freq)
+
+    axis["id"] = [f"s{i:05d}" for i in range(len(axis))]  # categories must be distinct: labels may not be
+    axis["label"] = [label(r) for _, r in axis.iterrows()] if len(axis) else []
+    return axis, {_slot_key(x, kind): i for x, i in zip(axis["x"], axis["id"], strict=True)}
+
+
+def _slots(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return the axis a timeline frame carries (qawl.trends.slot_rows: the periods with data, empty ones and
+    gaps); a frame without one has a slot per x value it holds."""
+    rows = frame.attrs.get("slots")
+    if rows is None:
+        values = sorted(frame["x"].dropna().unique())
+        return pd.DataFrame({"x": values, "last": values, "kind": "data", "n": 1})
+    axis = pd.DataFrame(rows, columns=["x", "last", "kind", "n"])
+    if frame.attrs.get("axis", "position") != "position":
+        axis["x"], axis["last"] = pd.to_datetime(axis["x"]), pd.to_datetime(axis["last"])
+    return axis
+
+
+def _slot_key(value: object, kind: str) -> object:
+    return int(value) if kind == "position" else pd.Timestamp(value)
+
+
+def _mark_slots(fig: go.Figure, axis: pd.DataFrame, title: str) -> None:
+    """Put the slot labels on a category x axis (a dozen ticks, ⋯ at every gap) and shade the gaps, which say
+    in words what they leave out ("29 months without articles")."""
+    ids, labels = axis["id"].tolist(), axis["label"].tolist()
+    gaps = [i for i, kind in enumerate(axis["kind"]) if kind == "gap"]
+    step = max(1, -(-len(ids) // MAX_TICKS))
+    shown = sorted({*range(0, len(ids), step), *gaps})
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=ids, tickvals=[ids[i] for i in shown],
+                     ticktext=["⋯" if i in gaps else labels[i] for i in shown], title_text=title)
+    for i in gaps:
+        fig.add_vrect(x0=i - 0.5, x1=i + 0.5, fillcolor=GAP_FILL, line_width=0, layer="below", row="all", col="all",
+                      annotation_text=labels[i], annotation_position="inside top", annotation_textangle=-90,
+                      annotation_font={"size": 11, "color": "#555"})
+
+
+def trend(frame: pd.DataFrame, y: str, series: str, title: str, y_title: str, facet: str | None = None, *,
+          counts: bool = False, lang: str = i18n.DEFAULT) -> go.Figure:
+    """Return lines of y over the timeline's slots, one colour per series: periods without kept sentences break
+    the lines, long runs of them are one shaded gap on the axis (no straight line across empty years)."""
+    kind = frame.attrs.get("axis", "position")
+    axis, slot_of = _slot_axis(frame, lang)
+    keys = [series, *([facet] if facet else [])]
+    data = frame.assign(slot=[slot_of[_slot_key(v, kind)] for v in frame["x"]])
+    if series == "speaker":
+        data[series] = data[series].replace({OTHERS: i18n.t("timelines.others", lang)})
+    # Every series on every slot: a missing value (no sentence of that period, or of that speaker) breaks its line.
+    grid = data[keys].drop_duplicates().merge(axis[["id", "label"]].rename(columns={"id": "slot"}), how="cross")
+    full = grid.merge(data[[*keys, "slot", y]], on=[*keys, "slot"], how="left")
+    if counts:  # a speaker not quoted in a period with articles said the word 0 times there (a rate is undefined)
+        with_data = full["slot"].isin(axis.loc[axis["kind"] == "data", "id"])
+        full.loc[with_data, y] = full.loc[with_data, y].fillna(0)
+    names = list(dict.fromkeys(data[series]))
+    styles = series_styles(names, stable=series == "speaker")
     rows = frame[facet].nunique() if facet else 1
-    fig = px.line(frame.sort_values("x"), x="x", y=y, color=series, facet_row=facet, markers=True,
-                  color_discrete_map=colors, title=title, labels={"x": x_title, y: y_title})
+    fig = px.line(full, x="slot", y=y, color=series, line_dash=series, facet_row=facet, markers=True,
+                  custom_data=["label"], category_orders={"slot": axis["id"].tolist(), series: names},
+                  color_discrete_map={n: c for n, (c, _) in styles.items()},
+                  line_dash_map={n: d for n, (_, d) in styles.items()}, title=title, labels={y: y_title})
+    fig.update_traces(connectgaps=False, hovertemplate="%{customdata[0]}<br>%{fullData.name}: %{y}<extra></extra>")
     if facet:
         fig.for_each_annotation(lambda a: a.update(text=a.text.split("=", 1)[-1], textangle=0))
-    if kind == "date":
-        _date_ticks(fig, frame)
+    _mark_slots(fig, axis, axis_title(frame, lang) if not facet else "")
+    if facet:  # one axis title under the bottom panel, room on the right for the panels' names
+        fig.update_layout(xaxis_title_text=axis_title(frame, lang))
     if counts and not frame.empty:
         _count_axis(fig, float(frame[y].max()), "y")
-    return _style(fig, 160 + 260 * rows if facet else 420)
-
-
-def _date_ticks(fig: go.Figure, frame: pd.DataFrame) -> None:
-    """Label date buckets as dates (never as hours of a day), one tick per bucket when there are few."""
-    fmt = "%Y-%m" if frame.attrs.get("freq") == "M" else "%Y-%m-%d"
-    buckets = sorted(frame["x"].unique())
-    if len(buckets) <= MAX_TICKS:
-        fig.update_xaxes(tickvals=buckets, tickformat=fmt)
-    else:
-        fig.update_xaxes(tickformat=fmt)
+    fig = _style(fig, 160 + 260 * rows if facet else 420)
+    if facet:
+        fig.update_layout(margin={"r": 90})
+    return fig
 
 
 def theme_bars(shares: pd.DataFrame) -> go.Figure:
@@ -112,16 +193,19 @@ def cloud(words: pd.DataFrame) -> bytes:
     return wordcloud.png(dict(zip(words["word"], words["count"], strict=True)), width=720, height=540)
 
 
-def theme_time_heatmap(frame: pd.DataFrame) -> go.Figure:
-    """Return a theme × time (or sentence position) heatmap of theme shares."""
-    table = frame.pivot_table(index="theme", columns="x", values="share", sort=True)
-    table = table.reindex(frame["theme"].drop_duplicates())
+def theme_time_heatmap(frame: pd.DataFrame, lang: str = i18n.DEFAULT) -> go.Figure:
+    """Return a theme × time (or sentence position) heatmap of theme shares on the timeline's slots: periods
+    without kept sentences are blank columns, long runs of them one shaded gap."""
     kind = frame.attrs.get("axis", "position")
-    x_title = AXIS_TITLES["position" if kind == "position" else frame.attrs.get("freq", "D")]
-    title = "Themes along the article (% of sentences)" if kind == "position" else "Themes over time (% of sentences)"
-    fig = heatmap(table, title, "%", numbers=table.shape[1] <= 16)
-    fig.update_traces(hovertemplate="%{y}<br>%{x}: %{z}%<extra></extra>")
-    fig.update_xaxes(title_text=x_title)
-    if kind == "date":
-        _date_ticks(fig, frame)
+    axis, slot_of = _slot_axis(frame, lang)
+    data = frame.assign(slot=[slot_of[_slot_key(v, kind)] for v in frame["x"]])
+    table = data.pivot_table(index="theme", columns="slot", values="share", sort=False)
+    table = table.reindex(index=frame["theme"].drop_duplicates(), columns=axis["id"])
+    table.index = [i18n.theme(t, lang) for t in table.index]
+    title = i18n.t("themes.along_article" if kind == "position" else "themes.over_time", lang)
+    fig = heatmap(table, title, "%", numbers=int((axis["kind"] != "gap").sum()) <= 16)
+    fig.update_traces(customdata=[axis["label"].tolist()] * len(table),
+                      hovertemplate="%{y}<br>%{customdata}: %{z}%<extra></extra>")
+    _mark_slots(fig, axis, axis_title(frame, lang))
+    fig.update_xaxes(tickangle=-35)
     return fig

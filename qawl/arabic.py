@@ -1,0 +1,49 @@
+"""The definite article and the proclitics of a normalized Arabic word, told apart from letters of the word.
+
+و، ف (and), ب، ل، ك (prepositions) and ال (the) attach to the word they precede: والحكومة، بالحكومة، للحكومة
+(ل + الحكومة). A word may also just begin with those letters (ليبيا، لندن، وليد، بلال): a clitic is split off
+only when what is left is a word the lexicons or the dictionary know and the whole is not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+_CONJUNCTIONS = ("و", "ف")
+_PREPOSITIONS = ("ب", "ل", "ك")
+
+
+def definite(word: str) -> bool:
+    """Return whether a normalized word carries the definite article, behind و/ف/ب/ك if any (الوزير، والوزير،
+    بالوزير) or as ل + ال (للوزير)."""
+    rest = word[1:] if word[:1] in _CONJUNCTIONS and len(word) > 3 else word
+    if rest.startswith("ال"):
+        return True
+    return rest[:1] in _PREPOSITIONS and (rest[1:].startswith("ال") or (rest[:1] == "ل" and rest[1:2] == "ل"))
+
+
+def without_article(word: str) -> str:
+    """Return a normalized word without the definite article (الوزير → وزير); other words as they are."""
+    return word[2:] if word.startswith("ال") and len(word) > 3 else word
+
+
+# Runs of proclitics a word may open with, longest first: و/ف, then ب/ل/ك; لل is ل + ال (the alef unwritten).
+_HEADS = ("ولل", "فلل", "وب", "ول", "وك", "فب", "فل", "فك", "لل", "و", "ف", "ب", "ل", "ك")
+
+
+def strip_proclitics(word: str, known: Callable[[str], bool]) -> tuple[str, str]:
+    """Return (proclitics, rest) of a normalized word: للحكومة → ("لل", "الحكومة"), وبالحكومة → ("وب", "الحكومة").
+
+    A clitic is split off only when known(rest) holds and known(word) does not: ليبيا and وليد stay whole.
+    """
+    if known(word):
+        return "", word
+    for head in _HEADS:
+        if not word.startswith(head) or len(word) - len(head) < 2:
+            continue
+        rest = word[len(head):]
+        if head.endswith("لل"):
+            rest = "ال" + rest
+        if known(rest) or known(without_article(rest)):
+            return head, rest
+    return "", word

@@ -1,0 +1,115 @@
+"""Arabic nouns a morphological dictionary knows (arramooz, 30,000 lemmas): which kind of noun a word is.
+
+Attribution asks it one thing: is the word after a cue a common noun (أهمية، حرصه، الانتباه، سياسة), which
+cannot speak, or a word no dictionary holds, as foreign and most family names are (ترامب، غوتيريش)? Bodies
+(الحكومة، الوزارة) come back as verbal nouns too, so the lexicons of data/ are asked first (sources.py).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from functools import cache
+from typing import NamedTuple
+
+from qawl.normalize import normalize
+
+VERBAL_NOUN, PARTICIPLE, RELATIVE, NOUN = "verbal_noun", "participle", "relative_adjective", "noun"
+# arramooz's word types, grouped by what they can be in a speaker phrase.
+_KINDS = {
+    "مصدر": VERBAL_NOUN,  # مصدر، اسم المرة، مصدر ميمي، مصدر صناعي
+    "فاعل": PARTICIPLE, "مفعول": PARTICIPLE, "صيغة": PARTICIPLE, "صفة": PARTICIPLE, "صفة مشبهة": PARTICIPLE,
+    "اسم تفضيل": PARTICIPLE, "اسم فاعل": PARTICIPLE, "اسم مفعول": PARTICIPLE, "صيغة مبالغة": PARTICIPLE,
+    "منسوب": RELATIVE,
+}
+
+
+def _kind(wordtype: str) -> str:
+    head, _, tail = wordtype.partition(":")
+    return _KINDS.get(tail) or _KINDS.get(head) or NOUN
+
+
+def _bare(vocalized: str) -> str:
+    return normalize(vocalized.strip())
+
+
+def _forms(word: str, broken: str, feminable: int, masculine_plural: int, feminine_plural: int
+           ) -> list[tuple[str, bool]]:
+    """Return a lemma's written forms worth knowing, each with whether it is a plural: itself, its feminine and
+    its plurals."""
+    forms = [(word, False)]
+    if feminable:
+        forms.append((word + "ه", False))
+    if masculine_plural:
+        forms += [(word + "ون", True), (word + "ين", True)]
+    if feminine_plural:
+        forms.append(((word[:-1] if word.endswith("ه") else word) + "ات", True))
+    for plural in broken.split(";"):
+        plural = _bare(plural.split(":")[0])  # "جج:" and notes after a colon are not forms
+        if plural and " " not in plural and plural.isalpha():
+            forms.append((plural, True))
+    return forms
+
+
+def _path() -> str | None:
+    try:
+        import arramooz
+    except ImportError:
+        return None
+    path = os.path.join(os.path.dirname(arramooz.__file__), "data", "arabicdictionary.sqlite")
+    return path if os.path.isfile(path) else None
+
+
+class Entry(NamedTuple):
+    """What the dictionary says of a written noun form."""
+
+    kind: str  # verbal_noun, participle, relative_adjective or noun
+    plural: bool
+
+
+@cache
+def nouns() -> dict[str, Entry]:
+    """Return normalized noun form -> its Entry.
+
+    A form several lemmas share keeps the kind of the first that is no verbal noun: a participle or a plain noun
+    says more about whether it can speak. Empty when the dictionary is not installed.
+    """
+    path = _path()
+    if path is None:
+        return {}
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+        rows = db.execute("select unvocalized, wordtype, broken_plural, feminable, masculin_plural, feminin_plural "
+                          "from nouns").fetchall()
+    out: dict[str, Entry] = {}
+    for word, wordtype, broken, feminable, masculine_plural, feminine_plural in rows:
+        kind = _kind(wordtype or "")
+        for form, plural in _forms(_bare(word), broken or "", feminable, masculine_plural, feminine_plural):
+            known = out.get(form)
+            if known is None or (known.kind == VERBAL_NOUN and kind != VERBAL_NOUN):
+                out[form] = Entry(kind, plural)
+    return out
+
+
+@cache
+def _plurals() -> dict[str, list[str]]:
+    path = _path()
+    if path is None:
+        return {}
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+        rows = db.execute("select unvocalized, broken_plural from nouns where broken_plural != ''").fetchall()
+    out: dict[str, list[str]] = {}
+    for word, broken in rows:
+        forms = [p for p, plural in _forms(_bare(word), broken, 0, 0, 0) if plural]
+        out.setdefault(_bare(word), []).extend(forms)
+    return out
+
+
+def plurals_of(words: frozenset[str]) -> list[str]:
+    """Return the broken plurals the dictionary gives for normalized singular words (صاحب → أصحاب)."""
+    plurals = _plurals()
+    return [p for w in words for p in plurals.get(w, ())]
+
+
+def entry(word: str) -> Entry | None:
+    """Return what the dictionary says of a normalized word without clitics, or None when it lacks it."""
+    return nouns().get(word)

@@ -1,0 +1,217 @@
+"""Where a noun phrase ends: the speaker phrase after a cue, an apposition, a title's complement.
+
+Every function reads tokens (tokenize.tokens) of one sentence and the word classes of a lexicon; none looks at
+more than the sentence.
+"""
+
+from __future__ import annotations
+
+from qawl import cues, names
+from qawl.lexicons import Lexicons
+from qawl.normalize import normalize
+from qawl.tokenize import NORM, Tokens
+
+PUNCTUATION = frozenset("،,:؛;.!?؟()[]{}\"«»“”'…/|<>")
+COMMAS = frozenset({"،", ","})
+_MAX_NP = 14
+
+
+def _stop_word(lex: Lexicons, n: str) -> bool:
+    table = cues.of(lex)
+    return ((n in PUNCTUATION and n not in "-–") or n in lex.words("phrase_end") or n in lex.words("that")
+            or n in table.verbs or n in table.participles or n in lex.words("according_to")
+            or _for_media(lex, n))
+
+
+def _for_media(lex: Lexicons, n: str) -> bool:
+    """Return whether a word is "for" a medium (لوكالة، للصحفيين): a speaker's addressee, not part of his name."""
+    return n.startswith("ل") and (starts_with_media_word(lex, n[1:]) or (n.startswith("لل")
+                                                                         and starts_with_media_word(lex, n[2:])))
+
+
+def starts_with_media_word(lex: Lexicons, word: str) -> bool:
+    """Return whether a normalized word (without ال) begins with a medium's noun (وكالة، صحيفة، قناة …)."""
+    return word.startswith(lex.derived("media_words", lambda lex: tuple(sorted(lex.words("media_addressee")))))
+
+
+def _media_index(lex: Lexicons) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for _, kind, variant in lex.gazetteer:
+        words = tuple(normalize(variant).split())
+        if kind == "media" and words:
+            index.setdefault(words[0], []).append(words)
+    return index
+
+
+def media_name(lex: Lexicons, toks: Tokens, j: int) -> int:
+    """Return the end of a news outlet's name written at toks[j] after ل (لرويترز، لبي بي سي), else -1: the medium
+    a speaker talks to, which is no part of his name."""
+    word = toks[j].norm
+    if not word.startswith("ل") or len(word) < 3:
+        return -1
+    index = lex.derived("media_index", _media_index)
+    rest = word[1:]
+    following = [t.norm for t in toks[j + 1 : j + 6]]
+    for form in (rest, "ا" + rest) if rest.startswith("ل") else (rest,):  # للغارديان = ل + الغارديان
+        for name in index.get(form, ()):
+            if tuple(following[: len(name) - 1]) == name[1:]:
+                return j + len(name)
+    return -1
+
+
+def stop_words(lex: Lexicons) -> dict[str, bool]:
+    """Return the memo telling whether a normalized word ends a speaker phrase (a preposition, cue, particle,
+    punctuation, or a word for a medium addressed)."""
+    return lex.memo("phrase_stop", _stop_word)
+
+
+def is_stop_word(lex: Lexicons, n: str) -> bool:
+    """Return whether a normalized word ends a speaker phrase (a preposition, cue, particle or punctuation)."""
+    return stop_words(lex)[n]
+
+
+def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, follows: str = "",
+                  feminine: bool = False) -> bool:
+    """Return whether word opens a verb's object after a finished subject (الحكومة اليمنية | جميع الأطباء).
+
+    after_name also ends the subject at a definite noun phrase right after a name (حذر ترامب | الحكومة
+    السورية), told from a family name (بدر السمحان إلى) by its ة or by the definite word after it;
+    callers use it only when no that-clause follows the subject.
+    """
+    joiners = lex.words("name_joiner")
+    if word in joiners or prev in joiners:
+        return False
+    if word.endswith(("ها", "هم", "هما")):
+        return True
+    prev_bare = prev[1:] if prev.startswith("وال") else prev
+    places = lex.places
+    if prev in places and not word.startswith("ال"):
+        return True
+    if word in places and not prev.startswith("ال") and prev not in lex.title_words:
+        return True
+    definite = prev_bare.startswith("ال")
+    closed = closes(lex, prev)
+    if word.startswith("ال"):
+        if word in lex.title_entries or word.endswith(("ي", "يه", "يين", "يون")):
+            return False
+        return closed or (after_name and names.is_name_word(lex, prev) and (feminine or follows.startswith("ال")))
+    return definite and not closed
+
+
+def institution(lex: Lexicons, word: str) -> bool:
+    """Return whether a word heads an institution's name (اللجنة، الحكومة), which no personal name follows."""
+    bare = word[2:] if word.startswith("ال") else word
+    return (bare in lex.institution_heads and bare not in lex.words("person_noun") and word not in lex.roles
+            and bare not in lex.roles)
+
+
+def _purpose(lex: Lexicons, prev: str, word: str) -> bool:
+    """Return whether word is ل + a verbal noun after a name (ترامب | لمطالبة بوتين): a purpose, not a name."""
+    return (word.startswith("ل") and not word.startswith("لل") and len(word) >= 6 and word[1] in "مت"
+            and names.is_name_word(lex, prev) and prev not in lex.title_words)
+
+
+def closes(lex: Lexicons, word: str) -> bool:
+    """Return whether a word closes a noun phrase: a definite adjective or title (الهندية، الرئيس)."""
+    bare = word[1:] if word.startswith("وال") else word
+    return bare.startswith("ال") and (bare.endswith(("ي", "يه")) or word in lex.title_words)
+
+
+def _adverbial(lex: Lexicons, prev: str, word: str) -> bool:
+    """Return whether word is an accusative participle after a finished name (روحاني | موجها حديثه)."""
+    return (len(word) >= 5 and word.startswith("م") and word.endswith("ا") and prev not in lex.title_words
+            and prev not in lex.words("name_joiner"))
+
+
+def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, preps: str = "",
+                ends: frozenset[str] = frozenset(), after_name: bool = False) -> int:
+    """Return the end index of the noun phrase starting at toks[i] (i itself when there is none).
+
+    With objects=True the phrase also ends where a verb's object visibly begins; preps are the
+    one-letter prepositions (ب، ل) of the verb's complement, which end it unless they follow a title;
+    ends are the verb's prepositions (طلبت الإدارة من السائقين).
+    """
+    titles, places, stop = lex.title_words, lex.places, stop_words(lex)
+    last = min(len(toks), i + _MAX_NP)
+    j = i
+    while j < last:
+        tok = toks[j]
+        word = tok.norm
+        if stop[word] or (word[:1] == "ل" and media_name(lex, toks, j) > 0):
+            break
+        if j > i:
+            prev = toks[j - 1].norm
+            if word in ends or _adverbial(lex, prev, word) or tok.possessed or _purpose(lex, prev, word) or (
+                objects and (
+                    object_starts(lex, prev, word, after_name=after_name,
+                                  follows=toks[j + 1].norm if j + 1 < len(toks) else "", feminine=tok.feminine)
+                    or (tok.feminine and closes(lex, prev) and word[:1] not in "البو")
+                    or (institution(lex, toks[i].norm) and closes(lex, prev) and not word.startswith("ال"))
+                )):
+                break
+            if word[:1] in preps and len(word) > 3 and prev not in titles:
+                break
+            if word in places and not prev.startswith(("ال", "لل")) and prev not in titles and not _heads_construct(
+                    lex, prev):
+                break  # توعد ترامب إيران: a country right after a name is the object (not جامعة نجران)
+            if word.startswith("وال") and not prev.startswith(("ال", "وال", "لل", "بال")):
+                break  # ترامب والفرنسي ماكرون: a second subject, not a part of the first
+        j += 1
+    while j > i and toks[j - 1].norm in "-–":
+        j -= 1
+    return j
+
+
+def _heads_construct(lex: Lexicons, word: str) -> bool:
+    """Return whether a word (maybe after ل / ب) is an institution's head noun, which a place may complete
+    (لجامعة نجران، وزارة الخارجية)."""
+    heads = lex.institution_heads
+    return word in heads or (word[:1] in "لب" and word[1:] in heads)
+
+
+def has_name(lex: Lexicons, toks: Tokens, a: int, b: int) -> bool:
+    """Return whether toks[a:b] holds a personal name."""
+    return bool(names.split(lex, map(NORM, toks[a:b])).name)
+
+
+def trailing_name(lex: Lexicons, toks: Tokens, a: int, b: int) -> int:
+    """Return where a person's name starts inside toks[a:b] when it ends the span, else -1."""
+    mention = names.split(lex, map(NORM, toks[a:b]))
+    if (len(mention.name) > 1 and mention.name_at > 0 and not set(mention.name) & lex.places
+            and not any(t.possessed for t in toks[a:b])):
+        return a + mention.name_at
+    return -1
+
+
+def through_phrase(lex: Lexicons, toks: Tokens, a: int, k: int) -> int:
+    """Return k moved over a short phrase that completes a bare title: up to a comma (مستشار السياسة
+    الخارجية في الكرملين،) or up to the name it ends with (نائب الممثل في العراق جورجي بوستن)."""
+    if k < len(toks) and toks[k].norm in lex.words("phrase_preposition") and not has_name(lex, toks, a, k):
+        m = noun_phrase(lex, toks, k + 1)
+        if m > k + 1 and m - k <= 5 and m < len(toks) and toks[m].norm in COMMAS:
+            return m
+        if toks[a].norm in lex.roles and m > k + 2 and m - k <= 7 and trailing_name(lex, toks, k + 1, m) > k + 1:
+            return m
+    return k
+
+
+def closers(lex: Lexicons) -> frozenset[str]:
+    """Return the tokens that may close an apposition: a comma, a colon or a that-clause."""
+    return lex.derived("closers", lambda lex: frozenset({"،", ",", ":"}) | lex.words("that"))
+
+
+def apposition(lex: Lexicons, toks: Tokens, j: int) -> tuple[int, int]:
+    """Return the span of a noun phrase set off by commas right after position j (j, j when none)."""
+    if j + 1 < len(toks) and toks[j].norm in COMMAS:
+        start = j + 1
+        head = toks[start].norm
+        if head.startswith("و") and (head.startswith("وال") or head.endswith(("ه", "ها", "هم"))):
+            return j, j
+        k = through_phrase(lex, toks, start, noun_phrase(lex, toks, start))
+        ends = closers(lex)
+        if k < len(toks) and toks[k].norm in lex.words("phrase_preposition"):
+            k2 = noun_phrase(lex, toks, k + 1)
+            k = k2 if k2 - k <= 6 and k2 < len(toks) and toks[k2].norm in ends else k
+        if k > start and (k >= len(toks) or toks[k].norm in ends):
+            return start, k
+    return j, j

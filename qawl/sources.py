@@ -1,0 +1,239 @@
+"""Can this noun phrase speak? What kind of source it names — a person, a body, a state, a medium, an unnamed
+source — and, for a person, the gender the words themselves show.
+
+A phrase speaks when its head (its first word, و/ف and other proclitics set apart) is a title, a human noun, a
+body, a medium, a place of the gazetteer, a given name, or a word no dictionary knows (most names: ترامب،
+غوتيريش). A head the dictionary knows as a common noun (أهمية، الانتباه، تغريدة، سياسة), a word with a possessive
+pronoun (حرصه، رفضه) or a pronoun cannot speak: after a cue such a phrase is the verb's object, and the subject is
+implicit. The lexicons of data/ are asked before the dictionary, which tags bodies (الحكومة) as verbal nouns.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from qawl import dictionary, mentions, names
+from qawl.arabic import strip_proclitics, without_article
+from qawl.lexicons import Lexicons
+
+PERSON, ORGANIZATION, COUNTRY, MEDIA, UNNAMED = "person", "organization", "country", "media", "unnamed"
+KINDS = (PERSON, ORGANIZATION, COUNTRY, MEDIA, UNNAMED)
+_GAZETTEER_KINDS = {"country": COUNTRY, "place": COUNTRY, "organization": ORGANIZATION, "media": MEDIA}
+_PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما", "هن", "كم", "نا")
+
+
+class Source(NamedTuple):
+    """What a speaker phrase names: its kind ("" when it cannot speak) and, for a person, a gender (m/f/"")."""
+
+    kind: str
+    gender: str = ""
+
+
+def _in_lexicons(lex: Lexicons, word: str) -> bool:
+    bare = without_article(word)
+    return (word in lex.title_words or bare in lex.title_words or word in lex.institution_heads
+            or bare in lex.institution_heads or word in lex.places or word in lex.derived("given", _given)
+            or bool(mentions.gazetteer_index(lex).get(word)) or word in lex.derived("small_words", _small_words))
+
+
+def _small_words(lex: Lexicons) -> frozenset[str]:
+    """Return the particles, prepositions, pronouns and quantifiers of the grammar lexicon."""
+    return frozenset().union(*(lex.words(c) for c in ("function_word", "phrase_end", "that", "personal_pronoun",
+                                                      "relative", "quantifier", "phrase_preposition")))
+
+
+def known(lex: Lexicons, word: str) -> bool:
+    """Return whether a normalized word is one the lexicons or the dictionary know (its clitics taken off)."""
+    return _in_lexicons(lex, word) or dictionary.entry(without_article(word)) is not None
+
+
+def _given(lex: Lexicons) -> dict[str, str]:
+    return {name: gender for name, gender in lex.given_names}
+
+
+def stem(lex: Lexicons, word: str) -> str:
+    """Return a normalized word without its proclitics (وللحكومة → الحكومة), when what is left is a known word."""
+    return lex.memo("source_stem", lambda lex, w: strip_proclitics(w, lambda x: known(lex, x))[1])[word]
+
+
+def _feminine_title(lex: Lexicons, word: str) -> bool:
+    """Return whether a title is the feminine of one (الوزيرة، رئيسة، المتحدثة): its masculine is a title too."""
+    bare = without_article(word)
+    return bare.endswith("ه") and (bare[:-1] in lex.title_words or "ال" + bare[:-1] in lex.title_words)
+
+
+def _plural(word: str) -> bool:
+    bare = without_article(word)
+    if bare.endswith(("ون", "ين")) and len(bare) > 4:
+        return True
+    entry = dictionary.entry(bare)
+    return entry is not None and entry.plural
+
+
+_SUFFIXES = ("هما", "هم", "هن", "ها", "ه")
+
+
+def _possessor_kind(lex: Lexicons, word: str) -> str:
+    """Return the kind of a possessed noun (شقيقه → person, أصحابها → unnamed), "" for a thing (حرصه)."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            base = word[: -len(suffix)]
+            for form in (base, base[:-1] + "ه" if base.endswith("ت") else base):
+                if form in lex.words("person_noun") or form in lex.title_words:
+                    return PERSON
+                if form in lex.words("collective_source") or _human_plural(lex, form):
+                    return UNNAMED
+    return ""
+
+
+def _human_plural(lex: Lexicons, word: str) -> bool:
+    """Return whether a broken plural is that of a human noun of the lexicon (أصحاب → صاحب)."""
+    return word in lex.derived("human_plurals", _human_plurals)
+
+
+def _human_plurals(lex: Lexicons) -> frozenset[str]:
+    singular = lex.words("person_noun") | lex.roles
+    return frozenset(dictionary.plurals_of(singular))
+
+
+def head_kind(lex: Lexicons, word: str, *, named: bool = False) -> str:
+    """Return the kind of source a phrase whose first word is `word` names, or "" when it cannot speak.
+
+    named: the phrase holds a person's name (الرئيس الصيني شي جين بينغ).
+    """
+    word = stem(lex, word) if word else word
+    if not word or word in lex.derived("small_words", _small_words):
+        return ""
+    bare = without_article(word)
+    if (word in lex.words("collective_source") or bare in lex.words("collective_source")
+            or bare in lex.words("report_noun")):
+        return UNNAMED
+    if bare in lex.words("media_noun") or word in lex.words("media_noun"):
+        return MEDIA
+    if bare in lex.words("body") or word in lex.words("body"):
+        return ORGANIZATION
+    if word in lex.words("group_noun") or bare in lex.words("group_noun"):
+        return UNNAMED  # الأكراد، الأتراك: a people
+    if (word in lex.title_words or bare in lex.title_words or bare in lex.words("person_noun")
+            or word in lex.words("person_noun")):
+        # An indefinite title with no name is an unnamed source (مسؤول كبير، مصدر أمني، متحدث باسم الوزارة).
+        return PERSON if named or word.startswith("ال") else UNNAMED
+    if word in lex.places:
+        return COUNTRY
+    if word in lex.derived("given", _given):
+        return PERSON
+    if bare.endswith(("يون", "يين")) and len(bare) > 5:
+        return UNNAMED  # الإسرائيليون، الفلسطينيين: a people, named by its adjective
+    entry = dictionary.entry(bare)
+    if entry is None:
+        return PERSON  # no dictionary holds most names (ترامب، غوتيريش، صالحي)
+    if entry.kind == dictionary.VERBAL_NOUN or (entry.kind == dictionary.RELATIVE and bare.endswith("يه")
+                                                 and not _plural(word)):
+        return ""  # الانتباه، تحقيق، أهمية: an action or a quality, the verb's object
+    if entry.kind == dictionary.RELATIVE:
+        return UNNAMED if _plural(word) else PERSON  # روحاني، صالحي are family names; الإيرانيون a people
+    if named or word.startswith("ال"):
+        return PERSON  # المحامي، الصدر: someone the article knows
+    if entry.kind == dictionary.PARTICIPLE:
+        return UNNAMED  # محام، مواطن آخر، المستثمرون، مزارعون: some doer, or several, not named
+    return ""  # دفع، أسماء: a thing
+
+
+def _annexed(lex: Lexicons, words: list[str]) -> bool:
+    """Return whether a head noun is made definite by the noun after it (رئيس منظمة الطاقة الذرية، ولي العهد، شيوخ
+    محافظة صعدة): a chain of nouns that ends in a definite noun or a proper name. An adjective after it (مسؤول
+    كبير، مصدر أمني) leaves the head indefinite."""
+    heads = lex.institution_heads | lex.title_words
+    for word in words[1:4]:
+        w = stem(lex, word)
+        if w.startswith("ال") or w in lex.places:
+            return True
+        if w in lex.derived("small_words", _small_words) or w == "باسم":
+            return False  # مسؤول في منظمة …، متحدث باسم الوزارة: someone at a body, not its head
+        if w in heads:
+            continue  # the chain goes on: رئيس منظمة …
+        if w.endswith("ي") and len(w) > 3:
+            return False  # a relative adjective the dictionary lacks: مصدر أمني
+        entry = dictionary.entry(w)
+        if entry is None:
+            return True  # a proper name closes the chain: شيوخ محافظة صعدة
+        if entry.kind not in (dictionary.NOUN, dictionary.VERBAL_NOUN):
+            return False  # an adjective: مسؤول كبير، مصدر أمني
+    return False
+
+
+def classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possessed: bool = False) -> Source:
+    """Return the Source of a speaker phrase given as normalized words (cue_gender: of the verb it agrees with;
+    possessed: its first word, as written, ends in a possessive pronoun)."""
+    if not words:
+        return Source("")
+    first = words[0]
+    small = lex.derived("small_words", _small_words)
+    if first[:1] in "وف" and len(first) > 2 and (first[1:] in small or (not known(lex, first)
+                                                                       and known(lex, first[1:]))):
+        words = [first[1:], *words[1:]]
+    if possessed:
+        kind = _possessor_kind(lex, words[0])  # حرصه، رفضه: no name; شقيقه، أصحابها: a relative, people
+        return Source(kind, gender(lex, words, cue_gender) if kind == PERSON else "")
+    if stem(lex, words[0]) in lex.words("quantifier"):
+        # العديد من اللاعبين، أحد المصادر: the source is what the quantifier counts
+        rest = words[2:] if len(words) > 2 and words[1] == "من" else words[1:]
+        inner = classify(lex, rest, cue_gender) if rest else Source("")
+        return Source(UNNAMED) if inner.kind in (PERSON, UNNAMED) else inner
+    found = mentions.find(words[:8], mentions.gazetteer_index(lex), starts=[0])
+    if found:
+        return Source(_GAZETTEER_KINDS.get(found[0][1], ORGANIZATION))
+    mention = names.split(lex, words)
+    if mention.name and mention.name_at == 0:
+        return Source(PERSON, gender(lex, words, cue_gender))  # رود روزنشتاين: a name, whatever a dictionary says
+    kind = head_kind(lex, words[0], named=bool(mention.name) or _annexed(lex, words))
+    if kind != PERSON:
+        return Source(kind)
+    return Source(PERSON, gender(lex, words, cue_gender))
+
+
+def gender(lex: Lexicons, words: list[str], cue_gender: str = "") -> str:
+    """Return the gender a person's phrase shows: a feminine title (الوزيرة), a given name of the lexicon, or the
+    verb's agreement (قالت); "" when nothing tells."""
+    given = lex.derived("given", _given)
+    if any(_feminine_title(lex, stem(lex, w)) for w in words):
+        return "f"
+    for word in names.split(lex, words).name[:1]:  # the first name, not a family name or a title's word
+        if given.get(word) in ("m", "f"):
+            return given[word]
+    if cue_gender:
+        return cue_gender
+    head = stem(lex, words[0]) if words else ""
+    return "m" if head in lex.title_words or without_article(head) in lex.title_words else ""
+
+
+Agreement = frozenset[tuple[str, str]]
+ANY_AGREEMENT: Agreement = frozenset({("m", "sg"), ("f", "sg"), ("m", "pl"), ("f", "pl"), ("m", "du"), ("f", "du")})
+
+
+def agreement(lex: Lexicons, words: list[str], source: Source, cue_gender: str = "") -> Agreement:
+    """Return the (gender, number) forms a verb takes when this source is its unwritten subject (وأضاف، وأضافت،
+    وأضافوا): what a carried report's cue must agree with.
+
+    A body, a medium or a state takes the gender the cue that named it showed (قال الجيش → وأضاف; قالت الوزارة →
+    وأضافت); several people take the plural (مسؤولون → وأضافوا), things and broken plurals the feminine singular
+    too (المصادر → وأضافت); a person the gender the words show, either when they show none.
+    """
+    kind = source.kind
+    if not words or kind == "":
+        return ANY_AGREEMENT
+    head = without_article(stem(lex, words[0]))
+    if kind == PERSON:
+        if source.gender:
+            return frozenset({(source.gender, "sg")})
+        return frozenset({("m", "sg"), ("f", "sg")})
+    if kind == UNNAMED:
+        if head.endswith(("ون", "ين")) and len(head) > 4:
+            return frozenset({("m", "pl")})
+        if head.endswith("ات") or _plural(head) or head in lex.words("collective_source") or head in lex.words(
+                "report_noun"):
+            return frozenset({("f", "sg"), ("m", "pl"), ("f", "pl")})
+        return frozenset({(cue_gender or "m", "sg")})
+    if cue_gender:
+        return frozenset({(cue_gender, "sg")})
+    return frozenset({("m", "sg"), ("f", "sg")})
