@@ -181,6 +181,11 @@ def index_path(dataset: Dataset) -> Path:
     return Path(tempfile.gettempdir()) / f"qawl-index-{where}.duckdb"
 
 
+def indexed(dataset: Dataset) -> bool:
+    """Return whether a dataset's index is written and up to date."""
+    return _fresh(index_path(dataset), dataset.fingerprint())
+
+
 def open_index(dataset: Dataset) -> Path:
     """Return the path of a dataset's up-to-date index, building it first when it is missing or stale."""
     path, fingerprint = index_path(dataset), dataset.fingerprint()

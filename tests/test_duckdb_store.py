@@ -63,12 +63,12 @@ def test_the_index_is_written_once_and_again_when_the_files_change(entry):
 
 def test_csv_exports_stream_in_batches(entry, monkeypatch):
     """Batches of a few rows give the bytes one batch gives: one header, one way of writing the dates."""
-    from qawl import duckdb_store
+    from qawl import duckdb_query
 
     store = DuckDBStore(entry, "seed")
     whole = io.BytesIO()
     store.write_csv(Filters(), "sentences", whole)
-    monkeypatch.setattr(duckdb_store, "BATCH_ROWS", 3)
+    monkeypatch.setattr(duckdb_query, "BATCH_ROWS", 3)
     batched = io.BytesIO()
     store.write_csv(Filters(), "sentences", batched)
     assert batched.getvalue() == whole.getvalue()

@@ -116,15 +116,17 @@ def lookup(key: str) -> Store | None:
     return corpus
 
 
-def _open_store(source: Source, key: str, progress: Callable[[int, int], None]) -> Store:
+def _open_store(source: Source, key: str, progress: Callable[[int, int], None], say: Callable[[str], None]) -> Store:
     """Return the store of a source: DuckDB over its cache entry when the corpus is large (no frame read into
     memory), else the pandas store over its frames, built first when they are not cached."""
-    if source.paths and _queried_in_place(key):
+    frames = None
+    if not (source.paths and _queried_in_place(key)):
+        frames = build_frames(source, progress)
+    if source.paths and _queried_in_place(key):  # large (perhaps just built: its frames are dropped for the files)
+        if not duckdb_store.indexed(cache.folder() / key):
+            say("Indexing the corpus for questions on its files (once per corpus) …")
         return DuckDBStore(cache.folder() / key, key, source.name)
-    frames = build_frames(source, progress)
-    if source.paths and _queried_in_place(key):  # just built, and large: the frames are dropped for the files
-        return DuckDBStore(cache.folder() / key, key, source.name)
-    return PandasStore.of(frames, key, source.name)
+    return PandasStore.of(frames if frames is not None else build_frames(source, progress), key, source.name)
 
 
 def open_corpus(source: Source) -> Store | None:
@@ -148,7 +150,7 @@ def open_corpus(source: Source) -> Store | None:
                 bar.progress(min(done / max(total, 1), 1.0), text=f"Analysed {done:,} of {total:,} articles")
 
             try:
-                corpus = _open_store(source, key, progress)
+                corpus = _open_store(source, key, progress, lambda text: bar.progress(1.0, text=text))
             except CorpusError as exc:
                 failed[key] = f"Could not open {source.name}: {exc}"
             except Exception as exc:  # a corpus must never show a traceback; the server log keeps it
