@@ -36,6 +36,7 @@ sys.path.insert(0, str(REPO))
 import run  # noqa: E402
 
 PAGES = ("", "speakers", "timelines", "themes", "export")
+PAGE_TIMEOUT_MS = 300_000
 _OPEN_INDEX = ("import sys, time; from qawl import cache; from qawl.duckdb_index import Dataset, open_index; "
                "t = time.perf_counter(); open_index(Dataset(cache.entry(cache.paths_key([sys.argv[1]])))); "
                "print(round(time.perf_counter() - t, 2))")
@@ -64,7 +65,7 @@ def bench_index(corpus: Path, env: dict[str, str], rebuild: bool) -> dict:
                 "index_path(Dataset(cache.entry(cache.paths_key([sys.argv[1]])))).unlink(missing_ok=True)")
         subprocess.run([python(), "-c", code, str(corpus)], cwd=REPO, env={**os.environ, **env}, check=True)
     done = run.measure([python(), "-c", _OPEN_INDEX, str(corpus)], env)
-    return {"seconds": float(done["stdout"].strip() or "nan"), "pss_mb": round(done["pss_mb"])}
+    return {"seconds": float((done["stdout"].split() or ["nan"])[-1]), "pss_mb": round(done["pss_mb"])}
 
 
 def bench_pages(env: dict[str, str], timeout: float) -> dict:
@@ -79,6 +80,7 @@ def bench_pages(env: dict[str, str], timeout: float) -> dict:
 def bench_browser(corpus: Path, env: dict[str, str], speaker: str) -> dict:
     """Return the seconds until the run ends of page URLs opened in fresh Chromium sessions, and the server's
     peak memory."""
+    from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
     from qawl_browser import Server, launch, open_page
 
@@ -91,10 +93,14 @@ def bench_browser(corpus: Path, env: dict[str, str], speaker: str) -> dict:
             server.wait_healthy()
             for n, (path, query) in enumerate([(p, q) for q in ("", urlencode({"speaker": speaker})) for p in PAGES]):
                 context = launch(playwright, Path(tmp) / f"profile-{n}")
+                context.set_default_timeout(PAGE_TIMEOUT_MS)
                 page = context.new_page()
                 start = time.perf_counter()
-                open_page(page, server.url, path, query)
-                seconds = round(time.perf_counter() - start, 2)
+                try:
+                    open_page(page, server.url, path, query)
+                    seconds: float | str = round(time.perf_counter() - start, 2)
+                except PlaywrightError as exc:  # reported, and the next page tried
+                    seconds = f"failed after {time.perf_counter() - start:.0f} s: {str(exc).splitlines()[0][:80]}"
                 context.close()
                 peak = max(peak, run._memory(run._tree(server.process.pid))[0])
                 out["pages"][f"{path or 'reader'}{'?speaker' if query else ''}"] = seconds

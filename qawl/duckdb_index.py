@@ -199,6 +199,7 @@ def open_index(dataset: Dataset) -> Path:
         os.unlink(temporary)  # DuckDB makes the file itself
         try:
             with duckdb.connect(temporary, config={"threads": 2, "memory_limit": BUILD_MEMORY}) as db:
+                db.execute("SET enable_progress_bar = false")  # it draws on stdout, even without a terminal
                 dataset.create_views(db)
                 for statement in _BUILD:
                     db.execute(statement)

@@ -48,7 +48,9 @@ class Queries:
 
     def _cursor(self) -> duckdb.DuckDBPyConnection:
         with self._cursor_lock:  # one connection per call, made one at a time: sessions run in threads
-            return self._db.cursor()
+            cursor = self._db.cursor()
+        cursor.execute("SET enable_progress_bar = false")  # it draws on stdout, even without a terminal
+        return cursor
 
     def _query(self, sql: str, params: list[Any] | tuple = ()) -> pd.DataFrame:
         cursor = self._cursor()
