@@ -5,11 +5,11 @@ Its rows are in file order (files sorted by path, rows as written): the corpus o
 
 The index (a DuckDB database file, `DIR/qawl-index.duckdb`, or in the temporary folder when DIR is read-only) holds
 what the questions join on, as integers: each sentence's number in corpus order (`sid`) with its document number,
-speaker, quote kind, date and story words (`sent`); the tokens as (speaker number, sid, term number), sorted by
-speaker so that one speaker's tokens are a few blocks (`tok`), and again as (term number, sid, document number)
-and date sorted by term (`tok_term`); the terms with their corpus totals, documents (`spread`) and the word each is
-shown as (`terms`); the themes (with the sentence's speaker, date and story flag) and mentions by sid (`thm`, `men`).
-It is rebuilt when the files change.
+speaker, quote kind, date, outlet and story words (`sent`), and their totals (`summary`); the tokens as (speaker
+number, sid, term number), sorted by speaker so that one speaker's tokens are a few blocks (`tok`), and again as
+(term number, sid, document number, date) sorted by term (`tok_term`); the terms with their corpus totals,
+documents (`spread`) and the word each is shown as (`terms`); the themes (with the sentence's speaker, date and
+story flag) and mentions by sid (`thm`, `men`). It is rebuilt when the files change.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ import pyarrow.parquet as pq
 
 from qawl.frames import FRAME_NAMES, MENTION_COLUMNS, SENTENCE_COLUMNS, SPEAKER_COLUMNS, TOKEN_COLUMNS
 
-INDEX_VERSION = "3"  # bump when the index's tables change
+INDEX_VERSION = "4"  # bump when the index's tables change
 INDEX_NAME = "qawl-index.duckdb"
 INDEX_SCHEMA = "ix"
 BUILD_MEMORY = "1GB"
@@ -138,9 +138,12 @@ _BUILD = (
     "FROM (SELECT DISTINCT CAST(speaker AS VARCHAR) AS speaker FROM sentences)",
     "CREATE TABLE sent AS SELECT s.sid::INTEGER AS sid, d.doc, s.sentence_id::INTEGER AS sentence_id, w.spk, "
     "CAST(s.speaker AS VARCHAR) AS speaker, CAST(s.quote AS VARCHAR) AS quote, s.date, "
+    "coalesce(d.source, '') AS source, "
     "(CASE WHEN s.boilerplate = '' THEN s.n_words ELSE 0 END)::BIGINT AS words, "
     "coalesce(s.boilerplate = '', false) AS story FROM sentences s LEFT JOIN docs d ON d.doc_id = s.doc_id "
     "LEFT JOIN who w ON w.speaker = s.speaker ORDER BY sid",
+    "CREATE TABLE summary AS SELECT count(*) AS sentences, count(DISTINCT doc) AS documents, min(date) AS first, "
+    "max(date) AS last FROM sent",
     "CREATE TEMP TABLE keys AS SELECT s.sid, s.doc, d.doc_id, s.sentence_id, s.spk, s.speaker, s.date, s.story "
     "FROM sent s "
     "JOIN docs d USING (doc)",

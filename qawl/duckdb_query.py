@@ -44,7 +44,9 @@ class Queries:
         self._cursor_lock = threading.Lock()
         self._kept_sets: OrderedDict[Filters, str] = OrderedDict()
         self._made = 0
-        self._datetimes = self.dataset.manifest().get("datetimes", {})
+        # A cache entry's manifest says in which units its datetime columns were ({frame: {column: dtype}}).
+        found = self.dataset.manifest().get("datetimes", {})
+        self._datetimes = {k: v for k, v in found.items() if isinstance(v, dict)} if isinstance(found, dict) else {}
 
     def _cursor(self) -> duckdb.DuckDBPyConnection:
         with self._cursor_lock:  # one connection per call, made one at a time: sessions run in threads
@@ -125,10 +127,9 @@ class Queries:
         where, params = self._where(filters)
         cut = "" if limit is None else f" LIMIT {int(limit)}"
         if name == "sentences":
-            return (f"SELECT {self._sentence_columns('f.')}, coalesce(CAST(d.source AS VARCHAR), '') AS source "
-                    f"FROM sentences f LEFT JOIN (SELECT doc_id, any_value(source) AS source FROM documents "
-                    f"GROUP BY doc_id) d USING (doc_id) WHERE f.sid IN (SELECT s.sid FROM ix.sent s WHERE {where}) "
-                    f"ORDER BY f.sid{cut}", params)
+            # Row by row beside the index's sentences (in the same order): each keeps its place, no join nor sort.
+            return (f"SELECT {self._sentence_columns('f.')}, k.source FROM sentences f POSITIONAL JOIN "
+                    f"(SELECT s.source, ({where}) AS kept FROM ix.sent s ORDER BY s.sid) k WHERE k.kept{cut}", params)
         columns = ", ".join(f'f."{c}"' for c in self.dataset.columns[name])
         if name == "documents":
             condition = f"f.doc_id IN (SELECT d.doc_id FROM ix.sent s JOIN ix.docs d USING (doc) WHERE {where})"

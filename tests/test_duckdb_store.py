@@ -82,3 +82,13 @@ def test_batches_agree_on_how_dates_are_written():
     micros = pd.concat([first, second])["date"].dropna().astype("datetime64[us]").astype("int64").to_numpy()
     export.write_batches([first, second], sink, {"date": export.datetime_kind(micros)})
     assert sink.getvalue() == export.csv_bytes(pd.concat([first, second], ignore_index=True))
+
+
+def test_a_dataset_manifest_of_another_shape_is_no_trouble(entry):
+    """A dataset folder's manifest.json may say other things than a cache entry's (the partitioned build's does)."""
+    (entry / "manifest.json").write_text('{"format": "qawl-dataset", "datetimes": {"documents": "datetime64[us]"}, '
+                                         '"warnings": ["one file skipped"]}', encoding="utf-8")
+    store = DuckDBStore(entry, "seed")
+    assert store.warnings == ["one file skipped"]
+    assert len(store.sentence_page(Filters(), 0, 5)) == 5
+    assert len(store.export_frame(Filters(), "documents")) == 1
