@@ -23,9 +23,10 @@ from functools import cached_property
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 import pyarrow.parquet as pq
 
-from qawl.frames import FRAME_NAMES, MENTION_COLUMNS, SENTENCE_COLUMNS, SPEAKER_COLUMNS, TOKEN_COLUMNS
+from qawl.frames import FRAME_NAMES, MENTION_COLUMNS, SENTENCE_COLUMNS, SPEAKER_COLUMNS, TOKEN_COLUMNS, Frames
 
 INDEX_VERSION = "4"  # bump when the index's tables change
 INDEX_NAME = "qawl-index.duckdb"
@@ -36,6 +37,12 @@ CONTRACT = {"documents": ["doc_id", "title", "date", "source", "n_sentences"], "
             "speakers": SPEAKER_COLUMNS, "themes": ["doc_id", "sentence_id", "theme", "terms"], "tokens": TOKEN_COLUMNS,
             "mentions": MENTION_COLUMNS}
 _BUILDING = threading.Lock()
+
+
+def is_dataset(path: str | Path) -> bool:
+    """Return whether a path is a folder of the frames as Parquet (a built dataset, or a disk-cache entry)."""
+    folder = Path(path)
+    return folder.is_dir() and all((folder / f"{n}.parquet").is_file() or (folder / n).is_dir() for n in FRAME_NAMES)
 
 
 def _literal(text: str) -> str:
@@ -119,6 +126,19 @@ class Dataset:
         except (OSError, ValueError):
             return {}
         return found if isinstance(found, dict) else {}
+
+    def frames(self) -> Frames:
+        """Return the frames read into pandas, in file order (the tokens' text columns as categories)."""
+        out = {}
+        for name, files in self.files.items():
+            table = pq.read_table(files[0]) if len(files) == 1 else pa.concat_tables(
+                [pq.read_table(f) for f in files], promote_options="permissive")
+            frame = table.unify_dictionaries().to_pandas()
+            frame = frame[[c for c in self.columns[name] if c in frame.columns]]
+            if name == "tokens":
+                frame = frame.astype({c: "category" for c in ("doc_id", "surface", "term") if c in frame.columns})
+            out[name] = frame
+        return Frames(**out, warnings=list(self.manifest().get("warnings", [])))
 
     def fingerprint(self) -> str:
         """Return a hash of the index version and the files' paths, sizes and modification times."""

@@ -219,10 +219,18 @@ class DuckDBStore(Queries):
             rows = self._query(f"SELECT w.text AS term, p.docs FROM ix.spread p JOIN ix.terms w USING (term) "
                                f"WHERE w.text IN ({marks(terms)})", terms)
             return trends.by_spread(counts, n_docs, rows.set_index("term")["docs"].reindex(terms).to_numpy(), n)
-        among, params = self._among_kept(filters, "t.sid")
-        rows = self._query(f"SELECT w.text AS term, count(DISTINCT t.doc) AS docs FROM ix.tok_term t "
-                           f"JOIN ix.terms w USING (term) WHERE t.term IN (SELECT term FROM ix.terms WHERE text IN "
-                           f"({marks(terms)})) AND {among} GROUP BY w.text", [*terms, *params])
+        wanted = f"t.term IN (SELECT term FROM ix.terms WHERE text IN ({marks(terms)}))"
+        if filters.speakers:  # the speakers' token blocks, their sentences' documents
+            kept, params = self._kept(filters, "s.sid, s.doc")
+            rows = self._query(f"WITH kept AS ({kept}) SELECT w.text AS term, count(DISTINCT k.doc) AS docs "
+                               f"FROM ix.tok t JOIN kept k USING (sid) JOIN ix.terms w USING (term) WHERE {wanted} "
+                               f"AND t.spk IN (SELECT spk FROM ix.who WHERE speaker IN ({marks(filters.speakers)})) "
+                               "GROUP BY w.text", [*params, *terms, *filters.speakers])
+        else:
+            among, params = self._among_kept(filters, "t.sid")
+            rows = self._query(f"SELECT w.text AS term, count(DISTINCT t.doc) AS docs FROM ix.tok_term t "
+                               f"JOIN ix.terms w USING (term) WHERE {wanted} AND {among} GROUP BY w.text",
+                               [*terms, *params])
         spread = rows.set_index("term")["docs"].reindex(terms, fill_value=0).to_numpy()
         return trends.by_spread(counts, n_docs, spread, n)
 
@@ -338,7 +346,7 @@ class DuckDBStore(Queries):
         if name in {"sentences", "documents"}:
             return self.counts(filters)[name == "documents"]
         if name == "speakers":
-            return len(self.speaker_table(filters))
+            return int(self._one(*self._kept(filters, "count(DISTINCT s.speaker)", "s.speaker <> ''"))[0])
         if filters == Filters():
             return self.dataset.rows(name)
         table = {"tokens": "tok", "themes": "thm", "mentions": "men"}[name]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
+from pathlib import Path
 from typing import BinaryIO
 
 import numpy as np
@@ -15,6 +16,7 @@ import pandas as pd
 
 from qawl import analysis, export, trends
 from qawl.analysis import Corpus
+from qawl.duckdb_index import Dataset
 from qawl.filters import Filters
 from qawl.frames import Frames
 from qawl.store import PAGE_COLUMNS
@@ -36,6 +38,11 @@ class PandasStore:
     def of(cls, frames: Frames, key: str, name: str = "") -> PandasStore:
         """Return the store of a corpus's built frames (prepared for the dashboard: analysis.prepare)."""
         return cls(analysis.prepare(frames, key, name))
+
+    @classmethod
+    def of_dataset(cls, folder: str | Path, key: str, name: str = "") -> PandasStore:
+        """Return the store of a built Parquet dataset's frames (a folder of them, or a cache entry), read in."""
+        return cls.of(Dataset(folder).frames(), key, name)
 
     def _mask(self, filters: Filters) -> np.ndarray:
         mask = analysis.apply(self.corpus, filters)

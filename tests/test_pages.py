@@ -439,3 +439,18 @@ def test_the_duckdb_backend_shows_every_page_as_the_pandas_backend_does(monkeypa
             views[f"{backend} {page}"] = shown(at)
     for page in PAGES:
         assert_shown_alike(views[f"pandas {page}"], views[f"duckdb {page}"], page)
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_a_built_dataset_folder_opens_as_a_corpus(monkeypatch, tmp_path, dated_folder, backend):
+    """QAWL_CORPUS may name a folder of the frames as Parquet (a built dataset): it is opened, not analysed again."""
+    from qawl import cache
+
+    frames = build_paths([dated_folder])
+    dataset = cache.write(frames, "built", tmp_path)
+    monkeypatch.setenv("QAWL_BACKEND", backend)
+    at = open_app(monkeypatch, dataset, "pages/speakers.py")
+    assert_clean(at)
+    assert at.caption[0].value.startswith(f"QAWL_CORPUS: {dataset.name} · {len(frames.sentences)} of ")
+    at.switch_page("pages/reader.py").run()
+    assert reader_sentences(at) == len(frames.sentences)

@@ -14,6 +14,7 @@ import streamlit as st
 
 from qawl import cache, duckdb_store, lexicons
 from qawl.corpus import CorpusError, Document
+from qawl.duckdb_index import Dataset, is_dataset
 from qawl.duckdb_store import DuckDBStore
 from qawl.frames import Frames
 from qawl.pandas_store import PandasStore
@@ -55,7 +56,10 @@ def key_of(source: Source) -> str:
     """Return the content key of a source's frames (corpus bytes + lexicons), looked up once per session."""
     known = st.session_state.setdefault("qawl_corpus_keys", {})
     if source not in known:
-        if source.digest:
+        dataset = _dataset_folder(source)
+        if dataset is not None:  # a built dataset: its files' names, sizes and times say what it holds
+            known[source] = "dataset-" + Dataset(dataset).fingerprint()[:32]
+        elif source.digest:
             known[source] = f"{source.digest[:24]}-{lexicons.load().digest}"
         elif lookup(cache.last_key(source.paths) or "") is None and not _queried_in_place(
                 cache.last_key(source.paths) or ""):
@@ -71,6 +75,13 @@ def key_of(source: Source) -> str:
         else:
             known[source] = cache.paths_key(source.paths)  # remembered on disk: a restart reads no file
     return known[source]
+
+
+def _dataset_folder(source: Source) -> Path | None:
+    """Return the folder of a source that is one built Parquet dataset (the frames, not articles), else None."""
+    if len(source.paths) == 1 and is_dataset(source.paths[0]):
+        return Path(source.paths[0])
+    return None
 
 
 def _queried_in_place(key: str) -> bool:
@@ -119,6 +130,13 @@ def lookup(key: str) -> Store | None:
 def _open_store(source: Source, key: str, progress: Callable[[int, int], None], say: Callable[[str], None]) -> Store:
     """Return the store of a source: DuckDB over its cache entry when the corpus is large (no frame read into
     memory), else the pandas store over its frames, built first when they are not cached."""
+    dataset = _dataset_folder(source)
+    if dataset is not None:  # the frames are built: queried where they lie, or read
+        if duckdb_store.backend(dataset) == "pandas":
+            return PandasStore.of_dataset(dataset, key, source.name)
+        if not duckdb_store.indexed(dataset):
+            say("Indexing the corpus for questions on its files (once per corpus) …")
+        return DuckDBStore(dataset, key, source.name)
     frames = None
     if not (source.paths and _queried_in_place(key)):
         frames = build_frames(source, progress)
