@@ -484,3 +484,60 @@ def test_page_tests_start_with_streamlit_caches_empty(monkeypatch):
     assert dict(corpus_registry()) == {}
     open_app(monkeypatch)
     assert len(corpus_registry()) == 1
+
+
+def shown(at: AppTest) -> dict[str, object]:
+    """Return what a run showed in the main area: texts, HTML, tables (as frames) and chart figures (as JSON)."""
+    charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    return {
+        "text": [e.value for kind in ("title", "caption", "markdown", "info", "subheader") for e in getattr(at, kind)],
+        "html": [h.value for h in at.html], "tables": [d.value for d in at.dataframe], "charts": charts,
+        "downloads": [b.label for b in at.get("download_button")],
+        "options": [w.options for w in at.multiselect if w.key and not w.key.startswith("filter_")],
+    }
+
+
+def assert_shown_alike(pandas_view: dict, duckdb_view: dict, where: str) -> None:
+    """Fail unless two runs showed the same texts, HTML, tables and charts."""
+    for kind in ("text", "html", "charts", "downloads", "options"):
+        assert pandas_view[kind] == duckdb_view[kind], f"{where}: {kind}"
+    assert len(pandas_view["tables"]) == len(duckdb_view["tables"]), where
+    for left, right in zip(pandas_view["tables"], duckdb_view["tables"], strict=True):
+        pd.testing.assert_frame_equal(left, right, obj=where)
+
+
+@pytest.mark.parametrize("params", [{}, {"speaker": "__top__"}, {"source": XINHUA, "theme": "__first__"},
+                                    {"q": "التعاون", "from": "2020-03-10"}], ids=["none", "speaker", "source", "q"])
+def test_the_duckdb_backend_shows_every_page_as_the_pandas_backend_does(monkeypatch, dated_folder, params):
+    from ui import corpus as ui_corpus
+
+    store = PandasStore(analysis.prepare(build_paths([dated_folder]), "dated"))
+    wanted = {"__top__": store.speaker_counts(1)["speaker"].iloc[0], "__first__": store.themes()[0]}
+    params = {k: wanted.get(v, v) for k, v in params.items()}
+    views: dict[str, dict] = {}
+    for backend in ("pandas", "duckdb"):
+        monkeypatch.setenv("QAWL_BACKEND", backend)
+        at = open_app(monkeypatch, dated_folder, params=params)
+        assert type(ui_corpus.lookup(next(iter(at.session_state["qawl_corpus_keys"].values())))).__name__ == {
+            "pandas": "PandasStore", "duckdb": "DuckDBStore"}[backend]
+        for page in PAGES:
+            at.switch_page(page).run()
+            assert_clean(at)
+            views[f"{backend} {page}"] = shown(at)
+    for page in PAGES:
+        assert_shown_alike(views[f"pandas {page}"], views[f"duckdb {page}"], page)
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_a_built_dataset_folder_opens_as_a_corpus(monkeypatch, tmp_path, dated_folder, backend):
+    """QAWL_CORPUS may name a folder of the frames as Parquet (a built dataset): it is opened, not analysed again."""
+    from qawl import cache
+
+    frames = build_paths([dated_folder])
+    dataset = cache.write(frames, "built", tmp_path)
+    monkeypatch.setenv("QAWL_BACKEND", backend)
+    at = open_app(monkeypatch, dataset, "pages/speakers.py")
+    assert_clean(at)
+    assert at.caption[0].value.startswith(f"QAWL_CORPUS: {dataset.name} · {len(frames.sentences)} of ")
+    at.switch_page("pages/reader.py").run()
+    assert reader_sentences(at) == len(frames.sentences)
