@@ -5,11 +5,12 @@ Its rows are in file order (files sorted by path, rows as written): the corpus o
 
 The index (a DuckDB database file, `DIR/qawl-index.duckdb`, or in the temporary folder when DIR is read-only) holds
 what the questions join on, as integers: each sentence's number in corpus order (`sid`) with its document number,
-speaker, quote kind, date, outlet and story words (`sent`), and their totals (`summary`); the tokens as (speaker
-number, sid, term number), sorted by speaker so that one speaker's tokens are a few blocks (`tok`), and again as
-(term number, sid, document number, date) sorted by term (`tok_term`); the terms with their corpus totals,
-documents (`spread`) and the word each is shown as (`terms`); the themes (with the sentence's speaker, date and
-story flag) and mentions by sid (`thm`, `men`). It is rebuilt when the files change.
+speaker, quote kind, date, outlet, speaker kind and gender, and story words (`sent`), and their totals (`summary`);
+the tokens as (speaker number, sid, term number), sorted by speaker so that one speaker's tokens are a few blocks
+(`tok`), and again as (term number, written form number, sid, document number, date) sorted by term (`tok_term`);
+the terms with their corpus totals, documents (`spread`) and the word each is shown as (`terms`); the written forms
+(`surf`); the themes (with the sentence's speaker, date and story flag) and mentions by sid (`thm`, `men`). It is
+rebuilt when the files change. It holds the frames as built: corrections are laid over it when a store opens.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import pyarrow.parquet as pq
 
 from qawl.frames import FRAME_NAMES, MENTION_COLUMNS, SENTENCE_COLUMNS, SPEAKER_COLUMNS, TOKEN_COLUMNS, Frames
 
-INDEX_VERSION = "4"  # bump when the index's tables change
+INDEX_VERSION = "5"  # bump when the index's tables change
 INDEX_NAME = "qawl-index.duckdb"
 INDEX_SCHEMA = "ix"
 BUILD_MEMORY = "1GB"
@@ -45,7 +46,8 @@ def is_dataset(path: str | Path) -> bool:
     return folder.is_dir() and all((folder / f"{n}.parquet").is_file() or (folder / n).is_dir() for n in FRAME_NAMES)
 
 
-def _literal(text: str) -> str:
+def literal(text: str) -> str:
+    """Return text as a SQL string literal."""
     return "'" + text.replace("'", "''") + "'"
 
 
@@ -103,7 +105,7 @@ class Dataset:
         keys are read from the paths only when a column comes from them."""
         in_files = {c for f in self.files[name] for c in pq.read_schema(f).names}
         hive = any(c not in in_files for c in self.columns[name])
-        return (f"read_parquet([{', '.join(map(_literal, self.files[name]))}], hive_partitioning={str(hive).lower()}, "
+        return (f"read_parquet([{', '.join(map(literal, self.files[name]))}], hive_partitioning={str(hive).lower()}, "
                 "union_by_name=true, filename=true, file_row_number=true)")
 
     def create_views(self, db: duckdb.DuckDBPyConnection) -> None:
@@ -113,7 +115,7 @@ class Dataset:
             select = ", ".join(f'"{c}"' for c in self.columns[name])
             sid = ""
             if name == "sentences":
-                cases = " ".join(f"WHEN {_literal(f)} THEN {start}" for f, start, _ in self.offsets())
+                cases = " ".join(f"WHEN {literal(f)} THEN {start}" for f, start, _ in self.offsets())
                 sid = ", file_row_number AS sid" if len(self.files[name]) == 1 else \
                     f", CASE filename {cases} END + file_row_number AS sid"
             db.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT {select}, filename AS _file, "
@@ -151,41 +153,51 @@ class Dataset:
 
 
 # The index, built from the views: keys joins each long frame's (doc_id, sentence_id) to the sentence's number.
-_BUILD = (
-    "CREATE TABLE docs AS SELECT (row_number() OVER (ORDER BY _file, _row) - 1)::INTEGER AS doc, "
-    "CAST(doc_id AS VARCHAR) AS doc_id, coalesce(CAST(source AS VARCHAR), '') AS source, date FROM documents",
-    "CREATE TABLE who AS SELECT (row_number() OVER (ORDER BY speaker) - 1)::INTEGER AS spk, speaker "
-    "FROM (SELECT DISTINCT CAST(speaker AS VARCHAR) AS speaker FROM sentences)",
-    "CREATE TABLE sent AS SELECT s.sid::INTEGER AS sid, d.doc, s.sentence_id::INTEGER AS sentence_id, w.spk, "
-    "CAST(s.speaker AS VARCHAR) AS speaker, CAST(s.quote AS VARCHAR) AS quote, s.date, "
-    "coalesce(d.source, '') AS source, "
-    "(CASE WHEN s.boilerplate = '' THEN s.n_words ELSE 0 END)::BIGINT AS words, "
-    "coalesce(s.boilerplate = '', false) AS story FROM sentences s LEFT JOIN docs d ON d.doc_id = s.doc_id "
-    "LEFT JOIN who w ON w.speaker = s.speaker ORDER BY sid",
-    "CREATE TABLE summary AS SELECT count(*) AS sentences, count(DISTINCT doc) AS documents, min(date) AS first, "
-    "max(date) AS last FROM sent",
-    "CREATE TEMP TABLE keys AS SELECT s.sid, s.doc, d.doc_id, s.sentence_id, s.spk, s.speaker, s.date, s.story "
-    "FROM sent s "
-    "JOIN docs d USING (doc)",
-    "CREATE TEMP TABLE pairs AS SELECT CAST(term AS VARCHAR) AS term, CAST(surface AS VARCHAR) AS surface, "
-    "count(*) AS n FROM tokens WHERE term IS NOT NULL GROUP BY ALL",
-    "CREATE TABLE terms AS SELECT (row_number() OVER (ORDER BY term) - 1)::INTEGER AS term, term AS text, "
-    "label, total FROM (SELECT term, arg_min(surface, (-n, surface)) FILTER (WHERE surface IS NOT NULL) AS label, "
-    "sum(n)::BIGINT AS total FROM pairs GROUP BY term)",
-    "CREATE TEMP TABLE numbered AS SELECT k.spk, k.sid, k.doc, k.date, w.term FROM tokens t JOIN keys k "
-    "ON k.doc_id = t.doc_id AND k.sentence_id = t.sentence_id LEFT JOIN terms w ON w.text = t.term",
-    "CREATE TABLE tok AS SELECT spk, sid, term FROM numbered ORDER BY spk, sid",
-    "CREATE TABLE tok_term AS SELECT term, sid, doc, date FROM numbered ORDER BY term, sid",
-    "CREATE TABLE spread AS SELECT term, count(DISTINCT doc) AS docs FROM numbered WHERE term IS NOT NULL "
-    "GROUP BY term",
-    "DROP TABLE numbered",
-    "CREATE TABLE thm AS SELECT k.sid, CAST(t.theme AS VARCHAR) AS theme, k.speaker, k.date, k.story, "
-    "row_number() OVER (ORDER BY t._file, t._row) AS ord FROM themes t JOIN keys k ON k.doc_id = t.doc_id "
-    "AND k.sentence_id = t.sentence_id ORDER BY ord",
-    "CREATE TABLE men AS SELECT k.sid, CAST(m.speaker AS VARCHAR) AS speaker, CAST(m.entity AS VARCHAR) AS entity, "
-    "CAST(m.kind AS VARCHAR) AS kind FROM mentions m JOIN keys k ON k.doc_id = m.doc_id "
-    "AND k.sentence_id = m.sentence_id",
-)
+def _build(dataset: Dataset) -> tuple[str, ...]:
+    """Return the statements that write a dataset's index (the sentences' kind and gender "" when its files lack
+    them: frames built before they existed)."""
+    have = set(dataset.columns["sentences"])
+    traits = ", ".join(f"coalesce(CAST(s.{column} AS VARCHAR), '') AS {name}" if column in have else f"'' AS {name}"
+                       for column, name in (("speaker_kind", "kind"), ("speaker_gender", "gender")))
+    return (
+        "CREATE TABLE docs AS SELECT (row_number() OVER (ORDER BY _file, _row) - 1)::INTEGER AS doc, "
+        "CAST(doc_id AS VARCHAR) AS doc_id, coalesce(CAST(source AS VARCHAR), '') AS source, date FROM documents",
+        "CREATE TABLE who AS SELECT (row_number() OVER (ORDER BY speaker) - 1)::INTEGER AS spk, speaker "
+        "FROM (SELECT DISTINCT CAST(speaker AS VARCHAR) AS speaker FROM sentences)",
+        "CREATE TABLE sent AS SELECT s.sid::INTEGER AS sid, d.doc, s.sentence_id::INTEGER AS sentence_id, w.spk, "
+        "CAST(s.speaker AS VARCHAR) AS speaker, CAST(s.quote AS VARCHAR) AS quote, s.date, "
+        f"coalesce(d.source, '') AS source, {traits}, "
+        "(CASE WHEN s.boilerplate = '' THEN s.n_words ELSE 0 END)::BIGINT AS words, "
+        "coalesce(s.boilerplate = '', false) AS story FROM sentences s LEFT JOIN docs d ON d.doc_id = s.doc_id "
+        "LEFT JOIN who w ON w.speaker = s.speaker ORDER BY sid",
+        "CREATE TABLE summary AS SELECT count(*) AS sentences, count(DISTINCT doc) AS documents, min(date) AS first, "
+        "max(date) AS last FROM sent",
+        "CREATE TEMP TABLE keys AS SELECT s.sid, s.doc, d.doc_id, s.sentence_id, s.spk, s.speaker, s.date, s.story "
+        "FROM sent s JOIN docs d USING (doc)",
+        "CREATE TEMP TABLE pairs AS SELECT CAST(term AS VARCHAR) AS term, CAST(surface AS VARCHAR) AS surface, "
+        "count(*) AS n FROM tokens GROUP BY ALL",
+        "CREATE TABLE terms AS SELECT (row_number() OVER (ORDER BY term) - 1)::INTEGER AS term, term AS text, "
+        "label, total FROM (SELECT term, arg_min(surface, (-n, surface)) FILTER (WHERE surface IS NOT NULL) AS label, "
+        "sum(n)::BIGINT AS total FROM pairs WHERE term IS NOT NULL GROUP BY term)",
+        # Every written form, with its term: a search for typed words (qawl.search) picks forms, then their tokens.
+        "CREATE TABLE surf AS SELECT (row_number() OVER (ORDER BY p.surface) - 1)::INTEGER AS surface, "
+        "p.surface AS text, w.term FROM (SELECT surface, arg_min(term, -n) AS term FROM pairs "
+        "WHERE surface IS NOT NULL GROUP BY surface) p LEFT JOIN terms w ON w.text = p.term",
+        "CREATE TEMP TABLE numbered AS SELECT k.spk, k.sid, k.doc, k.date, w.term, u.surface FROM tokens t "
+        "JOIN keys k ON k.doc_id = t.doc_id AND k.sentence_id = t.sentence_id LEFT JOIN terms w ON w.text = t.term "
+        "LEFT JOIN surf u ON u.text = t.surface",
+        "CREATE TABLE tok AS SELECT spk, sid, term FROM numbered ORDER BY spk, sid",
+        "CREATE TABLE tok_term AS SELECT term, surface, sid, doc, date FROM numbered ORDER BY term, sid",
+        "CREATE TABLE spread AS SELECT term, count(DISTINCT doc) AS docs FROM numbered WHERE term IS NOT NULL "
+        "GROUP BY term",
+        "DROP TABLE numbered",
+        "CREATE TABLE thm AS SELECT k.sid, CAST(t.theme AS VARCHAR) AS theme, k.speaker, k.date, k.story, "
+        "row_number() OVER (ORDER BY t._file, t._row) AS ord FROM themes t JOIN keys k ON k.doc_id = t.doc_id "
+        "AND k.sentence_id = t.sentence_id ORDER BY ord",
+        "CREATE TABLE men AS SELECT k.sid, CAST(m.speaker AS VARCHAR) AS speaker, CAST(m.entity AS VARCHAR) AS entity, "
+        "CAST(m.kind AS VARCHAR) AS kind FROM mentions m JOIN keys k ON k.doc_id = m.doc_id "
+        "AND k.sentence_id = m.sentence_id",
+    )
 
 
 def _fresh(path: Path, fingerprint: str) -> bool:
@@ -224,7 +236,7 @@ def open_index(dataset: Dataset) -> Path:
             with duckdb.connect(temporary, config={"threads": 2, "memory_limit": BUILD_MEMORY}) as db:
                 db.execute("SET enable_progress_bar = false")  # it draws on stdout, even without a terminal
                 dataset.create_views(db)
-                for statement in _BUILD:
+                for statement in _build(dataset):
                     db.execute(statement)
                 db.execute("CREATE TABLE meta AS SELECT ? AS fingerprint", [fingerprint])
                 for name in FRAME_NAMES:

@@ -1,6 +1,8 @@
 """DuckDB over a corpus's Parquet dataset and its index: the connection, the filters as SQL, streamed results.
 
-The filters become one condition over the index's sentences (`ix.sent`, alias `s`); a filter that reads the texts
+The index is attached as `ix`, with the speaker corrections laid over it (duckdb_corrections.py: the views `sent`,
+`thm`, `men`, `known`). The filters become one condition over the corrected sentences (`sent`, alias `s`); a filter
+that reads the texts
 or the themes (a keyword, a theme) is worked out once into a table of kept sentence numbers, kept for the next
 questions under the same filters. Rows of the frames themselves (a page of sentences, an export) come from the
 Parquet views in corpus order.
@@ -18,7 +20,9 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from qawl.duckdb_index import INDEX_SCHEMA, Dataset, open_index
+from qawl import duckdb_corrections
+from qawl.corrections import Rules
+from qawl.duckdb_index import INDEX_SCHEMA, Dataset, literal, open_index
 from qawl.filters import Filters
 
 THREADS = 2
@@ -35,11 +39,14 @@ def marks(values: tuple | list) -> str:
 class Queries:
     """A DuckDB connection over a dataset's views and its attached index, answering SQL from any thread."""
 
-    def __init__(self, folder: str | Path) -> None:
+    def __init__(self, folder: str | Path, rules: Rules | None = None) -> None:
         self.dataset = Dataset(folder)
         self._db = duckdb.connect(config={"threads": THREADS, "memory_limit": MEMORY_LIMIT})
+        self._db.execute("SET enable_progress_bar = false")
         self.dataset.create_views(self._db)
-        self._db.execute(f"ATTACH {_literal(str(open_index(self.dataset)))} AS {INDEX_SCHEMA} (READ_ONLY)")
+        self._db.execute(f"ATTACH {literal(str(open_index(self.dataset)))} AS {INDEX_SCHEMA} (READ_ONLY)")
+        self.corrections = rules or Rules()
+        self.fixed, self.unused = duckdb_corrections.lay_over(self._db, self.dataset, self.corrections)
         self._lock = threading.Lock()  # the kept sets
         self._cursor_lock = threading.Lock()
         self._kept_sets: OrderedDict[Filters, str] = OrderedDict()
@@ -83,7 +90,7 @@ class Queries:
             where, params = _condition(filters)
             cursor = self._cursor()
             try:
-                cursor.execute(f"CREATE TABLE {table} AS SELECT s.sid FROM ix.sent s WHERE {where}", params)
+                cursor.execute(f"CREATE TABLE {table} AS SELECT s.sid FROM sent s WHERE {where}", params)
                 self._kept_sets[filters] = table
                 while len(self._kept_sets) > KEPT_SETS:
                     cursor.execute(f"DROP TABLE {self._kept_sets.popitem(last=False)[1]}")
@@ -101,44 +108,29 @@ class Queries:
     def _kept(self, filters: Filters, columns: str = "s.sid", extra: str = "") -> tuple[str, list]:
         """Return a query of the kept sentences' index columns (and an extra condition), and its parameters."""
         where, params = self._where(filters)
-        return f"SELECT {columns} FROM ix.sent s WHERE {where}{' AND ' + extra if extra else ''}", params
+        return f"SELECT {columns} FROM sent s WHERE {where}{' AND ' + extra if extra else ''}", params
 
-    def _sentence_columns(self, alias: str = "") -> str:
-        # The outlet comes from the documents, after the sentence's own columns.
-        return ", ".join(f'{alias}"{c}"' for c in self.dataset.columns["sentences"] if c != "source")
-
-    def _sentences_at(self, sids: list[int], columns: str) -> str:
-        """Return a query of the sentences' rows at sids from the Parquet files, by file and row number (which
-        DuckDB reads without scanning the rest)."""
-        wanted = []
-        for file, start, n in self.dataset.offsets():
-            rows = [str(int(i) - start) for i in sids if start <= i < start + n]
-            if rows:
-                wanted.append(f"(_file = {_literal(file)} AND _row IN ({', '.join(rows)}))")
-        return f"SELECT {columns} FROM sentences WHERE {' OR '.join(wanted) or 'FALSE'} ORDER BY sid"
+    def _blocks(self, names: tuple[str, ...] | list[str]) -> tuple[str, list]:
+        """Return a condition on the tokens (`t`) that keeps the blocks of the speakers named (the tokens are sorted
+        by their built speaker: a few blocks are read), those of the sentences corrected to them included."""
+        wanted = marks(names)
+        return (f"t.spk IN (SELECT spk FROM ix.who WHERE speaker IN ({wanted}) "
+                f"UNION ALL SELECT was FROM fix WHERE speaker IN ({wanted}))", [*names, *names])
 
     def _typed(self, frame: pd.DataFrame, name: str) -> pd.DataFrame:
         """Return frame with its datetime columns in the units the frame had when written (its manifest)."""
         units = {c: t for c, t in self._datetimes.get(name, {}).items() if c in frame.columns}
         return frame.astype(units) if units else frame
 
-    def export_sql(self, filters: Filters, name: str, limit: int | None = None) -> tuple[str, list]:
-        """Return the query of one frame under the filters (not the speakers: they are recounted), in frame order."""
-        where, params = self._where(filters)
-        cut = "" if limit is None else f" LIMIT {int(limit)}"
-        if name == "sentences":
-            # Row by row beside the index's sentences (in the same order): each keeps its place, no join nor sort.
-            return (f"SELECT {self._sentence_columns('f.')}, k.source FROM sentences f POSITIONAL JOIN "
-                    f"(SELECT s.source, ({where}) AS kept FROM ix.sent s ORDER BY s.sid) k WHERE k.kept{cut}", params)
-        columns = ", ".join(f'f."{c}"' for c in self.dataset.columns[name])
-        if name == "documents":
-            condition = f"f.doc_id IN (SELECT d.doc_id FROM ix.sent s JOIN ix.docs d USING (doc) WHERE {where})"
-        elif where == "TRUE":  # every row: a plain scan, in file order
-            return f"SELECT {columns} FROM {name} f{cut}", []
-        else:
-            condition = (f"(f.doc_id, f.sentence_id) IN (SELECT (d.doc_id, s.sentence_id) FROM ix.sent s "
-                         f"JOIN ix.docs d USING (doc) WHERE {where})")
-        return f"SELECT {columns} FROM {name} f WHERE {condition} ORDER BY f._file, f._row{cut}", params
+    def rows_at(self, name: str, numbers: list[int], columns: str = "*") -> str:
+        """Return a query of a frame's rows at (increasing) row numbers in corpus order, from the Parquet files by
+        file and row number (which DuckDB reads without scanning the rest)."""
+        wanted = []
+        for file, start, n in self.dataset.offsets(name):
+            rows = [str(int(i) - start) for i in numbers if start <= i < start + n]
+            if rows:
+                wanted.append(f"(_file = {literal(file)} AND _row IN ({', '.join(rows)}))")
+        return f"SELECT {columns} FROM {name} WHERE {' OR '.join(wanted) or 'FALSE'} ORDER BY _file, _row"
 
     def stream(self, sql: str, params: list) -> Iterator[pd.DataFrame]:
         """Yield the rows of a query as pandas batches of BATCH_ROWS, the first one empty (it carries the columns)."""
@@ -167,10 +159,6 @@ class Queries:
             cursor.close()
         return {column: pa.timestamp("us") if flags[2 * i + 1] else pa.timestamp("s") if flags[2 * i] else pa.date32()
                 for i, column in enumerate(stamps)}
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
 
 
 def _condition(filters: Filters) -> tuple[str, list[Any]]:

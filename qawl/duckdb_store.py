@@ -15,25 +15,24 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 
-from qawl import analysis, duckdb_index, export, trends
+from qawl import duckdb_index, export, sourcing, trends
+from qawl.corrections import Rules
 from qawl.duckdb_index import Dataset
-from qawl.duckdb_query import Queries, marks
+from qawl.duckdb_query import marks
+from qawl.duckdb_words import Words, x_like_pandas
 from qawl.filters import Filters
-from qawl.store import PAGE_COLUMNS
+from qawl.store import TERMS
 
 BACKEND_VAR = "QAWL_BACKEND"
 THRESHOLD_VAR = "QAWL_DUCKDB_ABOVE"
 THRESHOLD = 500_000  # sentences: measured in bench/backends.py (README "Large corpora")
-_ORDER = "_file, _row"  # the order of the frames' rows: file by file, row by row (the pandas frames' order)
 
 
 def indexed(folder: str | Path) -> bool:
@@ -57,15 +56,18 @@ def backend(folder: str | Path) -> str:
         return "pandas"  # unreadable files: the pandas path rebuilds them
 
 
-class DuckDBStore(Queries):
-    """A corpus's Parquet dataset queried by DuckDB through the store interface (qawl.store.Store)."""
+class DuckDBStore(Words):
+    """A corpus's Parquet dataset queried by DuckDB through the store interface (qawl.store.Store), with the
+    corrections laid over it (duckdb_corrections.py)."""
 
-    def __init__(self, folder: str | Path, key: str, name: str = "", warnings: list[str] | None = None) -> None:
-        super().__init__(folder)
+    def __init__(self, folder: str | Path, key: str, name: str = "", warnings: list[str] | None = None,
+                 rules: Rules | None = None) -> None:
+        super().__init__(folder, rules)
         self.key = f"duckdb-{key}"
         self.name = name
         manifest = self.dataset.manifest()
         self.warnings = list(manifest.get("warnings", [])) if warnings is None else list(warnings)
+        self.correction_notes = [*self.corrections.problems, *self.unused]
 
     # Corpus facts
 
@@ -98,6 +100,10 @@ class DuckDBStore(Queries):
 
     def speaker_counts(self, limit: int | None = None, names: tuple[str, ...] = ()) -> pd.DataFrame:
         """Return speaker, n_sentences of the most quoted speakers (all or `limit`), or of `names` when given."""
+        if self.fixed:  # the speakers recounted under the corrections
+            table = self.speaker_table(Filters())[["speaker", "n_sentences"]]
+            table = table[table["speaker"].isin(names)] if names else table.head(limit)
+            return table.reset_index(drop=True)
         where = f"WHERE speaker IN ({marks(names)})" if names else ""
         cut = "" if names or limit is None else f"LIMIT {int(limit)}"
         # A plain scan (with a filter) gives the rows in file order: no sort of the whole frame for a few rows.
@@ -110,26 +116,16 @@ class DuckDBStore(Queries):
         return self._query(f"SELECT CAST(doc_id AS VARCHAR) AS doc_id, CAST(title AS VARCHAR) AS title "
                            f"FROM documents {where} {cut}", ids)
 
-    def labels(self, terms: list[str]) -> dict[str, str]:
-        """Return term -> the written form it is shown as: its most frequent spelling (ties: the first in order)."""
-        wanted = list(dict.fromkeys(terms))
-        rows = self._query(f"SELECT text, label FROM ix.terms WHERE text IN ({marks(wanted)})", wanted) \
-            if wanted else pd.DataFrame({"text": [], "label": []})
-        return {t: t for t in wanted} | dict(zip(rows["text"], rows["label"], strict=True))
-
     # Speakers
 
     def speaker_table(self, filters: Filters) -> pd.DataFrame:
         """Return the speakers of the kept sentences with their counts, most quoted first."""
         kept, params = self._kept(filters, "s.speaker, s.doc, s.quote", "s.speaker <> ''")
-        known = self.dataset.columns["speakers"]
-        traits = ", ".join(f"arg_min({c}, ({_ORDER})) AS {c}" if c in known else f"'' AS {c}"
-                           for c in ("aliases", "kind", "gender"))
         return self._query(
-            f"WITH kept AS ({kept}), known AS (SELECT speaker, {traits} FROM speakers GROUP BY speaker) "
-            "SELECT k.speaker, coalesce(any_value(a.aliases), '') AS aliases, coalesce(any_value(a.kind), '') AS kind, "
-            "coalesce(any_value(a.gender), '') AS gender, count(*) AS n_sentences, "
-            "count(DISTINCT k.doc) AS n_documents, count(*) FILTER (WHERE k.quote = 'direct') AS n_direct, "
+            f"WITH kept AS ({kept}) SELECT k.speaker, coalesce(any_value(a.aliases), '') AS aliases, "
+            "coalesce(any_value(a.kind), '') AS kind, coalesce(any_value(a.gender), '') AS gender, "
+            "count(*) AS n_sentences, count(DISTINCT k.doc) AS n_documents, "
+            "count(*) FILTER (WHERE k.quote = 'direct') AS n_direct, "
             "count(*) FILTER (WHERE k.quote = 'indirect') AS n_indirect "
             "FROM kept k LEFT JOIN known a USING (speaker) GROUP BY k.speaker ORDER BY n_sentences DESC, speaker",
             params)
@@ -137,7 +133,7 @@ class DuckDBStore(Queries):
     def speaker_theme(self, filters: Filters, speakers: list[str], *, share: bool = False) -> pd.DataFrame:
         """Return a speakers × themes table of kept sentences (or % of each speaker's sentences)."""
         among, params = self._among_kept(filters)
-        pairs = self._query(f"SELECT speaker, theme, count(*) AS n FROM ix.thm WHERE {among} GROUP BY ALL", params)
+        pairs = self._query(f"SELECT speaker, theme, count(*) AS n FROM thm WHERE {among} GROUP BY ALL", params)
         present = set(pairs["theme"])
         table = pairs.pivot_table(index="speaker", columns="theme", values="n", aggfunc="sum", fill_value=0)
         table = table.reindex(index=pd.Index(speakers, name="speaker"),
@@ -152,7 +148,7 @@ class DuckDBStore(Queries):
         """Return the n most frequent (speaker, entity) pairs of kept sentences, self-mentions left out."""
         among, params = self._among_kept(filters)
         return self._query(
-            "SELECT speaker, entity, kind, count(*) AS mentions FROM ix.men "
+            "SELECT speaker, entity, kind, count(*) AS mentions FROM men "
             f"WHERE {among} AND speaker <> '' AND speaker <> entity "
             "AND entity IS NOT NULL AND kind IS NOT NULL GROUP BY ALL "
             f"ORDER BY mentions DESC, speaker, entity, kind LIMIT {int(n)}", params)
@@ -162,105 +158,69 @@ class DuckDBStore(Queries):
         kept, params = self._kept(filters, "s.sid", "s.speaker = ?")
         sids = self._query(f"{kept} ORDER BY s.sid LIMIT {int(limit)}", [*params, speaker])["sid"].tolist()
         columns = "doc_id, sentence_id, quote, attribution, cue, speaker_mention, text"
-        return self._query(self._sentences_at(sids, columns))
+        return self._query(self.rows_at("sentences", sids, columns))
 
-    def distinctive_terms(self, filters: Filters, speaker: str, n: int = 30) -> pd.DataFrame:
-        """Return the speaker's words most overused against the rest of the corpus (keyness)."""
-        where, params = self._where(filters)
-        rows = self._query(
-            "WITH who AS (SELECT spk FROM ix.who WHERE speaker = ?), "
-            f"mine AS (SELECT s.sid, ({where}) AS kept FROM ix.sent s WHERE s.speaker = ?), "
-            "used AS (SELECT t.term, count(*) FILTER (WHERE kept) AS target, count(*) AS anywhere FROM ix.tok t "
-            "JOIN mine USING (sid) WHERE t.spk = (SELECT spk FROM who) AND t.term IS NOT NULL GROUP BY t.term) "
-            "SELECT w.text AS term, u.target, w.total - u.anywhere AS rest, u.anywhere FROM used u "
-            "JOIN ix.terms w USING (term) ", [speaker, *params, speaker])
-        everything = self._one("SELECT sum(total) FROM ix.terms")[0] or 0
-        used = rows[rows["target"] > 0]
-        rest = int(everything) - int(rows["anywhere"].sum())
-        labels = self.labels(used["term"].tolist())
-        return analysis.keyness_table(used["term"].to_numpy(dtype=object), used["target"].to_numpy(),
-                                      used["rest"].to_numpy(), rest, n, labels.__getitem__)
+    def speaker_mentions(self, speaker: str) -> pd.DataFrame:
+        """Return speaker_mention, n_sentences: how the articles named one speaker, most frequent first."""
+        said, params = "f.speaker = ?", [speaker]
+        if self.fixed:  # the sentences corrected away from the speaker, or to them
+            said = "(f.speaker = ? AND f.sid NOT IN (SELECT sid FROM fix)) OR f.sid IN (SELECT sid FROM fix " \
+                   "WHERE speaker = ?)"
+            params = [speaker, speaker]
+        return self._query(
+            "SELECT CAST(f.speaker_mention AS VARCHAR) AS speaker_mention, count(*) AS n_sentences FROM sentences f "
+            f"WHERE ({said}) AND f.speaker_mention <> '' GROUP BY ALL ORDER BY n_sentences DESC, speaker_mention",
+            params)
 
-    # Words
+    # Who gets a voice (qawl.sourcing: the same tables from grouped counts)
 
-    def _term_rows(self, filters: Filters, n: int | None, extra: str = "", extra_params: tuple = ()) -> pd.DataFrame:
-        cut = "" if n is None else f"LIMIT {int(n)}"
-        if filters == Filters() and not extra:  # the corpus totals, counted once in the index
-            return self._query(f"SELECT text AS term, label AS word, total AS count FROM ix.terms "
-                               f"ORDER BY count DESC, term {cut}")
-        kept, params = self._kept(filters, "s.sid", extra)
-        speaker = "AND t.spk IN (SELECT spk FROM ix.who WHERE speaker IN (" + marks(filters.speakers) + "))" \
-            if filters.speakers else ""  # the tokens are sorted by speaker: only their blocks are read
-        return self._query(f"WITH kept AS ({kept}), counted AS (SELECT t.term, count(*) AS count FROM ix.tok t "
-                           f"WHERE t.sid IN (SELECT sid FROM kept) AND t.term IS NOT NULL {speaker} GROUP BY t.term) "
-                           "SELECT w.text AS term, w.label AS word, c.count FROM counted c JOIN ix.terms w "
-                           f"USING (term) ORDER BY c.count DESC, term {cut}",
-                           [*params, *extra_params, *filters.speakers])
+    def sourcing_shares(self, filters: Filters, dimension: str = "kind", group: str = "", bucket: str = "auto"
+                        ) -> pd.DataFrame:
+        """Return kept attributed sentences by speaker kind or gender, overall / per outlet / per date bucket."""
+        sourcing.checked(dimension, group)
+        axis = self.axis(filters, bucket) if group == "period" else ("", "")
+        if group == "period" and axis[0] != "date":
+            return sourcing.empty(dimension, group, axis)
+        key = {"": "''", "source": "s.source", "period": self.x_of(*axis) if group == "period" else ""}[group]
+        people = " AND (s.kind = 'person' OR s.gender <> '')" if dimension == "gender" else ""
+        kept, params = self._kept(filters, f"{key} AS g, s.{dimension} AS v", f"s.speaker <> ''{people}")
+        rows = self._query(f"WITH kept AS ({kept}) SELECT g, v, count(*) AS n FROM kept WHERE g IS NOT NULL "
+                           "GROUP BY g, v ORDER BY g, v", params)
+        if rows.empty:
+            return sourcing.empty(dimension, group, axis)
+        if group == "period":
+            rows = x_like_pandas(rows.rename(columns={"g": "x"}), "date").rename(columns={"x": "g"})
+        table = rows.pivot_table(index="g", columns="v", values="n", aggfunc="sum", fill_value=0, sort=True)
+        names = np.array([v or sourcing.UNKNOWN for v in table.columns], dtype=object)
+        labels = table.index.to_numpy() if group == "period" else table.index.to_numpy(dtype=object)
+        return sourcing.share_table(table.to_numpy(dtype=np.int64), labels, names, dimension, group, axis)
 
-    def term_counts(self, filters: Filters, n: int | None = None) -> pd.DataFrame:
-        """Return term, word, count of the kept tokens, most frequent first (ties by spelling)."""
-        return _term_frame(self._term_rows(filters, n))
+    def unnamed_by_source(self, filters: Filters) -> pd.DataFrame:
+        """Return per outlet the kept attributed sentences from unnamed sources: source, sentences, total, share."""
+        kept, params = self._kept(filters, "s.source, s.kind", "s.speaker <> ''")
+        rows = self._query(f"WITH kept AS ({kept}) SELECT source, count(*) FILTER (WHERE kind = ?) AS unnamed, "
+                           "count(*) AS total FROM kept GROUP BY source", [*params, sourcing.UNNAMED])
+        return sourcing.unnamed_table(rows["source"].to_numpy(dtype=object), rows["unnamed"].to_numpy(),
+                                      rows["total"].to_numpy())
 
-    def cloud_words(self, filters: Filters, speaker: str, n: int = 120) -> pd.DataFrame:
-        """Return term_counts of one speaker's kept sentences."""
-        if filters.speakers and speaker not in filters.speakers:  # another speaker was asked for
-            return _term_frame(pd.DataFrame({"term": [], "word": [], "count": []}))
-        # As a speaker filter: the tokens are sorted by speaker, only this one's blocks are read.
-        return _term_frame(self._term_rows(replace(filters, speakers=(speaker,)), n))
-
-    def default_terms(self, filters: Filters, n: int = 5, pool: int = 300) -> list[str]:
-        """Return the terms a timeline shows before the user picks (trends.default_terms)."""
-        counts = trends.topical(self.term_counts(filters, pool))
-        n_docs = self.counts(filters)[1]
-        if counts.empty or n_docs < trends.MIN_DOCUMENTS_FOR_SPREAD:
-            return counts["term"].head(n).tolist()
-        terms = counts["term"].tolist()
-        if filters == Filters():  # every document: the spread counted once in the index
-            rows = self._query(f"SELECT w.text AS term, p.docs FROM ix.spread p JOIN ix.terms w USING (term) "
-                               f"WHERE w.text IN ({marks(terms)})", terms)
-            return trends.by_spread(counts, n_docs, rows.set_index("term")["docs"].reindex(terms).to_numpy(), n)
-        wanted = f"t.term IN (SELECT term FROM ix.terms WHERE text IN ({marks(terms)}))"
-        if filters.speakers:  # the speakers' token blocks, their sentences' documents
-            kept, params = self._kept(filters, "s.sid, s.doc")
-            rows = self._query(f"WITH kept AS ({kept}) SELECT w.text AS term, count(DISTINCT k.doc) AS docs "
-                               f"FROM ix.tok t JOIN kept k USING (sid) JOIN ix.terms w USING (term) WHERE {wanted} "
-                               f"AND t.spk IN (SELECT spk FROM ix.who WHERE speaker IN ({marks(filters.speakers)})) "
-                               "GROUP BY w.text", [*params, *terms, *filters.speakers])
-        else:
-            among, params = self._among_kept(filters, "t.sid")
-            rows = self._query(f"SELECT w.text AS term, count(DISTINCT t.doc) AS docs FROM ix.tok_term t "
-                               f"JOIN ix.terms w USING (term) WHERE {wanted} AND {among} GROUP BY w.text",
-                               [*terms, *params])
-        spread = rows.set_index("term")["docs"].reindex(terms, fill_value=0).to_numpy()
-        return trends.by_spread(counts, n_docs, spread, n)
+    def quoted_women(self, filters: Filters, n: int | None = 20) -> pd.DataFrame:
+        """Return the most quoted women of the kept sentences with their counts."""
+        women = sourcing.women_of(self.speaker_table(filters), n)
+        names = women["speaker"].tolist()
+        kept, params = self._kept(filters, "s.speaker, s.source", f"s.speaker IN ({marks(names) or 'NULL'})")
+        outlets = self._query(f"WITH kept AS ({kept}) SELECT speaker, count(DISTINCT source) FILTER "
+                              "(WHERE source <> '') AS n FROM kept GROUP BY speaker", [*params, *names])
+        return sourcing.with_sources(women, outlets.set_index("speaker")["n"].reindex(names, fill_value=0))
 
     # Time
 
-    def axis(self, filters: Filters, bucket: str = "auto") -> tuple[str, str]:
-        """Return the timeline x axis: ("position", "") or ("date", "D"/"W"/"M")."""
-        if filters == Filters():
-            first, last, docs = self._one("SELECT first, last, documents FROM ix.summary")
-        else:
-            first, last, docs = self._one(*self._kept(filters, "min(s.date), max(s.date), count(DISTINCT s.doc)"))
-        if first is None or docs < 2:
-            return "position", ""
-        if bucket in {"D", "W", "M"}:
-            return "date", bucket
-        return "date", trends.bucket_for_span((pd.Timestamp(last) - pd.Timestamp(first)).days)
-
-    @staticmethod
-    def _x(kind: str, freq: str, table: str = "s") -> str:
-        if kind == "position":
-            return f"{table}.sentence_id"
-        unit = {"D": "day", "W": "week", "M": "month"}[freq]  # ISO weeks start on Monday, as pandas' W periods
-        return f"date_trunc('{unit}', {table}.date)"
-
     def timeline(self, filters: Filters, terms: list[str], *, per_thousand: bool = False, by_speaker: bool = False,
-                 bucket: str = "auto", top_speakers: int = 6) -> pd.DataFrame:
-        """Return keyword counts (or rates) per x bucket and keyword, optionally per speaker."""
+                 bucket: str = "auto", top_speakers: int = 6, match: str = TERMS) -> pd.DataFrame:
+        """Return keyword counts (or rates) per x bucket and keyword (stems, or typed words with match), optionally
+        per speaker."""
         kind, freq = self.axis(filters, bucket)
         keys = ["x"]
-        columns = f"s.sid, {self._x(kind, freq)} AS x, s.words"
+        columns = f"s.sid, {self.x_of(kind, freq)} AS x, s.words"
         params: list[Any] = []
         if by_speaker:
             chosen = self.speaker_table(filters)["speaker"].head(top_speakers).tolist()
@@ -275,37 +235,38 @@ class DuckDBStore(Queries):
                              f"GROUP BY {group} ORDER BY {group}", params)
         if totals.empty or not terms:
             return trends.empty_frame(["x", "words", "term", "count", "value", "keyword"], kind, freq)
-        wanted = f"t.term IN (SELECT term FROM ix.terms WHERE text IN ({marks(terms)}))"
+        series, on, series_params = self.series(terms, match)
         if kind == "date" and not by_speaker:  # the tokens carry their date: no join with the sentences
             among, among_params = self._among_kept(filters, "t.sid")
-            counts = self._query(f"SELECT {self._x(kind, freq, 't')} AS x, w.text AS term, count(*) AS count "
-                                 f"FROM ix.tok_term t JOIN ix.terms w USING (term) WHERE {wanted} AND {among} "
-                                 "AND t.date IS NOT NULL GROUP BY ALL", [*terms, *among_params])
+            counts = self._query(f"WITH series AS ({series}) SELECT {self.x_of(kind, freq, 't')} AS x, w.key AS term, "
+                                 f"count(*) AS count FROM ix.tok_term t JOIN series w ON w.{on} = t.{on} "
+                                 f"WHERE {among} AND t.date IS NOT NULL GROUP BY ALL", [*series_params, *among_params])
         else:
-            counts = self._query(f"WITH kept AS ({kept}) SELECT {', '.join('k.' + k for k in keys)}, w.text AS term, "
-                                 "count(*) AS count FROM ix.tok_term t JOIN kept k USING (sid) JOIN ix.terms w "
-                                 f"USING (term) WHERE {wanted} GROUP BY ALL", [*params, *terms])
-        return trends.timeline_frame(_x_like_pandas(totals, kind), _x_like_pandas(counts, kind), terms,
-                                     per_thousand=per_thousand, label=self.labels(terms).__getitem__,
-                                     axis=(kind, freq))
+            counts = self._query(f"WITH series AS ({series}), kept AS ({kept}) SELECT "
+                                 f"{', '.join('k.' + k for k in keys)}, w.key AS term, count(*) AS count "
+                                 f"FROM ix.tok_term t JOIN kept k USING (sid) JOIN series w ON w.{on} = t.{on} "
+                                 "GROUP BY ALL", [*series_params, *params])
+        label = self.labels(terms).__getitem__ if match == TERMS else str
+        return trends.timeline_frame(x_like_pandas(totals, kind), x_like_pandas(counts, kind), terms,
+                                     per_thousand=per_thousand, label=label, axis=(kind, freq))
 
     def theme_timeline(self, filters: Filters, bucket: str = "auto") -> pd.DataFrame:
         """Return per x bucket and theme the share (%) of kept story sentences carrying it."""
         kind, freq = self.axis(filters, bucket)
-        kept, params = self._kept(filters, f"s.sid, {self._x(kind, freq)} AS x", "s.story AND x IS NOT NULL")
+        kept, params = self._kept(filters, f"s.sid, {self.x_of(kind, freq)} AS x", "s.story AND x IS NOT NULL")
         totals = self._query(f"WITH kept AS ({kept}) SELECT x, count(*) AS total FROM kept GROUP BY x ORDER BY x",
                              params)
         if totals.empty:
             return trends.empty_frame(["x", "total", "theme", "sentences", "share"], kind, freq)
         if kind == "date":  # the themes carry their sentence's date and story flag: no join
             among, among_params = self._among_kept(filters, "t.sid")
-            counts = self._query(f"SELECT {self._x(kind, freq, 't')} AS x, t.theme, count(*) AS sentences "
+            counts = self._query(f"SELECT {self.x_of(kind, freq, 't')} AS x, t.theme, count(*) AS sentences "
                                  f"FROM ix.thm t WHERE t.story AND t.date IS NOT NULL AND {among} GROUP BY ALL",
                                  among_params)
         else:
             counts = self._query(f"WITH kept AS ({kept}) SELECT k.x, t.theme, count(*) AS sentences FROM ix.thm t "
                                  "JOIN kept k USING (sid) GROUP BY ALL", params)
-        return trends.theme_timeline_frame(_x_like_pandas(totals, kind), _x_like_pandas(counts, kind),
+        return trends.theme_timeline_frame(x_like_pandas(totals, kind), x_like_pandas(counts, kind),
                                            self.themes(), axis=(kind, freq))
 
     def theme_shares(self, filters: Filters) -> pd.DataFrame:
@@ -327,19 +288,37 @@ class DuckDBStore(Queries):
         kept, params = self._kept(filters)
         sids = self._query(f"{kept} ORDER BY s.sid LIMIT {max(int(limit), 0)} OFFSET {max(int(offset), 0)}",
                            params)["sid"].tolist()
-        page = self._query(
-            f"SELECT {self._sentence_columns('s.')}, CAST(d.title AS VARCHAR) AS title, "
-            "coalesce(CAST(d.source AS VARCHAR), '') AS source, d.date AS doc_date, "
-            f"coalesce(d.n_sentences, 0) AS doc_sentences FROM ({self._sentences_at(sids, '*')}) s "
-            "LEFT JOIN documents d USING (doc_id) ORDER BY s.sid")
-        themes = self._query(f"SELECT sid, theme FROM ix.thm WHERE sid IN ({', '.join(map(str, sids)) or 'NULL'}) "
+        page = self.sentence_rows(sids)
+        docs = self.documents_at(page["_doc"])
+        at = docs.reindex(page["_doc"].to_numpy())
+        present = (page["_doc"] >= 0).to_numpy()
+
+        def of_document(column: str, missing: object) -> np.ndarray:
+            values = at[column].to_numpy(dtype=object)
+            values[~present] = missing
+            return values
+
+        themes = self._query(f"SELECT sid, theme FROM thm WHERE sid IN ({', '.join(map(str, sids)) or 'NULL'}) "
                              "ORDER BY ord")
         listed: dict[int, list[str]] = {}
         for sid, theme in themes.itertuples(index=False):
             listed.setdefault(int(sid), []).append(str(theme))
-        page["themes"] = [listed.get(int(sid), []) for sid in sids]
-        page["doc_date"] = page["doc_date"].astype(self._datetimes.get("documents", {}).get("date", "datetime64[us]"))
-        return self._typed(page[[c for c in page.columns if c not in PAGE_COLUMNS] + list(PAGE_COLUMNS)], "sentences")
+        return page.drop(columns="_doc").assign(
+            themes=[listed.get(int(sid), []) for sid in sids],
+            title=pd.Series(of_document("title", ""), index=page.index, dtype="str"),
+            source=pd.Series(of_document("source", ""), index=page.index, dtype="str"),
+            doc_date=pd.Series(of_document("date", None), index=page.index, dtype=docs["date"].dtype),
+            doc_sentences=of_document("n_sentences", 0).astype(np.int64))
+
+    def sentence_position(self, filters: Filters, doc_id: str, sentence_id: int) -> int | None:
+        """Return where a sentence is among the kept sentences in corpus order (0-based), None when not kept."""
+        kept, params = self._kept(filters, "s.sid", "s.doc IN (SELECT doc FROM ix.docs WHERE doc_id = ?) "
+                                                    "AND s.sentence_id = ?")
+        found = self._one(f"{kept} ORDER BY s.sid LIMIT 1", [*params, str(doc_id), int(sentence_id)])
+        if found is None:
+            return None
+        kept, params = self._kept(filters, "count(*)", f"s.sid < {int(found[0])}")
+        return int(self._one(kept, params)[0])
 
     def export_rows(self, filters: Filters, name: str) -> int:
         """Return how many rows the export of one frame has."""
@@ -349,54 +328,27 @@ class DuckDBStore(Queries):
             return int(self._one(*self._kept(filters, "count(DISTINCT s.speaker)", "s.speaker <> ''"))[0])
         if filters == Filters():
             return self.dataset.rows(name)
-        table = {"tokens": "tok", "themes": "thm", "mentions": "men"}[name]
+        table = {"tokens": "ix.tok", "themes": "thm", "mentions": "men"}[name]
         among, params = self._among_kept(filters)
-        return int(self._one(f"SELECT count(*) FROM ix.{table} WHERE {among}", params)[0])
+        return int(self._one(f"SELECT count(*) FROM {table} WHERE {among}", params)[0])
 
     def export_frame(self, filters: Filters, name: str, limit: int | None = None) -> pd.DataFrame:
         """Return one frame under the filters (its first `limit` rows when given)."""
         if name == "speakers":
             table = self.speaker_table(filters)
             return table if limit is None else table.head(limit)
-        if name == "sentences" and limit is not None:  # the first rows, found in the index, read by number
-            kept, params = self._kept(filters)
-            sids = self._query(f"{kept} ORDER BY s.sid LIMIT {int(limit)}", params)["sid"].tolist()
-            found = self._query(f"SELECT {self._sentence_columns('f.')}, i.source FROM "
-                                f"({self._sentences_at(sids, '*')}) f POSITIONAL JOIN "
-                                f"(SELECT source FROM ix.sent WHERE sid IN ({', '.join(map(str, sids)) or 'NULL'}) "
-                                "ORDER BY sid) i")
-            return self._typed(found, name)
-        sql, params = self.export_sql(filters, name, limit)
-        return self._typed(self._query(sql, params), name)
+        return self.rows_frame(filters, name, limit)
 
     def write_csv(self, filters: Filters, name: str, sink: BinaryIO) -> None:
         """Write one frame under the filters to sink as spreadsheet-safe CSV, batch by batch."""
         if name == "speakers":
             export.write_batches([self.speaker_table(filters)], sink)
-            return
-        sql, params = self.export_sql(filters, name)
-        export.write_batches(self.stream(sql, params), sink, self.datetime_kinds(sql, params))
+        else:
+            self.write_rows_csv(filters, name, sink)
 
     def write_parquet(self, filters: Filters, name: str, sink: BinaryIO) -> None:
         """Write one frame under the filters to sink as Parquet, batch by batch."""
         if name == "speakers":
             self.speaker_table(filters).to_parquet(sink, index=False)
-            return
-        sql, params = self.export_sql(filters, name)
-        batches = self.stream(sql, params)
-        first = next(batches)
-        schema = pa.Schema.from_pandas(first, preserve_index=False)
-        with pq.ParquetWriter(sink, schema) as writer:
-            for frame in (first, *batches):
-                writer.write_table(pa.Table.from_pandas(frame, schema=schema, preserve_index=False))
-
-
-def _term_frame(rows: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame({"term": rows["term"].astype("str"), "word": rows["word"].astype("str"),
-                         "count": rows["count"].to_numpy(dtype=np.int64)})
-
-
-def _x_like_pandas(frame: pd.DataFrame, kind: str) -> pd.DataFrame:
-    """Return frame with its x column in the dtype the pandas store gives (period starts in microseconds)."""
-    return frame.assign(x=frame["x"].astype("datetime64[us]" if kind == "date" else np.int64))
-
+        else:
+            self.write_rows_parquet(filters, name, sink)

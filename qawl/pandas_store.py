@@ -196,7 +196,8 @@ class PandasStore:
         mentions = s["speaker_mention"].astype(str)[self.corpus.spoken_by(speaker)]
         counts = mentions[mentions != ""].value_counts(sort=False)
         order = sorted(counts.index, key=lambda m: (-counts[m], m))
-        return pd.DataFrame({"speaker_mention": order, "n_sentences": [int(counts[m]) for m in order]})
+        return pd.DataFrame({"speaker_mention": pd.Series(order, dtype="str"),
+                             "n_sentences": pd.Series([int(counts[m]) for m in order], dtype="int64")})
 
     def export_rows(self, filters: Filters, name: str) -> int:
         """Return how many rows the export of one frame has."""

@@ -1,4 +1,5 @@
-"""The DuckDB store answers every store question as the pandas store does, on the same corpus, under the same filters.
+"""The DuckDB store answers every store question as the pandas store does, on the same corpus, under the same filters
+and the same speaker corrections.
 
 Both stores open the same disk-cache entry (the pandas store reads the frames, DuckDB queries the files) and every
 method's answer must be equal: same rows, same order, same values, same dtypes.
@@ -6,6 +7,7 @@ method's answer must be equal: same rows, same order, same values, same dtypes.
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import datetime as dt
 import io
@@ -14,34 +16,62 @@ import pandas as pd
 import pytest
 from dashboard_corpora import BBC, SEED, SPA, XINHUA, write_dated_corpus
 
-from qawl import cache, store
+from qawl import cache, corrections, sourcing, store
 from qawl.duckdb_store import DuckDBStore
 from qawl.filters import Filters
 from qawl.frames import build_paths
 from qawl.pandas_store import PandasStore
 
 
-def _stores(folder, root):
+def _stores(folder, root, corrected=False):
     frames = build_paths([folder])
     entry = cache.write(frames, "parity", root)
     assert entry is not None
-    pandas_store = PandasStore.of(cache.read("parity", root), "parity", "parity")
-    return pandas_store, DuckDBStore(entry, "parity", "parity")
+    rules = rules_for(PandasStore.of(cache.read("parity", root), "plain")) if corrected else None
+    pandas_store = PandasStore.of(cache.read("parity", root), "parity", "parity", rules)
+    return pandas_store, DuckDBStore(entry, "parity", "parity", rules=rules)
 
 
-@pytest.fixture(scope="module", params=["seed", "dated", "bbc"])
+def rules_for(reference: PandasStore) -> corrections.Rules:
+    """Return corrections of every kind for a corpus: a rename then a rename of the new name (a chain), a merge into
+    a name that exists, a split by mention, a sentence set to a new speaker and one cleared, rules that match
+    nothing, and a row that is not a rule (a narration sentence is set when there is one)."""
+    top = reference.speaker_counts()["speaker"].tolist()
+    page = reference.sentence_page(Filters(), 0, reference.size())
+    narration = page[page["speaker"] == ""].iloc[0] if (page["speaker"] == "").any() else page.iloc[0]
+    said = page[page["speaker"] == top[1]].iloc[-1]
+    split = top[-1]
+    mention = reference.speaker_mentions(split)["speaker_mention"].iloc[0]
+    rows = [
+        ["rename", top[0], "اسم جديد", "", "", "", "a new name"],
+        ["rename", "اسم جديد", "اسم أخير", "", "", "", "and again"],
+        ["merge", top[2], top[1], "", "", "", ""] if len(top) > 2 else ["rename", "لا أحد", "أحد", "", "", "", ""],
+        ["split", split, "متحدث منفصل", mention, "", "", ""],
+        ["set", "", "متحدثة جديدة", "", narration["doc_id"], str(narration["sentence_id"]), ""],
+        ["clear", "", "", "", said["doc_id"], str(said["sentence_id"]), ""],
+        ["rename", "لا أحد بهذا الاسم", "أحد", "", "", "", "matches nothing"],
+        ["set", "", "أحد", "", "no such document", "3", ""],
+        ["delete", top[0], "", "", "", "", "not an action"],
+    ]
+    text = io.StringIO()
+    csv.writer(text).writerows([list(corrections.COLUMNS), *rows])
+    return corrections.parse(text.getvalue())
+
+
+@pytest.fixture(scope="module", params=["seed", "dated", "bbc", "dated-corrected", "bbc-corrected"])
 def stores(request, tmp_path_factory):
-    """(pandas store, DuckDB store) over one corpus's cache entry: the seed, the dated cut, the BBC sample."""
+    """(pandas store, DuckDB store) over one corpus's cache entry: the seed, the dated cut, the BBC sample; the last
+    two under corrections of every kind."""
     root = tmp_path_factory.mktemp(f"parity-{request.param}")
     if request.param == "seed":
         folder = SEED
-    elif request.param == "dated":
+    elif request.param.startswith("dated"):
         folder = write_dated_corpus(root / "corpus")
     else:
         if not BBC.is_dir():
             pytest.skip("needs ../shared/corpora (BBC sample)")
         folder = BBC
-    return _stores(folder, root / "cache")
+    return _stores(folder, root / "cache", corrected=request.param.endswith("corrected"))
 
 
 def filter_cases(reference: PandasStore) -> dict[str, Filters]:
@@ -61,6 +91,7 @@ def filter_cases(reference: PandasStore) -> dict[str, Filters]:
         "docs": Filters(docs=tuple(docs[-2:])),
         "keyword": Filters(q="التعاون"),  # cooperation
         "keywords": Filters(q="الرئيس قال"),  # the president, said
+        "forms": Filters(q="الصين", match="forms"),  # China, and Chinese …
         "combined": Filters(speakers=top[:1], themes=tuple(themes[:2]), q="قال"),
         "nothing": Filters(speakers=("nobody at all",)),
     }
@@ -95,6 +126,7 @@ def questions(reference: PandasStore, filters: Filters) -> dict[str, tuple[str, 
     speakers = table["speaker"].head(15).tolist() or reference.speaker_counts(3)["speaker"].tolist()
     speaker = speakers[0] if speakers else "nobody"
     terms = reference.term_counts(Filters(), 4)["term"].tolist()
+    typed = ["الصين", "التعاون", "قال", "كلمةلاتوجد"]  # China, cooperation, said, a word no text has
     asked = {
         "counts": ("counts", (), {}),
         "speaker_table": ("speaker_table", (), {}),
@@ -113,13 +145,32 @@ def questions(reference: PandasStore, filters: Filters) -> dict[str, tuple[str, 
         "timeline_rate_speakers": ("timeline", (terms,), {"per_thousand": True, "by_speaker": True}),
         "timeline_week": ("timeline", (terms[:2],), {"bucket": "W"}),
         "timeline_no_terms": ("timeline", ([],), {}),
+        "timeline_exact": ("timeline", (typed,), {"match": "exact"}),
+        "timeline_forms_rate_speakers": ("timeline", (typed,), {"match": "forms", "per_thousand": True,
+                                                                "by_speaker": True}),
+        "timeline_forms_month": ("timeline", (typed[:2],), {"match": "forms", "bucket": "M"}),
+        "find_words": ("find_words", (" ".join(typed),), {}),
+        "find_words_forms": ("find_words", ("صيني التعاون",), {"forms": True}),
         "theme_timeline": ("theme_timeline", (), {}),
         "theme_timeline_day": ("theme_timeline", ("D",), {}),
         "theme_shares": ("theme_shares", (), {}),
         "sentence_page": ("sentence_page", (0, 50), {}),
         "sentence_page_later": ("sentence_page", (3, 4), {}),
         "sentence_page_past_the_end": ("sentence_page", (10**6, 50), {}),
+        "unnamed_by_source": ("unnamed_by_source", (), {}),
+        "quoted_women": ("quoted_women", (), {}),
+        "quoted_women_one": ("quoted_women", (1,), {}),
+        "sourcing_shares_week": ("sourcing_shares", ("gender", "period", "W"), {}),
     }
+    for name, (method, kwargs) in store.SOURCING_TABLES.items():
+        asked[name] = (method, (), kwargs)
+    corpus = reference.sentence_page(Filters(), 0, reference.size())
+    kept = reference.sentence_page(filters, 0, 3)
+    for i, (doc_id, sentence_id) in enumerate([*zip(kept["doc_id"], kept["sentence_id"], strict=True),
+                                               *zip(corpus["doc_id"].iloc[[0, -1]], corpus["sentence_id"].iloc[[0, -1]],
+                                                    strict=True), ("no such document", 1),
+                                               (corpus["doc_id"].iloc[0], 10**6)]):
+        asked[f"sentence_position_{i}"] = ("sentence_position", (doc_id, int(sentence_id)), {})
     for name in store.EXPORT_FRAMES:
         asked[f"export_rows_{name}"] = ("export_rows", (name,), {})
         asked[f"export_frame_{name}"] = ("export_frame", (name,), {})
@@ -137,6 +188,41 @@ def test_corpus_facts_are_the_same(stores):
     assert_same(reference.speaker_counts(names=names), duck.speaker_counts(names=names), "speaker_counts(names)")
     ids = (*reference.document_titles(2)["doc_id"], "no such document")
     assert_same(reference.document_titles(ids=ids), duck.document_titles(ids=ids), "document_titles(ids)")
+    for speaker in [*reference.speaker_counts()["speaker"], "nobody"]:
+        assert_same(reference.speaker_mentions(speaker), duck.speaker_mentions(speaker), f"speaker_mentions {speaker}")
+    assert reference.corrections == duck.corrections
+    assert_same(reference.correction_notes, duck.correction_notes, "correction_notes")
+
+
+def test_corrections_change_the_answers(tmp_path):
+    """The corrected stores are no copies of the plain ones: every kind of rule moved sentences, said once per rule
+    that did nothing, and both stores show it alike."""
+    folder = write_dated_corpus(tmp_path / "corpus")
+    plain, _ = _stores(folder, tmp_path / "plain")
+    _, duck = _stores(folder, tmp_path / "corrected", corrected=True)
+    speakers = set(duck.speaker_table(Filters())["speaker"])
+    assert {"اسم أخير", "متحدث منفصل", "متحدثة جديدة"} <= speakers
+    assert "اسم جديد" not in speakers and plain.speaker_counts(1)["speaker"].iloc[0] not in speakers
+    notes = duck.correction_notes
+    assert notes[0].startswith("line ") and "unknown action" in notes[0]
+    assert [n.split(": ", 1)[1] for n in notes[-2:]] == ["rename لا أحد بهذا الاسم matched no sentence",
+                                                       "set no such document §3 matched no sentence"]
+    rows = duck.export_frame(Filters(), "sentences")
+    assert rows["speaker_corrected"].sum() > 3
+    cleared = rows[rows["speaker_corrected"] & (rows["speaker"] == "")]
+    assert len(cleared) == 1 and (cleared[["speaker_kind", "speaker_gender"]] == "").all(axis=None)
+    assert plain.export_frame(Filters(), "sentences")["speaker_corrected"].sum() == 0
+    assert list(rows.columns[:4]) == ["doc_id", "source", "title", "sentence_id"]
+
+
+@pytest.mark.parametrize("dimension", sorted(sourcing.DIMENSIONS))
+def test_an_unknown_share_is_refused_alike(stores, dimension):
+    reference, duck = stores
+    for store_ in (reference, duck):
+        with pytest.raises(ValueError, match="no share"):
+            store_.sourcing_shares(Filters(), dimension, "weekday")
+    with pytest.raises(ValueError, match="no share"):
+        duck.sourcing_shares(Filters(), "age")
 
 
 def test_every_question_gets_the_same_answer_under_every_filter(stores):
