@@ -24,7 +24,9 @@ sys.path.insert(0, str(REPO))
 
 from qawl import sentences  # noqa: E402
 
-SHARED = REPO.parent / "shared" / "corpora"
+# ../shared beside the repository (a worktree under wt/ has it two levels up).
+SHARED = next((p / "shared" / "corpora" for p in (REPO.parent, REPO.parent.parent) if (p / "shared").is_dir()),
+              REPO.parent / "shared" / "corpora")
 META_COLUMNS = ["id", "date", "source", "category", "title"]
 
 
@@ -47,20 +49,24 @@ def _shifted(date: str, days: int) -> str:
     return "" if pd.isna(parsed) else (parsed + timedelta(days=days)).strftime("%Y-%m-%d %H:%M:%S")
 
 
-def make(target: int, out: Path, root: Path = SHARED) -> tuple[int, int, int]:
-    """Write about target sentences of numbered copies under out; return (documents, sentences, bytes)."""
+def make(target: int, out: Path, root: Path = SHARED, first_copy: int = 0) -> tuple[int, int, int]:
+    """Write about target sentences of numbered copies under out; return (documents, sentences, bytes).
+
+    first_copy: the number of the first copy, to add articles that continue a corpus made before (their
+    lines numbered and dated after its own)."""
     articles = samples(root)
     if not articles:
         raise SystemExit(f"no sample articles under {root}")
     per_pass = sum(len(sentences.split(text)) for _, text, _ in articles)
+    lines_per_pass = sum(1 for _, text, _ in articles for line in text.splitlines() if line.strip())
     copies = max(1, math.ceil(target / per_pass))
     folder = out / "articles"
     folder.mkdir(parents=True, exist_ok=True)
-    line_number, n_docs, n_bytes = 0, 0, 0
+    line_number, n_docs, n_bytes = first_copy * lines_per_pass, 0, 0
     with (out / "metadata.csv").open("w", encoding="utf-8", newline="") as f:
         meta = csv.DictWriter(f, META_COLUMNS)
         meta.writeheader()
-        for copy in range(copies):
+        for copy in range(first_copy, first_copy + copies):
             part = folder / f"part-{copy // 100:03d}"
             part.mkdir(exist_ok=True)
             for doc_id, text, row in articles:
@@ -87,10 +93,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=100_000, help="about how many sentences")
     parser.add_argument("--out", type=Path, required=True, help="output folder (metadata.csv + articles/)")
+    parser.add_argument("--first-copy", type=int, default=0,
+                        help="number of the first copy: new articles that continue a corpus of that many copies")
     args = parser.parse_args(argv)
     if args.out.exists() and any(args.out.iterdir()):
         raise SystemExit(f"{args.out} is not empty")
-    docs, sents, size = make(args.sentences, args.out)
+    docs, sents, size = make(args.sentences, args.out, first_copy=args.first_copy)
     print(f"{args.out}: {docs} articles, {sents} sentences, {size / 1e6:.1f} MB")
     return 0
 

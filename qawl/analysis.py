@@ -15,12 +15,12 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from qawl import search
+from qawl import search, spread
 from qawl.filters import Filters, Keyword
 from qawl.frames import Frames, speaker_rows
 from qawl.memo import Memo
 
-LONG_FRAMES = ("tokens", "themes", "mentions")
+LONG_FRAMES = ("tokens", "themes", "mentions", "repeats")  # frames of rows keyed by (doc_id, sentence_id)
 
 
 @dataclass
@@ -349,10 +349,28 @@ def who_mentions_whom(corpus: Corpus, mask: np.ndarray, n: int = 40) -> pd.DataF
 
 
 def quotes(corpus: Corpus, mask: np.ndarray, speaker: str, limit: int = 200) -> pd.DataFrame:
-    """Return the kept sentences of one speaker with their cue verbs, in corpus order."""
+    """Return the kept sentences of one speaker with their cue verbs, in corpus order, and the outlets of the other
+    articles that reported the same statement (also_reported: spread.also_reported)."""
     s = corpus.frames.sentences
-    picked = s[mask & (s["speaker"] == speaker).to_numpy()]
-    return picked[["doc_id", "sentence_id", "quote", "attribution", "cue", "speaker_mention", "text"]].head(limit)
+    chosen = mask & (s["speaker"] == speaker).to_numpy()
+    picked = s[chosen][["doc_id", "sentence_id", "quote", "attribution", "cue", "speaker_mention", "text"]].head(limit)
+    ids = statement_ids(corpus, np.flatnonzero(chosen)[:limit])
+    return picked.assign(also_reported=pd.Series(spread.also_reported(corpus.frames.repeats, ids, picked["doc_id"]),
+                                                 index=picked.index, dtype="str"))
+
+
+def statement_ids(corpus: Corpus, rows: np.ndarray) -> np.ndarray:
+    """Return the statement of the sentences at rows (a position array or a boolean mask), 0 for none."""
+    s = corpus.frames.sentences
+    if "statement_id" not in s:  # frames made without quote spread
+        return np.zeros(int(np.count_nonzero(rows)) if rows.dtype == bool else len(rows), dtype=np.int64)
+    return s["statement_id"].to_numpy(dtype=np.int64)[rows]
+
+
+def kept_statements(corpus: Corpus, mask: np.ndarray) -> np.ndarray:
+    """Return which statements (rows of the statements frame) a kept sentence belongs to."""
+    ids = corpus.frames.statements["statement_id"].to_numpy(dtype=np.int64)
+    return np.isin(ids, statement_ids(corpus, mask))
 
 
 def theme_shares(corpus: Corpus, mask: np.ndarray) -> pd.DataFrame:
@@ -389,6 +407,8 @@ def export_rows(corpus: Corpus, mask: np.ndarray, name: str) -> int:
         return len(speaker_table(corpus, mask))
     if name == "documents":
         return n_documents(corpus, mask)
+    if name == "statements":
+        return int(np.count_nonzero(kept_statements(corpus, mask)))
     return int(np.count_nonzero(keep(corpus, name, mask)))
 
 
@@ -400,6 +420,10 @@ def export_frame(corpus: Corpus, mask: np.ndarray, name: str) -> pd.DataFrame:
         return speaker_table(corpus, mask)
     if name == "documents":
         return corpus.frames.documents[np.bincount(corpus.doc_of[mask], minlength=len(corpus.doc_index)) > 0]
+    if name == "statements":  # the statements of the kept sentences, as the corpus has them
+        return corpus.frames.statements[kept_statements(corpus, mask)]
+    if name == "repeats":  # each names its outlet already
+        return select(corpus.frames.repeats, keep(corpus, name, mask))
     kept = keep(corpus, name, mask)
     return with_outlet(corpus, select(getattr(corpus.frames, name), kept), corpus.rows[name][kept])
 

@@ -18,7 +18,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import chain, compress
@@ -29,7 +29,7 @@ from typing import NamedTuple
 import numpy as np
 import pyarrow as pa
 
-from qawl import attribution, cues, lexicons, mentions, sentences, speakers, themes, turns
+from qawl import attribution, cues, lexicons, mentions, sentences, signatures, speakers, themes, turns
 from qawl.corpus import META_NAME, Document, documents
 from qawl.lexicons import Lexicons
 from qawl.memo import Memo
@@ -62,6 +62,7 @@ class _Article:
     themes: list[tuple[int, str, str]]  # (sentence index, theme, matched terms)
     places: list[tuple[int, str, str, str]]  # (sentence index, entity, kind, surface)
     n_words: list[int]  # words per sentence (0 for boilerplate)
+    said: list[list[str]]  # the written words of each sentence (boilerplate too)
 
 
 class _WordFacts:
@@ -160,7 +161,7 @@ def analyse(doc: Document, lex: Lexicons | None = None) -> _Article:
             for entity, kind, pos in mentions.find(list(map(_FORM, info)), gazetteer, starts):
                 places.append((i, entity, kind, written[pos]))
     return _Article(doc, sents, attrs, entity_of, entities, (tok_sentence, tok_surface, tok_term), theme_rows, places,
-                    n_words)
+                    n_words, said)
 
 
 def _title(doc: Document, sents: list[sentences.Sentence]) -> str:
@@ -182,6 +183,7 @@ class Chunk:
     tokens: pa.Table
     themes: pa.Table
     places: pa.Table  # doc_id, sentence_id, entity, kind, surface, row (the sentence's row in the chunk)
+    signatures: pa.Table  # row (in the chunk), key, bands of its reported sentences: signatures.sketch
 
 
 
@@ -214,6 +216,7 @@ def _columns(docs: list[Document], lex: Lexicons) -> Chunk:
     s_kind: list[str] = []
     s_gender: list[str] = []
     s_words: list[int] = []
+    s_said: list[list[str]] = []
     a_entity, a_alias, a_doc = [], [], []
     t_doc, t_count, t_id, t_surface, t_term = [], [], [], [], []  # t_doc, t_count: documents with tokens
     th_doc, th_id, th_theme, th_terms = [], [], [], []
@@ -229,6 +232,7 @@ def _columns(docs: list[Document], lex: Lexicons) -> Chunk:
         s_doc.extend([doc_id] * n)
         s_id.extend(range(1, n + 1))
         s_words.extend(art.n_words)
+        s_said.extend(art.said)
         sents, attrs = art.sentences, art.attributions
         for column, values, field_of in ((s_text, sents, _TEXT), (s_par, sents, _PARAGRAPH),
                                          (s_boiler, sents, _BOILERPLATE), (s_mention, attrs, _MENTION),
@@ -291,6 +295,7 @@ def _columns(docs: list[Document], lex: Lexicons) -> Chunk:
         places=pa.table({"doc_id": pa.array(p_doc, string), "sentence_id": pa.array(p_id, int64),
                          "entity": pa.array(p_entity, string), "kind": pa.array(p_kind, string),
                          "surface": pa.array(p_surface, string), "row": pa.array(p_row, int64)}),
+        signatures=signatures.sketch(s_text, s_cue, s_mention, s_attr, s_boiler, said=s_said, lex=lex),
     )
 
 
@@ -304,8 +309,13 @@ class Analysis:
     """
 
     def __init__(self, docs: Iterable[Document], chars: int, pool: ProcessPoolExecutor | None,
-                 warnings: list[str] | None = None, files: int = 0) -> None:
-        self.docs: list[Document] = []
+                 warnings: list[str] | None = None, files: int = 0, *, ahead: int = _AHEAD,
+                 keep_docs: bool = True, task: Callable[[list[Document]], Chunk] | None = None) -> None:
+        self.docs: list[Document] = []  # every document read, unless keep_docs is False (a dataset build)
+        self.keep_docs = keep_docs
+        self.n_read = 0
+        self.task = task or analyse_chunk  # analyse_chunk, or a caller's function of it run in the worker too
+        self.ahead = ahead  # a cluster of many workers needs more runs in flight than a local pool
         self.warnings = warnings if warnings is not None else []
         self.pool = pool
         self.chars = chars  # the corpus size expected (from the files' bytes)
@@ -315,14 +325,16 @@ class Analysis:
         self._runs = self._read(docs, min(_CHUNK_CHARS, max(1, chars // _MIN_CHUNKS)))
         self._pending: deque[tuple[list[Document], Future[Chunk] | None]] = deque()
         self._reading = True
-        self._fill(_AHEAD if pool else None)
+        self._fill(ahead if pool else None)
 
     def _read(self, docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
         """Yield docs in consecutive runs of about size characters each, noting every document read."""
         run: list[Document] = []
         chars = 0
         for doc in docs:
-            self.docs.append(doc)
+            if self.keep_docs:
+                self.docs.append(doc)
+            self.n_read += 1
             self.read_chars += len(doc.text)
             run.append(doc)
             chars += len(doc.text)
@@ -339,12 +351,12 @@ class Analysis:
             if run is None:
                 self._reading = False
             else:
-                self._pending.append((run, self.pool.submit(analyse_chunk, run) if self.pool else None))
+                self._pending.append((run, self.pool.submit(self.task, run) if self.pool else None))
 
     def expected(self) -> int:
         """Return how many articles the corpus holds: exact once it is read. Before, one per file, or, once the
         files hold more (tables), an estimate from the characters read so far."""
-        read = len(self.docs)
+        read = self.n_read
         if not self._reading:
             return read
         if read < self.files or not self.read_chars:
@@ -353,12 +365,12 @@ class Analysis:
 
     def __iter__(self) -> Iterator[tuple[list[Document], Chunk]]:
         if not self._pending:  # an empty corpus still gives one (empty) chunk: every frame gets its columns
-            yield [], analyse_chunk([])
+            yield [], self.task([])
         while self._pending:
             run, future = self._pending.popleft()
             if future is not None:
-                self._fill(_AHEAD)  # the workers get the next run before this process waits
-            yield run, future.result() if future is not None else analyse_chunk(run)
+                self._fill(self.ahead)  # the workers get the next run before this process waits
+            yield run, future.result() if future is not None else self.task(run)
 
 
 def analyse_paths(paths: list[str | Path], size: Size, pool: ProcessPoolExecutor | None) -> Analysis:

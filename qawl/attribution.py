@@ -38,12 +38,11 @@ def _source(lex: Lexicons, report: speech.Report) -> Attribution:
     if source.kind != sources.PERSON and report.apposition:
         named = sources.classify(lex, normalize(report.apposition).split(), cue_gender)
         source = named if named.kind == sources.PERSON else source  # رئيسة الوزراء، تريزا ماي
-    if not source.kind:
-        # Something the sentence says spoke, but its words tell no kind (a quoted or foreign name of a body, a
-        # phrase no lexicon holds): a source, not a named person.
-        source = sources.Source(sources.UNNAMED)
+    # Something the sentence says spoke, but its words tell no kind (a quoted or foreign name of a body, a bare
+    # family name): its verbs agree as an unnamed source's, its kind is left to the article's other mentions of it.
+    agrees = sources.agreement(lex, words, source if source.kind else sources.Source(sources.UNNAMED), cue_gender)
     return Attribution(report.mention, report.apposition, report.cue, "explicit", report.quote, source.kind,
-                       source.gender, sources.agreement(lex, words, source, cue_gender))
+                       source.gender, agrees)
 
 
 def _carried(lex: Lexicons, report: speech.Report, candidates: list[Attribution]) -> Attribution | None:

@@ -42,7 +42,7 @@ _MANIFEST = "manifest.json"
 _PATHS = "paths"
 _ROW_GROUP = 1 << 17  # rows
 # Stemmer, stop words, dictionary, Hijri calendar: they shape frames.
-_LIBRARIES = ("nltk", "Arabic-Stopwords", "arramooz-pysqlite", "hijridate")
+_LIBRARIES = ("nltk", "Arabic-Stopwords", "arramooz-pysqlite", "hijridate", "rapidfuzz")
 
 
 def folder(override: str | Path | None = None) -> Path:
@@ -54,7 +54,7 @@ def folder(override: str | Path | None = None) -> Path:
 # a change to any of them gives new keys; dashboard-side modules (analysis, export ...) do not.
 BUILD_MODULES = ("arabic", "articles", "attribution", "corpus", "cues", "dates", "decode", "dictionary", "frames",
                  "lexicons", "memo", "mentions", "names", "normalize", "phrases", "quotes", "resources", "sentences",
-                 "sources", "speakers", "speech", "terms", "themes", "tokenize", "turns")
+                 "signatures", "sources", "speakers", "speech", "spread", "terms", "themes", "tokenize", "turns")
 
 
 @cache

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from qawl import articles
+from qawl import articles, inputs
 from qawl.corpus import CorpusError, display_name, files
 
 if TYPE_CHECKING:
@@ -62,23 +63,64 @@ class _Writer:
             self.threads.shutdown(cancel_futures=True)
 
 
+def _pool(args: argparse.Namespace, size: articles.Size) -> contextlib.AbstractContextManager:
+    """Return the pool the articles are analysed on: the Dask cluster asked for, else local processes."""
+    if args.scheduler:
+        from qawl import cluster
+
+        return cluster.pool(args.scheduler)
+    return articles.pool(size.workers)
+
+
+def dataset_command(args: argparse.Namespace) -> int:
+    """Build (or add the new files to) the Parquet dataset of the corpus at args.paths in args.out; return the
+    exit code."""
+    from qawl import cluster, dataset_build
+
+    try:
+        done = dataset_build.build(list(args.paths), args.out, lambda size: _pool(args, size), rebuild=args.rebuild,
+                                   progress=_progress)
+    except (CorpusError, dataset_build.DatasetError, cluster.ClusterError) as exc:
+        for problem in getattr(exc, "problems", [])[:-1] if len(getattr(exc, "problems", [])) > 1 else []:
+            _say("warning: ", problem)
+        _say("error: ", str(exc))
+        return FAILED
+    for message in done.warnings:
+        _say("warning: ", message)
+    for message in done.messages:
+        _say("", message)
+    n_warned = len(done.warnings)
+    skipped = f", {n_warned} warning{'s' if n_warned > 1 else ''} above" if n_warned else ""
+    _say("", f"{done.documents} documents, {done.sentences} sentences, {done.speakers} speakers "
+             f"({done.added_documents} documents added){skipped} -> {args.out}")
+    return SKIPPED if done.warnings else OK
+
+
 def frames_command(args: argparse.Namespace) -> int:
-    """Write every frame of the corpus at args.paths as CSV into args.out; return the exit code."""
+    """Write every frame of the corpus at args.paths as CSV into args.out (or, with --format parquet, as a
+    dataset); return the exit code."""
+    if args.format == "parquet":
+        return dataset_command(args)
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         _say("error: ", f"{display_name(out)}: cannot write frames there (a file, not a folder)")
         return FAILED
     writer = _Writer(out)
     try:
-        paths = list(args.paths)
-        size = articles.size_of(files(paths))
-        with articles.pool(size.workers) as pool:
+        with contextlib.ExitStack() as stack:
+            paths, _ = stack.enter_context(inputs.readable(list(args.paths), None))  # URLs copied to a local folder
+            size = articles.size_of(files(paths))
+            pool = stack.enter_context(_pool(args, size))
             # The workers start and get the first chunks as this process reads them; it imports pandas (a third
             # of a second) while they analyse, then reads on as their results come back.
             analysis = articles.analyse_paths(paths, size, pool)
             from qawl import frames
 
             built = frames.build_analysis(analysis, progress=_progress, ready=writer.write)
+    except _cluster_error() as exc:
+        writer.finish(None)
+        _say("error: ", str(exc))
+        return FAILED
     except CorpusError as exc:
         writer.finish(None)
         for problem in exc.problems if len(exc.problems) > 1 else []:
@@ -103,6 +145,16 @@ def frames_command(args: argparse.Namespace) -> int:
     return SKIPPED if built.warnings else OK
 
 
+def _cluster_error() -> type[Exception]:
+    """Return the error of an unusable Dask cluster (imported only when one is used)."""
+    module = sys.modules.get("qawl.cluster")
+    return module.ClusterError if module else _Never
+
+
+class _Never(Exception):
+    """Raised by nothing: stands for ClusterError when no cluster was asked for."""
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit code (0 all read, 1 some input skipped, 2 nothing usable)."""
     parser = argparse.ArgumentParser(prog="qawl", description="Arabic news corpora -> frames of who said what.",
@@ -111,7 +163,15 @@ def main(argv: list[str] | None = None) -> int:
     frames = sub.add_parser("frames", help="write documents, sentences, speakers, themes, tokens, mentions as CSV",
                             epilog=EXIT_CODES)
     frames.add_argument("paths", nargs="+", help=".txt article, folder of articles, or .csv/.jsonl with a text column")
-    frames.add_argument("--out", required=True, help="output folder")
+    frames.add_argument("--out", required=True, help="output folder (a path, or with parquet an fsspec URL)")
+    frames.add_argument("--format", choices=("csv", "parquet"), default="csv",
+                        help="csv: one file per frame (default); parquet: a dataset partitioned by outlet and month, "
+                             "written as it is built; run again to add the corpus's new files")
+    frames.add_argument("--scheduler", metavar="ADDRESS",
+                        help="analyse on a Dask cluster: its scheduler (tcp://HOST:8786), or 'local' for a "
+                             "LocalCluster of one worker process per core")
+    frames.add_argument("--rebuild", action="store_true",
+                        help="parquet: build the dataset again from scratch instead of adding new files")
     frames.set_defaults(run=frames_command)
     args = parser.parse_args(argv)
     try:

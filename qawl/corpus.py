@@ -9,7 +9,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
 from pathlib import Path
@@ -424,11 +424,13 @@ def _tree(folder: Path, warn: Warn) -> tuple[list[str], list[str]]:
     return in_order(corpus_files), in_order(metadata)
 
 
-def documents(paths: Iterable[str | Path], warn: Warn = _stderr) -> Iterator[Document]:
+def documents(paths: Iterable[str | Path], warn: Warn = _stderr, *, only: Container[str] | None = None
+              ) -> Iterator[Document]:
     """Yield every document under paths (.txt files, folders of them, .csv/.jsonl tables) as it is read.
 
     What cannot be read is named in a warning and skipped; CorpusError, once all is read, when nothing could be.
-    Repeated ids get a numeric suffix as they come.
+    Repeated ids get a numeric suffix as they come. only: the absolute paths of the files to read (an
+    incremental build), the others skipped but their metadata.csv rows applied as usual.
     """
     problems: list[str] = []
 
@@ -451,8 +453,12 @@ def documents(paths: Iterable[str | Path], warn: Warn = _stderr) -> Iterator[Doc
             if not corpus_files:
                 note(f"{display_name(path)}: skipped (no .txt, .csv or .jsonl files in it)")
             for file in corpus_files:
+                if only is not None and os.path.abspath(file) not in only:
+                    continue
                 for doc in _read_file(file, note, meta):
                     yield _unique_id(doc, seen)
+        elif only is not None and os.path.abspath(path) not in only:
+            continue
         elif path.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES:
             meta = _metadata_for(path.parent, note) if path.suffix.lower() in TEXT_SUFFIXES else {}
             for doc in _read_file(str(path), note, meta):

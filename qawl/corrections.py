@@ -35,6 +35,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from qawl import spread
 from qawl.frames import Frames, speaker_rows
 from qawl.normalize import normalize
 
@@ -359,6 +360,8 @@ def apply(frames: Frames, rules: Rules | Sequence[Rule]) -> tuple[Frames, list[s
                                     pd.factorize(sentences["doc_id"])[0], sentences["quote"],
                                     np.ones(len(sentences), dtype=bool), traits["aliases"], traits)
         out.mentions = _mentions(frames.mentions, sentences, renames(listed))
+        out.repeats = frames.repeats.assign(speaker=_speakers_of(frames.repeats, sentences))
+        out.statements = spread.restated(frames.statements, out.repeats)
     return out, unused
 
 
@@ -373,14 +376,19 @@ def _mentions(mentions: pd.DataFrame, sentences: pd.DataFrame, renamed: dict[str
     """Return mentions with the corrected speaker of their sentence, and renamed people's mentions renamed."""
     if mentions.empty:
         return mentions
-    index = pd.MultiIndex.from_arrays([sentences["doc_id"].astype(str), sentences["sentence_id"].astype(np.int64)])
-    at = index.get_indexer(pd.MultiIndex.from_arrays([mentions["doc_id"].astype(str),
-                                                      mentions["sentence_id"].astype(np.int64)]))
-    speaker = sentences["speaker"].astype(str).to_numpy(dtype=object)
-    out = mentions.assign(speaker=pd.Series(np.where(at >= 0, speaker[at], mentions["speaker"].astype(str)),
-                                            index=mentions.index, dtype="str"))
+    out = mentions.assign(speaker=_speakers_of(mentions, sentences))
     if renamed:
         person = (out["kind"] == "person").to_numpy()
         entity = out["entity"].astype(str)
         out["entity"] = entity.where(~person, entity.map(lambda e: renamed.get(e, e))).astype("str")
     return out
+
+
+def _speakers_of(rows: pd.DataFrame, sentences: pd.DataFrame) -> pd.Series:
+    """Return the speaker of the sentence of each (doc_id, sentence_id) row (mentions, repeats), the row's own
+    speaker where no sentence has its keys."""
+    index = pd.MultiIndex.from_arrays([sentences["doc_id"].astype(str), sentences["sentence_id"].astype(np.int64)])
+    at = index.get_indexer(pd.MultiIndex.from_arrays([rows["doc_id"].astype(str),
+                                                      rows["sentence_id"].astype(np.int64)]))
+    speaker = sentences["speaker"].astype(str).to_numpy(dtype=object)
+    return pd.Series(np.where(at >= 0, speaker[at], rows["speaker"].astype(str)), index=rows.index, dtype="str")

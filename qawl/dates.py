@@ -85,23 +85,14 @@ class _Read(NamedTuple):
     reason: str = ""
 
 
-def _numeric_order(forms: dict[str, str]) -> tuple[bool, str]:
-    """Return (day first, an ambiguous value or "") for a column's dates (value -> its date part, normalized):
-    the order its year-last numeric dates say, else day first."""
-    day = month = 0
-    example = ""
-    for value, form in forms.items():
-        m = _NUMERIC.match(form)
-        if not m or len(m.group(1)) > 2:
-            continue
-        first, second = int(m.group(1)), int(m.group(2))
-        day += first > 12 >= second
-        month += second > 12 >= first
-        if first != second and first <= 12 and second <= 12 and not example:
-            example = value
-    if day or month:
-        return day >= month, ""
-    return True, example
+def _evidence(form: str) -> tuple[bool, bool, bool]:
+    """Return whether a value's date part (normalized) puts the day first, puts the month first, or is read
+    otherwise in either order (01/02/2015): a year-last numeric date with two different fields."""
+    m = _NUMERIC.match(form)
+    if not m or len(m.group(1)) > 2:
+        return False, False, False
+    first, second = int(m.group(1)), int(m.group(2))
+    return first > 12 >= second, second > 12 >= first, first != second
 
 
 def _time(text: str) -> tuple[str, tuple[int, int, int]]:
@@ -174,31 +165,108 @@ def _read(value: str, day_first: bool) -> _Read | None:
     return named if named is not None else _numbers(text, day_first, clock)
 
 
+class Column:
+    """A date column read whole or in parts (a dataset built chunk by chunk), in one day/month order: the order its
+    year-last numeric dates say (the most distinct values of either kind), else day first, unless one is given.
+
+    A column read in parts reads each part in the order the dates so far say; `overturned` tells when later dates
+    said otherwise after a part whose dates read differently in the two orders (then read it again with the
+    order given). The warnings come once for the whole column (`messages`).
+    """
+
+    def __init__(self, day_first: bool | None = None, day: int = 0, month: int = 0) -> None:
+        self.given = day_first
+        self.day: set[str] = set()  # distinct values that put the day first
+        self.month: set[str] = set()
+        self.before = (day, month)  # counts from parts read earlier (a dataset's former batches)
+        self.read_with: set[bool] = set()  # the orders parts holding dates read otherwise in the other were read in
+        self.example = ""  # a value read otherwise in the other order, while no date settles the order
+        self.example_read: datetime | None = None
+        self.unread: list[tuple[str, str, str]] = []  # (document, value, reason): the first MAX_WARNINGS
+        self.n_unread = 0
+
+    def counts(self) -> tuple[int, int]:
+        """Return how many distinct values put the day first and how many the month."""
+        return self.before[0] + len(self.day), self.before[1] + len(self.month)
+
+    def day_first(self) -> bool:
+        """Return the order the column is read in now."""
+        if self.given is not None:
+            return self.given
+        day, month = self.counts()
+        return day >= month
+
+    def settled(self) -> bool:
+        """Return whether an order was given or some date says one."""
+        return self.given is not None or any(self.counts())
+
+    def overturned(self) -> bool:
+        """Return whether a part was read in an order other than the one the column's dates now say."""
+        return any(order != self.day_first() for order in self.read_with)
+
+    def parse(self, values: Sequence[str], ids: Sequence[str]) -> pd.Series:
+        """Return naive UTC datetimes for a part's date strings (NaT where empty or unreadable), noting the values
+        that could not be read (ids: the document of each value)."""
+        strings = [str(v).strip() if v is not None else "" for v in values]
+        unique = sorted({s for s in strings if s})
+        either = ambiguous = ""
+        for s in unique:
+            day, month, sensitive = _evidence(_time(normalize(s))[0].strip())
+            if day:
+                self.day.add(s)
+            elif month:
+                self.month.add(s)
+            either = either or (s if sensitive else "")
+            ambiguous = ambiguous or (s if sensitive and not (day or month) else "")
+        day_first = self.day_first()
+        if either:
+            self.read_with.add(day_first)
+        found: dict[str, datetime] = {}
+        reasons: dict[str, str] = {}
+        rest = []
+        for s in unique:
+            read = _read(s, day_first)
+            if read is None:
+                rest.append(s)
+            elif read.when is None:
+                reasons[s] = read.reason
+            else:
+                found[s] = read.when
+        found.update(_pandas(rest, day_first, reasons))
+        if not self.example and ambiguous in found:
+            self.example, self.example_read = ambiguous, found[ambiguous]
+        for doc_id, s in zip(ids, strings, strict=True):
+            if s in reasons:
+                self.n_unread += 1
+                if len(self.unread) < MAX_WARNINGS:
+                    self.unread.append((doc_id, s, reasons[s]))
+        parsed = pd.to_datetime(pd.Series([found.get(s) for s in strings], dtype="object"), utc=True)
+        return parsed.dt.tz_localize(None).astype("datetime64[us]")
+
+    def messages(self) -> list[str]:
+        """Return the warnings of the column: an order of day and month that no value settled (when it mattered),
+        and each document whose date could not be read (the first MAX_WARNINGS by name, the rest counted)."""
+        out = []
+        if self.example and not self.settled():
+            out.append(f"dates such as {self.example} read day first, as {self.example_read:%d %B %Y}: no date says "
+                       "whether the day or the month comes first")
+        for doc_id, s, reason in self.unread:
+            shown = s if len(s) <= _MAX_SHOWN else s[: _MAX_SHOWN - 1] + "…"
+            out.append(f"{doc_id}: date '{shown}' not understood ({reason}), left empty")
+        if self.n_unread > MAX_WARNINGS:
+            out.append(f"{self.n_unread - MAX_WARNINGS} more dates not understood, left empty")
+        return out
+
+
 def parse(values: Sequence[str], ids: Sequence[str], warn: Warn) -> pd.Series:
     """Return naive UTC datetimes for the date strings of a column (NaT where empty or unreadable); warn(message)
     names each value that could not be read (ids: the document of each value) and an order of day and month
     that no value settled."""
-    strings = [str(v).strip() if v is not None else "" for v in values]
-    unique = sorted({s for s in strings if s})
-    day_first, ambiguous = _numeric_order({s: _time(normalize(s))[0].strip() for s in unique})
-    found: dict[str, datetime] = {}
-    reasons: dict[str, str] = {}
-    rest = []
-    for s in unique:
-        read = _read(s, day_first)
-        if read is None:
-            rest.append(s)
-        elif read.when is None:
-            reasons[s] = read.reason
-        else:
-            found[s] = read.when
-    found.update(_pandas(rest, day_first, reasons))
-    if ambiguous in found:
-        warn(f"dates such as {ambiguous} read day first, as {found[ambiguous]:%d %B %Y}: no date says whether the "
-             "day or the month comes first")
-    _name_unread(strings, ids, reasons, warn)
-    parsed = pd.to_datetime(pd.Series([found.get(s) for s in strings], dtype="object"), utc=True)
-    return parsed.dt.tz_localize(None).astype("datetime64[us]")
+    column = Column()
+    parsed = column.parse(values, ids)
+    for message in column.messages():
+        warn(message)
+    return parsed
 
 
 def _pandas(values: list[str], day_first: bool, reasons: dict[str, str]) -> dict[str, datetime]:
@@ -218,13 +286,3 @@ def _pandas(values: list[str], day_first: bool, reasons: dict[str, str]) -> dict
         else:
             out[value] = when.to_pydatetime()
     return out
-
-
-def _name_unread(strings: list[str], ids: Sequence[str], reasons: dict[str, str], warn: Warn) -> None:
-    """Warn about each document whose date could not be read: the first MAX_WARNINGS by name, the rest counted."""
-    unread = [(doc_id, s) for doc_id, s in zip(ids, strings, strict=True) if s in reasons]
-    for doc_id, s in unread[:MAX_WARNINGS]:
-        shown = s if len(s) <= _MAX_SHOWN else s[: _MAX_SHOWN - 1] + "…"
-        warn(f"{doc_id}: date '{shown}' not understood ({reasons[s]}), left empty")
-    if len(unread) > MAX_WARNINGS:
-        warn(f"{len(unread) - MAX_WARNINGS} more dates not understood, left empty")

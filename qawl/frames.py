@@ -16,17 +16,17 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from qawl import articles, dates, lexicons, mentions, speakers
+from qawl import articles, dates, lexicons, mentions, speakers, spread
 from qawl import names as name_words
 from qawl.articles import Chunk
 from qawl.corpus import Document, files
 from qawl.normalize import normalize
 
-FRAME_NAMES = ("documents", "sentences", "speakers", "themes", "tokens", "mentions")
+FRAME_NAMES = ("documents", "sentences", "speakers", "themes", "tokens", "mentions", "statements", "repeats")
 _TRIM_EVERY = 8  # chunks
 
 SENTENCE_COLUMNS = ["doc_id", "sentence_id", "text", "speaker", "speaker_mention", "speaker_kind", "speaker_gender",
-                    "cue", "attribution", "quote", "date", "paragraph", "boilerplate", "n_words"]
+                    "cue", "attribution", "quote", "date", "paragraph", "boilerplate", "n_words", "statement_id"]
 SPEAKER_COLUMNS = ["speaker", "aliases", "kind", "gender", "n_sentences", "n_documents", "n_direct", "n_indirect"]
 TOKEN_COLUMNS = ["doc_id", "sentence_id", "surface", "term"]
 MENTION_COLUMNS = ["doc_id", "sentence_id", "entity", "kind", "surface", "speaker"]
@@ -45,6 +45,9 @@ class Frames:
     themes: pd.DataFrame
     tokens: pd.DataFrame
     mentions: pd.DataFrame
+    # Quote spread (spread.py): one row per statement reported in several articles, one per sentence of each.
+    statements: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=spread.STATEMENT_COLUMNS))
+    repeats: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=spread.REPEAT_COLUMNS))
     warnings: list[str] = field(default_factory=list)
 
     def items(self) -> list[tuple[str, pd.DataFrame]]:
@@ -154,7 +157,7 @@ def _build(analysis: articles.Analysis, progress: Progress | None, keep_texts: b
     per_article: list[list[speakers.Entity]] = []
     titles: list[str] = []
     counts: list[int] = []
-    tables: dict[str, list[pa.Table]] = {"sentences": [], "aliases": [], "places": [], "themes": []}
+    tables: dict[str, list[pa.Table]] = {"sentences": [], "aliases": [], "places": [], "themes": [], "signatures": []}
     tokens = _TokenCodes()
     n_entities = n_rows = 0
     for chunk in _analyse_all(analysis, progress, keep_texts=keep_texts):
@@ -163,6 +166,7 @@ def _build(analysis: articles.Analysis, progress: Progress | None, keep_texts: b
         tables["aliases"].append(_shift(chunk.aliases, "entity", n_entities))
         tables["places"].append(_shift(chunk.places, "row", n_rows))
         tables["themes"].append(chunk.themes)
+        tables["signatures"].append(spread.shift_rows(chunk.signatures, n_rows))
         tokens.add(chunk.tokens)
         per_article.extend(chunk.entities)
         titles.extend(chunk.titles)
@@ -174,9 +178,11 @@ def _build(analysis: articles.Analysis, progress: Progress | None, keep_texts: b
     tokens_frame = tokens.frame()  # the longest frame, complete first: ready() may write it while the rest is made
     if ready:
         ready("tokens", tokens_frame)
+    # Grouped now (as the tokens are written), so that the signatures go before the frames are assembled.
+    found = spread.group(pa.concat_tables(tables.pop("signatures")), np.repeat(np.arange(len(counts)), counts))
     lex = lexicons.current()
     names = speakers.canonical_names(lex, per_article)
-    person_names = _person_names(lex, per_article, names)
+    person_names = people_by_family_name(lex, per_article, names)
     per_article.clear()  # the entities' objects (hundreds of MB at 1M sentences) go before the frames are made
     _release_freed_memory()
     sents, aliases = _concat(tables.pop("sentences")), _concat(tables.pop("aliases"))
@@ -188,26 +194,30 @@ def _build(analysis: articles.Analysis, progress: Progress | None, keep_texts: b
 
     n_sentences = np.array(counts, dtype=np.int64)
     dated = dates.parse([d.date for d in docs], [d.doc_id for d in docs], analysis.warnings.append)
-    documents = _documents(docs, titles, n_sentences, dated)
+    documents = documents_frame(docs, titles, n_sentences, dated)
     sents["speaker"] = pd.Series(speaker, dtype="str", index=sents.index)
     sents["date"] = np.repeat(documents["date"].to_numpy(), n_sentences)
+    quoted = spread.frames(sents, documents, found)
+    sents["statement_id"] = quoted.statement_id
     sentences_frame = sents[SENTENCE_COLUMNS]
     doc_start = dict(zip(documents["doc_id"], (np.cumsum(n_sentences) - n_sentences).tolist(), strict=True))
-    people = _person_mentions(tokens_frame, person_names, doc_start)
+    people = person_mentions(tokens_frame, person_names, doc_start)
     frames = Frames(
         documents=documents,
         sentences=sentences_frame,
         speakers=_speakers(sentences_frame, aliases),
         themes=themes_frame,
         tokens=tokens_frame,
-        mentions=_mentions(places, people, speaker, n_sentences, documents["doc_id"]),
+        mentions=mentions_frame(places, people, speaker, n_sentences, documents["doc_id"]),
+        statements=quoted.statements,
+        repeats=quoted.repeats,
         warnings=analysis.warnings,
     )
     pa.default_memory_pool().release_unused()
     return frames
 
 
-def _documents(docs: list[Document], titles: list[str], n_sentences: np.ndarray, dates: pd.Series) -> pd.DataFrame:
+def documents_frame(docs: list[Document], titles: list[str], n_sentences: np.ndarray, dates: pd.Series) -> pd.DataFrame:
     """Return one row per document: id, title, date, source, sentence count and its metadata columns."""
     if not docs:
         return _empty({"doc_id": "str", "title": "str", "date": "datetime64[us]", "source": "str",
@@ -224,7 +234,7 @@ def _empty(dtypes: dict[str, str]) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=t) for c, t in dtypes.items()})
 
 
-def _person_names(lex: lexicons.Lexicons, per_article: list, canonical: list[list[str]]) -> dict[str, str]:
+def people_by_family_name(lex: lexicons.Lexicons, per_article: list, canonical: list[list[str]]) -> dict[str, str]:
     """Return family name → canonical name for the people known by a full name and a title: every word of the
     name a name word (a phrase that ran into a noun, أحد الصبيان، تغريدة أخرى, is left out), a title or
     adjective seen with it (الرئيس، القازاقي), and the family name never a first name elsewhere (محمد)."""
@@ -241,14 +251,25 @@ def _person_names(lex: lexicons.Lexicons, per_article: list, canonical: list[lis
     return out
 
 
-def _person_mentions(tokens: pd.DataFrame, person_names: dict[str, str], doc_start: dict[str, int]) -> pd.DataFrame:
-    """Return mention rows (with their sentence row) for tokens that name a known speaker by (family) name."""
+def person_mentions(tokens: pd.DataFrame, person_names: dict[str, str], doc_start: dict[str, int],
+                    known: dict[str, str | None] | None = None) -> pd.DataFrame:
+    """Return mention rows (with their sentence row) for tokens that name a known speaker by (family) name.
+
+    known: surface -> person (or None) already worked out, for calls on parts of one corpus (filled in here).
+    """
     columns = [*MENTION_COLUMNS[:5], "row"]
     if tokens.empty or not person_names:
         return pd.DataFrame(columns=columns)
     surfaces = tokens["surface"].cat.categories
-    hits = [next((person_names[f] for f in mentions.forms(normalize(s)) if f in person_names), None)
-            for s in surfaces]
+    known = {} if known is None else known
+
+    def person(surface: str) -> str | None:
+        if surface not in known:
+            known[surface] = next((person_names[f] for f in mentions.forms(normalize(surface)) if f in person_names),
+                                  None)
+        return known[surface]
+
+    hits = list(map(person, surfaces))
     is_hit = np.array([h is not None for h in hits], dtype=bool)
     codes = tokens["surface"].cat.codes.to_numpy()
     keep = np.flatnonzero(is_hit[codes])
@@ -264,7 +285,7 @@ def _person_mentions(tokens: pd.DataFrame, person_names: dict[str, str], doc_sta
     }, columns=columns)
 
 
-def _mentions(places: pa.Table, people: pd.DataFrame, speaker: np.ndarray, n_sentences: np.ndarray,
+def mentions_frame(places: pa.Table, people: pd.DataFrame, speaker: np.ndarray, n_sentences: np.ndarray,
               doc_ids: pd.Series) -> pd.DataFrame:
     """Return gazetteer and person mentions with the speaker of their sentence, by doc_id then sentence."""
     if len(people):
@@ -294,15 +315,24 @@ def speaker_rows(codes: np.ndarray, names: np.ndarray, docs: np.ndarray, quote: 
         return _empty({"speaker": "str", "aliases": "str", "kind": "str", "gender": "str", "n_sentences": "int64",
                        "n_documents": "int64", "n_direct": "int64", "n_indirect": "int64"})
     who, doc, size = codes[spoken], docs[spoken], len(names)
-    span = int(doc.max()) + 1
+    return speaker_frame(names, np.bincount(who, minlength=size), n_documents(who, doc, size),
+                         np.bincount(who[(quote == "direct").to_numpy()[spoken]], minlength=size),
+                         np.bincount(who[(quote == "indirect").to_numpy()[spoken]], minlength=size), aliases, traits)
+
+
+def n_documents(who: np.ndarray, doc: np.ndarray, size: int) -> np.ndarray:
+    """Return, per speaker code (size of them), the number of distinct documents among (who, doc) pairs."""
+    span = int(doc.max()) + 1 if len(doc) else 1
     pairs = pd.unique(who.astype(np.int64) * span + doc)  # each distinct (speaker, document) once
-    frame = pd.DataFrame({
-        "speaker": pd.Series(names, dtype="str"),
-        "n_sentences": np.bincount(who, minlength=size),
-        "n_documents": np.bincount(pairs // span, minlength=size),
-        "n_direct": np.bincount(who[(quote == "direct").to_numpy()[spoken]], minlength=size),
-        "n_indirect": np.bincount(who[(quote == "indirect").to_numpy()[spoken]], minlength=size),
-    })
+    return np.bincount(pairs // span, minlength=size)
+
+
+def speaker_frame(names: np.ndarray, n_sentences: np.ndarray, n_docs: np.ndarray, n_direct: np.ndarray,
+                  n_indirect: np.ndarray, aliases: pd.Series, traits: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return the speakers frame of per-name counts (aliases: speaker -> aliases; traits: speaker -> kind and
+    gender), most quoted first, without the names of no sentence."""
+    frame = pd.DataFrame({"speaker": pd.Series(names, dtype="str"), "n_sentences": n_sentences,
+                          "n_documents": n_docs, "n_direct": n_direct, "n_indirect": n_indirect})
     frame = frame[frame["n_sentences"] > 0]
     frame["aliases"] = aliases.reindex(frame["speaker"]).fillna("").to_numpy()
     for column in ("kind", "gender"):
@@ -312,19 +342,22 @@ def speaker_rows(codes: np.ndarray, names: np.ndarray, docs: np.ndarray, quote: 
     return frame[SPEAKER_COLUMNS]
 
 
-def _traits(sents: pd.DataFrame) -> pd.DataFrame:
+def speaker_traits(speaker: np.ndarray, kind: np.ndarray, gender: np.ndarray, weight: np.ndarray | None = None
+                   ) -> pd.DataFrame:
     """Return speaker -> the kind and gender most of its sentences have (a person's gender only when one is seen
-    more often than the other)."""
-    spoken = sents.loc[sents["speaker"] != "", ["speaker", "speaker_kind", "speaker_gender"]]
-    if spoken.empty:
+    more often than the other; a tie of kinds goes to the kind seen first), from rows in corpus order: sentences,
+    or entities standing for `weight` sentences each (a dataset's summaries)."""
+    rows = pd.DataFrame({"speaker": speaker, "kind": kind, "gender": gender,
+                         "n": np.ones(len(speaker), dtype=np.int64) if weight is None else weight})
+    rows = rows[rows["speaker"] != ""]
+    if rows.empty:
         return pd.DataFrame({"kind": pd.Series(dtype="str"), "gender": pd.Series(dtype="str")})
-    kind = (spoken[spoken["speaker_kind"] != ""].groupby("speaker")["speaker_kind"]
-            .agg(lambda k: k.value_counts().index[0]))
-    genders = pd.crosstab(spoken["speaker"], spoken["speaker_gender"])
-    m = genders.get("m", 0)
-    f = genders.get("f", 0)
-    gender = pd.Series(np.where(m > f, "m", np.where(f > m, "f", "")), index=genders.index)
-    out = pd.DataFrame({"kind": kind, "gender": gender}).fillna("")
+    # Groups in order of first appearance; a stable sort by count keeps that order among ties.
+    kinds = rows[rows["kind"] != ""].groupby(["speaker", "kind"], sort=False)["n"].sum().reset_index()
+    kinds = kinds.sort_values("n", ascending=False, kind="stable").drop_duplicates("speaker").set_index("speaker")
+    m, f = ((rows["n"] * (rows["gender"] == g)).groupby(rows["speaker"]).sum() for g in ("m", "f"))
+    gender = pd.Series(np.where(m > f, "m", np.where(f > m, "f", "")), index=m.index)
+    out = pd.DataFrame({"kind": kinds["kind"], "gender": gender}).fillna("")
     out.loc[out["kind"] != "person", "gender"] = ""
     return out
 
@@ -335,7 +368,8 @@ def _speakers(sents: pd.DataFrame, aliases: pd.DataFrame) -> pd.DataFrame:
     alias_lists = (aliases.drop_duplicates(["speaker", "alias"]).groupby("speaker", sort=False)["alias"]
                    .agg(" | ".join))
     return speaker_rows(codes, np.asarray(names, dtype=object), pd.factorize(sents["doc_id"])[0], sents["quote"],
-                        np.ones(len(sents), dtype=bool), alias_lists, _traits(sents))
+                        np.ones(len(sents), dtype=bool), alias_lists,
+                        speaker_traits(*(sents[c].to_numpy() for c in ("speaker", "speaker_kind", "speaker_gender"))))
 
 
 def build_paths(paths: Iterable[str | Path], progress: Progress | None = None, *, workers: int | None = None) -> Frames:

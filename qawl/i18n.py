@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 from babel import Locale
 from babel.dates import format_date, format_datetime
+from babel.lists import format_list
 from babel.numbers import format_decimal
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -120,6 +121,11 @@ def _shown(value: object, lang: str) -> object:
     if isinstance(value, int | np.integer):
         return number(int(value), lang)
     return value
+
+
+def listing(items: list[str], lang: str = DEFAULT) -> str:
+    """Return items as the language lists them (BBC, Sky and SPA; BBC وSky وSPA)."""
+    return format_list(items, locale=lang) if items else ""
 
 
 def t(key: str, lang: str = DEFAULT, **fields: object) -> str:

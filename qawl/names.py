@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from qawl import dictionary
+from qawl.arabic import without_article
 from qawl.lexicons import Lexicons
 
 _FOR = frozenset({"باسم", "لدي", "عن"})  # a name after them is the one spoken for (المتحدث باسم أردوغان)
@@ -42,7 +43,17 @@ def _is_name_word(lex: Lexicons, word: str) -> bool:
         and word not in lex.w.function_word
         and word not in lex.places
         and not any(ch.isdigit() for ch in word)
+        and not construct_plural(word)
     )
+
+
+def construct_plural(word: str) -> bool:
+    """Return whether a word is a sound plural of a doer before its complement (مسؤولو، منتقدو، مؤيدو: the ون of
+    مسؤولون dropped in an annexation): a group of people named by what they do."""
+    if len(word) < 5 or not word.endswith("و"):
+        return False
+    entry = dictionary.entry(word[:-1])
+    return entry is not None and entry.kind == dictionary.PARTICIPLE
 
 
 def _clitic_word(lex: Lexicons, word: str) -> bool:
@@ -152,37 +163,58 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
             stop += 1
         return Mention(tuple(words[stop:]), tuple(words[:stop]), 0)
     if start > 0 and not words[start - 1].startswith("ال") and (
-        words[start - 1] in titles or words[start - 1] in lex.institution_heads
-    ) and all(_adjective_like(w) for w in words[start:end]):
-        start = end  # مصدر طبي، مسؤول أمريكي، مواطن آخر، مسؤولون حكوميون: adjectives of an indefinite head
-    while end > start and _not_a_name_end(lex, words[end - 1]):
-        end -= 1  # مسؤول كبير، بومبيو اجتمع، ترامب الاتفاقية: no name ends with an adjective, a verb or a thing
+        words[start - 1] in titles or words[start - 1] in lex.institution_heads or construct_plural(words[start - 1])
+    ) and (all(_adjective_like(w) for w in words[start:end]) or not anchored(lex, words[start:end])):
+        # مصدر طبي، مسؤول أمريكي، مواطن آخر، مسؤولون حكوميون: adjectives of an indefinite head; مدير طب الأسنان،
+        # قائد قوة أمن المنشآت، منتقدو اتفاق تغيير الاسم: the nouns that complete it, with no word that marks a name
+        start = end
+    given = lex.derived("given_name_set", _given_names)
+    while end > start and _not_a_name_end(lex, words[end - 1]) and not (
+            end - 2 >= start and words[end - 2] in given and not words[end - 1].startswith("ال")
+            and not dictionary.verb_only(words[end - 1])):
+        # مسؤول كبير، بومبيو اجتمع، ترامب الاتفاقية: no name ends with an adjective, a verb or a thing; after a
+        # given name an adjective is a family name (جواد ظريف، عبد المهدي مطاوع)
+        end -= 1
     while end - start > 1 and _plural_noun(lex, words[start]):
         start += 1  # هجمات ترامب: a plural noun opens no name
     name = tuple(words[start:end])
     if name and (all(w in joiners for w in name) or (start > 0 and all(w in places for w in name))):
         name = ()
-    if start > 1 and not any(_anchor(lex, w) for w in name):
+    if start > 1 and not any(anchor(lex, w) for w in name):
         # حسن الأزهري محام وباحث قانوني: a name set before its description, the words after it none
         stop = 0
         while stop < start and (in_name(stop) or (stop > 0 and words[stop].startswith("ال") and words[stop] not in
                                                   titles and not _not_a_name_end(lex, words[stop]))):
             stop += 1  # a given name, then a family name with ال (حسن الأزهري)
-        if stop > 1 and any(_anchor(lex, w) for w in words[:stop]):
+        if stop > 1 and any(anchor(lex, w) for w in words[:stop]):
             return Mention(tuple(words[stop:]), tuple(words[:stop]), 0)
     if not name:
         return Mention(tuple(words), ())
     return Mention(tuple(words[:start]), name, start)
 
 
-def _anchor(lex: Lexicons, word: str) -> bool:
+def anchored(lex: Lexicons, name: Iterable[str]) -> bool:
+    """Return whether a name holds a word that marks one: a given name, a word no dictionary holds, a joiner
+    (بن، عبد) or a family name (روحاني): common nouns alone (فئة الترخيص، طب الأسنان) name no one."""
+    return any(anchor(lex, w) or _family_name(w) or w in lex.w.name_joiner for w in name)
+
+
+def _family_name(word: str) -> bool:
+    """Return whether a word the dictionary knows may be a family name: a singular relative adjective (روحاني،
+    الشرفي)."""
+    bare = without_article(word)
+    entry = dictionary.entry(bare)
+    return entry is not None and entry.kind == dictionary.RELATIVE and not entry.plural and bare.endswith("ي")
+
+
+def anchor(lex: Lexicons, word: str) -> bool:
     """Return whether a word marks a name: a given name, or a word no dictionary holds even without a preposition
     (ترامب، الازهري; not قانوني، بملف)."""
     if word in lex.derived("given_name_set", _given_names):
         return True
     bare = word[2:] if word.startswith("ال") else word
-    if dictionary.entry(bare) is not None:
-        return False
+    if dictionary.entry(bare) is not None or (len(bare) > 3 and bare.endswith("ا") and dictionary.entry(bare[:-1])):
+        return False  # a word of the dictionary, or one in the accusative (اجتماعا، موظفا)
     rest = word[1:] if word[:1] in "بلكو" else ""
     rest = rest[2:] if rest.startswith("ال") else rest
     return not (len(rest) >= 3 and dictionary.entry(rest) is not None)

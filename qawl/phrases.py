@@ -20,8 +20,8 @@ _MAX_NP = 20  # a subject with its titles: معالي أمين العاصمة ا
 def _stop_word(lex: Lexicons, n: str) -> bool:
     table = cues.of(lex)
     return ((n in PUNCTUATION and n not in "-–") or n in lex.w.phrase_end or n in lex.w.that
-            or n in table.verbs or n in table.participles or n in lex.w.according_to
-            or _for_media(lex, n))
+            or (n[:1] in "وف" and n[1:] in lex.w.that) or n in table.verbs or n in table.participles
+            or n in lex.w.according_to or _for_media(lex, n))
 
 
 def _for_media(lex: Lexicons, n: str) -> bool:
@@ -80,8 +80,8 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
     callers use it only when no that-clause follows the subject.
     """
     joiners = lex.w.name_joiner
-    if word in joiners or prev in joiners or word in lex.roles or (prev, word) in lex.title_pairs:
-        return False  # a role after a phrase adds a title to it (أمين العاصمة المقدسة رئيس اللجنة …)
+    if word in joiners or prev in joiners or follows in joiners or word in lex.roles or (prev, word) in lex.title_pairs:
+        return False  # a role adds a title (أمين العاصمة المقدسة رئيس اللجنة …), بن a name (الطبيب عطية بن محمد)
     if word.endswith(("ها", "هم", "هما")):
         return True
     prev_bare = prev[1:] if prev.startswith("وال") else prev
@@ -95,6 +95,8 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
     if word.startswith("ال"):
         if word in lex.title_entries or word.endswith(("ي", "يه", "يين", "يون")):
             return False
+        if prev in lex.honorifics and not _common_noun(lex, word[2:]):
+            return False  # وأشار الدكتور الهزوم: a family name after an honorific
         if _after_foreign_name(lex, prev) and _common_noun(lex, word[2:]):
             return True  # ترامب | الأفراد: after a foreign name, a definite noun is the object
         return closed or (after_name and names.is_name_word(lex, prev) and (
@@ -182,8 +184,9 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
         if word in _QUOTES and j > i and (close := _quoted_name(lex, toks, j)) > 0:
             j = close + 1  # صحيفة "ميرور" البريطانية: a medium's or body's name in quotation marks is its name
             continue
-        if stop[word] or (word[:1] == "ل" and media_name(lex, toks, j) > 0):
-            break
+        if (stop[word] and not (j == i and (word in titles or word in lex.w.quantifier))) or (
+                word[:1] == "ل" and media_name(lex, toks, j) > 0):
+            break  # a title may share a cue's participle (متحدثة: a spokeswoman), a quantifier opens one (بعض)
         if j > i:
             prev = toks[j - 1].norm
             if word in ends or _adverbial(lex, prev, word) or _accusative(word) or tok.possessed or _purpose(
@@ -197,6 +200,11 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
                 break
             if word[:1] in preps and len(word) > 3 and prev not in titles:
                 break
+            if (word in lex.w.demonstrative and _complete(lex, prev)) or _object_after_definite(lex, toks, i, j):
+                break  # نفى مسؤولون سعوديون | هذه الاتهامات، حذرت تركيا | الحكومة السورية: the object
+            if dictionary.verb_only(word) and not _common_noun(lex, word) and word not in lex.derived(
+                    "given_name_set", lambda lex: frozenset(n for n, _ in lex.given_names)):
+                break  # تقارير استندت إلى …: a verb ends the subject (a relative clause of an indefinite noun)
             if word in places and not prev.startswith(("ال", "لل")) and prev not in titles and not _heads_construct(
                     lex, prev):
                 break  # توعد ترامب إيران: a country right after a name is the object (not جامعة نجران)
@@ -206,6 +214,28 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
     while j > i and toks[j - 1].norm in "-–":
         j -= 1
     return j
+
+
+def _complete(lex: Lexicons, word: str) -> bool:
+    """Return whether a noun phrase ending in word is complete: a definite word, an adjective, a name no dictionary
+    holds (not a noun in construct: صحة | هذه الاتهامات, المتحدث باسم | تلك الوحدات)."""
+    return (word.startswith("ال") or word.endswith(("ي", "يه", "يون", "يين"))
+            or (names.is_name_word(lex, word) and dictionary.entry(word) is None and not _common_noun(lex, word)))
+
+
+def _object_after_definite(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
+    """Return whether toks[j], a definite common noun, opens a new phrase after a definite one: after a place (تركيا |
+    الحكومة، موسكو | الدول) or after the definite noun that closes a construct (حزب العمال | الحكومة، وزيرة العدل |
+    الدعوات). Adjectives (الأمريكية، المتحدة، العام) and titles go on with the phrase; after a title a definite noun is
+    a family name (الرئيس الأسد)."""
+    word, prev = toks[j].norm, toks[j - 1].norm
+    if not word.startswith("ال") or word in lex.title_entries or word in lex.title_words or word in lex.places:
+        return False
+    if not _common_noun(lex, word[2:]) or word.endswith(("ي", "يه", "يين", "يون")) or word[2:] in lex.w.number:
+        return False  # الأمريكية، الدول السبعة: an adjective or a number describes the noun before it
+    if prev in lex.places and j - 1 >= i:
+        return True
+    return j - 1 > i and prev.startswith("ال") and prev not in lex.title_words and prev not in lex.title_entries
 
 
 def _heads_construct(lex: Lexicons, word: str) -> bool:
@@ -247,7 +277,7 @@ def trailing_name(lex: Lexicons, toks: Tokens, a: int, b: int) -> int:
 def through_phrase(lex: Lexicons, toks: Tokens, a: int, k: int) -> int:
     """Return k moved over a short phrase that completes a bare title: up to a comma (مستشار السياسة
     الخارجية في الكرملين،) or up to the name it ends with (نائب الممثل في العراق جورجي بوستن)."""
-    if k < len(toks) and toks[k].norm in lex.w.phrase_preposition and not has_name(lex, toks, a, k):
+    if a < k < len(toks) and toks[k].norm in lex.w.phrase_preposition and not has_name(lex, toks, a, k):
         m = noun_phrase(lex, toks, k + 1)
         if m > k + 1 and m - k <= 5 and m < len(toks) and toks[m].norm in COMMAS:
             return m
@@ -268,6 +298,8 @@ def apposition(lex: Lexicons, toks: Tokens, j: int) -> tuple[int, int]:
         head = toks[start].norm
         if toks[start].possessed or (head.startswith("و") and (head.startswith("وال") or head.endswith(("ه", "ها")))):
             return j, j  # شكره، وزوجته: what follows the comma belongs to the sentence, not to the name
+        if dictionary.verb_only(head):
+            return j, j  # متحدث باسم الخارجية، رافق تيلرسون في رحلته،: a clause that describes him, no name
         k = through_phrase(lex, toks, start, noun_phrase(lex, toks, start))
         ends = closers(lex)
         if k < len(toks) and toks[k].norm in lex.w.phrase_preposition:

@@ -110,8 +110,8 @@ def head_kind(lex: Lexicons, word: str, *, named: bool = False) -> str:
     named: the phrase holds a person's name (الرئيس الصيني شي جين بينغ).
     """
     word = stem(lex, word) if word else word
-    if not word or word in lex.derived("small_words", _small_words):
-        return ""
+    if not word or word in lex.derived("small_words", _small_words) or without_article(word) in lex.w.time_noun:
+        return ""  # particles, and times (أوائل شهر فبراير، يوم الأحد): no source
     bare = without_article(word)
     if (word in lex.w.collective_source or bare in lex.w.collective_source
             or bare in lex.w.report_noun):
@@ -126,10 +126,12 @@ def head_kind(lex: Lexicons, word: str, *, named: bool = False) -> str:
             or word in lex.w.person_noun):
         # An indefinite title with no name is an unnamed source (مسؤول كبير، مصدر أمني، متحدث باسم الوزارة).
         return PERSON if named or word.startswith("ال") else UNNAMED
-    if word in lex.places:
-        return COUNTRY
+    if word in lex.places or bare in lex.w.state_noun or word in lex.w.state_noun:
+        return COUNTRY  # فرنسا; الدول الثلاث، البلدان: states
     if word in lex.derived("given", _given):
         return PERSON
+    if _human_plural(lex, bare) or names.construct_plural(bare):
+        return UNNAMED  # أعضاء، وزراء، مسؤولو الأمم المتحدة: several people, not named
     if bare.endswith(("يون", "يين")) and len(bare) > 5:
         return UNNAMED  # الإسرائيليون، الفلسطينيين: a people, named by its adjective
     entry = dictionary.entry(bare)
@@ -210,23 +212,25 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
         return Source(PERSON, gender(lex, words, cue_gender))  # رود روزنشتاين: a name, whatever a dictionary says
     head = without_article(stem(lex, words[0]))
     titled = head in lex.title_words or ("ال" + head) in lex.title_words or head in lex.w.person_noun
-    kind = head_kind(lex, words[0], named=bool(mention.name) or (titled and _annexed(lex, words)))
+    # A name after several doers is not theirs (نشطاء ومسعفون، مراسلات برازيليات): the head is plural.
+    named = bool(mention.name) and not (mention.name_at > 0 and _plural(stem(lex, words[0])))
+    kind = head_kind(lex, words[0], named=named or (titled and _annexed(lex, words)))
     if kind != PERSON:
         return Source(kind)
     return Source(PERSON, gender(lex, words, cue_gender))
 
 
 def gender(lex: Lexicons, words: list[str], cue_gender: str = "") -> str:
-    """Return the gender a person's phrase shows: a feminine title (الوزيرة), a given name of the lexicon, or the
-    verb's agreement (قالت); "" when nothing tells."""
+    """Return the gender a person's phrase shows: a feminine title (الوزيرة), the verb's agreement (قالت), or a
+    given name of the lexicon; "" when nothing tells."""
     given = lex.derived("given", _given)
     if any(_feminine_title(lex, stem(lex, w)) for w in words):
         return "f"
+    if cue_gender:
+        return cue_gender  # the verb agrees with the person the writer means (قالت مراد: نادية مراد, whatever مراد is)
     for word in names.split(lex, words).name[:1]:  # the first name, not a family name or a title's word
         if given.get(word) in ("m", "f"):
             return given[word]
-    if cue_gender:
-        return cue_gender
     head = stem(lex, words[0]) if words else ""
     return "m" if head in lex.title_words or without_article(head) in lex.title_words else ""
 
@@ -253,7 +257,10 @@ def agreement(lex: Lexicons, words: list[str], source: Source, cue_gender: str =
         return frozenset({("m", "sg"), ("f", "sg")})
     if kind == UNNAMED:
         if head.endswith(("ون", "ين")) and len(head) > 4:
-            return frozenset({("m", "pl")})
+            # several doers take the plural (مسؤولون → وأضافوا); a word only guessed to be a plural may be a
+            # foreign name (ماكرون: ماكر + ون), which takes the singular
+            guessed = dictionary.entry(head) is None and len(words) == 1
+            return frozenset({("m", "pl"), ("m", "sg")}) if guessed else frozenset({("m", "pl")})
         if head.endswith("ات") or _plural(head) or head in lex.w.collective_source or head in lex.words(
                 "report_noun"):
             return frozenset({("f", "sg"), ("m", "pl"), ("f", "pl")})

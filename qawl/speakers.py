@@ -14,7 +14,8 @@ from qawl.normalize import normalize_words
 from qawl.phrases import is_stop_word
 from qawl.tokenize import words as word_list
 
-_KIND_ORDER = ("person", "organization", "media", "country", "unnamed")
+PERSON, UNNAMED = "person", "unnamed"
+_KIND_ORDER = (PERSON, "organization", "media", "country", UNNAMED)
 
 
 def _most_common(values: list[str], order: tuple[str, ...]) -> str:
@@ -41,17 +42,20 @@ class Entity:
     written: dict[tuple[str, ...], str] = field(default_factory=dict)  # normalized words -> as written
     kinds: list[str] = field(default_factory=list)  # the kind each attribution to it gave (sources.KINDS)
     genders: list[str] = field(default_factory=list)  # the gender each attribution to it showed (m / f / "")
+    given: str = ""  # the gender of a given name the article writes before its one-word name (m / f / "?"), if any
 
     def kind(self) -> str:
-        """Return the kind most of its attributions gave ("" when none did); a person wins a tie."""
-        return _most_common(self.kinds, _KIND_ORDER)
+        """Return the kind most of its attributions gave; a person wins a tie. Attributions whose words told no
+        kind (a bare family name: وأضاف بشر) leave it to the others, an unnamed source when there are none."""
+        kind = _most_common(self.kinds, _KIND_ORDER) or (UNNAMED if self.kinds else "")
+        return PERSON if self.given and kind == UNNAMED else kind  # ماكرون after إيمانويل ماكرون: no doers (ماكر+ون)
 
     def gender(self) -> str:
         """Return m or f when its attributions show one more often than the other (a person only), else ""."""
         if self.kind() != "person":
             return ""
         m, f = self.genders.count("m"), self.genders.count("f")
-        return "m" if m > f else "f" if f > m else ""
+        return "m" if m > f else "f" if f > m else self.given if self.given in ("m", "f") else ""
 
     def key(self) -> tuple[str, ...]:
         """Return the entity's longest name, else its longest title: its identity across articles."""
@@ -73,8 +77,9 @@ class Entity:
         return self.title_distance(title, honorifics) is not None
 
     def title_distance(self, title: tuple[str, ...], honorifics: frozenset[str] = frozenset()) -> int | None:
-        """Return how many words the closest fitting title of this entity has that a bare title lacks (وزير
-        الخارجية fits وزير الخارجية with 0, وزير خارجية روسيا الاتحادية with 2), None when none fits."""
+        """Return how many words the closest fitting title of this entity and a bare title do not share (وزير
+        الخارجية fits وزير الخارجية with 0, وزير خارجية روسيا الاتحادية with 2, الوزير with 1), None when none
+        fits."""
         title = _without(title, honorifics)
         if not title:
             return None
@@ -91,8 +96,10 @@ class Entity:
             fits = (self.names and same_head and (bare <= own or (own <= bare and len(bare - own) <= 1))) or (
                 not self.names and (bare == own or (len(title) == 1 and bare == _bare[t[:1]])
                                     or (same_head and bare <= own)))
-            if fits and (best is None or len(own - bare) < best):
-                best = len(own - bare)
+            # the words either title lacks: الرئيس الأمريكي fits الرئيس الأمريكي (0) before الرئيس (1)
+            gap = len(own - bare) + len(bare - own)
+            if fits and (best is None or gap < best):
+                best = gap
         return best
 
 
@@ -131,10 +138,15 @@ def _spelled(written: list[str], mention: names.Mention) -> dict[tuple[str, ...]
     return out
 
 
-def _mention(lex: Lexicons, surface: str, apposition: str) -> tuple[names.Mention, dict[tuple[str, ...], str]]:
-    """Return the title/name split of a mention and its apposition, and how each part was written."""
+def _mention(lex: Lexicons, surface: str, apposition: str,
+             group: bool = False) -> tuple[names.Mention, dict[tuple[str, ...], str]]:
+    """Return the title/name split of a mention and its apposition, and how each part was written.
+
+    group: the mention is an unnamed source (نشطاء ومسعفون، مراسلات برازيليات): no personal name is in its
+    words, the whole phrase is its title. One word is left to split: it may be a name a lexicon misread (ماكرون:
+    ماكر + ون)."""
     written, norm = _parts(surface)
-    main = names.split(lex, norm)
+    main = names.Mention(tuple(norm), ()) if group and len(norm) > 1 else names.split(lex, norm)
     spelled = _spelled(written, main)
     title, name = main.title, main.name
     if apposition:
@@ -153,9 +165,9 @@ def _mention(lex: Lexicons, surface: str, apposition: str) -> tuple[names.Mentio
 _Parsed = tuple[names.Mention, dict[tuple[str, ...], str]]
 
 
-def _parsed(lex: Lexicons) -> Memo[tuple[str, str], _Parsed]:
-    """Return the memo of parsed (mention, apposition) pairs: the same sources come back article after article,
-    so each is split once (its values are read only)."""
+def _parsed(lex: Lexicons) -> Memo[tuple[str, str, bool], _Parsed]:
+    """Return the memo of parsed (mention, apposition, group) triples: the same sources come back article after
+    article, so each is split once (its values are read only)."""
     return lex.memo("mentions", lambda lex, m: _mention(lex, *m), bound=1 << 14)
 
 
@@ -234,6 +246,10 @@ def _fuller_names(lex: Lexicons, words: ArticleWords, short: tuple[str, ...]
     return found
 
 
+def _given_gender(lex: Lexicons) -> dict[str, str]:
+    return lex.derived("given_gender", lambda lex: {name: gender for name, gender in lex.given_names})
+
+
 def complete_names(lex: Lexicons, entities: list[Entity], words: ArticleWords) -> None:
     """Give each person known by one word only the fuller name the article writes elsewhere, if any."""
     for e in entities:
@@ -241,6 +257,10 @@ def complete_names(lex: Lexicons, entities: list[Entity], words: ArticleWords) -
             fuller = _fuller_names(lex, words, e.names[0])
             if fuller:
                 name, spelled, before = max(fuller, key=lambda f: len(f[0]))
+                genders = _given_gender(lex)
+                given = [genders[w] for w in name if w in genders]
+                if given:
+                    e.given = given[0] or "?"  # the article gives him a first name: a person
                 e.names.append(name)
                 e.written.setdefault(name, spelled)
                 if (before,) not in e.titles:
@@ -260,7 +280,8 @@ def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = 
     entities that never speak are left out. evidence: per mention, the (kind, gender) it showed.
     """
     memo = _parsed(lex)
-    parsed = [memo[surface, apposition] for surface, apposition in mentions]
+    groups = [k == UNNAMED for k, _ in evidence] if evidence is not None else [False] * len(mentions)
+    parsed = [memo[surface, apposition, group] for (surface, apposition), group in zip(mentions, groups, strict=True)]
     speaks = speaks if speaks is not None else [True] * len(parsed)
     honorifics = lex.honorifics
     given = lex.derived("given_name_set", lambda lex: frozenset(n for n, _ in lex.given_names))
@@ -314,7 +335,8 @@ def merge_keys(lex: Lexicons, keys: list[tuple[str, ...]],
 
     A short name joins a fuller one that ends like it, or that holds it and went by the same role
     (شي, الرئيس الصيني → شي جين بينغ, الرئيس الصيني); when several qualify, the one used at least twice
-    as often as any other wins (not a phrase that once ran into an object).
+    as often as any other wins (not a phrase that once ran into an object). A short name made of given names
+    only (عبد الرحمن) joins none: articles name different people so.
     """
     titles = titles or {}
     counts = Counter(keys)
@@ -325,9 +347,14 @@ def merge_keys(lex: Lexicons, keys: list[tuple[str, ...]],
     for k in distinct:
         for word in set(k):
             holding[word].append(k)
+    given = _given_gender(lex)
     for key in distinct:
         if len(key) == 1 and key[0] in lex.places:
             target[key] = key  # a country or city speaking is not a person's short name
+            continue
+        joiners = lex.w.name_joiner
+        if all(w in given or w in joiners or (k > 0 and key[k - 1] in joiners) for k, w in enumerate(key)):
+            target[key] = key  # عبد الرحمن، محمد: many people's first names, no one's across the corpus
             continue
         roles = titles.get(key, set())
         fuller = [k for k in holding[key[-1]] if len(k) > len(key) and set(key) <= set(k)

@@ -6,6 +6,7 @@ import bisect
 from dataclasses import dataclass, replace
 
 from qawl import cues, dictionary, mentions, names, quotes, sources
+from qawl.arabic import without_article
 from qawl.lexicons import Lexicons
 from qawl.memo import Memo
 from qawl.normalize import normalize
@@ -13,6 +14,7 @@ from qawl.phrases import (
     COMMAS,
     PUNCTUATION,
     apposition,
+    closers,
     has_name,
     is_stop_word,
     noun_phrase,
@@ -136,7 +138,12 @@ def _subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int] | No
     """Return the span of a subject written before its verb (الشرطة تقول إن، لكن محمد، وكيل ...، قال), or None."""
     end = i - 1 if i > 0 and toks[i - 1].norm in {"قد", "لقد"} else i
     start = end
-    while start > 0 and end - start < 24 and not _hard_boundary(lex, toks[start - 1].norm):
+    while start > 0 and end - start < 24:
+        if toks[start - 1].norm in cues.QUOTE_MARKS and (opening := _quoted_name_start(toks, start - 1)) > 0:
+            start = opening  # صحيفة "لوباريزيان" الفرنسية: a short quoted name is part of the subject
+            continue
+        if _hard_boundary(lex, toks[start - 1].norm):
+            break
         start -= 1
     openers, prepositions = lex.w.clause_opener, lex.w.phrase_preposition | {"من"}
     for a in range(start, end):
@@ -158,6 +165,12 @@ def _subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int] | No
         if stop > b and (reach == end or stop == end) and _speaks(lex, toks, b, stop):
             return b, stop
     return None
+
+
+def _quoted_name_start(toks: Tokens, close: int) -> int:
+    """Return the position of the mark that opens a short quoted name closed at toks[close] (one to four words),
+    else -1."""
+    return next((k for k in range(close - 2, max(-1, close - 6), -1) if toks[k].norm in cues.QUOTE_MARKS), -1)
 
 
 def _antecedent_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tuple[int, int]]
@@ -222,7 +235,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if tok.norm in lex.w.impersonal or _passive(text, toks, i):
         return None
     if i > 0 and toks[i - 1].norm in lex.w.what:
-        return _what_report(lex, text, toks, i, spans)
+        # ما بين 3 و 4، ما بين البادية ودير الزور: a cue spelled like a preposition is one after ما
+        return None if tok.norm in lex.w.ambiguous_cue else _what_report(lex, text, toks, i, spans)
     if i > 0 and toks[i - 1].norm in lex.w.relative:
         return _antecedent_report(lex, text, toks, i, spans) if toks[i - 1].norm in lex.w.who else None
     if i > 1 and toks[i - 1].norm == "كما" and toks[i - 2].norm not in PUNCTUATION:
@@ -295,8 +309,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if implicit and j - 1 > i and toks[j - 1].norm in lex.w.document:
         return Report("implicit", cue, quote=quote, document=True)
 
-    if implicit:
-        return _implicit_report(lex, text, toks, i, cue, quote)
+    if implicit or without_article(toks[j].norm) in lex.w.time_noun:
+        return _implicit_report(lex, text, toks, i, cue, quote)  # قالت أوائل شهر فبراير: a time, no subject
     if toks[j].possessed and np_end > j + 1 and has_name(lex, toks, j + 1, np_end):
         j += 1  # وقال شقيقه عبدالله: the name, not the kinship word, names the source
     elif _oblique_plural(toks[j].norm) or not (_said_at(lex, toks, max(end, app_b)) or _speaks(lex, toks, j, np_end)
@@ -361,7 +375,9 @@ def _implicit_report(lex: Lexicons, text: str, toks: Tokens, i: int, cue: str, q
     if before:
         return Report("explicit", cue, _surface(text, toks, *before), quote=quote)
     tok = toks[i]
-    if i > 2 and (toks[i - 1].norm in {"حيث", "اذ"} or tok.norm.startswith("و")):
+    opener = toks[0].norm
+    when = opener in lex.w.when or (opener[:1] in "وف" and opener[1:] in lex.w.when)
+    if i > 2 and (toks[i - 1].norm in {"حيث", "اذ"} or tok.norm.startswith("و") or when):
         a, b, app_a, app_b = _main_subject(lex, toks, i - 1 if toks[i - 1].norm in {"حيث", "اذ"} else i)
         subject = _surface(text, toks, a, b)
         if subject and (has_name(lex, toks, a, b) or _is_source(lex, subject)) and _speaks(lex, toks, a, b):
@@ -426,7 +442,7 @@ def _according_to(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | No
     if end == j:
         return None
     mention = _surface(text, toks, j, end)
-    if not (quoted or has_name(lex, toks, j, end) or _is_source(lex, mention)
+    if not (quoted or names.anchored(lex, names.split(lex, map(NORM, toks[j:end])).name) or _is_source(lex, mention)
             or sources.unnamed_head(lex, toks[j].norm)):
         return None  # بحسب المواعيد المقررة: according to a schedule, not to a source (تقارير صحفية are one)
     head = toks[i].norm
@@ -494,9 +510,15 @@ def _relay(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | None:
     """Return the source quoted by نقلت X عن Y, or None."""
     for k in range(i + 1, min(len(toks), i + 12)):
         if toks[k].norm == "عن":
+            cue = _surface(text, toks, i, i + 1)
+            if k + 1 < len(toks) and _is_document(lex, toks[k + 1].norm):
+                # نقلت وسائل إعلام عن بيان للكرملين: the document's author is the source
+                limit = next((m for m in range(k + 2, len(toks)) if toks[m].norm in closers(lex)), len(toks))
+                author = _document_source(lex, text, toks, k + 1, limit)
+                return Report("explicit", cue, _without_lam(_surface(text, toks, *author))) if author else None
             end = noun_phrase(lex, toks, k + 1)
             if end > k + 1:
-                return Report("explicit", _surface(text, toks, i, i + 1), _surface(text, toks, k + 1, end))
+                return Report("explicit", cue, _surface(text, toks, k + 1, end))
             return None
     return None
 
@@ -506,7 +528,8 @@ _LEADING = frozenset({"ثم", "كما", "و", "قد", "وقد", "فقد", "لق�
 
 def _main_subject(lex: Lexicons, toks: Tokens, limit: int) -> tuple[int, int, int, int]:
     """Return the token spans of the subject and its apposition after a sentence-initial verb
-    (ومدح أسطورة الكرة ... قائلا); empty spans when the sentence opens otherwise."""
+    (ومدح أسطورة الكرة ... قائلا), or after the verb of a clause of time that opens it (وحينما سئل فلان … قال);
+    empty spans when the sentence opens otherwise."""
     i = 0
     while i < limit and (toks[i].norm in PUNCTUATION or toks[i].norm in _LEADING):
         i += 1
@@ -514,6 +537,9 @@ def _main_subject(lex: Lexicons, toks: Tokens, limit: int) -> tuple[int, int, in
         return 0, 0, 0, 0
     first = toks[i].norm
     word = first[1:] if first[:1] in {"و", "ف"} else first
+    if (word in lex.w.when or first in lex.w.when) and i + 1 < limit:
+        i += 1  # وحينما سئل فلان عن القرار قال: the subject of the clause of time says what the sentence reports
+        first = word = toks[i].norm
     if (word.startswith("ال") or word in lex.w.phrase_end or word in lex.w.that or len(word) < 3
             or first.startswith(("ب", "ل", "ك"))):
         return 0, 0, 0, 0

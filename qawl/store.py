@@ -18,7 +18,7 @@ from qawl.trends import OTHERS, TERMS
 
 __all__ = ["EXPORT_FRAMES", "OTHERS", "PAGE_COLUMNS", "SOURCING_TABLES", "TERMS", "Store"]
 
-EXPORT_FRAMES = ("sentences", "speakers", "themes", "tokens", "mentions", "documents")
+EXPORT_FRAMES = ("sentences", "speakers", "themes", "tokens", "mentions", "documents", "statements", "repeats")
 # What a Reader page adds to each sentence row: its themes (a list) and its document's title, outlet, date and
 # sentence count.
 PAGE_COLUMNS = ("themes", "title", "source", "doc_date", "doc_sentences")
@@ -85,7 +85,8 @@ class Store(Protocol):
         ...
 
     def quotes(self, filters: Filters, speaker: str, limit: int = 200) -> pd.DataFrame:
-        """Return the first kept sentences of one speaker with their cue verbs."""
+        """Return the first kept sentences of one speaker with their cue verbs, and in `also_reported` the outlets
+        of the other articles that reported the same statement (qawl.spread.also_reported; "" for none)."""
         ...
 
     def distinctive_terms(self, filters: Filters, speaker: str, n: int = 30) -> pd.DataFrame:
@@ -158,7 +159,8 @@ class Store(Protocol):
 
     def export_frame(self, filters: Filters, name: str, limit: int | None = None) -> pd.DataFrame:
         """Return one frame under the filters (its first `limit` rows when given); sentences come with their
-        document's outlet, title and URL (qawl.export.with_documents) and speaker_corrected."""
+        document's outlet, title and URL (qawl.export.with_documents) and speaker_corrected; statements are those
+        of a kept sentence, repeats the kept sentences' rows."""
         ...
 
     def write_csv(self, filters: Filters, name: str, sink: BinaryIO) -> None:

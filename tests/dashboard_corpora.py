@@ -33,6 +33,20 @@ def write_dated_corpus(folder: Path) -> Path:
     return articles
 
 
+def write_articles(folder: Path, rows: list[tuple[str, str, str, str]]) -> Path:
+    """Write (id, date, source, text) articles as .txt files with their metadata.csv into folder/articles; return
+    that folder."""
+    articles = folder / "articles"
+    articles.mkdir(parents=True, exist_ok=True)
+    with (articles / "metadata.csv").open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["id", "date", "source"])
+        for doc_id, date, source, text in rows:
+            (articles / f"{doc_id}.txt").write_text(text + "\n", encoding="utf-8")
+            writer.writerow([doc_id, date, source])
+    return articles
+
+
 def write_linked_corpus(folder: Path, *, up: bool = False) -> Path:
     """Write a corpus folder holding a seed article, a link to itself (a -> .), a linked folder of two articles and a
     second link to that folder; with up, a link to its parent too (a walk following links blindly never ends).

@@ -75,6 +75,13 @@ def test_short_names_merge_across_articles_when_unambiguous():
     assert target[("محمد",)] == ("محمد",)  # a first name alone could be anyone
 
 
+def test_given_names_alone_join_no_fuller_name_across_articles():
+    # عبد الرحمن ends رامي عبد الرحمن, but an article that says only عبد الرحمن may mean anyone of that name.
+    target = merge_keys(LEX, [("رامي", "عبد", "الرحمن"), ("عبد", "الرحمن"), ("قاسم",), ("حازم", "قاسم")])
+    assert target[("عبد", "الرحمن")] == ("عبد", "الرحمن")
+    assert target[("قاسم",)] == ("قاسم",)
+
+
 def test_countries_are_not_short_names_of_people():
     target = merge_keys(LEX, [("ايران",), ("دونالد", "ترامب", "ايران")])
     assert target[("ايران",)] == ("ايران",)

@@ -227,13 +227,16 @@ def kwic(lines: list[KwicLine], anchors: dict[tuple[str, int], str], lang: str =
 
 def quote(row: Mapping, lang: str = i18n.DEFAULT) -> str:
     """Return one quoted sentence (a row of Store.quotes) right-to-left with its cue verb underlined, its quote and
-    attribution kinds noted, and a link that opens its whole article at it."""
+    attribution kinds noted, a link that opens its whole article at it, and the other outlets that reported it."""
     quoted, attribution = i18n.t(f"quote.{row['quote']}", lang), i18n.t(f"attribution.{row['attribution']}", lang)
     kind = f"{quoted}, {attribution}"
     where = f"{row['doc_id']} §{row['sentence_id']}"
+    outlets = [isolated(o) for o in str(row.get("also_reported") or "").split(" | ") if o]  # quote spread
+    also = (f'<div class="qawl-kind qawl-also" dir="{i18n.direction(lang)}">'
+            f'{i18n.t("quote.also_reported", lang, outlets=i18n.listing(outlets, lang))}</div>' if outlets else "")
     return (f'<div class="qawl-quote" dir="rtl">{marked(str(row["text"]), None, str(row["cue"]))}'
             f'<div class="qawl-kind" dir="{i18n.direction(lang)}">{escape(kind)} · <bdi dir="auto">{escape(where)}'
-            f'</bdi>{open_link(str(row["doc_id"]), int(row["sentence_id"]), lang)}</div></div>')
+            f'</bdi>{open_link(str(row["doc_id"]), int(row["sentence_id"]), lang)}</div>{also}</div>')
 
 
 def rtl(text: str) -> str:

@@ -1,0 +1,314 @@
+"""Quote spread: the same reported statement in several articles (a wire quote in several outlets, a statement
+repeated days later) grouped into one statement.
+
+The build makes the signatures of each chunk of articles as it analyses them (signatures.sketch, in the workers),
+then groups them once over the corpus (group), from the signatures alone: candidate pairs share a MinHash LSH band
+hash, and a pair is one statement when rapidfuzz's ratio of their keys is RATIO or more. A statement is a
+connected group of such pairs spanning two articles or more; repeats within one article are not spread.
+
+Frames (`frames`):
+
+- per sentence, `statement_id`: int64, the statement the sentence belongs to, 0 for none.
+- `statements`, one row per statement, numbered from 1 in the order they were first seen (date, then corpus order;
+  undated articles last):
+  `statement_id`, `text` (the first sentence's text), `speaker` (the speaker most of its sentences give, ties to
+  the first seen), `speakers` (every speaker given, most often given first, " | " between them), `n_speakers`,
+  `agree` (True when at most one speaker is given), `n_sentences`, `n_articles`, `n_outlets` (distinct sources, an
+  empty source counting as one), `outlets` (the sources in the order they reported it, " | " between them),
+  `first_doc_id`, `first_sentence_id`, `first_date`, `first_source`, `last_date`, `days` (last_date - first_date,
+  in days, NaN when a date is unknown).
+- `repeats`, one row per sentence of a statement, by statement then as first seen:
+  `statement_id`, `doc_id`, `sentence_id`, `date`, `source`, `speaker`, `first` (True for the sentence that first
+  reported it), `similarity` (rapidfuzz ratio, 0-100, of its key to the first sentence's key).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Indel
+
+from qawl import signatures
+
+RATIO = 75  # rapidfuzz fuzz.ratio (0-100) of two keys at which two reported sentences are one statement
+_UNCHANGED = 95  # a ratio this high leaves no room for a changed fact: no word-by-word check
+_WORD_RATIO = 65  # two words this alike are one word spelled otherwise (ترمب، ترامب; بالحكومة، الحكومة)
+_WORDS_PER_CHANGE = 15  # a key may have one word replaced by another per this many words (at least one)
+_BATCH = 1 << 15  # pairs compared at once
+_WINDOW = 8  # within a band bucket, each key is compared with the next _WINDOW keys (the bucket stays connected)
+
+STATEMENT_COLUMNS = ["statement_id", "text", "speaker", "speakers", "n_speakers", "agree", "n_sentences",
+                     "n_articles", "n_outlets", "outlets", "first_doc_id", "first_sentence_id", "first_date",
+                     "first_source", "last_date", "days"]
+REPEAT_COLUMNS = ["statement_id", "doc_id", "sentence_id", "date", "source", "speaker", "first", "similarity"]
+
+
+def changed_facts(a: str, b: str) -> bool:
+    """Return whether two keys differ by more words replaced than a re-worded report has: facts changed (the
+    first week, the second week) where outlets add, cut or spell words otherwise."""
+    x, y = a.split(), b.split()
+    replaced, cut, added = 0, [], []
+    # Between the words the two keys share in order, words cut from one where others are added to the other are
+    # replaced: as many as the shorter side has, less those that come back spelled otherwise.
+    for op in [*Indel.opcodes(x, y), None]:
+        if op is None or op.tag == "equal":
+            replaced += min(len(cut), len(added)) - _respelled(cut, added) if cut and added else 0
+            cut, added = [], []
+        elif op.tag == "delete":
+            cut = x[op.src_start : op.src_end]
+        else:
+            added = y[op.dest_start : op.dest_end]
+    return replaced > max(1, min(len(x), len(y)) // _WORDS_PER_CHANGE)
+
+
+def _respelled(cut: list[str], added: list[str]) -> int:
+    """Return how many of the shorter side's words the other side has spelled otherwise (a number only as it is)."""
+    few, many = (cut, added) if len(cut) <= len(added) else (added, cut)
+    return sum(any((u + v).isalpha() and fuzz.ratio(u, v) >= _WORD_RATIO for v in many) for u in few)
+
+
+def _components(n: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Return the connected component of each of n nodes under edges (i, j), as one of its nodes."""
+    label = np.arange(n)
+    while True:
+        low = np.minimum(label[i], label[j])
+        np.minimum.at(label, label[i], low)  # hook each edge's roots onto the smaller one
+        np.minimum.at(label, label[j], low)
+        while True:  # then every node straight onto its root
+            up = label[label]
+            if np.array_equal(up, label):
+                break
+            label = up
+        if np.array_equal(label[i], label[j]):
+            return label
+
+
+def shift_rows(table: pa.Table, offset: int) -> pa.Table:
+    """Return a chunk's signatures with their rows counted over the corpus (offset: the chunk's first row)."""
+    rows = pa.array(table["row"].to_numpy() + offset)
+    return table.set_column(table.schema.get_field_index("row"), "row", rows)
+
+
+class Groups(NamedTuple):
+    """Near-identical reports grouped, per signature row: all frames() needs of the signatures."""
+
+    rows: np.ndarray  # its sentence's row in the corpus
+    group: np.ndarray  # its group, as a key code; -1 when alone or when all its group is one article
+    code: np.ndarray  # its key, as a code into keys
+    keys: pa.Array  # the distinct keys
+    stats: dict[str, int]  # the work done: distinct keys, pairs compared and joined
+
+
+def group(table: pa.Table, doc_of: np.ndarray) -> Groups:
+    """Return the groups of a corpus's signatures (signatures.sketch, rows counted over the corpus; doc_of: each
+    sentence row's document number, any numbering), from the signatures alone. The build groups as soon as
+    the last chunk is in and lets the signatures go before it assembles the frames."""
+    n = table.num_rows
+    # Identical keys are one node, encoded by Arrow without a Python string each: a wire quote copied word for
+    # word is compared once, not once per copy.
+    distinct = pc.unique(table["key"])
+    codes = pc.index_in(table["key"], value_set=distinct).to_numpy().astype(np.int64)
+    first = np.full(len(distinct), n, dtype=np.int64)
+    np.minimum.at(first, codes, np.arange(n))
+    bands = table["bands"].combine_chunks().flatten().to_numpy().reshape(n, -1)[first] if n else np.empty((0, 0))
+    label, stats = _join(bands, distinct)
+    group = label[codes]
+    # A group is spread when its rows come from two articles or more.
+    rows = table["row"].to_numpy()
+    docs = doc_of[rows]
+    lo, hi = np.full(len(distinct), np.iinfo(np.int64).max), np.full(len(distinct), -1)
+    np.minimum.at(lo, group, docs)
+    np.maximum.at(hi, group, docs)
+    spread = np.where(lo[group] != hi[group], group, -1)
+    return Groups(rows, spread, codes, distinct, {"distinct_keys": len(distinct), **stats})
+
+
+def _join(bands: np.ndarray, keys: pa.Array) -> tuple[np.ndarray, dict[str, int]]:
+    """Return the group of each key (one of its keys) under the pairs that share a band hash and whose ratio is
+    RATIO or more, and the pairs compared and joined.
+
+    In each band's sorted hashes a key meets the next keys of its bucket, the nearest first (step 1 in every
+    band, then step 2 …, up to _WINDOW): every pair of a small bucket, and a large one (the copies of a wire
+    quote) stays connected at linear cost. A pair already in one group is not compared again, nor is a pair
+    that failed: once copies are joined, later bands and steps find nothing new among them.
+    """
+    n = len(keys)
+    label = np.arange(n)
+    sorted_bands = []
+    for column in bands.T:
+        order = np.argsort(column, kind="stable")
+        sorted_bands.append((order, column[order]))
+    failed = np.empty(0, dtype=np.int64)
+    compared = joined = 0
+    for step in range(1, _WINDOW + 1):
+        met = False
+        for order, values in sorted_bands:
+            same = np.flatnonzero(values[step:] == values[:-step])
+            met = met or len(same) > 0
+            a, b = order[same], order[same + step]
+            apart = label[a] != label[b]
+            pair = np.unique(np.minimum(a[apart], b[apart]) * n + np.maximum(a[apart], b[apart]))
+            pair = pair[~np.isin(pair, failed, assume_unique=True)]
+            if not len(pair):
+                continue
+            a, b = pair // n, pair % n
+            same_statement = _confirm(keys, a, b)
+            failed = np.union1d(failed, pair[~same_statement])
+            compared, joined = compared + len(pair), joined + int(same_statement.sum())
+            label = _components(n, label[a[same_statement]], label[b[same_statement]])[label]
+        if not met:
+            break
+    return label, {"compared_pairs": compared, "joined_pairs": joined}
+
+
+@dataclass
+class Spread:
+    """The statements of a corpus: one id per sentence (0 for none), the statements and their repeats."""
+
+    statement_id: np.ndarray
+    statements: pd.DataFrame
+    repeats: pd.DataFrame
+    stats: dict[str, int]  # the grouping's work: distinct keys, candidate and confirmed pairs
+
+
+def sketch_frame(sentences: pd.DataFrame) -> pa.Table:
+    """Return the signatures of a whole sentences frame (what the build gathers chunk by chunk)."""
+    boilerplate = sentences["boilerplate"].fillna("").tolist() if "boilerplate" in sentences else None
+    columns = ("text", "cue", "speaker_mention", "attribution")
+    return signatures.sketch(*(sentences[c].fillna("").astype(str).tolist() for c in columns), boilerplate)
+
+
+def frames(sentences: pd.DataFrame, documents: pd.DataFrame, found: Groups | pa.Table | None = None) -> Spread:
+    """Return the statement of each sentence, the statements and their repeats (found: the groups of the corpus's
+    signatures, or the signatures; both made from the sentences when not given)."""
+    doc_codes, doc_names = pd.factorize(sentences["doc_id"])
+    if not isinstance(found, Groups):
+        found = group(sketch_frame(sentences) if found is None else found, doc_codes)
+    spread = found.group >= 0
+    rows, grp, code = found.rows[spread], found.group[spread], found.code[spread]
+    doc = doc_codes[rows]
+    meta = documents.drop_duplicates("doc_id").set_index("doc_id").reindex(doc_names)
+    dates = pd.to_datetime(meta["date"], errors="coerce", utc=True, format="mixed").dt.tz_localize(None)
+    date = dates.to_numpy(dtype="datetime64[us]")[doc]
+    when = np.where(np.isnat(date), np.iinfo(np.int64).max, date.view(np.int64))  # undated last
+    # Within a group, first seen first: by date, then corpus order. Statements are numbered as first seen.
+    order = np.lexsort((rows, when, grp))
+    rows, grp, code, doc, date, when = (a[order] for a in (rows, grp, code, doc, date, when))
+    starts = np.flatnonzero(np.r_[True, grp[1:] != grp[:-1]]) if len(grp) else np.empty(0, dtype=np.int64)
+    number = np.empty(len(starts), dtype=np.int64)
+    number[np.lexsort((rows[starts], when[starts]))] = np.arange(1, len(starts) + 1)
+    sizes = np.diff(np.r_[starts, len(grp)])
+    statement = np.repeat(number, sizes)
+    order = np.argsort(statement, kind="stable")
+    rows, code, doc, date, statement = (a[order] for a in (rows, code, doc, date, statement))
+    first = np.zeros(len(rows), dtype=bool)
+    first[np.r_[0, np.cumsum(sizes[np.argsort(number)])[:-1]] if len(sizes) else []] = True
+    repeats = pd.DataFrame({
+        "statement_id": statement, "doc_id": pd.Series(doc_names[doc], dtype="str"),
+        "sentence_id": sentences["sentence_id"].to_numpy()[rows], "date": date,
+        "source": pd.Series(meta["source"].fillna("").astype(str).to_numpy()[doc], dtype="str"),
+        "speaker": _column(sentences, "speaker", rows),
+        "first": first, "similarity": _similarity(code, np.repeat(code[first], np.bincount(statement)[1:]), found.keys),
+    }, columns=REPEAT_COLUMNS)
+    per_sentence = np.zeros(len(sentences), dtype=np.int64)
+    per_sentence[rows] = statement
+    return Spread(per_sentence, _statements(repeats, _column(sentences, "text", rows[first])), repeats, found.stats)
+
+
+def _column(frame: pd.DataFrame, name: str, rows: np.ndarray) -> pd.Series:
+    """Return a text column's values at rows ("" for missing) through Arrow's filter: pandas' take (and Arrow's)
+    first joins every chunk of the column, 260 MB of text at a million sentences."""
+    mask = np.zeros(len(frame), dtype=bool)
+    mask[rows] = True
+    picked = pa.array(frame[name].astype("str")).filter(pa.array(mask))
+    if isinstance(picked, pa.ChunkedArray):
+        picked = picked.combine_chunks()
+    at = np.searchsorted(np.flatnonzero(mask), rows)
+    return pd.Series(pc.fill_null(picked.take(pa.array(at)), ""), dtype="str")
+
+
+def _confirm(keys: pa.Array, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Return whether keys a[k] and b[k] are one statement: a ratio of RATIO or more, and no facts changed."""
+    ratios = _ratios(keys, a, b, RATIO)
+    same = ratios >= RATIO
+    check = np.flatnonzero(same & (ratios < _UNCHANGED))
+    if len(check):
+        pairs = zip(keys.take(pa.array(a[check])).to_pylist(), keys.take(pa.array(b[check])).to_pylist(), strict=True)
+        same[check] = [not changed_facts(x, y) for x, y in pairs]
+    return same
+
+
+def _similarity(code: np.ndarray, first: np.ndarray, distinct: pa.Array) -> np.ndarray:
+    """Return the rapidfuzz ratio (0-100) of each key (a code into distinct) to its statement's first key."""
+    pair, inverse = np.unique(code * max(len(distinct), 1) + first, return_inverse=True)
+    a, b = pair // max(len(distinct), 1), pair % max(len(distinct), 1)
+    return np.rint(_ratios(distinct, a, b)).astype(np.int64)[inverse.ravel()]
+
+
+def _ratios(keys: pa.Array, a: np.ndarray, b: np.ndarray, cutoff: float | None = None) -> np.ndarray:
+    """Return rapidfuzz's ratio (0-100; 0 below cutoff) of keys a[k] and b[k], a batch of Python strings at a time
+    (a million of them would hold hundreds of MB)."""
+    out = np.empty(len(a), dtype=np.float32)
+    for at in range(0, len(a), _BATCH):
+        part = slice(at, at + _BATCH)
+        out[part] = process.cpdist(keys.take(pa.array(a[part])).to_pylist(), keys.take(pa.array(b[part])).to_pylist(),
+                                   scorer=fuzz.ratio, score_cutoff=cutoff, workers=-1)
+    return out
+
+
+def _statements(repeats: pd.DataFrame, texts: pd.Series) -> pd.DataFrame:
+    """Return one row per statement of the repeats frame (texts: the text of each statement's first sentence)."""
+    frame = repeats[repeats["first"]].reset_index(drop=True)
+    by = repeats.groupby("statement_id", sort=True)
+    given = repeats.loc[repeats["speaker"] != "", ["statement_id", "speaker"]]
+    # Most often given first; ties keep the order the outlets gave them in (a stable sort of first-seen counts).
+    counts = given.groupby(["statement_id", "speaker"], sort=False).size().rename("n").reset_index()
+    counts = counts.sort_values(["statement_id", "n"], ascending=[True, False], kind="stable")
+    names = counts.groupby("statement_id")["speaker"].agg(list).reindex(frame["statement_id"])
+    names = [n if isinstance(n, list) else [] for n in names]
+    outlets = repeats.drop_duplicates(["statement_id", "source"]).groupby("statement_id")["source"].agg(" | ".join)
+    out = pd.DataFrame({
+        "statement_id": frame["statement_id"],
+        "text": texts,
+        "speaker": pd.Series([n[0] if n else "" for n in names], dtype="str"),
+        "speakers": pd.Series([" | ".join(n) for n in names], dtype="str"),
+        "n_speakers": np.fromiter(map(len, names), dtype=np.int64, count=len(names)),
+        "n_sentences": by.size().to_numpy(),
+        "n_articles": by["doc_id"].nunique().to_numpy(),
+        "n_outlets": by["source"].nunique().to_numpy(),
+        "outlets": pd.Series(outlets.to_numpy(), dtype="str"),
+        "first_doc_id": frame["doc_id"], "first_sentence_id": frame["sentence_id"],
+        "first_date": frame["date"], "first_source": frame["source"],
+        "last_date": by["date"].max().to_numpy(),
+    })
+    out["agree"] = out["n_speakers"] <= 1
+    out["days"] = (out["last_date"] - out["first_date"]).dt.total_seconds() / 86400
+    return out[STATEMENT_COLUMNS]
+
+
+def restated(statements: pd.DataFrame, repeats: pd.DataFrame) -> pd.DataFrame:
+    """Return the statements recounted from repeats whose speakers changed (corrections), texts kept."""
+    if repeats.empty:
+        return statements
+    return _statements(repeats, statements["text"].reset_index(drop=True))
+
+
+def also_reported(repeats: pd.DataFrame, statement_ids: np.ndarray, doc_ids: Sequence[str]) -> list[str]:
+    """Return, for each (statement, article) of some sentences, the outlets of the statement's other articles, first
+    to report it first, each once (an article without an outlet by its id), " | " between them; "" for a sentence
+    of no statement."""
+    wanted = {int(i) for i in statement_ids if i > 0}
+    rows = repeats[repeats["statement_id"].isin(wanted)] if wanted else repeats.iloc[:0]
+    reports: dict[int, list[tuple[str, str]]] = {}
+    for statement, doc, source in zip(rows["statement_id"], rows["doc_id"].astype(str), rows["source"].astype(str),
+                                      strict=True):
+        reports.setdefault(int(statement), []).append((doc, source or doc))
+    return [" | ".join(dict.fromkeys(outlet for other, outlet in reports.get(int(statement), []) if other != doc))
+            for statement, doc in zip(statement_ids, map(str, doc_ids), strict=True)]
