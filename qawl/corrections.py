@@ -360,7 +360,7 @@ def apply(frames: Frames, rules: Rules | Sequence[Rule]) -> tuple[Frames, list[s
                                     pd.factorize(sentences["doc_id"])[0], sentences["quote"],
                                     np.ones(len(sentences), dtype=bool), traits["aliases"], traits)
         out.mentions = _mentions(frames.mentions, sentences, renames(listed))
-        out.repeats = frames.repeats.assign(speaker=_speakers_of(frames.repeats, sentences))
+        out.repeats = frames.repeats.assign(speaker=speakers_of(frames.repeats, sentences))
         out.statements = spread.restated(frames.statements, out.repeats)
     return out, unused
 
@@ -376,7 +376,7 @@ def _mentions(mentions: pd.DataFrame, sentences: pd.DataFrame, renamed: dict[str
     """Return mentions with the corrected speaker of their sentence, and renamed people's mentions renamed."""
     if mentions.empty:
         return mentions
-    out = mentions.assign(speaker=_speakers_of(mentions, sentences))
+    out = mentions.assign(speaker=speakers_of(mentions, sentences))
     if renamed:
         person = (out["kind"] == "person").to_numpy()
         entity = out["entity"].astype(str)
@@ -384,7 +384,7 @@ def _mentions(mentions: pd.DataFrame, sentences: pd.DataFrame, renamed: dict[str
     return out
 
 
-def _speakers_of(rows: pd.DataFrame, sentences: pd.DataFrame) -> pd.Series:
+def speakers_of(rows: pd.DataFrame, sentences: pd.DataFrame) -> pd.Series:
     """Return the speaker of the sentence of each (doc_id, sentence_id) row (mentions, repeats), the row's own
     speaker where no sentence has its keys."""
     index = pd.MultiIndex.from_arrays([sentences["doc_id"].astype(str), sentences["sentence_id"].astype(np.int64)])

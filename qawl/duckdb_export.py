@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from qawl import corrections, export
+from qawl import corrections, export, spread
 from qawl.duckdb_query import Queries
 from qawl.filters import Filters
 
@@ -90,6 +90,11 @@ class Rows(Queries):
                     f"(SELECT s.doc, s.corrected, {fixed}({where}) AS kept FROM sent s ORDER BY s.sid) k "
                     f"WHERE k.kept{cut}", params)
         columns = self._columns(name, "f.")
+        if name == "statements":  # those of a kept sentence, in frame order
+            if where == "TRUE":
+                return f"SELECT {columns} FROM {name} f{cut}", []
+            return (f"SELECT {columns} FROM {name} f WHERE f.statement_id IN (SELECT s.stmt FROM sent s WHERE "
+                    f"{where} AND s.stmt > 0) ORDER BY f._file, f._row{cut}", params)
         if name == "documents":
             condition = f"f.doc_id IN (SELECT d.doc_id FROM sent s JOIN ix.docs d USING (doc) WHERE {where})"
         elif where == "TRUE":  # every row: a plain scan, in file order
@@ -99,11 +104,36 @@ class Rows(Queries):
                          f"JOIN ix.docs d USING (doc) WHERE {where})")
         return f"SELECT {columns} FROM {name} f WHERE {condition} ORDER BY f._file, f._row{cut}", params
 
+    @cached_property
+    def _restated(self) -> pd.DataFrame:
+        """Return the statements the corrections touched (one of their sentences changed speaker) recounted from
+        their corrected repeats (qawl.spread.restated), indexed by statement_id; none without corrections."""
+        touched = "SELECT DISTINCT r.stmt FROM ix.rep r JOIN fix USING (sid)"
+        statements = self._typed(self._query(f"SELECT {self._columns('statements')} FROM statements WHERE "
+                                             f"statement_id IN ({touched}) ORDER BY _file, _row"), "statements")
+        repeats = self._typed(self._query(f"SELECT {self._columns('repeats')} FROM repeats WHERE "
+                                          f"statement_id IN ({touched}) ORDER BY _file, _row"), "repeats")
+        repeats = repeats.assign(speaker=corrections.speakers_of(repeats, self._fixed_sentences))
+        return spread.restated(statements, repeats).set_index("statement_id", drop=False)
+
     def _finish(self, name: str, rows: pd.DataFrame) -> pd.DataFrame:
         """Return a batch of a frame's rows as the pandas store exports them: sentences with their document's outlet,
-        title and URL (export.with_documents), long frames with their outlet last (mentions corrected)."""
+        title and URL (export.with_documents), long frames with their outlet last (mentions corrected), repeats and
+        statements with the corrected speakers."""
         if name == "sentences":
             return export.with_documents(rows.drop(columns=_DOC), self.documents_at(rows[_DOC]))
+        if name == "repeats" and self.fixed:
+            return rows.assign(speaker=corrections.speakers_of(rows, self._fixed_sentences))
+        if name == "statements" and self.fixed and not rows.empty:
+            restated = self._restated
+            at = restated.index.get_indexer(rows["statement_id"].to_numpy())
+            hit = at >= 0
+            if hit.any():
+                fresh = restated.iloc[at[hit]].set_axis(rows.index[hit])
+                rows = rows.copy()
+                for column in rows.columns:
+                    rows.loc[hit, column] = fresh[column]
+            return rows
         if name not in _LONG:
             return rows
         if name == "mentions" and self.fixed:

@@ -5,11 +5,13 @@ Its rows are in file order (files sorted by path, rows as written): the corpus o
 
 The index (a DuckDB database file, `DIR/qawl-index.duckdb`, or in the temporary folder when DIR is read-only) holds
 what the questions join on, as integers: each sentence's number in corpus order (`sid`) with its document number,
-speaker, quote kind, date, outlet, speaker kind and gender, and story words (`sent`), and their totals (`summary`);
+speaker, quote kind, date, outlet, speaker kind and gender, statement (quote spread, 0 for none) and story words
+(`sent`), and their totals (`summary`);
 the tokens as (speaker number, sid, term number), sorted by speaker so that one speaker's tokens are a few blocks
 (`tok`), and again as (term number, written form number, sid, document number, date) sorted by term (`tok_term`);
 the terms with their corpus totals, documents (`spread`) and the word each is shown as (`terms`); the written forms
-(`surf`); the themes (with the sentence's speaker, date and story flag) and mentions by sid (`thm`, `men`). It is
+(`surf`); the themes (with the sentence's speaker, date and story flag), mentions and repeats by sid (`thm`, `men`,
+`rep`). It is
 rebuilt when the files change. It holds the frames as built: corrections are laid over it when a store opens.
 """
 
@@ -28,15 +30,16 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from qawl.frames import FRAME_NAMES, MENTION_COLUMNS, SENTENCE_COLUMNS, SPEAKER_COLUMNS, TOKEN_COLUMNS, Frames
+from qawl.spread import REPEAT_COLUMNS, STATEMENT_COLUMNS
 
-INDEX_VERSION = "5"  # bump when the index's tables change
+INDEX_VERSION = "6"  # bump when the index's tables change
 INDEX_NAME = "qawl-index.duckdb"
 INDEX_SCHEMA = "ix"
 BUILD_MEMORY = "1GB"
 # The frames' contract columns: a partition key the files lack becomes a column only where the contract has it.
 CONTRACT = {"documents": ["doc_id", "title", "date", "source", "n_sentences"], "sentences": SENTENCE_COLUMNS,
             "speakers": SPEAKER_COLUMNS, "themes": ["doc_id", "sentence_id", "theme", "terms"], "tokens": TOKEN_COLUMNS,
-            "mentions": MENTION_COLUMNS}
+            "mentions": MENTION_COLUMNS, "statements": STATEMENT_COLUMNS, "repeats": REPEAT_COLUMNS}
 _BUILDING = threading.Lock()
 
 
@@ -159,6 +162,7 @@ def _build(dataset: Dataset) -> tuple[str, ...]:
     have = set(dataset.columns["sentences"])
     traits = ", ".join(f"coalesce(CAST(s.{column} AS VARCHAR), '') AS {name}" if column in have else f"'' AS {name}"
                        for column, name in (("speaker_kind", "kind"), ("speaker_gender", "gender")))
+    statement = "coalesce(s.statement_id, 0)::BIGINT" if "statement_id" in have else "0::BIGINT"
     return (
         "CREATE TABLE docs AS SELECT (row_number() OVER (ORDER BY _file, _row) - 1)::INTEGER AS doc, "
         "CAST(doc_id AS VARCHAR) AS doc_id, coalesce(CAST(source AS VARCHAR), '') AS source, date FROM documents",
@@ -166,7 +170,7 @@ def _build(dataset: Dataset) -> tuple[str, ...]:
         "FROM (SELECT DISTINCT CAST(speaker AS VARCHAR) AS speaker FROM sentences)",
         "CREATE TABLE sent AS SELECT s.sid::INTEGER AS sid, d.doc, s.sentence_id::INTEGER AS sentence_id, w.spk, "
         "CAST(s.speaker AS VARCHAR) AS speaker, CAST(s.quote AS VARCHAR) AS quote, s.date, "
-        f"coalesce(d.source, '') AS source, {traits}, "
+        f"coalesce(d.source, '') AS source, {traits}, {statement} AS stmt, "
         "(CASE WHEN s.boilerplate = '' THEN s.n_words ELSE 0 END)::BIGINT AS words, "
         "coalesce(s.boilerplate = '', false) AS story FROM sentences s LEFT JOIN docs d ON d.doc_id = s.doc_id "
         "LEFT JOIN who w ON w.speaker = s.speaker ORDER BY sid",
@@ -197,6 +201,8 @@ def _build(dataset: Dataset) -> tuple[str, ...]:
         "CREATE TABLE men AS SELECT k.sid, CAST(m.speaker AS VARCHAR) AS speaker, CAST(m.entity AS VARCHAR) AS entity, "
         "CAST(m.kind AS VARCHAR) AS kind FROM mentions m JOIN keys k ON k.doc_id = m.doc_id "
         "AND k.sentence_id = m.sentence_id",
+        "CREATE TABLE rep AS SELECT k.sid, r.statement_id::BIGINT AS stmt FROM repeats r JOIN keys k "
+        "ON k.doc_id = r.doc_id AND k.sentence_id = r.sentence_id ORDER BY k.sid",
     )
 
 

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from qawl import duckdb_index, export, sourcing, trends
+from qawl import duckdb_index, export, sourcing, spread, trends
 from qawl.corrections import Rules
 from qawl.duckdb_index import Dataset
 from qawl.duckdb_query import marks
@@ -154,11 +154,19 @@ class DuckDBStore(Words):
             f"ORDER BY mentions DESC, speaker, entity, kind LIMIT {int(n)}", params)
 
     def quotes(self, filters: Filters, speaker: str, limit: int = 200) -> pd.DataFrame:
-        """Return the first kept sentences of one speaker with their cue verbs."""
-        kept, params = self._kept(filters, "s.sid", "s.speaker = ?")
-        sids = self._query(f"{kept} ORDER BY s.sid LIMIT {int(limit)}", [*params, speaker])["sid"].tolist()
+        """Return the first kept sentences of one speaker with their cue verbs, and in `also_reported` the outlets
+        of the other articles that reported the same statement (qawl.spread.also_reported; "" for none)."""
+        kept, params = self._kept(filters, "s.sid, s.stmt", "s.speaker = ?")
+        found = self._query(f"{kept} ORDER BY s.sid LIMIT {int(limit)}", [*params, speaker])
         columns = "doc_id, sentence_id, quote, attribution, cue, speaker_mention, text"
-        return self._query(self.rows_at("sentences", sids, columns))
+        picked = self._query(self.rows_at("sentences", found["sid"].tolist(), columns))
+        ids = found["stmt"].to_numpy(dtype=np.int64)
+        wanted = sorted({int(i) for i in ids if i > 0})
+        repeats = self._query("SELECT statement_id, CAST(doc_id AS VARCHAR) AS doc_id, CAST(source AS VARCHAR) AS "
+                              f"source FROM repeats WHERE statement_id IN ({', '.join(map(str, wanted)) or 'NULL'}) "
+                              "ORDER BY _file, _row")
+        return picked.assign(also_reported=pd.Series(spread.also_reported(repeats, ids, picked["doc_id"]),
+                                                     index=picked.index, dtype="str"))
 
     def speaker_mentions(self, speaker: str) -> pd.DataFrame:
         """Return speaker_mention, n_sentences: how the articles named one speaker, most frequent first."""
@@ -328,7 +336,10 @@ class DuckDBStore(Words):
             return int(self._one(*self._kept(filters, "count(DISTINCT s.speaker)", "s.speaker <> ''"))[0])
         if filters == Filters():
             return self.dataset.rows(name)
-        table = {"tokens": "ix.tok", "themes": "thm", "mentions": "men"}[name]
+        if name == "statements":
+            kept, params = self._kept(filters, "s.stmt", "s.stmt > 0")
+            return int(self._one(f"SELECT count(*) FROM statements WHERE statement_id IN ({kept})", params)[0])
+        table = {"tokens": "ix.tok", "themes": "thm", "mentions": "men", "repeats": "ix.rep"}[name]
         among, params = self._among_kept(filters)
         return int(self._one(f"SELECT count(*) FROM {table} WHERE {among}", params)[0])
 

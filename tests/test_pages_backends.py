@@ -8,10 +8,11 @@ import shutil
 
 import pandas as pd
 import pytest
-import streamlit as st
-from dashboard_corpora import XINHUA, write_dated_corpus
+import test_pages
+from dashboard_corpora import XINHUA, write_articles
 from streamlit.testing.v1 import AppTest
 from test_pages import PAGES, assert_clean, open_app, reader_sentences
+from test_spread import ARTICLES
 
 from qawl import analysis, cache, corrections
 from qawl.frames import build_paths
@@ -19,19 +20,9 @@ from qawl.pandas_store import PandasStore
 from ui.corpus import _registry as corpus_registry
 
 STORES = {"pandas": "PandasStore", "duckdb": "DuckDBStore"}
-
-
-@pytest.fixture(autouse=True)
-def no_store_left_open():
-    """Start every test without the stores (and answers) Streamlit's process-wide caches kept from the ones before."""
-    st.cache_data.clear()
-    st.cache_resource.clear()
-
-
-@pytest.fixture(scope="module")
-def dated_folder(tmp_path_factory):
-    """A dated three-article corpus cut from the seed (two outlets)."""
-    return write_dated_corpus(tmp_path_factory.mktemp("dated"))
+# The page tests' fixtures: a dated corpus folder, Streamlit's caches emptied before every test.
+dated_folder = test_pages.dated_folder
+empty_streamlit_caches = test_pages.empty_streamlit_caches
 
 
 def shown(at: AppTest) -> dict[str, object]:
@@ -130,3 +121,22 @@ def test_a_built_dataset_folder_opens_as_a_corpus(monkeypatch, tmp_path, dated_f
     assert at.caption[0].value.startswith(f'<bdi dir="auto">{dataset.name}</bdi> · <bdi dir="auto">{n} of {n} ')
     at.switch_page("pages/reader.py").run()
     assert reader_sentences(at) == len(frames.sentences)
+
+
+@pytest.fixture(scope="module")
+def spread_folder(tmp_path_factory):
+    """Four articles carrying one statement (quote spread: tests/test_spread.py)."""
+    return write_articles(tmp_path_factory.mktemp("spread"), ARTICLES)
+
+
+@pytest.mark.parametrize("page", ["pages/speakers.py", "pages/export.py"])
+def test_quote_spread_shows_alike_on_both_backends(monkeypatch, spread_folder, page):
+    """The Speakers page names the other outlets of a quote's statement, the Export page counts the statements
+    and repeats: the same with either store."""
+    views = {}
+    for backend in STORES:
+        at = opened(monkeypatch, backend, spread_folder, page, {"focus": "محمد العلي", "lang": "ar"})
+        views[backend] = shown(at)
+    assert_shown_alike(views["pandas"], views["duckdb"], page)
+    if page == "pages/speakers.py":
+        assert "\n".join(views["duckdb"]["html"]).count("qawl-also") == 2

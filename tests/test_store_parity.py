@@ -14,9 +14,10 @@ import io
 
 import pandas as pd
 import pytest
-from dashboard_corpora import BBC, SEED, SPA, XINHUA, write_dated_corpus
+from dashboard_corpora import BBC, SEED, SPA, XINHUA, write_articles, write_dated_corpus
+from test_spread import ARTICLES
 
-from qawl import cache, corrections, sourcing, store
+from qawl import cache, cli, corrections, duckdb_index, sourcing, store
 from qawl.duckdb_store import DuckDBStore
 from qawl.filters import Filters
 from qawl.frames import build_paths
@@ -58,15 +59,18 @@ def rules_for(reference: PandasStore) -> corrections.Rules:
     return corrections.parse(text.getvalue())
 
 
-@pytest.fixture(scope="module", params=["seed", "dated", "bbc", "dated-corrected", "bbc-corrected"])
+@pytest.fixture(scope="module", params=["seed", "dated", "bbc", "spread", "dated-corrected", "bbc-corrected",
+                                        "spread-corrected"])
 def stores(request, tmp_path_factory):
-    """(pandas store, DuckDB store) over one corpus's cache entry: the seed, the dated cut, the BBC sample; the last
-    two under corrections of every kind."""
+    """(pandas store, DuckDB store) over one corpus's cache entry: the seed, the dated cut, the BBC sample, four
+    articles carrying one statement (quote spread); the last three under corrections of every kind."""
     root = tmp_path_factory.mktemp(f"parity-{request.param}")
     if request.param == "seed":
         folder = SEED
     elif request.param.startswith("dated"):
         folder = write_dated_corpus(root / "corpus")
+    elif request.param.startswith("spread"):
+        folder = write_articles(root / "corpus", ARTICLES)
     else:
         if not BBC.is_dir():
             pytest.skip("needs ../shared/corpora (BBC sample)")
@@ -257,7 +261,7 @@ def test_a_dataset_of_partitioned_files_gives_the_same_answers(tmp_path):
     outlet = dict(zip(frames.documents["doc_id"], frames.documents["source"], strict=True))
     dataset, pieces = tmp_path / "dataset", {}
     for name, frame in frames.items():
-        if "doc_id" not in frame.columns:
+        if "doc_id" not in frame.columns or frame.empty:  # the statements; no repeats in this corpus
             parts = [("", frame)]
         else:
             sources = frame["doc_id"].astype(str).map(outlet).to_numpy()
@@ -301,3 +305,27 @@ def test_dates_pick_the_same_documents(tmp_path):
     for day in (dt.date(2020, 3, 19), dt.date(2020, 3, 20), dt.date(2020, 5, 11)):
         for filters in (Filters(date_from=day), Filters(date_to=day)):
             assert reference.counts(filters) == duck.counts(filters), filters
+
+
+@pytest.mark.parametrize("corrected", [False, True], ids=["plain", "corrected"])
+def test_a_built_dataset_gives_the_same_answers(tmp_path, capsys, corrected):
+    """The dataset `python -m qawl frames --format parquet` writes (partitioned by outlet and month, the quote spread
+    frames corpus-wide) is queried in place: the pandas store over the same files answers every question alike."""
+    folders = [str(write_dated_corpus(tmp_path / "dated")), str(write_articles(tmp_path / "spread", ARTICLES))]
+    out = tmp_path / "dataset"
+    assert cli.main(["frames", *folders, "--out", str(out), "--format", "parquet"]) == 0
+    capsys.readouterr()
+    assert duckdb_index.is_dataset(out)
+    frames = duckdb_index.Dataset(out).frames()
+    rules = rules_for(PandasStore.of(frames, "plain")) if corrected else None
+    reference, duck = PandasStore.of(frames, "built", rules=rules), DuckDBStore(out, "built", rules=rules)
+    assert reference.export_rows(Filters(), "repeats") == 4
+    for case, filters in filter_cases(reference).items():
+        for label, (method, args, kwargs) in questions(reference, filters).items():
+            expected = getattr(reference, method)(filters, *args, **kwargs)
+            assert_same(expected, getattr(duck, method)(filters, *args, **kwargs), f"{case}: {label}")
+        for name in store.EXPORT_FRAMES:
+            expected, got = io.BytesIO(), io.BytesIO()
+            reference.write_csv(filters, name, expected)
+            duck.write_csv(filters, name, got)
+            assert expected.getvalue() == got.getvalue(), f"{case}: {name}.csv"
