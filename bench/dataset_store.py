@@ -5,9 +5,9 @@ spread frames corpus-wide): opening, the questions the Speakers and Export pages
 
 Makes the corpus (bench/make_corpus.py) and builds its dataset when they are not in WORK, then per backend, in a
 fresh process: the store's opening (the DuckDB store's first one writes its index: timed apart, once), resident
-memory after it, then each question's time (a first call; answers are not cached here), and each CSV export's time
-and the peak resident memory it reached (written to /dev/null). Prints a markdown table; writes
-WORK/dataset_store-<N>.json.
+memory after it, then each question's time (a first call; answers are not cached here), the peak resident memory
+so far, and each CSV export's time and the peak reached by its end (written to /dev/null). Prints a markdown
+table; writes WORK/dataset_store-<N>.json.
 """
 
 from __future__ import annotations
@@ -72,6 +72,7 @@ def measure(dataset: str, backend: str) -> dict:
         asked[name]()
         out[f"{name}_s"] = time.perf_counter() - start
     out["rows"] = {n: store.export_rows(Filters(), n) for n in ("sentences", *EXPORTS[1:])}
+    out["peak_before_exports_mb"] = _peak_mb()
     for name in EXPORTS:
         before = _peak_mb()
         start = time.perf_counter()
@@ -113,12 +114,12 @@ def main() -> None:
     (args.work / f"dataset_store-{args.sentences}.json").write_text(json.dumps(results, indent=1))
     print(f"rows: {results[0]['rows']}\n")
     print("| store | index s (once) | open s | RSS after open MB | " + " | ".join(f"{q} s" for q in QUESTIONS)
-          + " | " + " | ".join(f"{e}.csv s (peak MB)" for e in EXPORTS) + " |")
-    print("|" + "---|" * (3 + len(QUESTIONS) + len(EXPORTS) + 1))
+          + " | peak MB before exports | " + " | ".join(f"{e}.csv s (peak MB)" for e in EXPORTS) + " |")
+    print("|" + "---|" * (4 + len(QUESTIONS) + len(EXPORTS) + 1))
     for r in results:
         index = "–" if r["index_s"] is None else f"{r['index_s']:.1f}"
         print(f"| {r['backend']} | {index} | {r['open_s']:.1f} | {r['rss_open_mb']:,.0f} | "
-              + " | ".join(f"{r[q + '_s']:.2f}" for q in QUESTIONS) + " | "
+              + " | ".join(f"{r[q + '_s']:.2f}" for q in QUESTIONS) + f" | {r['peak_before_exports_mb']:,.0f} | "
               + " | ".join(f"{r[f'csv_{e}_s']:.1f} ({r[f'csv_{e}_peak_mb']:,.0f})" for e in EXPORTS) + " |")
 
 
