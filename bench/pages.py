@@ -2,14 +2,16 @@
 
     QAWL_CORPUS=bench/out/corpus-100k QAWL_CACHE=bench/out/cache .venv/bin/python bench/pages.py
 
-The first run opens the app as a user would (the corpus comes from the disk cache when it is warm).
-Then, per page: its first run, a warm rerun with nothing changed, and a rerun after picking the most
-quoted speaker in the sidebar filter (cleared again, untimed, before the next page).
+The first run opens the app as a user would (the corpus comes from the disk cache when it is warm; QAWL_BACKEND
+chooses the store). Then, per page: its first run, a warm rerun with nothing changed, and a rerun after picking the
+most quoted speaker in the sidebar filter (cleared again, untimed, before the next page). The process's memory
+(resident set) is given after the opening run and at its peak.
 """
 
 from __future__ import annotations
 
 import json
+import resource
 import sys
 import time
 import traceback
@@ -43,13 +45,24 @@ def _top_speaker(at: AppTest) -> str | None:
     options = getattr(widget, "options", [])
     if not options:
         return None
-    from ui import corpus as ui_corpus
-
-    for store in ui_corpus._registry().values():
+    for store in _stores():
         speakers = store.speaker_counts(1)["speaker"]
         if len(speakers):
             return str(speakers.iloc[0])
     return None
+
+
+def _stores() -> list:
+    from ui import corpus as ui_corpus
+
+    return list(ui_corpus._registry().values())
+
+
+def _rss_mb() -> int:
+    """Return this process's resident set size now, in MB."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        line = next(line for line in status if line.startswith("VmRSS:"))
+    return round(int(line.split()[1]) / 1024)
 
 
 def main() -> int:
@@ -60,6 +73,8 @@ def main() -> int:
     result["open_run"] = seconds
     result["open_since_process_start"] = round(time.time() - STARTED, 3)
     result["open_problem"] = problem
+    result["rss_open_mb"] = _rss_mb()
+    result["store"] = next((type(s).__name__ for s in _stores()), None)
     speaker = _top_speaker(at)
     result["speaker"] = speaker
     for page in PAGES:
@@ -78,6 +93,7 @@ def main() -> int:
             row["error"] = f"{type(exc).__name__}: {exc}"
             row["trace"] = traceback.format_exc(limit=3)
         result["pages"][page] = row
+    result["rss_peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     print(json.dumps(result, ensure_ascii=False))
     return 0
 

@@ -6,6 +6,7 @@ vectorized on the frames, so a rerun never loops over all sentences in Python.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -71,6 +72,14 @@ class Corpus:
         codes, names = self.speaker_codes
         found = np.flatnonzero(names == speaker)
         return codes == found[0] if len(found) else np.zeros(len(codes), dtype=bool)
+
+    @cached_property
+    def term_rank(self) -> np.ndarray:
+        """Return the rank of every term (by category code of the tokens' term column) in spelling order."""
+        spelled = self.frames.tokens["term"].cat.categories.astype(str).to_numpy(dtype=object)
+        rank = np.empty(len(spelled), dtype=np.int64)
+        rank[np.argsort(spelled, kind="stable")] = np.arange(len(spelled))
+        return rank
 
     @cached_property
     def term_totals(self) -> np.ndarray:
@@ -170,8 +179,13 @@ def prepare(frames: Frames, key: str, name: str = "") -> Corpus:
         rows=Memo(lambda name: _sentence_rows(getattr(frames, name), docs, start, length), bound=len(LONG_FRAMES) + 1),
         n_words=s["n_words"].to_numpy(dtype=np.int64) * story, story=story, doc_of=doc_of,
         doc_index=dict(zip(docs.tolist(), range(len(docs)), strict=True)),
-        themes=frames.themes["theme"].astype(str).value_counts().index.tolist(),
+        themes=ranked(frames.themes["theme"].astype(str).value_counts()),
     )
+
+
+def ranked(counts: pd.Series) -> list[str]:
+    """Return the labels of counts, most counted first, ties by name (the same in every store)."""
+    return sorted(map(str, counts.index), key=lambda label: (-int(counts[label]), label))
 
 
 def _flag(n: int, rows: np.ndarray) -> np.ndarray:
@@ -266,16 +280,19 @@ def term_counts(corpus: Corpus, mask: np.ndarray, n: int | None = None, *, kept:
     codes = corpus.frames.tokens["term"].cat.codes.to_numpy()[kept]
     categories = corpus.frames.tokens["term"].cat.categories
     counts = np.bincount(codes[codes >= 0], minlength=len(categories))
-    order = np.argsort(-counts, kind="stable")
+    order = np.lexsort((corpus.term_rank, -counts))  # ties by spelling, as every store orders them
     order = order[counts[order] > 0][:n]
     terms = [str(categories[i]) for i in order]
-    return pd.DataFrame({"term": terms, "word": [corpus.label(t) for t in terms], "count": counts[order]})
+    return pd.DataFrame({"term": pd.Series(terms, dtype="str"),
+                         "word": pd.Series([corpus.label(t) for t in terms], dtype="str"), "count": counts[order]})
 
 
-def keyness(target: np.ndarray, reference: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Return (log-likelihood G2, log2 ratio) of each term's frequency in target against reference counts."""
+def keyness(target: np.ndarray, reference: np.ndarray, totals: tuple[int, int] | None = None
+            ) -> tuple[np.ndarray, np.ndarray]:
+    """Return (log-likelihood G2, log2 ratio) of each term's frequency in target against reference counts
+    (totals: the sizes of target and reference when the arrays hold only some terms; default their sums)."""
     a, b = target.astype(float), reference.astype(float)
-    c, d = a.sum(), b.sum()
+    c, d = (float(t) for t in totals) if totals else (a.sum(), b.sum())
     if c == 0 or d == 0:
         return np.zeros_like(a), np.zeros_like(a)
     e1, e2 = c * (a + b) / (c + d), d * (a + b) / (c + d)
@@ -295,13 +312,26 @@ def distinctive_terms(corpus: Corpus, mask: np.ndarray, speaker: str, n: int = 3
     target = np.bincount(codes[keep(corpus, "tokens", mask) & by_speaker], minlength=size)
     # Everything else: the corpus totals less what the speaker says anywhere (no pass over the other tokens).
     reference = corpus.term_totals - np.bincount(codes[by_speaker], minlength=size)
-    g2, ratio = keyness(target, reference)
-    picked = np.flatnonzero((target > 0) & (ratio > 0))
+    used = np.flatnonzero(target > 0)
+    terms = tokens["term"].cat.categories.astype(str).to_numpy(dtype=object)[used]
+    return keyness_table(terms, target[used], reference[used], int(reference.sum()), n, corpus.label)
+
+
+def keyness_table(terms: np.ndarray, target: np.ndarray, reference: np.ndarray, rest: int, n: int,
+                  label: Callable[[str], str]) -> pd.DataFrame:
+    """Return the n terms most overused in target (counts > 0 of the terms) against reference (their counts in
+    the rest, of `rest` words): word, term, counts, G2 and log ratio, by G2 then spelling. Every store calls
+    this on the same arrays in the same (spelling) order, so that the floating-point results agree to the bit."""
+    order = np.argsort(terms, kind="stable")
+    terms, target, reference = terms[order], target[order], reference[order]
+    g2, ratio = keyness(target, reference, (int(target.sum()), rest))
+    picked = np.flatnonzero(ratio > 0)
     picked = picked[np.argsort(-g2[picked], kind="stable")][:n]
-    terms = [str(tokens["term"].cat.categories[i]) for i in picked]
     return pd.DataFrame({
-        "word": [corpus.label(t) for t in terms], "term": terms, "speaker": target[picked],
-        "rest": reference[picked], "log_likelihood": g2[picked].round(2), "log_ratio": ratio[picked].round(2),
+        "word": pd.Series([label(str(t)) for t in terms[picked]], dtype="str"),
+        "term": pd.Series(terms[picked], dtype="str"),
+        "speaker": target[picked].astype(np.int64), "rest": reference[picked].astype(np.int64),
+        "log_likelihood": g2[picked].round(2), "log_ratio": ratio[picked].round(2),
     })
 
 

@@ -192,6 +192,18 @@ def read(key: str, root: str | Path | None = None) -> Frames | None:
     return Frames(**frames, warnings=list(manifest.get("warnings", [])))
 
 
+def entry(key: str, root: str | Path | None = None) -> Path | None:
+    """Return the folder of key's cache entry (marked as used) when it is complete, else None."""
+    path = folder(root) / key
+    try:
+        if key and (path / _MANIFEST).is_file():
+            os.utime(path)
+            return path
+    except OSError:
+        pass
+    return None
+
+
 def _datetimes(frame: pd.DataFrame) -> dict[str, str]:
     """Return the datetime columns of frame and their dtypes (Parquet has no seconds unit to keep them)."""
     return {c: str(t) for c, t in frame.dtypes.items() if pd.api.types.is_datetime64_dtype(t)}

@@ -311,12 +311,11 @@ def renames(rules: Iterable[Rule]) -> dict[str, str]:
     return {old: new for old, new in out.items() if old != new}
 
 
-def _aliases(frames: Frames, rules: Sequence[Rule]) -> pd.Series:
+def _aliases(speakers: pd.DataFrame, rules: Sequence[Rule]) -> pd.Series:
     """Return speaker -> aliases ("a | b") after the rules: a renamed speaker's aliases (and old name) go with it,
     a split-off speaker is known by its mention."""
     found: dict[str, list[str]] = {}
-    for name, aliases in zip(frames.speakers["speaker"].astype(str), frames.speakers["aliases"].astype(str),
-                             strict=True):
+    for name, aliases in zip(speakers["speaker"].astype(str), speakers["aliases"].astype(str), strict=True):
         found.setdefault(name, []).extend(a for a in aliases.split(" | ") if a)
     for rule in rules:
         if rule.action == "rename":
@@ -326,6 +325,20 @@ def _aliases(frames: Frames, rules: Sequence[Rule]) -> pd.Series:
             found.setdefault(rule.new_speaker, []).append(rule.mention)
     return pd.Series({name: " | ".join(dict.fromkeys(a for a in aliases if a != name))
                       for name, aliases in found.items()}, dtype="str")
+
+
+def speaker_traits(speakers: pd.DataFrame, names: Iterable[str], rules: Sequence[Rule]) -> pd.DataFrame:
+    """Return aliases, kind and gender of each of names (the index) once the rules are applied to the speakers frame:
+    a name's own row, else the row of the name it took over (kind, gender); a missing trait is NaN. A SQL store
+    joins this small table to its recounted speakers."""
+    source = {new: old for old, new in renames(rules).items()}
+    known = speakers.drop_duplicates("speaker").set_index("speaker")
+    names = list(names)
+    traits = known.reindex([n if n in known.index else source.get(n, n) for n in names]).reindex(
+        columns=["kind", "gender"])
+    traits.index = pd.Index(names, dtype="str")
+    return traits.assign(aliases=_aliases(speakers, rules).reindex(traits.index)).reindex(
+        columns=["aliases", "kind", "gender"])
 
 
 def apply(frames: Frames, rules: Rules | Sequence[Rule]) -> tuple[Frames, list[str]]:
@@ -342,26 +355,28 @@ def apply(frames: Frames, rules: Rules | Sequence[Rule]) -> tuple[Frames, list[s
     out = replace(frames, sentences=sentences)
     if corrected.any():
         codes, names = pd.factorize(sentences["speaker"].astype(str))
-        # kind, gender …: a name's own row, else the row of the name it took over
-        source = {new: old for old, new in renames(listed).items()}
-        known = frames.speakers.drop_duplicates("speaker").set_index("speaker")
-        traits = known.reindex([n if n in known.index else source.get(n, n) for n in names])
-        traits.index = pd.Index(names, dtype="str")
+        traits = speaker_traits(frames.speakers, names, listed)
         out.speakers = speaker_rows(codes.astype(np.int32), np.asarray(names, dtype=object),
                                     pd.factorize(sentences["doc_id"])[0], sentences["quote"],
-                                    np.ones(len(sentences), dtype=bool), _aliases(frames, listed),
-                                    traits.reindex(columns=["kind", "gender"]))
+                                    np.ones(len(sentences), dtype=bool), traits["aliases"], traits)
         out.mentions = _mentions(frames.mentions, sentences, renames(listed))
-        out.repeats = frames.repeats.assign(speaker=_speakers_of(frames.repeats, sentences))
+        out.repeats = frames.repeats.assign(speaker=speakers_of(frames.repeats, sentences))
         out.statements = spread.restated(frames.statements, out.repeats)
     return out, unused
+
+
+def corrected_mentions(mentions: pd.DataFrame, sentences: pd.DataFrame, rules: Sequence[Rule]) -> pd.DataFrame:
+    """Return mentions rows with the speaker of their sentence (sentences: doc_id, sentence_id, corrected speaker;
+    a row whose sentence is not among them keeps its own) and renamed people renamed: what apply gives a SQL store's
+    rows, batch by batch."""
+    return _mentions(mentions, sentences, renames(rules))
 
 
 def _mentions(mentions: pd.DataFrame, sentences: pd.DataFrame, renamed: dict[str, str]) -> pd.DataFrame:
     """Return mentions with the corrected speaker of their sentence, and renamed people's mentions renamed."""
     if mentions.empty:
         return mentions
-    out = mentions.assign(speaker=_speakers_of(mentions, sentences))
+    out = mentions.assign(speaker=speakers_of(mentions, sentences))
     if renamed:
         person = (out["kind"] == "person").to_numpy()
         entity = out["entity"].astype(str)
@@ -369,7 +384,7 @@ def _mentions(mentions: pd.DataFrame, sentences: pd.DataFrame, renamed: dict[str
     return out
 
 
-def _speakers_of(rows: pd.DataFrame, sentences: pd.DataFrame) -> pd.Series:
+def speakers_of(rows: pd.DataFrame, sentences: pd.DataFrame) -> pd.Series:
     """Return the speaker of the sentence of each (doc_id, sentence_id) row (mentions, repeats), the row's own
     speaker where no sentence has its keys."""
     index = pd.MultiIndex.from_arrays([sentences["doc_id"].astype(str), sentences["sentence_id"].astype(np.int64)])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
+from pathlib import Path
 from typing import BinaryIO
 
 import numpy as np
@@ -16,6 +17,7 @@ import pandas as pd
 from qawl import analysis, corrections, export, sourcing, trends
 from qawl.analysis import Corpus
 from qawl.corrections import Rules
+from qawl.duckdb_index import Dataset
 from qawl.filters import Filters
 from qawl.frames import Frames
 from qawl.store import PAGE_COLUMNS, TERMS
@@ -42,6 +44,12 @@ class PandasStore:
         corrected, unused = corrections.apply(frames, rules or Rules())
         return cls(analysis.prepare(corrected, key, name), rules, unused)
 
+    @classmethod
+    def of_dataset(cls, folder: str | Path, key: str, name: str = "", rules: Rules | None = None) -> PandasStore:
+        """Return the store of a built Parquet dataset's frames (a folder of them, or a cache entry), read in, with
+        the corrections applied."""
+        return cls.of(Dataset(folder).frames(), key, name, rules)
+
     def _mask(self, filters: Filters) -> np.ndarray:
         mask = analysis.apply(self.corpus, filters)
         mask.flags.writeable = False  # shared by every session: nobody may change it in place
@@ -63,8 +71,7 @@ class PandasStore:
     def sources(self) -> list[str]:
         """Return the outlets of the corpus, most documents first (ties by name)."""
         counts = self.corpus.frames.documents["source"].astype(str).value_counts()
-        counts = counts[counts.index != ""]
-        return sorted(counts.index, key=lambda s: (-counts[s], s))
+        return analysis.ranked(counts[counts.index != ""])
 
     def date_span(self) -> tuple[dt.date, dt.date] | None:
         """Return the first and last document dates, None when no document is dated."""
@@ -100,7 +107,7 @@ class PandasStore:
 
     def quotes(self, filters: Filters, speaker: str, limit: int = 200) -> pd.DataFrame:
         """Return the first kept sentences of one speaker with their cue verbs."""
-        return analysis.quotes(self.corpus, self.mask(filters), speaker, limit)
+        return analysis.quotes(self.corpus, self.mask(filters), speaker, limit).reset_index(drop=True)
 
     def distinctive_terms(self, filters: Filters, speaker: str, n: int = 30) -> pd.DataFrame:
         """Return the speaker's words most overused against the rest of the corpus."""
@@ -169,8 +176,10 @@ class PandasStore:
         def of_document(column: str, missing: object) -> np.ndarray:
             return np.append(docs[column].to_numpy(dtype=object), missing)[at]  # doc_of -1: no document
 
-        extra = {"themes": [themes.get(int(p), []) for p in shown], "title": of_document("title", ""),
-                 "source": of_document("source", ""), "doc_date": pd.to_datetime(of_document("date", None)),
+        extra = {"themes": [themes.get(int(p), []) for p in shown],
+                 "title": pd.Series(of_document("title", ""), index=page.index, dtype="str"),
+                 "source": pd.Series(of_document("source", ""), index=page.index, dtype="str"),
+                 "doc_date": pd.Series(of_document("date", None), index=page.index, dtype=docs["date"].dtype),
                  "doc_sentences": of_document("n_sentences", 0).astype(np.int64)}
         return page.assign(**{c: extra[c] for c in PAGE_COLUMNS})
 
@@ -191,7 +200,8 @@ class PandasStore:
         mentions = s["speaker_mention"].astype(str)[self.corpus.spoken_by(speaker)]
         counts = mentions[mentions != ""].value_counts(sort=False)
         order = sorted(counts.index, key=lambda m: (-counts[m], m))
-        return pd.DataFrame({"speaker_mention": order, "n_sentences": [int(counts[m]) for m in order]})
+        return pd.DataFrame({"speaker_mention": pd.Series(order, dtype="str"),
+                             "n_sentences": pd.Series([int(counts[m]) for m in order], dtype="int64")})
 
     def export_rows(self, filters: Filters, name: str) -> int:
         """Return how many rows the export of one frame has."""
@@ -209,6 +219,7 @@ class PandasStore:
                                           self.corpus.frames.documents)
         else:
             frame = analysis.export_frame(self.corpus, mask, name)
+        frame = frame.reset_index(drop=True)  # rows numbered as exported
         return frame if limit is None else frame.head(limit)
 
     def write_csv(self, filters: Filters, name: str, sink: BinaryIO) -> None:

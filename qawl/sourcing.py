@@ -59,7 +59,8 @@ def base(corpus: Corpus, mask: np.ndarray, dimension: str) -> np.ndarray:
     return np.flatnonzero(attributed)
 
 
-def _empty(dimension: str, group: str, axis: tuple[str, str] = ("", "")) -> pd.DataFrame:
+def empty(dimension: str, group: str, axis: tuple[str, str] = ("", "")) -> pd.DataFrame:
+    """Return a shares table without rows (per period: with the axis in attrs)."""
     columns = [*(["source"] if group == "source" else ["x"] if group == "period" else []), dimension, *SHARE_COLUMNS]
     out = pd.DataFrame({c: pd.Series(dtype="int64" if c in ("sentences", "total") else "str") for c in columns})
     if group == "period":
@@ -78,15 +79,12 @@ def shares(corpus: Corpus, mask: np.ndarray, dimension: str = "kind", group: str
     first; periods in order, with the timeline's attrs (axis, freq, slots: trends.slot_rows); with one article
     or no dates the per-period table is empty (attrs axis "position").
     """
-    if dimension not in DIMENSIONS or group not in GROUPS:
-        raise ValueError(f"no share of {dimension!r} by {group!r}")
-    column, order = DIMENSIONS[dimension]
+    column = checked(dimension, group)
     axis = trends.axis(corpus, mask, bucket) if group == "period" else ("", "")
     if group == "period" and axis[0] != "date":
-        return _empty(dimension, group, axis)
+        return empty(dimension, group, axis)
     rows = base(corpus, mask, dimension)
     values, names = _codes(corpus, column, rows)
-    key = {"source": "source", "period": "x"}.get(group)
     if group == "source":
         groups, labels = _outlet_codes(corpus, rows)
     elif group == "period":
@@ -96,8 +94,24 @@ def shares(corpus: Corpus, mask: np.ndarray, dimension: str = "kind", group: str
     else:
         groups, labels = np.zeros(len(rows), dtype=np.int64), np.array([""], dtype=object)
     if not len(values):
-        return _empty(dimension, group, axis)
+        return empty(dimension, group, axis)
     counts = np.bincount(groups * len(names) + values, minlength=len(labels) * len(names)).reshape(-1, len(names))
+    return share_table(counts, np.asarray(labels), names, dimension, group, axis)
+
+
+def checked(dimension: str, group: str) -> str:
+    """Return the sentences column a share of dimension counts; ValueError for a dimension or group not known."""
+    if dimension not in DIMENSIONS or group not in GROUPS:
+        raise ValueError(f"no share of {dimension!r} by {group!r}")
+    return DIMENSIONS[dimension][0]
+
+
+def share_table(counts: np.ndarray, labels: np.ndarray, names: np.ndarray, dimension: str, group: str,
+                axis: tuple[str, str]) -> pd.DataFrame:
+    """Return the shares frame (as `shares` describes it) from counts[group, value] of reported sentences: labels
+    are the groups' outlets or period starts (in time order), names the values ("" already shown as UNKNOWN)."""
+    order = DIMENSIONS[dimension][1]
+    key = {"source": "source", "period": "x"}.get(group)
     seen = [i for i in np.argsort(names) if counts[:, i].any()]
     rank = {v: i for i, v in enumerate(order)}
     seen.sort(key=lambda i: (rank.get(names[i], len(order)), names[i]))  # the charts' order, then the unexpected
@@ -106,7 +120,7 @@ def shares(corpus: Corpus, mask: np.ndarray, dimension: str = "kind", group: str
     if group == "source":  # most reported sentences first, then by name
         kept = np.array(sorted(kept, key=lambda g: (-totals[g], labels[g])), dtype=np.int64)
     out = pd.DataFrame({
-        **({key: np.repeat(np.asarray(labels)[kept], len(seen))} if key else {}),
+        **({key: np.repeat(labels[kept], len(seen))} if key else {}),
         dimension: pd.Series(np.tile(names[seen], len(kept)), dtype="str"),
         "sentences": counts[np.ix_(kept, seen)].ravel().astype("int64"),
         "total": np.repeat(totals[kept], len(seen)).astype("int64"),
@@ -127,6 +141,11 @@ def unnamed_by_source(corpus: Corpus, mask: np.ndarray) -> pd.DataFrame:
     groups, labels = _outlet_codes(corpus, rows)
     totals = np.bincount(groups, minlength=len(labels))
     unnamed = np.bincount(groups[_equals(corpus, "speaker_kind", UNNAMED)[rows]], minlength=len(labels))
+    return unnamed_table(labels, unnamed, totals)
+
+
+def unnamed_table(labels: np.ndarray, unnamed: np.ndarray, totals: np.ndarray) -> pd.DataFrame:
+    """Return the unnamed_by_source frame from each outlet's (labels) unnamed and attributed sentence counts."""
     kept = np.flatnonzero(totals > 0)
     out = pd.DataFrame({"source": pd.Series(labels[kept], dtype="str"), "sentences": unnamed[kept].astype("int64"),
                         "total": totals[kept].astype("int64")})
@@ -137,8 +156,7 @@ def unnamed_by_source(corpus: Corpus, mask: np.ndarray) -> pd.DataFrame:
 def quoted_women(corpus: Corpus, mask: np.ndarray, n: int | None = 20) -> pd.DataFrame:
     """Return the n (or all) most quoted speakers of gender f in the kept sentences, bodies (BODIES) left out:
     WOMEN_COLUMNS, where n_sources counts the outlets that quote her."""
-    table = speaker_table(corpus, mask)
-    women = table[(table["gender"] == "f") & ~table["kind"].isin(BODIES)].head(n).reset_index(drop=True)
+    women = women_of(speaker_table(corpus, mask), n)
     codes, names = corpus.speaker_codes
     wanted = pd.Index(names).get_indexer(women["speaker"])  # speaker codes, in the table's order
     which = np.full(len(names) + 1, -1)
@@ -147,5 +165,15 @@ def quoted_women(corpus: Corpus, mask: np.ndarray, n: int | None = 20) -> pd.Dat
     outlets, labels = _outlet_codes(corpus, rows)
     named = labels[outlets] != ""
     pairs = pd.unique(which[codes[rows]][named] * len(labels) + outlets[named])  # each (woman, outlet) once
-    women["n_sources"] = np.bincount(pairs // len(labels), minlength=len(women)).astype("int64")
-    return women[list(WOMEN_COLUMNS)]
+    return with_sources(women, np.bincount(pairs // len(labels), minlength=len(women)))
+
+
+def women_of(table: pd.DataFrame, n: int | None) -> pd.DataFrame:
+    """Return the first n (or all) rows of a speaker table (analysis.speaker_table) that are women: gender f, bodies
+    (BODIES) left out."""
+    return table[(table["gender"] == "f") & ~table["kind"].isin(BODIES)].head(n).reset_index(drop=True)
+
+
+def with_sources(women: pd.DataFrame, n_sources: np.ndarray) -> pd.DataFrame:
+    """Return the women rows with n_sources (the outlets quoting each), in WOMEN_COLUMNS."""
+    return women.assign(n_sources=np.asarray(n_sources).astype("int64"))[list(WOMEN_COLUMNS)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 import numpy as np
@@ -70,13 +71,21 @@ def default_terms(corpus: Corpus, mask: np.ndarray, n: int = 5, pool: int = 300)
     (tf-idf), so that a word every article uses ("president", "was") gives way to the words that tell the
     stories apart; with fewer documents they rank by count.
     """
-    counts = term_counts(corpus, mask, pool)
-    topical = [not is_time_word(w) and _LETTER.search(w) is not None for w in counts["word"]]
-    counts = counts[np.array(topical, dtype=bool)]
+    counts = topical(term_counts(corpus, mask, pool))
     n_docs = n_documents(corpus, mask)
     if counts.empty or n_docs < MIN_DOCUMENTS_FOR_SPREAD:
         return counts["term"].head(n).tolist()
-    spread = _document_frequency(corpus, mask, counts["term"].tolist())
+    return by_spread(counts, n_docs, _document_frequency(corpus, mask, counts["term"].tolist()), n)
+
+
+def topical(counts: pd.DataFrame) -> pd.DataFrame:
+    """Return the rows of term counts whose word is not a calendar/time word and has a letter."""
+    keep = [not is_time_word(w) and _LETTER.search(w) is not None for w in counts["word"]]
+    return counts[np.array(keep, dtype=bool)]
+
+
+def by_spread(counts: pd.DataFrame, n_docs: int, spread: np.ndarray, n: int) -> list[str]:
+    """Return the n terms of counts with the highest count × log(n_docs / documents using the term) (spread)."""
     score = counts["count"].to_numpy() * np.log(n_docs / np.maximum(spread, 1))
     order = np.lexsort((-counts["count"].to_numpy(), -score))
     return counts["term"].to_numpy()[order][:n].tolist()
@@ -112,7 +121,8 @@ def _x(corpus: Corpus, mask: np.ndarray, kind: str, freq: str) -> pd.Series:
     return pd.Series(dates.dt.to_period(freq).dt.start_time.to_numpy(), index=positions).dropna()
 
 
-def _empty(columns: list[str], kind: str, freq: str) -> pd.DataFrame:
+def empty_frame(columns: list[str], kind: str, freq: str) -> pd.DataFrame:
+    """Return a timeline without rows: the columns, and the axis in attrs."""
     out = pd.DataFrame(columns=columns)
     out.attrs["axis"], out.attrs["freq"] = kind, freq
     out.attrs["slots"] = slot_rows(out["x"], kind, freq)
@@ -185,7 +195,7 @@ def timeline(corpus: Corpus, mask: np.ndarray, terms: list[str], *, per_thousand
     kind, freq = axis(corpus, mask, bucket)
     x = _x(corpus, mask, kind, freq)
     if x.empty or not terms:
-        return _empty(["x", "words", "term", "count", "value", "keyword"], kind, freq)
+        return empty_frame(["x", "words", "term", "count", "value", "keyword"], kind, freq)
     sent = pd.DataFrame({"x": x.to_numpy(), "words": corpus.n_words[x.index]}, index=x.index)
     keys = ["x"]
     if by_speaker:
@@ -197,14 +207,24 @@ def timeline(corpus: Corpus, mask: np.ndarray, terms: list[str], *, per_thousand
     hits = sent.reindex(corpus.rows["tokens"][rows])[keys]
     hits["term"] = names
     counts = hits.dropna(subset=["x"]).groupby([*keys, "term"]).size().rename("count").reset_index()
-    grid = sent.groupby(keys)["words"].sum().reset_index().merge(pd.DataFrame({"term": terms}), how="cross")
+    totals = sent.groupby(keys)["words"].sum().reset_index()
+    return timeline_frame(totals, counts, terms, per_thousand=per_thousand, axis=(kind, freq),
+                          label=corpus.label if match == TERMS else str)
+
+
+def timeline_frame(totals: pd.DataFrame, counts: pd.DataFrame, terms: list[str], *, per_thousand: bool,
+                   label: Callable[[str], str], axis: tuple[str, str]) -> pd.DataFrame:
+    """Return the timeline of terms from the words per bucket (totals: x [, speaker], words, in bucket order) and
+    the hits per bucket and term (counts: the same keys, term, count): every bucket × term, with its value."""
+    keys = [c for c in totals.columns if c != "words"]
+    grid = totals.merge(pd.DataFrame({"term": terms}), how="cross")
     out = grid.merge(counts, on=[*keys, "term"], how="left").fillna({"count": 0})
     out["count"] = out["count"].astype(int)
     rate = (out["count"] * 1000 / out["words"].where(out["words"] > 0)).fillna(0).round(2)
     out["value"] = rate if per_thousand else out["count"]
-    out["keyword"] = out["term"].map(corpus.label) if match == TERMS else out["term"]
-    out.attrs["axis"], out.attrs["freq"] = kind, freq
-    out.attrs["slots"] = slot_rows(out["x"], kind, freq)
+    out["keyword"] = out["term"].map(label)
+    out.attrs["axis"], out.attrs["freq"] = axis
+    out.attrs["slots"] = slot_rows(out["x"], *axis)
     return out
 
 
@@ -213,19 +233,27 @@ def theme_timeline(corpus: Corpus, mask: np.ndarray, bucket: str = "auto") -> pd
     kind, freq = axis(corpus, mask, bucket)
     x = _x(corpus, mask & corpus.story, kind, freq)
     if x.empty:
-        return _empty(["x", "total", "theme", "sentences", "share"], kind, freq)
+        return empty_frame(["x", "total", "theme", "sentences", "share"], kind, freq)
     sent = pd.DataFrame({"x": x.to_numpy()}, index=x.index)
     kept = keep(corpus, "themes", mask)
     hits = sent.reindex(corpus.rows["themes"][kept])
     hits["theme"] = corpus.frames.themes["theme"].astype(str).to_numpy()[kept]
     counts = hits.dropna(subset=["x"]).groupby(["x", "theme"]).size().rename("sentences").reset_index()
-    themes = [t for t in corpus.themes if t in set(counts["theme"])]
-    grid = sent.groupby("x").size().rename("total").reset_index().merge(pd.DataFrame({"theme": themes}), how="cross")
+    totals = sent.groupby("x").size().rename("total").reset_index()
+    return theme_timeline_frame(totals, counts, corpus.themes, axis=(kind, freq))
+
+
+def theme_timeline_frame(totals: pd.DataFrame, counts: pd.DataFrame, themes: list[str], *,
+                         axis: tuple[str, str]) -> pd.DataFrame:
+    """Return theme shares over time from the story sentences per bucket (totals: x, total, in bucket order) and
+    the sentences per bucket and theme (counts: x, theme, sentences); themes: the corpus's themes in order."""
+    themes = [t for t in themes if t in set(counts["theme"])]
+    grid = totals.merge(pd.DataFrame({"theme": themes}), how="cross")
     out = grid.merge(counts, on=["x", "theme"], how="left").fillna({"sentences": 0})
     out["sentences"] = out["sentences"].astype(int)
     out["share"] = (out["sentences"] * 100 / out["total"]).round(1)
-    out.attrs["axis"], out.attrs["freq"] = kind, freq
-    out.attrs["slots"] = slot_rows(out["x"], kind, freq)
+    out.attrs["axis"], out.attrs["freq"] = axis
+    out.attrs["slots"] = slot_rows(out["x"], *axis)
     return out
 
 

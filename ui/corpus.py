@@ -13,8 +13,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from qawl import cache, corrections, i18n, lexicons
+from qawl import cache, corrections, duckdb_store, i18n, lexicons
 from qawl.corpus import CorpusError, Document
+from qawl.duckdb_index import Dataset, is_dataset
+from qawl.duckdb_store import DuckDBStore
 from qawl.frames import Frames
 from qawl.pandas_store import PandasStore
 from qawl.store import Store
@@ -101,11 +103,15 @@ def key_of(source: Source) -> str:
     """Return the content key of a source's frames (corpus bytes + lexicons), looked up once per session."""
     known = st.session_state.setdefault(_KEYS, {})
     if source not in known:
-        if source.digest:
+        dataset = _dataset_folder(source)
+        if dataset is not None:  # a built dataset: its files' names, sizes and times say what it holds
+            known[source] = "dataset-" + Dataset(dataset).fingerprint()[:32]
+        elif source.digest:
             known[source] = f"{source.digest[:24]}-{lexicons.load().digest}"
-        elif not _is_open(cache.last_key(source.paths) or ""):
+        elif not _is_open(last := cache.last_key(source.paths) or "") and not _queried_in_place(last):
             # Not in memory under the key it had last time: its cached frames are read while its files are
-            # checked, and wait here for build_frames (one corpus at a time: the latest).
+            # checked, and wait here for build_frames (one corpus at a time: the latest). A corpus DuckDB will
+            # query where it lies is not read.
             key, frames = cache.open_paths(source.paths)
             with _PREFETCH_LOCK:
                 _PREFETCHED.clear()
@@ -115,6 +121,24 @@ def key_of(source: Source) -> str:
         else:
             known[source] = cache.paths_key(source.paths)  # remembered on disk: a restart reads no file
     return known[source]
+
+
+def _dataset_folder(source: Source) -> Path | None:
+    """Return the folder of a source that is one built Parquet dataset (the frames, not articles), else None."""
+    if len(source.paths) == 1 and is_dataset(source.paths[0]):
+        return Path(source.paths[0])
+    return None
+
+
+def _queried_in_place(key: str) -> bool:
+    """Return whether the corpus with this key has a cache entry the DuckDB store should query (a large corpus)."""
+    entry = cache.entry(key)
+    return entry is not None and duckdb_store.backend(entry) == "duckdb"
+
+
+def _slot(key: str) -> str:
+    """Return where the registry keeps a corpus: by content key and the backend asked for (QAWL_BACKEND)."""
+    return f"{os.environ.get(duckdb_store.BACKEND_VAR, 'auto')}:{key}"
 
 
 def build_frames(source: Source, progress: Callable[[int, int], None]) -> Frames:
@@ -135,24 +159,25 @@ def _registry() -> OrderedDict[str, Store]:
 
 def _remember(key: str, store: Store, corrected: str = "") -> None:
     registry = _registry()
-    for old in [k for k in registry if corrected and k != key and k.startswith(f"{corrected}~")]:
+    slot = _slot(key)
+    for old in [k for k in registry if corrected and k != slot and k.startswith(f"{_slot(corrected)}~")]:
         del registry[old]  # the same corpus under corrections that changed since
-    registry[key] = store
-    registry.move_to_end(key)
+    registry[slot] = store
+    registry.move_to_end(slot)
     while len(registry) > MAX_CORPORA_IN_MEMORY:
         registry.popitem(last=False)
 
 
 def _is_open(content: str) -> bool:
     """Return whether the corpus with this content key is open, under whatever corrections."""
-    return bool(content) and any(k.startswith(f"{content}~") for k in _registry())
+    return bool(content) and any(k.startswith(f"{_slot(content)}~") for k in _registry())
 
 
 def lookup(key: str) -> Store | None:
     """Return the store of the corpus with this content key if it is open."""
-    corpus = _registry().get(key)
+    corpus = _registry().get(_slot(key))
     if corpus is not None:
-        _registry().move_to_end(key)
+        _registry().move_to_end(_slot(key))
     return corpus
 
 
@@ -215,7 +240,8 @@ def _open(source: Source, lang: str) -> Store | None:
             bar.progress(min(done / max(total, 1), 1.0), text=i18n.t("corpus.progress", lang, done=done, n=total))
 
         try:
-            corpus = PandasStore.of(build_frames(source, progress), key, source.name, rules)
+            corpus = _open_store(source, key, rules, progress,
+                                 lambda: bar.progress(1.0, text=i18n.t("corpus.indexing", lang)))
         except CorpusError as exc:
             failed[content] = i18n.t("corpus.could_not_open", lang, name=name, reason=exc)
         except Exception as exc:  # a corpus must never show a traceback; the server log keeps it
@@ -225,3 +251,23 @@ def _open(source: Source, lang: str) -> Store | None:
             return None
         _remember(key, corpus, where)
         return corpus
+
+
+def _open_store(source: Source, key: str, rules: corrections.Rules, progress: Callable[[int, int], None],
+                indexing: Callable[[], None]) -> Store:
+    """Return the store of a source under its corrections (key: the store's): DuckDB over its Parquet files when the
+    corpus is large (no frame read into memory), else the pandas store over its frames, built first when they are
+    not cached; indexing() is called before the DuckDB index is written (once per corpus)."""
+    dataset, content, frames = _dataset_folder(source), key_of(source), None
+    if dataset is None:
+        if not (source.paths and _queried_in_place(content)):
+            frames = build_frames(source, progress)
+        if source.paths and _queried_in_place(content):  # large (perhaps just built: its frames give way to files)
+            dataset = cache.folder() / content
+    if dataset is None:
+        return PandasStore.of(frames, key, source.name, rules)
+    if duckdb_store.backend(dataset) == "pandas":  # a built dataset small enough to be read
+        return PandasStore.of_dataset(dataset, key, source.name, rules)
+    if not duckdb_store.indexed(dataset):
+        indexing()
+    return DuckDBStore(dataset, key, source.name, rules=rules)
