@@ -44,9 +44,10 @@ _AFTER_CLOSING = frozenset(" \t\n\r\u00a0.,،؛;:!?؟…)]»”'/-–—")
 _END_MARKS = frozenset(".!?؟…")
 _AFTER_QUOTATION = frozenset(".!?؟…،,؛;")
 
-_END_MARKER = re.compile(r"^\W*(?:انتهى|انتهي|يتبع|تم|نهاية)\W*$")
-_TIMESTAMP = re.compile(r"^\W*\d{1,2}[:.]\d{2}(?:\s*(?:ت\s*[مغ]|ص|م|مساء|صباحا|GMT|UTC))?\W*$")
-_SEPARATOR = re.compile(r"^[\W_]+$")
+# A whole line or sentence of wire boilerplate, named by its kind; the first alternative that matches names it.
+_WHOLE = re.compile(r"(?P<separator>[\W_]+$)"
+                    r"|(?P<end_marker>\W*(?:انتهى|انتهي|يتبع|تم|نهاية)\W*$)"
+                    r"|(?P<timestamp>\W*\d{1,2}[:.]\d{2}(?:\s*(?:ت\s*[مغ]|ص|م|مساء|صباحا|GMT|UTC))?\W*$)")
 _HIJRI_OR_CE = re.compile(r"(?:\d{3,4}\s*هـ|الموافق|\d{4}\s*م\b)")
 _AGENCY_NAMES = ("واس", "قنا", "وام", "بنا", "كونا", "سبأ", "شينخوا", "رويترز", "أ ف ب")
 _AGENCIES = "|".join(name.replace(" ", r"\s*") for name in _AGENCY_NAMES)
@@ -92,12 +93,9 @@ _new_sentence = tuple.__new__  # Sentence(...) goes through a Python-level __new
 def boilerplate_kind(line: str) -> str:
     """Return the kind of wire boilerplate a whole line (or sentence) is, or "" for story text."""
     stripped = line.strip()
-    if _SEPARATOR.match(stripped):
-        return "separator"
-    if _END_MARKER.match(stripped):
-        return "end_marker"
-    if _TIMESTAMP.match(stripped):
-        return "timestamp"
+    whole = _WHOLE.match(stripped)
+    if whole:
+        return whole.lastgroup
     size = len(stripped)
     if size > _ADVERT_CHARS:  # story text: no need to count its words
         return ""
