@@ -31,18 +31,26 @@ class Attribution:
 
 def _source(lex: Lexicons, report: speech.Report) -> Attribution:
     """Return the attribution of an explicit report, with the kind, gender and agreement of its source."""
-    form = cues.of(lex).forms.get(normalize(report.cue)) if report.cue else None
+    # The same cues and sources come back sentence after sentence: each is classified once.
+    kind, gender, agrees = lex.memo("explicit_source", _classify_source, bound=1 << 15)[
+        report.cue, report.mention, report.apposition]
+    return Attribution(report.mention, report.apposition, report.cue, "explicit", report.quote, kind, gender, agrees)
+
+
+def _classify_source(lex: Lexicons, key: tuple[str, str, str]) -> tuple[str, str, sources.Agreement]:
+    """Return the kind, gender and agreement of the source of a (cue, mention, apposition) as written."""
+    cue, mention, apposition = key
+    form = cues.of(lex).forms.get(normalize(cue)) if cue else None
     cue_gender = form.gender if form is not None and form.number == "sg" else ""
-    words = normalize(report.mention).split()
+    words = normalize(mention).split()
     source = sources.classify(lex, words, cue_gender)
-    if source.kind != sources.PERSON and report.apposition:
-        named = sources.classify(lex, normalize(report.apposition).split(), cue_gender)
+    if source.kind != sources.PERSON and apposition:
+        named = sources.classify(lex, normalize(apposition).split(), cue_gender)
         source = named if named.kind == sources.PERSON else source  # رئيسة الوزراء، تريزا ماي
     # Something the sentence says spoke, but its words tell no kind (a quoted or foreign name of a body, a bare
     # family name): its verbs agree as an unnamed source's, its kind is left to the article's other mentions of it.
     agrees = sources.agreement(lex, words, source if source.kind else sources.Source(sources.UNNAMED), cue_gender)
-    return Attribution(report.mention, report.apposition, report.cue, "explicit", report.quote, source.kind,
-                       source.gender, agrees)
+    return source.kind, source.gender, agrees
 
 
 def _carried(lex: Lexicons, report: speech.Report, candidates: list[Attribution]) -> Attribution | None:
@@ -61,8 +69,8 @@ def _carried(lex: Lexicons, report: speech.Report, candidates: list[Attribution]
     return None
 
 
-def _unclosed_quote(text: str) -> bool:
-    spans = speech.quote_spans(text)
+def _unclosed_quote(text: str, spans: list[tuple[int, int]] | None = None) -> bool:
+    spans = speech.quote_spans(text) if spans is None else spans
     return bool(spans) and spans[-1][1] == len(text) and text.rstrip()[-1:] not in {'"', "»", "”"}
 
 
@@ -93,10 +101,11 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
             out.append(Attribution())
             continue
         text = sentence.text
-        report, people, taker = None, [], ""
+        report, people, taker, spans = None, [], "", None
         if keyed is None or keyed[len(out)]:
             toks = tokens(text)
-            report = speech.find(lex, text, toks)
+            spans = speech.quote_spans(text)  # find's, and whether a quotation runs on
+            report = speech.find(lex, text, toks, spans)
             people = turns.people(lex, text, toks)
             taker = turns.turn_taker(lex, text, toks) if not report else ""
         result = Attribution()
@@ -116,7 +125,7 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
             result.people = tuple(people)
         if taker:
             named.append(_person(lex, taker))
-        open_quote = _unclosed_quote(text) if result.attribution != "none" or open_quote else False
+        open_quote = _unclosed_quote(text, spans) if result.attribution != "none" or open_quote else False
         if open_quote and result.attribution != "none" and result.quote == "indirect":
             result.quote = "direct"
         out.append(result)

@@ -177,6 +177,9 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
     """
     titles, places, stop = lex.title_words, lex.places, stop_words(lex)
     last = min(len(toks), i + _MAX_NP)
+    # A phrase headed by an institution (اللجنة …) ends at an indefinite word after one that closes it: its head is
+    # looked up once, not at every word.
+    body = objects and i < last and institution(lex, toks[i].norm)
     j = i
     while j < last:
         tok = toks[j]
@@ -189,13 +192,14 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
             break  # a title may share a cue's participle (متحدثة: a spokeswoman), a quantifier opens one (بعض)
         if j > i:
             prev = toks[j - 1].norm
-            if word in ends or _adverbial(lex, prev, word) or _accusative(word) or tok.possessed or _purpose(
+            # The cheap tests first: the word's own marks, then the tests of the word and the one before it.
+            if tok.possessed or word in ends or _ACCUSATIVE[word] or _adverbial(lex, prev, word) or _purpose(
                     lex, prev, word) or (
                 objects and (
                     object_starts(lex, prev, word, after_name=after_name,
                                   follows=toks[j + 1].norm if j + 1 < len(toks) else "", feminine=tok.feminine)
-                    or (tok.feminine and closes(lex, prev) and word[:1] not in "البو")
-                    or (institution(lex, toks[i].norm) and closes(lex, prev) and not word.startswith("ال"))
+                    or (tok.feminine and word[:1] not in "البو" and closes(lex, prev))
+                    or (body and not word.startswith("ال") and closes(lex, prev))
                 )):
                 break
             if word[:1] in preps and len(word) > 3 and prev not in titles:
