@@ -8,7 +8,7 @@ from qawl import cues, sources, speech, turns
 from qawl.lexicons import Lexicons
 from qawl.normalize import normalize
 from qawl.sentences import Sentence
-from qawl.tokenize import tokens
+from qawl.tokenize import Tokens, tokens
 
 _OPENERS = ('"', "«", "“")
 _CANDIDATES = 4  # sources an unwritten subject may go back to, the last named first
@@ -83,13 +83,15 @@ def _person(lex: Lexicons, mention: str) -> Attribution:
     return Attribution(mention, kind=source.kind, gender=source.gender, agrees=sources.agreement(lex, words, source))
 
 
-def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None = None) -> list[Attribution]:
+def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None = None,
+              toks: list[Tokens] | None = None) -> list[Attribution]:
     """Return one attribution per sentence of one article, carrying implicit subjects and quotations.
 
     An implicit subject (وأضاف أن) takes the last named source; before any, the last titled person the
     article mentioned (برئاسة اللواء فلان ... وأكد أن). A sentence opening with من جانبه / بدوره hands
     the turn to the person it names. A quotation that runs on takes the speaker of the sentence before.
-    keyed: per sentence, False when it holds no word of turns.key_words() (its words are not looked at).
+    keyed: per sentence, False when it holds no word of turns.key_words() (its words are not looked at). toks: the
+    tokens of each sentence, when the caller has cut them already.
     """
     out: list[Attribution] = []
     named: list[Attribution] = []  # the sources named so far, the last one last
@@ -103,11 +105,11 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
         text = sentence.text
         report, people, taker, spans = None, [], "", None
         if keyed is None or keyed[len(out)]:
-            toks = tokens(text)
+            cut = tokens(text) if toks is None else toks[len(out)]
             spans = speech.quote_spans(text)  # find's, and whether a quotation runs on
-            report = speech.find(lex, text, toks, spans)
-            people = turns.people(lex, text, toks)
-            taker = turns.turn_taker(lex, text, toks) if not report else ""
+            report = speech.find(lex, text, cut, spans)
+            people = turns.people(lex, text, cut)
+            taker = turns.turn_taker(lex, text, cut) if not report else ""
         result = Attribution()
         if report and report.kind == "explicit":
             result = _source(lex, report)
