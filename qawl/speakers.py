@@ -12,6 +12,7 @@ from qawl.lexicons import Lexicons
 from qawl.memo import Memo
 from qawl.normalize import normalize_words
 from qawl.phrases import is_stop_word
+from qawl.tokenize import positions
 from qawl.tokenize import words as word_list
 
 PERSON, UNNAMED = "person", "unnamed"
@@ -235,9 +236,7 @@ def _fuller_names(lex: Lexicons, words: ArticleWords, short: tuple[str, ...]
     (نظيره القازاقي قاسم - جومارت توكاييف → قاسم جومارت توكاييف)."""
     written, norm = words
     found = []
-    for k, word in enumerate(norm):
-        if word != short[0]:
-            continue
+    for k in positions(norm, {short[0]}):  # the article's words are many, the name's occurrences few
         start = k
         while (start > 0 and k - start < 3 and names.is_name_word(lex, norm[start - 1])
                and not is_stop_word(lex, norm[start - 1]) and not norm[start - 1].startswith("و")):
