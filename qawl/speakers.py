@@ -100,10 +100,10 @@ class Entity:
             fits = (self.names and same_head and (bare <= own or (own <= bare and len(bare - own) <= 1))) or (
                 not self.names and (bare == own or (len(title) == 1 and bare == own_head)
                                     or (same_head and bare <= own)))
-            # the words either title lacks: الرئيس الأمريكي fits الرئيس الأمريكي (0) before الرئيس (1)
-            gap = len(own - bare) + len(bare - own)
-            if fits and (best is None or gap < best):
-                best = gap
+            if fits:  # the words either title lacks: الرئيس الأمريكي fits الرئيس الأمريكي (0) before الرئيس (1)
+                gap = len(own - bare) + len(bare - own)
+                if best is None or gap < best:
+                    best = gap
         return best
 
 
