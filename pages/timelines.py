@@ -15,7 +15,9 @@ MAX_TERMS = 8
 view = context.current()
 if context.header(view, "page.timelines"):
     t = view.t
-    top = context.compute(view, "term_counts", OPTIONS)
+    urlstate.restore("timeline_forms", "tmatch", lambda v: v[-1] == FORMS)
+    # Each offered word with the count its chart shows: as the search matches it, in the mode chosen below.
+    top = context.compute(view, "word_counts", OPTIONS, forms=st.session_state.get("timeline_forms", False))
     if top.empty:
         st.info(t("timelines.no_keyword"))
         st.stop()
@@ -29,7 +31,6 @@ if context.header(view, "page.timelines"):
     for key, param, options in (("timeline_measure", "measure", MEASURES), ("timeline_bucket", "bucket", BUCKETS)):
         urlstate.restore(key, param, urlstate.one_of(options))
     urlstate.restore("timeline_by_speaker", "split", lambda v: v[-1] == "1")
-    urlstate.restore("timeline_forms", "tmatch", lambda v: v[-1] == FORMS)
     words = st.multiselect(t("timelines.keywords"), list(counts), key="timeline_terms", max_selections=MAX_TERMS,
                            accept_new_options=True, placeholder=t("timelines.add_word"),
                            format_func=lambda w: f"{w} ({i18n.number(counts[w], view.lang)})" if w in counts else w,

@@ -51,6 +51,11 @@ class Corpus:
         return self.term_labels.get(term, term)
 
     @cached_property
+    def surfaces(self) -> search.Surfaces:
+        """Return the tokens' distinct written words, indexed for keyword queries (made when first asked)."""
+        return search.Surfaces(self.frames.tokens["surface"].cat.categories)
+
+    @cached_property
     def speaker_codes(self) -> tuple[np.ndarray, np.ndarray]:
         """Return (a code per sentence, the speaker name of each code): speakers as numbers, no string per row."""
         codes, names = pd.factorize(self.frames.sentences["speaker"].astype("str"))
@@ -253,9 +258,12 @@ def speaker_table(corpus: Corpus, mask: np.ndarray) -> pd.DataFrame:
                         known.reindex(columns=["kind", "gender"]))
 
 
-def term_counts(corpus: Corpus, mask: np.ndarray, n: int | None = None) -> pd.DataFrame:
-    """Return kept-token counts per term (most frequent first) with the word each term is shown as."""
-    codes = corpus.frames.tokens["term"].cat.codes.to_numpy()[keep(corpus, "tokens", mask)]
+def term_counts(corpus: Corpus, mask: np.ndarray, n: int | None = None, *, kept: np.ndarray | None = None
+                ) -> pd.DataFrame:
+    """Return kept-token counts per term (most frequent first) with the word each term is shown as (kept: the
+    tokens the mask keeps, when the caller has them already)."""
+    kept = keep(corpus, "tokens", mask) if kept is None else kept
+    codes = corpus.frames.tokens["term"].cat.codes.to_numpy()[kept]
     categories = corpus.frames.tokens["term"].cat.categories
     counts = np.bincount(codes[codes >= 0], minlength=len(categories))
     order = np.argsort(-counts, kind="stable")

@@ -16,6 +16,7 @@ from qawl.corpus import CorpusError, display_name, files
 if TYPE_CHECKING:
     import pandas as pd
 
+    from qawl.corrections import Rules
     from qawl.frames import Frames
 
 # Exit codes: everything read; some files or rows skipped (named on stderr); nothing usable or a fatal error.
@@ -96,10 +97,39 @@ def dataset_command(args: argparse.Namespace) -> int:
     return SKIPPED if done.warnings else OK
 
 
+def _corrections(paths: list[str]) -> Rules:
+    """Return the corrections of the corpus at paths, from the file the dashboard reads and writes."""
+    from qawl import corrections  # with pandas: see frames_command
+
+    return corrections.read(corrections.location(paths))
+
+
+def _corrected(built: Frames, rules: Rules) -> Frames:
+    """Return the frames with the corrections applied as the dashboard applies them (qawl.corrections.apply: the
+    sentences' speaker and speaker_corrected, speakers, mentions, repeats, statements), saying what they did."""
+    from qawl import corrections
+
+    corrected, unused = corrections.apply(built, rules)
+    where = display_name(rules.path) if rules.path else corrections.FILE_NAME
+    for problem in rules.problems:
+        _say("warning: ", f"{where}: {problem}")
+    if rules.rules:
+        n, changed = len(rules.rules), int(corrected.sentences["speaker_corrected"].sum())
+        _say("", f"{where}: applied {n} correction{'s' * (n != 1)}, "
+                 f"{changed} sentence{'s' * (changed != 1)} with a new speaker")
+    for note in unused:
+        _say("", f"{where}: {note}")
+    return corrected
+
+
 def frames_command(args: argparse.Namespace) -> int:
-    """Write every frame of the corpus at args.paths as CSV into args.out (or, with --format parquet, as a
-    dataset); return the exit code."""
+    """Write every frame of the corpus at args.paths as CSV into args.out, with the corpus's corrections applied
+    (or, with --format parquet, as a dataset, as built); return the exit code."""
     if args.format == "parquet":
+        rules = _corrections(list(args.paths))
+        if rules.rules:  # a dataset grows file by file and holds the frames as built, as the cache does
+            _say("", f"{display_name(rules.path)}: corrections not applied to a Parquet dataset (it holds the "
+                     "frames as built)")
         return dataset_command(args)
     out = Path(args.out)
     if out.exists() and not out.is_dir():
@@ -133,16 +163,18 @@ def frames_command(args: argparse.Namespace) -> int:
         writer.finish(None)
         _say("error: ", "nothing to analyse: no readable document")
         return FAILED
+    rules = _corrections(list(args.paths))
+    built = _corrected(built, rules)
     try:
         writer.finish(built)
     except OSError as exc:
         _say("error: ", f"{display_name(out)}: cannot write frames ({exc.strerror or exc})")
         return FAILED
     n_docs, n_sents = len(built.documents), len(built.sentences)
-    n_warned = len(built.warnings)
+    n_warned = len(built.warnings) + len(rules.problems)
     skipped = f", {n_warned} warning{'s' if n_warned > 1 else ''} above" if n_warned else ""
     _say("", f"{n_docs} documents, {n_sents} sentences, {len(built.speakers)} speakers{skipped} -> {out}")
-    return SKIPPED if built.warnings else OK
+    return SKIPPED if built.warnings or rules.problems else OK
 
 
 def _cluster_error() -> type[Exception]:

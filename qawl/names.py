@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from qawl import dictionary
+from qawl import dictionary, mentions
 from qawl.arabic import without_article
 from qawl.lexicons import Lexicons
 
@@ -131,7 +131,11 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
     def in_name(i: int) -> bool:
         return is_name_word(lex, words[i]) or words[i] in joiners or (
             i > 0 and words[i - 1] in joiners and words[i].startswith("ال")
-        )
+        ) or (words[i] == "علي" and i + 1 < end and is_name_word(lex, words[i + 1])  # علي, spelled like على
+              and anchored(lex, words[i + 1 :])) or (
+            i > 0 and words[i] in first_names and words[i - 1] in first_names)  # فهد طالب: given names in a row
+
+    first_names = lex.derived("given_name_set", _given_names)
 
     # A family name with ال closes a name (محمد الحمزي، عبد الرحمن السمحان).
     i = end - 1
@@ -151,6 +155,17 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
         start += 1
     while start < end and words[start].startswith("ال"):
         start += 1
+    given = lex.derived("given_name_set", _given_names)
+    while 0 < start < end - 1:
+        # مراسل بي بي سي فيناياك غايكواد: an outlet after a title completes it; الناطق بصحة عسير سعيد النقير: so does
+        # a place before a given name
+        k = mentions.span_at(words, mentions.gazetteer_index(lex), start) or (1 if words[start] in places else 0)
+        if k and not (words[start - 1] in titles or words[start - 1] in lex.w.person_noun
+                      or (start + k < end and words[start + k] in given)):
+            k = 0
+        if not k or start + k >= end:
+            break
+        start += k
     before = words[start - 1] if start > 0 else ""
     if start < end and before and (before.startswith("لل") or before in _FOR or (
             before.startswith("ل") and len(before) > 3 and not is_name_word(lex, before)
@@ -168,7 +183,6 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
         # مصدر طبي، مسؤول أمريكي، مواطن آخر، مسؤولون حكوميون: adjectives of an indefinite head; مدير طب الأسنان،
         # قائد قوة أمن المنشآت، منتقدو اتفاق تغيير الاسم: the nouns that complete it, with no word that marks a name
         start = end
-    given = lex.derived("given_name_set", _given_names)
     while end > start and _not_a_name_end(lex, words[end - 1]) and not (
             end - 2 >= start and words[end - 2] in given and not words[end - 1].startswith("ال")
             and not dictionary.verb_only(words[end - 1])):

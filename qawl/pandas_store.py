@@ -110,6 +110,10 @@ class PandasStore:
         """Return term, word, count of the kept tokens, most frequent first."""
         return analysis.term_counts(self.corpus, self.mask(filters), n)
 
+    def word_counts(self, filters: Filters, n: int | None = None, *, forms: bool = False) -> pd.DataFrame:
+        """Return term, word, count of the words a timeline offers, each counted as its timeline counts it."""
+        return trends.word_counts(self.corpus, self.mask(filters), n, forms=forms)
+
     def cloud_words(self, filters: Filters, speaker: str, n: int = 120) -> pd.DataFrame:
         """Return term_counts of one speaker's kept sentences."""
         return analysis.term_counts(self.corpus, self.mask(filters) & self.corpus.spoken_by(speaker), n)

@@ -104,9 +104,17 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
     if closed and _common_noun(lex, word):
         return True  # ودعا مستشار خادم الحرمين الشريفين | أبناء المجتمع: a noun after a whole title is the object
     if _after_foreign_name(lex, prev) and word not in lex.title_words and (
-            _common_noun(lex, word) or dictionary.verb_only(word)):
+            _common_noun(lex, word) or dictionary.verb_only(word) or _plural_participle(lex, word)):
         return True  # وصف ترامب | كتاب مذكرات كومي: after a foreign name, a noun or a verb is no family name
     return definite and not closed
+
+
+def _plural_participle(lex: Lexicons, word: str) -> bool:
+    """Return whether the dictionary knows a word only as a plural participle (كتاب، عمال), no given name: several
+    doers, which no family name is."""
+    entry = dictionary.entry(word)
+    return (entry is not None and entry.kind == dictionary.PARTICIPLE and entry.plural
+            and word not in lex.derived("given_name_set", lambda lex: frozenset(n for n, _ in lex.given_names)))
 
 
 def _after_foreign_name(lex: Lexicons, prev: str) -> bool:
@@ -167,6 +175,17 @@ def _adverbial(lex: Lexicons, prev: str, word: str) -> bool:
             and prev not in lex.w.name_joiner)
 
 
+def _given_between_names(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
+    """Return whether toks[j], a cue spelled like a given name (طالب، عزت), stands between two names: a name's part
+    (الشيخ فهد طالب الشرفي)."""
+    given = lex.derived("given_name_set", lambda lex: frozenset(n for n, _ in lex.given_names))
+    if not (j > i and toks[j].norm in given and toks[j - 1].norm in given and j + 1 < len(toks)):
+        return False
+    after = toks[j + 1].norm
+    return (names.is_name_word(lex, after) or (after.startswith("ال") and after not in lex.title_words)) and not (
+        stop_words(lex)[after])
+
+
 def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, preps: str = "",
                 ends: frozenset[str] = frozenset(), after_name: bool = False) -> int:
     """Return the end index of the noun phrase starting at toks[i] (i itself when there is none).
@@ -188,7 +207,8 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
         if word in _QUOTES and j > i and (close := _quoted_name(lex, toks, j)) > 0:
             j = close + 1  # صحيفة "ميرور" البريطانية: a medium's or body's name in quotation marks is its name
             continue
-        if (stop[word] and not (j == i and (word in titles or word in lex.w.quantifier))) or (
+        if (stop[word] and not (j == i and (word in titles or word in lex.w.quantifier)) and not _given_between_names(
+                lex, toks, i, j)) or (
                 word[:1] == "ل" and media_name(lex, toks, j) > 0):
             break  # a title may share a cue's participle (متحدثة: a spokeswoman), a quantifier opens one (بعض)
         if j > i:
@@ -214,6 +234,11 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
             if word in places and not prev.startswith(("ال", "لل")) and prev not in titles and not _heads_construct(
                     lex, prev):
                 break  # توعد ترامب إيران: a country right after a name is the object (not جامعة نجران)
+            if word in lex.w.quantifier and prev not in titles and prev not in lex.institution_heads:
+                break  # واجه كوهين العديد من الانتقادات: a quantifier after a noun opens the object
+            if j == i + 1 and prev in places and word.startswith("ال") and (
+                    word[2:] in lex.institution_heads or word in titles) and word not in lex.honorifics:
+                break  # حذرت تركيا الحكومة السورية، اتهمت إيران الوزير: a body or a title after a country: the object
             if word.startswith("وال") and not prev.startswith(("ال", "وال", "لل", "بال")):
                 break  # ترامب والفرنسي ماكرون: a second subject, not a part of the first
         j += 1
@@ -317,8 +342,11 @@ def apposition(lex: Lexicons, toks: Tokens, j: int) -> tuple[int, int]:
             return j, j  # شكره، وزوجته: what follows the comma belongs to the sentence, not to the name
         if dictionary.verb_only(head):
             return j, j  # متحدث باسم الخارجية، رافق تيلرسون في رحلته،: a clause that describes him, no name
-        k = through_phrase(lex, toks, start, noun_phrase(lex, toks, start))
         ends = closers(lex)
+        if head == "علي" and (k := noun_phrase(lex, toks, start + 1)) > start + 1 and k < len(toks) and (
+                toks[k].norm in ends and names.anchored(lex, [t.norm for t in toks[start + 1 : k]])):
+            return start, k  # ، على أكبر صالحي،: the given name علي written with ى, not the preposition
+        k = through_phrase(lex, toks, start, noun_phrase(lex, toks, start))
         if k < len(toks) and toks[k].norm in lex.w.phrase_preposition:
             k2 = noun_phrase(lex, toks, k + 1)
             k = k2 if k2 - k <= 6 and k2 < len(toks) and toks[k2].norm in ends else k

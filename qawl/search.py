@@ -22,7 +22,7 @@ Every pattern is written for both Python's re and RE2 (pyarrow, DuckDB): no look
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 
@@ -42,7 +42,8 @@ EXACT, FORMS = "exact", "forms"
 
 # Characters of a word, for boundaries without look-arounds (RE2 has none).
 LETTERS = "0-9A-Za-z\u0621-\u063a\u0641-\u064a\u0660-\u0669\u066e-\u06d3\u06d5\u06f0-\u06ff"
-_MARKS = "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d]*"
+_MARK = "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d]"
+_MARKS = _MARK + "*"
 # A query letter matches every spelling that normalizes to it.
 # A bare alef matches every alef; a typed hamza or madda matches itself or a bare alef (أمن is not آمن).
 _VARIANTS = {"ا": "اأإآٱ", "أ": "أا", "إ": "إا", "آ": "آا", "ٱ": "ٱا", "ي": "يى", "ى": "يى", "ه": "هة", "ة": "هة"} | {
@@ -192,9 +193,9 @@ class Keyword:
     def _word(self) -> re.Pattern[str] | None:
         return re.compile(self.word_pattern) if self.word_pattern else None
 
-    def surface_mask(self, written: Iterable[str]) -> np.ndarray:
+    def surface_mask(self, written: Iterable[str] | pa.Array) -> np.ndarray:
         """Return which written words (e.g. the tokens' distinct surfaces) are hits of a one-word part (RE2)."""
-        values = pa.array(list(written), type=pa.large_string())
+        values = written if isinstance(written, pa.Array) else pa.array(list(written), type=pa.large_string())
         if not self.word_pattern or not len(values):
             return np.zeros(len(values), dtype=bool)
         found = pc.match_substring_regex(values, f"^(?:{self.word_pattern.removeprefix('(?i)')})$", ignore_case=True)
@@ -217,6 +218,70 @@ class Keyword:
                 out[-1] = (out[-1][0], max(b, out[-1][1]))
             else:
                 out.append((a, b))
+        return out
+
+
+# Surfaces: a written word's letters folded as coarsely as the patterns tell spellings apart (marks gone, one alef,
+# ى→ي, ة→ه, every digit 0, lower case), so a hit always holds its query core's first letters, folded, after at most
+# _LONGEST_PROCLITIC letters (وبال).
+_FOLDS = ((_MARK, ""), ("[أإآٱ]", "ا"), ("ى", "ي"), ("ة", "ه"), ("[0-9\u0660-\u0669\u06f0-\u06f9]", "0"))
+_LONGEST_PROCLITIC = 4
+_KEY = _SHORT  # folded letters a written word is indexed by, at each place a core may start
+
+
+def _fold(text: str) -> str:
+    for pattern, to in _FOLDS:
+        text = re.sub(pattern, to, text)
+    return text.lower()
+
+
+class Surfaces:
+    """Distinct written words (a tokens column's categories) indexed by the letters a query word's core may begin
+    with: many one-word queries each test only the few words that can hit (RE2), with surface_mask's answer."""
+
+    def __init__(self, written: Sequence[str]) -> None:
+        self.written = pa.array(pd.Index(written, dtype="str"), type=pa.large_string())  # no copy of a str Index
+        folded = self.written
+        for pattern, to in _FOLDS:
+            folded = pc.replace_substring_regex(folded, pattern, to)
+        folded = pc.utf8_lower(folded)
+        n = len(folded)
+        # Short cores (below _SHORT letters) take no ending: their hits are short words, tested all.
+        self._short = np.flatnonzero(pc.less_equal(pc.utf8_length(folded), _LONGEST_PROCLITIC + _SHORT - 1)
+                                     .fill_null(False).to_numpy(zero_copy_only=False))
+        keys = pa.concat_arrays([pc.utf8_slice_codeunits(folded, at, at + _KEY)
+                                 for at in range(_LONGEST_PROCLITIC + 1)])
+        whole = pc.equal(pc.utf8_length(keys), _KEY).fill_null(False)
+        codes = np.tile(np.arange(n, dtype=np.int32), _LONGEST_PROCLITIC + 1)[whole.to_numpy(zero_copy_only=False)]
+        encoded = pc.dictionary_encode(keys.filter(whole))
+        key_codes = encoded.indices.to_numpy(zero_copy_only=False)
+        order = np.argsort(key_codes, kind="stable")
+        self._codes = codes[order]
+        self._bounds = np.searchsorted(key_codes[order], np.arange(len(encoded.dictionary) + 1))
+        self._key = {k: i for i, k in enumerate(encoded.dictionary.to_pylist())}
+
+    def _candidates(self, core_word: str) -> np.ndarray:
+        """Return the written words (codes) that can hit one query core: those holding its first letters, folded."""
+        folded = _fold(core_word)
+        if len(normalize(core_word)) < _SHORT:
+            return self._short
+        ends = {"ة": "هت", "ه": "هت", "ى": "يا"}.get(core_word[-1])  # حكومة → حكومته; مستشفى → مستشفاه
+        keys = {(folded[:-1] + e)[:_KEY] for e in ends} if ends else {folded[:_KEY]}
+        found = [self._codes[self._bounds[i]:self._bounds[i + 1]] for k in keys if (i := self._key.get(k)) is not None]
+        return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int32)
+
+    def hits(self, keyword: Keyword) -> np.ndarray:
+        """Return the positions of the written words that are hits of a one-word part of the keyword."""
+        cores = [c for part in keyword.groups if len(part) == 1 for c in spellings(part[0])]
+        if not cores:
+            return np.zeros(0, dtype=np.int32)
+        candidates = np.unique(np.concatenate([self._candidates(c) for c in cores]))
+        return candidates[keyword.surface_mask(self.written.take(candidates))]
+
+    def mask(self, keyword: Keyword) -> np.ndarray:
+        """Return which written words are hits of a one-word part of the keyword (keyword.surface_mask's answer)."""
+        out = np.zeros(len(self.written), dtype=bool)
+        out[self.hits(keyword)] = True
         return out
 
 

@@ -104,22 +104,33 @@ def unnamed_head(lex: Lexicons, word: str) -> bool:
             or word in lex.w.collective_source)
 
 
+def _body_plurals(lex: Lexicons) -> frozenset[str]:
+    """Return the plurals of the bodies of the lexicon: sound feminine (وكالات) and the dictionary's broken ones."""
+    body = lex.w.body
+    return frozenset({b[:-1] + "ات" for b in body if b.endswith("ه")} | set(dictionary.plurals_of(body)))
+
+
 def head_kind(lex: Lexicons, word: str, *, named: bool = False) -> str:
     """Return the kind of source a phrase whose first word is `word` names, or "" when it cannot speak.
 
     named: the phrase holds a person's name (الرئيس الصيني شي جين بينغ).
     """
     word = stem(lex, word) if word else word
-    if not word or word in lex.derived("small_words", _small_words) or without_article(word) in lex.w.time_noun:
-        return ""  # particles, and times (أوائل شهر فبراير، يوم الأحد): no source
+    if not word or word in lex.derived("small_words", _small_words) or without_article(word) in lex.w.time_noun or (
+            without_article(word) in lex.w.place_noun):
+        return ""  # particles, times (أوائل شهر فبراير، يوم الأحد) and parts of a place (جنوب غرب البصرة): no source
     bare = without_article(word)
     if (word in lex.w.collective_source or bare in lex.w.collective_source
             or bare in lex.w.report_noun):
         return UNNAMED
+    if named and (bare in lex.w.person_noun or word in lex.w.person_noun):
+        return PERSON  # مراسل بي بي سي فيناياك غايكواد: a named correspondent is a person, unnamed his outlet speaks
     if bare in lex.w.media_noun or word in lex.w.media_noun:
         return MEDIA
     if bare in lex.w.body or word in lex.w.body:
         return ORGANIZATION
+    if bare == word and bare in lex.derived("body_plurals", _body_plurals):
+        return UNNAMED  # وكالات، منظمات: several bodies, none named (الحكومات after a verb is mostly its object)
     if word in lex.w.group_noun or bare in lex.w.group_noun:
         return UNNAMED  # الأكراد، الأتراك: a people
     if (word in lex.title_words or bare in lex.title_words or bare in lex.w.person_noun
@@ -178,6 +189,23 @@ def _annexed(lex: Lexicons, words: list[str]) -> bool:
     return False
 
 
+def _adjective_shaped(word: str) -> bool:
+    """Return whether a word ends like a relative adjective (إعلامية، تقريبية، حصري): unknown to the dictionary, it
+    still describes a noun rather than names a person."""
+    return word.endswith(("يه", "يين", "يون")) or (word.endswith("ي") and word.startswith("ال"))
+
+
+def _opens_no_name(lex: Lexicons, word: str, given: frozenset[str]) -> bool:
+    """Return whether a phrase's first word is one no personal name starts with: an action (استمرار، استطلاع) or a
+    collective source (تقارير، مصادر)."""
+    if word in given:
+        return False
+    bare = without_article(stem(lex, word))
+    entry = dictionary.entry(bare)
+    # a short verbal noun may be a given name (عمران، رود); a derived one is an action (استمرار، استطلاع)
+    return (entry is not None and entry.kind == dictionary.VERBAL_NOUN and len(bare) >= 6) or unnamed_head(lex, word)
+
+
 def classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possessed: bool = False) -> Source:
     """Return the Source of a speaker phrase given as normalized words (cue_gender: of the verb it agrees with;
     possessed: its first word, as written, ends in a possessive pronoun)."""
@@ -197,18 +225,21 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
     if possessed:
         kind = _possessor_kind(lex, words[0])  # حرصه، رفضه: no name; شقيقه، أصحابها: a relative, people
         return Source(kind, gender(lex, words, cue_gender) if kind == PERSON else "")
-    if stem(lex, words[0]) in lex.w.quantifier:
-        # العديد من اللاعبين، أحد المصادر: the source is what the quantifier counts
+    if stem(lex, words[0]) in lex.w.quantifier or (words[0] in lex.w.number and len(words) > 1):
+        # العديد من اللاعبين، أحد المصادر، ثلاث وكالات: the source is what the quantifier or number counts
         rest = words[2:] if len(words) > 2 and words[1] == "من" else words[1:]
         inner = classify(lex, rest, cue_gender) if rest else Source("")
         return Source(UNNAMED) if inner.kind in (PERSON, UNNAMED) else inner
+    if without_article(words[0]) in lex.w.place_noun:
+        return Source("")  # جنوب غرب البصرة: a part of a place, whatever follows
     found = mentions.find(words[:8], mentions.gazetteer_index(lex), starts=[0])
     if found:
         return Source(_GAZETTEER_KINDS.get(found[0][1], ORGANIZATION))
     mention = names.split(lex, words)
     given = lex.derived("given", _given)
     if mention.name and mention.name_at == 0 and len(mention.name) > 1 and any(
-            w in given or dictionary.entry(without_article(w)) is None for w in mention.name):
+            w in given or (dictionary.entry(without_article(w)) is None and not _adjective_shaped(w))
+            for w in mention.name) and not _opens_no_name(lex, words[0], given):
         return Source(PERSON, gender(lex, words, cue_gender))  # رود روزنشتاين: a name, whatever a dictionary says
     head = without_article(stem(lex, words[0]))
     titled = head in lex.title_words or ("ال" + head) in lex.title_words or head in lex.w.person_noun

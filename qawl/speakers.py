@@ -153,7 +153,8 @@ def _mention(lex: Lexicons, surface: str, apposition: str,
     main = names.Mention(tuple(norm), ()) if group and len(norm) > 1 else names.split(lex, norm)
     spelled = _spelled(written, main)
     title, name = main.title, main.name
-    if apposition:
+    # نجل رئيس الوزراء الصادق المهدي: an apposition of kinship gives the father's name, not the speaker's
+    if apposition and _parts(apposition)[1][0] not in lex.w.kinship:
         app_written, app_norm = _parts(apposition)
         app = names.split(lex, app_norm)
         app_spelled = _spelled(app_written, app)
@@ -273,6 +274,22 @@ def complete_names(lex: Lexicons, entities: list[Entity], words: ArticleWords) -
                     e.titles.append((before,))  # the title or adjective the article gave him (القازاقي)
 
 
+def _two_people(lex: Lexicons, entities: list[Entity], name: tuple[str, ...], given: frozenset[str]) -> int:
+    """Return where a name splits into the family names of two people the article already knows (ترامب | كومي in
+    "ووصف ترامب كومي بأنه": the subject and the object), or 0: no fuller name of one person is written so."""
+    if len(name) < 2 or any(w in lex.w.name_joiner or w in given for w in name):
+        return 0
+    if any(name in e.names for e in entities):
+        return 0
+    for cut in range(1, len(name)):
+        left, right = name[:cut], name[cut:]
+        a = next((k for k, e in enumerate(entities) if any(n[-len(left):] == left for n in e.names)), -1)
+        b = next((k for k, e in enumerate(entities) if any(n[-len(right):] == right for n in e.names)), -1)
+        if a >= 0 and b >= 0 and a != b:
+            return cut
+    return 0
+
+
 def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = "", *,
                     words: ArticleWords | None = None, evidence: list[tuple[str, str]] | None = None,
                     speaks: list[bool] | None = None) -> tuple[list[int], list[Entity]]:
@@ -304,6 +321,8 @@ def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = 
             # A name looks back first (the entities first mentioned up to here, the most recent first), then ahead;
             # a bare title looks at every entity (which fits, not where it was met, decides).
             before = next((k for k, at in enumerate(first_at) if at > pos), len(first_at)) if named else len(entities)
+            if named and (cut := _two_people(lex, entities, mention.name, given)):
+                mention = names.Mention(mention.title, mention.name[:cut])  # ووصف ترامب كومي: the first is the subject
             index = _find(entities, mention, before, spoke, honorifics, given)
             if index < 0:
                 entities.append(Entity())

@@ -153,8 +153,9 @@ def _hard_boundary(lex: Lexicons, n: str) -> bool:
     return n in _HARD_MARKS or n in lex.w.that
 
 
-def _subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int] | None:
-    """Return the span of a subject written before its verb (الشرطة تقول إن، لكن محمد، وكيل ...، قال), or None."""
+def _subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int, int] | None:
+    """Return the spans of a subject written before its verb and of its apposition (الشرطة تقول إن، لكن محمد، وكيل
+    ...، قال), or None."""
     end = i - 1 if i > 0 and toks[i - 1].norm in {"قد", "لقد"} else i
     start = end
     while start > 0 and end - start < 24:
@@ -177,12 +178,12 @@ def _subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int] | No
         if not (first.startswith("ال") or opened or first in lex.title_words):
             continue
         stop = noun_phrase(lex, toks, b)
-        app_b = apposition(lex, toks, stop)[1]
+        app_a, app_b = apposition(lex, toks, stop)
         reach = app_b + 1 if app_b > stop else stop
         if stop < end and toks[stop].norm in prepositions:
             reach = noun_phrase(lex, toks, stop + 1)  # وكان سفير روسيا في لبنان قد قال
         if stop > b and (reach == end or stop == end) and _speaks(lex, toks, b, stop):
-            return b, stop
+            return (b, stop, app_a, app_b) if reach == end else (b, stop, stop, stop)
     return None
 
 
@@ -253,11 +254,14 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     before = toks[i - 1].norm if i > 0 else ""
     table = cues.of(lex)
     stem = table.verbs[n]
-    if n in w.impersonal or _passive(text, toks, i):
+    if _passive(text, toks, i):
         return None
     if i > 0 and before in w.what:
-        # ما بين 3 و 4، ما بين البادية ودير الزور: a cue spelled like a preposition is one after ما
+        # ما بين 3 و 4، ما بين البادية ودير الزور: a cue spelled like a preposition is one after ما; حسبما ذكر
+        # مسؤولون: an impersonal verb (ذكر، يذكر) too has a subject when one that can speak follows
         return None if n in w.ambiguous_cue else _what_report(lex, text, toks, i, spans)
+    if n in w.impersonal and not (i > 1 and toks[i - 1].norm == "قد"):
+        return None  # ذكر أن: it was said; وكان الوزير قد ذكر: the verb of the subject before قد
     if i > 0 and before in w.relative:
         return _antecedent_report(lex, text, toks, i, spans) if before in w.who else None
     if i > 1 and before == "كما" and toks[i - 2].norm not in PUNCTUATION:
@@ -316,7 +320,16 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         app_a, app_b = named_at, end  # the name that closes a title's phrase stands as its apposition
     at = _complement(lex, toks, _past_relative_clause(lex, toks, max(end, app_b)), allowed)
     if at < 0:
-        return None
+        if implicit or not _after_what_is_said(lex, toks, i, max(end, app_b)) or not _speaks(lex, toks, j, np_end):
+            return None
+        # "الوضع صعب"، قال الوزير. / …، هكذا صرح محقق سابق: the cue and its subject close what was said before them
+        said = "direct" if any(b <= toks.starts[i] for _, b in spans) else "indirect"
+        return Report("explicit", _surface(text, toks, i, i + 1), _surface(text, toks, j, np_end),
+                      _surface(text, toks, app_a, app_b), said)
+    if app_a == app_b and not implicit and not has_name(lex, toks, j, np_end) and sources.classify(
+            lex, [t.norm for t in toks[j:np_end]]).kind != sources.UNNAMED:
+        # a titled person, not an unnamed source (مصدر من داخل الحزب للمحررة، لورا كنزبيرغ،: the addressee's name)
+        app_a, app_b = _name_before_clause(lex, toks, max(end, app_b), at) or (app_a, app_b)
     comp = toks[at].norm
     if ambiguous and not (comp in w.that or comp == cues.COLON or comp in cues.QUOTE_MARKS):
         return None
@@ -336,7 +349,36 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     elif _oblique_plural(toks[j].norm) or not (_said_at(lex, toks, max(end, app_b)) or _speaks(lex, toks, j, np_end)
                                                 or (app_b > app_a and has_name(lex, toks, app_a, app_b))):
         return _implicit_report(lex, text, toks, i, cue, quote)  # وأكد أهمية …: the phrase is the object
+    elif np_end == j + 1 and table.forms[n].gender == "m" and _feminine_place(lex, toks[j].norm):
+        return _implicit_report(lex, text, toks, i, cue, quote)  # واتهم إيران: a state's verb is feminine
     return Report("explicit", cue, _surface(text, toks, j, np_end), _surface(text, toks, app_a, app_b), quote)
+
+
+def _after_what_is_said(lex: Lexicons, toks: Tokens, i: int, after: int) -> bool:
+    """Return whether the cue at i follows what was said (after a comma or هكذا, past the sentence's first words)
+    and its subject closes the sentence, an addressee or a time aside: "…"، قال الوزير للصحفيين."""
+    if i < 3 or toks[i].norm[:1] in "وف" or not (toks[i - 1].norm in COMMAS or toks[i - 1].norm == "هكذا"):
+        return False  # …، وقال: a new clause, no cue closing the one before
+    rest = [t.norm for t in toks[after:]]
+    while rest and rest[-1] in PUNCTUATION:
+        rest.pop()
+    return len(rest) <= 4 and not any(w in lex.w.that or w in cues.of(lex).verbs for w in rest)
+
+
+def _name_before_clause(lex: Lexicons, toks: Tokens, after: int, at: int) -> tuple[int, int] | None:
+    """Return the span of a name set off by commas right before what is said (وقال المعارض البارز للقذافي في ذلك
+    الوقت، عبد الحكيم بلحاج، إنه): the apposition of a titled subject; None when there is none."""
+    close = at - 1
+    if close <= after or toks[close].norm not in COMMAS:
+        return None
+    open_ = next((k for k in range(close - 1, max(after - 1, close - 7), -1) if toks[k].norm in COMMAS), -1)
+    if open_ < 0 or open_ + 1 >= close:
+        return None
+    words = [t.norm for t in toks[open_ + 1 : close]]
+    mention = names.split(lex, words)
+    if mention.name_at == 0 and len(mention.name) == len(words) and names.anchored(lex, mention.name):
+        return open_ + 1, close
+    return None
 
 
 def _said_at(lex: Lexicons, toks: Tokens, k: int) -> bool:
@@ -345,7 +387,14 @@ def _said_at(lex: Lexicons, toks: Tokens, k: int) -> bool:
     if k < len(toks) and toks[k].norm in COMMAS:
         k += 1
     return k < len(toks) and (toks[k].norm in lex.w.that or toks[k].norm == cues.COLON
-                              or toks[k].norm in cues.QUOTE_MARKS)
+                              or (toks[k].norm in cues.QUOTE_MARKS and not _quoted_term(toks, k)))
+
+
+def _quoted_term(toks: Tokens, k: int) -> bool:
+    """Return whether the quotation opening at toks[k] is a term of one to three words the sentence goes on after
+    (وانتقد سياسة "التهدئة" الأوروبية): a word set apart, not what someone said."""
+    close = next((m for m in range(k + 1, min(len(toks), k + 5)) if toks[m].norm in cues.QUOTE_MARKS), -1)
+    return close > k + 1 and close + 1 < len(toks) and toks[close + 1].norm not in PUNCTUATION
 
 
 def _past_relative_clause(lex: Lexicons, toks: Tokens, k: int) -> int:
@@ -397,7 +446,8 @@ def _implicit_report(lex: Lexicons, text: str, toks: Tokens, i: int, cue: str, q
     of the sentence's first verb (ويجري ترامب زيارة، حيث جدد …), else the last source named (implicit)."""
     before = _subject_before(lex, toks, i)
     if before:
-        return Report("explicit", cue, _surface(text, toks, *before), quote=quote)
+        b, stop, app_a, app_b = before
+        return Report("explicit", cue, _surface(text, toks, b, stop), _surface(text, toks, app_a, app_b), quote)
     tok = toks[i]
     opener = toks[0].norm
     when = opener in lex.w.when or (opener[:1] in "وف" and opener[1:] in lex.w.when)
@@ -458,6 +508,14 @@ def _according_to(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | No
     quoted = j + 1 < len(toks) and toks[j].norm in cues.QUOTE_MARKS
     if quoted:
         j += 1  # وفقا لـ"ميرور": quotation marks make it a name
+    cue = _surface(text, toks, i, i + 1)
+    if j + 1 < len(toks) and not quoted and _is_document(lex, _without_lam(toks[j].norm)):
+        # ووفقا لبيان للإدارة الأمريكية، بحسب بيان صدر عن الرئاسة: the document's author; وحسب الشكوى: the last body
+        limit = next((m for m in range(j + 1, len(toks)) if toks[m].norm in closers(lex)), len(toks))
+        author = _document_source(lex, text, toks, j, limit)
+        if author:
+            return Report("explicit", cue, _without_lam(_surface(text, toks, *author)))
+        return Report("implicit", cue, document=True) if _document_head(lex, toks[j].norm) or limit == j + 1 else None
     if j + 2 < len(toks) and _document_head(lex, toks[j].norm):
         after = noun_phrase(lex, toks, j + 1)
         if after > j + 1 and _speaks(lex, toks, j + 1, after) and not _adjective(toks[j + 1].norm):
@@ -466,15 +524,15 @@ def _according_to(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | No
     if end == j:
         return None
     mention = _surface(text, toks, j, end)
-    if not (quoted or names.anchored(lex, names.split(lex, map(NORM, toks[j:end])).name) or _is_source(lex, mention)
-            or sources.unnamed_head(lex, toks[j].norm)):
-        return None  # بحسب المواعيد المقررة: according to a schedule, not to a source (تقارير صحفية are one)
     head = toks[i].norm
     head = head[1:] if head[:1] in "وف" and head[1:] in lex.w.according_to else head
     if head in {"وفقا", "وفق", "طبقا"} and toks[j].norm.startswith("ل") and len(toks[j].norm) > 3:
-        mention = mention[2:] if toks[j].norm.startswith("لل") else mention[1:]  # وفقا لوزارة → وزارة
-        mention = ("ال" + mention) if toks[j].norm.startswith("لل") else mention
-    return Report("explicit", _surface(text, toks, i, i + 1), mention)
+        mention = _without_lam(mention)  # وفقا لوزارة → وزارة، وفقا للوزارة → الوزارة
+    words = [normalize(w) for w in mention.split()]
+    if not (quoted or names.anchored(lex, names.split(lex, words).name) or _is_source(lex, mention)
+            or sources.unnamed_head(lex, words[0])):
+        return None  # بحسب المواعيد المقررة: according to a schedule, not to a source (تقارير صحفية are one)
+    return Report("explicit", cue, mention)
 
 
 def _adjective(word: str) -> bool:
@@ -488,14 +546,35 @@ def _is_document(lex: Lexicons, word: str) -> bool:
     return ("ال" + bare) in lex.w.document or bare in lex.w.speech_noun
 
 
+def _feminine_place(lex: Lexicons, word: str) -> bool:
+    """Return whether a word is a state or city, which takes a feminine verb (قالت إيران، أعلنت موسكو): one without
+    the article, not one of the few masculine ones (لبنان)."""
+    return word in lex.places and not word.startswith("ال") and word not in lex.w.masculine_place
+
+
+def _thing(word: str) -> bool:
+    """Return whether the dictionary knows a word as a common noun or verbal noun only (قمة، زيارة)."""
+    entry = dictionary.entry(word)
+    return entry is not None and entry.kind in (dictionary.NOUN, dictionary.VERBAL_NOUN)
+
+
+def _participle(word: str) -> bool:
+    """Return whether a word is a participle in the dictionary (مقتضب، مشترك): after a noun, its adjective."""
+    entry = dictionary.entry(word)
+    return entry is not None and entry.kind == dictionary.PARTICIPLE
+
+
+_ISSUED = frozenset({"صادر", "الصادر", "صادره", "الصادره", "صدر", "صدرت"})
+
+
 def _document_source(lex: Lexicons, text: str, toks: Tokens, a: int, limit: int) -> tuple[int, int] | None:
     """Return the span of the source a document phrase starting at toks[a] names: بيان الوزارة، بيان للجيش، بيان
     صادر عن الوزارة، بيان أصدرته الوزارة (what follows the document word, up to limit), or None."""
     table = cues.of(lex)
     k = a + 1
-    while k < min(limit, a + 4) and (_adjective(toks[k].norm) or toks[k].norm in {"صادر", "الصادر", "صادره",
-                                                                                  "الصادره"}):
-        k += 1  # بيان رسمي، بيان صادر
+    while k < min(limit, a + 4) and (_adjective(toks[k].norm) or toks[k].norm in _ISSUED or (
+            not toks[k].norm.startswith("ال") and _participle(toks[k].norm))):
+        k += 1  # بيان رسمي، بيان مقتضب، بيان صادر، بيان صدر عن
     if k < limit and toks[k].norm == "عن":
         k += 1
     elif k < limit and (toks[k].norm in table.with_object or toks[k].norm in table.verbs):
@@ -625,7 +704,11 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, spans: list[tuple
         if spans and _inside(toks.starts[i], spans):
             continue
         if n in relay_words and relay is None and i > 0 and toks[i - 1].norm in lex.w.what:
-            verb = verb or _what_report(lex, text, toks, i, spans)  # بحسب ما نقلت الوكالة
+            # بحسب ما نقلت الوكالة: what the outlet relayed; … عن الوزير: the one it relayed
+            relayed = _what_report(lex, text, toks, i, spans)
+            relay = _relay(lex, text, toks, i) if relayed else None
+            relay = replace(relay, relayer=relayed.mention) if relay else None
+            verb = verb or relayed
         elif n in relay_words and relay is None:
             relay = _relay(lex, text, toks, i)
         elif n == "حد" and according is None and _in_words_of(toks, i):
@@ -643,7 +726,7 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, spans: list[tuple
         elif n in table.participles and not participle and verb is None and _participle_reports(lex, toks, i):
             participle = _surface(text, toks, i, i + 1)
             a, b, app_a, app_b = _main_subject(lex, toks, i)
-            if b > a:
+            if b > a and not (b == a + 1 and toks[a].norm in lex.w.personal_pronoun):  # وهذه هي أول مرة …، قائلا
                 verb = Report("explicit", participle, _surface(text, toks, a, b), _surface(text, toks, app_a, app_b),
                               _quote_kind(text, toks.ends[i], spans))
     if relay:
@@ -668,7 +751,8 @@ def _headline(lex: Lexicons, text: str, toks: Tokens) -> Report | None:
             or len(text.split()) > _HEADLINE_WORDS):
         return None
     mention = names.split(lex, map(NORM, toks[:colon]))
-    person = len(mention.name) >= 2 and all(w in lex.title_words for w in mention.title)
+    person = len(mention.name) >= 2 and all(w in lex.title_words for w in mention.title) and not _thing(
+        mention.name[0])  # قمة ترامب وبوتين: a summit, not a person
     institution = toks[0].norm not in lex.places and _is_source(lex, _surface(text, toks, 0, colon))
     if not (person or institution):
         return None

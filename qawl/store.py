@@ -97,6 +97,11 @@ class Store(Protocol):
         """Return term, word, count of the kept tokens, most frequent first."""
         ...
 
+    def word_counts(self, filters: Filters, n: int | None = None, *, forms: bool = False) -> pd.DataFrame:
+        """Return term, word, count of the words a timeline offers (the written forms of the n most frequent terms),
+        each counted as its timeline counts it (exact, or derived forms), most counted first."""
+        ...
+
     def cloud_words(self, filters: Filters, speaker: str, n: int = 120) -> pd.DataFrame:
         """Return term_counts of one speaker's kept sentences: the word cloud's input."""
         ...

@@ -137,7 +137,7 @@ def _series_tokens(corpus: Corpus, kept: np.ndarray, keys: list[str], match: str
     codes = surface.cat.codes.to_numpy()  # -1 (missing) reads the trailing False below
     rows, names = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=object)]
     for key in keys:
-        hit = Keyword(key, forms=match == FORMS).surface_mask(surface.cat.categories)
+        hit = corpus.surfaces.mask(Keyword(key, forms=match == FORMS))
         found = np.flatnonzero(kept & np.append(hit, False)[codes])
         rows.append(found)
         names.append(np.full(len(found), key, dtype=object))
@@ -155,9 +155,22 @@ def find_words(corpus: Corpus, mask: np.ndarray, text: str, *, forms: bool = Fal
     present[codes[codes >= 0]] = True
     found, missing = [], []
     for word in dict.fromkeys(words(text)):
-        hit = Keyword(word, forms=forms).surface_mask(surface.cat.categories)
+        hit = corpus.surfaces.mask(Keyword(word, forms=forms))
         (found if (hit & present).any() else missing).append(word)
     return found, missing
+
+
+def word_counts(corpus: Corpus, mask: np.ndarray, n: int | None = None, *, forms: bool = False) -> pd.DataFrame:
+    """Return term, word, count of the words a timeline offers, most counted first: the written form of each of the n
+    most frequent terms of the kept tokens, counted as its timeline counts it (match EXACT, or FORMS with forms),
+    not by its stem's group (إيران's takes أيار in); words the search never finds left out."""
+    kept = keep(corpus, "tokens", mask)
+    top = term_counts(corpus, mask, n, kept=kept)
+    codes = corpus.frames.tokens["surface"].cat.codes.to_numpy()[kept]
+    per_surface = np.bincount(codes[codes >= 0], minlength=len(corpus.surfaces.written))
+    counts = [int(per_surface[corpus.surfaces.hits(Keyword(w, forms=forms))].sum()) for w in top["word"]]
+    out = top.assign(count=np.array(counts, dtype=np.int64))
+    return out[out["count"] > 0].sort_values("count", ascending=False, kind="stable", ignore_index=True)
 
 
 def timeline(corpus: Corpus, mask: np.ndarray, terms: list[str], *, per_thousand: bool = False,

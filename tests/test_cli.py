@@ -16,7 +16,7 @@ import pytest
 from dashboard_corpora import write_linked_corpus
 from qawl_paths import BUNDLED, ROOT
 
-from qawl import articles, cli, frames
+from qawl import articles, cli, corrections, frames
 
 ARTICLE = "قال الوزير إن التعاون مهم.\nوأضاف أن الاقتصاد ينمو.\n"  # the minister said cooperation matters ...
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(30)
@@ -119,6 +119,40 @@ def test_html_markup_is_kept_as_text(tmp_path, capsys):
     code, _ = run(capsys, tmp_path / "a.txt", "--out", tmp_path / "out")
     assert code == cli.OK
     assert frame(tmp_path / "out", "sentences")["text"].tolist() == [line for line in article.splitlines() if line]
+
+
+def test_the_corpus_corrections_are_applied_to_what_is_written(tmp_path, capsys):
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    (corpus / "article.txt").write_bytes((BUNDLED / "xinhua_xi_tokayev_call.txt").read_bytes())
+    code, _ = run(capsys, corpus, "--out", tmp_path / "before")
+    before = frame(tmp_path / "before", "sentences")
+    assert code == cli.OK and not before["speaker_corrected"].any()
+    speaker = before[before["speaker"] != ""]["speaker"].value_counts().index[0]
+    (corpus / corrections.FILE_NAME).write_text(
+        f"action,speaker,new_speaker,mention,doc_id,sentence_id,note\nrename,{speaker},Corrected Name,,,,\n"
+        "rename,,,,,,\n", encoding="utf-8")  # a second row the file cannot use
+    code, lines = run(capsys, corpus, "--out", tmp_path / "after")
+    after = frame(tmp_path / "after", "sentences")
+    renamed = (before["speaker"] == speaker).to_numpy()
+    assert (after["speaker"][renamed] == "Corrected Name").all()
+    assert after["speaker_corrected"].tolist() == list(renamed)
+    assert (after["speaker"][~renamed] == before["speaker"][~renamed]).all()
+    assert speaker not in set(frame(tmp_path / "after", "speakers")["speaker"])
+    assert code == cli.SKIPPED  # the unusable row is named
+    assert any(line.startswith("qawl: warning: ") and "line 3: rename needs speaker and new_speaker" in line
+               for line in lines)
+    assert any(f"applied 1 correction, {renamed.sum()} sentences with a new speaker" in line for line in lines)
+
+
+def test_a_parquet_dataset_holds_the_frames_as_built_and_says_so(tmp_path, capsys):
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    (corpus / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    (corpus / corrections.FILE_NAME).write_text("action,speaker,new_speaker\nrename,الوزير,Someone\n", encoding="utf-8")
+    code, lines = run(capsys, corpus, "--out", tmp_path / "dataset", "--format", "parquet")
+    assert code == cli.OK
+    assert any("corrections not applied to a Parquet dataset" in line for line in lines)
 
 
 def test_output_that_cannot_be_written(tmp_path, capsys):

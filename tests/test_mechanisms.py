@@ -55,6 +55,15 @@ def test_cue_forms_carry_gender_number_and_tense(form, stem, gender, number, pre
     ("الدول الثلاث", "country"),  # states
     ("نشطاء ومسعفون", "unnamed"),  # a name after several doers is not theirs
     ("أوائل الشهر", ""),  # a time
+    ("جنوب غرب المدينة", ""),  # a part of a place
+    ("تقارير إعلامية", "unnamed"),  # an adjective the dictionary lacks makes no name
+    ("استمرار اعتقال بوركهارت", ""),  # an action opens no name
+    ("رود بوركهارت", "person"),  # a short verbal noun may be a given name
+    ("ثلاث وكالات", "unnamed"),  # a number counts the source; several bodies are unnamed
+    ("منظمات حقوقية", "unnamed"),
+    ("عدة مصادر", "unnamed"),
+    ("مراسل رويترز جون بوركهارت", "person"),  # a named correspondent is a person
+    ("المجتمع الدولي", "unnamed"),  # a community: many, unnamed
     ("أهمية", ""),  # a quality: the verb's object
     ("الانتباه", ""),  # a verbal noun
     ("تحقيق", ""),
@@ -114,6 +123,10 @@ def test_an_object_after_the_cue_leaves_the_subject_implicit(sentence, expected)
     ("المتحدث باسم بوركهارت", ""),  # the name of the one spoken for
     ("هجمات بوركهارت", "بوركهارت"),  # a plural noun opens no name
     ("وزير الخارجية محمد جواد ظريف", "محمد جواد ظريف"),  # after a given name an adjective is a family name
+    ("مراسل بي بي سي جون بوركهارت", "جون بوركهارت"),  # an outlet after a title completes the title
+    ("الرئيس على عبدالله بوركهارت", "على عبدالله بوركهارت"),  # علي spelled like the preposition على
+    ("الشيخ سالم طالب البوركي", "سالم طالب البوركي"),  # given names in a row, one spelled like a noun
+    ("الناطق الإعلامي بصحة عسير سعيد بن محمد", "سعيد بن محمد"),  # so does a place before a given name
     ("مدير طب الأسنان", ""),  # common nouns that complete an indefinite title name no one
     ("قائد قوة الحماية", ""),
     ("مسؤولو البلدية", ""),  # a construct plural is no name
@@ -143,8 +156,15 @@ def test_verbs_that_issue_a_speech(sentence, mention):
     ("وتراجعت الأسعار، حسبما قالت الوزارة.", "الوزارة"),  # حسبما: what the source said
     ("ونقلت وكالة الأنباء الرسمية عن بيان للوزارة أن الاتفاق انتهى.", "الوزارة"),  # a relayed document's author
     ("وتراجعت الأسعار بحسب ما نقلت وكالة الأنباء الرسمية.", "وكالة الأنباء الرسمية"),  # what an outlet relayed
+    ("وتراجعت الأسعار بحسب ما نقلته الوكالة عن وزير المالية.", "وزير المالية"),  # … from whom it relayed it
     ("وحسب تقارير صحفية فإن الشركات أعلنت حاجتها لموظفين.", "تقارير صحفية"),  # فإن ends the source
     ("وذكرت تقارير استندت إلى روايات شهود أن الطائرات هاجمت.", "تقارير"),  # a verb ends it too
+    ("ووفقا للهيئة، تراجعت الأسعار.", "الهيئة"),  # a body after the ل of وفقا
+    ("وتراجعت الأسعار، بحسب المفوضية.", "المفوضية"),  # a body of the lexicon
+    ("ووفقا لبيان للوزارة، تراجعت الأسعار.", "الوزارة"),  # according to a document: its author
+    ("وتراجعت الأسعار، بحسب بيان مقتضب صدر عن الهيئة.", "الهيئة"),  # its adjective and صدر عن skipped
+    ("وتراجعت الأسعار، حسبما ذكر مسؤولو الوزارة.", "مسؤولو الوزارة"),  # ذكر after ما has a subject
+    ("وكان الوزير قد ذكر، في كلمة أمام البرلمان، أن الخطة جاهزة.", "الوزير"),  # after قد: the subject's verb
 ])
 def test_what_a_source_said_and_according_to_it(sentence, mention):
     assert report(sentence) == ("explicit", mention)
@@ -158,6 +178,8 @@ def test_what_a_source_said_and_according_to_it(sentence, mention):
     "ورفع المتظاهرون لافتة كتب عليها شعار الحملة.",  # a clause describing the banner
     "ويبلغ تركيزه ما بين 3 و 4 في المئة.",  # بين after ما: between, not the verb
     "ويدفع المرشح رسما حسب فئة الترخيص.",  # according to a category: common nouns name no source
+    "ذكر أن الخطة جاهزة.",  # ذكر with no subject: it was said
+    "قمة بوركين ودوبوا: ما يجب أن تعرفه عن اجتماع الزعيمين في العاصمة",  # a summit says nothing
 ])
 def test_no_report(sentence):
     assert speech.find(LEX, sentence) is None
@@ -168,7 +190,9 @@ def test_no_report(sentence):
     ("وذكر بيان صادر عن الوزارة أن العمل مستمر.", ("explicit", "الوزارة")),
     ("وجاء في بيان أصدرته الهيئة أن الموعد تأجل.", ("explicit", "الهيئة")),
     ("وأضاف البيان أن الوفد غادر.", ("implicit", "")),  # its author is the last body named
+    ("وتقول المسودة النهائية \"إن الموعد تأجل\".", ("implicit", "")),  # a draft, a lawsuit, a complaint too
     ("وجاء في التقرير أن الخسائر كبيرة.", ("implicit", "")),
+    ("ووفقا للتقرير، الخسائر كبيرة.", ("implicit", "")),  # according to a document with no author named
 ])
 def test_documents_speak_for_their_authors(sentence, expected):
     assert report(sentence) == expected
@@ -188,6 +212,11 @@ def test_documents_speak_for_their_authors(sentence, expected):
     ("ويقول بعض سكان القرية إن الوضع يتدهور.", "بعض سكان القرية"),  # a quantifier opens the subject
     ('وكانت صحيفة "الغد" المحلية قالت أوائل الشهر الجاري، إن الأسعار تراجعت.', 'صحيفة "الغد" المحلية'),  # a time
     ("قال نشطاء ومسعفون إن القصف استمر.", "نشطاء ومسعفون"),
+    ("وانتقد بوركهارت كتاب الصحيفة وقال إن المقال كاذب.", "بوركهارت"),  # writers after a foreign name: the object
+    ("وأدلى بها الوزير في مؤتمر صحفي بأن العمل مستمر.", "الوزير"),  # بها between the verb and its subject
+    ("وأكد الشيخ سالم طالب البوركي أن الوضع هادئ.", "الشيخ سالم طالب البوركي"),  # طالب: a given name here
+    ("واجه بوركهارت العديد من الانتقادات وكتب: \"أنا باق\".", "بوركهارت"),  # a quantifier opens the object
+    ("وحذرت فرنسا الحكومة الإيطالية من الخطوة، وقالت إن الوقت ضيق.", "فرنسا"),  # a body after a country too
 ])
 def test_subjects_around_clauses_outlets_and_quotes(sentence, mention):
     assert report(sentence) == ("explicit", mention)
@@ -281,3 +310,62 @@ def test_an_unnamed_group_is_named_by_its_whole_phrase():
     # No word of مسؤولون أتراك is a person's name: the speaker is the group, not its adjective.
     entities = analyse(Document("t", "وقال مسؤولون أتراك إن التحقيق مستمر.")).entities
     assert [(e.key(), e.kind()) for e in entities] == [(("مسؤولون", "اتراك"), "unnamed")]
+
+
+def test_a_name_written_over_two_known_people_is_the_first_ones():
+    # ووصف دوبوا بوركين بأنه: the subject and the object, both named before; not a fuller name of either.
+    article = ("وقال الرئيس جان دوبوا إن الخطة جاهزة.\n"
+               "وقال الرئيس فلاديمير بوركين إن الخطة خطيرة.\n"
+               "ووصف دوبوا بوركين بأنه \"خصم عنيد\".")
+    art = analyse(Document("t", article))
+    assert [art.entities[k].names[0] for k in art.entity_of] == [("جان", "دوبوا"), ("فلاديمير", "بوركين"),
+                                                               ("جان", "دوبوا")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("وانتقد سياسة \"التهدئة\" الأوروبية تجاه الجيران.", ("implicit", "")),  # a quoted term, not a quotation
+    ("وهذه هي أول مرة يعبر فيها الرئيس عن دعمه، قائلا: \"هذا أفضل حل\".", ("implicit", "")),  # هي is no source
+    ("واتهم إيران بالضلوع في أعمال العنف.", ("implicit", "")),  # a state after a masculine verb is its object
+    ("واتهمت إيران الوزير بالضلوع في أعمال العنف.", ("explicit", "إيران")),
+])
+def test_what_cannot_be_the_subject_after_the_cue(sentence, expected):
+    assert report(sentence) == expected
+
+
+def test_an_apposition_may_open_with_the_given_name_spelled_like_a_preposition():
+    found = speech.find(LEX, "عبر رئيس الهيئة، على أكبر بوركهارت، عن أمله في بقاء الاتفاق.")
+    assert (found.mention, found.apposition) == ("رئيس الهيئة", "على أكبر بوركهارت")
+    assert speech.find(LEX, "وقال الوزير، على سبيل المثال، إن الخطة جاهزة.").apposition == ""
+
+
+def test_a_subject_before_its_verb_brings_its_apposition():
+    article = ("وكان جان دوبوا، نائب وزير العدل، قال إن التحقيق مستمر.\n"
+               "وقال نائب وزير العدل إن المتهمين فروا.")
+    art = analyse(Document("t", article))
+    assert [art.entities[k].names[0] for k in art.entity_of] == [("جان", "دوبوا"), ("جان", "دوبوا")]
+
+
+def test_a_kin_apposition_names_someone_else():
+    # نجل رئيس الوزراء سامي دوبوا: the father's name, not the speaker's
+    art = analyse(Document("t", "لكن جان بوركي، نجل رئيس الوزراء الأسبق سامي دوبوا، قال: \"لم يطلق سراحنا\"."))
+    assert [art.entities[k].names for k in art.entity_of] == [[("جان", "بوركي")]]
+
+
+@pytest.mark.parametrize(("sentence", "apposition"), [
+    # a name set off by commas right before what is said is the titled subject's
+    ("وقال نائب مدير المنظمة للأغذية والزراعة في أفريقيا، جان بوركهارت، إن الوضع مقلق.", "جان بوركهارت"),
+    # an unnamed source has none: the name is the addressee's
+    ("وقال مصدر من داخل الحزب للمحررة السياسية، لورا بوركهارت، \"الإجماع واضح\".", ""),
+])
+def test_a_name_before_what_is_said_is_the_titled_subjects(sentence, apposition):
+    assert speech.find(LEX, sentence).apposition == apposition
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ('"الوضع صعب جدا في المدينة"، قال الوزير.', ("explicit", "الوزير")),  # the cue closes the quotation
+    ("الوضع صعب جدا في المدينة، هكذا قال الوزير للصحفيين.", ("explicit", "الوزير")),  # an addressee aside
+    ("وصل الوفد إلى المدينة، وطلبت منه الإيضاحات.", None),  # a new clause, its object after it
+])
+def test_a_cue_after_what_was_said(sentence, expected):
+    found = speech.find(LEX, sentence)
+    assert (found and (found.kind, found.mention)) == expected

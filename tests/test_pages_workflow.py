@@ -149,6 +149,19 @@ def test_any_typed_word_is_charted_and_missing_words_are_said(monkeypatch, dated
     assert "Choose at least one keyword" in at.info[0].value
 
 
+def test_each_offered_word_shows_the_count_its_chart_shows_in_both_modes(monkeypatch, dated_folder):
+    at = open_app(monkeypatch, dated_folder, "pages/timelines.py", {"term": ["الصين", "المرض"]})  # China; disease
+    count = i18n.t("column.count", "en")
+    for forms, expected in ((False, {"الصين": 10, "المرض": 12}), (True, {"الصين": 15, "المرض": 12})):
+        at.toggle(key="timeline_forms").set_value(forms).run()
+        assert_clean(at)
+        table = at.dataframe[0].value
+        charted = table.groupby(i18n.t("column.keyword", "en"))[count].sum().to_dict()
+        assert charted == expected  # المرض's stem has 13 tokens: the picker said so before
+        offered = at.multiselect(key="timeline_terms").options
+        assert {f"{w} ({n})" for w, n in expected.items()} <= set(offered)
+
+
 def test_timeline_settings_come_from_the_url_and_go_back_to_it(monkeypatch, dated_folder):
     params = {"term": ["التعاون", "الصيني"], "measure": "rate", "bucket": "M", "split": "1", "tmatch": FORMS}
     at = open_app(monkeypatch, dated_folder, "pages/timelines.py", params)

@@ -33,6 +33,15 @@ def test_bare_pytest_imports_qawl():
     assert result.returncode == 0, result.stdout[-2000:]
 
 
+
+def test_a_linked_venv_is_ignored_by_git():
+    """Worktrees link the shared .venv; `.venv/` matched only a folder, so the link showed as new (and was once
+    committed)."""
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    result = subprocess.run(["git", "check-ignore", "-q", "--no-index", ".venv"], cwd=ROOT, timeout=60)
+    assert result.returncode == 0
+
 def _imported(paths: list[Path]) -> set[str]:
     """Return the top-level names of the modules the files import."""
     names = set()
@@ -45,9 +54,14 @@ def _imported(paths: list[Path]) -> set[str]:
     return names
 
 
+def _pinned(*files: str) -> set[str]:
+    """Return the lower-case names of the distributions the requirement files pin."""
+    return {re.split(r"[=<>~!\[ ]", line.strip())[0].lower() for name in files
+            for line in (ROOT / name).read_text().splitlines() if line.strip() and not line.startswith(("#", "-"))}
+
+
 def test_every_pinned_runtime_package_is_imported():
-    pinned = [re.split(r"[=<>~!\[ ]", line.strip())[0] for line in (ROOT / "requirements.txt").read_text().splitlines()
-              if line.strip() and not line.startswith(("#", "-"))]
+    pinned = _pinned("requirements.txt")
     imported = _imported(CODE)
     modules_of: dict[str, set[str]] = {}
     for module, distributions in metadata.packages_distributions().items():
@@ -55,6 +69,27 @@ def test_every_pinned_runtime_package_is_imported():
             modules_of.setdefault(distribution.lower(), set()).add(module)
     unused = [name for name in pinned if not modules_of.get(name.lower(), set()) & imported]
     assert unused == []
+
+
+def _asked_for(paths: list[Path]) -> set[str]:
+    """Return what the files import, and the modules their tests ask for with pytest.importorskip."""
+    names = _imported(paths)
+    for path in paths:
+        names.update(re.findall(r"importorskip\(\s*[\"']([\w.]+)", path.read_text(encoding="utf-8")))
+    return {name.split(".")[0] for name in names}
+
+
+def test_every_package_the_code_and_tests_import_is_pinned():
+    """What the suite imports is installed by `pip install -r requirements-dev.txt` at the pinned version (a test
+    that asks for an unpinned package skips quietly in CI)."""
+    tests = [*ROOT.glob("tests/*.py"), *ROOT.glob("tests/browser/*.py")]
+    own = {path.stem for path in [*CODE, *tests]} | {"qawl", "ui", "pages", "tests"}
+    third_party = {name for name in _asked_for([*CODE, *tests]) if name not in sys.stdlib_module_names | own}
+    distributions = metadata.packages_distributions()
+    pinned = _pinned("requirements.txt", "requirements-dev.txt")
+    unpinned = sorted(name for name in third_party
+                      if not {d.lower() for d in distributions.get(name, [name])} & pinned)
+    assert unpinned == []
 
 
 def test_every_public_function_of_qawl_is_used():

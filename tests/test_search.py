@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from qawl.search import Keyword, kwic, text_mask
+from qawl.search import Keyword, Surfaces, kwic, text_mask
+from qawl.tokenize import words
 
 EXACT, FORMS, BOTH = "exact", "forms", "both"
 
@@ -141,6 +142,17 @@ def test_hits_are_marked_where_the_sentence_matches(query, text, mode, hit):
 ])
 def test_one_written_word_matches_a_one_word_part(query, word, hit):
     assert Keyword(query).matches_word(word) is hit
+
+
+def test_indexed_written_words_hit_as_surface_mask_says():
+    """Surfaces tests only the words holding a query's first letters: it must find every hit all the same."""
+    written = sorted({w for _, text, *_ in CASES for w in words(text)} | {"وَإيـران", "٢٠١٨", "2018", "COVID", "شي"})
+    index = Surfaces(written)
+    queries = {q for q, *_ in CASES} | {"2018", "covid", "ايران", "مستشفي", "سنه", "شي"}
+    for query in sorted(queries):
+        for forms in (False, True):
+            keyword = Keyword(query, forms=forms)
+            assert index.mask(keyword).tolist() == keyword.surface_mask(written).tolist(), (query, forms)
 
 
 @pytest.mark.parametrize(("text", "query", "forms", "expected"), [

@@ -10,6 +10,7 @@ from dashboard_corpora import BBC
 from qawl import analysis, trends
 from qawl.filters import Filters
 from qawl.frames import build_paths
+from qawl.search import Keyword
 
 
 def everything(corpus):
@@ -148,6 +149,19 @@ def test_default_terms_of_real_news_leave_out_frequent_time_words(bbc):
     assert not set(time_words["term"]) & set(trends.default_terms(bbc, mask, 5))
 
 
+@pytest.mark.parametrize(("forms", "match"), [(False, "exact"), (True, "forms")])
+def test_real_news_words_offered_are_counted_as_their_chart_counts_them(bbc, forms, match):
+    mask = everything(bbc)
+    shown = trends.word_counts(bbc, mask, 300, forms=forms).set_index("word")["count"]
+    assert len(shown) > 250
+    charted = trends.timeline(bbc, mask, shown.index.tolist(), match=match).groupby("keyword")["count"].sum()
+    assert shown.to_dict() == charted[shown.index].to_dict()
+    surfaces = bbc.frames.tokens["surface"].cat.categories
+    for word in shown.index[:60]:  # the index finds what a scan of every written word finds
+        keyword = Keyword(word, forms=forms)
+        assert (bbc.surfaces.mask(keyword) == keyword.surface_mask(surfaces)).all(), word
+
+
 def test_document_frequency_counts_each_document_once(bbc, monkeypatch):
     mask = everything(bbc) & (np.arange(len(bbc.frames.sentences)) % 2 == 0)
     terms = analysis.term_counts(bbc, mask, 50)["term"].tolist()
@@ -216,6 +230,16 @@ def test_a_word_timeline_counts_what_the_search_matches(gapped):
     from qawl.terms import term
     stems = trends.timeline(gapped, mask, [term("إيران")], bucket="M")
     assert stems["count"].sum() == 4  # the stem's grouping takes أيار in
+
+
+@pytest.mark.parametrize(("forms", "match", "iran"), [(False, "exact", 3), (True, "forms", 5)])
+def test_the_words_offered_are_counted_as_their_chart_counts_them(gapped, forms, match, iran):
+    mask = everything(gapped)
+    shown = trends.word_counts(gapped, mask, forms=forms).set_index("word")["count"]
+    assert shown["إيران"] == iran  # not 4: أيار (May) shares إيران's stem, not its search
+    charted = trends.timeline(gapped, mask, shown.index.tolist(), match=match).groupby("keyword")["count"].sum()
+    assert shown.to_dict() == charted[shown.index].to_dict()
+    assert shown.is_monotonic_decreasing
 
 
 def test_any_typed_word_is_found_or_reported_missing(gapped):
