@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from qawl import cues, sources, speech, turns
+from qawl import cues, names, sources, speech, turns
 from qawl.lexicons import Lexicons
-from qawl.normalize import normalize
+from qawl.normalize import normalize, normalize_words
 from qawl.sentences import Sentence
 from qawl.tokenize import Tokens, tokens
 
@@ -83,6 +83,16 @@ def _person(lex: Lexicons, mention: str) -> Attribution:
     return Attribution(mention, kind=source.kind, gender=source.gender, agrees=sources.agreement(lex, words, source))
 
 
+def _family_names(lex: Lexicons, people: list[str]) -> list[str]:
+    """Return the skeletons of the last words of the names of people mentioned (الرئيس فلاديمير بوتن → بتن)."""
+    out = []
+    for person in people:
+        name = names.split(lex, normalize_words(person.split())).name
+        if name:
+            out.append(names.skeleton(name[-1]))
+    return out
+
+
 def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None = None,
               toks: list[Tokens] | None = None) -> list[Attribution]:
     """Return one attribution per sentence of one article, carrying implicit subjects and quotations.
@@ -98,6 +108,7 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
     salient: Attribution | None = None  # the last titled person mentioned, speaking or not
     previous: Attribution | None = None  # the attribution of the previous story sentence
     open_quote = False
+    known: set[str] = set()  # the family names of the people mentioned so far (their skeletons)
     for sentence in sentences:
         if sentence.boilerplate:
             out.append(Attribution())
@@ -107,8 +118,9 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
         if keyed is None or keyed[len(out)]:
             cut = tokens(text) if toks is None else toks[len(out)]
             spans = speech.quote_spans(text)  # find's, and whether a quotation runs on
-            report = speech.find(lex, text, cut, spans)
+            report = speech.find(lex, text, cut, known, spans)
             people = turns.people(lex, text, cut)
+            known.update(_family_names(lex, people))
             taker = turns.turn_taker(lex, text, cut) if not report else ""
         result = Attribution()
         if report and report.kind == "explicit":

@@ -117,6 +117,15 @@ def is_name_word(lex: Lexicons, word: str) -> bool:
     return lex.memo("name_word", _is_name_word)[word]
 
 
+_LONG_VOWELS = str.maketrans("", "", "اويىهءئؤ")
+
+
+def skeleton(word: str) -> str:
+    """Return a normalized word without the long vowels and hamza seats inside it: one name spelled two ways has
+    one (بوتن / بوتين، نتنياهو / نتانياهو); its first and last letters stay (بوتينا is another name)."""
+    return word if len(word) < 3 else word[0] + word[1:-1].translate(_LONG_VOWELS) + word[-1]
+
+
 def split(lex: Lexicons, words: Iterable[str]) -> Mention:
     """Return the mention of normalized words: its last run of name words is the name, the rest title."""
     # The same phrases (titles, names, the words around a cue) come back sentence after sentence: split once.

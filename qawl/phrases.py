@@ -93,6 +93,9 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
     definite = prev_bare.startswith("ال")
     closed = closes(lex, prev)
     if word.startswith("ال"):
+        if word.endswith(("يين", "يون")) and prev.startswith("ال") and prev in lex.title_words and not prev.endswith(
+                ("ون", "ين", "ات")):
+            return True  # وأخبر الوزير | الصحفيين: a plural after one title is no adjective of it (number agrees)
         if word in lex.title_entries or word.endswith(("ي", "يه", "يين", "يون")):
             return False
         if prev in lex.honorifics and not _common_noun(lex, word[2:]):
@@ -163,7 +166,7 @@ def _is_accusative(word: str) -> bool:
 _ACCUSATIVE: Memo[str, bool] = Memo(_is_accusative)
 
 
-def _accusative(word: str) -> bool:
+def accusative(word: str) -> bool:
     """Return whether a word is an indefinite noun in the accusative (طابعا، تحركا: the dictionary's noun plus the
     alef of tanween): an object or an adverb, no part of a subject's name."""
     return _ACCUSATIVE[word]
@@ -239,6 +242,8 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
             if j == i + 1 and prev in places and word.startswith("ال") and (
                     word[2:] in lex.institution_heads or word in titles) and word not in lex.honorifics:
                 break  # حذرت تركيا الحكومة السورية، اتهمت إيران الوزير: a body or a title after a country: the object
+            if word[:1].isdigit() and prev not in lex.w.quantifier:
+                break  # فريق الإحصاء بالمهرجان | 1554 سيارة: a number opens what is counted, no part of a name
             if word.startswith("وال") and not prev.startswith(("ال", "وال", "لل", "بال")):
                 break  # ترامب والفرنسي ماكرون: a second subject, not a part of the first
         j += 1

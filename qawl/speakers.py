@@ -10,9 +10,8 @@ from rapidfuzz import fuzz
 from qawl import names
 from qawl.lexicons import Lexicons
 from qawl.memo import Memo
-from qawl.normalize import normalize_words
+from qawl.normalize import normalize, normalize_words
 from qawl.phrases import is_stop_word
-from qawl.tokenize import positions
 from qawl.tokenize import words as word_list
 
 PERSON, UNNAMED = "person", "unnamed"
@@ -205,9 +204,6 @@ def _find(entities: list[Entity], mention: names.Mention, before: int, speaking:
     return fitting[0] if fitting else -1
 
 
-_LONG_VOWELS = str.maketrans("", "", "اويىهءئؤ")
-
-
 def same_spelling(a: str, b: str, names_known: frozenset[str] = frozenset()) -> bool:
     """Return whether two normalized words are one name spelled two ways: the same letters but long vowels
     (بلحاج / بالحاج، نتنياهو / نتانياهو، جيرمي / جيريمي) or, for long names, nearly the same letters (rapidfuzz
@@ -215,7 +211,7 @@ def same_spelling(a: str, b: str, names_known: frozenset[str] = frozenset()) -> 
     """
     if a == b or min(len(a), len(b)) < 5:
         return a == b
-    if a.translate(_LONG_VOWELS) == b.translate(_LONG_VOWELS):
+    if names.skeleton(a) == names.skeleton(b):
         return True
     if a in names_known and b in names_known:
         return False  # two given names of the lexicon are two names (عبدالرحمن، عبدالرحيم)
@@ -237,7 +233,10 @@ def _fuller_names(lex: Lexicons, words: ArticleWords, short: tuple[str, ...]
     (نظيره القازاقي قاسم - جومارت توكاييف → قاسم جومارت توكاييف)."""
     written, norm = words
     found = []
-    for k in positions(norm, {short[0]}):  # the article's words are many, the name's occurrences few
+    shape = names.skeleton(short[0]) if len(short[0]) >= 5 else short[0]  # بوتين after فلاديمير بوتن
+    for k, word in enumerate(norm):
+        if word != short[0] and names.skeleton(word) != shape:
+            continue
         start = k
         while (start > 0 and k - start < 3 and names.is_name_word(lex, norm[start - 1])
                and not is_stop_word(lex, norm[start - 1]) and not norm[start - 1].startswith("و")):
@@ -264,6 +263,10 @@ def complete_names(lex: Lexicons, entities: list[Entity], words: ArticleWords) -
             fuller = _fuller_names(lex, words, e.names[0])
             if fuller:
                 name, spelled, before = max(fuller, key=lambda f: len(f[0]))
+                short = e.names[0]
+                if name[-1] != short[0]:  # فلاديمير بوتن for بوتين: the speaker keeps the spelling he is quoted by
+                    name = (*name[:-1], short[0])
+                    spelled = " ".join([*spelled.split()[:-1], e.written.get(short, short[0])])
                 genders = _given_gender(lex)
                 given = [genders[w] for w in name if w in genders]
                 if given:
@@ -416,6 +419,15 @@ def _title_owners(lex: Lexicons, per_article: list[list[Entity]]) -> dict[tuple[
     return owners
 
 
+def _gazetteer_bodies(lex: Lexicons) -> dict[tuple[str, ...], tuple[tuple[str, ...], str]]:
+    """Return each normalized variant of a body or outlet of the gazetteer → its entity's words and its name as
+    written (منظمة الأمم المتحدة → الأمم المتحدة): one speaker whatever variant an article uses."""
+    def build(lex: Lexicons) -> dict[tuple[str, ...], tuple[tuple[str, ...], str]]:
+        return {tuple(normalize(variant).split()): (tuple(normalize(entity).split()), entity)
+                for entity, kind, variant in lex.gazetteer if kind in ("organization", "media")}
+    return lex.derived("gazetteer_bodies", build)
+
+
 def canonical_names(lex: Lexicons, per_article: list[list[Entity]]) -> list[list[str]]:
     """Return the canonical display name of every entity of every article (same person, same name).
 
@@ -445,6 +457,9 @@ def canonical_names(lex: Lexicons, per_article: list[list[Entity]]) -> list[list
             shown[root] = best[0][0] if best else " ".join(root)
         return shown[root]
 
+    bodies = _gazetteer_bodies(lex)
+    for root, entity in bodies.values():
+        shown.setdefault(root, entity)
     out = []
     for article, ks in zip(per_article, keys, strict=True):
         present = {owners[t] for e in article if not e.names for t in e.titles if t in owners}
@@ -454,6 +469,7 @@ def canonical_names(lex: Lexicons, per_article: list[list[Entity]]) -> list[list
             if not e.names:
                 root = next((owners[t] for t in e.titles if t in owners), root)
                 root = target.get(root, root)
+                root = bodies[root][0] if root in bodies else root  # المرصد السوري → its gazetteer name
             elif root == key:
                 root = next((p for p in present if set(key) < set(p)), root)
                 root = target.get(root, root)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from qawl import cues, dictionary, mentions, names, quotes, sources
@@ -13,6 +14,7 @@ from qawl.normalize import normalize
 from qawl.phrases import (
     COMMAS,
     PUNCTUATION,
+    accusative,
     apposition,
     closers,
     has_name,
@@ -248,7 +250,8 @@ def _name_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int] | None:
     return (start, end) if start < end and has_name(lex, toks, start, end) else None
 
 
-def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tuple[int, int]]) -> Report | None:
+def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tuple[int, int]],
+                 known: Collection[str] = ()) -> Report | None:
     w = lex.w  # read a dozen times below
     n = toks[i].norm
     before = toks[i - 1].norm if i > 0 else ""
@@ -293,7 +296,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if implicit:
         j += 1
         np_end = end = j
-    elif j < len(toks) and _is_complement(lex, after, allowed - {cues.ANY}):
+    elif j < len(toks) and _is_complement(lex, after, allowed - {cues.ANY}) and not (
+            known and names.skeleton(after) in known):  # وتعهد بوتين بأن: a name the article gave, not ب + وتين
         np_end = end = j
         implicit = True
     else:
@@ -319,6 +323,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if app_a == app_b and end > np_end and (named_at := trailing_name(lex, toks, np_end + 1, end)) > 0:
         app_a, app_b = named_at, end  # the name that closes a title's phrase stands as its apposition
     at = _complement(lex, toks, _past_relative_clause(lex, toks, max(end, app_b)), allowed)
+    if at < 0 and not implicit:
+        at = _after_describing_clause(lex, toks, j, max(end, app_b))
     if at < 0:
         if implicit or not _after_what_is_said(lex, toks, i, max(end, app_b)) or not _speaks(lex, toks, j, np_end):
             return None
@@ -330,6 +336,11 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
             lex, [t.norm for t in toks[j:np_end]]).kind != sources.UNNAMED:
         # a titled person, not an unnamed source (مصدر من داخل الحزب للمحررة، لورا كنزبيرغ،: the addressee's name)
         app_a, app_b = _name_before_clause(lex, toks, max(end, app_b), at) or (app_a, app_b)
+    if not implicit and i > 1 and toks[i - 1].norm in {"قد", "لقد"} and (before := _subject_before(lex, toks, i)):
+        # وكان القاضي كفانو قد نفى مزاعم فورد: the subject is before قد, what follows the verb its object
+        b, stop, app_a, app_b = before
+        return Report("explicit", _surface(text, toks, i, i + 1), _surface(text, toks, b, stop),
+                      _surface(text, toks, app_a, app_b), _quote_kind(text, toks.starts[at], spans))
     comp = toks[at].norm
     if ambiguous and not (comp in w.that or comp == cues.COLON or comp in cues.QUOTE_MARKS):
         return None
@@ -346,9 +357,11 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         return _implicit_report(lex, text, toks, i, cue, quote)  # قالت أوائل شهر فبراير: a time, no subject
     if toks[j].possessed and np_end > j + 1 and has_name(lex, toks, j + 1, np_end):
         j += 1  # وقال شقيقه عبدالله: the name, not the kinship word, names the source
-    elif _oblique_plural(toks[j].norm) or not (_said_at(lex, toks, max(end, app_b)) or _speaks(lex, toks, j, np_end)
-                                                or (app_b > app_a and has_name(lex, toks, app_a, app_b))):
-        return _implicit_report(lex, text, toks, i, cue, quote)  # وأكد أهمية …: the phrase is the object
+    elif (_oblique_plural(toks[j].norm) or _accusative_head(lex, toks, j)
+          or not (_said_at(lex, toks, max(end, app_b)) or _speaks(lex, toks, j, np_end)
+                  or (app_b > app_a and has_name(lex, toks, app_a, app_b)))):
+        # وأكد أهمية …، وأبلغ اجتماعا لأنصاره: the phrase is the object
+        return _implicit_report(lex, text, toks, i, cue, quote)
     elif np_end == j + 1 and table.forms[n].gender == "m" and _feminine_place(lex, toks[j].norm):
         return _implicit_report(lex, text, toks, i, cue, quote)  # واتهم إيران: a state's verb is feminine
     return Report("explicit", cue, _surface(text, toks, j, np_end), _surface(text, toks, app_a, app_b), quote)
@@ -405,7 +418,28 @@ def _past_relative_clause(lex: Lexicons, toks: Tokens, k: int) -> int:
                       if toks[m].norm in COMMAS or toks[m].norm == cues.COLON), -1)
         if close > 0:
             return close
+    if k < len(toks) and toks[k].norm in lex.w.who:
+        # وأضاف المصدر الذي طلب عدم الكشف عن هويته أن: a relative clause without commas, up to what is said
+        that = next((m for m in range(k + 1, min(len(toks), k + 15)) if toks[m].norm in lex.w.that), -1)
+        if that > 0:
+            return that
     return k
+
+
+def _after_describing_clause(lex: Lexicons, toks: Tokens, j: int, k: int) -> int:
+    """Return the position of أن/إن past a clause that describes an indefinite subject (وقالت وكالة سفر تقدم
+    خدمات للعمالة في قطر إن): its verb right after the noun opens no report; -1 when there is none."""
+    table = cues.of(lex)
+    if k >= len(toks) or toks[j].norm.startswith("ال") or not (
+            toks[k].norm in table.verbs or dictionary.verb_only(toks[k].norm)):
+        return -1
+    for m in range(k + 1, min(len(toks), k + 15)):
+        n = toks[m].norm
+        if n in lex.w.that:
+            return m
+        if n in _SENTENCE_END or n in COMMAS or n in table.verbs:
+            return -1
+    return -1
 
 
 def _indefinite_noun(lex: Lexicons, tok: Token) -> bool:
@@ -426,6 +460,18 @@ def _is_indefinite_noun(lex: Lexicons, tok: Token) -> bool:
     return noun and not (
         names.is_name_word(lex, word) and word in lex.derived("given_names", lambda lex: frozenset(
             n for n, _ in lex.given_names)))
+
+
+def _accusative_head(lex: Lexicons, toks: Tokens, j: int) -> bool:
+    """Return whether the word after a cue is an indefinite noun in the accusative (وأبلغ اجتماعا لأنصاره، أخبرت
+    موظفا بأنها): the verb's object. A name that ends like one (جوانا هندون) goes on with a name no dictionary
+    holds."""
+    word = toks[j].norm
+    if not accusative(word) or word in lex.places:
+        return False
+    after = toks[j + 1].norm if j + 1 < len(toks) else ""
+    # a preposition on the next word (لأنصاره، بأنها) tells the object: a family name seldom starts with ب or ل
+    return not (names.is_name_word(lex, after) and dictionary.entry(after) is None and after[:1] not in "بل")
 
 
 def _oblique_plural(word: str) -> bool:
@@ -609,10 +655,31 @@ def _is_source(lex: Lexicons, phrase: str) -> bool:
     return False
 
 
+_SAYING = frozenset({"القول", "قوله", "قولها", "قولهم"})
+
+
+def _ascribed_to(lex: Lexicons, toks: Tokens, k: int) -> int:
+    """Return the end of the phrase at toks[k] (ل + a source) that words are ascribed to (نسبت الصحيفة لفلان القول
+    إن), the saying and a time after it aside; k when what follows is no saying."""
+    end = noun_phrase(lex, toks, k)
+    say = next((m for m in range(k + 1, min(end + 2, len(toks))) if toks[m].norm in _SAYING), -1)
+    if say < 0 or not _said_at(lex, toks, say + 1):
+        return k
+    end = min(end, say)
+    while end > k + 1 and toks[end - 1].norm in lex.w.time_adverb:
+        end -= 1  # رئيس الاستخبارات حينئذ
+    return end
+
+
 def _relay(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | None:
-    """Return the source quoted by نقلت X عن Y, or None."""
+    """Return the source quoted by نقلت X عن Y (نسبت X إلى Y), or None."""
+    ascribed = "نسب" in toks[i].norm
     for k in range(i + 1, min(len(toks), i + 12)):
-        if toks[k].norm == "عن":
+        n = toks[k].norm
+        if ascribed and n.startswith("ل") and len(n) > 3 and (end := _ascribed_to(lex, toks, k)) > k:
+            # ونسبت الصحيفة لعاموس يادلين القول إن: the one the words are ascribed to
+            return Report("explicit", _surface(text, toks, i, i + 1), _without_lam(_surface(text, toks, k, end)))
+        if n == ("الي" if ascribed else "عن"):
             cue = _surface(text, toks, i, i + 1)
             if k + 1 < len(toks) and _is_document(lex, toks[k + 1].norm):
                 # نقلت وسائل إعلام عن بيان للكرملين: the document's author is the source
@@ -681,13 +748,14 @@ def triggers(lex: Lexicons) -> frozenset[str]:
     return lex.derived("speech_triggers", make)
 
 
-def find(lex: Lexicons, text: str, toks: Tokens | None = None, spans: list[tuple[int, int]] | None = None
-         ) -> Report | None:
+def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection[str] = (),
+         spans: list[tuple[int, int]] | None = None) -> Report | None:
     """Return the report a sentence makes, or None for narration (toks, spans: its tokens and quote_spans when the
     caller has them).
 
     The first reporting verb outside quotations decides (a later one sits in its reported clause);
     a relayed source (نقلت ... عن فلان) outranks it, and بحسب / وفقا لـ and participles (مضيفا) are fallbacks.
+    known: the skeletons (names.skeleton) of the family names the article has given people so far.
     """
     toks = tokens(text) if toks is None else toks
     found = positions(map(NORM, toks), triggers(lex))
@@ -716,7 +784,7 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, spans: list[tuple
         elif n == "نقلا" and relay is None:
             relay = _according_to(lex, text, toks, i)
         elif n in table.verbs and verb is None:
-            verb = _verb_report(lex, text, toks, i, spans)
+            verb = _verb_report(lex, text, toks, i, spans, known)
         elif n in table.with_object and verb is None and i > 0 and toks[i - 1].norm in lex.w.what:
             verb = _what_report(lex, text, toks, i, spans)
         elif n in according_to and according is None:

@@ -157,6 +157,9 @@ def test_verbs_that_issue_a_speech(sentence, mention):
     ("ونقلت وكالة الأنباء الرسمية عن بيان للوزارة أن الاتفاق انتهى.", "الوزارة"),  # a relayed document's author
     ("وتراجعت الأسعار بحسب ما نقلت وكالة الأنباء الرسمية.", "وكالة الأنباء الرسمية"),  # what an outlet relayed
     ("وتراجعت الأسعار بحسب ما نقلته الوكالة عن وزير المالية.", "وزير المالية"),  # … from whom it relayed it
+    ("ونسبت الصحيفة إلى الوزير قوله إن الخطة جاهزة.", "الوزير"),  # words ascribed to someone
+    ("ونسبت الصحيفة لجان بوركهارت رئيس الهيئة حينئذ القول إن الخطة جاهزة.", "جان بوركهارت رئيس الهيئة"),
+    ("وقدر الخبير أن ترتفع الأسعار.", "الخبير"),  # an estimate is reported
     ("وحسب تقارير صحفية فإن الشركات أعلنت حاجتها لموظفين.", "تقارير صحفية"),  # فإن ends the source
     ("وذكرت تقارير استندت إلى روايات شهود أن الطائرات هاجمت.", "تقارير"),  # a verb ends it too
     ("ووفقا للهيئة، تراجعت الأسعار.", "الهيئة"),  # a body after the ل of وفقا
@@ -212,6 +215,9 @@ def test_documents_speak_for_their_authors(sentence, expected):
     ("ويقول بعض سكان القرية إن الوضع يتدهور.", "بعض سكان القرية"),  # a quantifier opens the subject
     ('وكانت صحيفة "الغد" المحلية قالت أوائل الشهر الجاري، إن الأسعار تراجعت.', 'صحيفة "الغد" المحلية'),  # a time
     ("قال نشطاء ومسعفون إن القصف استمر.", "نشطاء ومسعفون"),
+    ("وقالت شركة تقدم خدمات للعمال في المدينة إن الأمر أضر بعملها.", "شركة"),  # a clause describing the subject
+    ("وأخبر الوزير الصحفيين أن الخطة جاهزة.", "الوزير"),  # a plural after one title is no adjective: the object
+    ("وأوضح الوزير لـ\"الغد\" أن الخطة جاهزة.", "الوزير"),  # لـ written apart is a preposition
     ("وانتقد بوركهارت كتاب الصحيفة وقال إن المقال كاذب.", "بوركهارت"),  # writers after a foreign name: the object
     ("وأدلى بها الوزير في مؤتمر صحفي بأن العمل مستمر.", "الوزير"),  # بها between the verb and its subject
     ("وأكد الشيخ سالم طالب البوركي أن الوضع هادئ.", "الشيخ سالم طالب البوركي"),  # طالب: a given name here
@@ -326,6 +332,9 @@ def test_a_name_written_over_two_known_people_is_the_first_ones():
     ("وانتقد سياسة \"التهدئة\" الأوروبية تجاه الجيران.", ("implicit", "")),  # a quoted term, not a quotation
     ("وهذه هي أول مرة يعبر فيها الرئيس عن دعمه، قائلا: \"هذا أفضل حل\".", ("implicit", "")),  # هي is no source
     ("واتهم إيران بالضلوع في أعمال العنف.", ("implicit", "")),  # a state after a masculine verb is its object
+    ("وأبلغ اجتماعا لأنصاره أنه يتوقع أوقاتا صعبة.", ("implicit", "")),  # an accusative noun is the object
+    ("وقالت جوانا دوبوا إن الخطة جاهزة.", ("explicit", "جوانا دوبوا")),  # a name that ends like one
+    ("وكان القاضي بوركي قد نفى مزاعم دوبوا، وهي أستاذة.", ("explicit", "القاضي بوركي")),  # the subject before قد
     ("واتهمت إيران الوزير بالضلوع في أعمال العنف.", ("explicit", "إيران")),
 ])
 def test_what_cannot_be_the_subject_after_the_cue(sentence, expected):
@@ -369,3 +378,44 @@ def test_a_name_before_what_is_said_is_the_titled_subjects(sentence, apposition)
 def test_a_cue_after_what_was_said(sentence, expected):
     found = speech.find(LEX, sentence)
     assert (found and (found.kind, found.mention)) == expected
+
+
+def test_a_body_goes_by_its_gazetteer_name_whatever_variant_an_article_uses():
+    articles = [analyse(Document(f"t{k}", text)).entities for k, text in enumerate((
+        "وقالت منظمة الأمم المتحدة إن الوضع صعب.",
+        "وأعربت المنظمة الدولية عن قلقها على سلامة السكان.",
+        "وقال المرصد السوري إن القصف استمر.",
+    ))]
+    assert speakers.canonical_names(LEX, articles) == [["الأمم المتحدة"], ["الأمم المتحدة"],
+                                                       ["المرصد السوري لحقوق الإنسان"]]
+
+
+def test_a_name_the_article_gave_is_no_preposition_and_its_noun():
+    # بوتر reads as ب + وتر (with a string), the complement of تعهد ب; the article named him فلاديمير بوتر before.
+    article = ("حقق الرئيس فلاديمير بوتر فوزا ساحقا في الانتخابات.\n"
+               "وتعهد بوتر بأن يعمل على تعزيز الدفاعات.")
+    first, second = attribute(LEX, split(article))
+    assert (first.attribution, second.attribution, second.mention) == ("none", "explicit", "بوتر")
+    assert speech.find(LEX, "وتعهد بوتر بأن يعمل على تعزيز الدفاعات.").kind == "implicit"  # no article, no name
+
+
+def test_a_short_name_takes_the_fuller_name_written_with_another_spelling():
+    article = ("حقق الرئيس فلاديمير بوتن فوزا ساحقا في الانتخابات.\n"
+               "وقال بوتين إن الفوز تصويت بالثقة.")
+    entities = analyse(Document("t", article)).entities
+    assert [(e.key(), e.kind()) for e in entities] == [(("فلاديمير", "بوتين"), "person")]
+
+
+def test_a_relative_clause_without_commas_is_passed_over():
+    found = speech.find(LEX, "وأضاف المصدر الذي طلب عدم الكشف عن هويته أن الخطة جاهزة.")
+    assert (found.mention, found.cue) == ("المصدر", "وأضاف")
+
+
+def test_a_noun_spelled_like_a_cue_mid_clause_is_no_cue():
+    found = speech.find(LEX, "وكان عليها اتخاذ قرار فيه قدر كبير من المخاطرة، وتقول إنها شعرت بالخوف.")
+    assert (found.kind, found.cue) == ("implicit", "وتقول")
+
+
+def test_a_number_ends_a_name():
+    assert speech.find(LEX, "وفقا لتقرير فريق الإحصاء بالمهرجان 1554 سيارة محملة.").mention == (
+        "فريق الإحصاء بالمهرجان")
