@@ -35,7 +35,7 @@ from qawl.lexicons import Lexicons
 from qawl.memo import Memo
 from qawl.normalize import normalize, presentation_forms
 from qawl.terms import is_stopword, term
-from qawl.tokenize import positions, words
+from qawl.tokenize import positions, tokens, written_words
 
 _PARALLEL_CHARS = 4_000_000  # below this a second process costs more than it saves
 _CHUNK_CHARS = 1_000_000  # text per chunk: bounds a worker's memory and paces progress reports
@@ -117,13 +117,14 @@ def analyse(doc: Document, lex: Lexicons | None = None) -> _Article:
     text = presentation_forms(doc.text)
     sents = sentences.split(text)
     known = facts.words.__getitem__  # learns a new word first
-    said = list(map(words, map(_TEXT, sents)))  # boilerplate too: name completion reads the whole article
+    toks = list(map(tokens, map(_TEXT, sents)))  # cut once for the words here and for attribution
+    said = list(map(written_words, toks))  # boilerplate too: name completion reads the whole article
     info_of = [list(map(known, written)) for written in said]
     written_of = [written if not s.boilerplate else [] for s, written in zip(sents, said, strict=True)]
     # Most sentences hold a cue or a title; the rest (and no colon) attribution passes over untokenized.
     keyed = [not facts.keyed.isdisjoint(written) or cues.COLON in s.text
              for s, written in zip(sents, written_of, strict=True)]
-    attrs = attribution.attribute(lex, sents, keyed)
+    attrs = attribution.attribute(lex, sents, keyed, toks)
     # Every titled person the article names introduces a title with a name (بحضور معالي مستشار … الدكتور فلان);
     # the sources come after them, so that a bare title finds the person it was given to.
     spoken, evidence, speaks = [], [], []

@@ -8,7 +8,7 @@ from qawl import cues, names, sources, speech, turns
 from qawl.lexicons import Lexicons
 from qawl.normalize import normalize, normalize_words
 from qawl.sentences import Sentence
-from qawl.tokenize import tokens
+from qawl.tokenize import Tokens, tokens
 
 _OPENERS = ('"', "«", "“")
 _CANDIDATES = 4  # sources an unwritten subject may go back to, the last named first
@@ -31,18 +31,26 @@ class Attribution:
 
 def _source(lex: Lexicons, report: speech.Report) -> Attribution:
     """Return the attribution of an explicit report, with the kind, gender and agreement of its source."""
-    form = cues.of(lex).forms.get(normalize(report.cue)) if report.cue else None
+    # The same cues and sources come back sentence after sentence: each is classified once.
+    kind, gender, agrees = lex.memo("explicit_source", _classify_source, bound=1 << 15)[
+        report.cue, report.mention, report.apposition]
+    return Attribution(report.mention, report.apposition, report.cue, "explicit", report.quote, kind, gender, agrees)
+
+
+def _classify_source(lex: Lexicons, key: tuple[str, str, str]) -> tuple[str, str, sources.Agreement]:
+    """Return the kind, gender and agreement of the source of a (cue, mention, apposition) as written."""
+    cue, mention, apposition = key
+    form = cues.of(lex).forms.get(normalize(cue)) if cue else None
     cue_gender = form.gender if form is not None and form.number == "sg" else ""
-    words = normalize(report.mention).split()
+    words = normalize(mention).split()
     source = sources.classify(lex, words, cue_gender)
-    if source.kind != sources.PERSON and report.apposition:
-        named = sources.classify(lex, normalize(report.apposition).split(), cue_gender)
+    if source.kind != sources.PERSON and apposition:
+        named = sources.classify(lex, normalize(apposition).split(), cue_gender)
         source = named if named.kind == sources.PERSON else source  # رئيسة الوزراء، تريزا ماي
     # Something the sentence says spoke, but its words tell no kind (a quoted or foreign name of a body, a bare
     # family name): its verbs agree as an unnamed source's, its kind is left to the article's other mentions of it.
     agrees = sources.agreement(lex, words, source if source.kind else sources.Source(sources.UNNAMED), cue_gender)
-    return Attribution(report.mention, report.apposition, report.cue, "explicit", report.quote, source.kind,
-                       source.gender, agrees)
+    return source.kind, source.gender, agrees
 
 
 def _carried(lex: Lexicons, report: speech.Report, candidates: list[Attribution]) -> Attribution | None:
@@ -61,8 +69,8 @@ def _carried(lex: Lexicons, report: speech.Report, candidates: list[Attribution]
     return None
 
 
-def _unclosed_quote(text: str) -> bool:
-    spans = speech.quote_spans(text)
+def _unclosed_quote(text: str, spans: list[tuple[int, int]] | None = None) -> bool:
+    spans = speech.quote_spans(text) if spans is None else spans
     return bool(spans) and spans[-1][1] == len(text) and text.rstrip()[-1:] not in {'"', "»", "”"}
 
 
@@ -85,13 +93,15 @@ def _family_names(lex: Lexicons, people: list[str]) -> list[str]:
     return out
 
 
-def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None = None) -> list[Attribution]:
+def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None = None,
+              toks: list[Tokens] | None = None) -> list[Attribution]:
     """Return one attribution per sentence of one article, carrying implicit subjects and quotations.
 
     An implicit subject (وأضاف أن) takes the last named source; before any, the last titled person the
     article mentioned (برئاسة اللواء فلان ... وأكد أن). A sentence opening with من جانبه / بدوره hands
     the turn to the person it names. A quotation that runs on takes the speaker of the sentence before.
-    keyed: per sentence, False when it holds no word of turns.key_words() (its words are not looked at).
+    keyed: per sentence, False when it holds no word of turns.key_words() (its words are not looked at). toks: the
+    tokens of each sentence, when the caller has cut them already.
     """
     out: list[Attribution] = []
     named: list[Attribution] = []  # the sources named so far, the last one last
@@ -104,13 +114,14 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
             out.append(Attribution())
             continue
         text = sentence.text
-        report, people, taker = None, [], ""
+        report, people, taker, spans = None, [], "", None
         if keyed is None or keyed[len(out)]:
-            toks = tokens(text)
-            report = speech.find(lex, text, toks, known)
-            people = turns.people(lex, text, toks)
+            cut = tokens(text) if toks is None else toks[len(out)]
+            spans = speech.quote_spans(text)  # find's, and whether a quotation runs on
+            report = speech.find(lex, text, cut, known, spans)
+            people = turns.people(lex, text, cut)
             known.update(_family_names(lex, people))
-            taker = turns.turn_taker(lex, text, toks) if not report else ""
+            taker = turns.turn_taker(lex, text, cut) if not report else ""
         result = Attribution()
         if report and report.kind == "explicit":
             result = _source(lex, report)
@@ -128,7 +139,7 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
             result.people = tuple(people)
         if taker:
             named.append(_person(lex, taker))
-        open_quote = _unclosed_quote(text) if result.attribution != "none" or open_quote else False
+        open_quote = _unclosed_quote(text, spans) if result.attribution != "none" or open_quote else False
         if open_quote and result.attribution != "none" and result.quote == "indirect":
             result.quote = "direct"
         out.append(result)

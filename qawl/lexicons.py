@@ -52,6 +52,7 @@ class Lexicons:
     given_names: tuple[tuple[str, str], ...] = ()  # (name, gender)
     digest: str = "empty"
     _derived: dict[str, Any] = field(default_factory=dict, init=False, repr=False)
+    _memos: dict[str, Memo] = field(default_factory=dict, init=False, repr=False)
     _lock: threading.RLock = field(default_factory=threading.RLock, init=False, repr=False)
 
     def derived(self, name: str, make: Callable[[Lexicons], T]) -> T:
@@ -66,7 +67,13 @@ class Lexicons:
 
     def memo(self, name: str, fn: Callable[[Lexicons, Any], T], bound: int = 1 << 16) -> Memo[Any, T]:
         """Return a per-word memo of fn(self, key) that belongs to this lexicon object."""
-        return self.derived(f"memo:{name}", lambda lex: Memo(lambda key: fn(lex, key), bound=bound))
+        try:
+            return self._memos[name]  # asked for per word on hot paths: a lookup, no closure made
+        except KeyError:
+            with self._lock:
+                if name not in self._memos:
+                    self._memos[name] = Memo(lambda key: fn(self, key), bound=bound)
+            return self._memos[name]
 
     @cached_property
     def classes(self) -> dict[str, frozenset[str]]:

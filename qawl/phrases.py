@@ -199,6 +199,10 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
     """
     titles, places, stop = lex.title_words, lex.places, stop_words(lex)
     last = min(len(toks), i + _MAX_NP)
+    # A phrase headed by an institution (اللجنة …) ends at an indefinite word after one that closes it: its head is
+    # looked up once, not at every word.
+    body = objects and i < last and institution(lex, toks[i].norm)
+    kinds = lex.memo("phrase_word", _phrase_word)
     j = i
     while j < last:
         tok = toks[j]
@@ -212,21 +216,23 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
             break  # a title may share a cue's participle (متحدثة: a spokeswoman), a quantifier opens one (بعض)
         if j > i:
             prev = toks[j - 1].norm
-            if word in ends or _adverbial(lex, prev, word) or accusative(word) or tok.possessed or _purpose(
+            # The cheap tests first: the word's own marks, then the tests of the word and the one before it.
+            if tok.possessed or word in ends or _ACCUSATIVE[word] or _adverbial(lex, prev, word) or _purpose(
                     lex, prev, word) or (
                 objects and (
                     object_starts(lex, prev, word, after_name=after_name,
                                   follows=toks[j + 1].norm if j + 1 < len(toks) else "", feminine=tok.feminine)
-                    or (tok.feminine and closes(lex, prev) and word[:1] not in "البو")
-                    or (institution(lex, toks[i].norm) and closes(lex, prev) and not word.startswith("ال"))
+                    or (tok.feminine and word[:1] not in "البو" and closes(lex, prev))
+                    or (body and not word.startswith("ال") and closes(lex, prev))
                 )):
                 break
             if word[:1] in preps and len(word) > 3 and prev not in titles:
                 break
-            if (word in lex.w.demonstrative and _complete(lex, prev)) or _object_after_definite(lex, toks, i, j):
+            opens_object, ends_subject = kinds[word]
+            if (word in lex.w.demonstrative and _complete(lex, prev)) or (
+                    opens_object and _after_definite(lex, prev, i, j)):
                 break  # نفى مسؤولون سعوديون | هذه الاتهامات، حذرت تركيا | الحكومة السورية: the object
-            if dictionary.verb_only(word) and not _common_noun(lex, word) and word not in lex.derived(
-                    "given_name_set", lambda lex: frozenset(n for n, _ in lex.given_names)):
+            if ends_subject:
                 break  # تقارير استندت إلى …: a verb ends the subject (a relative clause of an indefinite noun)
             if word in places and not prev.startswith(("ال", "لل")) and prev not in titles and not _heads_construct(
                     lex, prev):
@@ -253,16 +259,27 @@ def _complete(lex: Lexicons, word: str) -> bool:
             or (names.is_name_word(lex, word) and dictionary.entry(word) is None and not _common_noun(lex, word)))
 
 
-def _object_after_definite(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
-    """Return whether toks[j], a definite common noun, opens a new phrase after a definite one: after a place (تركيا |
-    الحكومة، موسكو | الدول) or after the definite noun that closes a construct (حزب العمال | الحكومة، وزيرة العدل |
-    الدعوات). Adjectives (الأمريكية، المتحدة، العام) and titles go on with the phrase; after a title a definite noun is
-    a family name (الرئيس الأسد)."""
-    word, prev = toks[j].norm, toks[j - 1].norm
-    if not word.startswith("ال") or word in lex.title_entries or word in lex.title_words or word in lex.places:
-        return False
-    if not _common_noun(lex, word[2:]) or word.endswith(("ي", "يه", "يين", "يون")) or word[2:] in lex.w.number:
-        return False  # الأمريكية، الدول السبعة: an adjective or a number describes the noun before it
+def _phrase_word(lex: Lexicons, word: str) -> tuple[bool, bool]:
+    """Return what noun_phrase asks of every word whatever the word before it, worked out once per word: whether it
+    may open an object after a definite phrase (_definite_common_noun) and whether it is a verb that ends the
+    subject."""
+    return (_definite_common_noun(lex, word),
+            dictionary.verb_only(word) and not _common_noun(lex, word) and word not in lex.derived(
+                "given_name_set", lambda lex: frozenset(n for n, _ in lex.given_names)))
+
+
+def _definite_common_noun(lex: Lexicons, word: str) -> bool:
+    """Return whether a word is a definite common noun, no title, place, adjective or number (الأمريكية، الدول
+    السبعة: an adjective or a number describes the noun before it)."""
+    return (word.startswith("ال") and word not in lex.title_entries and word not in lex.title_words
+            and word not in lex.places and _common_noun(lex, word[2:])
+            and not word.endswith(("ي", "يه", "يين", "يون")) and word[2:] not in lex.w.number)
+
+
+def _after_definite(lex: Lexicons, prev: str, i: int, j: int) -> bool:
+    """Return whether a definite common noun toks[j] opens a new phrase after prev, the word before it in a phrase
+    opened at i: after a place (تركيا | الحكومة، موسكو | الدول) or after the definite noun that closes a construct (حزب
+    العمال | الحكومة، وزيرة العدل | الدعوات). After a title a definite noun is a family name (الرئيس الأسد)."""
     if prev in lex.places and j - 1 >= i:
         return True
     return j - 1 > i and prev.startswith("ال") and prev not in lex.title_words and prev not in lex.title_entries

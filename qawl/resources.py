@@ -16,9 +16,10 @@ INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
 PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 
 # A word: Arabic letters with their marks, Latin letters or digits, joined by an inner hyphen
-# (كوفيد-19) or an inner dot/comma in numbers (0.48).
+# (كوفيد-19) or an inner dot/comma in numbers (0.48). No joiner is a letter, so the repeats are possessive (++, *+):
+# the same words, without the engine keeping a way back at every letter.
 WORD = re.compile(
     r"[0-9\u0621-\u063a\u0641-\u064a\u0660-\u0669\u066e-\u06d3\u06d5\u06fa-\u06ffA-Za-z"
-    f"{MARKS}]+"
-    r"(?:[-.,٫][0-9\u0621-\u063a\u0641-\u064a\u066e-\u06d3A-Za-z\u0660-\u0669]+)*"
+    f"{MARKS}]++"
+    r"(?:[-.,٫][0-9\u0621-\u063a\u0641-\u064a\u066e-\u06d3A-Za-z\u0660-\u0669]++)*+"
 )

@@ -44,11 +44,13 @@ _AFTER_CLOSING = frozenset(" \t\n\r\u00a0.,،؛;:!?؟…)]»”'/-–—")
 _END_MARKS = frozenset(".!?؟…")
 _AFTER_QUOTATION = frozenset(".!?؟…،,؛;")
 
-_END_MARKER = re.compile(r"^\W*(?:انتهى|انتهي|يتبع|تم|نهاية)\W*$")
-_TIMESTAMP = re.compile(r"^\W*\d{1,2}[:.]\d{2}(?:\s*(?:ت\s*[مغ]|ص|م|مساء|صباحا|GMT|UTC))?\W*$")
-_SEPARATOR = re.compile(r"^[\W_]+$")
+# A whole line or sentence of wire boilerplate, named by its kind; the first alternative that matches names it.
+_WHOLE = re.compile(r"(?P<separator>[\W_]+$)"
+                    r"|(?P<end_marker>\W*(?:انتهى|انتهي|يتبع|تم|نهاية)\W*$)"
+                    r"|(?P<timestamp>\W*\d{1,2}[:.]\d{2}(?:\s*(?:ت\s*[مغ]|ص|م|مساء|صباحا|GMT|UTC))?\W*$)")
 _HIJRI_OR_CE = re.compile(r"(?:\d{3,4}\s*هـ|الموافق|\d{4}\s*م\b)")
-_AGENCIES = r"واس|قنا|وام|بنا|كونا|سبأ|شينخوا|رويترز|أ\s*ف\s*ب"
+_AGENCY_NAMES = ("واس", "قنا", "وام", "بنا", "كونا", "سبأ", "شينخوا", "رويترز", "أ ف ب")
+_AGENCIES = "|".join(name.replace(" ", r"\s*") for name in _AGENCY_NAMES)
 _AGENCY = re.compile(rf"\((?:[^()]{{1,20}})\)\s*[-–—]?\s*$|\b(?:{_AGENCIES})\s*$")
 _TEASER = re.compile(r"^\W*(?:اقرأ|إقرأ|اقرا|شاهد|اقرأ أيضا|للمزيد)\s*(?:أيضا|ايضا|أيضاً|ايضاً)?\s*[:：]")
 # Every advert names what to follow or install: lines without one of these words skip the regex.
@@ -66,7 +68,11 @@ _DATELINE = re.compile(rf"[^\n]{{0,{_DATELINE_HEAD}}}?\d{{3,4}}\s*(?:هـ|ه|م)
                        rf"(?:\([^()]{{1,20}}\)|(?:{_AGENCIES})(?!\w))(?:\s*[-–—](?=\s))?")
 _DATELINE_WORDS = 16
 _AGENCY_TAIL = 32  # characters: the longest ending _AGENCY matches
+_AGENCY_LAST = frozenset(")-–—" + "".join(name[-1] for name in _AGENCY_NAMES))  # the last character it matches
 _YEAR = re.compile(r"[0-9][0-9][0-9]")  # likewise
+# Every date _HIJRI_OR_CE finds holds هـ, الموافق or a lone م right after a number or a space (2015 م). Most lines
+# hold some number, few any of these: they skip that search, which tries every character of the line's head.
+_LONE_M = re.compile(r"م(?<=[\d\s]م)\b")  # a letter first: the engine skips to each م at C speed
 _TEASER_WORDS = 40  # an advert or teaser has at most this many words
 _ADVERT_CHARS = 600  # ... so at most this many characters
 
@@ -87,17 +93,16 @@ _new_sentence = tuple.__new__  # Sentence(...) goes through a Python-level __new
 def boilerplate_kind(line: str) -> str:
     """Return the kind of wire boilerplate a whole line (or sentence) is, or "" for story text."""
     stripped = line.strip()
-    if _SEPARATOR.match(stripped):
-        return "separator"
-    if _END_MARKER.match(stripped):
-        return "end_marker"
-    if _TIMESTAMP.match(stripped):
-        return "timestamp"
+    whole = _WHOLE.match(stripped)
+    if whole:
+        return whole.lastgroup
     size = len(stripped)
     if size > _ADVERT_CHARS:  # story text: no need to count its words
         return ""
-    # The agency closes a dateline: only the tail is searched (the sentences of a story are many).
-    if (_AGENCY.search(stripped, max(0, size - _AGENCY_TAIL)) and _HIJRI_OR_CE.search(stripped)
+    # The agency closes a dateline: only the tail is searched, and only when the last character may end it (the
+    # sentences of a story are many, and most end with an end mark).
+    if (stripped[-1:] in _AGENCY_LAST and _AGENCY.search(stripped, max(0, size - _AGENCY_TAIL))
+            and _HIJRI_OR_CE.search(stripped)
             and len(stripped.split()) <= _DATELINE_WORDS):
         return "dateline"
     if (any(map(stripped.__contains__, _ADVERT_WORDS)) and _ADVERT.search(stripped)
@@ -189,12 +194,17 @@ def _pieces(line: str) -> list[tuple[int, int, bool]]:
 def _dateline(text: str, start: int, end: int) -> int:
     """Return where a dateline opening text[start:end] ends, or start when it does not open with one."""
     head = text[start : start + _DATELINE_HEAD + 40]
-    if not _YEAR.search(head) or not _HIJRI_OR_CE.search(head):  # the first test is the cheap one
+    if not _YEAR.search(head) or not _may_be_dated(head) or not _HIJRI_OR_CE.search(head):  # cheap tests first
         return start
     m = _DATELINE.match(text, start, end)
     if m is None or (m.end() < end and not text[m.end()].isspace()):
         return start
     return m.end() if boilerplate_kind(m.group()) == "dateline" else start
+
+
+def _may_be_dated(text: str) -> bool:
+    """Return False when _HIJRI_OR_CE cannot find a date in text (no هـ, الموافق or lone م)."""
+    return "هـ" in text or "الموافق" in text or _LONE_M.search(text) is not None
 
 
 def _capped(text: str, start: int, end: int) -> list[tuple[int, int]]:

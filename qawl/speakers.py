@@ -81,25 +81,28 @@ class Entity:
         الخارجية fits وزير الخارجية with 0, وزير خارجية روسيا الاتحادية with 2, الوزير with 1), None when none
         fits."""
         title = _without(title, honorifics)
-        if not title:
-            return None
-        bare = _bare[title]
+        return self._distance(title, _bare[title], _bare[title[:1]], honorifics) if title else None
+
+    def _distance(self, title: tuple[str, ...], bare: frozenset[str], head: frozenset[str],
+                  honorifics: frozenset[str]) -> int | None:
+        """Return title_distance of a title without honorifics, given its words and its head without the article
+        (worked out once by a caller that asks every entity)."""
         best: int | None = None
         for t in self.titles:
             t = _without(t, honorifics)
             if not t:
                 continue
-            own = _bare[t]
-            same_head = _bare[title[:1]] == _bare[t[:1]]
+            own, own_head = _bare[t], _bare[t[:1]]
+            same_head = head == own_head
             # a person: any title part of his, or adding a word at most; a body or medium without a name: its own
             # title, its head noun, or a description made of its title's words (الصحيفة البريطانية)
             fits = (self.names and same_head and (bare <= own or (own <= bare and len(bare - own) <= 1))) or (
-                not self.names and (bare == own or (len(title) == 1 and bare == _bare[t[:1]])
+                not self.names and (bare == own or (len(title) == 1 and bare == own_head)
                                     or (same_head and bare <= own)))
-            # the words either title lacks: الرئيس الأمريكي fits الرئيس الأمريكي (0) before الرئيس (1)
-            gap = len(own - bare) + len(bare - own)
-            if fits and (best is None or gap < best):
-                best = gap
+            if fits:  # the words either title lacks: الرئيس الأمريكي fits الرئيس الأمريكي (0) before الرئيس (1)
+                gap = len(own - bare) + len(bare - own)
+                if best is None or gap < best:
+                    best = gap
         return best
 
 
@@ -189,7 +192,11 @@ def _find(entities: list[Entity], mention: names.Mention, before: int, speaking:
         family = next((k for k in order if any(n[-1] == mention.title[0] for n in entities[k].names)), -1)
         if family >= 0:
             return family
-    distance = {k: entities[k].title_distance(mention.title, honorifics) for k in order}
+    title = _without(mention.title, honorifics)
+    if not title:
+        return -1
+    bare, head = _bare[title], _bare[title[:1]]
+    distance = {k: entities[k]._distance(title, bare, head, honorifics) for k in order}
     fitting = [k for k in order if distance[k] is not None]
     # A source that has spoken first, then the closest title (وزير الخارجية is not وزير خارجية روسيا), then the
     # most recent (sorting is stable).
@@ -314,12 +321,12 @@ def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = 
                 continue
             if not named and not speaks[pos]:
                 continue  # a title no name goes with introduces nobody
-            before = next((k for k, at in enumerate(first_at) if at > pos), len(first_at))
+            # A name looks back first (the entities first mentioned up to here, the most recent first), then ahead;
+            # a bare title looks at every entity (which fits, not where it was met, decides).
+            before = next((k for k, at in enumerate(first_at) if at > pos), len(first_at)) if named else len(entities)
             if named and (cut := _two_people(lex, entities, mention.name, given)):
                 mention = names.Mention(mention.title, mention.name[:cut])  # ووصف ترامب كومي: the first is the subject
-            index = _find(entities, mention, before if named else len(entities), spoke, honorifics, given)
-            if index < 0 and not named:
-                index = _find(entities, mention, before, spoke, honorifics, given)
+            index = _find(entities, mention, before, spoke, honorifics, given)
             if index < 0:
                 entities.append(Entity())
                 spoke.append(False)
@@ -334,7 +341,10 @@ def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = 
                 if as_written:
                     e.written.setdefault(part, as_written)
             out[pos] = index
-    speaking = [any(out[p] == k and speaks[p] for p in range(len(out))) for k in range(len(entities))]
+    speaking = [False] * len(entities)
+    for p, k in enumerate(out):
+        if k >= 0 and speaks[p]:
+            speaking[k] = True
     kept = [k for k in range(len(entities)) if speaking[k]]
     renumber = {k: n for n, k in enumerate(kept)}
     out = [renumber.get(k, -1) if speaks[p] else -1 for p, k in enumerate(out)]

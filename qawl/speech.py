@@ -68,10 +68,29 @@ def _prefixes(allowed: frozenset[str]) -> str:
     return _PREFIXES[allowed]
 
 
+def _complement_words(lex: Lexicons, allowed: frozenset[str]) -> tuple[frozenset[str], str]:
+    """Return the words that carry the report of a cue with these complements (a that-clause, a colon, a quotation
+    mark, its prepositions, and the speech nouns of a cue that issues one), and the prepositions (ب، ل) a word that
+    carries it may open with."""
+    words = lex.w.that | {cues.COLON} | cues.QUOTE_MARKS | allowed
+    if cues.SPEECH in allowed:
+        words |= speech_objects(lex)
+    return words, _prefixes(allowed)
+
+
+def _complements(lex: Lexicons, allowed: frozenset[str]) -> tuple[frozenset[str], str]:
+    """Return _complement_words of a cue's complements, worked out once per set of complements."""
+    return lex.memo("complement_words", _complement_words)[allowed]
+
+
+def _carries(n: str, complements: tuple[frozenset[str], str]) -> bool:
+    """Return whether a normalized word carries a report, given the _complements of its cue."""
+    words, prefixes = complements
+    return n in words or (n[:1] in prefixes and len(n) >= 3)
+
+
 def _is_complement(lex: Lexicons, n: str, allowed: frozenset[str]) -> bool:
-    return (n in lex.w.that or n == cues.COLON or n in cues.QUOTE_MARKS or n in allowed
-            or (n[:1] in _prefixes(allowed) and len(n) >= 3)
-            or (cues.SPEECH in allowed and n in speech_objects(lex)))
+    return _carries(n, _complements(lex, allowed))
 
 
 def speech_objects(lex: Lexicons) -> frozenset[str]:
@@ -91,10 +110,10 @@ def speech_objects(lex: Lexicons) -> frozenset[str]:
 def _complement(lex: Lexicons, toks: Tokens, j: int, allowed: frozenset[str]) -> int:
     """Return the position from j on of the token that carries the report (أن، :، "، or the verb's
     preposition), or -1."""
-    verbs = cues.of(lex).verbs
+    verbs, complements = cues.of(lex).verbs, _complements(lex, allowed)
     for k in range(j, min(j + _COMPLEMENT_WINDOW, len(toks))):
         n = toks[k].norm
-        if _is_complement(lex, n, allowed):
+        if _carries(n, complements):
             return k
         if n in _SENTENCE_END or (n in verbs and not _preposition_like(lex, toks, k)):
             break
@@ -233,51 +252,52 @@ def _name_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int] | None:
 
 def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tuple[int, int]],
                  known: Collection[str] = ()) -> Report | None:
-    tok = toks[i]
+    w = lex.w  # read a dozen times below
+    n = toks[i].norm
+    before = toks[i - 1].norm if i > 0 else ""
     table = cues.of(lex)
-    stem = table.verbs[tok.norm]
+    stem = table.verbs[n]
     if _passive(text, toks, i):
         return None
-    if i > 0 and toks[i - 1].norm in lex.w.what:
+    if i > 0 and before in w.what:
         # ما بين 3 و 4، ما بين البادية ودير الزور: a cue spelled like a preposition is one after ما; حسبما ذكر
         # مسؤولون: an impersonal verb (ذكر، يذكر) too has a subject when one that can speak follows
-        return None if tok.norm in lex.w.ambiguous_cue else _what_report(lex, text, toks, i, spans)
-    if tok.norm in lex.w.impersonal and not (i > 1 and toks[i - 1].norm == "قد"):
+        return None if n in w.ambiguous_cue else _what_report(lex, text, toks, i, spans)
+    if n in w.impersonal and not (i > 1 and toks[i - 1].norm == "قد"):
         return None  # ذكر أن: it was said; وكان الوزير قد ذكر: the verb of the subject before قد
-    if i > 0 and toks[i - 1].norm in lex.w.relative:
-        return _antecedent_report(lex, text, toks, i, spans) if toks[i - 1].norm in lex.w.who else None
-    if i > 1 and toks[i - 1].norm == "كما" and toks[i - 2].norm not in PUNCTUATION:
+    if i > 0 and before in w.relative:
+        return _antecedent_report(lex, text, toks, i, spans) if before in w.who else None
+    if i > 1 and before == "كما" and toks[i - 2].norm not in PUNCTUATION:
         return None
-    if i > 0 and toks[i - 1].norm in lex.w.preposition:
+    if i > 0 and before in w.preposition:
         return None  # بعد رفض أصحابها: after a preposition the word is a verbal noun, not the verb
     if i > 0 and _indefinite_noun(lex, toks[i - 1]):
         return None  # لافتة كتب عليها، تقارير تقول: a clause that describes the noun before it, not a report
-    if i > 0 and toks[i - 1].norm in lex.w.unreal and table.forms[tok.norm].present:
+    if i > 0 and before in w.unreal and table.forms[n].present:
         return None  # يرتقب أن يعلن، لم تصدر بيانا، لن يقول: a speech to come, or not made, reports nothing
     # A cue spelled like a noun or a preposition (بين between, عبر via, رد reply) is the verb only at the head of
     # a clause; an ambiguous one also needs that-clause, colon or quotation after its subject.
-    ambiguous = tok.norm in lex.w.ambiguous_cue
-    if ((ambiguous or tok.norm in lex.w.clause_head_cue) and i > 0
-            and not (toks[i - 1].norm in PUNCTUATION or toks[i - 1].norm in lex.w.clause_opener
-                     or toks[i - 1].norm in {"جانبه", "جهته"})):
+    ambiguous = n in w.ambiguous_cue
+    if ((ambiguous or n in w.clause_head_cue) and i > 0
+            and not (before in PUNCTUATION or before in w.clause_opener or before in {"جانبه", "جهته"})):
         return None
     allowed = table.complements(stem)
     j = i + 1
-    objects_between = lex.w.object_pronoun
+    objects_between = w.object_pronoun
     while j < len(toks) and toks[j].norm in objects_between:
         j += 1
+    after = toks[j].norm if j < len(toks) else ""
     implicit = j < len(toks) and (
-        toks[j].norm in lex.w.pronoun_subject or toks[j].norm in lex.w.document
-        or toks[j].norm in lex.w.personal_pronoun or toks[j].norm in {"فيها", "فيه"}
+        after in w.pronoun_subject or after in w.document or after in w.personal_pronoun or after in {"فيها", "فيه"}
         or _own_object(lex, text, toks, j)
     )
-    if not implicit and j < len(toks) and _is_document(lex, toks[j].norm):
+    if not implicit and j < len(toks) and _is_document(lex, after):
         return _document_report(lex, text, toks, i, j, allowed, spans)
     if implicit:
         j += 1
         np_end = end = j
-    elif j < len(toks) and _is_complement(lex, toks[j].norm, allowed - {cues.ANY}) and not (
-            known and names.skeleton(toks[j].norm) in known):  # وتعهد بوتين بأن: a name the article gave, not ب + وتين
+    elif j < len(toks) and _is_complement(lex, after, allowed - {cues.ANY}) and not (
+            known and names.skeleton(after) in known):  # وتعهد بوتين بأن: a name the article gave, not ب + وتين
         np_end = end = j
         implicit = True
     else:
@@ -294,9 +314,9 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
             np_end = noun_phrase(lex, toks, j, objects=True, preps=_prefixes(allowed), ends=allowed, after_name=True)
             end = through_phrase(lex, toks, j, np_end)
         implicit = end == j
-    if any(t.norm in lex.w.no_comment for t in toks[j : end + 1]):
+    if not w.no_comment.isdisjoint(map(NORM, toks[j : end + 1])):
         return None  # رفضت الوزارة التعليق: refusing to comment reports nothing
-    if not implicit and np_end < len(toks) and toks[np_end].norm in lex.w.same and cues.ANY not in allowed:
+    if not implicit and np_end < len(toks) and toks[np_end].norm in w.same and cues.ANY not in allowed:
         # كما كشف المتحدث ذاته: the source named before, whatever its title here (وتصف الجماعة نفسها: an object)
         return Report("implicit", _surface(text, toks, i, i + 1), quote=_quote_kind(text, toks.ends[np_end], spans))
     app_a, app_b = apposition(lex, toks, end)
@@ -322,7 +342,7 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         return Report("explicit", _surface(text, toks, i, i + 1), _surface(text, toks, b, stop),
                       _surface(text, toks, app_a, app_b), _quote_kind(text, toks.starts[at], spans))
     comp = toks[at].norm
-    if ambiguous and not (comp in lex.w.that or comp == cues.COLON or comp in cues.QUOTE_MARKS):
+    if ambiguous and not (comp in w.that or comp == cues.COLON or comp in cues.QUOTE_MARKS):
         return None
     quote = _quote_kind(text, toks.starts[at], spans)
     cue = _surface(text, toks, i, i + 1)
@@ -330,7 +350,7 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         named = _name_before(lex, toks, i)
         if named:
             return Report("explicit", cue, _surface(text, toks, *named), quote=quote)
-    if implicit and j - 1 > i and toks[j - 1].norm in lex.w.document:
+    if implicit and j - 1 > i and toks[j - 1].norm in w.document:
         return Report("implicit", cue, quote=quote, document=True)
 
     if implicit or without_article(toks[j].norm) in lex.w.time_noun:
@@ -342,7 +362,7 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
                   or (app_b > app_a and has_name(lex, toks, app_a, app_b)))):
         # وأكد أهمية …، وأبلغ اجتماعا لأنصاره: the phrase is the object
         return _implicit_report(lex, text, toks, i, cue, quote)
-    elif np_end == j + 1 and table.forms[tok.norm].gender == "m" and _feminine_place(lex, toks[j].norm):
+    elif np_end == j + 1 and table.forms[n].gender == "m" and _feminine_place(lex, toks[j].norm):
         return _implicit_report(lex, text, toks, i, cue, quote)  # واتهم إيران: a state's verb is feminine
     return Report("explicit", cue, _surface(text, toks, j, np_end), _surface(text, toks, app_a, app_b), quote)
 
@@ -425,6 +445,10 @@ def _after_describing_clause(lex: Lexicons, toks: Tokens, j: int, k: int) -> int
 def _indefinite_noun(lex: Lexicons, tok: Token) -> bool:
     """Return whether a word is a common noun without the article (لافتة، تقارير), no name, title or body: a verb
     right after it opens a clause describing it."""
+    return lex.memo("indefinite_noun", _is_indefinite_noun)[tok]  # asked before every cue: once per word
+
+
+def _is_indefinite_noun(lex: Lexicons, tok: Token) -> bool:
     word = tok.norm
     if tok.possessed or word.startswith("ال") or word in lex.title_words or word in lex.institution_heads or (
             word in lex.places or word in lex.w.phrase_end or word in lex.w.function_word
@@ -724,20 +748,25 @@ def triggers(lex: Lexicons) -> frozenset[str]:
     return lex.derived("speech_triggers", make)
 
 
-def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection[str] = ()) -> Report | None:
-    """Return the report a sentence makes, or None for narration.
+def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection[str] = (),
+         spans: list[tuple[int, int]] | None = None) -> Report | None:
+    """Return the report a sentence makes, or None for narration (toks, spans: its tokens and quote_spans when the
+    caller has them).
 
     The first reporting verb outside quotations decides (a later one sits in its reported clause);
     a relayed source (نقلت ... عن فلان) outranks it, and بحسب / وفقا لـ and participles (مضيفا) are fallbacks.
     known: the skeletons (names.skeleton) of the family names the article has given people so far.
     """
     toks = tokens(text) if toks is None else toks
-    spans = quote_spans(text)
+    found = positions(map(NORM, toks), triggers(lex))
+    if not found:  # a sentence without a cue (one in six) can only be a headline
+        return _headline(lex, text, toks)
+    spans = quote_spans(text) if spans is None else spans
     table = cues.of(lex)
     relay_words, according_to, came_in = lex.w.relay, according_words(lex), lex.w.came_in
     relay = verb = according = None
     participle = ""
-    for i in positions(map(NORM, toks), triggers(lex)):
+    for i in found:
         tok = toks[i]
         n = tok.norm
         if spans and _inside(toks.starts[i], spans):
@@ -783,6 +812,8 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
 
 def _headline(lex: Lexicons, text: str, toks: Tokens) -> Report | None:
     """Return the source of a headline quote "الصليب الأحمر: الوضع في اليمن كارثي", or None."""
+    if cues.COLON not in text:  # the colon token is the colon as written
+        return None
     colon = next((k for k, t in enumerate(toks[:6]) if t.norm == cues.COLON), -1)
     if (colon < 1 or len(toks) - colon < 4 or noun_phrase(lex, toks, 0) != colon
             or len(text.split()) > _HEADLINE_WORDS):

@@ -30,19 +30,22 @@ class Token(NamedTuple):
     norm: str
     possessed: bool = False  # ends in a pronoun as written (شكره، حديثها), not in ة
     feminine: bool = False  # ends in ة as written (قضية): a common noun, seldom a name after a title
+    word: bool = True  # a word as words() cuts it (not a punctuation mark)
 
 
 class Tokens(tuple):
-    """The tokens of a sentence in order, with the character span of each (starts[k], ends[k])."""
+    """The tokens of a sentence in order, with the character span of each (starts[k], ends[k]) and each as written."""
 
     starts: list[int]
     ends: list[int]
+    written: list[str]
 
 
 # A word (as words() cuts it) or any other character that is neither a space nor an Arabic mark.
 _TOKEN = re.compile(f"{r.WORD.pattern}|[^\\s{r.MARKS}]")
 _TOKEN_GAPS = re.compile(f"({_TOKEN.pattern})")  # split() by it: gap, token, gap, token, …, gap
 NORM = itemgetter(0)  # Token.norm
+_WORD = itemgetter(3)  # Token.word
 
 
 def possessed(word: str) -> bool:
@@ -55,7 +58,7 @@ def possessed(word: str) -> bool:
 def _token(w: str) -> Token:
     if w.isascii() and w.isdigit():  # a number (most are seen once) is its own normalized form
         return Token(w)
-    return Token(normalize(w), possessed(w), w.endswith("ة"))
+    return Token(normalize(w), possessed(w), w.endswith("ة"), r.WORD.match(w) is not None)
 
 
 _TOKENS: Memo[str, Token] = Memo(_token)
@@ -75,8 +78,14 @@ def tokens(text: str) -> Tokens:
     parts = _TOKEN_GAPS.split(text)
     toks = Tokens(map(_TOKENS.__getitem__, parts[1::2]))
     offsets = list(accumulate(map(len, parts)))  # the end of each gap and of each token
-    toks.starts, toks.ends = offsets[0:-1:2], offsets[1::2]
+    toks.starts, toks.ends, toks.written = offsets[0:-1:2], offsets[1::2], parts[1::2]
     return toks
+
+
+def written_words(toks: Tokens) -> list[str]:
+    """Return the words of a text as words() cuts them, from its tokens: the same strings, whose hashes the token
+    lookup has worked out already (a caller that needs both cuts the text once)."""
+    return list(compress(toks.written, map(_WORD, toks)))
 
 
 def pieces(written: str) -> list[str]:

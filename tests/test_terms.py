@@ -1,5 +1,10 @@
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
+from qawl import terms
 from qawl.terms import is_stopword, term
 
 
@@ -25,3 +30,12 @@ def test_different_words_stay_apart():
                                             ("مضيفا", True)])
 def test_stopwords(word, stop):
     assert is_stopword(word) is stop
+
+
+def test_the_stemmer_loads_without_scipy_and_leaves_it_importable():
+    # nltk's package would import scipy.stats (1 s a build worker) when scipy is installed, as datasketch makes it
+    code = ("import sys; from qawl import terms; terms.stem('التعاون'); print('scipy' in sys.modules); "
+            "import scipy; print(scipy.__name__)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            cwd=Path(terms.__file__).resolve().parent.parent)
+    assert result.stdout.split() == ["False", "scipy"]

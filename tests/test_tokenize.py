@@ -1,6 +1,6 @@
 import pytest
 
-from qawl.tokenize import spans, words
+from qawl.tokenize import spans, tokens, words, written_words
 
 
 @pytest.mark.parametrize(
@@ -17,6 +17,7 @@ from qawl.tokenize import spans, words
 )
 def test_words(text, expected):
     assert words(text) == expected
+    assert written_words(tokens(text)) == expected  # the words again, from the tokens of the text
 
 
 def test_spans_point_into_text():
