@@ -235,7 +235,7 @@ def _fuller_names(lex: Lexicons, words: ArticleWords, short: tuple[str, ...]
     found = []
     shape = names.skeleton(short[0]) if len(short[0]) >= 5 else short[0]  # بوتين after فلاديمير بوتن
     for k, word in enumerate(norm):
-        if word != short[0] and names.skeleton(word) != shape:
+        if word != short[0] and (word[:1] != shape[:1] or word[-1:] != shape[-1:] or names.skeleton(word) != shape):
             continue
         start = k
         while (start > 0 and k - start < 3 and names.is_name_word(lex, norm[start - 1])
