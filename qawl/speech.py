@@ -370,7 +370,7 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
 def _after_what_is_said(lex: Lexicons, toks: Tokens, i: int, after: int) -> bool:
     """Return whether the cue at i follows what was said (after a comma or هكذا, past the sentence's first words)
     and its subject closes the sentence, an addressee or a time aside: "…"، قال الوزير للصحفيين."""
-    if i < 3 or toks[i].norm[:1] in "وف" or not (toks[i - 1].norm in COMMAS or toks[i - 1].norm == "هكذا"):
+    if i < 3 or toks[i].norm[:1] in "وف" or not (toks[i - 1].norm in COMMAS or toks[i - 1].norm in lex.w.so_said):
         return False  # …، وقال: a new clause, no cue closing the one before
     rest = [t.norm for t in toks[after:]]
     while rest and rest[-1] in PUNCTUATION:
@@ -610,15 +610,12 @@ def _participle(word: str) -> bool:
     return entry is not None and entry.kind == dictionary.PARTICIPLE
 
 
-_ISSUED = frozenset({"صادر", "الصادر", "صادره", "الصادره", "صدر", "صدرت"})
-
-
 def _document_source(lex: Lexicons, text: str, toks: Tokens, a: int, limit: int) -> tuple[int, int] | None:
     """Return the span of the source a document phrase starting at toks[a] names: بيان الوزارة، بيان للجيش، بيان
     صادر عن الوزارة، بيان أصدرته الوزارة (what follows the document word, up to limit), or None."""
     table = cues.of(lex)
     k = a + 1
-    while k < min(limit, a + 4) and (_adjective(toks[k].norm) or toks[k].norm in _ISSUED or (
+    while k < min(limit, a + 4) and (_adjective(toks[k].norm) or toks[k].norm in lex.w.issued or (
             not toks[k].norm.startswith("ال") and _participle(toks[k].norm))):
         k += 1  # بيان رسمي، بيان مقتضب، بيان صادر، بيان صدر عن
     if k < limit and toks[k].norm == "عن":
@@ -655,14 +652,11 @@ def _is_source(lex: Lexicons, phrase: str) -> bool:
     return False
 
 
-_SAYING = frozenset({"القول", "قوله", "قولها", "قولهم"})
-
-
 def _ascribed_to(lex: Lexicons, toks: Tokens, k: int) -> int:
     """Return the end of the phrase at toks[k] (ل + a source) that words are ascribed to (نسبت الصحيفة لفلان القول
     إن), the saying and a time after it aside; k when what follows is no saying."""
     end = noun_phrase(lex, toks, k)
-    say = next((m for m in range(k + 1, min(end + 2, len(toks))) if toks[m].norm in _SAYING), -1)
+    say = next((m for m in range(k + 1, min(end + 2, len(toks))) if toks[m].norm in lex.w.saying), -1)
     if say < 0 or not _said_at(lex, toks, say + 1):
         return k
     end = min(end, say)
@@ -673,7 +667,7 @@ def _ascribed_to(lex: Lexicons, toks: Tokens, k: int) -> int:
 
 def _relay(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | None:
     """Return the source quoted by نقلت X عن Y (نسبت X إلى Y), or None."""
-    ascribed = "نسب" in toks[i].norm
+    ascribed = toks[i].norm in lex.w.ascribe
     for k in range(i + 1, min(len(toks), i + 12)):
         n = toks[k].norm
         if ascribed and n.startswith("ل") and len(n) > 3 and (end := _ascribed_to(lex, toks, k)) > k:
