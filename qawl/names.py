@@ -60,7 +60,7 @@ def _clitic_word(lex: Lexicons, word: str) -> bool:
     """Return whether a word is a preposition (ب، ل، ك) or the conjunction و on a word the dictionary knows
     (بإطلاق، لتحقيق، وباحث), which no name is; given names that begin with those letters (بلال، لطفي، وليد) are
     names."""
-    if word[:1] not in "بلكو" or len(word) < 4 or word in lex.derived("given_name_set", _given_names):
+    if word[:1] not in "بلكو" or len(word) < 4 or word in given_name_set(lex):
         return False
     rest = word[1:]
     rest = rest[2:] if rest.startswith("ال") else rest
@@ -84,7 +84,7 @@ def _not_a_name_end(lex: Lexicons, word: str) -> bool:
     if word.startswith("ال") and bare.endswith(("يين", "يون")):
         return True  # الأوروبيين: a people, no family name
     entry = dictionary.entry(bare)
-    if entry is None or bare in lex.derived("given_name_set", _given_names):
+    if entry is None or bare in given_name_set(lex):
         return False
     if entry.kind == dictionary.RELATIVE:
         return bare.endswith("يه")
@@ -96,7 +96,7 @@ def _plural_noun(lex: Lexicons, word: str) -> bool:
     """Return whether a word is a plural the dictionary knows (هجمات، مذكرات), which no first name is."""
     entry = dictionary.entry(word)
     return (entry is not None and (entry.plural or word.endswith("ات")) and word not in lex.w.name_joiner
-            and word not in lex.derived("given_name_set", _given_names))
+            and word not in given_name_set(lex))
 
 
 def _common_word(lex: Lexicons, word: str) -> bool:
@@ -105,11 +105,17 @@ def _common_word(lex: Lexicons, word: str) -> bool:
     and nouns are family names as often (روحاني، بشر): they stay name words."""
     entry = dictionary.entry(word)
     return (entry is not None and entry.kind == dictionary.PARTICIPLE
-            and word not in lex.derived("given_name_set", _given_names))
+            and word not in given_name_set(lex))
 
 
-def _given_names(lex: Lexicons) -> frozenset[str]:
-    return frozenset(name for name, _ in lex.given_names)
+def given_genders(lex: Lexicons) -> dict[str, str]:
+    """Return normalized given name -> its gender (m / f, "" when used by both), worked out once per lexicon."""
+    return lex.derived("given_genders", lambda lex: dict(lex.given_names))
+
+
+def given_name_set(lex: Lexicons) -> frozenset[str]:
+    """Return the normalized given names of the lexicon (data/given_names.csv), worked out once per lexicon."""
+    return lex.derived("given_name_set", lambda lex: frozenset(name for name, _ in lex.given_names))
 
 
 def is_name_word(lex: Lexicons, word: str) -> bool:
@@ -144,7 +150,7 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
               and anchored(lex, words[i + 1 :])) or (
             i > 0 and words[i] in first_names and words[i - 1] in first_names)  # فهد طالب: given names in a row
 
-    first_names = lex.derived("given_name_set", _given_names)
+    first_names = given_name_set(lex)
 
     # A family name with ال closes a name (محمد الحمزي، عبد الرحمن السمحان).
     i = end - 1
@@ -164,7 +170,7 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
         start += 1
     while start < end and words[start].startswith("ال"):
         start += 1
-    given = lex.derived("given_name_set", _given_names)
+    given = given_name_set(lex)
     while 0 < start < end - 1:
         # مراسل بي بي سي فيناياك غايكواد: an outlet after a title completes it; الناطق بصحة عسير سعيد النقير: so does
         # a place before a given name
@@ -233,7 +239,7 @@ def _family_name(word: str) -> bool:
 def anchor(lex: Lexicons, word: str) -> bool:
     """Return whether a word marks a name: a given name, or a word no dictionary holds even without a preposition
     (ترامب، الازهري; not قانوني، بملف)."""
-    if word in lex.derived("given_name_set", _given_names):
+    if word in given_name_set(lex):
         return True
     bare = word[2:] if word.startswith("ال") else word
     if dictionary.entry(bare) is not None or (len(bare) > 3 and bare.endswith("ا") and dictionary.entry(bare[:-1])):

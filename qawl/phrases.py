@@ -117,7 +117,7 @@ def _plural_participle(lex: Lexicons, word: str) -> bool:
     doers, which no family name is."""
     entry = dictionary.entry(word)
     return (entry is not None and entry.kind == dictionary.PARTICIPLE and entry.plural
-            and word not in lex.derived("given_name_set", lambda lex: frozenset(n for n, _ in lex.given_names)))
+            and word not in names.given_name_set(lex))
 
 
 def _after_foreign_name(lex: Lexicons, prev: str) -> bool:
@@ -131,7 +131,7 @@ def _is_common_noun(lex: Lexicons, word: str) -> bool:
     thing = entry is not None and (entry.kind in (dictionary.NOUN, dictionary.VERBAL_NOUN)
                                    or (entry.kind == dictionary.RELATIVE and word.endswith("يه")))  # أهمية
     return (thing
-            and word not in lex.derived("given_name_set", lambda lex: frozenset(n for n, _ in lex.given_names)))
+            and word not in names.given_name_set(lex))
 
 
 def _common_noun(lex: Lexicons, word: str) -> bool:
@@ -181,7 +181,7 @@ def _adverbial(lex: Lexicons, prev: str, word: str) -> bool:
 def _given_between_names(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
     """Return whether toks[j], a cue spelled like a given name (طالب، عزت), stands between two names: a name's part
     (الشيخ فهد طالب الشرفي)."""
-    given = lex.derived("given_name_set", lambda lex: frozenset(n for n, _ in lex.given_names))
+    given = names.given_name_set(lex)
     if not (j > i and toks[j].norm in given and toks[j - 1].norm in given and j + 1 < len(toks)):
         return False
     after = toks[j + 1].norm
@@ -264,8 +264,7 @@ def _phrase_word(lex: Lexicons, word: str) -> tuple[bool, bool]:
     may open an object after a definite phrase (_definite_common_noun) and whether it is a verb that ends the
     subject."""
     return (_definite_common_noun(lex, word),
-            dictionary.verb_only(word) and not _common_noun(lex, word) and word not in lex.derived(
-                "given_name_set", lambda lex: frozenset(n for n, _ in lex.given_names)))
+            dictionary.verb_only(word) and not _common_noun(lex, word) and word not in names.given_name_set(lex))
 
 
 def _definite_common_noun(lex: Lexicons, word: str) -> bool:

@@ -32,7 +32,7 @@ class Source(NamedTuple):
 def _in_lexicons(lex: Lexicons, word: str) -> bool:
     bare = without_article(word)
     return (word in lex.title_words or bare in lex.title_words or word in lex.institution_heads
-            or bare in lex.institution_heads or word in lex.places or word in lex.derived("given", _given)
+            or bare in lex.institution_heads or word in lex.places or word in names.given_genders(lex)
             or bool(mentions.gazetteer_index(lex).get(word)) or word in lex.derived("small_words", _small_words))
 
 
@@ -45,10 +45,6 @@ def _small_words(lex: Lexicons) -> frozenset[str]:
 def known(lex: Lexicons, word: str) -> bool:
     """Return whether a normalized word is one the lexicons or the dictionary know (its clitics taken off)."""
     return _in_lexicons(lex, word) or dictionary.entry(without_article(word)) is not None
-
-
-def _given(lex: Lexicons) -> dict[str, str]:
-    return {name: gender for name, gender in lex.given_names}
 
 
 def stem(lex: Lexicons, word: str) -> str:
@@ -139,7 +135,7 @@ def head_kind(lex: Lexicons, word: str, *, named: bool = False) -> str:
         return PERSON if named or word.startswith("ال") else UNNAMED
     if word in lex.places or bare in lex.w.state_noun or word in lex.w.state_noun:
         return COUNTRY  # فرنسا; الدول الثلاث، البلدان: states
-    if word in lex.derived("given", _given):
+    if word in names.given_genders(lex):
         return PERSON
     if _human_plural(lex, bare) or names.construct_plural(bare):
         return UNNAMED  # أعضاء، وزراء، مسؤولو الأمم المتحدة: several people, not named
@@ -236,7 +232,7 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
     if found:
         return Source(_GAZETTEER_KINDS.get(found[0][1], ORGANIZATION))
     mention = names.split(lex, words)
-    given = lex.derived("given", _given)
+    given = names.given_genders(lex)
     if mention.name and mention.name_at == 0 and len(mention.name) > 1 and any(
             w in given or (dictionary.entry(without_article(w)) is None and not _adjective_shaped(w))
             for w in mention.name) and not _opens_no_name(lex, words[0], given):
@@ -254,7 +250,7 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
 def gender(lex: Lexicons, words: list[str], cue_gender: str = "") -> str:
     """Return the gender a person's phrase shows: a feminine title (الوزيرة), the verb's agreement (قالت), or a
     given name of the lexicon; "" when nothing tells."""
-    given = lex.derived("given", _given)
+    given = names.given_genders(lex)
     if any(_feminine_title(lex, stem(lex, w)) for w in words):
         return "f"
     if cue_gender:

@@ -252,10 +252,6 @@ def _fuller_names(lex: Lexicons, words: ArticleWords, short: tuple[str, ...]
     return found
 
 
-def _given_gender(lex: Lexicons) -> dict[str, str]:
-    return lex.derived("given_gender", lambda lex: {name: gender for name, gender in lex.given_names})
-
-
 def complete_names(lex: Lexicons, entities: list[Entity], words: ArticleWords) -> None:
     """Give each person known by one word only the fuller name the article writes elsewhere, if any."""
     for e in entities:
@@ -267,7 +263,7 @@ def complete_names(lex: Lexicons, entities: list[Entity], words: ArticleWords) -
                 if name[-1] != short[0]:  # فلاديمير بوتن for بوتين: the speaker keeps the spelling he is quoted by
                     name = (*name[:-1], short[0])
                     spelled = " ".join([*spelled.split()[:-1], e.written.get(short, short[0])])
-                genders = _given_gender(lex)
+                genders = names.given_genders(lex)
                 given = [genders[w] for w in name if w in genders]
                 if given:
                     e.given = given[0] or "?"  # the article gives him a first name: a person
@@ -310,7 +306,7 @@ def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = 
     parsed = [memo[surface, apposition, group] for (surface, apposition), group in zip(mentions, groups, strict=True)]
     speaks = speaks if speaks is not None else [True] * len(parsed)
     honorifics = lex.honorifics
-    given = lex.derived("given_name_set", lambda lex: frozenset(n for n, _ in lex.given_names))
+    given = names.given_name_set(lex)
     entities: list[Entity] = []
     spoke: list[bool] = []  # per entity: has a speaking mention been resolved to it yet
     first_at: list[int] = []  # position of each entity's first mention
@@ -378,7 +374,7 @@ def merge_keys(lex: Lexicons, keys: list[tuple[str, ...]],
     for k in distinct:
         for word in set(k):
             holding[word].append(k)
-    given = _given_gender(lex)
+    given = names.given_genders(lex)
     for key in distinct:
         if len(key) == 1 and key[0] in lex.places:
             target[key] = key  # a country or city speaking is not a person's short name

@@ -263,7 +263,7 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         # ما بين 3 و 4، ما بين البادية ودير الزور: a cue spelled like a preposition is one after ما; حسبما ذكر
         # مسؤولون: an impersonal verb (ذكر، يذكر) too has a subject when one that can speak follows
         return None if n in w.ambiguous_cue else _what_report(lex, text, toks, i, spans)
-    if n in w.impersonal and not (i > 1 and toks[i - 1].norm == "قد"):
+    if n in w.impersonal and not (i > 1 and before == "قد"):
         return None  # ذكر أن: it was said; وكان الوزير قد ذكر: the verb of the subject before قد
     if i > 0 and before in w.relative:
         return _antecedent_report(lex, text, toks, i, spans) if before in w.who else None
@@ -336,9 +336,9 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
             lex, [t.norm for t in toks[j:np_end]]).kind != sources.UNNAMED:
         # a titled person, not an unnamed source (مصدر من داخل الحزب للمحررة، لورا كنزبيرغ،: the addressee's name)
         app_a, app_b = _name_before_clause(lex, toks, max(end, app_b), at) or (app_a, app_b)
-    if not implicit and i > 1 and toks[i - 1].norm in {"قد", "لقد"} and (before := _subject_before(lex, toks, i)):
+    if not implicit and i > 1 and before in {"قد", "لقد"} and (subject := _subject_before(lex, toks, i)):
         # وكان القاضي كفانو قد نفى مزاعم فورد: the subject is before قد, what follows the verb its object
-        b, stop, app_a, app_b = before
+        b, stop, app_a, app_b = subject
         return Report("explicit", _surface(text, toks, i, i + 1), _surface(text, toks, b, stop),
                       _surface(text, toks, app_a, app_b), _quote_kind(text, toks.starts[at], spans))
     comp = toks[at].norm
@@ -458,8 +458,7 @@ def _is_indefinite_noun(lex: Lexicons, tok: Token) -> bool:
     noun = entry is not None and (entry.kind in (dictionary.NOUN, dictionary.VERBAL_NOUN)
                                   or (entry.kind == dictionary.PARTICIPLE and tok.feminine))
     return noun and not (
-        names.is_name_word(lex, word) and word in lex.derived("given_names", lambda lex: frozenset(
-            n for n, _ in lex.given_names)))
+        names.is_name_word(lex, word) and word in names.given_name_set(lex))
 
 
 def _accusative_head(lex: Lexicons, toks: Tokens, j: int) -> bool:
