@@ -177,8 +177,9 @@ def _subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int,
             continue
         first = toks[b].norm
         first = first[1:] if first[:1] in {"و", "ف"} and first[1:].startswith("ال") else first
-        if not (first.startswith("ال") or opened or first in lex.title_words):
-            continue
+        if not (first.startswith("ال") or opened or first in lex.title_words or (
+                a > 0 and toks[a - 1].norm in lex.w.that and has_name(lex, toks, b, b + 1))):
+            continue  # بيد أن ترامب يقول: a name after أن is the subject of the clause it opens
         stop = noun_phrase(lex, toks, b)
         app_a, app_b = apposition(lex, toks, stop)
         reach = app_b + 1 if app_b > stop else stop
@@ -450,6 +451,8 @@ def _indefinite_noun(lex: Lexicons, tok: Token) -> bool:
 
 def _is_indefinite_noun(lex: Lexicons, tok: Token) -> bool:
     word = tok.norm
+    if word[:1] in "وف" and (word[1:] in lex.w.function_word or word[1:] in lex.w.phrase_end):
+        return False  # وقد، فقد: the particle after و/ف, not the noun spelled the same (وَقْد، فَقْد)
     if tok.possessed or word.startswith("ال") or word in lex.title_words or word in lex.institution_heads or (
             word in lex.places or word in lex.w.phrase_end or word in lex.w.function_word
             or word in lex.w.clause_opener):
@@ -486,15 +489,18 @@ def _speaks(lex: Lexicons, toks: Tokens, a: int, b: int) -> bool:
     return b > a and bool(sources.classify(lex, [t.norm for t in toks[a:b]], possessed=toks[a].possessed).kind)
 
 
-def _implicit_report(lex: Lexicons, text: str, toks: Tokens, i: int, cue: str, quote: str) -> Report:
+def _implicit_report(lex: Lexicons, text: str, toks: Tokens, i: int, cue: str, quote: str) -> Report | None:
     """Return the report of a cue whose subject is not after it: written before it (الشرطة تقول إن), the subject
-    of the sentence's first verb (ويجري ترامب زيارة، حيث جدد …), else the last source named (implicit)."""
+    of the sentence's first verb (ويجري ترامب زيارة، حيث جدد …), else the last source named (implicit); None when the subject opening the sentence cannot speak."""
     before = _subject_before(lex, toks, i)
     if before:
         b, stop, app_a, app_b = before
         return Report("explicit", cue, _surface(text, toks, b, stop), _surface(text, toks, app_a, app_b), quote)
     tok = toks[i]
     opener = toks[0].norm
+    if (i > 2 and toks[i - 1].norm in COMMAS and opener in lex.w.clause_opener and tok.norm[:1] not in "وف"
+            and not _speaks(lex, toks, 1, noun_phrase(lex, toks, 1))):
+        return None  # وكانت اختبارات، أجريت على …، أفادت بوجود: the subject opening the sentence, which cannot speak
     when = opener in lex.w.when or (opener[:1] in "وف" and opener[1:] in lex.w.when)
     if i > 2 and (toks[i - 1].norm in {"حيث", "اذ"} or tok.norm.startswith("و") or when):
         a, b, app_a, app_b = _main_subject(lex, toks, i - 1 if toks[i - 1].norm in {"حيث", "اذ"} else i)
