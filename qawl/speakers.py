@@ -84,15 +84,18 @@ class Entity:
         return self._distance(title, _bare[title], _bare[title[:1]], honorifics) if title else None
 
     def _distance(self, title: tuple[str, ...], bare: frozenset[str], head: frozenset[str],
-                  honorifics: frozenset[str]) -> int | None:
+                  honorifics: frozenset[str], former: frozenset[str] = frozenset()) -> int | None:
         """Return title_distance of a title without honorifics, given its words and its head without the article
-        (worked out once by a caller that asks every entity)."""
+        (worked out once by a caller that asks every entity); a title of a former holder (السابق) fits only a title
+        that says so (former: those words without the article)."""
         best: int | None = None
         for t in self.titles:
             t = _without(t, honorifics)
             if not t:
                 continue
             own, own_head = _bare[t], _bare[t[:1]]
+            if (own ^ bare) & former:
+                continue  # الرئيس الأمريكي is not الرئيس الأمريكي السابق
             same_head = head == own_head
             # a person: any title part of his, or adding a word at most; a body or medium without a name: its own
             # title, its head noun, or a description made of its title's words (الصحيفة البريطانية)
@@ -176,7 +179,8 @@ def _parsed(lex: Lexicons) -> Memo[tuple[str, str, bool], _Parsed]:
 
 
 def _find(entities: list[Entity], mention: names.Mention, before: int, speaking: list[bool] | None = None,
-          honorifics: frozenset[str] = frozenset(), given: frozenset[str] = frozenset()) -> int:
+          honorifics: frozenset[str] = frozenset(), given: frozenset[str] = frozenset(),
+          former: frozenset[str] = frozenset()) -> int:
     """Return the index of the entity a mention refers to, the most recent first, or -1. A bare title prefers a
     source that has spoken (speaking: per entity) to a person the article only mentioned with that title."""
     order = list(range(min(before, len(entities)) - 1, -1, -1)) + list(range(before, len(entities)))
@@ -196,7 +200,7 @@ def _find(entities: list[Entity], mention: names.Mention, before: int, speaking:
     if not title:
         return -1
     bare, head = _bare[title], _bare[title[:1]]
-    distance = {k: entities[k]._distance(title, bare, head, honorifics) for k in order}
+    distance = {k: entities[k]._distance(title, bare, head, honorifics, former) for k in order}
     fitting = [k for k in order if distance[k] is not None]
     # A source that has spoken first, then the closest title (وزير الخارجية is not وزير خارجية روسيا), then the
     # most recent (sorting is stable).
@@ -322,7 +326,7 @@ def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = 
             before = next((k for k, at in enumerate(first_at) if at > pos), len(first_at)) if named else len(entities)
             if named and (cut := _two_people(lex, entities, mention.name, given)):
                 mention = names.Mention(mention.title, mention.name[:cut])  # ووصف ترامب كومي: the first is the subject
-            index = _find(entities, mention, before, spoke, honorifics, given)
+            index = _find(entities, mention, before, spoke, honorifics, given, lex.w.former)
             if index < 0:
                 entities.append(Entity())
                 spoke.append(False)
