@@ -264,8 +264,10 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         # ما بين 3 و 4، ما بين البادية ودير الزور: a cue spelled like a preposition is one after ما; حسبما ذكر
         # مسؤولون: an impersonal verb (ذكر، يذكر) too has a subject when one that can speak follows
         return None if n in w.ambiguous_cue else _what_report(lex, text, toks, i, spans)
-    if n in w.impersonal and not (i > 1 and before == "قد"):
-        return None  # ذكر أن: it was said; وكان الوزير قد ذكر: the verb of the subject before قد
+    if n in w.impersonal and not (i > 1 and before == "قد") and not (
+            i + 1 < len(toks) and _speaks(lex, toks, i + 1, noun_phrase(lex, toks, i + 1))):
+        # ذكر أن: it was said; وكان الوزير قد ذكر: the verb of the subject before قد; ذكر مصدر أمني أن: a source
+        return None
     if i > 0 and before in w.relative:
         return _antecedent_report(lex, text, toks, i, spans) if before in w.who else None
     if i > 1 and before == "كما" and toks[i - 2].norm not in PUNCTUATION:
@@ -566,7 +568,9 @@ def _according_to(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | No
         author = _document_source(lex, text, toks, j, limit)
         if author:
             return Report("explicit", cue, _without_lam(_surface(text, toks, *author)))
-        return Report("implicit", cue, document=True) if _document_head(lex, toks[j].norm) or limit == j + 1 else None
+        definite = _without_lam(toks[j].norm).startswith("ال")  # وحسب الشكوى فإن: the document the article relays
+        return Report("implicit", cue, document=True) if (
+            definite or _document_head(lex, toks[j].norm) or limit == j + 1) else None
     if j + 2 < len(toks) and _document_head(lex, toks[j].norm):
         after = noun_phrase(lex, toks, j + 1)
         if after > j + 1 and _speaks(lex, toks, j + 1, after) and not _adjective(toks[j + 1].norm):
