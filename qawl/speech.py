@@ -177,7 +177,7 @@ def _subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int,
             continue
         first = toks[b].norm
         first = first[1:] if first[:1] in {"و", "ف"} and first[1:].startswith("ال") else first
-        if not (first.startswith("ال") or opened or first in lex.title_words or (
+        if not (first.startswith("ال") or opened or first in lex.title_words or sources.unnamed_head(lex, first) or (
                 a > 0 and toks[a - 1].norm in lex.w.that and has_name(lex, toks, b, b + 1))):
             continue  # بيد أن ترامب يقول: a name after أن is the subject of the clause it opens
         stop = noun_phrase(lex, toks, b)
@@ -274,7 +274,9 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         return None
     if i > 0 and before in w.preposition:
         return None  # بعد رفض أصحابها: after a preposition the word is a verbal noun, not the verb
-    if i > 0 and _indefinite_noun(lex, toks[i - 1]):
+    if i > 0 and _indefinite_noun(lex, toks[i - 1]) and not (
+            (i == 1 or toks[i - 2].norm in lex.w.clause_opener or toks[i - 2].norm in lex.w.that)
+            and sources.unnamed_head(lex, toks[i - 1].norm)):  # لكن تقارير تحدثت عن: the subject, not described
         return None  # لافتة كتب عليها، تقارير تقول: a clause that describes the noun before it, not a report
     if i > 0 and before in w.unreal and table.forms[n].present:
         return None  # يرتقب أن يعلن، لم تصدر بيانا، لن يقول: a speech to come, or not made, reports nothing
