@@ -308,7 +308,7 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     else:
         # Try the subject as a plain phrase first; only a verb whose object may follow the subject
         # (أكد استعداده، وصف ترامب الاتفاق) needs the phrase cut where an object visibly begins.
-        objects = cues.ANY in allowed
+        objects = cues.ANY in allowed or cues.SPEECH in allowed  # أصدر، نشر: their object follows the subject
         if cues.SPEECH in allowed:
             allowed = allowed | speech_objects(lex)  # the subject ends where the speech it issued is named
         np_end = noun_phrase(lex, toks, j, objects=objects, preps=_prefixes(allowed), ends=allowed)
