@@ -495,7 +495,8 @@ def _speaks(lex: Lexicons, toks: Tokens, a: int, b: int) -> bool:
 
 def _implicit_report(lex: Lexicons, text: str, toks: Tokens, i: int, cue: str, quote: str) -> Report | None:
     """Return the report of a cue whose subject is not after it: written before it (الشرطة تقول إن), the subject
-    of the sentence's first verb (ويجري ترامب زيارة، حيث جدد …), else the last source named (implicit); None when the subject opening the sentence cannot speak."""
+    of the sentence's first verb (ويجري ترامب زيارة، حيث جدد …), else the last source named (implicit); None when
+    the subject opening the sentence cannot speak."""
     before = _subject_before(lex, toks, i)
     if before:
         b, stop, app_a, app_b = before

@@ -419,3 +419,41 @@ def test_a_noun_spelled_like_a_cue_mid_clause_is_no_cue():
 def test_a_number_ends_a_name():
     assert speech.find(LEX, "وفقا لتقرير فريق الإحصاء بالمهرجان 1554 سيارة محملة.").mention == (
         "فريق الإحصاء بالمهرجان")
+
+
+# Reports the cue table and the particles around a cue let through (constructed sentences).
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("وقد أكد الوزير أن الخطة جاهزة.", ("explicit", "الوزير")),  # وقد: the particle, not the noun وَقْد
+    ("فقد قال المتحدث إن الموعد تأجل.", ("explicit", "المتحدث")),
+    ("وأفادت الشرطة بمقتل ثلاثة أشخاص في الحادث.", ("explicit", "الشرطة")),  # أفاد بـ
+    ("وتفيد تقارير بوصول الوفد إلى العاصمة.", ("explicit", "تقارير")),
+    ("ذكر مصدر مطلع أن الاجتماع تأجل.", ("explicit", "مصدر مطلع")),  # an impersonal cue with a source after it
+    ("بيد أن دوبوا يقول إن الخطة خطيرة.", ("explicit", "دوبوا")),  # a name after أن opens its clause
+    ("ولكن تقارير تحدثت عن تأجيل الاجتماع.", ("explicit", "تقارير")),  # an unnamed source opening its clause
+    ("تقارير تقول إن الاجتماع تأجل.", ("explicit", "تقارير")),
+    ("وحسب الشكوى فإن الشركة أخفت الأرقام.", ("implicit", "")),  # a definite document: its author
+    ("وتأجل الاجتماع، وفق ما نشرته صحيفة محلية.", ("explicit", "صحيفة محلية")),  # نشر issues a speech
+    ("ونشرت الهيئة العامة بيانا قالت فيه إن الموعد تأجل.", ("explicit", "الهيئة العامة")),
+    ("وقال المسؤول الذي طلب عدم نشر اسمه إن الخطة جاهزة.", ("explicit", "المسؤول")),  # نشر mid-clause: a noun
+])
+def test_cues_and_particles_that_report(sentence, expected):
+    assert report(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "فقد تعتبر المحكمة أن الدفع مخالف.",  # قد + present: a possibility, not a report
+    "وكانت اختبارات، أجريت على عينات من المياه، أفادت بوجود جسيمات دقيقة.",  # the tests' finding, no speaker
+    "يعتقد على نطاق واسع أن الخطة جاهزة.",  # impersonal: it is believed
+    "ونشرت الصحيفة صورا للحادث.",  # published no speech
+])
+def test_particles_and_subjects_that_make_no_report(sentence):
+    assert speech.find(LEX, sentence) is None
+
+
+def test_a_bare_title_never_goes_to_a_former_holder():
+    article = ("وقال الرئيس الأمريكي جون دوبوا إن الخطة جاهزة.\n"
+               "وقد شدد الرئيس الأمريكي السابق، سامي الحداد، على أن الخطة خطيرة.\n"
+               "وأضاف الرئيس الأمريكي أن التنفيذ يبدأ غدا.")
+    art = analyse(Document("t", article))
+    assert [art.entities[k].names[0] for k in art.entity_of] == [("جون", "دوبوا"), ("سامي", "الحداد"),
+                                                               ("جون", "دوبوا")]
