@@ -59,7 +59,12 @@ def _carried(lex: Lexicons, report: speech.Report, candidates: list[Attribution]
     form = cues.of(lex).forms.get(normalize(report.cue)) if report.cue else None
     if report.document:  # وأضاف البيان: the verb agrees with the document; its author is the last body named
         form = None
-        candidates = [c for c in candidates if c.kind != sources.PERSON] or candidates
+        candidates = [c for c in candidates if c is not None and c.kind != sources.PERSON]
+        if not candidates:  # no body named: the letter or report the article relays is itself the source
+            words = normalize(report.document).split()
+            unnamed = sources.Source(sources.UNNAMED)
+            return Attribution(report.document, "", report.cue, "explicit", report.quote, sources.UNNAMED, "",
+                               sources.agreement(lex, words, unnamed, "f" if words[0].endswith("ه") else "m"))
     for source in reversed(candidates):
         if form is None or form.number == "du" or (form.gender, form.number) in source.agrees:
             gender = source.gender or (form.gender if form is not None and source.kind == sources.PERSON
@@ -129,8 +134,10 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
             if report.relayer:  # the outlet that relays the source speaks on in the sentences after
                 named.append(_source(lex, speech.Report("explicit", report.cue, report.relayer)))
                 people = [*people, report.relayer]
-        elif report and (named or salient):
+        elif report and (named or salient or report.document):
             result = _carried(lex, report, named[-_CANDIDATES:] if named else [salient]) or Attribution()
+            if result.attribution == "explicit":
+                named.append(result)  # a document that speaks for itself: what follows may carry it
         elif previous is not None and previous.attribution != "none" and (open_quote or text.startswith(_OPENERS)):
             result = Attribution(previous.mention, previous.apposition, "", "carried", "direct", previous.kind,
                                  previous.gender, previous.agrees)

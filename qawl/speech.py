@@ -42,7 +42,8 @@ class Report:
     mention: str = ""  # the speaker noun phrase as written ("" when implicit)
     apposition: str = ""  # a title or name in apposition (كوساشيف، رئيس لجنة ...)
     quote: str = "indirect"  # "direct" when the report is a quotation
-    document: bool = False  # the subject is a document (وأضاف البيان): its author speaks, whatever the verb's form
+    document: str = ""  # the document that is the subject, as written (وأضاف البيان): its author speaks, whatever the
+    # verb's form
     relayer: str = ""  # who relays the source (وأوضحت الصحيفة نقلا عن مصادر …): the subject of what follows
 
 
@@ -159,6 +160,8 @@ def _subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int,
     """Return the spans of a subject written before its verb and of its apposition (الشرطة تقول إن، لكن محمد، وكيل
     ...، قال), or None."""
     end = i - 1 if i > 0 and toks[i - 1].norm in {"قد", "لقد"} else i
+    while end > 1 and end < i and toks[end - 1].norm in COMMAS:
+        end -= 1  # وكانت ماي، قد عبرت: a comma before قد
     start = end
     while start > 0 and end - start < 24:
         if toks[start - 1].norm in cues.QUOTE_MARKS and (opening := _quoted_name_start(toks, start - 1)) > 0:
@@ -356,7 +359,7 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         if named:
             return Report("explicit", cue, _surface(text, toks, *named), quote=quote)
     if implicit and j - 1 > i and toks[j - 1].norm in w.document:
-        return Report("implicit", cue, quote=quote, document=True)
+        return Report("implicit", cue, quote=quote, document=_surface(text, toks, j - 1, j))
 
     if implicit or without_article(toks[j].norm) in lex.w.time_noun:
         return _implicit_report(lex, text, toks, i, cue, quote)  # قالت أوائل شهر فبراير: a time, no subject
@@ -526,7 +529,7 @@ def _document_report(lex: Lexicons, text: str, toks: Tokens, i: int, j: int, all
     author = _document_source(lex, text, toks, j, at)
     if author:
         return Report("explicit", cue, _without_lam(_surface(text, toks, *author)), quote=quote)
-    return Report("implicit", cue, quote=quote, document=True)
+    return Report("implicit", cue, quote=quote, document=_surface(text, toks, j, j + 1))
 
 
 def _came_in(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tuple[int, int]]) -> Report | None:
@@ -542,7 +545,7 @@ def _came_in(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tuple[i
     author = _document_source(lex, text, toks, i + 2, at)
     if author:
         return Report("explicit", cue, _without_lam(_surface(text, toks, *author)), quote=quote)
-    return Report("implicit", cue, quote=quote, document=True)
+    return Report("implicit", cue, quote=quote, document=_surface(text, toks, i + 2, i + 3))
 
 
 def _without_lam(phrase: str) -> str:
@@ -572,7 +575,7 @@ def _according_to(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | No
         if author:
             return Report("explicit", cue, _without_lam(_surface(text, toks, *author)))
         definite = _without_lam(toks[j].norm).startswith("ال")  # وحسب الشكوى فإن: the document the article relays
-        return Report("implicit", cue, document=True) if (
+        return Report("implicit", cue, document=_without_lam(_surface(text, toks, j, j + 1))) if (
             definite or _document_head(lex, toks[j].norm) or limit == j + 1) else None
     if j + 2 < len(toks) and _document_head(lex, toks[j].norm):
         after = noun_phrase(lex, toks, j + 1)

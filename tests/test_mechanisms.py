@@ -429,6 +429,7 @@ def test_a_number_ends_a_name():
     ("وتفيد تقارير بوصول الوفد إلى العاصمة.", ("explicit", "تقارير")),
     ("ذكر مصدر مطلع أن الاجتماع تأجل.", ("explicit", "مصدر مطلع")),  # an impersonal cue with a source after it
     ("بيد أن دوبوا يقول إن الخطة خطيرة.", ("explicit", "دوبوا")),  # a name after أن opens its clause
+    ("وكان الوزير، قد قال إن الخطة جاهزة.", ("explicit", "الوزير")),  # a comma between the subject and قد
     ("ولكن تقارير تحدثت عن تأجيل الاجتماع.", ("explicit", "تقارير")),  # an unnamed source opening its clause
     ("تقارير تقول إن الاجتماع تأجل.", ("explicit", "تقارير")),
     ("وحسب الشكوى فإن الشركة أخفت الأرقام.", ("implicit", "")),  # a definite document: its author
@@ -457,3 +458,17 @@ def test_a_bare_title_never_goes_to_a_former_holder():
     art = analyse(Document("t", article))
     assert [art.entities[k].names[0] for k in art.entity_of] == [("جون", "دوبوا"), ("سامي", "الحداد"),
                                                                ("جون", "دوبوا")]
+
+
+def test_a_document_no_body_wrote_is_its_own_unnamed_source():
+    article = ("ووجه عضوان في البرلمان رسالة إلى الوزير.\n"
+               "وتشكك الرسالة في الأرقام التي نشرتها الحكومة.\n"
+               "وتدعو إلى تحقيق شامل.")
+    attrs = attribute(LEX, split(article))
+    assert [(a.mention, a.kind) for a in attrs[1:]] == [("الرسالة", "unnamed"), ("الرسالة", "unnamed")]
+
+
+def test_a_document_a_body_wrote_speaks_for_that_body():
+    article = "وقالت وزارة الزراعة إن المحصول وفير.\nوأضاف البيان أن الأسعار ستنخفض."
+    attrs = attribute(LEX, split(article))
+    assert (attrs[1].mention, attrs[1].kind, attrs[1].attribution) == ("وزارة الزراعة", "organization", "carried")
