@@ -577,7 +577,9 @@ def _according_to(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | No
         definite = _without_lam(toks[j].norm).startswith("ال")  # وحسب الشكوى فإن: the document the article relays
         return Report("implicit", cue, document=_without_lam(_surface(text, toks, j, j + 1))) if (
             definite or _document_head(lex, toks[j].norm) or limit == j + 1) else None
-    if j + 2 < len(toks) and _document_head(lex, toks[j].norm):
+    if j + 3 < len(toks) and _document_head(lex, toks[j].norm) and toks[j + 1].norm in cues.QUOTE_MARKS:
+        j, quoted = j + 2, True  # وفقا لبيانات "ماركت": the quoted name whose data they are
+    elif j + 2 < len(toks) and _document_head(lex, toks[j].norm):
         after = noun_phrase(lex, toks, j + 1)
         if after > j + 1 and _speaks(lex, toks, j + 1, after) and not _adjective(toks[j + 1].norm):
             j += 1  # وفقا لبيانات تريد ويب: the source is who the data are of (وفق تقديرات أولية: the estimates)
