@@ -45,6 +45,7 @@ class Report:
     document: str = ""  # the document that is the subject, as written (وأضاف البيان): its author speaks, whatever the
     # verb's form
     relayer: str = ""  # who relays the source (وأوضحت الصحيفة نقلا عن مصادر …): the subject of what follows
+    owner: bool = False  # the source owns the data cited (وفقا لبيانات فلان): a body, whatever its name looks like
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -577,12 +578,15 @@ def _according_to(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | No
         definite = _without_lam(toks[j].norm).startswith("ال")  # وحسب الشكوى فإن: the document the article relays
         return Report("implicit", cue, document=_without_lam(_surface(text, toks, j, j + 1))) if (
             definite or _document_head(lex, toks[j].norm) or limit == j + 1) else None
+    owner = False
     if j + 3 < len(toks) and _document_head(lex, toks[j].norm) and toks[j + 1].norm in cues.QUOTE_MARKS:
         j, quoted = j + 2, True  # وفقا لبيانات "ماركت": the quoted name whose data they are
+        owner = _without_lam(toks[j - 2].norm) in lex.w.figures
     elif j + 2 < len(toks) and _document_head(lex, toks[j].norm):
         after = noun_phrase(lex, toks, j + 1)
         if after > j + 1 and _speaks(lex, toks, j + 1, after) and not _adjective(toks[j + 1].norm):
             j += 1  # وفقا لبيانات تريد ويب: the source is who the data are of (وفق تقديرات أولية: the estimates)
+            owner = _without_lam(toks[j - 1].norm) in lex.w.figures  # figures come from a body, not a person
     end = noun_phrase(lex, toks, j)
     if end == j:
         return None
@@ -595,7 +599,7 @@ def _according_to(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | No
     if not (quoted or names.anchored(lex, names.split(lex, words).name) or _is_source(lex, mention)
             or sources.unnamed_head(lex, words[0])):
         return None  # بحسب المواعيد المقررة: according to a schedule, not to a source (تقارير صحفية are one)
-    return Report("explicit", cue, mention)
+    return Report("explicit", cue, mention, owner=owner)
 
 
 def _adjective(word: str) -> bool:

@@ -473,3 +473,10 @@ def test_a_document_a_body_wrote_speaks_for_that_body():
     article = "وقالت وزارة الزراعة إن المحصول وفير.\nوأضاف البيان أن الأسعار ستنخفض."
     attrs = attribute(LEX, split(article))
     assert (attrs[1].mention, attrs[1].kind, attrs[1].attribution) == ("وزارة الزراعة", "organization", "carried")
+
+
+def test_the_owner_of_figures_is_a_body():
+    article = "وارتفعت الأسعار، وفقا لبيانات كابيتال ماركت.\nوانخفض المؤشر، بحسب تصريحات جون دوبوا."
+    first, second = attribute(LEX, split(article))
+    assert (first.mention, first.kind) == ("كابيتال ماركت", "organization")  # figures come from a body
+    assert (second.mention, second.kind) == ("جون دوبوا", "person")  # statements from whoever made them
