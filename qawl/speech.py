@@ -366,7 +366,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         return _implicit_report(lex, text, toks, i, cue, quote)  # قالت أوائل شهر فبراير: a time, no subject
     if toks[j].possessed and np_end > j + 1 and has_name(lex, toks, j + 1, np_end):
         j += 1  # وقال شقيقه عبدالله: the name, not the kinship word, names the source
-    elif (_oblique_plural(toks[j].norm) or _accusative_head(lex, toks, j)
+    elif ((_oblique_plural(toks[j].norm) and toks[j].norm not in names.given_name_set(lex))  # كاثرين: a name
+          or _accusative_head(lex, toks, j)
           or not (_said_at(lex, toks, max(end, app_b)) or _speaks(lex, toks, j, np_end)
                   or (app_b > app_a and has_name(lex, toks, app_a, app_b)))):
         # وأكد أهمية …، وأبلغ اجتماعا لأنصاره: the phrase is the object

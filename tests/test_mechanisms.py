@@ -437,6 +437,8 @@ def test_a_number_ends_a_name():
     ("وارتفعت الأسعار، وفقا لبيانات \"جون ماركت\".", ("explicit", "جون ماركت")),  # the quoted name the data are of
     ("ونشرت الهيئة العامة بيانا قالت فيه إن الموعد تأجل.", ("explicit", "الهيئة العامة")),
     ("وقال المسؤول الذي طلب عدم نشر اسمه إن الخطة جاهزة.", ("explicit", "المسؤول")),  # نشر mid-clause: a noun
+    ("وقالت كاثرين لمراسلنا: \"الوضع صعب\".", ("explicit", "كاثرين")),  # a given name, not an oblique plural
+    ("وقال طالب آخر \"سمعت دويا قويا\".", ("explicit", "طالب آخر")),  # a human noun spelled like a cue
 ])
 def test_cues_and_particles_that_report(sentence, expected):
     assert report(sentence) == expected
