@@ -312,10 +312,14 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     else:
         # Try the subject as a plain phrase first; only a verb whose object may follow the subject
         # (أكد استعداده، وصف ترامب الاتفاق) needs the phrase cut where an object visibly begins.
-        objects = cues.ANY in allowed or cues.SPEECH in allowed  # أصدر، نشر: their object follows the subject
-        if cues.SPEECH in allowed:
+        objects = cues.ANY in allowed
+        issues = cues.SPEECH in allowed
+        if issues:
             allowed = allowed | speech_objects(lex)  # the subject ends where the speech it issued is named
         np_end = noun_phrase(lex, toks, j, objects=objects, preps=_prefixes(allowed), ends=allowed)
+        if issues and not objects and (cut := noun_phrase(lex, toks, j, objects=True, preps=_prefixes(allowed),
+                                                          ends=allowed)) < np_end and _thing(toks[cut].norm):
+            np_end = cut  # ونشرت الهيئة | صورة: a thing the dictionary knows opens what it issued (not تايمز)
         end = through_phrase(lex, toks, j, np_end)
         app_end = apposition(lex, toks, end)[1]
         comp_at = app_end if app_end > end else end
