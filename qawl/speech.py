@@ -228,11 +228,12 @@ def _antecedent_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: li
 def _what_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tuple[int, int]]) -> Report | None:
     """Return the report of "ما ذكره السفير" / "وفق ما نشرته الصحيفة": what the source after the verb said, when it
     can speak (كما قال mid-sentence compares, and is left to the caller)."""
-    end = noun_phrase(lex, toks, i + 1, objects=True, after_name=True)
-    if end == i + 1 or not _speaks(lex, toks, i + 1, end):
+    start = i + 2 if i + 1 < len(toks) and toks[i + 1].norm in lex.w.object_pronoun else i + 1  # ما كشفت عنه فلان
+    end = noun_phrase(lex, toks, start, objects=True, after_name=True)
+    if end == start or not _speaks(lex, toks, start, end):
         return None
     app_a, app_b = apposition(lex, toks, end)
-    return Report("explicit", _surface(text, toks, i, i + 1), _surface(text, toks, i + 1, end),
+    return Report("explicit", _surface(text, toks, i, i + 1), _surface(text, toks, start, end),
                   _surface(text, toks, app_a, app_b), _quote_kind(text, toks.ends[i], spans))
 
 
@@ -276,6 +277,9 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         return _antecedent_report(lex, text, toks, i, spans) if before in w.who else None
     if i > 1 and before == "كما" and toks[i - 2].norm not in PUNCTUATION:
         return None
+    if (i > 1 and before == "كما" and toks[i - 2].norm in COMMAS and n not in w.ambiguous_cue
+            and not table.forms[n].present and (as_said := _what_report(lex, text, toks, i, spans))):
+        return as_said  # …، كما أفادت الوكالة: as the source after the verb reported
     if i > 0 and before in w.preposition:
         return None  # بعد رفض أصحابها: after a preposition the word is a verbal noun, not the verb
     if i > 0 and _indefinite_noun(lex, toks[i - 1]) and not (
