@@ -93,6 +93,8 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
     definite = prev_bare.startswith("ال")
     closed = closes(lex, prev)
     if word.startswith("ال"):
+        if definite and word[2:] in lex.w.body and prev not in lex.title_words and not word.endswith(("ي", "يه")):
+            return True  # واتهمت المعارضة | الحكومة: a definite noun heads no construct, a body after it is the object
         if word.endswith(("يين", "يون")) and prev.startswith("ال") and prev in lex.title_words and not prev.endswith(
                 ("ون", "ين", "ات")):
             return True  # وأخبر الوزير | الصحفيين: a plural after one title is no adjective of it (number agrees)
