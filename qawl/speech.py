@@ -407,7 +407,9 @@ def _name_before_clause(lex: Lexicons, toks: Tokens, after: int, at: int) -> tup
         return None
     words = [t.norm for t in toks[open_ + 1 : close]]
     mention = names.split(lex, words)
-    if mention.name_at == 0 and len(mention.name) == len(words) and names.anchored(lex, mention.name):
+    # between commas a name may end in a word the lexicon reads otherwise (عبد الحكيم بالحاج: ب + الحاج)
+    if mention.name_at == 0 and len(words) - 1 <= len(mention.name) >= min(2, len(words)) and names.anchored(
+            lex, mention.name):
         return open_ + 1, close
     return None
 

@@ -452,6 +452,11 @@ def test_cues_and_particles_that_report(sentence, expected):
     assert report(sentence) == expected
 
 
+def test_a_name_between_commas_may_end_in_a_word_read_as_a_title():
+    found = speech.find(LEX, "وقال الناشط البارز في ذلك الوقت، عبد الكريم بالحاج، إنه غادر البلاد.")
+    assert (found.mention, found.apposition) == ("الناشط البارز", "عبد الكريم بالحاج")
+
+
 @pytest.mark.parametrize("sentence", [
     "فقد تعتبر المحكمة أن الدفع مخالف.",  # قد + present: a possibility, not a report
     "وكانت اختبارات، أجريت على عينات من المياه، أفادت بوجود جسيمات دقيقة.",  # the tests' finding, no speaker
