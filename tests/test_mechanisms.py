@@ -495,3 +495,11 @@ def test_the_owner_of_figures_is_a_body():
     first, second = attribute(LEX, split(article))
     assert (first.mention, first.kind) == ("كابيتال ماركت", "organization")  # figures come from a body
     assert (second.mention, second.kind) == ("جون دوبوا", "person")  # statements from whoever made them
+
+
+def test_an_outlet_split_into_a_title_and_a_name_goes_by_its_gazetteer_name():
+    articles = [analyse(Document(f"t{k}", text)).entities for k, text in enumerate((
+        "وذكرت صحيفة \"نيويورك تايمز\" الأميركية أن الاجتماع تأجل.",  # the split read تايمز as a person's name
+        "وقالت وكالة فرانس برس إن الاجتماع تأجل.",  # a name the gazetteer holds whole keeps its spelling
+    ))]
+    assert speakers.canonical_names(LEX, articles) == [["نيويورك تايمز"], ["فرانس برس"]]
