@@ -35,7 +35,8 @@ def _is_name_word(lex: Lexicons, word: str) -> bool:
     heads, titles = lex.institution_heads, lex.title_words
     return (
         len(word) > 1
-        and not word.startswith(("ال", "لل", "وال", "بال", "فال", "كال"))
+        and not word.startswith(("ال", "لل", "وال", "بال", "فال"))
+        and not (word.startswith("كال") and dictionary.entry(word[3:]) is not None)  # كالعادة; كالين is a name
         and word not in titles
         and word not in heads
         and not (word[:1] in "لب" and (word[1:] in heads or word[1:] in titles or word[1:] in lex.places))

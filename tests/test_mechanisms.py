@@ -133,6 +133,7 @@ def test_an_object_after_the_cue_leaves_the_subject_implicit(sentence, expected)
     ("قائد قوة الحماية", ""),
     ("مسؤولو البلدية", ""),  # a construct plural is no name
     ("منتقدو اتفاق التسوية", ""),
+    ("سامي كالين المتحدث باسم الحزب", "سامي كالين"),  # كال opens a name unless كَـ + a known word follows
 ])
 def test_a_name_ends_where_names_end(phrase, name):
     assert " ".join(names.split(LEX, normalize(phrase).split()).name) == normalize(name)
