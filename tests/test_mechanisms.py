@@ -463,6 +463,7 @@ def test_a_name_between_commas_may_end_in_a_word_read_as_a_title():
     "وكانت اختبارات، أجريت على عينات من المياه، أفادت بوجود جسيمات دقيقة.",  # the tests' finding, no speaker
     "يعتقد على نطاق واسع أن الخطة جاهزة.",  # impersonal: it is believed
     "ونشرت الصحيفة صورا للحادث.",  # published no speech
+    "وتراجعت العملة بفعل تجدد مخاوف بشأن التضخم.",  # after a compound preposition: the verbal noun
 ])
 def test_particles_and_subjects_that_make_no_report(sentence):
     assert speech.find(LEX, sentence) is None
