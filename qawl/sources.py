@@ -241,6 +241,8 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
     titled = head in lex.title_words or ("ال" + head) in lex.title_words or head in lex.w.person_noun
     # A name after several doers is not theirs (نشطاء ومسعفون، مراسلات برازيليات): the head is plural.
     named = bool(mention.name) and not (mention.name_at > 0 and _plural(stem(lex, words[0])))
+    if named and mention.name_at > 0 and mentions.find(list(mention.name), mentions.gazetteer_index(lex), starts=[0]):
+        named = False  # شاهد من رويترز: the name is an outlet's or a place's, not the witness's
     kind = head_kind(lex, words[0], named=named or (titled and _annexed(lex, words)))
     if kind != PERSON:
         return Source(kind)

@@ -48,6 +48,8 @@ class Entity:
         """Return the kind most of its attributions gave; a person wins a tie. Attributions whose words told no
         kind (a bare family name: وأضاف بشر) leave it to the others, an unnamed source when there are none."""
         kind = _most_common(self.kinds, _KIND_ORDER) or (UNNAMED if self.kinds else "")
+        if kind == PERSON and UNNAMED in self.kinds and not self.names:
+            return UNNAMED  # مسؤول كبير … وأضاف المسؤول: a person the article never names stays an unnamed source
         return PERSON if self.given and kind == UNNAMED else kind  # ماكرون after إيمانويل ماكرون: no doers (ماكر+ون)
 
     def gender(self) -> str:

@@ -182,8 +182,8 @@ def _subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int,
         first = toks[b].norm
         first = first[1:] if first[:1] in {"و", "ف"} and first[1:].startswith("ال") else first
         if not (first.startswith("ال") or opened or first in lex.title_words or sources.unnamed_head(lex, first) or (
-                a > 0 and toks[a - 1].norm in lex.w.that and has_name(lex, toks, b, b + 1))):
-            continue  # بيد أن ترامب يقول: a name after أن is the subject of the clause it opens
+                a > 0 and toks[a - 1].norm in lex.w.that and (has_name(lex, toks, b, b + 1) or first in lex.places))):
+            continue  # بيد أن ترامب يقول، إلا أن فرنسا قالت: a name after أن is the subject of the clause it opens
         stop = noun_phrase(lex, toks, b)
         app_a, app_b = apposition(lex, toks, stop)
         reach = app_b + 1 if app_b > stop else stop

@@ -505,3 +505,18 @@ def test_an_outlet_split_into_a_title_and_a_name_goes_by_its_gazetteer_name():
         "وقالت وكالة فرانس برس إن الاجتماع تأجل.",  # a name the gazetteer holds whole keeps its spelling
     ))]
     assert speakers.canonical_names(LEX, articles) == [["نيويورك تايمز"], ["فرانس برس"]]
+
+
+def test_a_person_the_article_never_names_stays_an_unnamed_source():
+    art = analyse(Document("t", "وقال مسؤول كبير في الوزارة إن الموعد تأجل.\nوأضاف المسؤول أن الوفد غادر."))
+    assert [art.entities[k].kind() for k in art.entity_of] == ["unnamed", "unnamed"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("وقال شاهد من رويترز إن الطريق أغلق.", ("شاهد من رويترز", "unnamed")),  # the outlet is not his name
+    ("إلا أن فرنسا قالت إن الطريق أغلق.", ("فرنسا", "country")),  # a state after أن opens its clause
+    ("وأعلن الجهاز المركزي للإحصاء أن التضخم ارتفع.", ("الجهاز المركزي", "organization")),
+])
+def test_who_speaks_and_what_kind(sentence, expected):
+    [found] = attribute(LEX, split(sentence))
+    assert (found.mention, found.kind) == expected
