@@ -117,7 +117,7 @@ def head_kind(lex: Lexicons, word: str, *, named: bool = False) -> str:
         return ""  # particles, times (أوائل شهر فبراير، يوم الأحد) and parts of a place (جنوب غرب البصرة): no source
     bare = without_article(word)
     if (word in lex.w.collective_source or bare in lex.w.collective_source
-            or bare in lex.w.report_noun or bare in lex.w.anonymous):
+            or bare in lex.w.report_noun or bare in lex.w.anonymous or bare in lex.w.figures):
         return UNNAMED  # المصدر: a source is unnamed however often the article has named it so
     if named and (bare in lex.w.person_noun or word in lex.w.person_noun):
         return PERSON  # مراسل بي بي سي فيناياك غايكواد: a named correspondent is a person, unnamed his outlet speaks

@@ -45,6 +45,8 @@ def test_cue_forms_carry_gender_number_and_tense(form, stem, gender, number, pre
     ("مسؤول كبير", "unnamed"),  # an indefinite title with an adjective
     ("دبلوماسي غربي", "unnamed"),  # a human noun shaped like an adjective
     ("المصدر", "unnamed"),  # a source stays unnamed when the article names it again
+    ("التقديرات", "unnamed"),  # figures, estimates
+    ("آخر", "unnamed"),  # another one, unnamed
     ("مصادر مطلعة", "unnamed"),
     ("شهود عيان", "unnamed"),
     ("مزارعون", "unnamed"),  # several doers
