@@ -813,6 +813,9 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
             verb = _verb_report(lex, text, toks, i, spans, known)
         elif n in table.with_object and verb is None and i > 0 and toks[i - 1].norm in lex.w.what:
             verb = _what_report(lex, text, toks, i, spans)
+        elif (n in table.with_object and verb is not None and i > 1 and toks[i - 1].norm in lex.w.what
+              and toks[i - 2].norm in according_to and (told := _what_report(lex, text, toks, i, spans))):
+            return told  # واعترف فلان بكذا، وفقا لما ذكرته الصحيفة: the outlet tells the whole sentence
         elif n in according_to and according is None:
             according = _according_to(lex, text, toks, i)
         elif n in came_in and verb is None:

@@ -440,6 +440,7 @@ def test_a_number_ends_a_name():
     ("وحسب الشكوى فإن الشركة أخفت الأرقام.", ("implicit", "")),  # a definite document: its author
     ("وتأجل الاجتماع، وفق ما نشرته صحيفة محلية.", ("explicit", "صحيفة محلية")),  # نشر issues a speech
     ("وتأجل الاجتماع، كما أفادت صحيفة محلية.", ("explicit", "صحيفة محلية")),  # كما after a comma: as … reported
+    ("واعترف اللاعب بالخطأ، وفقا لما ذكرته صحيفة محلية.", ("explicit", "صحيفة محلية")),  # the outlet tells it all
     ("وتأجل الاجتماع، كما أكد أن الموعد تغير.", ("implicit", "")),  # كما: also, and the subject is unwritten
     ("وتأجل الاجتماع، وفق ما كشفت عنه صحيفة محلية.", ("explicit", "صحيفة محلية")),  # the pronoun of ما after it
     ("وارتفعت الأسعار، وفقا لبيانات \"جون ماركت\".", ("explicit", "جون ماركت")),  # the quoted name the data are of
