@@ -657,7 +657,7 @@ def _document_source(lex: Lexicons, text: str, toks: Tokens, a: int, limit: int)
     if k >= limit:
         return None
     start = k
-    end = noun_phrase(lex, toks, start)  # للجيش، لوزارة الخارجية: the caller drops the ل
+    end = min(noun_phrase(lex, toks, start), limit)  # للجيش، لوزارة الخارجية: the caller drops the ل
     if end > start and _speaks(lex, toks, start, end):
         return start, end
     return None

@@ -197,6 +197,7 @@ def test_no_report(sentence):
     ("وقال بيان للجيش إن القوات تقدمت.", ("explicit", "الجيش")),  # a document speaks for its author
     ("وذكر بيان صادر عن الوزارة أن العمل مستمر.", ("explicit", "الوزارة")),
     ("وجاء في بيان أصدرته الهيئة أن الموعد تأجل.", ("explicit", "الهيئة")),
+    ("ويطالب خطاب للبرلمان بإخضاع الشركة للتحقيق.", ("explicit", "البرلمان")),  # the author ends at the complement
     ("وأضاف البيان أن الوفد غادر.", ("implicit", "")),  # its author is the last body named
     ("وتقول المسودة النهائية \"إن الموعد تأجل\".", ("implicit", "")),  # a draft, a lawsuit, a complaint too
     ("وجاء في التقرير أن الخسائر كبيرة.", ("implicit", "")),
