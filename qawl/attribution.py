@@ -34,8 +34,9 @@ def _source(lex: Lexicons, report: speech.Report) -> Attribution:
     # The same cues and sources come back sentence after sentence: each is classified once.
     kind, gender, agrees = lex.memo("explicit_source", _classify_source, bound=1 << 15)[
         report.cue, report.mention, report.apposition]
-    if report.owner and kind == sources.PERSON and not gender:
-        kind = sources.ORGANIZATION  # وفقا لبيانات فلان: figures come from a body, whatever its name looks like
+    if report.body and kind == sources.PERSON and not sources.classify(lex, normalize(report.mention).split()).gender:
+        kind, gender = sources.ORGANIZATION, ""  # وفقا لبيانات فلان، وقالت "فيسبوك": a body, whatever its name
+        # looks like (a given name is a person's; the verb's gender is a body's too)
     return Attribution(report.mention, report.apposition, report.cue, "explicit", report.quote, kind, gender, agrees)
 
 

@@ -45,7 +45,8 @@ class Report:
     document: str = ""  # the document that is the subject, as written (وأضاف البيان): its author speaks, whatever the
     # verb's form
     relayer: str = ""  # who relays the source (وأوضحت الصحيفة نقلا عن مصادر …): the subject of what follows
-    owner: bool = False  # the source owns the data cited (وفقا لبيانات فلان): a body, whatever its name looks like
+    body: bool = False  # a body, whatever its name looks like: the owner of figures cited (وفقا لبيانات فلان), a
+    # quoted name (وقالت "فيسبوك")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -306,6 +307,10 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     )
     if not implicit and j < len(toks) and _is_document(lex, after):
         return _document_report(lex, text, toks, i, j, allowed, spans)
+    if after in cues.QUOTE_MARKS and (named := _quoted_subject(lex, toks, j, allowed)):
+        close, at = named
+        return Report("explicit", _surface(text, toks, i, i + 1), _surface(text, toks, j + 1, close),
+                      quote=_quote_kind(text, toks.starts[at], spans), body=True)
     if implicit:
         j += 1
         np_end = end = j
@@ -383,6 +388,21 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     elif np_end == j + 1 and table.forms[n].gender == "m" and _feminine_place(lex, toks[j].norm):
         return _implicit_report(lex, text, toks, i, cue, quote)  # واتهم إيران: a state's verb is feminine
     return Report("explicit", cue, _surface(text, toks, j, np_end), _surface(text, toks, app_a, app_b), quote)
+
+
+def _quoted_subject(lex: Lexicons, toks: Tokens, j: int, allowed: frozenset[str]) -> tuple[int, int] | None:
+    """Return the closing mark of a short quoted name that is the subject (وقالت "فيسبوك" يوم الأربعاء، إن) and
+    where what is said begins: one to three quoted words, no pronoun, then at most a time and the that-clause or
+    colon; None when the quotation is what was said (وقال "نحن مستعدون" في إشارة إلى أن)."""
+    close = next((k for k in range(j + 2, min(len(toks), j + 5)) if toks[k].norm in cues.QUOTE_MARKS), -1)
+    if close < 0 or close + 1 >= len(toks) or toks[j + 1].norm in lex.w.personal_pronoun or (
+            toks[j + 1].norm in lex.w.pronoun_subject):
+        return None
+    at = _complement(lex, toks, close + 1, allowed - {cues.ANY})
+    if at <= close or at - close > 6 or not (toks[at].norm in lex.w.that or toks[at].norm == cues.COLON) or any(
+            t.norm in lex.w.preposition or t.norm in _SENTENCE_END for t in toks[close + 1 : at]):
+        return None
+    return close, at
 
 
 def _after_what_is_said(lex: Lexicons, toks: Tokens, i: int, after: int) -> bool:
@@ -589,15 +609,15 @@ def _according_to(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | No
         definite = _without_lam(toks[j].norm).startswith("ال")  # وحسب الشكوى فإن: the document the article relays
         return Report("implicit", cue, document=_without_lam(_surface(text, toks, j, j + 1))) if (
             definite or _document_head(lex, toks[j].norm) or limit == j + 1) else None
-    owner = False
+    body = False
     if j + 3 < len(toks) and _document_head(lex, toks[j].norm) and toks[j + 1].norm in cues.QUOTE_MARKS:
         j, quoted = j + 2, True  # وفقا لبيانات "ماركت": the quoted name whose data they are
-        owner = _without_lam(toks[j - 2].norm) in lex.w.figures
+        body = _without_lam(toks[j - 2].norm) in lex.w.figures
     elif j + 2 < len(toks) and _document_head(lex, toks[j].norm):
         after = noun_phrase(lex, toks, j + 1)
         if after > j + 1 and _speaks(lex, toks, j + 1, after) and not _adjective(toks[j + 1].norm):
             j += 1  # وفقا لبيانات تريد ويب: the source is who the data are of (وفق تقديرات أولية: the estimates)
-            owner = _without_lam(toks[j - 1].norm) in lex.w.figures  # figures come from a body, not a person
+            body = _without_lam(toks[j - 1].norm) in lex.w.figures  # figures come from a body, not a person
     end = noun_phrase(lex, toks, j)
     if end == j:
         return None
@@ -610,7 +630,7 @@ def _according_to(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | No
     if not (quoted or names.anchored(lex, names.split(lex, words).name) or _is_source(lex, mention)
             or sources.unnamed_head(lex, words[0])):
         return None  # بحسب المواعيد المقررة: according to a schedule, not to a source (تقارير صحفية are one)
-    return Report("explicit", cue, mention, owner=owner)
+    return Report("explicit", cue, mention, body=body)
 
 
 def _adjective(word: str) -> bool:

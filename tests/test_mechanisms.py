@@ -519,6 +519,8 @@ def test_a_person_the_article_never_names_stays_an_unnamed_source():
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("وقال شاهد من رويترز إن الطريق أغلق.", ("شاهد من رويترز", "unnamed")),  # the outlet is not his name
     ("إلا أن فرنسا قالت إن الطريق أغلق.", ("فرنسا", "country")),  # a state after أن opens its clause
+    ("وقالت \"كابيتال\" يوم الأحد، إن الطريق أغلق.", ("كابيتال", "organization")),  # a quoted name: a body
+    ("وقال \"نحن مستعدون\" في إشارة إلى أن الطريق أغلق.", ("", "")),  # the quotation is what was said
     ("وأعلن الجهاز المركزي للإحصاء أن التضخم ارتفع.", ("الجهاز المركزي", "organization")),
 ])
 def test_who_speaks_and_what_kind(sentence, expected):
