@@ -123,8 +123,8 @@ def head_kind(lex: Lexicons, word: str, *, named: bool = False) -> str:
         return PERSON  # مراسل بي بي سي فيناياك غايكواد: a named correspondent is a person, unnamed his outlet speaks
     if bare in lex.w.media_noun or word in lex.w.media_noun:
         return MEDIA
-    if bare in lex.w.body or word in lex.w.body:
-        return ORGANIZATION
+    if bare in lex.w.body or word in lex.w.body or _dual_body(lex, bare):
+        return ORGANIZATION  # وزارتا الخارجية والدفاع، شركتان: two bodies
     if bare == word and bare in lex.derived("body_plurals", _body_plurals):
         return UNNAMED  # وكالات، منظمات: several bodies, none named (الحكومات after a verb is mostly its object)
     if word in lex.w.group_noun or bare in lex.w.group_noun:
@@ -199,7 +199,13 @@ def _opens_no_name(lex: Lexicons, word: str, given: frozenset[str]) -> bool:
     bare = without_article(stem(lex, word))
     entry = dictionary.entry(bare)
     # a short verbal noun may be a given name (عمران، رود); a derived one is an action (استمرار، استطلاع)
-    return (entry is not None and entry.kind == dictionary.VERBAL_NOUN and len(bare) >= 6) or unnamed_head(lex, word)
+    return (entry is not None and entry.kind == dictionary.VERBAL_NOUN and len(bare) >= 6) or unnamed_head(
+        lex, word) or _dual_body(lex, bare)
+
+
+def _dual_body(lex: Lexicons, bare: str) -> bool:
+    """Return whether a word without the article is the dual of a body (وزارتا، شركتان، هيئتين)."""
+    return any(bare.endswith(dual) and bare[: -len(dual)] + "ه" in lex.w.body for dual in ("تان", "تين", "تا"))
 
 
 def classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possessed: bool = False) -> Source:

@@ -522,6 +522,8 @@ def test_a_person_the_article_never_names_stays_an_unnamed_source():
     ("وقالت \"كابيتال\" يوم الأحد، إن الطريق أغلق.", ("كابيتال", "organization")),  # a quoted name: a body
     ("وقال \"نحن مستعدون\" في إشارة إلى أن الطريق أغلق.", ("", "")),  # the quotation is what was said
     ("وأعلن الجهاز المركزي للإحصاء أن التضخم ارتفع.", ("الجهاز المركزي", "organization")),
+    ("وقالت وزارتا الخارجية والدفاع إن الطريق أغلق.", ("وزارتا الخارجية والدفاع", "organization")),  # two bodies
+    ("ورفضت جمهورية التشيك الاتهامات.", ("جمهورية التشيك", "country")),  # a state's title and its name
 ])
 def test_who_speaks_and_what_kind(sentence, expected):
     [found] = attribute(LEX, split(sentence))
