@@ -30,6 +30,7 @@ _SENTENCE_END = frozenset(".؟?!")
 _COMPLEMENT_WINDOW = 30
 _DIRECT_MIN_WORDS = 4
 _HEADLINE_WORDS = 22
+_CALLED = frozenset({"يدعي", "تدعي", "يسمي", "تسمي"})  # (ي/ت)دعى، (ي/ت)سمى as normalized: is called
 _HARD_MARKS = frozenset(".؟?!:؛;\"«»“”()")
 
 
@@ -342,6 +343,9 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         # كما كشف المتحدث ذاته: the source named before, whatever its title here (وتصف الجماعة نفسها: an object)
         return Report("implicit", _surface(text, toks, i, i + 1), quote=_quote_kind(text, toks.ends[np_end], spans))
     app_a, app_b = apposition(lex, toks, end)
+    if app_a == app_b and end + 1 < len(toks) and toks[end].norm in _CALLED and has_name(
+            lex, toks, end + 1, called := noun_phrase(lex, toks, end + 1)):
+        app_a, app_b = end + 1, called  # وقال رجل يدعى سامي الحداد: the name he goes by
     if app_a == app_b and end > np_end and (named_at := trailing_name(lex, toks, np_end + 1, end)) > 0:
         app_a, app_b = named_at, end  # the name that closes a title's phrase stands as its apposition
     at = _complement(lex, toks, _past_relative_clause(lex, toks, max(end, app_b)), allowed)
