@@ -351,6 +351,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     at = _complement(lex, toks, _past_relative_clause(lex, toks, max(end, app_b)), allowed)
     if at < 0 and not implicit:
         at = _after_describing_clause(lex, toks, j, max(end, app_b))
+    if at < 0 and not implicit and cues.ANY in allowed and i > 0 and not _speaks(lex, toks, j, np_end):
+        at = j  # الرئيس ينفي الاتهامات: the object is what the verb reports, its subject is before it
     if at < 0:
         if implicit or not _after_what_is_said(lex, toks, i, max(end, app_b)) or not _speaks(lex, toks, j, np_end):
             return None

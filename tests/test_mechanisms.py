@@ -436,6 +436,7 @@ def test_a_number_ends_a_name():
     ("وتفيد تقارير بوصول الوفد إلى العاصمة.", ("explicit", "تقارير")),
     ("ذكر مصدر مطلع أن الاجتماع تأجل.", ("explicit", "مصدر مطلع")),  # an impersonal cue with a source after it
     ("بيد أن دوبوا يقول إن الخطة خطيرة.", ("explicit", "دوبوا")),  # a name after أن opens its clause
+    ("لكن الوزير ينفي هذه الرواية.", ("explicit", "الوزير")),  # the object is the report, the subject before
     ("وكان الوزير، قد قال إن الخطة جاهزة.", ("explicit", "الوزير")),  # a comma between the subject and قد
     ("ولكن تقارير تحدثت عن تأجيل الاجتماع.", ("explicit", "تقارير")),  # an unnamed source opening its clause
     ("تقارير تقول إن الاجتماع تأجل.", ("explicit", "تقارير")),
