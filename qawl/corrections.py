@@ -341,6 +341,16 @@ def speaker_traits(speakers: pd.DataFrame, names: Iterable[str], rules: Sequence
         columns=["aliases", "kind", "gender"])
 
 
+def corrected_traits(built: pd.Series, speaker: np.ndarray, corrected: np.ndarray, known: np.ndarray) -> pd.Series:
+    """Return a sentence trait (speaker_kind or speaker_gender) once speakers are corrected: "" where nobody speaks
+    any more, the new speaker's trait (known: per sentence, NaN where the speakers frame has none) where the
+    sentence changed speaker, the built one elsewhere and where the new speaker's is unknown (a name the rules
+    made up keeps what the sentence says of its speaker: قالت is a woman whoever she is)."""
+    known = np.where(pd.isna(known), built.astype(str).to_numpy(dtype=object), known)
+    return pd.Series(np.where(corrected, np.where(speaker == "", "", known), built.astype(str).to_numpy(dtype=object)),
+                     index=built.index, dtype=built.dtype)
+
+
 def apply(frames: Frames, rules: Rules | Sequence[Rule]) -> tuple[Frames, list[str]]:
     """Return the frames with the corrections applied (sentences.speaker and the new boolean speaker_corrected,
     the speakers recounted with their aliases kept, mentions.speaker) and a note for each rule that did nothing."""
@@ -349,13 +359,14 @@ def apply(frames: Frames, rules: Rules | Sequence[Rule]) -> tuple[Frames, list[s
     speaker, unused = final_speakers(s, listed)
     corrected = speaker != s["speaker"].astype(str).to_numpy(dtype=object)
     sentences = s.assign(speaker=pd.Series(speaker, index=s.index, dtype="str"), speaker_corrected=corrected)
-    for column in ("speaker_kind", "speaker_gender"):  # a sentence nobody says has neither
-        if column in sentences:
-            sentences[column] = sentences[column].where(~(corrected & (speaker == "")), "")
     out = replace(frames, sentences=sentences)
     if corrected.any():
         codes, names = pd.factorize(sentences["speaker"].astype(str))
         traits = speaker_traits(frames.speakers, names, listed)
+        for column, trait in (("speaker_kind", "kind"), ("speaker_gender", "gender")):
+            if column in sentences:
+                sentences[column] = corrected_traits(sentences[column], speaker, corrected,
+                                                     traits[trait].to_numpy(dtype=object)[codes])
         out.speakers = speaker_rows(codes.astype(np.int32), np.asarray(names, dtype=object),
                                     pd.factorize(sentences["doc_id"])[0], sentences["quote"],
                                     np.ones(len(sentences), dtype=bool), traits["aliases"], traits)

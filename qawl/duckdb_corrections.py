@@ -4,8 +4,9 @@ qawl.corrections decides what the rules do, as for the pandas store: the rows th
 sentences and the sentences they name) are fetched, final_speakers runs on them in Python, and the sentences whose
 speaker changes become a small table `fix` (sid, new speaker, old speaker number). Views named like the index's
 tables then give every question the corrected world: `sent` (speaker; kind and gender cleared where nobody speaks
-any more; `corrected`), `thm`, `men` (the sentence's speaker, renamed people renamed) and `known` (each speaker's
-aliases, kind and gender: qawl.corrections.speaker_traits). Without a change they are the index's own tables.
+any more, the new speaker's where one does; `corrected`), `thm`, `men` (the sentence's speaker, renamed people
+renamed) and `known` (each speaker's aliases, kind and gender: qawl.corrections.speaker_traits). Without a change
+they are the index's own tables.
 """
 
 from __future__ import annotations
@@ -60,9 +61,19 @@ def lay_over(db: duckdb.DuckDBPyConnection, dataset: Dataset, rules: Rules) -> t
         db.execute("CREATE VIEW men AS SELECT * FROM ix.men")
         db.execute(f"CREATE VIEW known AS {_known_speakers(dataset)}")
         return False, unused
-    cleared = ", ".join(f"CASE WHEN x.speaker = '' THEN '' ELSE s.{c} END AS {c}" for c in ("kind", "gender"))
-    db.execute(f"CREATE VIEW sent AS SELECT s.* REPLACE (coalesce(x.speaker, s.speaker) AS speaker, {cleared}), "
-               "x.sid IS NOT NULL AS corrected FROM ix.sent s LEFT JOIN fix x ON x.sid = s.sid")
+    names = db.sql("SELECT DISTINCT coalesce(x.speaker, s.speaker) AS speaker FROM ix.sent s LEFT JOIN fix x "
+                   "ON x.sid = s.sid WHERE coalesce(x.speaker, s.speaker) <> ''").to_arrow_table().column(0)
+    speakers = db.sql(_known_speakers(dataset)).to_arrow_table().to_pandas()
+    traits = corrections.speaker_traits(speakers, names.to_pylist(), rules.rules)
+    db.register("qawl_traits", traits.rename_axis("speaker").reset_index().astype("str"))  # a missing trait: NULL
+    db.execute("CREATE TABLE known AS SELECT * FROM qawl_traits")
+    db.unregister("qawl_traits")
+    # As corrections.corrected_traits: nobody -> "", a new speaker -> its known trait, else the sentence's own.
+    traits = ", ".join(f"CASE WHEN x.speaker = '' THEN '' WHEN x.speaker IS NOT NULL THEN coalesce(k.{c}, s.{c}) "
+                       f"ELSE s.{c} END AS {c}" for c in ("kind", "gender"))
+    db.execute(f"CREATE VIEW sent AS SELECT s.* REPLACE (coalesce(x.speaker, s.speaker) AS speaker, {traits}), "
+               "x.sid IS NOT NULL AS corrected FROM ix.sent s LEFT JOIN fix x ON x.sid = s.sid "
+               "LEFT JOIN known k ON k.speaker = x.speaker")
     db.execute("CREATE VIEW thm AS SELECT t.* REPLACE (coalesce(x.speaker, t.speaker) AS speaker) FROM ix.thm t "
                "LEFT JOIN fix x ON x.sid = t.sid")
     renamed = corrections.renames(rules.rules)
@@ -74,10 +85,4 @@ def lay_over(db: duckdb.DuckDBPyConnection, dataset: Dataset, rules: Rules) -> t
     db.execute("CREATE VIEW men AS SELECT m.sid, coalesce(x.speaker, m.speaker) AS speaker, "
                "CASE WHEN m.kind = 'person' THEN coalesce(r.new, m.entity) ELSE m.entity END AS entity, m.kind "
                "FROM ix.men m LEFT JOIN fix x ON x.sid = m.sid LEFT JOIN renamed r ON r.old = m.entity")
-    names = db.sql("SELECT DISTINCT speaker FROM sent WHERE speaker <> ''").to_arrow_table().column(0)
-    speakers = db.sql(_known_speakers(dataset)).to_arrow_table().to_pandas()
-    traits = corrections.speaker_traits(speakers, names.to_pylist(), rules.rules)
-    db.register("qawl_traits", traits.rename_axis("speaker").reset_index().astype("str"))  # a missing trait: NULL
-    db.execute("CREATE TABLE known AS SELECT * FROM qawl_traits")
-    db.unregister("qawl_traits")
     return True, unused

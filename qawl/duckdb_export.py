@@ -40,7 +40,8 @@ class Rows(Queries):
             elif self.fixed and c == "speaker":
                 out.append(f'CASE WHEN {k}corrected THEN {k}speaker ELSE {f}"speaker" END AS "speaker"')
             elif self.fixed and c in ("speaker_kind", "speaker_gender"):
-                out.append(f"CASE WHEN {k}corrected AND {k}speaker = '' THEN '' ELSE {f}\"{c}\" END AS \"{c}\"")
+                trait = {"speaker_kind": "kind", "speaker_gender": "gender"}[c]
+                out.append(f"CASE WHEN {k}corrected THEN {k}{trait} ELSE {f}\"{c}\" END AS \"{c}\"")
             else:
                 out.append(f'{f}"{c}"')
         if "speaker_corrected" not in columns:
@@ -84,7 +85,8 @@ class Rows(Queries):
         cut = "" if limit is None else f" LIMIT {int(limit)}"
         if name == "sentences":
             # Row by row beside the corrected sentences (in the same order): each keeps its place, no join nor sort.
-            fixed = "CASE WHEN s.corrected THEN s.speaker END AS speaker, " if self.fixed else "NULL AS speaker, "
+            fixed = ("".join(f"CASE WHEN s.corrected THEN s.{c} END AS {c}, " for c in ("speaker", "kind", "gender"))
+                     if self.fixed else "NULL AS speaker, ")
             return (f"SELECT {self.sentence_columns()}, coalesce(k.doc, -1) AS {_DOC} FROM sentences f "
                     "POSITIONAL JOIN "
                     f"(SELECT s.doc, s.corrected, {fixed}({where}) AS kept FROM sent s ORDER BY s.sid) k "

@@ -269,3 +269,32 @@ def test_the_corpus_reader_and_the_cache_key_skip_the_corrections_file(tmp_path)
     assert corrections.FILE_NAME == corpus.CORRECTIONS_NAME
     assert [d.doc_id for d in corpus.load([tmp_path])] == ["article"]  # not read as an article table
     assert corpus.files([tmp_path]) == before  # editing the corrections does not change the corpus's key
+
+
+def test_a_corrected_sentence_takes_the_kind_and_gender_of_its_new_speaker():
+    """The Sourcing page counts sentences by kind and gender: a sentence given to someone else counts as theirs."""
+    s = pd.DataFrame({
+        "doc_id": ["d1", "d1", "d1", "d2"], "sentence_id": [1, 2, 3, 1],
+        "speaker": ["وزارة الصحة", "وزارة الصحة", "مصادر مطلعة", "هند صبري"],
+        "speaker_mention": ["الوزارة", "الوزارة", "مصادر مطلعة", "الوزيرة هند صبري"],
+        "speaker_kind": ["organization", "organization", "unnamed", "person"],
+        "speaker_gender": ["", "f", "", "f"], "quote": "indirect"})
+    s = s.assign(text="نص", cue="قالت", attribution="explicit", date=pd.NaT, paragraph=1, boilerplate="", n_words=3)
+    codes, names = pd.factorize(s["speaker"])
+    traits = pd.DataFrame({"kind": ["organization", "unnamed", "person"], "gender": ["", "", "f"]},
+                          index=["وزارة الصحة", "مصادر مطلعة", "هند صبري"])
+    speakers = speaker_rows(codes, np.asarray(names, dtype=object), pd.factorize(s["doc_id"])[0], s["quote"],
+                            np.ones(len(s), dtype=bool), pd.Series(dtype="str"), traits)
+    empty = pd.DataFrame()
+    built = Frames(documents=empty, sentences=s, speakers=speakers, themes=empty, tokens=empty, mentions=empty)
+    rules = [Rule("set", "", "هند صبري", doc_id="d1", sentence_id=1),  # a known person: her kind and gender
+             Rule("set", "", "سلمى", doc_id="d1", sentence_id=2),  # a name the speakers frame lacks: what قالت says
+             Rule("set", "", "", doc_id="d1", sentence_id=3)]  # nobody: neither
+    fixed, unused = corrections.apply(built, rules)
+    assert unused == []
+    out = fixed.sentences
+    assert out["speaker"].tolist() == ["هند صبري", "سلمى", "", "هند صبري"]
+    assert out["speaker_kind"].tolist() == ["person", "organization", "", "person"]
+    assert out["speaker_gender"].tolist() == ["f", "f", "", "f"]
+    table = fixed.speakers.set_index("speaker")
+    assert table.loc["هند صبري", ["kind", "gender", "n_sentences"]].tolist() == ["person", "f", 2]

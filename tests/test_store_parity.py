@@ -35,12 +35,14 @@ def _stores(folder, root, corrected=False):
 
 def rules_for(reference: PandasStore) -> corrections.Rules:
     """Return corrections of every kind for a corpus: a rename then a rename of the new name (a chain), a merge into
-    a name that exists, a split by mention, a sentence set to a new speaker and one cleared, rules that match
-    nothing, and a row that is not a rule (a narration sentence is set when there is one)."""
+    a name that exists, a split by mention, a sentence set to a new speaker, one set to a known speaker (who may be of
+    another kind) and one cleared, rules that match nothing, and a row that is not a rule (a narration sentence is
+    set when there is one)."""
     top = reference.speaker_counts()["speaker"].tolist()
     page = reference.sentence_page(Filters(), 0, reference.size())
     narration = page[page["speaker"] == ""].iloc[0] if (page["speaker"] == "").any() else page.iloc[0]
     said = page[page["speaker"] == top[1]].iloc[-1]
+    moved = page[page["speaker"] == top[-1]].iloc[0]
     split = top[-1]
     mention = reference.speaker_mentions(split)["speaker_mention"].iloc[0]
     rows = [
@@ -50,6 +52,7 @@ def rules_for(reference: PandasStore) -> corrections.Rules:
         ["split", split, "متحدث منفصل", mention, "", "", ""],
         ["set", "", "متحدثة جديدة", "", narration["doc_id"], str(narration["sentence_id"]), ""],
         ["clear", "", "", "", said["doc_id"], str(said["sentence_id"]), ""],
+        ["set", "", top[1], "", moved["doc_id"], str(moved["sentence_id"]), "a known speaker"],
         ["rename", "لا أحد بهذا الاسم", "أحد", "", "", "", "matches nothing"],
         ["set", "", "أحد", "", "no such document", "3", ""],
         ["delete", top[0], "", "", "", "", "not an action"],
