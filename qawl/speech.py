@@ -252,9 +252,13 @@ def _name_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int] | None:
     end = i
     while end > 0 and toks[end - 1].norm in COMMAS:
         end -= 1
+    if end == i and end > 0 and ((toks[end - 1].feminine and toks[end - 1].norm not in names.given_name_set(lex))
+                                 or accusative(toks[end - 1].norm)):
+        end -= 1  # ونشرت الصحيفة تحليلا أشارت فيه، وكتب تغريدة قال فيها: what was said in, not who said it
     start = end
-    while start > 0 and end - start < 6 and not is_stop_word(lex, toks[start - 1].norm):
-        start -= 1
+    while start > 0 and end - start < 6 and not is_stop_word(lex, toks[start - 1].norm) and not dictionary.verb_only(
+            toks[start - 1].norm[1:] if toks[start - 1].norm[:1] in "وف" else toks[start - 1].norm):
+        start -= 1  # وألقى الوزير فلان كلمة قال فيها: the name, not the verb it is the subject of
     return (start, end) if start < end and has_name(lex, toks, start, end) else None
 
 

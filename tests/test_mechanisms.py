@@ -343,6 +343,10 @@ def test_a_name_written_over_two_known_people_is_the_first_ones():
     ("وقالت جوانا دوبوا إن الخطة جاهزة.", ("explicit", "جوانا دوبوا")),  # a name that ends like one
     ("وكان القاضي بوركي قد نفى مزاعم دوبوا، وهي أستاذة.", ("explicit", "القاضي بوركي")),  # the subject before قد
     ("واتهمت إيران الوزير بالضلوع في أعمال العنف.", ("explicit", "إيران")),
+    # what was said in (قال فيها), not who said it: a feminine or accusative noun before the cue, no comma
+    ("وكتب تغريدة قال فيها إن الأمر انتهى.", ("implicit", "")),
+    ("ونشر الوزير سالم الدوسري مقالا أشار فيه إلى أن الأمر انتهى.", ("explicit", "الوزير سالم الدوسري")),
+    ("وألقى رئيس الجمعية سالم الدوسري كلمة قال فيها إن الخطة جاهزة.", ("explicit", "رئيس الجمعية سالم الدوسري")),
 ])
 def test_what_cannot_be_the_subject_after_the_cue(sentence, expected):
     assert report(sentence) == expected
