@@ -250,6 +250,10 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
     if named and mention.name_at > 0 and mentions.find(list(mention.name), mentions.gazetteer_index(lex), starts=[0]):
         named = False  # شاهد من رويترز: the name is an outlet's or a place's, not the witness's
     kind = head_kind(lex, words[0], named=named or (titled and _annexed(lex, words)))
+    if kind == UNNAMED and titled and len(words) > 2 and words[1] == "باسم" and not mention.name:
+        body = classify(lex, words[2:]).kind
+        if body in (ORGANIZATION, COUNTRY, MEDIA):
+            return Source(body)  # متحدث باسم الوزارة: a spokesman without a name speaks for the ministry
     if kind != PERSON:
         return Source(kind)
     return Source(PERSON, gender(lex, words, cue_gender))

@@ -76,6 +76,10 @@ def test_cue_forms_carry_gender_number_and_tense(form, stem, gender, number, pre
     ("أعضاء في اللجنة", "unnamed"),  # the broken plural of a human noun
     ("مسؤولو البلدية", "unnamed"),  # a sound plural before its complement (مسؤولون → مسؤولو)
     ("منتقدو القرار", "unnamed"),
+    ("متحدث باسم وزارة الزراعة", "organization"),  # a spokesman without a name speaks for the body
+    ("متحدثة باسم الشرطة", "organization"),
+    ("متحدث باسم الرئيس", "unnamed"),  # for a person: an unnamed source still
+    ("متحدث عسكري", "unnamed"),
 ])
 def test_a_phrase_speaks_as_its_head_says(phrase, kind):
     assert sources.classify(LEX, normalize(phrase).split()).kind == kind
