@@ -212,11 +212,12 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
         if word in _QUOTES and j > i and (close := _quoted_name(lex, toks, j)) > 0:
             j = close + 1  # صحيفة "ميرور" البريطانية: a medium's or body's name in quotation marks is its name
             continue
-        if (stop[word] and not (j == i and (word in titles or word in lex.w.quantifier or word in lex.w.person_noun))
+        if (stop[word] and not (j == i and (word in titles or word in lex.w.quantifier or word in lex.w.person_noun
+                                    or (word in cues.of(lex).verbs and word in names.given_name_set(lex))))
                 and not _given_between_names(
                 lex, toks, i, j)) or (
                 word[:1] == "ل" and media_name(lex, toks, j) > 0):
-            break  # a title or human noun may share a cue's spelling (متحدثة، طالب), a quantifier opens one (بعض)
+            break  # a title, human noun or given name may share a cue's spelling (متحدثة، طالب، دان); بعض opens one
         if j > i:
             prev = toks[j - 1].norm
             # The cheap tests first: the word's own marks, then the tests of the word and the one before it.

@@ -150,6 +150,8 @@ def test_a_name_ends_where_names_end(phrase, name):
     ("ووجه رئيس البلدية نداء إلى السكان.", "رئيس البلدية"),
     ("وكتب الكاتب في صفحته: \"الطريق طويل أمامنا\".", "الكاتب"),
     ("وتحدث المدرب عن خطة الموسم المقبل.", "المدرب"),
+    ("ودانت الوزارة الهجوم على القافلة.", "الوزارة"),  # دان as أدان: a condemnation is a statement
+    ("وقال دان براون، مدير الشركة، إن الخطة جاهزة.", "دان براون"),  # a given name spelled like a cue
 ])
 def test_verbs_that_issue_a_speech(sentence, mention):
     assert report(sentence) == ("explicit", mention)
