@@ -259,7 +259,13 @@ def _name_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int] | None:
     while start > 0 and end - start < 6 and not is_stop_word(lex, toks[start - 1].norm) and not dictionary.verb_only(
             toks[start - 1].norm[1:] if toks[start - 1].norm[:1] in "وف" else toks[start - 1].norm):
         start -= 1  # وألقى الوزير فلان كلمة قال فيها: the name, not the verb it is the subject of
-    return (start, end) if start < end and has_name(lex, toks, start, end) else None
+    if start == end:
+        return None
+    mention = names.split(lex, map(NORM, toks[start:end]))
+    given = names.given_name_set(lex)
+    # A title or a given name anchors it: أدلى به فور انتهاء عملية الاقتراع، وقال فيه is no one's name
+    anchored = mention.title or any(w in given for w in mention.name)
+    return (start, end) if mention.name and anchored else None
 
 
 def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tuple[int, int]],
@@ -577,6 +583,15 @@ def _document_report(lex: Lexicons, text: str, toks: Tokens, i: int, j: int, all
 def _came_in(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tuple[int, int]]) -> Report | None:
     """Return the report of "وجاء في بيان أصدرته الوزارة أن" / "وورد في التقرير:": the document's author when it
     names one, else the document itself (its author is the last body named); None when no document follows."""
+    if i + 1 < len(toks) and toks[i + 1].possessed and toks[i + 1].norm in speech_objects(lex):
+        return Report("implicit", _surface(text, toks, i, i + 1))  # وجاءت تصريحاته: the speech of the one before
+    if i + 2 < len(toks) and toks[i + 1].norm in lex.w.speech_noun:
+        # وجاءت تصريحات فلان خلال لقائه، وجاء تصريح الوزير بعد: the speech came, its owner said it
+        end = noun_phrase(lex, toks, i + 2)
+        if end > i + 2 and _speaks(lex, toks, i + 2, end) and not toks[i + 2].possessed:
+            return Report("explicit", _surface(text, toks, i, i + 1), _surface(text, toks, i + 2, end),
+                          quote=_quote_kind(text, toks.ends[end - 1], spans))
+        return None
     if i + 2 >= len(toks) or toks[i + 1].norm != "في" or not _is_document(lex, toks[i + 2].norm):
         return None
     at = _complement(lex, toks, i + 3, frozenset())

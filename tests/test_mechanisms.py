@@ -152,9 +152,15 @@ def test_a_name_ends_where_names_end(phrase, name):
     ("وتحدث المدرب عن خطة الموسم المقبل.", "المدرب"),
     ("ودانت الوزارة الهجوم على القافلة.", "الوزارة"),  # دان as أدان: a condemnation is a statement
     ("وقال دان براون، مدير الشركة، إن الخطة جاهزة.", "دان براون"),  # a given name spelled like a cue
+    ("وجاءت تصريحات الوزير خلال لقائه بالسفير.", "الوزير"),  # the speech came: its owner said it
+    ("وجاء تصريح بوركهارت بعد الاجتماع.", "بوركهارت"),
 ])
 def test_verbs_that_issue_a_speech(sentence, mention):
     assert report(sentence) == ("explicit", mention)
+
+
+def test_his_speech_that_came_is_the_one_named_befores():
+    assert report("وجاءت كلمته خلال لقائه بالسفير.") == ("implicit", "")
 
 
 @pytest.mark.parametrize(("sentence", "mention"), [
