@@ -205,6 +205,7 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
     # looked up once, not at every word.
     body = objects and i < last and institution(lex, toks[i].norm)
     kinds = lex.memo("phrase_word", _phrase_word)
+    copula = lex.w.copula  # صحفي من رويترز | كان على الطائرة: كان inside a phrase opens a clause about it
     j = i
     while j < last:
         tok = toks[j]
@@ -221,8 +222,8 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
         if j > i:
             prev = toks[j - 1].norm
             # The cheap tests first: the word's own marks, then the tests of the word and the one before it.
-            if tok.possessed or word in ends or _ACCUSATIVE[word] or _adverbial(lex, prev, word) or _purpose(
-                    lex, prev, word) or (
+            if tok.possessed or word in ends or word in copula or _ACCUSATIVE[word] or _adverbial(
+                    lex, prev, word) or _purpose(lex, prev, word) or (
                 objects and (
                     object_starts(lex, prev, word, after_name=after_name,
                                   follows=toks[j + 1].norm if j + 1 < len(toks) else "", feminine=tok.feminine)
