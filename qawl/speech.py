@@ -165,6 +165,11 @@ def _subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int,
     end = i - 1 if i > 0 and toks[i - 1].norm in {"قد", "لقد"} else i
     while end > 1 and end < i and toks[end - 1].norm in COMMAS:
         end -= 1  # وكانت ماي، قد عبرت: a comma before قد
+    if end > 2 and toks[end - 1].norm in COMMAS:
+        # وكان الوزير فلان، الذي زار المدينة، قال: a relative clause set off by commas is passed over
+        k = next((k for k in range(end - 2, max(0, end - 30), -1) if toks[k].norm in COMMAS), 0)
+        if k > 0 and toks[k + 1].norm in lex.w.who:
+            end = k
     start = end
     while start > 0 and end - start < 24:
         if toks[start - 1].norm in cues.QUOTE_MARKS and (opening := _quoted_name_start(toks, start - 1)) > 0:

@@ -378,6 +378,14 @@ def test_a_subject_before_its_verb_brings_its_apposition():
     assert [art.entities[k].names[0] for k in art.entity_of] == [("جان", "دوبوا"), ("جان", "دوبوا")]
 
 
+@pytest.mark.parametrize(("sentence", "mention"), [
+    ("وكان الوزير جان دوبوا، الذي زار المدينة أمس، قال إن الخطة جاهزة.", "الوزير جان دوبوا"),
+    ("لكن الشرطة، التي وصلت متأخرة، قالت إن الوضع هادئ.", "الشرطة"),
+])
+def test_a_relative_clause_between_the_subject_and_its_verb_is_passed_over(sentence, mention):
+    assert report(sentence) == ("explicit", mention)
+
+
 def test_a_kin_apposition_names_someone_else():
     # نجل رئيس الوزراء سامي دوبوا: the father's name, not the speaker's
     art = analyse(Document("t", "لكن جان بوركي، نجل رئيس الوزراء الأسبق سامي دوبوا، قال: \"لم يطلق سراحنا\"."))
