@@ -37,6 +37,8 @@ def _source(lex: Lexicons, report: speech.Report) -> Attribution:
     if report.body and kind == sources.PERSON and not sources.classify(lex, normalize(report.mention).split()).gender:
         kind, gender = sources.ORGANIZATION, ""  # وفقا لبيانات فلان، وقالت "فيسبوك": a body, whatever its name
         # looks like (a given name is a person's; the verb's gender is a body's too)
+    if report.anonymous:
+        kind, gender = sources.UNNAMED, ""  # المسؤول الذي طلب عدم نشر اسمه: a source kept unnamed on purpose
     return Attribution(report.mention, report.apposition, report.cue, "explicit", report.quote, kind, gender, agrees)
 
 

@@ -46,6 +46,7 @@ class Report:
     document: str = ""  # the document that is the subject, as written (وأضاف البيان): its author speaks, whatever the
     # verb's form
     relayer: str = ""  # who relays the source (وأوضحت الصحيفة نقلا عن مصادر …): the subject of what follows
+    anonymous: bool = False  # the sentence withholds the source's name (طلب عدم نشر اسمه): an unnamed source
     body: bool = False  # a body, whatever its name looks like: the owner of figures cited (وفقا لبيانات فلان), a
     # quoted name (وقالت "فيسبوك")
 
@@ -250,6 +251,18 @@ def _own_object(lex: Lexicons, text: str, toks: Tokens, j: int) -> bool:
     after = toks[j + 1].norm if j + 1 < len(toks) else ""
     return (len(word) > 4 and word.endswith(("ه", "ها")) and not word.startswith("ال")
             and (after in lex.w.that or after == cues.COLON or after.startswith("بال")))
+
+
+def _withheld(lex: Lexicons, toks: Tokens, report: Report) -> Report:
+    """Return the report, its source marked anonymous when the sentence says its name is withheld (المسؤول الذي طلب
+    عدم نشر اسمه، مصدر رفض الكشف عن هويته، دون أن يكشف عن اسمه)."""
+    if report.kind != "explicit" or report.body:
+        return report
+    withheld = lex.w.withheld
+    for k in positions(map(NORM, toks), lex.w.identity):
+        if any(toks[m].norm in withheld for m in range(max(0, k - 4), k)):
+            return replace(report, anonymous=True)
+    return report
 
 
 def _name_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int] | None:
@@ -481,7 +494,8 @@ def _past_relative_clause(lex: Lexicons, toks: Tokens, k: int) -> int:
             return close
     if k < len(toks) and toks[k].norm in lex.w.who:
         # وأضاف المصدر الذي طلب عدم الكشف عن هويته أن: a relative clause without commas, up to what is said
-        that = next((m for m in range(k + 1, min(len(toks), k + 15)) if toks[m].norm in lex.w.that), -1)
+        that = next((m for m in range(k + 1, min(len(toks), k + 15))
+                     if toks[m].norm in lex.w.that or toks[m].norm == cues.COLON), -1)
         if that > 0:
             return that
     return k
@@ -881,9 +895,9 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
             return replace(relay, relayer=verb.mention)
         return relay
     if verb and (verb.kind == "explicit" or according is None):
-        return verb
+        return _withheld(lex, toks, verb)
     if according:
-        return according
+        return _withheld(lex, toks, according)
     if participle:
         return Report("implicit", participle, quote=_quote_kind(text, 0, spans))
     return _headline(lex, text, toks)

@@ -551,3 +551,14 @@ def test_a_person_the_article_never_names_stays_an_unnamed_source():
 def test_who_speaks_and_what_kind(sentence, expected):
     [found] = attribute(LEX, split(sentence))
     assert (found.mention, found.kind) == expected
+
+
+@pytest.mark.parametrize(("sentence", "anonymous"), [
+    ("وقال المسؤول، الذي تحدث شريطة عدم الكشف عن هويته، إن الهجوم وقع ليلا.", True),
+    ("وأضاف المسؤول الرفيع الذي طلب عدم نشر اسمه: \"لا تغيير في الخطة\".", True),
+    ("وقال الوزير إن اسمه لم يرد في القائمة.", False),  # his name, not withheld
+])
+def test_a_source_whose_name_is_withheld_is_unnamed(sentence, anonymous):
+    art = analyse(Document("t", sentence))
+    assert (art.attributions[0].kind == "unnamed") is anonymous
+
