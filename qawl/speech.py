@@ -907,6 +907,10 @@ def _headline(lex: Lexicons, text: str, toks: Tokens) -> Report | None:
     """Return the source of a headline quote "الصليب الأحمر: الوضع في اليمن كارثي", or None."""
     if cues.COLON not in text:  # the colon token is the colon as written
         return None
+    if len(toks) > 3 and toks[1].norm == cues.COLON and toks[2].norm in cues.QUOTE_MARKS and (
+            toks[0].norm[1:] if toks[0].norm[:1] in "وف" else toks[0].norm) in dictionary.verbs():
+        # وواصل: "…"، وتابع: "…": a verb that opens a quotation with a colon says it, whatever verb it is
+        return Report("implicit", _surface(text, toks, 0, 1), quote="direct")
     colon = next((k for k, t in enumerate(toks[:6]) if t.norm == cues.COLON), -1)
     if (colon < 1 or len(toks) - colon < 4 or noun_phrase(lex, toks, 0) != colon
             or len(text.split()) > _HEADLINE_WORDS):

@@ -562,3 +562,8 @@ def test_a_source_whose_name_is_withheld_is_unnamed(sentence, anonymous):
     art = analyse(Document("t", sentence))
     assert (art.attributions[0].kind == "unnamed") is anonymous
 
+
+def test_a_verb_that_opens_a_quotation_with_a_colon_says_it():
+    assert report('وواصل: "لذلك أبقى قريبا من المرمى".') == ("implicit", "")
+    assert report('والنتيجة: "فوز كبير للفريق".') is None  # a noun, not a verb
+
