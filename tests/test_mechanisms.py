@@ -567,3 +567,11 @@ def test_a_verb_that_opens_a_quotation_with_a_colon_says_it():
     assert report('وواصل: "لذلك أبقى قريبا من المرمى".') == ("implicit", "")
     assert report('والنتيجة: "فوز كبير للفريق".') is None  # a noun, not a verb
 
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    ("وأوضحت الصحيفة نقلا عن سجلات وزارة الداخلية، أن ألف عامل وصلوا.", "وزارة الداخلية"),  # records are a body's
+    ("ووفقا لسجلات الشرطة، وصل ألف عامل.", "الشرطة"),
+])
+def test_records_speak_for_the_body_that_keeps_them(sentence, mention):
+    assert report(sentence) == ("explicit", mention)
+
