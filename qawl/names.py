@@ -149,7 +149,9 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
             i > 0 and words[i - 1] in joiners and words[i].startswith("ال")
         ) or (words[i] == "علي" and i + 1 < end and is_name_word(lex, words[i + 1])  # علي, spelled like على
               and anchored(lex, words[i + 1 :])) or (
-            i > 0 and words[i] in first_names and words[i - 1] in first_names)  # فهد طالب: given names in a row
+            i > 0 and words[i] in first_names and words[i - 1] in first_names) or (  # فهد طالب: given names in a row
+            i == end - 1 and i > 0 and words[i][:1] in "بل" and not words[i].startswith("لل") and (
+                words[i - 1] in first_names or (i > 1 and words[i - 2] in joiners)))  # عبد الحكيم بالحاج: not ب + الحاج
 
     first_names = given_name_set(lex)
 

@@ -192,6 +192,12 @@ def _find(entities: list[Entity], mention: names.Mention, before: int, speaking:
             # بالحاج after بلحاج، نتانياهو after نتنياهو: one person spelled two ways in one article
             found = next((k for k in order if any(same_spelling(mention.name[0], n[-1], given)
                                                   for n in entities[k].names)), -1)
+        elif found < 0:
+            # عبد الحكيم بالحاج after بلحاج or عبدالحكيم بلحاج: the family name spelled another way, the same first
+            # names (written apart or not) if the other gave any
+            first = "".join(mention.name[:-1])
+            found = next((k for k in order if any((len(n) == 1 or "".join(n[:-1]) == first) and n[-1] != mention.name[
+                -1] and same_spelling(mention.name[-1], n[-1], given) for n in entities[k].names)), -1)
         return found
     if len(mention.title) == 1:
         # a family name with ال reads like a title (الغول، الجبير): match it to a named person first

@@ -662,12 +662,14 @@ def _according_to(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | No
         if after > j + 1 and _speaks(lex, toks, j + 1, after) and not _adjective(toks[j + 1].norm):
             j += 1  # وفقا لبيانات تريد ويب: the source is who the data are of (وفق تقديرات أولية: the estimates)
             body = _without_lam(toks[j - 1].norm) in lex.w.figures  # figures come from a body, not a person
+    head = toks[i].norm
+    head = head[1:] if head[:1] in "وف" and head[1:] in lex.w.according_to else head
     end = noun_phrase(lex, toks, j)
+    if end == j and head in {"وفقا", "وفق", "طبقا"} and toks[j].norm.startswith("ل") and len(toks[j].norm) > 3:
+        end = max(j + 1, noun_phrase(lex, toks, j + 1))  # وفقا لمراسل الوكالة: لـ, not a medium spoken to
     if end == j:
         return None
     mention = _surface(text, toks, j, end)
-    head = toks[i].norm
-    head = head[1:] if head[:1] in "وف" and head[1:] in lex.w.according_to else head
     if head in {"وفقا", "وفق", "طبقا"} and toks[j].norm.startswith("ل") and len(toks[j].norm) > 3:
         mention = _without_lam(mention)  # وفقا لوزارة → وزارة، وفقا للوزارة → الوزارة
     words = [normalize(w) for w in mention.split()]
@@ -800,7 +802,8 @@ def _main_subject(lex: Lexicons, toks: Tokens, limit: int) -> tuple[int, int, in
     if (word in lex.w.when or first in lex.w.when) and i + 1 < limit:
         i += 1  # وحينما سئل فلان عن القرار قال: the subject of the clause of time says what the sentence reports
         first = word = toks[i].norm
-    if (word.startswith("ال") or word in lex.w.phrase_end or word in lex.w.that or len(word) < 3
+    if (word.startswith("ال") or word in lex.w.phrase_end or word in lex.w.that
+            or (len(word) < 3 and not (first != word and word in dictionary.verbs()))  # وشن: a doubled verb
             or first.startswith(("ب", "ل", "ك"))):
         return 0, 0, 0, 0
     end = min(noun_phrase(lex, toks, i + 1, objects=True, after_name=True), limit)

@@ -575,3 +575,19 @@ def test_a_verb_that_opens_a_quotation_with_a_colon_says_it():
 def test_records_speak_for_the_body_that_keeps_them(sentence, mention):
     assert report(sentence) == ("explicit", mention)
 
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    ("ووفقا لمراسل الوكالة، خرج المعتقلون من السجن.", "مراسل الوكالة"),  # the لـ of وفقا, not a medium spoken to
+    ("وشن سامي بوركهارت هجوما على الحملة وقال، إنها \"فاشلة\".", "سامي بوركهارت"),  # a doubled verb
+])
+def test_according_to_a_correspondent_and_the_subject_of_a_doubled_verb(sentence, mention):
+    assert report(sentence) == ("explicit", mention)
+
+
+def test_a_fuller_name_spelled_another_way_is_the_person_named_before():
+    article = ("ويقول بوركحاج إن الخطة فشلت.\n"
+               "وقال المعارض البارز في ذلك الوقت، عبد الحكيم بوركاحاج، إنه غادر البلاد.")
+    art = analyse(Document("t", article))
+    assert art.entity_of[0] == art.entity_of[1] >= 0  # one source, not two
+    assert ("عبد", "الحكيم", "بوركاحاج") in art.entities[art.entity_of[1]].names
+
