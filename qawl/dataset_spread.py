@@ -19,7 +19,7 @@ import pyarrow.compute as pc
 
 from qawl import signatures, spread
 from qawl.corpus_wide import Corpus, batch_tables
-from qawl.dataset import CORPUS_WIDE, Store
+from qawl.dataset import CORPUS_WIDE, SUMMARIES, Store
 
 _STRING, _INT64 = pa.large_string(), pa.int64()
 SIGNATURE_SCHEMA = pa.schema([
@@ -64,32 +64,57 @@ def frames(store: Store, batches: list[int], facts: Corpus) -> spread.Spread:
     del keyed, doc
     spread_rows = found.group >= 0
     wanted = np.sort(found.rows[spread_rows])
-    sentences = _sentences(store, batches, np.cumsum([0, *sizes]), facts, wanted)
+    starts = np.cumsum([0, *sizes])
+    sentences = _sentences(store, batches, starts, facts, wanted)
     compact = spread.Groups(np.searchsorted(wanted, found.rows[spread_rows]), found.group[spread_rows],
                             found.code[spread_rows], found.keys, found.stats)
-    return spread.frames(sentences, sentences[["doc_id", "date", "source"]], compact)
+    return spread.frames(sentences, sentences[["doc_id", "date", "source"]], compact,
+                         text_at=lambda rows: _texts(store, batches, starts, wanted[rows]))
 
 
 def _sentences(store: Store, batches: list[int], starts: np.ndarray, facts: Corpus, wanted: np.ndarray
                ) -> pd.DataFrame:
-    """Return doc_id, sentence_id, speaker, text, date and source of the signatures at `wanted` (sorted positions
-    over the batches, which start at `starts`), read a batch at a time."""
+    """Return doc_id, sentence_id, speaker, date and source of the signatures at `wanted` (sorted positions over
+    the batches, which start at `starts`), read a batch at a time. Not their texts: a statement shows its first
+    sentence's only (_texts), and the texts of every repeat took 6 GB at ten million sentences."""
     parts = []
     for k, batch in enumerate(batches):
         mine = wanted[(wanted >= starts[k]) & (wanted < starts[k + 1])] - starts[k]
         if not len(mine):
             continue
-        [table] = batch_tables(store, "signatures", [batch], columns=_FRAMED)
+        [table] = batch_tables(store, "signatures", [batch], columns=[c for c in _FRAMED if c != "text"])
         table = table.take(pa.array(mine, _INT64))
         entity = table["entity"].to_numpy()
         rows = np.where(entity >= 0, entity + facts.offsets[k], -1)
         speaker = facts.names.take(pa.array(rows, mask=rows < 0)).fill_null("")
         parts.append(table.drop_columns(["entity"]).append_column("speaker", speaker))
-    columns = ["doc_id", "sentence_id", "speaker", "text", "date", "source"]
+    columns = ["doc_id", "sentence_id", "speaker", "date", "source"]
     if not parts:
         return pd.DataFrame({c: pd.Series(dtype="datetime64[us]" if c == "date" else "int64" if c == "sentence_id"
                                           else "str") for c in columns})
     return pa.concat_tables(parts).select(columns).to_pandas()
+
+
+def _texts(store: Store, batches: list[int], starts: np.ndarray, positions: np.ndarray) -> pd.Series:
+    """Return the texts of the signatures at positions (over the batches, which start at `starts`; any order),
+    reading each batch's text column record batch by record batch."""
+    order = np.argsort(positions, kind="stable")
+    picked: list[pa.Array] = []
+    for k, batch in enumerate(batches):
+        mine = np.sort(positions[(positions >= starts[k]) & (positions < starts[k + 1])]) - starts[k]
+        if not len(mine):
+            continue
+        file = store.parquet_file(f"{SUMMARIES}/signatures/batch-{batch:04d}.parquet")
+        offset = 0
+        for records in file.iter_batches(columns=["text"], batch_size=1 << 16):
+            inside = mine[(mine >= offset) & (mine < offset + records.num_rows)] - offset
+            if len(inside):
+                picked.append(records.column(0).take(pa.array(inside, _INT64)))
+            offset += records.num_rows
+    texts = pa.concat_arrays([a.cast(_STRING) for a in picked]) if picked else pa.array([], _STRING)
+    out = np.empty(len(positions), dtype=object)
+    out[order] = texts.to_numpy(zero_copy_only=False)
+    return pd.Series(out, dtype="str")
 
 
 def write(store: Store, found: spread.Spread) -> None:

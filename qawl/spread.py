@@ -24,7 +24,7 @@ Frames (`frames`):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -185,9 +185,11 @@ def sketch_frame(sentences: pd.DataFrame) -> pa.Table:
     return signatures.sketch(*(sentences[c].fillna("").astype(str).tolist() for c in columns), boilerplate)
 
 
-def frames(sentences: pd.DataFrame, documents: pd.DataFrame, found: Groups | pa.Table | None = None) -> Spread:
+def frames(sentences: pd.DataFrame, documents: pd.DataFrame, found: Groups | pa.Table | None = None,
+           text_at: Callable[[np.ndarray], pd.Series] | None = None) -> Spread:
     """Return the statement of each sentence, the statements and their repeats (found: the groups of the corpus's
-    signatures, or the signatures; both made from the sentences when not given)."""
+    signatures, or the signatures; both made from the sentences when not given; text_at: the texts of sentence
+    rows, for sentences without a text column: only each statement's first sentence is read)."""
     doc_codes, doc_names = pd.factorize(sentences["doc_id"])
     if not isinstance(found, Groups):
         found = group(sketch_frame(sentences) if found is None else found, doc_codes)
@@ -219,7 +221,8 @@ def frames(sentences: pd.DataFrame, documents: pd.DataFrame, found: Groups | pa.
     }, columns=REPEAT_COLUMNS)
     per_sentence = np.zeros(len(sentences), dtype=np.int64)
     per_sentence[rows] = statement
-    return Spread(per_sentence, _statements(repeats, _column(sentences, "text", rows[first])), repeats, found.stats)
+    texts = text_at(rows[first]) if text_at is not None else _column(sentences, "text", rows[first])
+    return Spread(per_sentence, _statements(repeats, texts), repeats, found.stats)
 
 
 def _column(frame: pd.DataFrame, name: str, rows: np.ndarray) -> pd.Series:
