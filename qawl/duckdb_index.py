@@ -35,7 +35,9 @@ from qawl.spread import REPEAT_COLUMNS, STATEMENT_COLUMNS
 INDEX_VERSION = "6"  # bump when the index's tables change
 INDEX_NAME = "qawl-index.duckdb"
 INDEX_SCHEMA = "ix"
-BUILD_MEMORY = "1GB"
+# Writing the index of ten million sentences needs more than 1 GB in a few steps that cannot spill (a one-off, in
+# the process that opens the dataset first); the queries afterwards keep to duckdb_query.MEMORY_LIMIT.
+BUILD_MEMORY = "2GB"
 # The frames' contract columns: a partition key the files lack becomes a column only where the contract has it.
 CONTRACT = {"documents": ["doc_id", "title", "date", "source", "n_sentences"], "sentences": SENTENCE_COLUMNS,
             "speakers": SPEAKER_COLUMNS, "themes": ["doc_id", "sentence_id", "theme", "terms"], "tokens": TOKEN_COLUMNS,
@@ -245,7 +247,10 @@ def open_index(dataset: Dataset) -> Path:
                 db.execute("SET enable_progress_bar = false")  # it draws on stdout, even without a terminal
                 dataset.create_views(db)
                 for statement in _build(dataset):
-                    db.execute(statement)
+                    try:
+                        db.execute(statement)
+                    except duckdb.Error as exc:  # say which step: the message alone names none
+                        raise type(exc)(f"{exc} (writing the index of {dataset.folder}: {statement[:60]}…)") from exc
                 db.execute("CREATE TABLE meta AS SELECT ? AS fingerprint", [fingerprint])
                 for name in FRAME_NAMES:
                     db.execute(f"DROP VIEW {name}")
