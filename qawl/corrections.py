@@ -346,9 +346,9 @@ def corrected_traits(built: pd.Series, speaker: np.ndarray, corrected: np.ndarra
     any more, the new speaker's trait (known: per sentence, NaN where the speakers frame has none) where the
     sentence changed speaker, the built one elsewhere and where the new speaker's is unknown (a name the rules
     made up keeps what the sentence says of its speaker: قالت is a woman whoever she is)."""
-    known = np.where(pd.isna(known), built.astype(str).to_numpy(dtype=object), known)
-    return pd.Series(np.where(corrected, np.where(speaker == "", "", known), built.astype(str).to_numpy(dtype=object)),
-                     index=built.index, dtype=built.dtype)
+    own = built.astype(str).to_numpy(dtype=object)
+    known = np.where(pd.isna(known), own, known)
+    return pd.Series(np.where(corrected, np.where(speaker == "", "", known), own), index=built.index, dtype=built.dtype)
 
 
 def apply(frames: Frames, rules: Rules | Sequence[Rule]) -> tuple[Frames, list[str]]:

@@ -7,15 +7,15 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from qawl import names
+from qawl import mentions, names
 from qawl.lexicons import Lexicons
 from qawl.memo import Memo
 from qawl.normalize import normalize, normalize_words
 from qawl.phrases import is_stop_word
+from qawl.sources import COUNTRY, MEDIA, ORGANIZATION, PERSON, UNNAMED
 from qawl.tokenize import words as word_list
 
-PERSON, ORGANIZATION, MEDIA, UNNAMED = "person", "organization", "media", "unnamed"
-_KIND_ORDER = (PERSON, ORGANIZATION, MEDIA, "country", UNNAMED)
+_KIND_ORDER = (PERSON, ORGANIZATION, MEDIA, COUNTRY, UNNAMED)
 
 
 def _most_common(values: list[str], order: tuple[str, ...]) -> str:
@@ -436,18 +436,20 @@ def _gazetteer_bodies(lex: Lexicons) -> dict[tuple[str, ...], tuple[tuple[str, .
     return lex.derived("gazetteer_bodies", build)
 
 
-def _named_body(entity: Entity, bodies: dict[tuple[str, ...], tuple[tuple[str, ...], str]]) -> tuple[str, ...] | None:
+def _named_body(lex: Lexicons, entity: Entity, bodies: dict[tuple[str, ...], tuple[tuple[str, ...], str]]
+                ) -> tuple[str, ...] | None:
     """Return the gazetteer name of a body or outlet whose words the name split read as a title and a person's name
     (صحيفة نيويورك | تايمز → نيويورك تايمز), or None."""
     if entity.kind() not in (MEDIA, ORGANIZATION) or any(name in bodies for name in entity.names):
         return None  # فرانس برس: a name the gazetteer holds whole keeps the article's spelling
+    index = mentions.gazetteer_index(lex)
     for title in entity.titles or [()]:
         for name in entity.names:
-            words = (title + name)[:8]
+            words = list((title + name)[:8])
             for a in range(len(words)):
-                for b in range(len(words), a + 1, -1):  # two words at least: one may be a place (نيويورك)
-                    if words[a:b] in bodies:
-                        return bodies[words[a:b]][0]
+                span = tuple(words[a : a + mentions.span_at(words, index, a)])
+                if len(span) > 1 and span in bodies:  # two words at least: one may be a place (نيويورك)
+                    return bodies[span][0]
     return None
 
 
@@ -493,7 +495,7 @@ def canonical_names(lex: Lexicons, per_article: list[list[Entity]]) -> list[list
                 root = next((owners[t] for t in e.titles if t in owners), root)
                 root = target.get(root, root)
                 root = bodies[root][0] if root in bodies else root  # المرصد السوري → its gazetteer name
-            elif (body := _named_body(e, bodies)) is not None:
+            elif (body := _named_body(lex, e, bodies)) is not None:
                 root = body
             elif root == key:
                 root = next((p for p in present if set(key) < set(p)), root)

@@ -253,6 +253,11 @@ def _own_object(lex: Lexicons, text: str, toks: Tokens, j: int) -> bool:
             and (after in lex.w.that or after == cues.COLON or after.startswith("بال")))
 
 
+def _without_and(word: str) -> str:
+    """Return a normalized word without a leading و or ف (وألقى → ألقى); callers look the rest up in a lexicon."""
+    return word[1:] if word[:1] in "وف" else word
+
+
 def _withheld(lex: Lexicons, toks: Tokens, report: Report) -> Report:
     """Return the report, its source marked anonymous when the sentence says its name is withheld (المسؤول الذي طلب
     عدم نشر اسمه، مصدر رفض الكشف عن هويته، دون أن يكشف عن اسمه)."""
@@ -275,7 +280,7 @@ def _name_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int] | None:
         end -= 1  # ونشرت الصحيفة تحليلا أشارت فيه، وكتب تغريدة قال فيها: what was said in, not who said it
     start = end
     while start > 0 and end - start < 6 and not is_stop_word(lex, toks[start - 1].norm) and not dictionary.verb_only(
-            toks[start - 1].norm[1:] if toks[start - 1].norm[:1] in "وف" else toks[start - 1].norm):
+            _without_and(toks[start - 1].norm)):
         start -= 1  # وألقى الوزير فلان كلمة قال فيها: the name, not the verb it is the subject of
     if start == end:
         return None
@@ -664,14 +669,16 @@ def _according_to(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | No
             body = _without_lam(toks[j - 1].norm) in lex.w.figures  # figures come from a body, not a person
     head = toks[i].norm
     head = head[1:] if head[:1] in "وف" and head[1:] in lex.w.according_to else head
+    # وفقا لوزارة → وزارة، وفقا للوزارة → الوزارة: the لـ of وفقا, not a medium spoken to (وفقا لمراسل الوكالة)
+    lam = head in {"وفقا", "وفق", "طبقا"} and toks[j].norm.startswith("ل") and len(toks[j].norm) > 3
     end = noun_phrase(lex, toks, j)
-    if end == j and head in {"وفقا", "وفق", "طبقا"} and toks[j].norm.startswith("ل") and len(toks[j].norm) > 3:
-        end = max(j + 1, noun_phrase(lex, toks, j + 1))  # وفقا لمراسل الوكالة: لـ, not a medium spoken to
+    if end == j and lam:
+        end = max(j + 1, noun_phrase(lex, toks, j + 1))
     if end == j:
         return None
     mention = _surface(text, toks, j, end)
-    if head in {"وفقا", "وفق", "طبقا"} and toks[j].norm.startswith("ل") and len(toks[j].norm) > 3:
-        mention = _without_lam(mention)  # وفقا لوزارة → وزارة، وفقا للوزارة → الوزارة
+    if lam:
+        mention = _without_lam(mention)
     words = [normalize(w) for w in mention.split()]
     if not (quoted or names.anchored(lex, names.split(lex, words).name) or _is_source(lex, mention)
             or sources.unnamed_head(lex, words[0])):
@@ -798,7 +805,7 @@ def _main_subject(lex: Lexicons, toks: Tokens, limit: int) -> tuple[int, int, in
     if i >= limit:
         return 0, 0, 0, 0
     first = toks[i].norm
-    word = first[1:] if first[:1] in {"و", "ف"} else first
+    word = _without_and(first)
     if (word in lex.w.when or first in lex.w.when) and i + 1 < limit:
         i += 1  # وحينما سئل فلان عن القرار قال: the subject of the clause of time says what the sentence reports
         first = word = toks[i].norm
@@ -910,8 +917,8 @@ def _headline(lex: Lexicons, text: str, toks: Tokens) -> Report | None:
     """Return the source of a headline quote "الصليب الأحمر: الوضع في اليمن كارثي", or None."""
     if cues.COLON not in text:  # the colon token is the colon as written
         return None
-    if len(toks) > 3 and toks[1].norm == cues.COLON and toks[2].norm in cues.QUOTE_MARKS and (
-            toks[0].norm[1:] if toks[0].norm[:1] in "وف" else toks[0].norm) in dictionary.verbs():
+    if (len(toks) > 3 and toks[1].norm == cues.COLON and toks[2].norm in cues.QUOTE_MARKS
+            and _without_and(toks[0].norm) in dictionary.verbs()):
         # وواصل: "…"، وتابع: "…": a verb that opens a quotation with a colon says it, whatever verb it is
         return Report("implicit", _surface(text, toks, 0, 1), quote="direct")
     colon = next((k for k, t in enumerate(toks[:6]) if t.norm == cues.COLON), -1)
