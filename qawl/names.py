@@ -150,6 +150,8 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
         ) or (words[i] == "علي" and i + 1 < end and is_name_word(lex, words[i + 1])  # علي, spelled like على
               and anchored(lex, words[i + 1 :])) or (
             i > 0 and words[i] in first_names and words[i - 1] in first_names) or (  # فهد طالب: given names in a row
+            words[i] in first_names and i + 1 < end and words[i + 1] in ("بن", "ابن")) or (  # وليد بن عبدالله
+            i > 0 and words[i] in lex.w.name_tail and words[i - 1] in first_names) or (  # سعد الدين، سيف الإسلام
             i == end - 1 and i > 0 and words[i][:1] in "بل" and not words[i].startswith("لل") and (
                 words[i - 1] in first_names or (i > 1 and words[i - 2] in joiners)))  # عبد الحكيم بالحاج: not ب + الحاج
 
@@ -169,7 +171,7 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
         start += 1
     # A clitic word right after a definite one continues the title (المدير الإقليمي للحملة | لنصرة الأشقاء).
     while (start < end and start > 0 and words[start - 1].startswith("ال") and words[start][:1] in "لبو"
-           and words[start - 1] not in titles):
+           and words[start - 1] not in titles and words[start] not in first_names):  # وليد: a name, not و + ليد
         start += 1
     while start < end and words[start].startswith("ال"):
         start += 1

@@ -53,9 +53,21 @@ def stem(lex: Lexicons, word: str) -> str:
 
 
 def _feminine_title(lex: Lexicons, word: str) -> bool:
-    """Return whether a title is the feminine of one (الوزيرة، رئيسة، المتحدثة): its masculine is a title too."""
+    """Return whether a title is the feminine of a role (الوزيرة، رئيسة، المتحدثة), not of a qualifier (العامة)."""
     bare = without_article(word)
-    return bare.endswith("ه") and (bare[:-1] in lex.title_words or "ال" + bare[:-1] in lex.title_words)
+    return bare.endswith("ه") and (bare[:-1] in lex.roles or "ال" + bare[:-1] in lex.roles)
+
+
+def _feminine_head(lex: Lexicons, words: list[str]) -> bool:
+    """Return whether the first role of a phrase, honorifics passed over, is feminine (معالي الوزيرة، فلانة
+    المندوبة): a feminine word further on is a body's (مدير الشؤون الصحية، رئيس مؤسسة الأميرة)."""
+    for word in words:
+        word = stem(lex, word)
+        if _feminine_title(lex, word):
+            return True
+        if word in lex.roles and word not in lex.honorifics:
+            return False
+    return False
 
 
 def _plural(word: str) -> bool:
@@ -263,7 +275,7 @@ def gender(lex: Lexicons, words: list[str], cue_gender: str = "") -> str:
     """Return the gender a person's phrase shows: a feminine title (الوزيرة), the verb's agreement (قالت), or a
     given name of the lexicon; "" when nothing tells."""
     given = names.given_genders(lex)
-    if any(_feminine_title(lex, stem(lex, w)) for w in words):
+    if _feminine_head(lex, words):
         return "f"
     if cue_gender:
         return cue_gender  # the verb agrees with the person the writer means (قالت مراد: نادية مراد, whatever مراد is)

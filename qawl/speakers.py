@@ -50,7 +50,9 @@ class Entity:
         kind = _most_common(self.kinds, _KIND_ORDER) or (UNNAMED if self.kinds else "")
         if kind == PERSON and UNNAMED in self.kinds and not self.names:
             return UNNAMED  # مسؤول كبير … وأضاف المسؤول: a person the article never names stays an unnamed source
-        return PERSON if self.given and kind == UNNAMED else kind  # ماكرون after إيمانويل ماكرون: no doers (ماكر+ون)
+        # the article writes a first name before its one-word name (إيمانويل ماكرون … ماكرون)
+        full = self.given or any(len(n) > 1 and (n[-1],) in self.names for n in self.names)
+        return PERSON if full and kind == UNNAMED else kind  # ماكرون after إيمانويل ماكرون: no doers (ماكر+ون)
 
     def gender(self) -> str:
         """Return m or f when its attributions show one more often than the other (a person only), else ""."""

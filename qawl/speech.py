@@ -249,7 +249,7 @@ def _own_object(lex: Lexicons, text: str, toks: Tokens, j: int) -> bool:
     """Return whether toks[j] is the verb's own object (وختم حديثه بالقول): the subject is implicit."""
     word = _surface(text, toks, j, j + 1)
     after = toks[j + 1].norm if j + 1 < len(toks) else ""
-    return (len(word) > 4 and word.endswith(("ه", "ها")) and not word.startswith("ال")
+    return (len(word) > 4 and toks[j].possessed and word.endswith(("ه", "ها"))  # not عبدالله
             and (after in lex.w.that or after == cues.COLON or after.startswith("بال")))
 
 
@@ -581,6 +581,8 @@ def _implicit_report(lex: Lexicons, text: str, toks: Tokens, i: int, cue: str, q
     if (i > 2 and toks[i - 1].norm in COMMAS and opener in lex.w.clause_opener and tok.norm[:1] not in "وف"
             and not _speaks(lex, toks, 1, noun_phrase(lex, toks, 1))):
         return None  # وكانت اختبارات، أجريت على …، أفادت بوجود: the subject opening the sentence, which cannot speak
+    if (by := _statement_by(lex, toks, i)) is not None:
+        return Report("explicit", cue, _without_lam(_surface(text, toks, *by)), quote=quote)
     when = opener in lex.w.when or (opener[:1] in "وف" and opener[1:] in lex.w.when)
     if i > 2 and (toks[i - 1].norm in {"حيث", "اذ"} or tok.norm.startswith("و") or when):
         a, b, app_a, app_b = _main_subject(lex, toks, i - 1 if toks[i - 1].norm in {"حيث", "اذ"} else i)
@@ -588,6 +590,23 @@ def _implicit_report(lex: Lexicons, text: str, toks: Tokens, i: int, cue: str, q
         if subject and (has_name(lex, toks, a, b) or _is_source(lex, subject)) and _speaks(lex, toks, a, b):
             return Report("explicit", cue, subject, _surface(text, toks, app_a, app_b), quote)
     return Report("implicit", cue, quote=quote)
+
+
+def _statement_by(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int] | None:
+    """Return the span of the person whose statement opens the sentence before its cue (وفي تصريح لفلانة، رئيسة
+    اللجنة، لموقع بي بي سي … قالت:), or None: "في تصريح لـ" names its speaker when a person follows, its
+    addressee when a medium does (في حديث لبي بي سي)."""
+    first = 1 if toks[0].norm in {"وفي", "في"} else -1
+    if first < 0 or i < first + 2 or toks[first].norm not in lex.w.speech_noun:
+        return None
+    a = first + 1
+    if not toks[a].norm.startswith("ل") or toks[a].possessed or toks[a].norm in lex.w.object_pronoun:
+        return None
+    b = noun_phrase(lex, toks, a)
+    if not a < b <= i:
+        return None
+    words = [_without_lam(toks[a].norm), *(t.norm for t in toks[a + 1 : b])]
+    return (a, b) if sources.classify(lex, words).kind == sources.PERSON else None
 
 
 def _document_report(lex: Lexicons, text: str, toks: Tokens, i: int, j: int, allowed: frozenset[str],

@@ -591,3 +591,39 @@ def test_a_fuller_name_spelled_another_way_is_the_person_named_before():
     assert art.entity_of[0] == art.entity_of[1] >= 0  # one source, not two
     assert ("عبد", "الحكيم", "بوركاحاج") in art.entities[art.entity_of[1]].names
 
+
+
+@pytest.mark.parametrize(("phrase", "cue_gender", "gender"), [
+    ("مدير الشؤون الصحية بمحافظة الشمال الدكتور سامر بن حسن", "m", "m"),  # الصحية describes a body, not him
+    ("مدير العلاقات العامة المهندس سامر الفلاني", "", "m"),  # العامة is a qualifier's feminine, no title
+    ("معالي الوزيرة سلمى الحداد", "", "f"),  # an honorific passed over, the first role decides
+    ("رئيس مؤسسة الأميرة للتنمية", "", "m"),  # a feminine role further on is the body's
+])
+def test_the_first_role_of_a_phrase_tells_its_gender(phrase, cue_gender, gender):
+    assert sources.classify(LEX, normalize(phrase).split(), cue_gender).gender == gender
+
+
+@pytest.mark.parametrize(("phrase", "name"), [
+    ("مدير فرع الهيئة الوطني وليد بن سامر الفلاني", "وليد بن سامر الفلاني"),  # وليد: a given name, not و + ليد
+    ("وزير الدولة بوزارة النفط سعد الدين بوركهارت", "سعد الدين بوركهارت"),  # a given name and its الدين
+])
+def test_a_given_name_opens_the_name_after_a_title(phrase, name):
+    assert names.split(LEX, normalize(phrase).split()).name == tuple(normalize(name).split())
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("وأعرب باسمه ونيابة عن العاملين عن أحر التعازي.", ("implicit", "")),  # on his behalf: not a subject
+    ("وقال عبدالله إن الوضع صعب.", ("explicit", "عبدالله")),  # a name in الله, not a possessed object
+    ("وفي تصريح للوزير قال إن الوضع صعب.", ("explicit", "الوزير")),  # a statement by the minister
+    ("وفي تصريح لوكالة الأنباء قال إن الوضع صعب.", ("implicit", "")),  # a statement to an agency
+])
+def test_who_a_statement_is_by(sentence, expected):
+    assert report(sentence) == expected
+
+
+def test_a_one_word_name_after_the_full_name_is_a_person():
+    article = ("ألقى الرئيس الفرنسي إيمانويل ماكرون خطابا أمام البرلمان.\n"
+               "وقال ماكرون إن الحرب التجارية ليست الحل.\nوأضاف أن أوروبا موحدة.")
+    art = analyse(Document("t", article))
+    entity = art.entities[art.entity_of[1]]
+    assert entity.kind() == "person"  # not ماكر + ون, several doers
