@@ -109,6 +109,13 @@ _TEXT, _PARAGRAPH, _BOILERPLATE = attrgetter("text"), attrgetter("paragraph"), a
 _MENTION, _CUE, _ATTRIBUTION, _QUOTE = (attrgetter(f) for f in ("mention", "cue", "attribution", "quote"))
 
 
+def _verb_gender(agrees: frozenset[tuple[str, str]]) -> str:
+    """Return the one gender the cue's forms allow (وقال ماكرون: m), or "": the gender a source turns out to be a
+    person by (ماكرون after إيمانويل ماكرون) when its words told none. Entity.gender reads it for persons only."""
+    genders = {g for g, _ in agrees}
+    return genders.pop() if len(genders) == 1 else ""
+
+
 def analyse(doc: Document, lex: Lexicons | None = None) -> _Article:
     """Return the sentences, attributions, entities, tokens, themes and gazetteer hits of one article."""
     lex = lex or lexicons.current()
@@ -135,7 +142,7 @@ def analyse(doc: Document, lex: Lexicons | None = None) -> _Article:
             speaks.append(False)
         if a.attribution != "none":
             spoken.append((a.mention, a.apposition))
-            evidence.append((a.kind, a.gender))
+            evidence.append((a.kind, a.gender or _verb_gender(a.agrees)))
             speaks.append(True)
     article_words = (list(chain.from_iterable(said)), list(map(_FORM, chain.from_iterable(info_of))))
     indices, entities = speakers.resolve_article(lex, spoken, words=article_words, evidence=evidence, speaks=speaks)

@@ -627,3 +627,4 @@ def test_a_one_word_name_after_the_full_name_is_a_person():
     art = analyse(Document("t", article))
     entity = art.entities[art.entity_of[1]]
     assert entity.kind() == "person"  # not ماكر + ون, several doers
+    assert entity.gender() == "m"  # as وقال tells
