@@ -42,6 +42,8 @@ def _is_name_word(lex: Lexicons, word: str) -> bool:
         and not (word[:1] in "لب" and (word[1:] in heads or word[1:] in titles or word[1:] in lex.places))
         and not _clitic_word(lex, word)
         and word not in lex.w.function_word
+        and not (word in lex.w.object_pronoun and word.endswith(("ه", "ها", "هم")))  # محامي الدفاع عنه; لي
+        and word not in lex.w.preposition  # منظمة صحفيون بلا حدود
         and word not in lex.places
         and not any(ch.isdigit() for ch in word)
         and not construct_plural(word)

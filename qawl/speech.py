@@ -280,7 +280,7 @@ def _name_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int] | None:
         end -= 1  # ونشرت الصحيفة تحليلا أشارت فيه، وكتب تغريدة قال فيها: what was said in, not who said it
     start = end
     while start > 0 and end - start < 6 and not is_stop_word(lex, toks[start - 1].norm) and not dictionary.verb_only(
-            _without_and(toks[start - 1].norm)):
+            _without_and(toks[start - 1].norm)) and toks[start - 1].norm not in lex.w.object_pronoun:
         start -= 1  # وألقى الوزير فلان كلمة قال فيها: the name, not the verb it is the subject of
     if start == end:
         return None
@@ -317,6 +317,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         return as_said  # …، كما أفادت الوكالة: as the source after the verb reported
     if i > 0 and before in w.preposition:
         return None  # بعد رفض أصحابها: after a preposition the word is a verbal noun, not the verb
+    if i > 0 and (before in w.number or (before.isdigit() and len(before) < 4)):  # 2016 أعربت: a year
+        return None  # 35 ألف طالب وطالبة: a counted noun, not the verb
     if i > 0 and _indefinite_noun(lex, toks[i - 1]) and not (
             (i == 1 or toks[i - 2].norm in lex.w.clause_opener or toks[i - 2].norm in lex.w.that)
             and sources.unnamed_head(lex, toks[i - 1].norm)):  # لكن تقارير تحدثت عن: the subject, not described

@@ -628,3 +628,17 @@ def test_a_one_word_name_after_the_full_name_is_a_person():
     entity = art.entities[art.entity_of[1]]
     assert entity.kind() == "person"  # not ماكر + ون, several doers
     assert entity.gender() == "m"  # as وقال tells
+
+
+# 20 ألف طالب: a counted noun, not طالب the verb; 2016 أعربت: a year, no count
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("وشارك أكثر من 20 ألف طالب وطالبة، في المراكز الموزعة على المحافظات، حيث بلغ عددها 50.", None),
+    ("وبعد انتخابه عام 2016 أعربت جماعات حقوقية عن قلقها من القرار.", ("explicit", "جماعات حقوقية")),  # a year
+])
+def test_a_number_counts_a_noun_spelled_like_a_cue(sentence, expected):
+    assert report(sentence) == expected
+
+
+@pytest.mark.parametrize("phrase", ["محامي الدفاع عنه", "رئيس منظمة صحفيون بلا"])
+def test_a_pronoun_or_a_preposition_is_no_name(phrase):
+    assert names.split(LEX, normalize(phrase).split()).name == ()
