@@ -157,6 +157,9 @@ def _mention(lex: Lexicons, surface: str, apposition: str,
     ماكر + ون)."""
     written, norm = _parts(surface)
     main = names.Mention(tuple(norm), ()) if group and len(norm) > 1 else names.split(lex, norm)
+    if (main.name and main.title and main.name_at == len(main.title) and main.title[0] in lex.w.retinue
+            and not mentions.span_at(list(main.name), mentions.gazetteer_index(lex), 0)):
+        main = names.Mention(tuple(norm), ())  # إدارة ترامب، حكومة الرئيس بشار الأسد: his body, not the person
     spelled = _spelled(written, main)
     title, name = main.title, main.name
     # نجل رئيس الوزراء الصادق المهدي: an apposition of kinship gives the father's name, not the speaker's

@@ -642,3 +642,16 @@ def test_a_number_counts_a_noun_spelled_like_a_cue(sentence, expected):
 @pytest.mark.parametrize("phrase", ["محامي الدفاع عنه", "رئيس منظمة صحفيون بلا"])
 def test_a_pronoun_or_a_preposition_is_no_name(phrase):
     assert names.split(LEX, normalize(phrase).split()).name == ()
+
+
+def test_a_leaders_administration_is_a_body_of_its_own():
+    article = ("قال الرئيس الأمريكي سامي بوركهارت إن الخطة جاهزة.\n"
+               "وكانت إدارة بوركهارت قد قالت في السابق إنها تدعم الحل.")
+    art = analyse(Document("t", article))
+    person, body = (art.entities[k] for k in art.entity_of[:2])
+    assert person is not body and body.kind() == "organization"  # not merged into the person it serves
+
+
+def test_says_after_a_verb_that_opens_the_sentence_is_its_subjects():
+    # وكتبت فلانة على تويتر تقول إن: the writer says; a present cue after another verb's subject only so
+    assert report("وكتبت سلمى الحداد على تويتر تقول إن القرار مرفوض.") == ("explicit", "سلمى الحداد")
