@@ -236,6 +236,9 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
     if first[:1] in "وف" and len(first) > 2 and (first[1:] in small or (not known(lex, first)
                                                                        and known(lex, first[1:]))):
         words = [first[1:], *words[1:]]
+    if len(words) == 1 and any(words[0].endswith(s) and words[0][: -len(s)] in lex.w.quantifier
+                               for s in ("هما", "هم", "هن")):
+        return Source(UNNAMED)  # بعضهم، أحدهم: some of the people just named, none by name
     if possessed:
         kind = _possessor_kind(lex, words[0])  # حرصه، رفضه: no name; شقيقه، أصحابها: a relative, people
         return Source(kind, gender(lex, words, cue_gender) if kind == PERSON else "")

@@ -591,10 +591,12 @@ def _implicit_report(lex: Lexicons, text: str, toks: Tokens, i: int, cue: str, q
     table = cues.of(lex)
     circumstantial = (tok.norm[:1] in "يت" and table.verbs.get(tok.norm) == "قال" and table.forms[tok.norm].present
                       and toks[0].norm in table.verbs and not table.forms[toks[0].norm].present)
-    if i > 2 and (toks[i - 1].norm in {"حيث", "اذ"} or tok.norm.startswith("و") or when or circumstantial):
+    if (i > 2 or circumstantial) and (toks[i - 1].norm in {"حيث", "اذ"} or tok.norm.startswith("و") or when
+                                      or circumstantial):
         a, b, app_a, app_b = _main_subject(lex, toks, i - 1 if toks[i - 1].norm in {"حيث", "اذ"} else i)
         subject = _surface(text, toks, a, b)
-        if subject and (has_name(lex, toks, a, b) or _is_source(lex, subject)) and _speaks(lex, toks, a, b):
+        if subject and (has_name(lex, toks, a, b) or _is_source(lex, subject) or circumstantial) and _speaks(
+                lex, toks, a, b):
             return Report("explicit", cue, subject, _surface(text, toks, app_a, app_b), quote)
     return Report("implicit", cue, quote=quote)
 

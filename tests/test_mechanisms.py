@@ -655,3 +655,9 @@ def test_a_leaders_administration_is_a_body_of_its_own():
 def test_says_after_a_verb_that_opens_the_sentence_is_its_subjects():
     # وكتبت فلانة على تويتر تقول إن: the writer says; a present cue after another verb's subject only so
     assert report("وكتبت سلمى الحداد على تويتر تقول إن القرار مرفوض.") == ("explicit", "سلمى الحداد")
+
+
+def test_some_of_them_is_an_unnamed_source():
+    assert sources.classify(LEX, ["بعضهم"]).kind == "unnamed"  # not a person called بعضهم
+    assert sources.classify(LEX, ["احدهم"], possessed=True).kind == "unnamed"  # one of them, not a thing
+    assert report('وكتب أحدهم يقول "أحب هذا المكان".') == ("explicit", "أحدهم")
