@@ -215,6 +215,17 @@ def _opens_no_name(lex: Lexicons, word: str, given: frozenset[str]) -> bool:
         lex, word) or _dual_body(lex, bare)
 
 
+def _body_not_medium(lex: Lexicons, words: list[str]) -> bool:
+    """Return whether a head that names media or bodies alike (وكالة، شبكة، موقع) is a body: a common noun completes
+    it that is not the news (وكالة الفضاء، وكالة الطاقة الذرية; وكالة الأنباء، وكالة رويترز are media)."""
+    if len(words) < 2 or without_article(stem(lex, words[0])) not in lex.w.media_or_body:
+        return False
+    after = words[1]
+    entry = dictionary.entry(after[2:]) if after.startswith("ال") else None
+    return (entry is not None and entry.kind in (dictionary.NOUN, dictionary.VERBAL_NOUN)  # not الوكالة الرسمية
+            and after not in lex.w.news_word and after not in lex.places)
+
+
 def _dual_body(lex: Lexicons, bare: str) -> bool:
     """Return whether a word without the article is the dual of a body (وزارتا، شركتان، هيئتين)."""
     return any(bare.endswith(dual) and bare[: -len(dual)] + "ه" in lex.w.body for dual in ("تان", "تين", "تا"))
@@ -265,6 +276,8 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
     if named and mention.name_at > 0 and mentions.find(list(mention.name), mentions.gazetteer_index(lex), starts=[0]):
         named = False  # شاهد من رويترز: the name is an outlet's or a place's, not the witness's
     kind = head_kind(lex, words[0], named=named or (titled and _annexed(lex, words)))
+    if kind == MEDIA and _body_not_medium(lex, words):
+        return Source(ORGANIZATION)  # وكالة الفضاء الروسية، شبكة الإغاثة: an agency of the state, not of the news
     if kind == UNNAMED and titled and len(words) > 2 and words[1] == "باسم" and not mention.name:
         body = classify(lex, words[2:]).kind
         if body in (ORGANIZATION, COUNTRY, MEDIA):

@@ -661,3 +661,14 @@ def test_some_of_them_is_an_unnamed_source():
     assert sources.classify(LEX, ["بعضهم"]).kind == "unnamed"  # not a person called بعضهم
     assert sources.classify(LEX, ["احدهم"], possessed=True).kind == "unnamed"  # one of them, not a thing
     assert report('وكتب أحدهم يقول "أحب هذا المكان".') == ("explicit", "أحدهم")
+
+
+@pytest.mark.parametrize(("phrase", "kind"), [
+    ("وكالة الفضاء الروسية", "organization"),  # an agency of the state
+    ("وكالة الطاقة الذرية", "organization"),
+    ("وكالة الأنباء الرسمية", "media"),  # the news
+    ("وكالة الصحافة الفرنسية", "media"),
+    ("الوكالة الرسمية", "media"),  # an adjective tells nothing: the news agency the article means
+])
+def test_an_agency_is_a_medium_only_for_the_news(phrase, kind):
+    assert sources.classify(LEX, normalize(phrase).split()).kind == kind
