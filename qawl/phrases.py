@@ -161,8 +161,8 @@ def closes(lex: Lexicons, word: str) -> bool:
 
 
 def _is_accusative(word: str) -> bool:
-    return len(word) > 3 and word.endswith("ا") and not word.endswith(("اا", "ءا")) and dictionary.entry(
-        word[:-1]) is not None
+    return len(word) > 3 and word.endswith("ا") and not word.endswith("اا") and dictionary.entry(
+        word[:-1]) is not None  # جزءا: a hamza carries the tanween too
 
 
 _ACCUSATIVE: Memo[str, bool] = Memo(_is_accusative)

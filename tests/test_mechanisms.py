@@ -672,3 +672,8 @@ def test_some_of_them_is_an_unnamed_source():
 ])
 def test_an_agency_is_a_medium_only_for_the_news(phrase, kind):
     assert sources.classify(LEX, normalize(phrase).split()).kind == kind
+
+
+def test_an_accusative_after_a_hamza_ends_the_subject():
+    # جزءا: the object's tanween on a hamza, not a word of the source's name
+    assert report("وعزت بعض وسائل الإعلام جزءا كبيرا من التراجع إلى الأزمة.") == ("explicit", "بعض وسائل الإعلام")
