@@ -676,4 +676,5 @@ def test_an_agency_is_a_medium_only_for_the_news(phrase, kind):
 
 def test_an_accusative_after_a_hamza_ends_the_subject():
     # جزءا: the object's tanween on a hamza, not a word of the source's name
-    assert report("وعزت بعض وسائل الإعلام جزءا كبيرا من التراجع إلى الأزمة.") == ("explicit", "بعض وسائل الإعلام")
+    assert report("وعزت بعض وسائل الإعلام المحلية جزءا كبيرا منها إلى الأزمة.") == (
+        "explicit", "بعض وسائل الإعلام المحلية")
