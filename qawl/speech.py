@@ -332,6 +332,11 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
             and not (before in PUNCTUATION or before in w.clause_opener or before in {"جانبه", "جهته"})):
         return None
     allowed = table.complements(stem)
+    if table.forms[n].present and 0 < i <= 4 and (opening := _named_opening(lex, toks, i)):
+        # روسيا تتهم الولايات المتحدة بـ، ترامب يطالب تركيا: a name opening the sentence is the subject of the
+        # present verb after it (a headline's order); what follows the verb is its object
+        return Report("explicit", _surface(text, toks, i, i + 1), _surface(text, toks, 0, opening),
+                      quote=_quote_kind(text, toks.ends[i], spans))
     j = i + 1
     objects_between = w.object_pronoun
     while j < len(toks) and toks[j].norm in objects_between:
@@ -729,6 +734,14 @@ def _feminine_place(lex: Lexicons, word: str) -> bool:
     """Return whether a word is a state or city, which takes a feminine verb (قالت إيران، أعلنت موسكو): one without
     the article, not one of the few masculine ones (لبنان)."""
     return word in lex.places and not word.startswith("ال") and word not in lex.w.masculine_place
+
+
+def _named_opening(lex: Lexicons, toks: Tokens, i: int) -> int:
+    """Return i when the words before toks[i] are a state or a person's name that opens the sentence, else 0."""
+    if any(t.norm in PUNCTUATION or t.norm[:1] in "وف" or is_stop_word(lex, t.norm) for t in toks[:i]) or (
+            toks[0].norm in lex.w.clause_opener or not _speaks(lex, toks, 0, i)):  # لكن، بيد أن: no name
+        return 0
+    return i if toks[0].norm in lex.places or has_name(lex, toks, 0, i) else 0
 
 
 def _thing(word: str) -> bool:

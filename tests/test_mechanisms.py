@@ -678,3 +678,11 @@ def test_an_accusative_after_a_hamza_ends_the_subject():
     # جزءا: the object's tanween on a hamza, not a word of the source's name
     assert report("وعزت بعض وسائل الإعلام المحلية جزءا كبيرا منها إلى الأزمة.") == (
         "explicit", "بعض وسائل الإعلام المحلية")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("روسيا تتهم الولايات المتحدة بمحاولة التدخل في انتخاباتها", ("explicit", "روسيا")),  # a headline's order
+    ("بيد أن بوركهارت يقول إن الصفقة فظيعة.", ("explicit", "بوركهارت")),  # a particle opens no name
+])
+def test_a_name_opening_the_sentence_is_the_subject_of_a_present_cue(sentence, expected):
+    assert report(sentence) == expected
