@@ -686,3 +686,11 @@ def test_an_accusative_after_a_hamza_ends_the_subject():
 ])
 def test_a_name_opening_the_sentence_is_the_subject_of_a_present_cue(sentence, expected):
     assert report(sentence) == expected
+
+
+@pytest.mark.parametrize(("phrase", "kind"), [
+    ("عائلة الناشط سامر الفلاني", "unnamed"),  # a family speaks, several people, not the man it is named after
+    ("سلسلة مطاعم الوجبات السريعة", "organization"),  # a chain is a company
+])
+def test_a_family_is_several_people_and_a_chain_a_company(phrase, kind):
+    assert sources.classify(LEX, normalize(phrase).split(), "f").kind == kind
