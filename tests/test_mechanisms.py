@@ -694,3 +694,7 @@ def test_a_name_opening_the_sentence_is_the_subject_of_a_present_cue(sentence, e
 ])
 def test_a_family_is_several_people_and_a_chain_a_company(phrase, kind):
     assert sources.classify(LEX, normalize(phrase).split(), "f").kind == kind
+
+
+def test_a_subject_between_an_auxiliary_and_its_present_cue():
+    assert report("وظلت الحكومة تؤكد أن الحل قريب.") == ("explicit", "الحكومة")  # ظل as كان: kept on saying
