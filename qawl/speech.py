@@ -600,8 +600,9 @@ def _implicit_report(lex: Lexicons, text: str, toks: Tokens, i: int, cue: str, q
                                       or circumstantial):
         a, b, app_a, app_b = _main_subject(lex, toks, i - 1 if toks[i - 1].norm in {"حيث", "اذ"} else i)
         subject = _surface(text, toks, a, b)
-        if subject and (has_name(lex, toks, a, b) or _is_source(lex, subject) or circumstantial) and _speaks(
-                lex, toks, a, b):
+        counted = b < len(toks) and (toks[b].norm.isdigit() or toks[b].norm in lex.w.number)  # وحددت أسماء 11 متهما
+        if subject and not counted and (has_name(lex, toks, a, b) or _is_source(lex, subject) or circumstantial) and (
+                _speaks(lex, toks, a, b)):
             return Report("explicit", cue, subject, _surface(text, toks, app_a, app_b), quote)
     return Report("implicit", cue, quote=quote)
 

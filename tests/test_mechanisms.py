@@ -698,3 +698,8 @@ def test_a_family_is_several_people_and_a_chain_a_company(phrase, kind):
 
 def test_a_subject_between_an_auxiliary_and_its_present_cue():
     assert report("وظلت الحكومة تؤكد أن الحل قريب.") == ("explicit", "الحكومة")  # ظل as كان: kept on saying
+
+
+def test_a_given_name_before_a_number_is_the_noun_it_spells():
+    # أسماء 11 متهما: the names of eleven suspects, not a woman called أسماء
+    assert report("وحددت أسماء 11 متهما، وزعم أنهم بدأوا هجماتهم.") == ("implicit", "")
