@@ -596,8 +596,7 @@ def _implicit_report(lex: Lexicons, text: str, toks: Tokens, i: int, cue: str, q
     table = cues.of(lex)
     circumstantial = (tok.norm[:1] in "يت" and table.verbs.get(tok.norm) == "قال" and table.forms[tok.norm].present
                       and toks[0].norm in table.verbs and not table.forms[toks[0].norm].present)
-    if (i > 2 or circumstantial) and (toks[i - 1].norm in {"حيث", "اذ"} or tok.norm.startswith("و") or when
-                                      or circumstantial):
+    if circumstantial or (i > 2 and (toks[i - 1].norm in {"حيث", "اذ"} or tok.norm.startswith("و") or when)):
         a, b, app_a, app_b = _main_subject(lex, toks, i - 1 if toks[i - 1].norm in {"حيث", "اذ"} else i)
         subject = _surface(text, toks, a, b)
         counted = b < len(toks) and (toks[b].norm.isdigit() or toks[b].norm in lex.w.number)  # وحددت أسماء 11 متهما
