@@ -61,7 +61,7 @@ def lay_over(db: duckdb.DuckDBPyConnection, dataset: Dataset, rules: Rules) -> t
             db.execute(f"CREATE VIEW {name} AS SELECT *, false AS corrected FROM ix.{name}")
         db.execute("CREATE VIEW thm AS SELECT * FROM ix.thm")
         db.execute("CREATE VIEW men AS SELECT * FROM ix.men")
-        db.execute(f"CREATE VIEW known AS {_known_speakers(dataset)}")
+        db.execute(f"CREATE TABLE known AS {_known_speakers(dataset)}")  # a few rows, joined by every speaker table
         return False, unused
     names = db.sql("SELECT DISTINCT coalesce(x.speaker, s.speaker) AS speaker FROM ix.sent s LEFT JOIN fix x "
                    "ON x.sid = s.sid WHERE coalesce(x.speaker, s.speaker) <> ''").to_arrow_table().column(0)

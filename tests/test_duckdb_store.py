@@ -99,6 +99,22 @@ def test_a_fresh_process_reads_the_footers_from_the_index(entry, monkeypatch):
         Dataset(entry).rows("sentences")
 
 
+def test_files_of_other_shapes_are_read_by_column_name(entry):
+    """The files of one frame are read by position when they all have one schema (DuckDB then plans a query without
+    reading every footer), by column name when they differ."""
+    same = DuckDBStore(entry, "seed")
+    expected = same.sentence_page(Filters(), 0, 20)
+    assert "union_by_name=false" in same.dataset._read("sentences")
+    sentences = pd.read_parquet(entry / "sentences.parquet")
+    (entry / "sentences.parquet").unlink()
+    (entry / "sentences").mkdir()
+    sentences.iloc[:9].to_parquet(entry / "sentences" / "part-0.parquet", index=False)
+    sentences.iloc[9:, ::-1].to_parquet(entry / "sentences" / "part-1.parquet", index=False)  # columns reversed
+    other = DuckDBStore(entry, "seed")
+    assert "union_by_name=true" in other.dataset._read("sentences")
+    pd.testing.assert_frame_equal(other.sentence_page(Filters(), 0, 20), expected)
+
+
 def test_csv_exports_stream_in_batches(entry, monkeypatch):
     """Batches of a few rows give the bytes one batch gives: one header, one way of writing the dates."""
     from qawl import duckdb_query
