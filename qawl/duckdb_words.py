@@ -12,13 +12,12 @@ from functools import cached_property
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 
 from qawl import analysis, trends
 from qawl.duckdb_export import Rows
 from qawl.duckdb_query import marks
 from qawl.filters import Filters
-from qawl.search import EXACT, FORMS, Keyword
+from qawl.search import EXACT, FORMS, Keyword, Surfaces
 from qawl.tokenize import words
 
 FORMS_KEPT = 20_000  # typed words whose written forms are remembered
@@ -35,9 +34,10 @@ class Words(Rows):
         return {t: t for t in wanted} | dict(zip(rows["text"], rows["label"], strict=True))
 
     @cached_property
-    def _surfaces(self) -> pa.Array:
-        """Return every written form of the tokens, by its number in the index (ix.surf)."""
-        return self._query("SELECT text FROM ix.surf ORDER BY surface")["text"].pipe(pa.array, type=pa.large_string())
+    def _surfaces(self) -> Surfaces:
+        """Return every written form of the tokens, by its number in the index (ix.surf), indexed for one-word
+        queries as the pandas store's are (qawl.search.Surfaces: each word tests only the forms that can hit)."""
+        return Surfaces(self._query("SELECT text FROM ix.surf ORDER BY surface")["text"])
 
     @cached_property
     def _forms_found(self) -> dict[tuple[str, bool], list[int]]:
@@ -50,8 +50,7 @@ class Words(Rows):
         if found is None:
             if len(self._forms_found) >= FORMS_KEPT:
                 self._forms_found.clear()
-            found = self._forms_found[word, forms] = np.flatnonzero(
-                Keyword(word, forms=forms).surface_mask(self._surfaces)).tolist()
+            found = self._forms_found[word, forms] = self._surfaces.hits(Keyword(word, forms=forms)).tolist()
         return list(found)
 
     def series(self, terms: list[str], match: str) -> tuple[str, str, list]:
@@ -103,13 +102,21 @@ class Words(Rows):
 
     def distinctive_terms(self, filters: Filters, speaker: str, n: int = 30) -> pd.DataFrame:
         """Return the speaker's words most overused against the rest of the corpus (keyness)."""
-        where, params = self._where(filters)
-        rows = self._query(
-            f"WITH mine AS (SELECT s.sid, ({where}) AS kept FROM sent_spk s WHERE {self._blocks([speaker], 's')} "
-            "AND s.speaker = ?), used AS (SELECT t.term, count(*) FILTER (WHERE kept) AS target, count(*) AS anywhere "
-            f"FROM ix.tok t JOIN mine USING (sid) WHERE {self._blocks([speaker])} AND t.term IS NOT NULL "
-            "GROUP BY t.term) SELECT w.text AS term, u.target, w.total - u.anywhere AS rest, u.anywhere FROM used u "
-            "JOIN ix.terms w USING (term) ", [*params, speaker])
+        blocks = self._blocks([speaker])
+        if not self.fixed and (filters == Filters() or (filters == Filters(speakers=filters.speakers)
+                                                        and speaker in filters.speakers)):
+            # Every sentence of the speaker is kept, and the speaker's token blocks are theirs: no join.
+            counted, params = ("SELECT t.term, count(*) AS target, count(*) AS anywhere FROM ix.tok t "
+                               f"WHERE {blocks} AND t.term IS NOT NULL GROUP BY t.term"), []
+        else:
+            where, params = self._where(filters)
+            counted = (f"WITH mine AS (SELECT s.sid, ({where}) AS kept FROM sent_spk s WHERE "
+                       f"{self._blocks([speaker], 's')} AND s.speaker = ?) SELECT t.term, count(*) FILTER (WHERE kept) "
+                       f"AS target, count(*) AS anywhere FROM ix.tok t JOIN mine USING (sid) WHERE {blocks} "
+                       "AND t.term IS NOT NULL GROUP BY t.term")
+            params = [*params, speaker]
+        rows = self._query(f"WITH used AS ({counted}) SELECT w.text AS term, u.target, w.total - u.anywhere AS rest, "
+                           "u.anywhere FROM used u JOIN ix.terms w USING (term)", params)
         everything = self._one("SELECT sum(total) FROM ix.terms")[0] or 0
         used = rows[rows["target"] > 0]
         rest = int(everything) - int(rows["anywhere"].sum())
