@@ -3,10 +3,10 @@
 qawl.corrections decides what the rules do, as for the pandas store: the rows the rules can touch (their speakers'
 sentences and the sentences they name) are fetched, final_speakers runs on them in Python, and the sentences whose
 speaker changes become a small table `fix` (sid, new speaker, old speaker number). Views named like the index's
-tables then give every question the corrected world: `sent` (speaker; kind and gender cleared where nobody speaks
-any more, the new speaker's where one does; `corrected`), `thm`, `men` (the sentence's speaker, renamed people
-renamed) and `known` (each speaker's aliases, kind and gender: qawl.corrections.speaker_traits). Without a change
-they are the index's own tables.
+tables then give every question the corrected world: `sent` and `sent_spk` (speaker; kind and gender cleared where
+nobody speaks any more, the new speaker's where one does; `corrected`), `thm`, `men` (the sentence's speaker, renamed
+people renamed) and `known` (each speaker's aliases, kind and gender: qawl.corrections.speaker_traits). Without a
+change they are the index's own tables.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from qawl.corrections import Rules
 from qawl.duckdb_index import Dataset
 
 _TRAITS = ("aliases", "kind", "gender")
+_SENTENCES = ("sent", "sent_spk")  # the index's sentences, in corpus order and by speaker
 
 
 def _touched(db: duckdb.DuckDBPyConnection, rules: Rules) -> pd.DataFrame:
@@ -56,10 +57,11 @@ def lay_over(db: duckdb.DuckDBPyConnection, dataset: Dataset, rules: Rules) -> t
                "JOIN ix.sent s USING (sid)")
     db.unregister("qawl_fixed")
     if fixed.empty:
-        db.execute("CREATE VIEW sent AS SELECT *, false AS corrected FROM ix.sent")
+        for name in _SENTENCES:
+            db.execute(f"CREATE VIEW {name} AS SELECT *, false AS corrected FROM ix.{name}")
         db.execute("CREATE VIEW thm AS SELECT * FROM ix.thm")
         db.execute("CREATE VIEW men AS SELECT * FROM ix.men")
-        db.execute(f"CREATE VIEW known AS {_known_speakers(dataset)}")
+        db.execute(f"CREATE TABLE known AS {_known_speakers(dataset)}")  # a few rows, joined by every speaker table
         return False, unused
     names = db.sql("SELECT DISTINCT coalesce(x.speaker, s.speaker) AS speaker FROM ix.sent s LEFT JOIN fix x "
                    "ON x.sid = s.sid WHERE coalesce(x.speaker, s.speaker) <> ''").to_arrow_table().column(0)
@@ -71,9 +73,10 @@ def lay_over(db: duckdb.DuckDBPyConnection, dataset: Dataset, rules: Rules) -> t
     # As corrections.corrected_traits: nobody -> "", a new speaker -> its known trait, else the sentence's own.
     traits = ", ".join(f"CASE WHEN x.speaker = '' THEN '' WHEN x.speaker IS NOT NULL THEN coalesce(k.{c}, s.{c}) "
                        f"ELSE s.{c} END AS {c}" for c in ("kind", "gender"))
-    db.execute(f"CREATE VIEW sent AS SELECT s.* REPLACE (coalesce(x.speaker, s.speaker) AS speaker, {traits}), "
-               "x.sid IS NOT NULL AS corrected FROM ix.sent s LEFT JOIN fix x ON x.sid = s.sid "
-               "LEFT JOIN known k ON k.speaker = x.speaker")
+    for name in _SENTENCES:
+        db.execute(f"CREATE VIEW {name} AS SELECT s.* REPLACE (coalesce(x.speaker, s.speaker) AS speaker, {traits}), "
+                   f"x.sid IS NOT NULL AS corrected FROM ix.{name} s LEFT JOIN fix x ON x.sid = s.sid "
+                   "LEFT JOIN known k ON k.speaker = x.speaker")
     db.execute("CREATE VIEW thm AS SELECT t.* REPLACE (coalesce(x.speaker, t.speaker) AS speaker) FROM ix.thm t "
                "LEFT JOIN fix x ON x.sid = t.sid")
     renamed = corrections.renames(rules.rules)

@@ -92,18 +92,19 @@ class Rows(Queries):
                     f"(SELECT s.doc, s.corrected, {fixed}({where}) AS kept FROM sent s ORDER BY s.sid) k "
                     f"WHERE k.kept{cut}", params)
         columns = self._columns(name, "f.")
-        if name == "statements":  # those of a kept sentence, in frame order
-            if where == "TRUE":
-                return f"SELECT {columns} FROM {name} f{cut}", []
-            return (f"SELECT {columns} FROM {name} f WHERE f.statement_id IN (SELECT s.stmt FROM sent s WHERE "
-                    f"{where} AND s.stmt > 0) ORDER BY f._file, f._row{cut}", params)
-        if name == "documents":
-            condition = f"f.doc_id IN (SELECT d.doc_id FROM sent s JOIN ix.docs d USING (doc) WHERE {where})"
+        # The kept sentences as _kept gives them: a speaker's from their rows of the speaker-sorted copy.
+        if name == "documents":  # those with a kept sentence
+            kept, params = self._kept(filters, "s.doc")
+            condition = f"f.doc_id IN (SELECT d.doc_id FROM ({kept}) s JOIN ix.docs d USING (doc))"
         elif where == "TRUE":  # every row: a plain scan, in file order
             return f"SELECT {columns} FROM {name} f{cut}", []
+        elif name == "statements":  # those of a kept sentence, in frame order
+            kept, params = self._kept(filters, "s.stmt", "s.stmt > 0")
+            condition = f"f.statement_id IN ({kept})"
         else:
-            condition = (f"(f.doc_id, f.sentence_id) IN (SELECT (d.doc_id, s.sentence_id) FROM sent s "
-                         f"JOIN ix.docs d USING (doc) WHERE {where})")
+            kept, params = self._kept(filters, "s.doc, s.sentence_id")
+            condition = (f"(f.doc_id, f.sentence_id) IN (SELECT (d.doc_id, s.sentence_id) FROM ({kept}) s "
+                         "JOIN ix.docs d USING (doc))")
         return f"SELECT {columns} FROM {name} f WHERE {condition} ORDER BY f._file, f._row{cut}", params
 
     @cached_property

@@ -51,6 +51,7 @@ class Queries:
         self._cursor_lock = threading.Lock()
         self._kept_sets: OrderedDict[Filters, str] = OrderedDict()
         self._made = 0
+        self._numbers: dict[tuple[str, ...], tuple[int, ...]] = {}  # speakers -> their blocks (_speaker_numbers)
         # A cache entry's manifest says in which units its datetime columns were ({frame: {column: dtype}}).
         found = self.dataset.manifest().get("datetimes", {})
         self._datetimes = {k: v for k, v in found.items() if isinstance(v, dict)} if isinstance(found, dict) else {}
@@ -108,14 +109,39 @@ class Queries:
     def _kept(self, filters: Filters, columns: str = "s.sid", extra: str = "") -> tuple[str, list]:
         """Return a query of the kept sentences' index columns (and an extra condition), and its parameters."""
         where, params = self._where(filters)
-        return f"SELECT {columns} FROM sent s WHERE {where}{' AND ' + extra if extra else ''}", params
+        table = "sent"
+        if filters.speakers:  # the copy sorted by speaker: their blocks only, not every sentence
+            table, where = "sent_spk", f"{self._blocks(filters.speakers, 's')} AND {where}"
+        return f"SELECT {columns} FROM {table} s WHERE {where}{' AND ' + extra if extra else ''}", params
 
-    def _blocks(self, names: tuple[str, ...] | list[str]) -> tuple[str, list]:
-        """Return a condition on the tokens (`t`) that keeps the blocks of the speakers named (the tokens are sorted
-        by their built speaker: a few blocks are read), those of the sentences corrected to them included."""
-        wanted = marks(names)
-        return (f"t.spk IN (SELECT spk FROM ix.who WHERE speaker IN ({wanted}) "
-                f"UNION ALL SELECT was FROM fix WHERE speaker IN ({wanted}))", [*names, *names])
+    def _speaker_numbers(self, names: tuple[str, ...] | list[str]) -> tuple[int, ...]:
+        """Return the built speaker numbers (ix.who) whose sentences the speakers named may have: theirs, and those of
+        the sentences corrected to them."""
+        key = tuple(sorted(set(names)))
+        found = self._numbers.get(key)
+        if found is None:
+            wanted = marks(key)
+            rows = self._one(f"SELECT list(DISTINCT spk ORDER BY spk) FROM (SELECT spk FROM ix.who WHERE speaker IN "
+                             f"({wanted}) UNION ALL SELECT was FROM fix WHERE speaker IN ({wanted}))", [*key, *key])[0]
+            found = self._numbers[key] = tuple(int(n) for n in rows or () if n is not None)
+        return found
+
+    def _blocks(self, names: tuple[str, ...] | list[str], table: str = "t") -> str:
+        """Return a condition on a table sorted by built speaker (the tokens `t`, or `sent_spk`) that keeps the blocks
+        of the speakers named (numbers, so that DuckDB reads only the row groups that hold them)."""
+        numbers = self._speaker_numbers(names)
+        return f"{table}.spk IN ({', '.join(map(str, numbers))})" if numbers else "FALSE"
+
+    def _tokens(self, filters: Filters) -> tuple[str, str, list]:
+        """Return (the index's tokens to read, a condition on them (`t`) keeping those of kept sentences, its
+        parameters): under a speaker filter the speakers' blocks of `tok`, else `tok_term` (both have sid, term and
+        surface)."""
+        if filters.speakers and not self.fixed and filters == Filters(speakers=filters.speakers):
+            return "ix.tok", self._blocks(filters.speakers), []  # the blocks are the kept tokens
+        among, params = self._among_kept(filters, "t.sid")
+        if not filters.speakers:
+            return "ix.tok_term", among, params
+        return "ix.tok", f"{self._blocks(filters.speakers)} AND {among}", params
 
     def _typed(self, frame: pd.DataFrame, name: str) -> pd.DataFrame:
         """Return frame with its datetime columns in the units the frame had when written (its manifest)."""

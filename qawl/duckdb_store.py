@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from functools import cached_property
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -83,9 +84,13 @@ class DuckDBStore(Words):
             n, docs = self._one(*self._kept(filters, "count(*), count(DISTINCT s.doc)"))
         return int(n), int(docs)
 
+    @cached_property
+    def _themes(self) -> tuple[str, ...]:  # a count over every theme row (ten million at 10M): once per store
+        return tuple(self._query("SELECT theme FROM ix.thm GROUP BY theme ORDER BY count(*) DESC, theme")["theme"])
+
     def themes(self) -> list[str]:
         """Return the themes that occur, most frequent first (ties by name)."""
-        return self._query("SELECT theme FROM ix.thm GROUP BY theme ORDER BY count(*) DESC, theme")["theme"].tolist()
+        return list(self._themes)
 
     def sources(self) -> list[str]:
         """Return the outlets of the corpus, most documents first (ties by name)."""
@@ -244,16 +249,17 @@ class DuckDBStore(Words):
         if totals.empty or not terms:
             return trends.empty_frame(["x", "words", "term", "count", "value", "keyword"], kind, freq)
         series, on, series_params = self.series(terms, match)
-        if kind == "date" and not by_speaker:  # the tokens carry their date: no join with the sentences
+        if kind == "date" and not by_speaker and not filters.speakers:  # tokens with their date: no join
             among, among_params = self._among_kept(filters, "t.sid")
             counts = self._query(f"WITH series AS ({series}) SELECT {self.x_of(kind, freq, 't')} AS x, w.key AS term, "
                                  f"count(*) AS count FROM ix.tok_term t JOIN series w ON w.{on} = t.{on} "
                                  f"WHERE {among} AND t.date IS NOT NULL GROUP BY ALL", [*series_params, *among_params])
-        else:
+        else:  # a speaker filter reads the speakers' token blocks
+            tokens, blocks = ("ix.tok", self._blocks(filters.speakers)) if filters.speakers else ("ix.tok_term", "TRUE")
             counts = self._query(f"WITH series AS ({series}), kept AS ({kept}) SELECT "
                                  f"{', '.join('k.' + k for k in keys)}, w.key AS term, count(*) AS count "
-                                 f"FROM ix.tok_term t JOIN kept k USING (sid) JOIN series w ON w.{on} = t.{on} "
-                                 "GROUP BY ALL", [*series_params, *params])
+                                 f"FROM {tokens} t JOIN kept k USING (sid) JOIN series w ON w.{on} = t.{on} "
+                                 f"WHERE {blocks} GROUP BY ALL", [*series_params, *params])
         label = self.labels(terms).__getitem__ if match == TERMS else str
         return trends.timeline_frame(x_like_pandas(totals, kind), x_like_pandas(counts, kind), terms,
                                      per_thousand=per_thousand, label=label, axis=(kind, freq))
@@ -339,9 +345,12 @@ class DuckDBStore(Words):
         if name == "statements":
             kept, params = self._kept(filters, "s.stmt", "s.stmt > 0")
             return int(self._one(f"SELECT count(*) FROM statements WHERE statement_id IN ({kept})", params)[0])
-        table = {"tokens": "ix.tok", "themes": "thm", "mentions": "men", "repeats": "ix.rep"}[name]
-        among, params = self._among_kept(filters)
-        return int(self._one(f"SELECT count(*) FROM {table} WHERE {among}", params)[0])
+        if name == "tokens":
+            table, among, params = self._tokens(filters)
+        else:
+            table = {"themes": "thm", "mentions": "men", "repeats": "ix.rep"}[name]
+            among, params = self._among_kept(filters, "t.sid")
+        return int(self._one(f"SELECT count(*) FROM {table} t WHERE {among}", params)[0])
 
     def export_frame(self, filters: Filters, name: str, limit: int | None = None) -> pd.DataFrame:
         """Return one frame under the filters (its first `limit` rows when given)."""

@@ -12,14 +12,15 @@ from functools import cached_property
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 
 from qawl import analysis, trends
 from qawl.duckdb_export import Rows
 from qawl.duckdb_query import marks
 from qawl.filters import Filters
-from qawl.search import EXACT, FORMS, Keyword
+from qawl.search import EXACT, FORMS, Keyword, Surfaces
 from qawl.tokenize import words
+
+FORMS_KEPT = 20_000  # typed words whose written forms are remembered
 
 
 class Words(Rows):
@@ -33,13 +34,24 @@ class Words(Rows):
         return {t: t for t in wanted} | dict(zip(rows["text"], rows["label"], strict=True))
 
     @cached_property
-    def _surfaces(self) -> pa.Array:
-        """Return every written form of the tokens, by its number in the index (ix.surf)."""
-        return self._query("SELECT text FROM ix.surf ORDER BY surface")["text"].pipe(pa.array, type=pa.large_string())
+    def _surfaces(self) -> Surfaces:
+        """Return every written form of the tokens, by its number in the index (ix.surf), indexed for one-word
+        queries as the pandas store's are (qawl.search.Surfaces: each word tests only the forms that can hit)."""
+        return Surfaces(self._query("SELECT text FROM ix.surf ORDER BY surface")["text"])
+
+    @cached_property
+    def _forms_found(self) -> dict[tuple[str, bool], list[int]]:
+        return {}
 
     def forms_of(self, word: str, *, forms: bool = False) -> list[int]:
         """Return the numbers of the written forms that are hits of a typed word (qawl.search.Keyword)."""
-        return np.flatnonzero(Keyword(word, forms=forms).surface_mask(self._surfaces)).tolist()
+        # Remembered: the Timelines ask for the same 300 frequent words under every filter (a millisecond each).
+        found = self._forms_found.get((word, forms))
+        if found is None:
+            if len(self._forms_found) >= FORMS_KEPT:
+                self._forms_found.clear()
+            found = self._forms_found[word, forms] = self._surfaces.hits(Keyword(word, forms=forms)).tolist()
+        return list(found)
 
     def series(self, terms: list[str], match: str) -> tuple[str, str, list]:
         """Return (a query of the tokens' keys per series: key and term or form number, the tokens' column it
@@ -58,13 +70,11 @@ class Words(Rows):
         if filters == Filters():  # the corpus totals, counted once in the index
             return self._query(f"SELECT text AS term, label AS word, total AS count FROM ix.terms "
                                f"ORDER BY count DESC, term {cut}")
-        kept, params = self._kept(filters, "s.sid")
-        blocks, block_params = self._blocks(filters.speakers) if filters.speakers else ("TRUE", [])
-        # The tokens are sorted by speaker: with a speaker filter only their blocks are read.
-        return self._query(f"WITH kept AS ({kept}), counted AS (SELECT t.term, count(*) AS count FROM ix.tok t "
-                           f"WHERE t.sid IN (SELECT sid FROM kept) AND t.term IS NOT NULL AND {blocks} "
-                           "GROUP BY t.term) SELECT w.text AS term, w.label AS word, c.count FROM counted c "
-                           f"JOIN ix.terms w USING (term) ORDER BY c.count DESC, term {cut}", [*params, *block_params])
+        tokens, among, params = self._tokens(filters)  # with a speaker filter, their token blocks only
+        return self._query(f"WITH counted AS (SELECT t.term, count(*) AS count FROM {tokens} t "
+                           f"WHERE {among} AND t.term IS NOT NULL GROUP BY t.term) "
+                           "SELECT w.text AS term, w.label AS word, c.count FROM counted c "
+                           f"JOIN ix.terms w USING (term) ORDER BY c.count DESC, term {cut}", params)
 
     def term_counts(self, filters: Filters, n: int | None = None) -> pd.DataFrame:
         """Return term, word, count of the kept tokens, most frequent first (ties by spelling)."""
@@ -77,8 +87,8 @@ class Words(Rows):
         if top.empty:
             return top
         pairs, column, params = self.series(top["word"].tolist(), FORMS if forms else EXACT)
-        among, kept = self._among_kept(filters, "t.sid")
-        rows = self._query(f"WITH pairs AS ({pairs}) SELECT p.key AS word, count(*) AS count FROM ix.tok_term t "
+        tokens, among, kept = self._tokens(filters)
+        rows = self._query(f"WITH pairs AS ({pairs}) SELECT p.key AS word, count(*) AS count FROM {tokens} t "
                            f"JOIN pairs p ON t.{column} = p.{column} WHERE {among} GROUP BY p.key", [*params, *kept])
         counted = dict(zip(rows["word"], rows["count"], strict=True))
         out = top.assign(count=np.array([int(counted.get(w, 0)) for w in top["word"]], dtype=np.int64))
@@ -92,14 +102,21 @@ class Words(Rows):
 
     def distinctive_terms(self, filters: Filters, speaker: str, n: int = 30) -> pd.DataFrame:
         """Return the speaker's words most overused against the rest of the corpus (keyness)."""
-        where, params = self._where(filters)
-        blocks, block_params = self._blocks([speaker])
-        rows = self._query(
-            f"WITH mine AS (SELECT s.sid, ({where}) AS kept FROM sent s WHERE s.speaker = ?), "
-            "used AS (SELECT t.term, count(*) FILTER (WHERE kept) AS target, count(*) AS anywhere FROM ix.tok t "
-            f"JOIN mine USING (sid) WHERE {blocks} AND t.term IS NOT NULL GROUP BY t.term) "
-            "SELECT w.text AS term, u.target, w.total - u.anywhere AS rest, u.anywhere FROM used u "
-            "JOIN ix.terms w USING (term) ", [*params, speaker, *block_params])
+        blocks = self._blocks([speaker])
+        if not self.fixed and (filters == Filters() or (filters == Filters(speakers=filters.speakers)
+                                                        and speaker in filters.speakers)):
+            # Every sentence of the speaker is kept, and the speaker's token blocks are theirs: no join.
+            counted, params = ("SELECT t.term, count(*) AS target, count(*) AS anywhere FROM ix.tok t "
+                               f"WHERE {blocks} AND t.term IS NOT NULL GROUP BY t.term"), []
+        else:
+            where, params = self._where(filters)
+            counted = (f"WITH mine AS (SELECT s.sid, ({where}) AS kept FROM sent_spk s WHERE "
+                       f"{self._blocks([speaker], 's')} AND s.speaker = ?) SELECT t.term, count(*) FILTER (WHERE kept) "
+                       f"AS target, count(*) AS anywhere FROM ix.tok t JOIN mine USING (sid) WHERE {blocks} "
+                       "AND t.term IS NOT NULL GROUP BY t.term")
+            params = [*params, speaker]
+        rows = self._query(f"WITH used AS ({counted}) SELECT w.text AS term, u.target, w.total - u.anywhere AS rest, "
+                           "u.anywhere FROM used u JOIN ix.terms w USING (term)", params)
         everything = self._one("SELECT sum(total) FROM ix.terms")[0] or 0
         used = rows[rows["target"] > 0]
         rest = int(everything) - int(rows["anywhere"].sum())
@@ -121,10 +138,9 @@ class Words(Rows):
         wanted = f"t.term IN (SELECT term FROM ix.terms WHERE text IN ({marks(terms)}))"
         if filters.speakers:  # the speakers' token blocks, their sentences' documents
             kept, params = self._kept(filters, "s.sid, s.doc")
-            blocks, block_params = self._blocks(filters.speakers)
             rows = self._query(f"WITH kept AS ({kept}) SELECT w.text AS term, count(DISTINCT k.doc) AS docs "
                                f"FROM ix.tok t JOIN kept k USING (sid) JOIN ix.terms w USING (term) WHERE {wanted} "
-                               f"AND {blocks} GROUP BY w.text", [*params, *terms, *block_params])
+                               f"AND {self._blocks(filters.speakers)} GROUP BY w.text", [*params, *terms])
         else:
             among, params = self._among_kept(filters, "t.sid")
             rows = self._query(f"SELECT w.text AS term, count(DISTINCT t.doc) AS docs FROM ix.tok_term t "
@@ -135,12 +151,12 @@ class Words(Rows):
 
     def find_words(self, filters: Filters, text: str, *, forms: bool = False) -> tuple[list[str], list[str]]:
         """Return (the typed words the kept sentences use, those they never use), as the search matches words."""
-        among, params = self._among_kept(filters, "t.sid")
+        tokens, among, params = self._tokens(filters)
         found, missing = [], []
         for word in dict.fromkeys(words(text)):
             hits = self.forms_of(word, forms=forms)
             used = bool(hits) and (filters == Filters() or self._one(
-                f"SELECT EXISTS (SELECT 1 FROM ix.tok_term t WHERE list_contains(?::INTEGER[], t.surface) AND {among})",
+                f"SELECT EXISTS (SELECT 1 FROM {tokens} t WHERE list_contains(?::INTEGER[], t.surface) AND {among})",
                 [hits, *params])[0])
             (found if used else missing).append(word)
         return found, missing

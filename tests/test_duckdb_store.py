@@ -61,6 +61,60 @@ def test_the_index_is_written_once_and_again_when_the_files_change(entry):
     assert "متحدث آخر" in set(again.speaker_table(Filters())["speaker"])
 
 
+def test_an_index_of_another_version_is_written_again(entry, monkeypatch):
+    """An index written by other code (its tables of another shape) is never read: the version is in its
+    fingerprint."""
+    from qawl import duckdb_index
+
+    monkeypatch.setattr(duckdb_index, "INDEX_VERSION", "an older one")
+    open_index(Dataset(entry))
+    index = entry / INDEX_NAME
+    old = index.stat().st_mtime_ns
+    monkeypatch.undo()
+    assert not duckdb_index.indexed(Dataset(entry))
+    store = DuckDBStore(entry, "seed")
+    assert index.stat().st_mtime_ns != old and duckdb_index.indexed(Dataset(entry))
+    assert store.counts(Filters(speakers=(store.speaker_counts(1)["speaker"].iloc[0],)))[0] > 0
+
+
+def test_a_fresh_process_reads_the_footers_from_the_index(entry, monkeypatch):
+    """Once the index is written, opening the dataset reads no Parquet footer (two thousand files at 10M), unless a
+    file changed."""
+    from qawl import duckdb_index
+
+    DuckDBStore(entry, "seed")
+    expected = Dataset(entry).footers
+    monkeypatch.setattr(duckdb_index, "_FOOTERS", {})  # a fresh process
+
+    def unread(path):
+        raise AssertionError(f"read the footer of {path}")
+
+    monkeypatch.setattr(duckdb_index.pq, "read_metadata", unread)
+    dataset = Dataset(entry)
+    assert dataset.footers == expected and dataset.rows("sentences") == 17
+    assert DuckDBStore(entry, "seed").counts(Filters()) == (17, 1)
+    sentences = entry / "sentences.parquet"
+    os.utime(sentences, ns=(sentences.stat().st_mtime_ns + 10**9,) * 2)
+    with pytest.raises(AssertionError, match=r"sentences\.parquet"):
+        Dataset(entry).rows("sentences")
+
+
+def test_files_of_other_shapes_are_read_by_column_name(entry):
+    """The files of one frame are read by position when they all have one schema (DuckDB then plans a query without
+    reading every footer), by column name when they differ."""
+    same = DuckDBStore(entry, "seed")
+    expected = same.sentence_page(Filters(), 0, 20)
+    assert "union_by_name=false" in same.dataset._read("sentences")
+    sentences = pd.read_parquet(entry / "sentences.parquet")
+    (entry / "sentences.parquet").unlink()
+    (entry / "sentences").mkdir()
+    sentences.iloc[:9].to_parquet(entry / "sentences" / "part-0.parquet", index=False)
+    sentences.iloc[9:, ::-1].to_parquet(entry / "sentences" / "part-1.parquet", index=False)  # columns reversed
+    other = DuckDBStore(entry, "seed")
+    assert "union_by_name=true" in other.dataset._read("sentences")
+    pd.testing.assert_frame_equal(other.sentence_page(Filters(), 0, 20), expected)
+
+
 def test_csv_exports_stream_in_batches(entry, monkeypatch):
     """Batches of a few rows give the bytes one batch gives: one header, one way of writing the dates."""
     from qawl import duckdb_query
