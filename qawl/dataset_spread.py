@@ -120,25 +120,30 @@ def _reports(store: Store, batches: list[int], starts: np.ndarray, facts: Corpus
     return sentences.to_pandas(), documents.to_pandas()
 
 
-def _record_batches(store: Store, batches: list[int], starts: np.ndarray, columns: list[str]
-                    ) -> Iterator[tuple[pa.RecordBatch, int]]:
+def _record_batches(store: Store, batches: list[int], starts: np.ndarray, columns: list[str],
+                    positions: np.ndarray | None = None) -> Iterator[tuple[pa.RecordBatch, int]]:
     """Yield the signatures' columns of every batch (which start at `starts`), record batch by record batch, with
-    their rows over the batches (a `row` column) and the first of them."""
+    their rows over the batches (a `row` column) and the first of them; only the row groups holding one of the
+    sorted positions when given (a statement's first sentences are a few row groups of the texts)."""
     for k, batch in enumerate(batches):
         file = store.parquet_file(f"{SUMMARIES}/signatures/batch-{batch:04d}.parquet")
-        offset = int(starts[k])
-        for records in file.iter_batches(columns=columns, batch_size=1 << 16):
-            rows = pa.array(np.arange(offset, offset + records.num_rows, dtype=np.int64))
-            typed = [records.column(c).cast(SIGNATURE_SCHEMA.field(c).type) for c in columns]
-            yield pa.RecordBatch.from_arrays([*typed, rows], [*columns, "row"]), offset
-            offset += records.num_rows
+        sizes = [file.metadata.row_group(g).num_rows for g in range(file.num_row_groups)]
+        for group, offset in enumerate(int(starts[k]) + np.cumsum([0, *sizes[:-1]], dtype=np.int64)):
+            if positions is not None and np.searchsorted(positions, offset) == np.searchsorted(
+                    positions, offset + sizes[group]):
+                continue
+            for records in file.iter_batches(columns=columns, batch_size=1 << 16, row_groups=[group]):
+                rows = pa.array(np.arange(offset, offset + records.num_rows, dtype=np.int64))
+                typed = [records.column(c).cast(SIGNATURE_SCHEMA.field(c).type) for c in columns]
+                yield pa.RecordBatch.from_arrays([*typed, rows], [*columns, "row"]), int(offset)
+                offset += records.num_rows
 
 
 def _at(store: Store, batches: list[int], starts: np.ndarray, positions: np.ndarray, columns: list[str]) -> pa.Table:
     """Return columns of the signatures at sorted positions (over the batches, which start at `starts`), read
     record batch by record batch."""
     picked = []
-    for records, offset in _record_batches(store, batches, starts, columns):
+    for records, offset in _record_batches(store, batches, starts, columns, positions):
         inside = positions[np.searchsorted(positions, offset):np.searchsorted(positions, offset + records.num_rows)]
         if len(inside):
             picked.append(records.select(columns).take(pa.array(inside - offset, _INT64)))
