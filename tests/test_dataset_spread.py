@@ -4,6 +4,8 @@ codes are those pandas' grouping by the text columns gives."""
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -42,7 +44,7 @@ def write_batches(tmp_path, table: pa.Table, doc: np.ndarray, n_batches: int) ->
     batches and where each starts."""
     store = Store(str(tmp_path / "dataset"))
     cuts = np.linspace(0, table.num_rows, n_batches + 1).astype(int)
-    for b, (lo, hi) in enumerate(zip(cuts[:-1], cuts[1:], strict=True), start=1):
+    for b, (lo, hi) in enumerate(itertools.pairwise(cuts), start=1):
         part = table.slice(lo, hi - lo).select(["key", "bands"]).append_column("doc", pa.array(doc[lo:hi]))
         path = tmp_path / "dataset" / SUMMARIES / "signatures" / f"batch-{b:04d}.parquet"
         path.parent.mkdir(parents=True, exist_ok=True)
