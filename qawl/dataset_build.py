@@ -463,6 +463,8 @@ def _finish(store: Store, manifest: dict | None, record: dict, parts: list[dict]
     old_parts = manifest["parts"] if manifest else []
     batches = [b["batch"] for b in manifest["batches"]] + [record["batch"]] if manifest else [record["batch"]]
     facts = corpus_wide.canonical(store, batches)
+    # Before the quote spread, not beside its repeats: each held 1.5 GB at ten million sentences.
+    speakers_frame = corpus_wide.speakers_frame(store, batches, facts)
     renamed = corpus_wide.changed_parts(store, facts) if manifest else set()
     quoted = dataset_spread.frames(store, batches, facts)
     if manifest:  # the old parts holding a sentence whose statement changed are written again too
@@ -479,7 +481,6 @@ def _finish(store: Store, manifest: dict | None, record: dict, parts: list[dict]
     for part in parts:  # committed: the staged files of the batch take their names
         for frame in ("documents", "themes", "tokens", "places"):
             store.move(f"{FOLDERS[frame]}/{part['path']}{STAGED}", f"{FOLDERS[frame]}/{part['path']}")
-    speakers_frame = corpus_wide.speakers_frame(store, batches, facts)
     store.write_table(SPEAKERS_FILE, pa.Table.from_pandas(speakers_frame, preserve_index=False))
     dataset_spread.write(store, quoted)
     store.write_table(f"{SUMMARIES}/names.parquet", pa.table({"speaker": facts.names}))

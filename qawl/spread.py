@@ -24,6 +24,7 @@ Frames (`frames`):
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -96,41 +97,60 @@ def shift_rows(table: pa.Table, offset: int) -> pa.Table:
     return table.set_column(table.schema.get_field_index("row"), "row", rows)
 
 
+class Keys(NamedTuple):
+    """A corpus's signatures with identical keys as one node: what the grouping compares."""
+
+    code: np.ndarray  # per signature row: its key, as a code into keys
+    keys: pa.Array | pa.ChunkedArray  # the distinct keys, first seen first
+    bands: np.ndarray  # per distinct key: the band hashes of its first row (keys × BANDS)
+
+
 class Groups(NamedTuple):
     """Near-identical reports grouped, per signature row: all frames() needs of the signatures."""
 
     rows: np.ndarray  # its sentence's row in the corpus
     group: np.ndarray  # its group, as a key code; -1 when alone or when all its group is one article
     code: np.ndarray  # its key, as a code into keys
-    keys: pa.Array  # the distinct keys
+    keys: pa.Array | pa.ChunkedArray  # the distinct keys
     stats: dict[str, int]  # the work done: distinct keys, pairs compared and joined
+
+
+def distinct_keys(table: pa.Table) -> Keys:
+    """Return the signatures of a table (in its row order) with identical keys as one node, in memory."""
+    n = table.num_rows
+    # Encoded by Arrow without a Python string each: a wire quote copied word for word is compared once, not once
+    # per copy.
+    distinct = pc.unique(table["key"])
+    codes = pc.index_in(table["key"], value_set=distinct).to_numpy().astype(np.int64)
+    first = np.full(len(distinct), n, dtype=np.int64)
+    np.minimum.at(first, codes, np.arange(n))
+    bands = table["bands"].combine_chunks().flatten().to_numpy().reshape(n, -1)[first] if n else np.empty((0, 0))
+    return Keys(codes, distinct, bands)
 
 
 def group(table: pa.Table, doc_of: np.ndarray) -> Groups:
     """Return the groups of a corpus's signatures (signatures.sketch, rows counted over the corpus; doc_of: each
     sentence row's document number, any numbering), from the signatures alone. The build groups as soon as
     the last chunk is in and lets the signatures go before it assembles the frames."""
-    n = table.num_rows
-    # Identical keys are one node, encoded by Arrow without a Python string each: a wire quote copied word for
-    # word is compared once, not once per copy.
-    distinct = pc.unique(table["key"])
-    codes = pc.index_in(table["key"], value_set=distinct).to_numpy().astype(np.int64)
-    first = np.full(len(distinct), n, dtype=np.int64)
-    np.minimum.at(first, codes, np.arange(n))
-    bands = table["bands"].combine_chunks().flatten().to_numpy().reshape(n, -1)[first] if n else np.empty((0, 0))
-    label, stats = _join(bands, distinct)
-    group = label[codes]
-    # A group is spread when its rows come from two articles or more.
     rows = table["row"].to_numpy()
-    docs = doc_of[rows]
-    lo, hi = np.full(len(distinct), np.iinfo(np.int64).max), np.full(len(distinct), -1)
+    return grouped(distinct_keys(table), rows, doc_of[rows])
+
+
+def grouped(keyed: Keys, rows: np.ndarray, docs: np.ndarray) -> Groups:
+    """Return the groups of signatures whose identical keys are one node (keyed; rows: each signature's sentence
+    row in the corpus, docs: its document number, any numbering)."""
+    n_keys = len(keyed.keys)
+    label, stats = _join(keyed.bands, keyed.keys)
+    group = label[keyed.code]
+    # A group is spread when its rows come from two articles or more.
+    lo, hi = np.full(n_keys, np.iinfo(np.int64).max), np.full(n_keys, -1)
     np.minimum.at(lo, group, docs)
     np.maximum.at(hi, group, docs)
     spread = np.where(lo[group] != hi[group], group, -1)
-    return Groups(rows, spread, codes, distinct, {"distinct_keys": len(distinct), **stats})
+    return Groups(rows, spread, keyed.code, keyed.keys, {"distinct_keys": n_keys, **stats})
 
 
-def _join(bands: np.ndarray, keys: pa.Array) -> tuple[np.ndarray, dict[str, int]]:
+def _join(bands: np.ndarray, keys: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray, dict[str, int]]:
     """Return the group of each key (one of its keys) under the pairs that share a band hash and whose ratio is
     RATIO or more, and the pairs compared and joined.
 
@@ -154,13 +174,17 @@ def _join(bands: np.ndarray, keys: pa.Array) -> tuple[np.ndarray, dict[str, int]
             met = met or len(same) > 0
             a, b = order[same], order[same + step]
             apart = label[a] != label[b]
-            pair = np.unique(np.minimum(a[apart], b[apart]) * n + np.maximum(a[apart], b[apart]))
-            pair = pair[~np.isin(pair, failed, assume_unique=True)]
+            # Distinct already (two positions of one sorted band make one pair), so sorted, not made unique:
+            # numpy's unique and union1d hash, and took most of the grouping's time at ten million sentences.
+            pair = np.sort(np.minimum(a[apart], b[apart]) * n + np.maximum(a[apart], b[apart]))
+            if len(failed):
+                pair = pair[failed[np.minimum(np.searchsorted(failed, pair), len(failed) - 1)] != pair]
             if not len(pair):
                 continue
             a, b = pair // n, pair % n
             same_statement = _confirm(keys, a, b)
-            failed = np.union1d(failed, pair[~same_statement])
+            # Both sorted and apart: a stable sort merges the two runs in linear time.
+            failed = np.sort(np.concatenate([failed, pair[~same_statement]]), kind="stable")
             compared, joined = compared + len(pair), joined + int(same_statement.sum())
             label = _components(n, label[a[same_statement]], label[b[same_statement]])[label]
         if not met:
@@ -185,44 +209,71 @@ def sketch_frame(sentences: pd.DataFrame) -> pa.Table:
     return signatures.sketch(*(sentences[c].fillna("").astype(str).tolist() for c in columns), boilerplate)
 
 
-def frames(sentences: pd.DataFrame, documents: pd.DataFrame, found: Groups | pa.Table | None = None,
-           text_at: Callable[[np.ndarray], pd.Series] | None = None) -> Spread:
-    """Return the statement of each sentence, the statements and their repeats (found: the groups of the corpus's
-    signatures, or the signatures; both made from the sentences when not given; text_at: the texts of sentence
-    rows, for sentences without a text column: only each statement's first sentence is read)."""
-    doc_codes, doc_names = pd.factorize(sentences["doc_id"])
-    if not isinstance(found, Groups):
-        found = group(sketch_frame(sentences) if found is None else found, doc_codes)
+class Numbered(NamedTuple):
+    """The sentences of the statements, by statement then as first seen: all frames() needs of the groups."""
+
+    rows: np.ndarray  # its sentence's row
+    statement: np.ndarray  # its statement, numbered from 1 as first seen
+    first: np.ndarray  # whether it first reported its statement
+    similarity: np.ndarray  # rapidfuzz ratio (0-100) of its key to its statement's first key
+    stats: dict[str, int]
+
+
+def number(found: Groups, date: np.ndarray) -> Numbered:
+    """Return the sentences of the spread groups numbered as statements (date: per row of found, datetime64[us],
+    NaT when undated). The keys are not needed after: a dataset lets them go before it reads the repeats."""
     spread = found.group >= 0
-    rows, grp, code = found.rows[spread], found.group[spread], found.code[spread]
-    doc = doc_codes[rows]
-    meta = documents.drop_duplicates("doc_id").set_index("doc_id").reindex(doc_names)
-    dates = pd.to_datetime(meta["date"], errors="coerce", utc=True, format="mixed").dt.tz_localize(None)
-    date = dates.to_numpy(dtype="datetime64[us]")[doc]
+    rows, grp, code, date = found.rows[spread], found.group[spread], found.code[spread], date[spread]
     when = np.where(np.isnat(date), np.iinfo(np.int64).max, date.view(np.int64))  # undated last
     # Within a group, first seen first: by date, then corpus order. Statements are numbered as first seen.
     order = np.lexsort((rows, when, grp))
-    rows, grp, code, doc, date, when = (a[order] for a in (rows, grp, code, doc, date, when))
+    rows, grp, code, when = (a[order] for a in (rows, grp, code, when))
     starts = np.flatnonzero(np.r_[True, grp[1:] != grp[:-1]]) if len(grp) else np.empty(0, dtype=np.int64)
     number = np.empty(len(starts), dtype=np.int64)
     number[np.lexsort((rows[starts], when[starts]))] = np.arange(1, len(starts) + 1)
     sizes = np.diff(np.r_[starts, len(grp)])
     statement = np.repeat(number, sizes)
     order = np.argsort(statement, kind="stable")
-    rows, code, doc, date, statement = (a[order] for a in (rows, code, doc, date, statement))
+    rows, code, statement = (a[order] for a in (rows, code, statement))
     first = np.zeros(len(rows), dtype=bool)
     first[np.r_[0, np.cumsum(sizes[np.argsort(number)])[:-1]] if len(sizes) else []] = True
-    repeats = pd.DataFrame({
-        "statement_id": statement, "doc_id": pd.Series(doc_names[doc], dtype="str"),
-        "sentence_id": sentences["sentence_id"].to_numpy()[rows], "date": date,
-        "source": pd.Series(meta["source"].fillna("").astype(str).to_numpy()[doc], dtype="str"),
-        "speaker": _column(sentences, "speaker", rows),
-        "first": first, "similarity": _similarity(code, np.repeat(code[first], np.bincount(statement)[1:]), found.keys),
-    }, columns=REPEAT_COLUMNS)
-    per_sentence = np.zeros(len(sentences), dtype=np.int64)
-    per_sentence[rows] = statement
+    similarity = _similarity(code, np.repeat(code[first], np.bincount(statement)[1:]), found.keys)
+    return Numbered(rows, statement, first, similarity, found.stats)
+
+
+def frames(sentences: pd.DataFrame, documents: pd.DataFrame, found: Numbered | Groups | pa.Table | None = None,
+           text_at: Callable[[np.ndarray], pd.Series] | None = None) -> Spread:
+    """Return the statement of each sentence, the statements and their repeats (found: the statements numbered,
+    the groups of the corpus's signatures, or the signatures; made from the sentences when not given; text_at: the
+    texts of sentence rows, for sentences without a text column: only each statement's first sentence is read)."""
+    repeats, numbered = repeats_frame(sentences, documents, found)
+    rows, first = numbered.rows, numbered.first
     texts = text_at(rows[first]) if text_at is not None else _column(sentences, "text", rows[first])
-    return Spread(per_sentence, _statements(repeats, texts), repeats, found.stats)
+    per_sentence = np.zeros(len(sentences), dtype=np.int64)
+    per_sentence[rows] = numbered.statement
+    return Spread(per_sentence, statements_frame(repeats, texts), repeats, numbered.stats)
+
+
+def repeats_frame(sentences: pd.DataFrame, documents: pd.DataFrame,
+                  found: Numbered | Groups | pa.Table | None = None) -> tuple[pd.DataFrame, Numbered]:
+    """Return the repeats frame of the sentences and the statements numbered (found: as frames() takes it)."""
+    doc_codes, doc_names = pd.factorize(sentences["doc_id"])
+    meta = documents.drop_duplicates("doc_id").set_index("doc_id").reindex(doc_names)
+    dates = pd.to_datetime(meta["date"], errors="coerce", utc=True, format="mixed").dt.tz_localize(None)
+    dates = dates.to_numpy(dtype="datetime64[us]")
+    if not isinstance(found, Numbered):
+        if not isinstance(found, Groups):
+            found = group(sketch_frame(sentences) if found is None else found, doc_codes)
+        found = number(found, dates[doc_codes[found.rows]])
+    rows = found.rows
+    doc = doc_codes[rows]
+    repeats = pd.DataFrame({
+        "statement_id": found.statement, "doc_id": pd.Series(doc_names[doc], dtype="str"),
+        "sentence_id": sentences["sentence_id"].to_numpy()[rows], "date": dates[doc],
+        "source": pd.Series(meta["source"].fillna("").astype(str).to_numpy()[doc], dtype="str"),
+        "speaker": _column(sentences, "speaker", rows), "first": found.first, "similarity": found.similarity,
+    }, columns=REPEAT_COLUMNS)
+    return repeats, found
 
 
 def _column(frame: pd.DataFrame, name: str, rows: np.ndarray) -> pd.Series:
@@ -237,7 +288,7 @@ def _column(frame: pd.DataFrame, name: str, rows: np.ndarray) -> pd.Series:
     return pd.Series(pc.fill_null(picked.take(pa.array(at)), ""), dtype="str")
 
 
-def _confirm(keys: pa.Array, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+def _confirm(keys: pa.Array | pa.ChunkedArray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Return whether keys a[k] and b[k] are one statement: a ratio of RATIO or more, and no facts changed."""
     ratios = _ratios(keys, a, b, RATIO)
     same = ratios >= RATIO
@@ -248,14 +299,14 @@ def _confirm(keys: pa.Array, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return same
 
 
-def _similarity(code: np.ndarray, first: np.ndarray, distinct: pa.Array) -> np.ndarray:
+def _similarity(code: np.ndarray, first: np.ndarray, distinct: pa.Array | pa.ChunkedArray) -> np.ndarray:
     """Return the rapidfuzz ratio (0-100) of each key (a code into distinct) to its statement's first key."""
     pair, inverse = np.unique(code * max(len(distinct), 1) + first, return_inverse=True)
     a, b = pair // max(len(distinct), 1), pair % max(len(distinct), 1)
     return np.rint(_ratios(distinct, a, b)).astype(np.int64)[inverse.ravel()]
 
 
-def _ratios(keys: pa.Array, a: np.ndarray, b: np.ndarray, cutoff: float | None = None) -> np.ndarray:
+def _ratios(keys: pa.Array | pa.ChunkedArray, a: np.ndarray, b: np.ndarray, cutoff: float | None = None) -> np.ndarray:
     """Return rapidfuzz's ratio (0-100; 0 below cutoff) of keys a[k] and b[k], a batch of Python strings at a time
     (a million of them would hold hundreds of MB)."""
     out = np.empty(len(a), dtype=np.float32)
@@ -266,17 +317,20 @@ def _ratios(keys: pa.Array, a: np.ndarray, b: np.ndarray, cutoff: float | None =
     return out
 
 
-def _statements(repeats: pd.DataFrame, texts: pd.Series) -> pd.DataFrame:
+def statements_frame(repeats: pd.DataFrame, texts: pd.Series) -> pd.DataFrame:
     """Return one row per statement of the repeats frame (texts: the text of each statement's first sentence)."""
     frame = repeats[repeats["first"]].reset_index(drop=True)
     by = repeats.groupby("statement_id", sort=True)
-    given = repeats.loc[repeats["speaker"] != "", ["statement_id", "speaker"]]
+    statement = repeats["statement_id"].to_numpy()
+    ids = by.size().index.to_numpy()
+    # Counted on codes, not strings: grouping 5M repeats by their text columns held gigabytes at ten million.
+    articles, _, _ = _pairs(statement, repeats["doc_id"])
+    outlets, _, _ = _pairs(statement, repeats["source"])
+    speakers, counts, given = _pairs(statement, repeats["speaker"])
     # Most often given first; ties keep the order the outlets gave them in (a stable sort of first-seen counts).
-    counts = given.groupby(["statement_id", "speaker"], sort=False).size().rename("n").reset_index()
-    counts = counts.sort_values(["statement_id", "n"], ascending=[True, False], kind="stable")
-    names = counts.groupby("statement_id")["speaker"].agg(list).reindex(frame["statement_id"])
-    names = [n if isinstance(n, list) else [] for n in names]
-    outlets = repeats.drop_duplicates(["statement_id", "source"]).groupby("statement_id")["source"].agg(" | ".join)
+    speakers, counts = speakers[given], counts[given]
+    speakers = speakers[np.lexsort((-counts, statement[speakers]))]
+    names = _per_statement(ids, statement, speakers, repeats["speaker"])
     out = pd.DataFrame({
         "statement_id": frame["statement_id"],
         "text": texts,
@@ -284,9 +338,10 @@ def _statements(repeats: pd.DataFrame, texts: pd.Series) -> pd.DataFrame:
         "speakers": pd.Series([" | ".join(n) for n in names], dtype="str"),
         "n_speakers": np.fromiter(map(len, names), dtype=np.int64, count=len(names)),
         "n_sentences": by.size().to_numpy(),
-        "n_articles": by["doc_id"].nunique().to_numpy(),
-        "n_outlets": by["source"].nunique().to_numpy(),
-        "outlets": pd.Series(outlets.to_numpy(), dtype="str"),
+        "n_articles": np.diff(np.searchsorted(statement[articles], ids, side="left"), append=len(articles)),
+        "n_outlets": np.diff(np.searchsorted(statement[outlets], ids, side="left"), append=len(outlets)),
+        "outlets": pd.Series([" | ".join(o) for o in _per_statement(ids, statement, outlets, repeats["source"])],
+                             dtype="str"),
         "first_doc_id": frame["doc_id"], "first_sentence_id": frame["sentence_id"],
         "first_date": frame["date"], "first_source": frame["source"],
         "last_date": by["date"].max().to_numpy(),
@@ -296,11 +351,29 @@ def _statements(repeats: pd.DataFrame, texts: pd.Series) -> pd.DataFrame:
     return out[STATEMENT_COLUMNS]
 
 
+def _pairs(statement: np.ndarray, values: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return the row of each distinct (statement, value) pair as first seen, by statement then as first seen; how
+    many rows have it; and whether its value is given (not "")."""
+    codes, uniques = pd.factorize(values.fillna(""), use_na_sentinel=False)
+    distinct, first, counts = np.unique(statement * max(len(uniques), 1) + codes, return_index=True,
+                                        return_counts=True)
+    order = np.lexsort((first, statement[first]))
+    given = np.asarray(uniques != "", dtype=bool)[distinct % max(len(uniques), 1)] if len(uniques) else distinct > 0
+    return first[order], counts[order], given[order]
+
+
+def _per_statement(ids: np.ndarray, statement: np.ndarray, rows: np.ndarray, values: pd.Series) -> list[list[str]]:
+    """Return, for each statement id, the values at rows (ordered by statement) of its statement."""
+    bounds = [*np.searchsorted(statement[rows], ids, side="left").tolist(), len(rows)]
+    picked = values.take(rows).fillna("").tolist()
+    return [picked[a:b] for a, b in itertools.pairwise(bounds)]
+
+
 def restated(statements: pd.DataFrame, repeats: pd.DataFrame) -> pd.DataFrame:
     """Return the statements recounted from repeats whose speakers changed (corrections), texts kept."""
     if repeats.empty:
         return statements
-    return _statements(repeats, statements["text"].reset_index(drop=True))
+    return statements_frame(repeats, statements["text"].reset_index(drop=True))
 
 
 def also_reported(repeats: pd.DataFrame, statement_ids: np.ndarray, doc_ids: Sequence[str]) -> list[str]:
