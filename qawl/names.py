@@ -152,7 +152,6 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
         ) or (words[i] == "علي" and i + 1 < end and is_name_word(lex, words[i + 1])  # علي, spelled like على
               and anchored(lex, words[i + 1 :])) or (
             i > 0 and words[i] in first_names and words[i - 1] in first_names) or (  # فهد طالب: given names in a row
-            words[i] in first_names and i + 1 < end and words[i + 1] in ("بن", "ابن")) or (  # وليد بن عبدالله
             i > 0 and words[i] in lex.w.name_tail and words[i - 1] in first_names) or (  # سعد الدين، سيف الإسلام
             i == end - 1 and i > 0 and words[i][:1] in "بل" and not words[i].startswith("لل") and (
                 words[i - 1] in first_names or (i > 1 and words[i - 2] in joiners)))  # عبد الحكيم بالحاج: not ب + الحاج
