@@ -361,4 +361,6 @@ def apposition(lex: Lexicons, toks: Tokens, j: int) -> tuple[int, int]:
             k = k2 if k2 - k <= 6 and k2 < len(toks) and toks[k2].norm in ends else k
         if k > start and (k >= len(toks) or toks[k].norm in ends):
             return start, k
+        if k > start and k < len(toks) and toks[k].norm in lex.w.who and has_name(lex, toks, start, k):
+            return start, k  # والد ساندرز، مايك هاكابي الذي كان حاكما …، إن: a name its relative clause describes
     return j, j

@@ -203,6 +203,19 @@ def _adjective_shaped(word: str) -> bool:
     return word.endswith(("يه", "يين", "يون")) or (word.endswith("ي") and word.startswith("ال"))
 
 
+def _no_name(lex: Lexicons, word: str, given: dict[str, str]) -> bool:
+    """Return whether a word shows that a phrase names no one: a word of indefiniteness or number (آخر، عديدة) or
+    the sound plural of a word the dictionary knows (نازحون، سوريون: several doers, a people)."""
+    if word in given:
+        return False
+    bare = without_article(word)
+    counted = bare[:-1] if bare.endswith("ه") else bare
+    if bare in lex.w.anonymous or counted in lex.w.quantifier:
+        return True
+    return (bare.endswith(("ون", "ين")) and len(bare) > 4 and dictionary.entry(bare) is None
+            and dictionary.entry(bare[:-2]) is not None)
+
+
 def _opens_no_name(lex: Lexicons, word: str, given: frozenset[str]) -> bool:
     """Return whether a phrase's first word is one no personal name starts with: an action (استمرار، استطلاع) or a
     collective source (تقارير، مصادر)."""
@@ -265,14 +278,16 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
         return Source(_GAZETTEER_KINDS.get(found[0][1], ORGANIZATION))
     mention = names.split(lex, words)
     given = names.given_genders(lex)
-    if mention.name and mention.name_at == 0 and len(mention.name) > 1 and any(
+    # a name does not hold آخر or several doers (مراجع آخر، نازحون سوريون، مطارات عديدة)
+    evidence = bool(mention.name) and not any(_no_name(lex, w, given) for w in mention.name)
+    if evidence and mention.name_at == 0 and len(mention.name) > 1 and any(
             w in given or (dictionary.entry(without_article(w)) is None and not _adjective_shaped(w))
             for w in mention.name) and not _opens_no_name(lex, words[0], given):
         return Source(PERSON, gender(lex, words, cue_gender))  # رود روزنشتاين: a name, whatever a dictionary says
     head = without_article(stem(lex, words[0]))
     titled = head in lex.title_words or ("ال" + head) in lex.title_words or head in lex.w.person_noun
     # A name after several doers is not theirs (نشطاء ومسعفون، مراسلات برازيليات): the head is plural.
-    named = bool(mention.name) and not (mention.name_at > 0 and _plural(stem(lex, words[0])))
+    named = evidence and not (mention.name_at > 0 and _plural(stem(lex, words[0])))
     if named and mention.name_at > 0 and mentions.find(list(mention.name), mentions.gazetteer_index(lex), starts=[0]):
         named = False  # شاهد من رويترز: the name is an outlet's or a place's, not the witness's
     kind = head_kind(lex, words[0], named=named or (titled and _annexed(lex, words)))

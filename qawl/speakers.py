@@ -160,6 +160,8 @@ def _mention(lex: Lexicons, surface: str, apposition: str,
     if (main.name and main.title and main.name_at == len(main.title) and main.title[0] in lex.w.retinue
             and not mentions.span_at(list(main.name), mentions.gazetteer_index(lex), 0)):
         main = names.Mention(tuple(norm), ())  # إدارة ترامب، حكومة الرئيس بشار الأسد: his body, not the person
+    if main.name and main.title and main.name_at == len(main.title) and main.title[-1] in lex.w.kinship:
+        main = names.Mention(tuple(norm), ())  # والد ساندرز: her father, not she; an apposition may name him
     spelled = _spelled(written, main)
     title, name = main.title, main.name
     # نجل رئيس الوزراء الصادق المهدي: an apposition of kinship gives the father's name, not the speaker's

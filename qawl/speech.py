@@ -372,7 +372,11 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
             np_end = cut  # ونشرت الهيئة | صورة: a thing the dictionary knows opens what it issued (not تايمز)
         end = through_phrase(lex, toks, j, np_end)
         app_end = apposition(lex, toks, end)[1]
-        comp_at = app_end if app_end > end else end
+        comp_at = _past_relative_clause(lex, toks, app_end) if app_end > end else end
+        if (comp_at == end and comp_at + 1 < len(toks) and toks[comp_at].norm in COMMAS
+                and toks[comp_at + 1].norm in w.that and trailing_name(lex, toks, j, end) > j
+                and _speaks(lex, toks, j, end)):  # not نفى ادعاءات الجاسوس … كريستوفر ستيل، بأنه: his object
+            comp_at += 1  # مدير فرع الوزارة بالباحة إبراهيم الزلفان، أن: a comma closes the subject before what he said
         if not (comp_at < len(toks) and _is_complement(lex, toks[comp_at].norm, frozenset())):
             np_end = noun_phrase(lex, toks, j, objects=True, preps=_prefixes(allowed), ends=allowed, after_name=True)
             end = through_phrase(lex, toks, j, np_end)

@@ -80,6 +80,9 @@ def test_cue_forms_carry_gender_number_and_tense(form, stem, gender, number, pre
     ("متحدثة باسم الشرطة", "organization"),
     ("متحدث باسم الرئيس", "unnamed"),  # for a person: an unnamed source still
     ("متحدث عسكري", "unnamed"),
+    ("مراجع آخر", "unnamed"),  # آخر: someone not named, whatever words a dictionary lacks
+    ("لاجئون سوريون", "unnamed"),  # several doers and their people, no name
+    ("عبد المهدي بوركين", "person"),  # a given name made of dictionary words is still a name
 ])
 def test_a_phrase_speaks_as_its_head_says(phrase, kind):
     assert sources.classify(LEX, normalize(phrase).split()).kind == kind
@@ -390,6 +393,28 @@ def test_a_kin_apposition_names_someone_else():
     # نجل رئيس الوزراء سامي دوبوا: the father's name, not the speaker's
     art = analyse(Document("t", "لكن جان بوركي، نجل رئيس الوزراء الأسبق سامي دوبوا، قال: \"لم يطلق سراحنا\"."))
     assert [art.entities[k].names for k in art.entity_of] == [[("جان", "بوركي")]]
+
+
+def test_a_name_after_a_kinship_noun_is_the_relatives_and_the_apposition_names_the_speaker():
+    # والد ساندرز، جان بوركي الذي …: her father is the speaker, named by the apposition its relative clause describes
+    found = speech.find(LEX, "وقال والد ساندرز، جان بوركي الذي كان حاكما للولاية، إن تصرف المطعم مؤسف.")
+    assert (found.mention, found.apposition) == ("والد ساندرز", "جان بوركي")
+    art = analyse(Document("t", "وقال والد ساندرز، جان بوركي الذي كان حاكما للولاية، إن تصرف المطعم مؤسف."))
+    assert [art.entities[k].names for k in art.entity_of] == [[("جان", "بوركي")]]
+    # without an apposition the speaker is the father, not the daughter the name belongs to
+    art = analyse(Document("t", "وقال والد ساندرز إن تصرف المطعم مؤسف."))
+    assert [(art.entities[k].names, art.entities[k].kind()) for k in art.entity_of] == [([], "person")]
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    # a comma closes a titled subject whose name ends its phrase, a place or a ب-word in its title
+    ("وأوضح مدير فرع الوزارة بالمنطقة جان بوركهارت, أن الجولات مستمرة.", "مدير فرع الوزارة بالمنطقة جان بوركهارت"),
+    # not when the phrase cannot speak: an object that ends in someone's name
+    ("كما نفى ادعاءات الجاسوس السابق جان بوركهارت، بأنه التقى عملاء.", ""),
+])
+def test_a_comma_after_a_titled_name_closes_the_subject(sentence, mention):
+    found = speech.find(LEX, sentence)
+    assert found.mention == mention
 
 
 @pytest.mark.parametrize(("sentence", "apposition"), [
