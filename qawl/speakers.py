@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from qawl import mentions, names
+from qawl import mentions, names, sources
 from qawl.lexicons import Lexicons
 from qawl.memo import Memo
 from qawl.normalize import normalize, normalize_words
@@ -271,9 +271,29 @@ def _fuller_names(lex: Lexicons, words: ArticleWords, short: tuple[str, ...]
     return found
 
 
+def _family_word(lex: Lexicons, entity: Entity) -> tuple[str, ...]:
+    """Return the one definite word an entity without a name goes by when no lexicon makes it a title, a body or a
+    source (الصدر، الأسد: a family name with its article), else ()."""
+    if entity.names or len(entity.titles) != 1 or len(entity.titles[0]) != 1:
+        return ()
+    word = entity.titles[0][0]
+    if not word.startswith("ال") or word in lex.title_words or word[2:] in lex.title_words or word in lex.places:
+        return ()
+    return () if sources.head_kind(lex, word) not in ("", UNNAMED) or sources.unnamed_head(lex, word) else (word,)
+
+
 def complete_names(lex: Lexicons, entities: list[Entity], words: ArticleWords) -> None:
     """Give each person known by one word only the fuller name the article writes elsewhere, if any."""
     for e in entities:
+        if family := _family_word(lex, e):
+            # وأكد الصدر after رجل الدين الشيعي مقتدى الصدر: the family name of the man the article named
+            fuller = [f for f in _fuller_names(lex, words, family) if len(f[0]) > 1 and f[0][-1] == family[0]]
+            if fuller:
+                name, spelled, _ = max(fuller, key=lambda f: len(f[0]))
+                e.titles.remove(family)
+                e.names.extend([family, name])
+                e.written.setdefault(name, spelled)
+            continue
         if e.names and all(len(n) == 1 for n in e.names) and e.names[0][0] not in lex.places:
             fuller = _fuller_names(lex, words, e.names[0])
             if fuller:

@@ -893,6 +893,9 @@ def triggers(lex: Lexicons) -> frozenset[str]:
     return lex.derived("speech_triggers", make)
 
 
+_TANWEEN = frozenset("\u064b\u064c\u064d")
+
+
 def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection[str] = (),
          spans: list[tuple[int, int]] | None = None) -> Report | None:
     """Return the report a sentence makes, or None for narration (toks, spans: its tokens and quote_spans when the
@@ -928,7 +931,8 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
             according = _according_to(lex, text, toks, i + 1)  # على حد قول الوزير، على حد تعبيره
         elif n == "نقلا" and relay is None:
             relay = _according_to(lex, text, toks, i)
-        elif n in table.verbs and verb is None:
+        elif n in table.verbs and verb is None and not _TANWEEN.intersection(toks.written[i]):
+            # وطلباً: a noun written with tanween, not the verb طلبا
             verb = _verb_report(lex, text, toks, i, spans, known)
         elif n in table.with_object and verb is None and i > 0 and toks[i - 1].norm in lex.w.what:
             verb = _what_report(lex, text, toks, i, spans)

@@ -406,6 +406,24 @@ def test_a_name_after_a_kinship_noun_is_the_relatives_and_the_apposition_names_t
     assert [(art.entities[k].names, art.entities[k].kind()) for k in art.entity_of] == [([], "person")]
 
 
+def test_a_definite_family_name_is_the_man_the_article_named_with_it():
+    # الصدر is a noun of the dictionary; after رجل الدين الشيعي سامي الصدر it is his family name
+    article = ("قال رئيس الوزراء جان دوبوا إنه التقى رجل الدين الشيعي سامي الصدر.\n"
+               "وأكد الصدر أن اللقاء كان مثمرا.")
+    art = analyse(Document("t", article))
+    spoken = art.entities[art.entity_of[1]]
+    assert (spoken.key(), spoken.kind()) == (("سامي", "الصدر"), "person")
+    # no fuller name in the article: it stays what its words say
+    art = analyse(Document("t", "وأكد الصدر أن اللقاء كان مثمرا."))
+    assert art.entities[art.entity_of[0]].names == []
+
+
+def test_a_word_written_with_tanween_is_no_cue():
+    # وطلباً: a noun in the accusative (demand), not the verb طلبا (they two asked)
+    assert report("والبرنامج يعد الأكثر طلباً من المتدربين.") is None
+    assert report("وطلبا من الحكومة أن تتدخل.") == ("implicit", "")
+
+
 @pytest.mark.parametrize(("sentence", "mention"), [
     # a comma closes a titled subject whose name ends its phrase, a place or a ب-word in its title
     ("وأوضح مدير فرع الوزارة بالمنطقة جان بوركهارت, أن الجولات مستمرة.", "مدير فرع الوزارة بالمنطقة جان بوركهارت"),
