@@ -143,6 +143,7 @@ def test_an_object_after_the_cue_leaves_the_subject_implicit(sentence, expected)
     ("مسؤولو البلدية", ""),  # a construct plural is no name
     ("منتقدو اتفاق التسوية", ""),
     ("سامي كالين المتحدث باسم الحزب", "سامي كالين"),  # كال opens a name unless كَـ + a known word follows
+    ("مالكة المطعم", ""),  # a human noun and its complement, no family name
 ])
 def test_a_name_ends_where_names_end(phrase, name):
     assert " ".join(names.split(LEX, normalize(phrase).split()).name) == normalize(name)
