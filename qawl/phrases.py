@@ -106,6 +106,10 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
             return True  # ترامب | الأفراد: after a foreign name, a definite noun is the object
         return closed or (after_name and names.is_name_word(lex, prev) and (
             feminine or (follows.startswith("ال") and not stop_words(lex)[follows])))  # سامي الحداد اليوم
+    if (feminine and word.endswith("يه") and not prev.endswith("ه") and names.is_name_word(lex, prev)
+            and prev not in lex.w.person_noun and not _common_noun(lex, prev) and _common_noun(lex, word)):
+        return True  # أكد الدكتور فلان مشاط | أهمية المهرجان: a feminine ـية after a man's name is not his adjective
+        # (مراسلة | برازيلية agrees with its noun; وزراء | خارجية completes it)
     if closed and _common_noun(lex, word):
         return True  # ودعا مستشار خادم الحرمين الشريفين | أبناء المجتمع: a noun after a whole title is the object
     if _after_foreign_name(lex, prev) and word not in lex.title_words and (
@@ -333,6 +337,12 @@ def through_phrase(lex: Lexicons, toks: Tokens, a: int, k: int) -> int:
         if m > k + 1 and m - k <= 5 and m < len(toks) and toks[m].norm in COMMAS:
             return m
         if toks[a].norm in lex.roles and m > k + 2 and m - k <= 7 and trailing_name(lex, toks, k + 1, m) > k + 1:
+            return m
+    if a < k < len(toks) - 2 and toks[a].norm in lex.roles and toks[k].norm.startswith("لل") and (
+            toks[k + 1].norm in lex.honorifics):
+        # وكيل الجامعة للتطوير الدكتور فلان الفلاني: the title's complement, then the named holder
+        m = noun_phrase(lex, toks, k + 1, objects=True)
+        if m - k <= 6 and trailing_name(lex, toks, k + 1, m) > k + 1:
             return m
     return k
 

@@ -373,11 +373,12 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         end = through_phrase(lex, toks, j, np_end)
         app_end = apposition(lex, toks, end)[1]
         comp_at = _past_relative_clause(lex, toks, app_end) if app_end > end else end
-        if (comp_at == end and comp_at + 1 < len(toks) and toks[comp_at].norm in COMMAS
-                and toks[comp_at + 1].norm in w.that and trailing_name(lex, toks, j, end) > j
-                and _speaks(lex, toks, j, end)):  # not نفى ادعاءات الجاسوس … كريستوفر ستيل، بأنه: his object
-            comp_at += 1  # مدير فرع الوزارة بالباحة إبراهيم الزلفان، أن: a comma closes the subject before what he said
-        if not (comp_at < len(toks) and _is_complement(lex, toks[comp_at].norm, frozenset())):
+        # مدير فرع الوزارة بالباحة إبراهيم الزلفان، أن; الدكتور الهزوم، إلى أن: a comma closes a titled name before
+        # what he said (not نفى ادعاءات الجاسوس … كريستوفر ستيل، بأنه: an object that ends in someone's name)
+        closed = (comp_at == end and comp_at + 1 < len(toks) and toks[comp_at].norm in COMMAS
+                  and _is_complement(lex, toks[comp_at + 1].norm, allowed - {cues.ANY})
+                  and _titled_name(lex, toks, j, end) and _speaks(lex, toks, j, end))
+        if not closed and not (comp_at < len(toks) and _is_complement(lex, toks[comp_at].norm, frozenset())):
             np_end = noun_phrase(lex, toks, j, objects=True, preps=_prefixes(allowed), ends=allowed, after_name=True)
             end = through_phrase(lex, toks, j, np_end)
         implicit = end == j
@@ -738,6 +739,12 @@ def _feminine_place(lex: Lexicons, word: str) -> bool:
     """Return whether a word is a state or city, which takes a feminine verb (قالت إيران، أعلنت موسكو): one without
     the article, not one of the few masculine ones (لبنان)."""
     return word in lex.places and not word.startswith("ال") and word not in lex.w.masculine_place
+
+
+def _titled_name(lex: Lexicons, toks: Tokens, a: int, b: int) -> bool:
+    """Return whether toks[a:b] ends in a person's name after a title (الدكتور الهزوم، مدير الفرع فلان الفلاني)."""
+    mention = names.split(lex, map(NORM, toks[a:b]))
+    return bool(mention.name) and mention.name_at > 0 and mention.name_at + len(mention.name) == b - a
 
 
 def _named_opening(lex: Lexicons, toks: Tokens, i: int) -> int:

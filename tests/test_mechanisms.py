@@ -419,6 +419,18 @@ def test_a_definite_family_name_is_the_man_the_article_named_with_it():
     assert art.entities[art.entity_of[0]].names == []
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a title's complement with ل, then an honorific and the holder's name: the name is the subject's
+    ("من جهته أكد وكيل الجامعة للتطوير الدكتور جان مشاط أهمية المهرجان.", ("وكيل الجامعة", "جان مشاط")),
+    # a feminine abstract noun in ـية after a man's name opens the object (not مراسلة برازيلية: it agrees)
+    ("وأكد الوزير الدكتور جان مشاط أهمية مهرجان المدينة.", ("الوزير الدكتور جان مشاط", "")),
+    ("ردت مراسلة برازيلية متخصصة في الشؤون الرياضية بغضب على رجل.", ("مراسلة برازيلية متخصصة", "")),
+])
+def test_where_a_titled_name_ends_before_the_object(sentence, expected):
+    found = speech.find(LEX, sentence)
+    assert (found.mention, found.apposition) == expected
+
+
 def test_a_word_written_with_tanween_is_no_cue():
     # وطلباً: a noun in the accusative (demand), not the verb طلبا (they two asked)
     assert report("والبرنامج يعد الأكثر طلباً من المتدربين.") is None
@@ -430,6 +442,7 @@ def test_a_word_written_with_tanween_is_no_cue():
     ("وأوضح مدير فرع الوزارة بالمنطقة جان بوركهارت, أن الجولات مستمرة.", "مدير فرع الوزارة بالمنطقة جان بوركهارت"),
     # not when the phrase cannot speak: an object that ends in someone's name
     ("كما نفى ادعاءات الجاسوس السابق جان بوركهارت، بأنه التقى عملاء.", ""),
+    ("وأشار الدكتور الجبل، إلى أن البلدية أغلقت المحلات.", "الدكتور الجبل"),  # a family name a dictionary knows
 ])
 def test_a_comma_after_a_titled_name_closes_the_subject(sentence, mention):
     found = speech.find(LEX, sentence)
