@@ -166,10 +166,13 @@ def _subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int,
     end = i - 1 if i > 0 and toks[i - 1].norm in {"قد", "لقد"} else i
     while end > 1 and end < i and toks[end - 1].norm in COMMAS:
         end -= 1  # وكانت ماي، قد عبرت: a comma before قد
-    if end > 2 and toks[end - 1].norm in COMMAS:
-        # وكان الوزير فلان، الذي زار المدينة، قال: a relative clause set off by commas is passed over
-        k = next((k for k in range(end - 2, max(0, end - 30), -1) if toks[k].norm in COMMAS), 0)
-        if k > 0 and toks[k + 1].norm in lex.w.who:
+    close = -1 if end < 1 else end - 1 if toks[end - 1].norm in COMMAS else end if end < i and toks[
+        end].norm in COMMAS else -1
+    if close > 1:
+        # وكان الوزير فلان، الذي زار المدينة، قال; وكانت فلانة، وهي حامل، قد طلبت: a clause set off by commas that
+        # describes the subject is passed over
+        k = next((k for k in range(close - 1, max(0, close - 30), -1) if toks[k].norm in COMMAS), 0)
+        if k > 0 and _describes(lex, toks[k + 1].norm):
             end = k
     start = end
     while start > 0 and end - start < 24:
@@ -501,10 +504,16 @@ def _quoted_term(toks: Tokens, k: int) -> bool:
     return close > k + 1 and close + 1 < len(toks) and toks[close + 1].norm not in PUNCTUATION
 
 
+def _describes(lex: Lexicons, word: str) -> bool:
+    """Return whether a word after a comma opens a clause that describes the noun before it: a relative pronoun
+    (، الذي …،) or و and a third-person pronoun (، وهي حامل …،، وهو أب لثلاثة،)."""
+    return word in lex.w.who or (word[:1] == "و" and word[1:] in {"هو", "هي", "هم"})
+
+
 def _past_relative_clause(lex: Lexicons, toks: Tokens, k: int) -> int:
     """Return k moved past a relative clause set off by commas after the subject (وقال المستثمرون، الذين حذروا
     من …، إنهم): its verbs are not the report."""
-    if k + 1 < len(toks) and toks[k].norm in COMMAS and toks[k + 1].norm in lex.w.who:
+    if k + 1 < len(toks) and toks[k].norm in COMMAS and _describes(lex, toks[k + 1].norm):
         close = next((m for m in range(k + 2, min(len(toks), k + 40))
                       if toks[m].norm in COMMAS or toks[m].norm == cues.COLON), -1)
         if close > 0:

@@ -431,6 +431,15 @@ def test_where_a_titled_name_ends_before_the_object(sentence, expected):
     assert (found.mention, found.apposition) == expected
 
 
+@pytest.mark.parametrize(("sentence", "mention"), [
+    # ، وهي أم لطفلين، : a clause set off by commas that describes the subject, passed over like a relative clause
+    ("وقالت المرأة الحامل، وهي أم لطفلين، لبي بي سي إنها بخير.", "المرأة الحامل"),
+    ("وكانت سارة بوركي، وهي حامل في شهرها الثامن، قد قالت إنها بخير.", "سارة بوركي"),
+])
+def test_a_clause_that_describes_the_subject_is_passed_over(sentence, mention):
+    assert report(sentence) == ("explicit", mention)
+
+
 def test_a_word_written_with_tanween_is_no_cue():
     # وطلباً: a noun in the accusative (demand), not the verb طلبا (they two asked)
     assert report("والبرنامج يعد الأكثر طلباً من المتدربين.") is None
