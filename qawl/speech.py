@@ -18,6 +18,7 @@ from qawl.phrases import (
     apposition,
     closers,
     has_name,
+    institution,
     is_stop_word,
     noun_phrase,
     starts_with_media_word,
@@ -326,6 +327,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
             (i == 1 or toks[i - 2].norm in lex.w.clause_opener or toks[i - 2].norm in lex.w.that)
             and sources.unnamed_head(lex, toks[i - 1].norm)):  # لكن تقارير تحدثت عن: the subject, not described
         return None  # لافتة كتب عليها، تقارير تقول: a clause that describes the noun before it, not a report
+    if i > 0 and table.forms[n].present and _accusative_noun(lex, before):
+        return None  # أصدر المجلس قرارا يدعو إلى: the resolution calls, no one reports
     if i > 0 and before in w.unreal and table.forms[n].present:
         return None  # يرتقب أن يعلن، لم تصدر بيانا، لن يقول: a speech to come, or not made, reports nothing
     # A cue spelled like a noun or a preposition (بين between, عبر via, رد reply) is the verb only at the head of
@@ -355,6 +358,10 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         close, at = named
         return Report("explicit", _surface(text, toks, i, i + 1), _surface(text, toks, j + 1, close),
                       quote=_quote_kind(text, toks.starts[at], spans), body=True)
+    if after in cues.QUOTE_MARKS and (quoted := _quoted_body(lex, toks, j)):
+        # أكد "مركز إعلام دمشق" هذه الأنباء وأضاف أن: a body's name in quotation marks, not what was said
+        return Report("explicit", _surface(text, toks, i, i + 1), _surface(text, toks, *quoted),
+                      quote=_quote_kind(text, toks.ends[quoted[1]], spans), body=True)
     if implicit:
         j += 1
         np_end = end = j
@@ -457,6 +464,15 @@ def _quoted_subject(lex: Lexicons, toks: Tokens, j: int, allowed: frozenset[str]
             t.norm in lex.w.preposition or t.norm in _SENTENCE_END for t in toks[close + 1 : at]):
         return None
     return close, at
+
+
+def _quoted_body(lex: Lexicons, toks: Tokens, k: int) -> tuple[int, int] | None:
+    """Return the span inside quotation marks at toks[k] when it is a body's name (أكد "مركز إعلام دمشق" أن):
+    one to four words that open with an institution's head noun, else None."""
+    if k + 2 >= len(toks) or toks[k].norm not in cues.QUOTE_MARKS or not institution(lex, toks[k + 1].norm):
+        return None
+    close = next((m for m in range(k + 2, min(len(toks), k + 6)) if toks[m].norm in cues.QUOTE_MARKS), -1)
+    return (k + 1, close) if close > 0 and _speaks(lex, toks, k + 1, close) else None
 
 
 def _after_what_is_said(lex: Lexicons, toks: Tokens, i: int, after: int) -> bool:
@@ -564,6 +580,15 @@ def _is_indefinite_noun(lex: Lexicons, tok: Token) -> bool:
         names.is_name_word(lex, word) and word in names.given_name_set(lex))
 
 
+def _accusative_noun(lex: Lexicons, word: str) -> bool:
+    """Return whether a word is an indefinite noun in the accusative (قرارا، تحليلا): its base, not itself, is in the
+    dictionary, as a noun, a verbal noun or a participle."""
+    if dictionary.entry(word) is not None or not accusative(word) or word in lex.places:
+        return False
+    entry = dictionary.entry(word[:-1])
+    return entry is not None and entry.kind in (dictionary.NOUN, dictionary.VERBAL_NOUN, dictionary.PARTICIPLE)
+
+
 def _accusative_head(lex: Lexicons, toks: Tokens, j: int) -> bool:
     """Return whether the word after a cue is an indefinite noun in the accusative (وأبلغ اجتماعا لأنصاره، أخبرت
     موظفا بأنها): the verb's object. A name that ends like one (جوانا هندون) goes on with a name no dictionary
@@ -666,6 +691,8 @@ def _came_in(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tuple[i
     if i + 2 >= len(toks) or toks[i + 1].norm != "في" or not _is_document(lex, toks[i + 2].norm):
         return None
     at = _complement(lex, toks, i + 3, frozenset())
+    if at >= 0 and (quoted := _quoted_body(lex, toks, at)):
+        at = _complement(lex, toks, quoted[1] + 1, frozenset())  # أصدره "مركز إعلام الغوطة"، "…": its name, then
     if at < 0 or not _said_at(lex, toks, at):
         return None
     cue = _surface(text, toks, i, i + 1)
@@ -788,8 +815,12 @@ def _document_source(lex: Lexicons, text: str, toks: Tokens, a: int, limit: int)
         k += 1
     elif k < limit and (toks[k].norm in table.with_object or toks[k].norm in table.verbs):
         k += 1  # بيان أصدرته الوزارة
+    if k + 1 < limit and toks[k].norm == "ما" and toks[k + 1].norm in {"يسمي", "تسمي"}:
+        k += 3 if k + 2 < limit and toks[k + 2].norm == "ب" else 2  # أصدره ما يسمى بـ "مركز …": the so-called body
     if k >= limit:
         return None
+    if (quoted := _quoted_body(lex, toks, k)) and quoted[1] <= limit:
+        return quoted  # بيان أصدره "مركز إعلام الغوطة"
     start = k
     end = min(noun_phrase(lex, toks, start), limit)  # للجيش، لوزارة الخارجية: the caller drops the ل
     if end > start and _speaks(lex, toks, start, end):

@@ -440,6 +440,20 @@ def test_a_clause_that_describes_the_subject_is_passed_over(sentence, mention):
     assert report(sentence) == ("explicit", mention)
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a body's name in quotation marks is the subject or the author, not what was said
+    ("من جانبه، أكد \"مركز إعلام المدينة\" التابع للمعارضة هذه الأنباء.", ("explicit", "مركز إعلام المدينة")),
+    ("وجاء في بيان أصدره \"مركز إعلام المدينة\"، \"استهدفت الصواريخ البلدة\".", ("explicit", "مركز إعلام المدينة")),
+    ("وجاء في بيان أصدره ما يسمى بـ \"مركز إعلام المدينة\"، \"استهدفت الصواريخ البلدة\".",
+     ("explicit", "مركز إعلام المدينة")),  # the so-called body
+    ("وقال \"نحن مستعدون\" في إشارة إلى أن الحوار ممكن.", ("implicit", "")),  # what was said
+    # a present cue after an indefinite accusative noun describes it: the resolution calls, no one reports
+    ("وكان مجلس الأمن أصدر السبت قرارا يدعو إلى وقف إطلاق النار.", None),
+])
+def test_quoted_bodies_and_described_nouns(sentence, expected):
+    assert report(sentence) == expected
+
+
 def test_a_word_written_with_tanween_is_no_cue():
     # وطلباً: a noun in the accusative (demand), not the verb طلبا (they two asked)
     assert report("والبرنامج يعد الأكثر طلباً من المتدربين.") is None
