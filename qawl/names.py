@@ -188,11 +188,16 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
             break
         start += k
     before = words[start - 1] if start > 0 else ""
-    if start < end and before and (before.startswith("لل") or before in _FOR or (
-            before.startswith("ل") and len(before) > 3 and not is_name_word(lex, before)
-            and before not in lex.places)):
-        start = end  # المعارض البارز للعقيد معمر القذافي، المتحدث باسم أردوغان: someone else's name
-    if start == end and words and is_name_word(lex, words[0]) and words[0] not in places:
+    if start < end and before and ((before.startswith("لل") and before[2:] not in lex.w.body) or (
+            before in _FOR) or (before in lex.w.preposition and before != "علي") or (
+            before.startswith("ل") and not before.startswith("لل") and len(before) > 3
+            and not is_name_word(lex, before) and before not in lex.places)):
+        # المعارض البارز للعقيد معمر القذافي، المتحدث باسم أردوغان: someone else's name; صحفيون بلا حدود: the object of
+        # a preposition (الأمين العام للمنظمة كريستوف ديلوار: a body's, so the name is the holder's)
+        start = end
+    # رافق تيلرسون في رحلته: a clause that opens with a verb, no name before a description
+    clause = bool(words) and words[0] in dictionary.verbs() and words[0] not in first_names
+    if start == end and words and is_name_word(lex, words[0]) and words[0] not in places and not clause:
         # a name set before its description without a comma (حسن الأزهري محام وباحث ...)
         stop = 1
         while stop < end and (in_name(stop) or (words[stop].startswith("ال") and stop == 1)):
@@ -215,7 +220,7 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
     name = tuple(words[start:end])
     if name and (all(w in joiners for w in name) or (start > 0 and all(w in places for w in name))):
         name = ()
-    if start > 1 and not any(anchor(lex, w) for w in name):
+    if start > 1 and not any(anchor(lex, w) for w in name) and not clause:
         # حسن الأزهري محام وباحث قانوني: a name set before its description, the words after it none
         stop = 0
         while stop < start and (in_name(stop) or (stop > 0 and words[stop].startswith("ال") and words[stop] not in

@@ -189,9 +189,10 @@ def _parsed(lex: Lexicons) -> Memo[tuple[str, str, bool], _Parsed]:
 
 def _find(entities: list[Entity], mention: names.Mention, before: int, speaking: list[bool] | None = None,
           honorifics: frozenset[str] = frozenset(), given: frozenset[str] = frozenset(),
-          former: frozenset[str] = frozenset()) -> int:
+          former: frozenset[str] = frozenset(), recent: list[int] | None = None) -> int:
     """Return the index of the entity a mention refers to, the most recent first, or -1. A bare title prefers a
-    source that has spoken (speaking: per entity) to a person the article only mentioned with that title."""
+    source that has spoken (speaking: per entity) to a person the article only mentioned with that title; a body's
+    bare head noun (المنظمة) the body mentioned last before it (recent: per entity, its last mention so far)."""
     order = list(range(min(before, len(entities)) - 1, -1, -1)) + list(range(before, len(entities)))
     if mention.name:
         found = next((k for k in order if entities[k].matches_name(mention.name)), -1)
@@ -219,7 +220,9 @@ def _find(entities: list[Entity], mention: names.Mention, before: int, speaking:
     fitting = [k for k in order if distance[k] is not None]
     # A source that has spoken first, then the closest title (وزير الخارجية is not وزير خارجية روسيا), then the
     # most recent (sorting is stable).
-    fitting.sort(key=lambda k: (speaking is not None and not speaking[k], distance[k]))
+    head_only = len(title) == 1 and recent is not None
+    fitting.sort(key=lambda k: (speaking is not None and not speaking[k],
+                                (0, -recent[k]) if head_only and not entities[k].names else (distance[k], 0)))
     return fitting[0] if fitting else -1
 
 
@@ -361,7 +364,14 @@ def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = 
             before = next((k for k, at in enumerate(first_at) if at > pos), len(first_at)) if named else len(entities)
             if named and (cut := _two_people(lex, entities, mention.name, given)):
                 mention = names.Mention(mention.title, mention.name[:cut])  # ووصف ترامب كومي: the first is the subject
-            index = _find(entities, mention, before, spoke, honorifics, given, lex.w.former)
+            recent = None
+            head = mention.title[0] if len(mention.title) == 1 else ""
+            if head.startswith("ال") and head[2:] in lex.w.body:  # وقالت المنظمة: the body named last before it
+                recent = [-1] * len(entities)
+                for p, k in enumerate(out[:pos]):
+                    if k >= 0:
+                        recent[k] = p
+            index = _find(entities, mention, before, spoke, honorifics, given, lex.w.former, recent)
             if index < 0:
                 entities.append(Entity())
                 spoke.append(False)

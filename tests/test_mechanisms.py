@@ -144,6 +144,9 @@ def test_an_object_after_the_cue_leaves_the_subject_implicit(sentence, expected)
     ("منتقدو اتفاق التسوية", ""),
     ("سامي كالين المتحدث باسم الحزب", "سامي كالين"),  # كال opens a name unless كَـ + a known word follows
     ("مالكة المطعم", ""),  # a human noun and its complement, no family name
+    ("منظمة صحفيون بلا حدود", ""),  # the object of a preposition is no name
+    ("الأمين العام للمنظمة جان بوركي", "جان بوركي"),  # after a body's ل-word, the holder's name
+    ("رافق جان بوركي في رحلته", ""),  # a clause that opens with a verb
 ])
 def test_a_name_ends_where_names_end(phrase, name):
     assert " ".join(names.split(LEX, normalize(phrase).split()).name) == normalize(name)
@@ -452,6 +455,15 @@ def test_a_clause_that_describes_the_subject_is_passed_over(sentence, mention):
 ])
 def test_quoted_bodies_and_described_nouns(sentence, expected):
     assert report(sentence) == expected
+
+
+def test_a_bodys_bare_head_noun_is_the_body_named_last():
+    # وقالت المنظمة: the organization of the sentence before, not the one whose title is closest in length
+    article = ("أعلنت منظمة التربية والثقافة منح الجائزة للمصور.\n"
+               "ورحبت منظمة صحفيون بلا حدود بمنح الجائزة.\n"
+               "وقالت المنظمة \"نرحب بمنح الجائزة للمصور الصحفي\".")
+    art = analyse(Document("t", article))
+    assert art.entity_of[2] == art.entity_of[1] != art.entity_of[0]
 
 
 def test_a_word_written_with_tanween_is_no_cue():
