@@ -81,6 +81,7 @@ def test_cue_forms_carry_gender_number_and_tense(form, stem, gender, number, pre
     ("متحدث باسم الرئيس", "unnamed"),  # for a person: an unnamed source still
     ("متحدث عسكري", "unnamed"),
     ("مراجع آخر", "unnamed"),  # آخر: someone not named, whatever words a dictionary lacks
+    ("النظام السوري", "organization"),  # a regime is a body
     ("لاجئون سوريون", "unnamed"),  # several doers and their people, no name
     ("عبد المهدي بوركين", "person"),  # a given name made of dictionary words is still a name
 ])
