@@ -183,7 +183,7 @@ def _subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int,
         if _hard_boundary(lex, toks[start - 1].norm):
             break
         start -= 1
-    openers, prepositions = lex.w.clause_opener, lex.w.phrase_preposition | {"من"}
+    openers, prepositions = lex.w.clause_opener, lex.w.phrase_preposition | {"من", "عن"}
     for a in range(start, end):
         if a > 0 and not (_hard_boundary(lex, toks[a - 1].norm) or toks[a - 1].norm in COMMAS):
             continue
@@ -199,9 +199,13 @@ def _subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int,
         stop = noun_phrase(lex, toks, b)
         app_a, app_b = apposition(lex, toks, stop)
         reach = app_b + 1 if app_b > stop else stop
-        if stop < end and toks[stop].norm in prepositions:
-            reach = noun_phrase(lex, toks, stop + 1)  # وكان سفير روسيا في لبنان قد قال
+        at = stop + 1 if stop + 1 < end and _participle(toks[stop].norm) and toks[stop + 1].norm in prepositions else (
+            stop)  # منظمات مدافعة عن حقوق الإنسان تقول: a participle and its complement describe the subject
+        if at < end and toks[at].norm in prepositions:
+            reach = noun_phrase(lex, toks, at + 1)  # وكان سفير روسيا في لبنان قد قال
         if stop > b and (reach == end or stop == end) and _speaks(lex, toks, b, stop):
+            if at > stop and reach == end:
+                return b, end, end, end  # the whole described phrase names the unnamed source
             return (b, stop, app_a, app_b) if reach == end else (b, stop, stop, stop)
     return None
 

@@ -444,6 +444,12 @@ def test_a_clause_that_describes_the_subject_is_passed_over(sentence, mention):
     assert report(sentence) == ("explicit", mention)
 
 
+def test_a_subject_before_its_verb_described_by_a_participle_is_named_whole():
+    # لكن منظمات مدافعة عن الحقوق تقول: the participle and its complement describe the unnamed source
+    sentence = "لكن منظمات مدافعة عن حقوق الانسان تنتقد اعتقاله وتقول إن التهم ملفقة."
+    assert report(sentence) == ("explicit", "منظمات مدافعة عن حقوق الانسان")
+
+
 @pytest.mark.parametrize(("sentence", "expected"), [
     # a body's name in quotation marks is the subject or the author, not what was said
     ("من جانبه، أكد \"مركز إعلام المدينة\" التابع للمعارضة هذه الأنباء.", ("explicit", "مركز إعلام المدينة")),
