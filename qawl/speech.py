@@ -618,6 +618,9 @@ def _speaks(lex: Lexicons, toks: Tokens, a: int, b: int) -> bool:
     return b > a and bool(sources.classify(lex, [t.norm for t in toks[a:b]], possessed=toks[a].possessed).kind)
 
 
+_BUT_HE = frozenset({"لكنه", "لكنها", "ولكنه", "ولكنها"})
+
+
 def _implicit_report(lex: Lexicons, text: str, toks: Tokens, i: int, cue: str, quote: str) -> Report | None:
     """Return the report of a cue whose subject is not after it: written before it (الشرطة تقول إن), the subject
     of the sentence's first verb (ويجري ترامب زيارة، حيث جدد …), else the last source named (implicit); None when
@@ -639,7 +642,10 @@ def _implicit_report(lex: Lexicons, text: str, toks: Tokens, i: int, cue: str, q
     table = cues.of(lex)
     circumstantial = (tok.norm[:1] in "يت" and table.verbs.get(tok.norm) == "قال" and table.forms[tok.norm].present
                       and toks[0].norm in table.verbs and not table.forms[toks[0].norm].present)
-    if circumstantial or (i > 2 and (toks[i - 1].norm in {"حيث", "اذ"} or tok.norm.startswith("و") or when)):
+    # وأوقف الرئيس ترامب فصل الأسر، لكنه يقول إنه: "but he" goes back to the subject of the sentence's first verb
+    but_he = i > 3 and toks[i - 1].norm in _BUT_HE and toks[i - 2].norm in COMMAS
+    if circumstantial or but_he or (i > 2 and (toks[i - 1].norm in {"حيث", "اذ"} or tok.norm.startswith("و")
+                                                 or when)):
         a, b, app_a, app_b = _main_subject(lex, toks, i - 1 if toks[i - 1].norm in {"حيث", "اذ"} else i)
         subject = _surface(text, toks, a, b)
         counted = b < len(toks) and (toks[b].norm.isdigit() or toks[b].norm in lex.w.number)  # وحددت أسماء 11 متهما

@@ -444,6 +444,13 @@ def test_a_clause_that_describes_the_subject_is_passed_over(sentence, mention):
     assert report(sentence) == ("explicit", mention)
 
 
+def test_but_he_goes_back_to_the_subject_of_the_first_verb():
+    # وأوقف الرئيس بوركي فصل الأسر، لكنه يقول إنه: the subject of the sentence, not the source before it
+    assert report("وقد أوقف الرئيس بوركي الآن فصل الأسر، لكنه يقول إنه ملتزم بالسياسة.") == ("explicit",
+                                                                                         "الرئيس بوركي")
+    assert report("لكنه قال إن الوضع صعب.") == ("implicit", "")
+
+
 def test_a_subject_before_its_verb_described_by_a_participle_is_named_whole():
     # لكن منظمات مدافعة عن الحقوق تقول: the participle and its complement describe the unnamed source
     sentence = "لكن منظمات مدافعة عن حقوق الانسان تنتقد اعتقاله وتقول إن التهم ملفقة."
