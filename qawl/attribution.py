@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from qawl import cues, names, sources, speech, turns
+from qawl import cues, names, reports, sources, speech, turns
 from qawl.lexicons import Lexicons
 from qawl.normalize import normalize, normalize_words
 from qawl.sentences import Sentence
@@ -29,7 +29,7 @@ class Attribution:
     people: tuple[str, ...] = ()  # the titled people the sentence names, speaking or not (as written)
 
 
-def _source(lex: Lexicons, report: speech.Report) -> Attribution:
+def _source(lex: Lexicons, report: reports.Report) -> Attribution:
     """Return the attribution of an explicit report, with the kind, gender and agreement of its source."""
     # The same cues and sources come back sentence after sentence: each is classified once.
     kind, gender, agrees = lex.memo("explicit_source", _classify_source, bound=1 << 15)[
@@ -58,7 +58,7 @@ def _classify_source(lex: Lexicons, key: tuple[str, str, str]) -> tuple[str, str
     return source.kind, source.gender, agrees
 
 
-def _carried(lex: Lexicons, report: speech.Report, candidates: list[Attribution]) -> Attribution | None:
+def _carried(lex: Lexicons, report: reports.Report, candidates: list[Attribution]) -> Attribution | None:
     """Return the source an unwritten subject takes: the most recent one whose verb forms the cue agrees with
     (وأضافت → a woman, a body named with قالت, things), or None when none agrees."""
     form = cues.of(lex).forms.get(normalize(report.cue)) if report.cue else None
@@ -80,7 +80,7 @@ def _carried(lex: Lexicons, report: speech.Report, candidates: list[Attribution]
 
 
 def _unclosed_quote(text: str, spans: list[tuple[int, int]] | None = None) -> bool:
-    spans = speech.quote_spans(text) if spans is None else spans
+    spans = reports.quote_spans(text) if spans is None else spans
     return bool(spans) and spans[-1][1] == len(text) and text.rstrip()[-1:] not in {'"', "»", "”"}
 
 
@@ -127,7 +127,7 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
         report, people, taker, spans = None, [], "", None
         if keyed is None or keyed[len(out)]:
             cut = tokens(text) if toks is None else toks[len(out)]
-            spans = speech.quote_spans(text)  # find's, and whether a quotation runs on
+            spans = reports.quote_spans(text)  # find's, and whether a quotation runs on
             report = speech.find(lex, text, cut, known, spans)
             people = turns.people(lex, text, cut)
             known.update(_family_names(lex, people))
@@ -137,7 +137,7 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
             result = _source(lex, report)
             named.append(result)
             if report.relayer:  # the outlet that relays the source speaks on in the sentences after
-                named.append(_source(lex, speech.Report("explicit", report.cue, report.relayer)))
+                named.append(_source(lex, reports.Report("explicit", report.cue, report.relayer)))
                 people = [*people, report.relayer]
         elif report and (named or salient or report.document):
             result = _carried(lex, report, named[-_CANDIDATES:] if named else [salient]) or Attribution()

@@ -1,0 +1,277 @@
+"""Reports made through a document, a relay or an attribution: جاء في بيان، وفقا لـ، بحسب، نقلا عن، ما ذكره،
+في تصريح لـ، and a source whose name is withheld."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from qawl import cues, names, sources
+from qawl.lexicons import Lexicons
+from qawl.normalize import normalize
+from qawl.phrases import (
+    COMMAS,
+    apposition,
+    closers,
+    has_name,
+    is_stop_word,
+    noun_phrase,
+)
+from qawl.reports import Report, complement_at, quote_kind, said_at, speech_objects, surface
+from qawl.subjects import is_participle, is_source, quoted_body, speaks
+from qawl.tokenize import NORM, Tokens, positions
+
+
+def antecedent_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tuple[int, int]]
+                       ) -> Report | None:
+    """Return the report of "فلان الذي أوضح أن": the titled name right before the relative pronoun."""
+    k = i - 1
+    while k > 0 and toks[k - 1].norm in COMMAS:
+        k -= 1  # أردوغان، الذي يصف نفسه
+    start = k
+    while start > 0 and k - start < 10 and not is_stop_word(lex, toks[start - 1].norm) and (
+            not toks[start - 1].norm.startswith("و") or toks[start - 1].norm.startswith("وال")):
+        start -= 1  # a word with the conjunction و opens another clause (ويسعى أردوغان، الذي …)
+    titles = lex.title_words
+    start = next((a for a in range(start, k) if toks[a].norm in titles), start)
+    if start >= k or not (has_name(lex, toks, start, k) or is_source(lex, surface(text, toks, start, k))):
+        return None
+    if not speaks(lex, toks, start, k):
+        return None
+    table = cues.of(lex)
+    comp = complement_at(lex, toks, i + 1, table.complements(table.verbs[toks[i].norm]))
+    if comp < 0 or not (toks[comp].norm in lex.w.that or toks[comp].norm == cues.COLON
+                        or toks[comp].norm in cues.QUOTE_MARKS):
+        return None
+    return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, start, k),
+                  quote=quote_kind(text, toks.starts[comp], spans))
+
+
+def what_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tuple[int, int]]) -> Report | None:
+    """Return the report of "ما ذكره السفير" / "وفق ما نشرته الصحيفة": what the source after the verb said, when it
+    can speak (كما قال mid-sentence compares, and is left to the caller)."""
+    start = i + 2 if i + 1 < len(toks) and toks[i + 1].norm in lex.w.object_pronoun else i + 1  # ما كشفت عنه فلان
+    end = noun_phrase(lex, toks, start, objects=True, after_name=True)
+    if end == start or not speaks(lex, toks, start, end):
+        return None
+    app_a, app_b = apposition(lex, toks, end)
+    return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, start, end),
+                  surface(text, toks, app_a, app_b), quote_kind(text, toks.ends[i], spans))
+
+
+def anonymous_if_withheld(lex: Lexicons, toks: Tokens, report: Report) -> Report:
+    """Return the report, its source marked anonymous when the sentence says its name is withheld (المسؤول الذي طلب
+    عدم نشر اسمه، مصدر رفض الكشف عن هويته، دون أن يكشف عن اسمه)."""
+    if report.kind != "explicit" or report.body:
+        return report
+    withheld = lex.w.withheld
+    for k in positions(map(NORM, toks), lex.w.identity):
+        if any(toks[m].norm in withheld for m in range(max(0, k - 4), k)):
+            return replace(report, anonymous=True)
+    return report
+
+
+def statement_by(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int] | None:
+    """Return the span of the person whose statement opens the sentence before its cue (وفي تصريح لفلانة، رئيسة
+    اللجنة، لموقع بي بي سي … قالت:), or None: "في تصريح لـ" names its speaker when a person follows, its
+    addressee when a medium does (في حديث لبي بي سي)."""
+    first = 1 if toks[0].norm in {"وفي", "في"} else -1
+    if first < 0 or i < first + 2 or toks[first].norm not in lex.w.speech_noun:
+        return None
+    a = first + 1
+    if not toks[a].norm.startswith("ل") or toks[a].possessed or toks[a].norm in lex.w.object_pronoun:
+        return None
+    b = noun_phrase(lex, toks, a)
+    if not a < b <= i:
+        return None
+    words = [without_lam(toks[a].norm), *(t.norm for t in toks[a + 1 : b])]
+    return (a, b) if sources.classify(lex, words).kind == sources.PERSON else None
+
+
+def document_report(lex: Lexicons, text: str, toks: Tokens, i: int, j: int, allowed: frozenset[str],
+                     spans: list[tuple[int, int]]) -> Report | None:
+    """Return the report of a cue whose subject is a document (وذكر بيان صادر عن الوزارة أن، وقال بيان للجيش إن):
+    its author when the phrase names one, else the last body named (implicit)."""
+    at = complement_at(lex, toks, j + 1, allowed - {cues.ANY})
+    if at < 0:
+        return None
+    cue, quote = surface(text, toks, i, i + 1), quote_kind(text, toks.starts[at], spans)
+    author = _document_source(lex, text, toks, j, at)
+    if author:
+        return Report("explicit", cue, without_lam(surface(text, toks, *author)), quote=quote)
+    return Report("implicit", cue, quote=quote, document=surface(text, toks, j, j + 1))
+
+
+def came_in_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tuple[int, int]]) -> Report | None:
+    """Return the report of "وجاء في بيان أصدرته الوزارة أن" / "وورد في التقرير:": the document's author when it
+    names one, else the document itself (its author is the last body named); None when no document follows."""
+    if i + 1 < len(toks) and toks[i + 1].possessed and toks[i + 1].norm in speech_objects(lex):
+        return Report("implicit", surface(text, toks, i, i + 1))  # وجاءت تصريحاته: the speech of the one before
+    if i + 2 < len(toks) and toks[i + 1].norm in lex.w.speech_noun:
+        # وجاءت تصريحات فلان خلال لقائه، وجاء تصريح الوزير بعد: the speech came, its owner said it
+        end = noun_phrase(lex, toks, i + 2)
+        if end > i + 2 and speaks(lex, toks, i + 2, end) and not toks[i + 2].possessed:
+            return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, i + 2, end),
+                          quote=quote_kind(text, toks.ends[end - 1], spans))
+        return None
+    if i + 2 >= len(toks) or toks[i + 1].norm != "في" or not is_document(lex, toks[i + 2].norm):
+        return None
+    at = complement_at(lex, toks, i + 3, frozenset())
+    if at >= 0 and (quoted := quoted_body(lex, toks, at)):
+        at = complement_at(lex, toks, quoted[1] + 1, frozenset())  # أصدره "مركز إعلام الغوطة"، "…": its name, then
+    if at < 0 or not said_at(lex, toks, at):
+        return None
+    cue = surface(text, toks, i, i + 1)
+    quote = quote_kind(text, toks.starts[at], spans)
+    author = _document_source(lex, text, toks, i + 2, at)
+    if author:
+        return Report("explicit", cue, without_lam(surface(text, toks, *author)), quote=quote)
+    return Report("implicit", cue, quote=quote, document=surface(text, toks, i + 2, i + 3))
+
+
+def without_lam(phrase: str) -> str:
+    """Return a source phrase without the ل of "for" (للجيش → الجيش، لوزارة الخارجية → وزارة الخارجية)."""
+    if phrase.startswith("لل"):
+        return "ال" + phrase[2:]
+    if phrase.startswith("ل") and len(phrase.split()[0]) > 3:
+        return phrase[1:]
+    return phrase
+
+
+def according_report(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | None:
+    """Return the source of بحسب / وفقا لـ / نقلا عن / حسب, or None (بحسب ما قال → the verb decides)."""
+    j = i + 1
+    if j < len(toks) and toks[j].norm in {"ل", "عن"}:
+        j += 1
+    if j < len(toks) and toks[j].norm in {"ما", "لما", "حسبما"}:
+        return None
+    quoted = j + 1 < len(toks) and toks[j].norm in cues.QUOTE_MARKS
+    if quoted:
+        j += 1  # وفقا لـ"ميرور": quotation marks make it a name
+    cue = surface(text, toks, i, i + 1)
+    if j + 1 < len(toks) and not quoted and is_document(lex, without_lam(toks[j].norm)):
+        # ووفقا لبيان للإدارة الأمريكية، بحسب بيان صدر عن الرئاسة: the document's author; وحسب الشكوى: the last body
+        limit = next((m for m in range(j + 1, len(toks)) if toks[m].norm in closers(lex)), len(toks))
+        author = _document_source(lex, text, toks, j, limit)
+        if author:
+            return Report("explicit", cue, without_lam(surface(text, toks, *author)))
+        definite = without_lam(toks[j].norm).startswith("ال")  # وحسب الشكوى فإن: the document the article relays
+        return Report("implicit", cue, document=without_lam(surface(text, toks, j, j + 1))) if (
+            definite or _document_head(lex, toks[j].norm) or limit == j + 1) else None
+    body = False
+    if j + 3 < len(toks) and _document_head(lex, toks[j].norm) and toks[j + 1].norm in cues.QUOTE_MARKS:
+        j, quoted = j + 2, True  # وفقا لبيانات "ماركت": the quoted name whose data they are
+        body = without_lam(toks[j - 2].norm) in lex.w.figures
+    elif j + 2 < len(toks) and _document_head(lex, toks[j].norm):
+        after = noun_phrase(lex, toks, j + 1)
+        if after > j + 1 and speaks(lex, toks, j + 1, after) and not _adjective(toks[j + 1].norm):
+            j += 1  # وفقا لبيانات تريد ويب: the source is who the data are of (وفق تقديرات أولية: the estimates)
+            body = without_lam(toks[j - 1].norm) in lex.w.figures  # figures come from a body, not a person
+    head = toks[i].norm
+    head = head[1:] if head[:1] in "وف" and head[1:] in lex.w.according_to else head
+    # وفقا لوزارة → وزارة، وفقا للوزارة → الوزارة: the لـ of وفقا, not a medium spoken to (وفقا لمراسل الوكالة)
+    lam = head in {"وفقا", "وفق", "طبقا"} and toks[j].norm.startswith("ل") and len(toks[j].norm) > 3
+    end = noun_phrase(lex, toks, j)
+    if end == j and lam:
+        end = max(j + 1, noun_phrase(lex, toks, j + 1))
+    if end == j:
+        return None
+    mention = surface(text, toks, j, end)
+    if lam:
+        mention = without_lam(mention)
+    words = [normalize(w) for w in mention.split()]
+    if not (quoted or names.anchored(lex, names.split(lex, words).name) or is_source(lex, mention)
+            or sources.unnamed_head(lex, words[0])):
+        return None  # بحسب المواعيد المقررة: according to a schedule, not to a source (تقارير صحفية are one)
+    return Report("explicit", cue, mention, body=body)
+
+
+def _adjective(word: str) -> bool:
+    """Return whether a normalized word is shaped like an adjective (أولية، صحفية، أمني)."""
+    return word.endswith(("ي", "يه", "يون", "يين"))
+
+
+def is_document(lex: Lexicons, word: str) -> bool:
+    """Return whether a normalized word is a document or a speech (البيان، بيان، تقرير، رسالة) as a noun."""
+    bare = word[2:] if word.startswith("ال") else word
+    return ("ال" + bare) in lex.w.document or bare in lex.w.speech_noun
+
+
+def _document_source(lex: Lexicons, text: str, toks: Tokens, a: int, limit: int) -> tuple[int, int] | None:
+    """Return the span of the source a document phrase starting at toks[a] names: بيان الوزارة، بيان للجيش، بيان
+    صادر عن الوزارة، بيان أصدرته الوزارة (what follows the document word, up to limit), or None."""
+    table = cues.of(lex)
+    k = a + 1
+    while k < min(limit, a + 4) and (_adjective(toks[k].norm) or toks[k].norm in lex.w.issued or (
+            not toks[k].norm.startswith("ال") and is_participle(toks[k].norm))):
+        k += 1  # بيان رسمي، بيان مقتضب، بيان صادر، بيان صدر عن
+    if k < limit and toks[k].norm == "عن":
+        k += 1
+    elif k < limit and (toks[k].norm in table.with_object or toks[k].norm in table.verbs):
+        k += 1  # بيان أصدرته الوزارة
+    if k + 1 < limit and toks[k].norm == "ما" and toks[k + 1].norm in {"يسمي", "تسمي"}:
+        k += 3 if k + 2 < limit and toks[k + 2].norm == "ب" else 2  # أصدره ما يسمى بـ "مركز …": the so-called body
+    if k >= limit:
+        return None
+    if (quoted := quoted_body(lex, toks, k)) and quoted[1] <= limit:
+        return quoted  # بيان أصدره "مركز إعلام الغوطة"
+    start = k
+    end = min(noun_phrase(lex, toks, start), limit)  # للجيش، لوزارة الخارجية: the caller drops the ل
+    if end > start and speaks(lex, toks, start, end):
+        return start, end
+    return None
+
+
+def _document_head(lex: Lexicons, word: str) -> bool:
+    """Return whether a word (maybe after ل) heads a document or data phrase (بيانات، تقرير، أرقام) whose source
+    follows it."""
+    bare = word[1:] if word.startswith("ل") and not word.startswith("لل") else word
+    return bare in lex.w.data_noun or ("ال" + bare) in lex.w.document
+
+
+def _ascribed_to(lex: Lexicons, toks: Tokens, k: int) -> int:
+    """Return the end of the phrase at toks[k] (ل + a source) that words are ascribed to (نسبت الصحيفة لفلان القول
+    إن), the saying and a time after it aside; k when what follows is no saying."""
+    end = noun_phrase(lex, toks, k)
+    say = next((m for m in range(k + 1, min(end + 2, len(toks))) if toks[m].norm in lex.w.saying), -1)
+    if say < 0 or not said_at(lex, toks, say + 1):
+        return k
+    end = min(end, say)
+    while end > k + 1 and toks[end - 1].norm in lex.w.time_adverb:
+        end -= 1  # رئيس الاستخبارات حينئذ
+    return end
+
+
+def relay_report(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | None:
+    """Return the source quoted by نقلت X عن Y (نسبت X إلى Y), or None."""
+    ascribed = toks[i].norm in lex.w.ascribe
+    for k in range(i + 1, min(len(toks), i + 12)):
+        n = toks[k].norm
+        if ascribed and n.startswith("ل") and len(n) > 3 and (end := _ascribed_to(lex, toks, k)) > k:
+            # ونسبت الصحيفة لعاموس يادلين القول إن: the one the words are ascribed to
+            return Report("explicit", surface(text, toks, i, i + 1), without_lam(surface(text, toks, k, end)))
+        if n == ("الي" if ascribed else "عن"):
+            cue = surface(text, toks, i, i + 1)
+            if k + 1 < len(toks) and is_document(lex, toks[k + 1].norm):
+                # نقلت وسائل إعلام عن بيان للكرملين: the document's author is the source
+                limit = next((m for m in range(k + 2, len(toks)) if toks[m].norm in closers(lex)), len(toks))
+                author = _document_source(lex, text, toks, k + 1, limit)
+                return Report("explicit", cue, without_lam(surface(text, toks, *author))) if author else None
+            end = noun_phrase(lex, toks, k + 1)
+            if end > k + 1:
+                return Report("explicit", cue, surface(text, toks, k + 1, end))
+            return None
+    return None
+
+
+def according_words(lex: Lexicons) -> frozenset[str]:
+    """Return the "according to" words with و/ف or without (بحسب، وبحسب، ووفقا)."""
+    return lex.derived("according", lambda lex: frozenset(p + w for w in lex.w.according_to
+                                                          for p in ("", "و", "ف")))
+
+
+_WORDS_OF = frozenset({"قول", "تعبير", "وصف"})
+
+
+def in_words_of(toks: Tokens, i: int) -> bool:
+    """Return whether toks[i] (حد) opens "على حد قول / تعبير / وصف فلان": in the words of a source."""
+    return i > 0 and toks[i - 1].norm == "علي" and i + 2 < len(toks) and toks[i + 1].norm in _WORDS_OF

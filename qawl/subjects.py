@@ -1,0 +1,325 @@
+"""Where the subject of a cue is: before its verb, after it (its end, its apposition, a clause that describes it),
+or unwritten when the words after the verb are its object; and whether a phrase can speak."""
+
+from __future__ import annotations
+
+from qawl import cues, dictionary, mentions, names, sources
+from qawl.lexicons import Lexicons
+from qawl.normalize import normalize
+from qawl.phrases import (
+    COMMAS,
+    PUNCTUATION,
+    accusative,
+    apposition,
+    has_name,
+    institution,
+    is_stop_word,
+    noun_phrase,
+    starts_with_media_word,
+)
+from qawl.reports import SENTENCE_END, complement_at, surface
+from qawl.tokenize import NORM, Token, Tokens
+
+_HARD_MARKS = frozenset(".؟?!:؛;\"«»“”()")
+
+
+def _hard_boundary(lex: Lexicons, n: str) -> bool:
+    return n in _HARD_MARKS or n in lex.w.that
+
+
+def subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int, int] | None:
+    """Return the spans of a subject written before its verb and of its apposition (الشرطة تقول إن، لكن محمد، وكيل
+    ...، قال), or None."""
+    end = i - 1 if i > 0 and toks[i - 1].norm in {"قد", "لقد"} else i
+    while end > 1 and end < i and toks[end - 1].norm in COMMAS:
+        end -= 1  # وكانت ماي، قد عبرت: a comma before قد
+    close = -1 if end < 1 else end - 1 if toks[end - 1].norm in COMMAS else end if end < i and toks[
+        end].norm in COMMAS else -1
+    if close > 1:
+        # وكان الوزير فلان، الذي زار المدينة، قال; وكانت فلانة، وهي حامل، قد طلبت: a clause set off by commas that
+        # describes the subject is passed over
+        k = next((k for k in range(close - 1, max(0, close - 30), -1) if toks[k].norm in COMMAS), 0)
+        if k > 0 and _describes(lex, toks[k + 1].norm):
+            end = k
+    start = end
+    while start > 0 and end - start < 24:
+        if toks[start - 1].norm in cues.QUOTE_MARKS and (opening := _quoted_name_start(toks, start - 1)) > 0:
+            start = opening  # صحيفة "لوباريزيان" الفرنسية: a short quoted name is part of the subject
+            continue
+        if _hard_boundary(lex, toks[start - 1].norm):
+            break
+        start -= 1
+    openers, prepositions = lex.w.clause_opener, lex.w.phrase_preposition | {"من", "عن"}
+    for a in range(start, end):
+        if a > 0 and not (_hard_boundary(lex, toks[a - 1].norm) or toks[a - 1].norm in COMMAS):
+            continue
+        opened = toks[a].norm in openers
+        b = a + 1 if opened else a
+        if b >= end:
+            continue
+        first = toks[b].norm
+        first = first[1:] if first[:1] in {"و", "ف"} and first[1:].startswith("ال") else first
+        if not (first.startswith("ال") or opened or first in lex.title_words or sources.unnamed_head(lex, first) or (
+                a > 0 and toks[a - 1].norm in lex.w.that and (has_name(lex, toks, b, b + 1) or first in lex.places))):
+            continue  # بيد أن ترامب يقول، إلا أن فرنسا قالت: a name after أن is the subject of the clause it opens
+        stop = noun_phrase(lex, toks, b)
+        app_a, app_b = apposition(lex, toks, stop)
+        reach = app_b + 1 if app_b > stop else stop
+        # منظمات مدافعة عن حقوق الإنسان تقول: a participle and its complement describe the subject
+        described = stop + 1 < end and is_participle(toks[stop].norm) and toks[stop + 1].norm in prepositions
+        at = stop + 1 if described else stop
+        if at < end and toks[at].norm in prepositions:
+            reach = noun_phrase(lex, toks, at + 1)  # وكان سفير روسيا في لبنان قد قال
+        if stop > b and (reach == end or stop == end) and speaks(lex, toks, b, stop):
+            if at > stop and reach == end:
+                return b, end, end, end  # the whole described phrase names the unnamed source
+            return (b, stop, app_a, app_b) if reach == end else (b, stop, stop, stop)
+    return None
+
+
+def _quoted_name_start(toks: Tokens, close: int) -> int:
+    """Return the position of the mark that opens a short quoted name closed at toks[close] (one to four words),
+    else -1."""
+    return next((k for k in range(close - 2, max(-1, close - 6), -1) if toks[k].norm in cues.QUOTE_MARKS), -1)
+
+
+def own_object(lex: Lexicons, text: str, toks: Tokens, j: int) -> bool:
+    """Return whether toks[j] is the verb's own object (وختم حديثه بالقول): the subject is implicit."""
+    word = surface(text, toks, j, j + 1)
+    after = toks[j + 1].norm if j + 1 < len(toks) else ""
+    return (len(word) > 4 and toks[j].possessed and word.endswith(("ه", "ها"))  # not عبدالله
+            and (after in lex.w.that or after == cues.COLON or after.startswith("بال")))
+
+
+def without_and(word: str) -> str:
+    """Return a normalized word without a leading و or ف (وألقى → ألقى); callers look the rest up in a lexicon."""
+    return word[1:] if word[:1] in "وف" else word
+
+
+def name_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int] | None:
+    """Return the span of the name just before position i (كلمة رئيس الجمعية عبدالعزيز السيف، أوضح فيها)."""
+    end = i
+    while end > 0 and toks[end - 1].norm in COMMAS:
+        end -= 1
+    if end == i and end > 0 and ((toks[end - 1].feminine and toks[end - 1].norm not in names.given_name_set(lex))
+                                 or accusative(toks[end - 1].norm)):
+        end -= 1  # ونشرت الصحيفة تحليلا أشارت فيه، وكتب تغريدة قال فيها: what was said in, not who said it
+    start = end
+    while start > 0 and end - start < 6 and not is_stop_word(lex, toks[start - 1].norm) and not dictionary.verb_only(
+            without_and(toks[start - 1].norm)) and toks[start - 1].norm not in lex.w.object_pronoun:
+        start -= 1  # وألقى الوزير فلان كلمة قال فيها: the name, not the verb it is the subject of
+    if start == end:
+        return None
+    mention = names.split(lex, map(NORM, toks[start:end]))
+    given = names.given_name_set(lex)
+    # A title or a given name anchors it: أدلى به فور انتهاء عملية الاقتراع، وقال فيه is no one's name
+    anchored = mention.title or any(w in given for w in mention.name)
+    return (start, end) if mention.name and anchored else None
+
+
+def quoted_subject(lex: Lexicons, toks: Tokens, j: int, allowed: frozenset[str]) -> tuple[int, int] | None:
+    """Return the closing mark of a short quoted name that is the subject (وقالت "فيسبوك" يوم الأربعاء، إن) and
+    where what is said begins: one to three quoted words, no pronoun, then at most a time and the that-clause or
+    colon; None when the quotation is what was said (وقال "نحن مستعدون" في إشارة إلى أن)."""
+    close = next((k for k in range(j + 2, min(len(toks), j + 5)) if toks[k].norm in cues.QUOTE_MARKS), -1)
+    if close < 0 or close + 1 >= len(toks) or toks[j + 1].norm in lex.w.personal_pronoun or (
+            toks[j + 1].norm in lex.w.pronoun_subject):
+        return None
+    at = complement_at(lex, toks, close + 1, allowed - {cues.ANY})
+    if at <= close or at - close > 6 or not (toks[at].norm in lex.w.that or toks[at].norm == cues.COLON) or any(
+            t.norm in lex.w.preposition or t.norm in SENTENCE_END for t in toks[close + 1 : at]):
+        return None
+    return close, at
+
+
+def quoted_body(lex: Lexicons, toks: Tokens, k: int) -> tuple[int, int] | None:
+    """Return the span inside quotation marks at toks[k] when it is a body's name (أكد "مركز إعلام دمشق" أن):
+    one to four words that open with an institution's head noun, else None."""
+    if k + 2 >= len(toks) or toks[k].norm not in cues.QUOTE_MARKS or not institution(lex, toks[k + 1].norm):
+        return None
+    close = next((m for m in range(k + 2, min(len(toks), k + 6)) if toks[m].norm in cues.QUOTE_MARKS), -1)
+    return (k + 1, close) if close > 0 and speaks(lex, toks, k + 1, close) else None
+
+
+def name_before_clause(lex: Lexicons, toks: Tokens, after: int, at: int) -> tuple[int, int] | None:
+    """Return the span of a name set off by commas right before what is said (وقال المعارض البارز للقذافي في ذلك
+    الوقت، عبد الحكيم بلحاج، إنه): the apposition of a titled subject; None when there is none."""
+    close = at - 1
+    if close <= after or toks[close].norm not in COMMAS:
+        return None
+    open_ = next((k for k in range(close - 1, max(after - 1, close - 7), -1) if toks[k].norm in COMMAS), -1)
+    if open_ < 0 or open_ + 1 >= close:
+        return None
+    words = [t.norm for t in toks[open_ + 1 : close]]
+    mention = names.split(lex, words)
+    # between commas a name may end in a word the lexicon reads otherwise (عبد الحكيم بالحاج: ب + الحاج)
+    if mention.name_at == 0 and len(words) - 1 <= len(mention.name) >= min(2, len(words)) and names.anchored(
+            lex, mention.name):
+        return open_ + 1, close
+    return None
+
+
+def _describes(lex: Lexicons, word: str) -> bool:
+    """Return whether a word after a comma opens a clause that describes the noun before it: a relative pronoun
+    (، الذي …،) or و and a third-person pronoun (، وهي حامل …،، وهو أب لثلاثة،)."""
+    return word in lex.w.who or (word[:1] == "و" and word[1:] in {"هو", "هي", "هم"})
+
+
+def past_relative_clause(lex: Lexicons, toks: Tokens, k: int) -> int:
+    """Return k moved past a relative clause set off by commas after the subject (وقال المستثمرون، الذين حذروا
+    من …، إنهم): its verbs are not the report."""
+    if k + 1 < len(toks) and toks[k].norm in COMMAS and _describes(lex, toks[k + 1].norm):
+        close = next((m for m in range(k + 2, min(len(toks), k + 40))
+                      if toks[m].norm in COMMAS or toks[m].norm == cues.COLON), -1)
+        if close > 0:
+            return close
+    if k < len(toks) and toks[k].norm in lex.w.who:
+        # وأضاف المصدر الذي طلب عدم الكشف عن هويته أن: a relative clause without commas, up to what is said
+        that = next((m for m in range(k + 1, min(len(toks), k + 15))
+                     if toks[m].norm in lex.w.that or toks[m].norm == cues.COLON), -1)
+        if that > 0:
+            return that
+    return k
+
+
+def after_describing_clause(lex: Lexicons, toks: Tokens, j: int, k: int) -> int:
+    """Return the position of أن/إن past a clause that describes an indefinite subject (وقالت وكالة سفر تقدم
+    خدمات للعمالة في قطر إن): its verb right after the noun opens no report; -1 when there is none."""
+    table = cues.of(lex)
+    if k >= len(toks) or toks[j].norm.startswith("ال") or not (
+            toks[k].norm in table.verbs or dictionary.verb_only(toks[k].norm)):
+        return -1
+    for m in range(k + 1, min(len(toks), k + 15)):
+        n = toks[m].norm
+        if n in lex.w.that:
+            return m
+        if n in SENTENCE_END or n in COMMAS or n in table.verbs:
+            return -1
+    return -1
+
+
+def indefinite_noun(lex: Lexicons, tok: Token) -> bool:
+    """Return whether a word is a common noun without the article (لافتة، تقارير), no name, title or body: a verb
+    right after it opens a clause describing it."""
+    return lex.memo("indefinite_noun", _is_indefinite_noun)[tok]  # asked before every cue: once per word
+
+
+def _is_indefinite_noun(lex: Lexicons, tok: Token) -> bool:
+    word = tok.norm
+    if word[:1] in "وف" and (word[1:] in lex.w.function_word or word[1:] in lex.w.phrase_end):
+        return False  # وقد، فقد: the particle after و/ف, not the noun spelled the same (وَقْد، فَقْد)
+    if tok.possessed or word.startswith("ال") or word in lex.title_words or word in lex.institution_heads or (
+            word in lex.places or word in lex.w.phrase_end or word in lex.w.function_word
+            or word in lex.w.clause_opener):
+        return False
+    entry = dictionary.entry(word)
+    noun = entry is not None and (entry.kind in (dictionary.NOUN, dictionary.VERBAL_NOUN)
+                                  or (entry.kind == dictionary.PARTICIPLE and tok.feminine))
+    return noun and not (
+        names.is_name_word(lex, word) and word in names.given_name_set(lex))
+
+
+def accusative_noun(lex: Lexicons, word: str) -> bool:
+    """Return whether a word is an indefinite noun in the accusative (قرارا، تحليلا): its base, not itself, is in the
+    dictionary, as a noun, a verbal noun or a participle."""
+    if dictionary.entry(word) is not None or not accusative(word) or word in lex.places:
+        return False
+    entry = dictionary.entry(word[:-1])
+    return entry is not None and entry.kind in (dictionary.NOUN, dictionary.VERBAL_NOUN, dictionary.PARTICIPLE)
+
+
+def accusative_head(lex: Lexicons, toks: Tokens, j: int) -> bool:
+    """Return whether the word after a cue is an indefinite noun in the accusative (وأبلغ اجتماعا لأنصاره، أخبرت
+    موظفا بأنها): the verb's object. A name that ends like one (جوانا هندون) goes on with a name no dictionary
+    holds."""
+    word = toks[j].norm
+    if not accusative(word) or word in lex.places:
+        return False
+    after = toks[j + 1].norm if j + 1 < len(toks) else ""
+    # a preposition on the next word (لأنصاره، بأنها) tells the object: a family name seldom starts with ب or ل
+    return not (names.is_name_word(lex, after) and dictionary.entry(after) is None and after[:1] not in "بل")
+
+
+def oblique_plural(word: str) -> bool:
+    """Return whether a word is a sound masculine plural in its object form (المشاهدين، المواطنين): right after a
+    verb it is the object, since a subject would read المشاهدون."""
+    bare = word[2:] if word.startswith("ال") else word
+    return (len(bare) > 5 and bare.endswith("ين") and not bare.endswith("يين")
+            and dictionary.entry(bare[:-2]) is not None)  # مشاهد: a known singular, not بوتين or روزنشتاين
+
+
+def speaks(lex: Lexicons, toks: Tokens, a: int, b: int) -> bool:
+    """Return whether toks[a:b] names a source that can speak (sources.classify)."""
+    return b > a and bool(sources.classify(lex, [t.norm for t in toks[a:b]], possessed=toks[a].possessed).kind)
+
+
+def feminine_place(lex: Lexicons, word: str) -> bool:
+    """Return whether a word is a state or city, which takes a feminine verb (قالت إيران، أعلنت موسكو): one without
+    the article, not one of the few masculine ones (لبنان)."""
+    return word in lex.places and not word.startswith("ال") and word not in lex.w.masculine_place
+
+
+def titled_name(lex: Lexicons, toks: Tokens, a: int, b: int) -> bool:
+    """Return whether toks[a:b] ends in a person's name after a title (الدكتور الهزوم، مدير الفرع فلان الفلاني)."""
+    mention = names.split(lex, map(NORM, toks[a:b]))
+    return bool(mention.name) and mention.name_at > 0 and mention.name_at + len(mention.name) == b - a
+
+
+def named_opening(lex: Lexicons, toks: Tokens, i: int) -> int:
+    """Return i when the words before toks[i] are a state or a person's name that opens the sentence, else 0."""
+    if any(t.norm in PUNCTUATION or t.norm[:1] in "وف" or is_stop_word(lex, t.norm) for t in toks[:i]) or (
+            toks[0].norm in lex.w.clause_opener or not speaks(lex, toks, 0, i)):  # لكن، بيد أن: no name
+        return 0
+    return i if toks[0].norm in lex.places or has_name(lex, toks, 0, i) else 0
+
+
+def is_thing(word: str) -> bool:
+    """Return whether the dictionary knows a word as a common noun or verbal noun only (قمة، زيارة)."""
+    entry = dictionary.entry(word)
+    return entry is not None and entry.kind in (dictionary.NOUN, dictionary.VERBAL_NOUN)
+
+
+def is_participle(word: str) -> bool:
+    """Return whether a word is a participle in the dictionary (مقتضب، مشترك): after a noun, its adjective."""
+    entry = dictionary.entry(word)
+    return entry is not None and entry.kind == dictionary.PARTICIPLE
+
+
+def is_source(lex: Lexicons, phrase: str) -> bool:
+    """Return whether a phrase names a possible source: a title, institution, place or news outlet."""
+    words = [normalize(w) for w in phrase.split()[:6]]
+    if any(pos == 0 for _, _, pos in mentions.find(words, mentions.gazetteer_index(lex))):
+        return True
+    heads = lex.institution_heads
+    for head in words[:1]:
+        bare = head[2:] if head.startswith("ال") else head[1:] if head[:1] in "لو" else head
+        if (any(w in lex.title_words or w in heads or w in lex.places for w in (head, bare, "ال" + bare))
+                or bare in heads or starts_with_media_word(lex, bare)):
+            return True
+    return False
+
+
+_LEADING = frozenset({"ثم", "كما", "و", "قد", "وقد", "فقد", "لقد"})
+
+
+def main_subject(lex: Lexicons, toks: Tokens, limit: int) -> tuple[int, int, int, int]:
+    """Return the token spans of the subject and its apposition after a sentence-initial verb
+    (ومدح أسطورة الكرة ... قائلا), or after the verb of a clause of time that opens it (وحينما سئل فلان … قال);
+    empty spans when the sentence opens otherwise."""
+    i = 0
+    while i < limit and (toks[i].norm in PUNCTUATION or toks[i].norm in _LEADING):
+        i += 1
+    if i >= limit:
+        return 0, 0, 0, 0
+    first = toks[i].norm
+    word = without_and(first)
+    if (word in lex.w.when or first in lex.w.when) and i + 1 < limit:
+        i += 1  # وحينما سئل فلان عن القرار قال: the subject of the clause of time says what the sentence reports
+        first = word = toks[i].norm
+    if (word.startswith("ال") or word in lex.w.phrase_end or word in lex.w.that
+            or (len(word) < 3 and not (first != word and word in dictionary.verbs()))  # وشن: a doubled verb
+            or first.startswith(("ب", "ل", "ك"))):
+        return 0, 0, 0, 0
+    end = min(noun_phrase(lex, toks, i + 1, objects=True, after_name=True), limit)
+    app_a, app_b = apposition(lex, toks, end)
+    return i + 1, end, app_a, min(app_b, limit)
