@@ -83,6 +83,7 @@ def test_cue_forms_carry_gender_number_and_tense(form, stem, gender, number, pre
     ("مراجع آخر", "unnamed"),  # آخر: someone not named, whatever words a dictionary lacks
     ("النظام السوري", "organization"),  # a regime is a body
     ("لاجئون سوريون", "unnamed"),  # several doers and their people, no name
+    ("حلفاء غربيون", "unnamed"),  # the broken plural of a human noun (حليف)
     ("عبد المهدي بوركين", "person"),  # a given name made of dictionary words is still a name
 ])
 def test_a_phrase_speaks_as_its_head_says(phrase, kind):
