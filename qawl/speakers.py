@@ -175,7 +175,15 @@ def _mention(lex: Lexicons, surface: str, apposition: str,
         if not title and app.title:
             title = app.title
             spelled[title] = app_spelled[title]
+    if not name and len(title) == 2 and title[0].removeprefix("ال") in lex.w.government and title[1].endswith(
+            ("ي", "يه")):
+        # النظام السوري، الحكومة السورية: one body, by its government's name and the adjective's masculine
+        # (the class's first word in sort order stands for all its words: حكومه)
+        key = (("ال" if title[0].startswith("ال") else "") + min(lex.w.government), title[1].removesuffix("ه"))
+        spelled[key] = spelled.pop(title, "")
+        title = key
     return names.Mention(title, name), spelled
+
 
 
 _Parsed = tuple[names.Mention, dict[tuple[str, ...], str]]

@@ -466,6 +466,15 @@ def test_quoted_bodies_and_described_nouns(sentence, expected):
     assert report(sentence) == expected
 
 
+def test_a_regime_and_a_government_of_one_state_are_one_body():
+    article = "وقالت الحكومة السورية إن الهجوم مدان.\nويتهم النظام السوري المعارضة بالهجوم، وقال إن الوضع صعب."
+    art = analyse(Document("t", article))
+    assert art.entity_of == [0, 0] and art.entities[0].kind() == "organization"
+    # another state's government is another body
+    art = analyse(Document("t", "وقالت الحكومة السورية إن الهجوم مدان.\nوقال النظام الإيراني إن الوضع صعب."))
+    assert art.entity_of == [0, 1]
+
+
 def test_a_bodys_bare_head_noun_is_the_body_named_last():
     # وقالت المنظمة: the organization of the sentence before, not the one whose title is closest in length
     article = ("أعلنت منظمة التربية والثقافة منح الجائزة للمصور.\n"
