@@ -35,7 +35,8 @@ def _is_name_word(lex: Lexicons, word: str) -> bool:
     heads, titles = lex.institution_heads, lex.title_words
     return (
         len(word) > 1
-        and not word.startswith(("ال", "لل", "وال", "بال", "فال"))
+        and not word.startswith(("ال", "لل"))
+        and not (word.startswith(("وال", "بال", "فال")) and not _foreign_al(lex, word))  # فالتر is a name
         and not (word.startswith("كال") and dictionary.entry(word[3:]) is not None)  # كالعادة; كالين is a name
         and word not in titles
         and word not in heads
@@ -48,6 +49,13 @@ def _is_name_word(lex: Lexicons, word: str) -> bool:
         and not any(ch.isdigit() for ch in word)
         and not construct_plural(word)
     )
+
+
+def _foreign_al(lex: Lexicons, word: str) -> bool:
+    """Return whether a word that opens with وال، بال or فال is a foreign name (فالتر، والتر، بالمر), not a particle on
+    a definite word (والدواء، بالحاج، والتي): two letters or fewer follow, no dictionary holds it."""
+    return (len(word) <= 5 and dictionary.entry(word) is None and word[1:] not in lex.w.relative
+            and word[1:] not in lex.w.function_word and word[1:] not in lex.w.demonstrative)
 
 
 def construct_plural(word: str) -> bool:

@@ -149,6 +149,8 @@ def test_an_object_after_the_cue_leaves_the_subject_implicit(sentence, expected)
     ("منظمة صحفيون بلا حدود", ""),  # the object of a preposition is no name
     ("الأمين العام للمنظمة جان بوركي", "جان بوركي"),  # after a body's ل-word, the holder's name
     ("رافق جان بوركي في رحلته", ""),  # a clause that opens with a verb
+    ("وزير الخارجية فرانك فالتر بوركي", "فرانك فالتر بوركي"),  # فالتر is a name, not ف + ال + تر
+    ("جان بوركي والدواء", "جان بوركي"),  # و + a definite noun is no name
 ])
 def test_a_name_ends_where_names_end(phrase, name):
     assert " ".join(names.split(LEX, normalize(phrase).split()).name) == normalize(name)
