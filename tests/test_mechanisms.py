@@ -82,6 +82,8 @@ def test_cue_forms_carry_gender_number_and_tense(form, stem, gender, number, pre
     ("متحدث عسكري", "unnamed"),
     ("مراجع آخر", "unnamed"),  # آخر: someone not named, whatever words a dictionary lacks
     ("النظام السوري", "organization"),  # a regime is a body
+    ("الممثلية الهولندية", "organization"),  # so is a state's mission
+    ("بوسطن غلوب", "media"),  # an outlet of the gazetteer
     ("لاجئون سوريون", "unnamed"),  # several doers and their people, no name
     ("حلفاء غربيون", "unnamed"),  # the broken plural of a human noun (حليف)
     ("عبد المهدي بوركين", "person"),  # a given name made of dictionary words is still a name
