@@ -195,6 +195,14 @@ def _given_between_names(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
         stop_words(lex)[after])
 
 
+def _ali_ends_name(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
+    """Return whether toks[j] is the given name علي (written like the preposition على) closing a name: after a given
+    name and before a comma, an end mark or what is said (وقال أحمد علي، إن)."""
+    if not (j > i and toks[j].norm == "علي" and toks[j - 1].norm in names.given_name_set(lex)):
+        return False
+    return j + 1 == len(toks) or toks[j + 1].norm in PUNCTUATION or toks[j + 1].norm in lex.w.that
+
+
 def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, preps: str = "",
                 ends: frozenset[str] = frozenset(), after_name: bool = False) -> int:
     """Return the end index of the noun phrase starting at toks[i] (i itself when there is none).
@@ -219,8 +227,7 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
             continue
         if (stop[word] and not (j == i and (word in titles or word in lex.w.quantifier or word in lex.w.person_noun
                                     or (word in cues.of(lex).verbs and word in names.given_name_set(lex))))
-                and not _given_between_names(
-                lex, toks, i, j)) or (
+                and not _given_between_names(lex, toks, i, j) and not _ali_ends_name(lex, toks, i, j)) or (
                 word[:1] == "ل" and media_name(lex, toks, j) > 0):
             break  # a title, human noun or given name may share a cue's spelling (متحدثة، طالب، دان); بعض opens one
         if j > i:

@@ -153,6 +153,7 @@ def test_an_object_after_the_cue_leaves_the_subject_implicit(sentence, expected)
     ("رافق جان بوركي في رحلته", ""),  # a clause that opens with a verb
     ("وزير الخارجية فرانك فالتر بوركي", "فرانك فالتر بوركي"),  # فالتر is a name, not ف + ال + تر
     ("جان بوركي والدواء", "جان بوركي"),  # و + a definite noun is no name
+    ("المحلل السياسي أحمد علي", "أحمد علي"),  # علي closing a name after a given name, not the preposition
 ])
 def test_a_name_ends_where_names_end(phrase, name):
     assert " ".join(names.split(LEX, normalize(phrase).split()).name) == normalize(name)
@@ -486,6 +487,15 @@ def test_a_bodys_bare_head_noun_is_the_body_named_last():
                "وقالت المنظمة \"نرحب بمنح الجائزة للمصور الصحفي\".")
     art = analyse(Document("t", article))
     assert art.entity_of[2] == art.entity_of[1] != art.entity_of[0]
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    ("وقال المحلل السياسي أحمد علي، في تصريحات للموقع، إن الوضع صعب.", "المحلل السياسي أحمد علي"),
+    ("وقال محمد علي إن الوضع صعب.", "محمد علي"),
+    ("وقال الوزير على هامش الاجتماع إن الوضع صعب.", "الوزير"),  # the preposition
+])
+def test_the_given_name_ali_closes_a_name_before_what_is_said(sentence, mention):
+    assert report(sentence) == ("explicit", mention)
 
 
 def test_a_word_written_with_tanween_is_no_cue():
