@@ -181,7 +181,7 @@ def accusative(word: str) -> bool:
 def _adverbial(lex: Lexicons, prev: str, word: str) -> bool:
     """Return whether word is an accusative participle after a finished name (روحاني | موجها حديثه)."""
     return (len(word) >= 5 and word.startswith("م") and word.endswith("ا") and prev not in lex.title_words
-            and prev not in lex.w.name_joiner)
+            and prev not in lex.w.name_joiner and word not in names.given_name_set(lex))  # ماريا is a name
 
 
 def _given_between_names(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
@@ -217,6 +217,7 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
     # looked up once, not at every word.
     body = objects and i < last and institution(lex, toks[i].norm)
     kinds = lex.memo("phrase_word", _phrase_word)
+    given = names.given_name_set(lex)  # ماريا is a name, not ماري + the alef of the accusative
     copula = lex.w.copula  # صحفي من رويترز | كان على الطائرة: كان inside a phrase opens a clause about it
     j = i
     while j < last:
@@ -233,7 +234,8 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
         if j > i:
             prev = toks[j - 1].norm
             # The cheap tests first: the word's own marks, then the tests of the word and the one before it.
-            if tok.possessed or word in ends or word in copula or _ACCUSATIVE[word] or _adverbial(
+            if tok.possessed or word in ends or word in copula or (
+                    _ACCUSATIVE[word] and word not in given) or _adverbial(
                     lex, prev, word) or _purpose(lex, prev, word) or (
                 objects and (
                     object_starts(lex, prev, word, after_name=after_name,
