@@ -433,7 +433,32 @@ def warm_up() -> None:
 def _start_worker(parent: int) -> None:
     """Bind a new worker's life to its parent's, then warm it up."""
     _die_with_parent(parent)
+    _arrow_without_pandas()
     warm_up()
+
+
+class _HidePandas:
+    """An import finder that finds no pandas (see _arrow_without_pandas)."""
+
+    @staticmethod
+    def find_spec(name: str, path: object = None, target: object = None) -> None:
+        if name == "pandas":
+            raise ImportError("pandas is not imported in a build's workers")
+
+
+def _arrow_without_pandas() -> None:
+    """Make pyarrow take this worker to have no pandas, unless it has it already.
+
+    pyarrow imports pandas on its first pa.array (to tell a Series from a list): 0.4 s in every worker, which
+    makes Arrow columns of lists and numpy arrays only. A later call that needs pandas (to_pandas) imports it then.
+    """
+    if "pandas" in sys.modules:
+        return
+    sys.meta_path.insert(0, _HidePandas)
+    try:
+        pa.array([])
+    finally:
+        sys.meta_path.remove(_HidePandas)
 
 
 def _die_with_parent(parent: int) -> None:
