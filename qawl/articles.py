@@ -29,7 +29,7 @@ from typing import NamedTuple
 import numpy as np
 import pyarrow as pa
 
-from qawl import attribution, cues, lexicons, mentions, sentences, signatures, speakers, themes, turns
+from qawl import attribution, cues, dictionary, lexicons, mentions, sentences, signatures, speakers, themes, turns
 from qawl.corpus import META_NAME, Document, documents
 from qawl.lexicons import Lexicons
 from qawl.memo import Memo
@@ -417,6 +417,10 @@ def pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
     if workers <= 1:
         yield None
         return
+    if _context().get_start_method() == "fork":
+        # Forked workers inherit what this process loads: loaded once here (0.5 s), not again in every worker, and
+        # this process asks the dictionary too when it merges the names.
+        warm_up()
     pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker, initargs=(os.getpid(),))
     try:
         pool.submit(int)  # the first task forks every worker now; they warm up while this process goes on
@@ -426,8 +430,10 @@ def pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
 
 
 def warm_up() -> None:
-    """Load what the first article would otherwise wait for: the lexicons, their indexes and the stemmer."""
+    """Load what the first articles would otherwise wait for: the lexicons, their indexes, the stemmer and the
+    dictionary."""
     analyse(_WARM_UP)
+    dictionary.load()
 
 
 def _start_worker(parent: int) -> None:
