@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from itertools import compress, count, repeat
-from operator import and_
 
 from rapidfuzz import fuzz
 
@@ -253,11 +251,8 @@ def _fuller_names(lex: Lexicons, words: ArticleWords, short: tuple[str, ...]
     written, norm = words
     found = []
     shape = names.skeleton(short[0]) if len(short[0]) >= 5 else short[0]  # بوتين after فلاديمير بوتن
-    # A skeleton keeps the first and last letters: only words with those (found by a loop in C) may be the name.
-    ends_as = map(and_, map(str.startswith, norm, repeat(shape[:1])), map(str.endswith, norm, repeat(shape[-1:])))
-    for k in compress(count(), ends_as):
-        word = norm[k]
-        if word != short[0] and names.skeleton(word) != shape:
+    for k, word in enumerate(norm):
+        if word != short[0] and (word[:1] != shape[:1] or word[-1:] != shape[-1:] or names.skeleton(word) != shape):
             continue
         start = k
         while (start > 0 and k - start < 3 and names.is_name_word(lex, norm[start - 1])
