@@ -21,7 +21,7 @@ _KIND_ORDER = (PERSON, ORGANIZATION, MEDIA, COUNTRY, UNNAMED)
 
 
 def _most_common(values: list[str], order: tuple[str, ...]) -> str:
-    counts = Counter(v for v in values if v)
+    counts = Counter(filter(None, values))  # counted in C
     if not counts:
         return ""
     return max(counts, key=lambda v: (counts[v], -order.index(v) if v in order else -len(order)))
