@@ -29,7 +29,7 @@ from typing import NamedTuple
 import numpy as np
 import pyarrow as pa
 
-from qawl import attribution, cues, lexicons, mentions, sentences, signatures, speakers, themes, turns
+from qawl import attribution, cues, dictionary, lexicons, mentions, sentences, signatures, speakers, themes, turns
 from qawl.corpus import META_NAME, Document, documents
 from qawl.lexicons import Lexicons
 from qawl.memo import Memo
@@ -116,6 +116,20 @@ def _verb_gender(agrees: frozenset[tuple[str, str]]) -> str:
     return genders.pop() if len(genders) == 1 else ""
 
 
+class _ArticleWords:
+    """An article's words as written and normalized (speakers.ArticleWords), joined when first unpacked: name
+    completion reads them in about half the articles only."""
+
+    def __init__(self, said: list[list[str]], info_of: list[list[tuple[str, str | None]]]) -> None:
+        self.said, self.info_of = said, info_of
+        self.joined: tuple[list[str], list[str]] | None = None
+
+    def __iter__(self) -> Iterator[list[str]]:
+        if self.joined is None:
+            self.joined = (list(chain.from_iterable(self.said)), list(map(_FORM, chain.from_iterable(self.info_of))))
+        return iter(self.joined)
+
+
 def analyse(doc: Document, lex: Lexicons | None = None) -> _Article:
     """Return the sentences, attributions, entities, tokens, themes and gazetteer hits of one article."""
     lex = lex or lexicons.current()
@@ -144,7 +158,7 @@ def analyse(doc: Document, lex: Lexicons | None = None) -> _Article:
             spoken.append((a.mention, a.apposition))
             evidence.append((a.kind, a.gender or _verb_gender(a.agrees)))
             speaks.append(True)
-    article_words = (list(chain.from_iterable(said)), list(map(_FORM, chain.from_iterable(info_of))))
+    article_words = _ArticleWords(said, info_of)
     indices, entities = speakers.resolve_article(lex, spoken, words=article_words, evidence=evidence, speaks=speaks)
     it = iter(k for k, said in zip(indices, speaks, strict=True) if said)
     entity_of = [next(it) if a.attribution != "none" else -1 for a in attrs]
@@ -417,6 +431,10 @@ def pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
     if workers <= 1:
         yield None
         return
+    if _context().get_start_method() == "fork":
+        # Forked workers inherit what this process loads: loaded once here (0.5 s), not again in every worker, and
+        # this process asks the dictionary too when it merges the names.
+        warm_up()
     pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker, initargs=(os.getpid(),))
     try:
         pool.submit(int)  # the first task forks every worker now; they warm up while this process goes on
@@ -426,14 +444,41 @@ def pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
 
 
 def warm_up() -> None:
-    """Load what the first article would otherwise wait for: the lexicons, their indexes and the stemmer."""
+    """Load what the first articles would otherwise wait for: the lexicons, their indexes, the stemmer and the
+    dictionary."""
     analyse(_WARM_UP)
+    dictionary.load()
 
 
 def _start_worker(parent: int) -> None:
     """Bind a new worker's life to its parent's, then warm it up."""
     _die_with_parent(parent)
+    _arrow_without_pandas()
     warm_up()
+
+
+class _HidePandas:
+    """An import finder that finds no pandas (see _arrow_without_pandas)."""
+
+    @staticmethod
+    def find_spec(name: str, path: object = None, target: object = None) -> None:
+        if name == "pandas":
+            raise ImportError("pandas is not imported in a build's workers")
+
+
+def _arrow_without_pandas() -> None:
+    """Make pyarrow take this worker to have no pandas, unless it has it already.
+
+    pyarrow imports pandas on its first pa.array (to tell a Series from a list): 0.4 s in every worker, which
+    makes Arrow columns of lists and numpy arrays only. A later call that needs pandas (to_pandas) imports it then.
+    """
+    if "pandas" in sys.modules:
+        return
+    sys.meta_path.insert(0, _HidePandas)
+    try:
+        pa.array([])
+    finally:
+        sys.meta_path.remove(_HidePandas)
 
 
 def _die_with_parent(parent: int) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -19,7 +21,7 @@ _KIND_ORDER = (PERSON, ORGANIZATION, MEDIA, COUNTRY, UNNAMED)
 
 
 def _most_common(values: list[str], order: tuple[str, ...]) -> str:
-    counts = Counter(v for v in values if v)
+    counts = Counter(filter(None, values))  # counted in C
     if not counts:
         return ""
     return max(counts, key=lambda v: (counts[v], -order.index(v) if v in order else -len(order)))
@@ -257,6 +259,23 @@ def article_words(text: str) -> ArticleWords:
     return written, normalize_words(written)
 
 
+def _ending_as(norm: list[str], shape: str) -> Iterator[int]:
+    """Yield, in order, the positions of the words that begin and end with the letters shape begins and ends with:
+    the only ones whose skeleton may be shape (a skeleton keeps both). One regex over the words joined by NULs finds
+    them at C speed (a loop over an article's words in Python took 70 µs a name)."""
+    if not shape:
+        yield from (k for k, word in enumerate(norm) if not word)
+        return
+    first, last = re.escape(shape[0]), re.escape(shape[-1])
+    word = f"{first}(?:[^\0]*{last})?" if shape[0] == shape[-1] else f"{first}[^\0]*{last}"
+    joined = "\0" + "\0".join(norm) + "\0"
+    k = at = 0
+    for m in re.finditer(f"\0{word}(?=\0)", joined):
+        k += joined.count("\0", at, m.start())  # the words before it
+        at = m.start()
+        yield k
+
+
 def _fuller_names(lex: Lexicons, words: ArticleWords, short: tuple[str, ...]
                   ) -> list[tuple[tuple[str, ...], str, str]]:
     """Return the fuller forms of a one-word name that the article writes after a title or an adjective
@@ -264,8 +283,9 @@ def _fuller_names(lex: Lexicons, words: ArticleWords, short: tuple[str, ...]
     written, norm = words
     found = []
     shape = names.skeleton(short[0]) if len(short[0]) >= 5 else short[0]  # بوتين after فلاديمير بوتن
-    for k, word in enumerate(norm):
-        if word != short[0] and (word[:1] != shape[:1] or word[-1:] != shape[-1:] or names.skeleton(word) != shape):
+    for k in _ending_as(norm, shape):
+        word = norm[k]
+        if word != short[0] and names.skeleton(word) != shape:
             continue
         start = k
         while (start > 0 and k - start < 3 and names.is_name_word(lex, norm[start - 1])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
@@ -39,7 +40,13 @@ def _stemmer() -> ARLSTem:
     finally:
         if hidden:
             del sys.modules["scipy"]
-    return ARLSTem()
+    stemmer = ARLSTem()
+    # nltk runs its patterns under a timeout (regex's, a guard against crafted patterns), which took two thirds of a
+    # stem. These are its own three character classes: Python's re gives the same strings, four times faster.
+    for name in ("re_hamzated_alif", "re_alifMaqsura", "re_diacritics"):
+        if hasattr(stemmer, name):
+            setattr(stemmer, name, re.compile(getattr(stemmer, name).pattern))
+    return stemmer
 
 
 @lru_cache(maxsize=1 << 16)

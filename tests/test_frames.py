@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pandas as pd
 import pytest
 from pandas.api import types
@@ -115,6 +119,17 @@ def test_parallel_build_equals_serial_build_on_real_news():
     docs = load([shared_path("corpora")], warn=lambda _: None)[::10]
     assert len(docs) >= 10
     assert_frames_equal(build(docs, workers=1), build(docs, workers=2))
+
+
+def test_a_worker_keeps_pandas_out_of_arrow_and_can_still_import_it():
+    # A worker forked before its parent imported pandas: pyarrow would import it (0.4 s) at the chunk's first column.
+    code = ("import sys; from qawl import articles; from qawl.corpus import Document; "
+            "articles._arrow_without_pandas(); "
+            "chunk = articles.analyse_chunk([Document('a', 'وقال الوزير إن الوضع مستقر.')]); "
+            "print('pandas' in sys.modules, len(chunk.sentences.to_pandas()))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[1])
+    assert run.stdout.split() == ["False", "1"]
 
 
 def test_progress_reaches_every_article():

@@ -1,10 +1,12 @@
 """One canonical name per source: titles, short names and full names merged."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from qawl import lexicons, names
 from qawl.normalize import normalize
-from qawl.speakers import canonical_names, merge_keys, resolve_article
+from qawl.speakers import _ending_as, canonical_names, merge_keys, resolve_article
 
 LEX = lexicons.current()
 
@@ -110,3 +112,14 @@ def test_short_name_joins_the_full_name_with_the_same_role_across_articles():
     _, second = resolve(["شي", "الرئيس الصيني"])
     names_used = canonical_names(LEX, [first, second])
     assert {name for article in names_used for name in article} == {"شي جين بينغ"}
+
+
+_LETTERS = st.text(alphabet="ابتوين", max_size=5)  # few letters: words often share their first and last ones
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LETTERS, max_size=30), _LETTERS)
+def test_words_ending_as_a_shape_are_the_ones_a_plain_loop_finds(norm, shape):
+    # the regex over the joined words stands for this loop in the search for a fuller name (_fuller_names)
+    assert list(_ending_as(norm, shape)) == [k for k, w in enumerate(norm)
+                                              if w[:1] == shape[:1] and w[-1:] == shape[-1:]]
