@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
+from collections import OrderedDict
 from functools import cached_property
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -34,6 +36,7 @@ from qawl.store import TERMS
 BACKEND_VAR = "QAWL_BACKEND"
 THRESHOLD_VAR = "QAWL_DUCKDB_ABOVE"
 THRESHOLD = 500_000  # sentences: measured in bench/backends.py (README "Large corpora")
+SOURCING_COUNTS = 16  # filter states whose sourcing counts are kept (a few hundred rows each)
 
 
 def indexed(folder: str | Path) -> bool:
@@ -69,6 +72,8 @@ class DuckDBStore(Words):
         manifest = self.dataset.manifest()
         self.warnings = list(manifest.get("warnings", [])) if warnings is None else list(warnings)
         self.correction_notes = [*self.corrections.problems, *self.unused]
+        self._counts: OrderedDict[tuple[Filters, str], pd.DataFrame] = OrderedDict()  # _sourcing_counts
+        self._counts_lock = threading.Lock()
 
     # Corpus facts
 
@@ -194,19 +199,35 @@ class DuckDBStore(Words):
         axis = self.axis(filters, bucket) if group == "period" else ("", "")
         if group == "period" and axis[0] != "date":
             return sourcing.empty(dimension, group, axis)
-        key = {"": "''", "source": "s.source", "period": self.x_of(*axis) if group == "period" else ""}[group]
-        people = " AND (s.kind = 'person' OR s.gender <> '')" if dimension == "gender" else ""
-        kept, params = self._kept(filters, f"{key} AS g, s.{dimension} AS v", f"s.speaker <> ''{people}")
-        rows = self._query(f"WITH kept AS ({kept}) SELECT g, v, count(*) AS n FROM kept WHERE g IS NOT NULL "
-                           "GROUP BY g, v ORDER BY g, v", params)
+        counts = self._sourcing_counts(filters, self.x_of(*axis) if group == "period" else "NULL")
+        if dimension == "gender":
+            counts = counts[(counts["kind"] == "person") | (counts["gender"] != "")]
+        key = {"": None, "source": "source", "period": "x"}[group]
+        rows = counts.assign(g="" if key is None else counts[key], v=counts[dimension])
+        rows = rows[rows["g"].notna()]
         if rows.empty:
             return sourcing.empty(dimension, group, axis)
         if group == "period":
-            rows = x_like_pandas(rows.rename(columns={"g": "x"}), "date").rename(columns={"x": "g"})
+            rows = x_like_pandas(rows.drop(columns="x").rename(columns={"g": "x"}), "date").rename(columns={"x": "g"})
         table = rows.pivot_table(index="g", columns="v", values="n", aggfunc="sum", fill_value=0, sort=True)
         names = np.array([v or sourcing.UNKNOWN for v in table.columns], dtype=object)
         labels = table.index.to_numpy() if group == "period" else table.index.to_numpy(dtype=object)
         return sourcing.share_table(table.to_numpy(dtype=np.int64), labels, names, dimension, group, axis)
+
+    def _sourcing_counts(self, filters: Filters, x: str) -> pd.DataFrame:
+        """Return the kept attributed sentences counted by outlet, x (a period's start, or NULL), kind and gender:
+        the six share tables of the Export page are read from two such counts (they were six queries)."""
+        with self._counts_lock:
+            found = self._counts.get((filters, x))
+        if found is None:
+            kept, params = self._kept(filters, f"s.source, {x} AS x, s.kind, s.gender", "s.speaker <> ''")
+            found = self._query(f"WITH kept AS ({kept}) SELECT source, x, kind, gender, count(*) AS n FROM kept "
+                                "GROUP BY ALL", params)
+            with self._counts_lock:
+                self._counts[(filters, x)] = found
+                while len(self._counts) > SOURCING_COUNTS:
+                    self._counts.popitem(last=False)
+        return found
 
     def unnamed_by_source(self, filters: Filters) -> pd.DataFrame:
         """Return per outlet the kept attributed sentences from unnamed sources: source, sentences, total, share."""
