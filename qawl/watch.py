@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
@@ -24,14 +25,17 @@ except ImportError:  # not Linux: a polling observer would stat every file every
     InotifyObserver = None
 
 _QUIET = {"opened", "closed_no_write"}  # reading a file changes nothing
-_OBSERVER_LOCK = threading.Lock()
+MAX_WATCHED = 8  # corpora watched at once per process (an inotify instance per folder: 128 per user on Linux)
+_LOCK = threading.Lock()  # the observer, the folders' use counts and the live watches
 _observer: Any = None
+_uses: dict[Any, int] = {}  # a scheduled folder (watchdog's ObservedWatch) -> the watches using it
+_live: OrderedDict[_Watch, None] = OrderedDict()  # the watches holding folders, the oldest first
 
 
 def _running_observer() -> Any:
     """Return the process's inotify observer, started on first use (None where inotify is not there)."""
     global _observer
-    with _OBSERVER_LOCK:
+    with _LOCK:
         if _observer is None and InotifyObserver is not None:
             observer = InotifyObserver()
             observer.daemon = True
@@ -134,23 +138,47 @@ class Memo:
             old = self._watches.pop(key, None)
             self._values.pop(key, None)
         if old is not None:
-            self._end(observer, old)
+            _end(old)
         if wanted is None:
             return None
         watch = _Watch(self, key, self._ignore)
         try:
             for folder, recursive in wanted:
-                watch.watches.append(observer.schedule(watch, folder, recursive=recursive))
-        except OSError:  # no inotify watch left, a folder gone meanwhile: check every time
-            self._end(observer, watch)
+                _schedule(observer, watch, folder, recursive)
+        except OSError:  # no inotify instance or watch left, a folder gone meanwhile: check every time
+            _end(watch)
             return None
         with self._lock:
             self._watches[key] = watch
         return watch
 
-    @staticmethod
-    def _end(observer: Any, watch: _Watch) -> None:
-        watch.alive = False
-        for handle in watch.watches:
+
+def _schedule(observer: Any, watch: _Watch, folder: str, recursive: bool) -> None:
+    """Watch folder for watch (sharing the folder's inotify instance with other watches of it); the oldest live
+    watch ends when more than MAX_WATCHED would be."""
+    with _LOCK:
+        handle = observer.schedule(watch, folder, recursive=recursive)
+        _uses[handle] = _uses.get(handle, 0) + 1
+        watch.watches.append(handle)
+        _live[watch] = None
+        oldest = next(iter(_live)) if len(_live) > MAX_WATCHED else None
+    if oldest is not None:
+        oldest.memo.drop(oldest.key, oldest)
+        _end(oldest)
+
+
+def _end(watch: _Watch) -> None:
+    """Stop watch (its value is no longer kept) and give its folders back: a folder no watch uses is unwatched."""
+    watch.alive = False
+    with _LOCK:
+        _live.pop(watch, None)
+        handles, watch.watches = watch.watches, []
+        for handle in handles:
+            left = _uses.get(handle, 0) - 1
             with contextlib.suppress(KeyError, ValueError):
-                observer.remove_handler_for_watch(watch, handle)
+                if left > 0:
+                    _uses[handle] = left
+                    _observer.remove_handler_for_watch(watch, handle)
+                else:
+                    _uses.pop(handle, None)
+                    _observer.unschedule(handle)

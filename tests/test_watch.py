@@ -121,3 +121,17 @@ def test_a_file_corpus_watches_its_folder_and_the_two_above(tmp_path):
     table.write_text("text\nقال الوزير.\n", encoding="utf-8")
     assert watch.folders([str(table)]) == sorted(
         (str(p.resolve()), False) for p in (table.parent, table.parent.parent, tmp_path))
+
+
+def test_at_most_max_watched_corpora_hold_inotify_instances(tmp_path):
+    """Linux allows 128 inotify instances per user (one per watched folder): the oldest corpus stops being watched
+    (its value checked again) rather than the process taking them all."""
+    memo, compute = watch.Memo(), Counter()
+    corpora = [(str(corpus(tmp_path / f"c{i}")),) for i in range(watch.MAX_WATCHED + 2)]
+    for paths in corpora:
+        memo.get(paths, "k", compute)
+    assert [memo.kept(paths, "k") for paths in corpora] == [False, False] + [True] * watch.MAX_WATCHED
+    assert len(watch._live) <= watch.MAX_WATCHED
+    # Folders no watch uses any more are unwatched: an instance per folder of the watched corpora (3 each) at most.
+    assert len(watch._observer.emitters) <= 3 * watch.MAX_WATCHED
+    assert memo.get(corpora[0], "k", compute) == compute.calls  # checked again
