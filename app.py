@@ -40,4 +40,5 @@ if store is None:
     st.error(i18n.t("app.no_corpus", lang))
     st.stop()
 context.publish(store, sidebar.filters(store, lang), lang, corpus, sidebar.ignored())
+context.warm_up("ui.charts")  # for the chart pages, while this one runs
 page.run()

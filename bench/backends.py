@@ -11,8 +11,11 @@ Per size and backend:
   its memory after that run and at its peak, then every page's first run, warm rerun and speaker-filtered rerun;
 - browser: a `streamlit run` server started fresh; the first URL (the Reader) opened in a fresh Chromium session
   (the server opens the corpus meanwhile), then every page URL, alone and with the most quoted speaker in its query
-  string, each in a fresh session (new profile), timed until the script's run ends; the server's memory (PSS of
-  its process tree) at its peak. Prints markdown tables; writes bench/out/backends.json.
+  string, each in a fresh session (new profile), timed from the navigation until the page shows the script's run
+  ended (bench/session.py's DONE_WATCH; `settled` in the JSON: until wait_for_app was sure no other run followed,
+  0.5 s or more later, what this column measured before 2026-11-29 evening); the server's memory (PSS of its
+  process tree) at its peak. Prints markdown tables; writes bench/out/backends.json. bench/session.py times the
+  steps of such a session apart.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode
 
 BENCH = Path(__file__).resolve().parent
@@ -34,6 +38,7 @@ sys.path.insert(0, str(REPO / "tests" / "browser"))
 sys.path.insert(0, str(REPO))
 
 import run  # noqa: E402
+import session  # noqa: E402
 
 PAGES = ("", "speakers", "timelines", "themes", "export")
 PAGE_TIMEOUT_MS = 300_000
@@ -85,7 +90,7 @@ def bench_browser(corpus: Path, env: dict[str, str], speaker: str) -> dict:
     from qawl_browser import Server, launch, open_page
 
     os.environ.update(env)
-    out: dict[str, object] = {"pages": {}}
+    out: dict[str, Any] = {"pages": {}, "settled": {}}
     with tempfile.TemporaryDirectory(prefix="qawl-bench-") as tmp, sync_playwright() as playwright:
         server = Server(corpus, Path(tmp) / "server.log")
         peak = 0
@@ -95,19 +100,30 @@ def bench_browser(corpus: Path, env: dict[str, str], speaker: str) -> dict:
                 context = launch(playwright, Path(tmp) / f"profile-{n}")
                 context.set_default_timeout(PAGE_TIMEOUT_MS)
                 page = context.new_page()
-                start = time.perf_counter()
+                page.add_init_script(session.DONE_WATCH)
+                start = time.time()
+                settled: float | str = ""
                 try:
                     open_page(page, server.url, path, query)
-                    seconds: float | str = round(time.perf_counter() - start, 2)
+                    settled = round(time.time() - start, 2)
+                    seconds: float | str = round(session.shown_done(page) - start, 2)
                 except PlaywrightError as exc:  # reported, and the next page tried
-                    seconds = f"failed after {time.perf_counter() - start:.0f} s: {str(exc).splitlines()[0][:80]}"
+                    seconds = f"failed after {time.time() - start:.0f} s: {str(exc).splitlines()[0][:80]}"
                 context.close()
                 peak = max(peak, run._memory(run._tree(server.process.pid))[0])
-                out["pages"][f"{path or 'reader'}{'?speaker' if query else ''}"] = seconds
+                name = f"{path or 'reader'}{'?speaker' if query else ''}"
+                out["pages"][name] = seconds
+                out["settled"][name] = settled
         finally:
             server.stop()
     out["server_pss_mb"] = round(peak / 1024)
     return out
+
+
+def _fresh(browser: dict, name: str) -> str:
+    """Return a page's fresh-session seconds: until the run was shown ended (until wait_for_app was sure)."""
+    opened, settled = browser.get("pages", {}), browser.get("settled", {})
+    return f"{opened[name]} ({settled.get(name, '')})" if name in opened else ""
 
 
 def table(results: dict) -> str:
@@ -119,14 +135,15 @@ def table(results: dict) -> str:
         lines.append(f"| {size} | {backend} | {ix.get('seconds', '')} | {pg.get('open_since_process_start', '')} "
                      f"| {pg.get('rss_open_mb', '')} | {pg.get('rss_peak_mb', '')} | {br.get('server_pss_mb', '')} |")
     lines += ["", "| corpus | backend | page | first run s | warm rerun s | speaker-filtered rerun s "
-              "| fresh Chromium s | fresh Chromium, speaker s |", "|" + "---|" * 8]
+              "| fresh Chromium s (settled) | fresh Chromium, speaker s (settled) |", "|" + "---|" * 8]
     for (size, backend), r in results.items():
         pages = r.get("pages", {}).get("pages", {})
-        opened = r.get("browser", {}).get("pages", {})
+        browser = r.get("browser", {})
         for name in ("reader", *PAGES[1:]):
             row = pages.get(f"pages/{name}.py", {})
+            fresh = f"{_fresh(browser, name)} | {_fresh(browser, name + '?speaker')}"
             lines.append(f"| {size} | {backend} | {name} | {row.get('first', '')} | {row.get('warm', '')} "
-                         f"| {row.get('speaker', '')} | {opened.get(name, '')} | {opened.get(name + '?speaker', '')} |")
+                         f"| {row.get('speaker', '')} | {fresh} |")
     return "\n".join(lines)
 
 

@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -34,6 +37,7 @@ from qawl.store import TERMS
 BACKEND_VAR = "QAWL_BACKEND"
 THRESHOLD_VAR = "QAWL_DUCKDB_ABOVE"
 THRESHOLD = 500_000  # sentences: measured in bench/backends.py (README "Large corpora")
+KEPT_ANSWERS = 48  # answers other questions ask again, kept per filter state (_kept_answer): small frames
 
 
 def indexed(folder: str | Path) -> bool:
@@ -69,6 +73,8 @@ class DuckDBStore(Words):
         manifest = self.dataset.manifest()
         self.warnings = list(manifest.get("warnings", [])) if warnings is None else list(warnings)
         self.correction_notes = [*self.corrections.problems, *self.unused]
+        self._answers: OrderedDict[tuple[str, Filters], pd.DataFrame] = OrderedDict()  # _kept_answer
+        self._answers_lock = threading.Lock()
 
     # Corpus facts
 
@@ -125,15 +131,35 @@ class DuckDBStore(Words):
 
     def speaker_table(self, filters: Filters) -> pd.DataFrame:
         """Return the speakers of the kept sentences with their counts, most quoted first."""
-        kept, params = self._kept(filters, "s.speaker, s.doc, s.quote", "s.speaker <> ''")
-        return self._query(
-            f"WITH kept AS ({kept}) SELECT k.speaker, coalesce(any_value(a.aliases), '') AS aliases, "
-            "coalesce(any_value(a.kind), '') AS kind, coalesce(any_value(a.gender), '') AS gender, "
-            "count(*) AS n_sentences, count(DISTINCT k.doc) AS n_documents, "
-            "count(*) FILTER (WHERE k.quote = 'direct') AS n_direct, "
-            "count(*) FILTER (WHERE k.quote = 'indirect') AS n_indirect "
-            "FROM kept k LEFT JOIN known a USING (speaker) GROUP BY k.speaker ORDER BY n_sentences DESC, speaker",
-            params)
+
+        def ask() -> pd.DataFrame:
+            kept, params = self._kept(filters, "s.speaker, s.doc, s.quote", "s.speaker <> ''")
+            return self._query(
+                f"WITH kept AS ({kept}) SELECT k.speaker, coalesce(any_value(a.aliases), '') AS aliases, "
+                "coalesce(any_value(a.kind), '') AS kind, coalesce(any_value(a.gender), '') AS gender, "
+                "count(*) AS n_sentences, count(DISTINCT k.doc) AS n_documents, "
+                "count(*) FILTER (WHERE k.quote = 'direct') AS n_direct, "
+                "count(*) FILTER (WHERE k.quote = 'indirect') AS n_indirect "
+                "FROM kept k LEFT JOIN known a USING (speaker) GROUP BY k.speaker ORDER BY n_sentences DESC, speaker",
+                params)
+
+        return self._kept_answer("speakers", filters, ask)
+
+    def _kept_answer(self, name: str, filters: Filters, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+        """Return compute()'s frame, kept per (name, filters) for the last KEPT_ANSWERS ones: answers other questions
+        ask again (the speaker table: the Export page's speakers files, its most quoted women, the Themes page's
+        shares; the sourcing counts of six tables). Frames are copy-on-write: a caller's change stays its own."""
+        with self._answers_lock:
+            found = self._answers.get((name, filters))
+            if found is not None:
+                self._answers.move_to_end((name, filters))
+                return found
+        found = compute()
+        with self._answers_lock:
+            self._answers[(name, filters)] = found
+            while len(self._answers) > KEPT_ANSWERS:
+                self._answers.popitem(last=False)
+        return found
 
     def speaker_theme(self, filters: Filters, speakers: list[str], *, share: bool = False) -> pd.DataFrame:
         """Return a speakers × themes table of kept sentences (or % of each speaker's sentences)."""
@@ -194,19 +220,31 @@ class DuckDBStore(Words):
         axis = self.axis(filters, bucket) if group == "period" else ("", "")
         if group == "period" and axis[0] != "date":
             return sourcing.empty(dimension, group, axis)
-        key = {"": "''", "source": "s.source", "period": self.x_of(*axis) if group == "period" else ""}[group]
-        people = " AND (s.kind = 'person' OR s.gender <> '')" if dimension == "gender" else ""
-        kept, params = self._kept(filters, f"{key} AS g, s.{dimension} AS v", f"s.speaker <> ''{people}")
-        rows = self._query(f"WITH kept AS ({kept}) SELECT g, v, count(*) AS n FROM kept WHERE g IS NOT NULL "
-                           "GROUP BY g, v ORDER BY g, v", params)
+        counts = self._sourcing_counts(filters, self.x_of(*axis) if group == "period" else "NULL")
+        if dimension == "gender":
+            counts = counts[(counts["kind"] == "person") | (counts["gender"] != "")]
+        key = {"": None, "source": "source", "period": "x"}[group]
+        rows = counts.assign(g="" if key is None else counts[key], v=counts[dimension])
+        rows = rows[rows["g"].notna()]
         if rows.empty:
             return sourcing.empty(dimension, group, axis)
         if group == "period":
-            rows = x_like_pandas(rows.rename(columns={"g": "x"}), "date").rename(columns={"x": "g"})
+            rows = x_like_pandas(rows.drop(columns="x").rename(columns={"g": "x"}), "date").rename(columns={"x": "g"})
         table = rows.pivot_table(index="g", columns="v", values="n", aggfunc="sum", fill_value=0, sort=True)
         names = np.array([v or sourcing.UNKNOWN for v in table.columns], dtype=object)
         labels = table.index.to_numpy() if group == "period" else table.index.to_numpy(dtype=object)
         return sourcing.share_table(table.to_numpy(dtype=np.int64), labels, names, dimension, group, axis)
+
+    def _sourcing_counts(self, filters: Filters, x: str) -> pd.DataFrame:
+        """Return the kept attributed sentences counted by outlet, x (a period's start, or NULL), kind and gender:
+        the six share tables of the Export page are read from two such counts (they were six queries)."""
+
+        def ask() -> pd.DataFrame:
+            kept, params = self._kept(filters, f"s.source, {x} AS x, s.kind, s.gender", "s.speaker <> ''")
+            return self._query(f"WITH kept AS ({kept}) SELECT source, x, kind, gender, count(*) AS n FROM kept "
+                               "GROUP BY ALL", params)
+
+        return self._kept_answer(f"sourcing {x}", filters, ask)
 
     def unnamed_by_source(self, filters: Filters) -> pd.DataFrame:
         """Return per outlet the kept attributed sentences from unnamed sources: source, sentences, total, share."""

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from qawl import cache, corrections, duckdb_store, i18n, lexicons
+from qawl import cache, corrections, duckdb_store, i18n, lexicons, watch
 from qawl.corpus import CorpusError, Document
 from qawl.duckdb_index import Dataset, is_dataset
 from qawl.duckdb_store import DuckDBStore
@@ -112,15 +112,33 @@ def key_of(source: Source) -> str:
             # Not in memory under the key it had last time: its cached frames are read while its files are
             # checked, and wait here for build_frames (one corpus at a time: the latest). A corpus DuckDB will
             # query where it lies is not read.
-            key, frames = cache.open_paths(source.paths)
-            with _PREFETCH_LOCK:
-                _PREFETCHED.clear()
-                if frames is not None:
-                    _PREFETCHED[key] = frames
-            known[source] = key
+            known[source] = _checked(source, _prefetch)
         else:
-            known[source] = cache.paths_key(source.paths)  # remembered on disk: a restart reads no file
+            known[source] = _checked(source, cache.paths_key)  # remembered on disk: a restart reads no file
     return known[source]
+
+
+def _prefetch(paths: tuple[str, ...]) -> str:
+    """Return the key of the corpus at paths, its cached frames kept for build_frames."""
+    key, frames = cache.open_paths(paths)
+    with _PREFETCH_LOCK:
+        _PREFETCHED.clear()
+        if frames is not None:
+            _PREFETCHED[key] = frames
+    return key
+
+
+@st.cache_resource(show_spinner=False)
+def _checked_keys() -> watch.Memo:
+    """Return the process's content keys of corpora on disk, each kept until a file under the corpus changes."""
+    return watch.Memo(frozenset({corrections.FILE_NAME}))
+
+
+def _checked(source: Source, check: Callable[[tuple[str, ...]], str]) -> str:
+    """Return the content key of a corpus on disk: check(paths) (a stat per file), once per process while its files
+    stay as they were (qawl/watch.py): a new session used to check them all again, 0.4-0.7 s at 1M."""
+    extra = (str(cache.folder()), lexicons.load().digest)
+    return _checked_keys().get(source.paths, extra, lambda: check(source.paths))
 
 
 def _dataset_folder(source: Source) -> Path | None:

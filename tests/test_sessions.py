@@ -1,0 +1,87 @@
+"""What a new browser session costs the server: the corpus's files are checked once per process while they stay as
+they were (not once per session), the chart modules are imported in the background, the Export page's sourcing
+files are kept by what they answer."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+import pandas as pd
+import pytest
+import streamlit as st
+from dashboard_corpora import SPA, write_dated_corpus
+from streamlit.testing.v1 import AppTest
+
+from qawl import cache, watch
+from qawl.filters import Filters
+from ui import context, downloads
+from ui import corpus as ui_corpus
+
+REPO = ui_corpus.BUNDLED.parent.parent
+TIMEOUT = 60
+WAIT = 20.0
+
+
+@pytest.fixture(autouse=True)
+def empty_streamlit_caches():
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def session(monkeypatch, folder, page: str | None = None) -> AppTest:
+    """Return a new session (AppTest) of the app on the corpus folder after its first run."""
+    monkeypatch.setenv("QAWL_CORPUS", str(folder))
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=TIMEOUT)
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def shown_sentences(at: AppTest) -> str:
+    """Return the header's caption (it counts the sentences shown)."""
+    return at.caption[0].value
+
+
+@pytest.mark.skipif(watch.InotifyObserver is None, reason="inotify is Linux's")
+def test_a_new_session_checks_the_files_again_only_after_one_changed(monkeypatch, tmp_path):
+    folder = write_dated_corpus(tmp_path)
+    checks = []
+    real = cache.paths_key
+    monkeypatch.setattr(cache, "paths_key", lambda *args, **kwargs: checks.append(1) or real(*args, **kwargs))
+    first = session(monkeypatch, folder)
+    assert len(checks) == 1
+    second = session(monkeypatch, folder)
+    assert len(checks) == 1 and shown_sentences(second) == shown_sentences(first)
+    (folder / "seed-d.txt").write_text("وقال الوزير إن التعاون مستمر.\n", encoding="utf-8")
+    deadline = time.monotonic() + WAIT
+    extra = (str(cache.folder()), ui_corpus.lexicons.load().digest)
+    while ui_corpus._checked_keys().kept((str(folder),), extra) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    third = session(monkeypatch, folder)
+    assert len(checks) == 2
+    assert "18 of 18 sentences" in shown_sentences(third) and "17 of 17" in shown_sentences(first)
+
+
+def test_the_chart_modules_are_imported_in_the_background(monkeypatch, tmp_path):
+    session(monkeypatch, write_dated_corpus(tmp_path))
+    thread = context.warm_up("ui.charts")  # the one the run started (kept per process)
+    thread.join(timeout=TIMEOUT)
+    assert thread.name == "qawl-import-ui.charts" and "ui.charts" in sys.modules
+
+
+def test_a_sourcing_file_is_kept_by_the_filters_it_answers(monkeypatch, tmp_path):
+    at = session(monkeypatch, write_dated_corpus(tmp_path), "pages/export.py")
+    store = next(iter(ui_corpus._registry().values()))
+    only_spa, every = Filters(sources=(SPA,)), Filters()
+    frame_spa, frame_all = store.unnamed_by_source(only_spa), store.unnamed_by_source(every)
+    assert len(frame_spa) < len(frame_all)
+    spa = downloads._table_file(store.key, only_spa, "unnamed_by_outlet", "csv", frame_spa)
+    assert spa == downloads.table_bytes(frame_spa, "csv") != downloads.table_bytes(frame_all, "csv")
+    assert downloads._table_file(store.key, every, "unnamed_by_outlet", "csv", frame_all) != spa
+    # Only the answer's key counts: the frame is not hashed on every run.
+    assert downloads._table_file(store.key, only_spa, "unnamed_by_outlet", "csv", pd.DataFrame()) == spa
+    assert [b.label for b in at.download_button if b.key == "download_unnamed_by_outlet_csv"] == [
+        f"unnamed_by_outlet.csv ({len(frame_all)} rows)"]
