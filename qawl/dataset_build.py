@@ -57,7 +57,8 @@ from qawl.dataset import (
 )
 
 # Besides cache.BUILD_MODULES, these shape the dataset.
-_MODULES = ("corpus_wide", "dataset", "dataset_build", "dataset_spread", "entity_codec", "inputs", "summaries")
+_MODULES = ("corpus_wide", "dataset", "dataset_build", "dataset_names", "dataset_spread", "entity_codec", "inputs",
+            "summaries")
 _BATCH = re.compile(r"(?:part|batch)-(\d{4})")
 _STRING, _INT64, _INT32 = pa.large_string(), pa.int64(), pa.int32()
 ALIAS_SCHEMA = pa.schema([("entity_row", _INT64), ("alias", _STRING)])
@@ -462,10 +463,13 @@ def _finish(store: Store, manifest: dict | None, record: dict, parts: list[dict]
     """Work out the corpus-wide steps, write the parts they change, commit the batch; return the new manifest."""
     old_parts = manifest["parts"] if manifest else []
     batches = [b["batch"] for b in manifest["batches"]] + [record["batch"]] if manifest else [record["batch"]]
-    facts = corpus_wide.canonical(store, batches)
-    # Before the quote spread, not beside its repeats: each held 1.5 GB at ten million sentences.
-    speakers_frame = corpus_wide.speakers_frame(store, batches, facts)
-    renamed = corpus_wide.changed_parts(store, facts) if manifest else set()
+    facts = corpus_wide.canonical(store, batches, added=bool(manifest))
+    # An add summarises the speakers of its own batch, and of the old batches where names changed.
+    renamed = corpus_wide.changed_parts(facts) if manifest else set()
+    changed_batches = {int(k) for k in np.searchsorted(facts.offsets, facts.renamed, side="right") - 1}
+    corpus_wide.speaker_summaries(store, batches, facts, {len(batches) - 1} | (
+        changed_batches if manifest else set(range(len(batches)))))
+    speakers_frame = corpus_wide.speakers_frame(store, batches)
     quoted = dataset_spread.frames(store, batches, facts)
     if manifest:  # the old parts holding a sentence whose statement changed are written again too
         restated = dataset_spread.changed_documents(store, quoted.repeats)

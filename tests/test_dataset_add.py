@@ -1,0 +1,66 @@
+"""Adds to a dataset work from its summaries: the old articles are named again only where the new counts change a
+decision (a short name's fuller name, a title's owner, a spelling), the speakers frame is summed from per-batch
+summaries, and the frames equal those of a full build and of the in-memory build."""
+
+from __future__ import annotations
+
+import os
+
+from test_dataset import _articles, assert_same_frames, build, frames_of, read
+
+from qawl import dataset
+from qawl.frames import build_paths
+
+OLD = [("a1", "2018-10-02", "X", "وقال ترامب إن الاتفاق سيئ للغاية. وقال الرئيس الصيني إن بلاده تريد السلام."),
+       ("a2", "2018-10-03", "Y", "وقال وزير الخارجية الأردني أيمن الصفدي إن الحل سياسي.")]
+# دونالد ترامب gives ترامب its fuller name, شي جين بينغ owns the title الرئيس الصيني, and ايمن الصفدي (without hamza)
+# becomes the spelling most articles use.
+RENAMING = [
+    ("b1", "2018-10-04", "X", "وقال الرئيس الأمريكي دونالد ترامب إن الصين تسرق الوظائف. وقال الرئيس الصيني شي جين "
+                              "بينغ إن التجارة حرة."),
+    ("b2", "2018-10-05", "Y", "وقال وزير الخارجية الأردني ايمن الصفدي إن الحل سياسي. وقال الرئيس الصيني شي جين بينغ "
+                              "إن السوق مفتوح."),
+    ("b3", "2018-10-06", "Z", "وقال وزير الخارجية ايمن الصفدي إن اللقاء مفيد.")]
+PLAIN = [("c1", "2018-10-07", "Z", "وقال ترامب إن الاتفاق سيئ للغاية.")]
+
+
+def _speakers(url: str) -> dict[str, list[str]]:
+    sentences = read(url, "sentences")
+    return {doc: list(rows["speaker"]) for doc, rows in sentences.groupby("doc_id")}
+
+
+def test_an_add_renames_the_old_articles_a_full_build_names_otherwise(tmp_path, capsys):
+    old, new = _articles(tmp_path / "a.jsonl", OLD), _articles(tmp_path / "b.jsonl", RENAMING)
+    out = tmp_path / "ds"
+    assert build(capsys, [old], out)[0] == 0
+    assert _speakers(str(out)) == {"a1": ["ترامب", "الرئيس الصيني"], "a2": ["أيمن الصفدي"]}
+    code, lines = build(capsys, [old, new], out)
+    assert code == 0 and "(3 documents added)" in lines[-1], lines
+    named = _speakers(str(out))
+    assert (named["a1"], named["a2"]) == (["دونالد ترامب", "شي جين بينغ"], ["ايمن الصفدي"])
+    full = tmp_path / "full"
+    assert build(capsys, [old, new], full)[0] == 0
+    assert_same_frames(frames_of(str(full)), frames_of(str(out)))
+    assert_same_frames(dict(build_paths([old, new]).items()), frames_of(str(out)))
+    mine, theirs = dataset.Store(str(out)), dataset.Store(str(full))
+    for rel in ("_summaries/names.parquet", "_summaries/names/keys.parquet", "_summaries/names/written.parquet"):
+        assert mine.read_table(rel).equals(theirs.read_table(rel)), rel
+    assert mine.read_json("_summaries/person_names.json") == theirs.read_json("_summaries/person_names.json")
+
+
+def test_an_add_that_changes_no_old_name_leaves_the_old_batch_alone(tmp_path, capsys):
+    old, renaming, plain = (_articles(tmp_path / f"{n}.jsonl", rows)
+                            for n, rows in (("a", OLD), ("b", RENAMING), ("c", PLAIN)))
+    out = tmp_path / "ds"
+    assert build(capsys, [old, renaming], out)[0] == 0
+    store = dataset.Store(str(out))
+    kept = ["_summaries/speakers/counts/batch-0001.parquet", "_summaries/names/depends/batch-0001.parquet",
+            *(f"sentences/{p['path']}" for p in dataset.read_manifest(str(out))["parts"])]
+    stamps = {rel: os.stat(store.path(rel)).st_mtime_ns for rel in kept}
+    code, lines = build(capsys, [old, renaming, plain], out)
+    assert code == 0 and "(1 documents added)" in lines[-1], lines
+    assert {rel: os.stat(store.path(rel)).st_mtime_ns for rel in kept} == stamps
+    assert _speakers(str(out))["c1"] == ["دونالد ترامب"]
+    full = tmp_path / "full"
+    assert build(capsys, [old, renaming, plain], full)[0] == 0
+    assert_same_frames(frames_of(str(full)), frames_of(str(out)))
