@@ -470,7 +470,7 @@ def _finish(store: Store, manifest: dict | None, record: dict, parts: list[dict]
     corpus_wide.speaker_summaries(store, batches, facts, {len(batches) - 1} | (
         changed_batches if manifest else set(range(len(batches)))))
     speakers_frame = corpus_wide.speakers_frame(store, batches)
-    quoted = dataset_spread.frames(store, batches, facts)
+    quoted = dataset_spread.frames(store, batches, facts, added=bool(manifest))
     if manifest:  # the old parts holding a sentence whose statement changed are written again too
         restated = dataset_spread.changed_documents(store, quoted.repeats)
         renamed |= set(facts.index.loc[facts.index["doc_id"].isin(restated), "part"])

@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import os
 
-from test_dataset import _articles, assert_same_frames, build, frames_of, read
+import numpy as np
+import pyarrow as pa
+import pytest
+from test_dataset import CORPORA, _articles, assert_same_frames, build, corpus, frames_of, read
+from test_dataset_spread import copies
 
-from qawl import dataset
+from qawl import dataset, spread
 from qawl.frames import build_paths
 
 OLD = [("a1", "2018-10-02", "X", "وقال ترامب إن الاتفاق سيئ للغاية. وقال الرئيس الصيني إن بلاده تريد السلام."),
@@ -64,3 +68,26 @@ def test_an_add_that_changes_no_old_name_leaves_the_old_batch_alone(tmp_path, ca
     full = tmp_path / "full"
     assert build(capsys, [old, renaming, plain], full)[0] == 0
     assert_same_frames(frames_of(str(full)), frames_of(str(out)))
+
+
+@pytest.fixture(scope="module")
+def repeated_keys():
+    """The distinct keys of copies of the shared corpora (every other copy re-worded): what the band join joins."""
+    sentences = build_paths(corpus(*CORPORA)).sentences
+    keyed = spread.distinct_keys(spread.sketch_frame(copies(sentences.head(1500))))
+    return keyed.keys, keyed.bands
+
+
+@pytest.mark.parametrize("share", [0.0, 0.3, 0.8, 0.99])
+def test_joining_only_the_pairs_of_later_keys_gives_the_groups_of_a_full_join(repeated_keys, share):
+    keys, bands = repeated_keys
+    old = int(len(keys) * share)
+    full, _ = spread.join(bands, keys)
+    before, _ = spread.join(bands[:old], keys.slice(0, old))
+    # Only the keys a join of the later ones may compare are given (the others null, as an add reads them).
+    needed = spread.touching(bands, old)
+    given = pa.array([k if i in set(needed.tolist()) or i >= old else None for i, k in enumerate(keys.to_pylist())])
+    later, stats = spread.join(bands, given, before, old)
+    np.testing.assert_array_equal(later, full)
+    assert share == 0.99 or stats["joined_pairs"] > 0
+    assert len(np.unique(full)) < len(keys)  # the copies joined
