@@ -215,9 +215,16 @@ def _affected(store: Store, batch: int, tokens: pa.Array, names: pa.Array, respe
 
 
 def _person_names(store: Store, batches: list[int], offsets: np.ndarray, names: pa.Array) -> dict[str, str]:
-    """Return family name -> canonical name of known people (frames.family_names) from the batches' people files."""
+    """Return family name -> canonical name of known people (frames.family_names) from the batches' people files:
+    the first full name in corpus order of each family name that is no one's first name, worked out in Arrow."""
     tables = [store.read_table(f"{FOLDER}/people/batch-{b:04d}.parquet") for b in batches]
-    rows = np.concatenate([t["entity_row"].to_numpy() + offsets[k] for k, t in enumerate(tables)] or [[]])
-    first = [w for t in tables for w in t["first"].to_pylist()]
-    last = [w for t in tables for w in t["last"].to_pylist()]
-    return frames.family_names(first, last, names.take(pa.array(rows.astype(np.int64))).to_pylist())
+    table = pa.concat_tables([t.set_column(0, "entity_row", pc.add(t["entity_row"], int(offsets[k])))
+                              for k, t in enumerate(tables)] or [PEOPLE_SCHEMA.empty_table()]).combine_chunks()
+    last = table["last"]
+    family = pc.and_(pc.invert(pc.is_in(last, value_set=pc.unique(table["first"]))),
+                     pc.greater(pc.utf8_length(last), 2))
+    table = table.filter(family)
+    codes = pc.index_in(table["last"], value_set=pc.unique(table["last"])).to_numpy()
+    at = np.sort(np.unique(codes, return_index=True)[1])  # each family name's first row
+    first = table.take(pa.array(at, _INT64))
+    return dict(zip(first["last"].to_pylist(), names.take(first["entity_row"]).to_pylist(), strict=True))

@@ -162,8 +162,9 @@ class _Grouping:
         grouping = cls(store, batches, starts, np.concatenate([code, at[rows_of_key]]), texts,
                        np.concatenate(bands), state["label"].to_numpy(), state["first"].to_numpy(),
                        state["similarity"].to_numpy(), old, np.append(key_starts, len(texts)))
-        grouping._read_texts(spread.touching(grouping.bands, old))
-        label, stats = spread.join(grouping.bands, grouping.keys(), grouping.label, old)
+        mates = spread.bucket_mates(grouping.bands, old)
+        grouping._read_texts(spread.touching(grouping.bands, old, mates))
+        label, stats = spread.join(grouping.bands, grouping.keys(), grouping.label, old, mates)
         grouping.label, grouping.stats = label, {"distinct_keys": len(texts), **stats}
         grouping._write_batch(len(batches) - 1, np.arange(old, len(texts)))
         return grouping

@@ -155,12 +155,13 @@ def spread_groups(label: np.ndarray, code: np.ndarray, keys: pa.Array | pa.Chunk
     return Groups(rows, spread, code, keys, stats)
 
 
-def _window(bands: np.ndarray) -> Iterator[tuple[int, list[tuple[np.ndarray, np.ndarray]]]]:
+def _window(bands: np.ndarray, nodes: np.ndarray | None = None
+            ) -> Iterator[tuple[int, list[tuple[np.ndarray, np.ndarray]]]]:
     """Yield each step of the band join (1 to _WINDOW) with, per band, the keys step apart in one bucket (a, b);
-    no further step once one meets no pair."""
+    no further step once one meets no pair. nodes: the keys looked at (sorted), when not all of them."""
     sorted_bands = []
     for column in bands.T:
-        order = np.argsort(column, kind="stable")
+        order = np.argsort(column, kind="stable") if nodes is None else nodes[np.argsort(column[nodes], kind="stable")]
         sorted_bands.append((order, column[order]))
     for step in range(1, _WINDOW + 1):
         pairs = []
@@ -172,15 +173,27 @@ def _window(bands: np.ndarray) -> Iterator[tuple[int, list[tuple[np.ndarray, np.
             break
 
 
-def touching(bands: np.ndarray, old: int) -> np.ndarray:
-    """Return the keys a join from key `old` on may compare (join's pairs with a key from `old` on), sorted."""
-    ends = [np.concatenate([a[late], b[late]]) for _, pairs in _window(bands) for a, b in pairs
+def bucket_mates(bands: np.ndarray, old: int) -> np.ndarray:
+    """Return the keys that share a band's bucket with a key from `old` on, and those keys (sorted): the keys whose
+    place in a bucket a join of the later keys looks at."""
+    mates = np.zeros(len(bands), dtype=bool)
+    mates[old:] = True
+    for column in bands.T:
+        later = pa.array(np.unique(column[old:]))
+        mates |= pc.is_in(pa.array(column), value_set=later).to_numpy(zero_copy_only=False)
+    return np.flatnonzero(mates)
+
+
+def touching(bands: np.ndarray, old: int, nodes: np.ndarray | None = None) -> np.ndarray:
+    """Return the keys a join from key `old` on may compare (join's pairs with a key from `old` on), sorted
+    (nodes: bucket_mates, when worked out)."""
+    ends = [np.concatenate([a[late], b[late]]) for _, pairs in _window(bands, nodes) for a, b in pairs
             for late in [np.maximum(a, b) >= old]]
     return np.unique(np.concatenate(ends)) if ends else np.zeros(0, np.int64)
 
 
-def join(bands: np.ndarray, keys: pa.Array | pa.ChunkedArray, label: np.ndarray | None = None, old: int = 0
-         ) -> tuple[np.ndarray, dict[str, int]]:
+def join(bands: np.ndarray, keys: pa.Array | pa.ChunkedArray, label: np.ndarray | None = None, old: int = 0,
+         nodes: np.ndarray | None = None) -> tuple[np.ndarray, dict[str, int]]:
     """Return the group of each key (the first of its keys) under the pairs that share a band hash and whose ratio
     is RATIO or more, and the pairs compared and joined; given the groups of the first `old` keys (label), only the
     pairs with a later key are compared (an add: the keys of the old articles were joined already).
@@ -190,13 +203,14 @@ def join(bands: np.ndarray, keys: pa.Array | pa.ChunkedArray, label: np.ndarray 
     quote) stays connected at linear cost. A pair already in one group is not compared again, nor is a pair
     that failed: once copies are joined, later bands and steps find nothing new among them. The groups are the
     connected keys of the pairs that pass, whatever order they are compared in; a stable sort puts later keys after
-    the earlier ones of their bucket, so the pairs of earlier keys are the same with later keys or without them.
+    the earlier ones of their bucket, so the pairs of earlier keys are the same with later keys or without them
+    (nodes: bucket_mates of the later keys, the only buckets a join from `old` on needs whole).
     """
     n = len(keys)
     label = np.arange(n) if label is None else np.concatenate([label, np.arange(len(label), n)])
     failed = np.empty(0, dtype=np.int64)
     compared = joined = 0
-    for _, pairs in _window(bands):
+    for _, pairs in _window(bands, nodes):
         for a, b in pairs:
             apart = (label[a] != label[b]) & (np.maximum(a, b) >= old)
             # Distinct already (two positions of one sorted band make one pair), so sorted, not made unique:

@@ -85,9 +85,13 @@ def test_joining_only_the_pairs_of_later_keys_gives_the_groups_of_a_full_join(re
     full, _ = spread.join(bands, keys)
     before, _ = spread.join(bands[:old], keys.slice(0, old))
     # Only the keys a join of the later ones may compare are given (the others null, as an add reads them).
-    needed = spread.touching(bands, old)
-    given = pa.array([k if i in set(needed.tolist()) or i >= old else None for i, k in enumerate(keys.to_pylist())])
-    later, stats = spread.join(bands, given, before, old)
+    mates = spread.bucket_mates(bands, old)
+    needed = set(spread.touching(bands, old, mates).tolist())
+    assert needed == set(spread.touching(bands, old).tolist())
+    assert len(mates) < len(keys) or share == 0.0
+    given = pa.array([k if i in needed or i >= old else None for i, k in enumerate(keys.to_pylist())])
+    later, stats = spread.join(bands, given, before, old, mates)
     np.testing.assert_array_equal(later, full)
+    np.testing.assert_array_equal(spread.join(bands, keys, before, old)[0], full)
     assert share == 0.99 or stats["joined_pairs"] > 0
     assert len(np.unique(full)) < len(keys)  # the copies joined
