@@ -5,7 +5,7 @@ names again just the old articles whose names depend on a decision the new count
 title's owner, a spelling): the names equal those of a full build, as speakers.canonical_names gives them.
 
 Files, in DIR/_summaries/names/:
-    keys.parquet, holders.parquet, written.parquet   speakers.NameCounts (and each key's fuller name)
+    {keys,holders,written}/batch-B.parquet   speakers.NameCounts as of batch B (and each key's fuller name)
     depends/batch-B.parquet    entity_row, token: "k" + an entity's key, "t" + each of its titles
     people/batch-B.parquet     entity_row, first, last: the full names of known people (frames.full_names)
 """
@@ -30,6 +30,7 @@ HOLDER_SCHEMA = pa.schema([("title", _STRING), ("key", _STRING), ("count", _INT6
 WRITTEN_SCHEMA = pa.schema([("root", _STRING), ("text", _STRING), ("count", _INT64)])
 DEPENDS_SCHEMA = pa.schema([("entity_row", _INT64), ("token", _STRING)])
 PEOPLE_SCHEMA = pa.schema([("entity_row", _INT64), ("first", _STRING), ("last", _STRING)])
+_COUNTS = ("keys", "holders", "written")
 Words = tuple[str, ...]
 
 
@@ -93,28 +94,33 @@ def _batch_files(store: Store, batch: int, decoded: Decoded, keys: list[list[Wor
         {c: [p[k] for p in people] for k, c in enumerate(PEOPLE_SCHEMA.names)}, schema=PEOPLE_SCHEMA))
 
 
-def _save(store: Store, counts: speakers.NameCounts, naming: speakers.Naming) -> None:
-    """Write the counts (and each key's fuller name) of a dataset."""
+def _save(store: Store, counts: speakers.NameCounts, naming: speakers.Naming, batch: int) -> None:
+    """Write the counts (and each key's fuller name) of a dataset as of a batch, and let those of other batches go
+    (an add that stops before it is committed leaves the counts of the batches committed, or none)."""
     keys = list(counts.keys)
-    store.write_table(f"{FOLDER}/keys.parquet", pa.table({
+    store.write_table(f"{FOLDER}/keys/batch-{batch:04d}.parquet", pa.table({
         "key": [_text(k) for k in keys], "count": [counts.keys[k] for k in keys],
         "roles": [sorted(counts.roles.get(k, ())) for k in keys],
         "target": [_text(naming.target.get(k, k)) for k in keys]}, schema=KEY_SCHEMA))
     holders = [(t, k, n) for t, by_key in counts.holders.items() for k, n in by_key.items()]
-    store.write_table(f"{FOLDER}/holders.parquet", pa.table({
+    store.write_table(f"{FOLDER}/holders/batch-{batch:04d}.parquet", pa.table({
         "title": [_text(t) for t, _, _ in holders], "key": [_text(k) for _, k, _ in holders],
         "count": [n for _, _, n in holders]}, schema=HOLDER_SCHEMA))
     written = [(r, text, n) for r, spellings in counts.written.items() for text, n in spellings.items()]
-    store.write_table(f"{FOLDER}/written.parquet", pa.table({
+    store.write_table(f"{FOLDER}/written/batch-{batch:04d}.parquet", pa.table({
         "root": [_text(r) for r, _, _ in written], "text": [t for _, t, _ in written],
         "count": [n for _, _, n in written]}, schema=WRITTEN_SCHEMA))
+    for name in _COUNTS:
+        for rel in store.files(f"{FOLDER}/{name}"):
+            if not rel.endswith(f"/batch-{batch:04d}.parquet"):
+                store.delete(rel)
 
 
-def _load(store: Store) -> tuple[speakers.NameCounts, dict[Words, Words]] | None:
-    """Return a dataset's counts and each key's fuller name as saved, or None when it has none."""
+def _load(store: Store, batch: int) -> tuple[speakers.NameCounts, dict[Words, Words]] | None:
+    """Return a dataset's counts as of a batch and each key's fuller name, or None when it has none."""
     try:
-        keys, holders, written = (store.read_table(f"{FOLDER}/{name}.parquet").to_pylist()
-                                  for name in ("keys", "holders", "written"))
+        keys, holders, written = (store.read_table(f"{FOLDER}/{name}/batch-{batch:04d}.parquet").to_pylist()
+                                  for name in _COUNTS)
     except (OSError, KeyError, pa.ArrowInvalid):
         return None
     counts = speakers.NameCounts()
@@ -148,7 +154,7 @@ def work_out(store: Store, batches: list[int], offsets: np.ndarray, added: bool)
     them worked out from the entities, or, when `added` (only the last batch is new) and the dataset has its counts,
     the new batch's and the old articles' whose names the new counts change."""
     lex = lexicons.current()
-    saved = _load(store) if added else None
+    saved = _load(store, batches[-2]) if added and len(batches) > 1 else None
     if saved is None:
         counts = speakers.NameCounts()
         decoded = {k: decode(store, b) for k, b in enumerate(batches)}
@@ -158,7 +164,7 @@ def work_out(store: Store, batches: list[int], offsets: np.ndarray, added: bool)
                           for n in row], _STRING)
         for k, batch in enumerate(batches):
             _batch_files(store, batch, decoded[k], keys[k])
-        _save(store, counts, naming)
+        _save(store, counts, naming, batches[-1])
         return Names(names, _person_names(store, batches, offsets, names), np.zeros(0, np.int64), decoded)
     counts, target = saved
     old = speakers.Naming(counts, target, counts.owners())
@@ -191,7 +197,7 @@ def work_out(store: Store, batches: list[int], offsets: np.ndarray, added: bool)
     names = pa.array(np.concatenate(
         [names, [n for row in naming.names(lex, fresh.per_article, fresh_keys) for n in row]]), _STRING)
     _batch_files(store, batches[new_batch], fresh, fresh_keys)
-    _save(store, counts, naming)
+    _save(store, counts, naming, batches[-1])
     return Names(names, _person_names(store, batches, offsets, names),
                  np.concatenate(renamed) if renamed else np.zeros(0, np.int64), {new_batch: fresh})
 
