@@ -330,9 +330,10 @@ def _inputs(store: Store, batches: list[int]) -> dict[str, tuple[int, int]]:
     return out
 
 
-def _full_build_reason(store: Store, manifest: dict, now: dict[str, tuple[int, int]], stamp: dict[str, str],
-                       rebuild: bool) -> str | None:
-    """Return why the dataset must be built again from scratch, or None when new files can be added to it."""
+def _full_build_reason(manifest: dict, old: dict[str, tuple[int, int]], now: dict[str, tuple[int, int]],
+                       stamp: dict[str, str], rebuild: bool) -> str | None:
+    """Return why the dataset must be built again from scratch, or None when new files can be added to it (old: the
+    input files of its batches)."""
     if rebuild:
         return "rebuilding everything, as asked"
     if manifest.get("version") != VERSION:
@@ -341,7 +342,6 @@ def _full_build_reason(store: Store, manifest: dict, now: dict[str, tuple[int, i
         return "rebuilding everything: the lexicons changed since the dataset was built"
     if manifest.get("code") != stamp["code"]:
         return "rebuilding everything: the analysis code changed since the dataset was built"
-    old = _inputs(store, [b["batch"] for b in manifest["batches"]])
     changed = [p for p, stat in old.items() if now.get(p) != stat]
     if changed:
         return (f"rebuilding everything: {len(changed)} input file{'s' if len(changed) > 1 else ''} changed or "
@@ -361,16 +361,16 @@ def build(paths: list[str], out: str, pool_for: PoolFactory, *, rebuild: bool = 
     now = {path: (size, mtime) for path, _, size, mtime in found}
     outcome = Outcome()
     stamp = digests()
-    reason = _full_build_reason(store, manifest, now, stamp, rebuild) if manifest else None
-    del now  # a listing costs half a kilobyte a file: 400 MB for 800,000 files, kept no longer than needed
+    seen = _inputs(store, [b["batch"] for b in manifest["batches"]]) if manifest else {}
+    reason = _full_build_reason(manifest, seen, now, stamp, rebuild) if manifest else None
+    new = [f for f in found if f[0] not in seen] if manifest and not reason else []
+    del now, seen  # a listing costs half a kilobyte a file: 400 MB for 800,000 files, kept no longer than needed
     try:
         if manifest is None or reason:
             if reason:
                 outcome.messages.append(reason)
             _clear(store)
             return _run(store, None, paths, found, pool_for, progress, outcome, stamp)
-        seen = _inputs(store, [b["batch"] for b in manifest["batches"]])
-        new = [f for f in found if f[0] not in seen]
         found.clear()
         _clean_unfinished(store, _next_batch(manifest))
         if not new:
