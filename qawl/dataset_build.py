@@ -467,8 +467,9 @@ def _finish(store: Store, manifest: dict | None, record: dict, parts: list[dict]
     # An add summarises the speakers of its own batch, and of the old batches where names changed.
     renamed = corpus_wide.changed_parts(facts) if manifest else set()
     changed_batches = {int(k) for k in np.searchsorted(facts.offsets, facts.renamed, side="right") - 1}
-    corpus_wide.speaker_summaries(store, batches, facts, {len(batches) - 1} | (
-        changed_batches if manifest else set(range(len(batches)))))
+    whole = not manifest or len(facts.decoded) == len(batches)  # names worked out from every batch's entities
+    corpus_wide.speaker_summaries(store, batches, facts, set(range(len(batches))) if whole else
+                                  {len(batches) - 1} | changed_batches)
     speakers_frame = corpus_wide.speakers_frame(store, batches)
     quoted = dataset_spread.frames(store, batches, facts, added=bool(manifest))
     if manifest:  # the old parts holding a sentence whose statement changed are written again too

@@ -165,7 +165,13 @@ def work_out(store: Store, batches: list[int], offsets: np.ndarray, added: bool)
         for k, batch in enumerate(batches):
             _batch_files(store, batch, decoded[k], keys[k])
         _save(store, counts, naming, batches[-1])
-        return Names(names, _person_names(store, batches, offsets, names), np.zeros(0, np.int64), decoded)
+        renamed = np.zeros(0, np.int64)
+        if added and store.exists(f"{SUMMARIES}/names.parquet"):  # an add to a dataset without counts: compared
+            old_names = store.read_table(f"{SUMMARIES}/names.parquet")["speaker"].combine_chunks()
+            n = min(len(old_names), int(offsets[-2]))
+            renamed = np.flatnonzero(pc.not_equal(old_names.slice(0, n), names.slice(0, n)).to_numpy(
+                zero_copy_only=False))
+        return Names(names, _person_names(store, batches, offsets, names), renamed, decoded)
     counts, target = saved
     old = speakers.Naming(counts, target, counts.owners())
     new_batch = len(batches) - 1

@@ -1,6 +1,7 @@
 """Adds to a dataset work from its summaries: the old articles are named again only where the new counts change a
 decision (a short name's fuller name, a title's owner, a spelling), the speakers frame is summed from per-batch
-summaries, and the frames equal those of a full build and of the in-memory build."""
+summaries, the band join compares only the pairs of new keys, and the frames equal those of a full build and of the
+in-memory build."""
 
 from __future__ import annotations
 
@@ -98,3 +99,20 @@ def test_joining_only_the_pairs_of_later_keys_gives_the_groups_of_a_full_join(re
     np.testing.assert_array_equal(spread.join(bands, keys, before, old)[0], full)
     assert share == 0.99 or stats["joined_pairs"] > 0
     assert len(np.unique(full)) < len(keys)  # the copies joined
+
+
+def test_an_add_to_a_dataset_without_the_kept_counts_works_them_out_from_every_batch(tmp_path, capsys):
+    """An add that stopped after it let the old counts go (or a dataset made before they were kept) leaves none:
+    the next add names every batch again and compares, and its frames still equal a full build's."""
+    old, new = _articles(tmp_path / "a.jsonl", OLD), _articles(tmp_path / "b.jsonl", RENAMING)
+    out = tmp_path / "ds"
+    assert build(capsys, [old], out)[0] == 0
+    store = dataset.Store(str(out))
+    for folder in ("_summaries/names/keys", "_summaries/spread/state"):
+        store.delete(folder)
+    code, lines = build(capsys, [old, new], out)
+    assert code == 0 and "(3 documents added)" in lines[-1], lines
+    assert _speakers(str(out))["a1"] == ["دونالد ترامب", "شي جين بينغ"]
+    full = tmp_path / "full"
+    assert build(capsys, [old, new], full)[0] == 0
+    assert_same_frames(frames_of(str(full)), frames_of(str(out)))
