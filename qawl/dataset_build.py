@@ -476,7 +476,11 @@ def _finish(store: Store, manifest: dict | None, record: dict, parts: list[dict]
         restated = dataset_spread.changed_documents(store, quoted.repeats)
         renamed |= set(facts.index.loc[facts.index["doc_id"].isin(restated), "part"])
     people_changed = bool(manifest) and facts.person_names != store.read_json(f"{SUMMARIES}/person_names.json")
-    finisher = corpus_wide.Finisher(store, facts, dataset_spread.StatementIds(quoted.repeats))
+    repeats = quoted.repeats
+    if manifest:  # only the sentences of the parts written again ask for their statement
+        rewritten = facts.index["part"].isin({p["path"] for p in parts} | renamed)
+        repeats = repeats[repeats["doc_id"].isin(set(facts.index.loc[rewritten, "doc_id"]))]
+    finisher = corpus_wide.Finisher(store, facts, dataset_spread.StatementIds(repeats))
     jobs = [(p, True, True) for p in parts]
     jobs += [(p, False, p["path"] in renamed) for p in old_parts if p["path"] in renamed or people_changed]
     with ThreadPoolExecutor(2) as threads:
