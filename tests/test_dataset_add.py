@@ -13,6 +13,7 @@ import pytest
 from test_dataset import CORPORA, _articles, assert_same_frames, build, corpus, frames_of, read
 from test_dataset_spread import copies
 
+from qawl import corpus as corpus_module
 from qawl import dataset, spread
 from qawl.frames import build_paths
 
@@ -116,3 +117,19 @@ def test_an_add_to_a_dataset_without_the_kept_counts_works_them_out_from_every_b
     full = tmp_path / "full"
     assert build(capsys, [old, new], full)[0] == 0
     assert_same_frames(frames_of(str(full)), frames_of(str(out)))
+
+
+def test_an_add_neither_walks_nor_reads_the_metadata_of_the_old_folders(tmp_path, capsys, monkeypatch):
+    (tmp_path / "old").mkdir()
+    (tmp_path / "new").mkdir()
+    _articles(tmp_path / "old" / "a.jsonl", OLD)
+    _articles(tmp_path / "new" / "b.jsonl", RENAMING)
+    out = tmp_path / "ds"
+    assert build(capsys, [str(tmp_path / "old")], out)[0] == 0
+    walked = []
+    tree = corpus_module._tree
+    monkeypatch.setattr(corpus_module, "_tree", lambda folder, warn: walked.append(folder) or tree(folder, warn))
+    code, lines = build(capsys, [str(tmp_path / "old"), str(tmp_path / "new")], out)
+    assert code == 0 and "(3 documents added)" in lines[-1], lines
+    assert [p.name for p in walked] == ["new"]
+    assert _speakers(str(out))["a1"] == ["دونالد ترامب", "شي جين بينغ"]
