@@ -50,6 +50,8 @@ class Decoded:
     per_article: list[list[speakers.Entity]]
     kind: np.ndarray  # per row: speakers.Entity.kind()
     gender: np.ndarray  # per row: speakers.Entity.gender()
+    codes: np.ndarray  # per row: its entity in distinct
+    distinct: list[speakers.Entity]  # the distinct entities (equal texts, one entity)
 
 
 def decode(store: Store, batch: int, rows: np.ndarray | None = None) -> Decoded:
@@ -75,23 +77,36 @@ def decode(store: Store, batch: int, rows: np.ndarray | None = None) -> Decoded:
     changes = pc.not_equal(doc_ids[1:], doc_ids[:-1]).to_numpy(zero_copy_only=False) if len(doc_ids) > 1 else []
     starts = np.concatenate([[0], np.flatnonzero(changes) + 1, [len(doc_ids)]]).astype(np.int64)
     per_article = [[distinct[c] for c in codes[a:b]] for a, b in itertools.pairwise(starts) if b > a]
-    return Decoded(rows, per_article, kind, gender)
+    return Decoded(rows, per_article, kind, gender, codes.astype(np.int64), distinct)
 
 
-def _batch_files(store: Store, batch: int, decoded: Decoded, keys: list[list[Words]]) -> None:
-    """Write a batch's depends and people files (from all its entities, decoded)."""
+def _batch_files(store: Store, batch: int, decoded: Decoded) -> None:
+    """Write a batch's depends and people files (from all its entities, decoded), worked out once per distinct
+    entity and spread over its rows."""
     lex = lexicons.current()
-    rows, tokens, people = [], [], []
-    entities = (e for article in decoded.per_article for e in article)
-    for row, e, key in zip(decoded.rows.tolist(), entities, (k for ks in keys for k in ks), strict=True):
-        for token in {"k" + _text(key), *("t" + _text(t) for t in e.titles)}:
-            rows.append(row)
-            tokens.append(token)
-        people.extend((row, part[0], part[-1]) for part in frames.full_names(lex, e))
+    tokens = [sorted({"k" + _text(e.key()), *("t" + _text(t) for t in e.titles)}) for e in decoded.distinct]
+    people = [[(part[0], part[-1]) for part in frames.full_names(lex, e)] for e in decoded.distinct]
+    depends = _spread(decoded, tokens)
     store.write_table(f"{FOLDER}/depends/batch-{batch:04d}.parquet",
-                      pa.table({"entity_row": rows, "token": tokens}, schema=DEPENDS_SCHEMA))
+                      pa.table({"entity_row": depends[0], "token": depends[1]}, schema=DEPENDS_SCHEMA))
+    rows, first = _spread(decoded, [[f for f, _ in names] for names in people])
     store.write_table(f"{FOLDER}/people/batch-{batch:04d}.parquet", pa.table(
-        {c: [p[k] for p in people] for k, c in enumerate(PEOPLE_SCHEMA.names)}, schema=PEOPLE_SCHEMA))
+        {"entity_row": rows, "first": first, "last": _spread(decoded, [[w for _, w in n] for n in people])[1]},
+        schema=PEOPLE_SCHEMA))
+
+
+def _spread(decoded: Decoded, values: list[list[str]]) -> tuple[np.ndarray, pa.Array]:
+    """Return the rows of a batch repeated once per value of their distinct entity, and those values (values: per
+    distinct entity)."""
+    lengths = np.array([len(v) for v in values] or [0], dtype=np.int64)
+    flat = [x for v in values for x in v]
+    starts = np.cumsum(lengths) - lengths
+    per_row = lengths[decoded.codes]
+    within = np.arange(int(per_row.sum())) - np.repeat(np.cumsum(per_row) - per_row, per_row)
+    at = np.repeat(starts[decoded.codes], per_row) + within
+    text = pa.array(flat, _STRING).dictionary_encode() if flat else pa.array([], _STRING)
+    taken = text.take(pa.array(at, _INT64)) if flat else text
+    return np.repeat(decoded.rows, per_row), taken.cast(_STRING) if flat else taken
 
 
 def _save(store: Store, counts: speakers.NameCounts, naming: speakers.Naming, batch: int) -> None:
@@ -163,7 +178,7 @@ def work_out(store: Store, batches: list[int], offsets: np.ndarray, added: bool)
         names = pa.array([n for k, d in decoded.items() for row in naming.names(lex, d.per_article, keys[k])
                           for n in row], _STRING)
         for k, batch in enumerate(batches):
-            _batch_files(store, batch, decoded[k], keys[k])
+            _batch_files(store, batch, decoded[k])
         _save(store, counts, naming, batches[-1])
         renamed = np.zeros(0, np.int64)
         if added and store.exists(f"{SUMMARIES}/names.parquet"):  # an add to a dataset without counts: compared
@@ -202,7 +217,7 @@ def work_out(store: Store, batches: list[int], offsets: np.ndarray, added: bool)
         renamed.append(rows[names[rows] != old_names.take(pa.array(rows)).to_numpy(zero_copy_only=False)])
     names = pa.array(np.concatenate(
         [names, [n for row in naming.names(lex, fresh.per_article, fresh_keys) for n in row]]), _STRING)
-    _batch_files(store, batches[new_batch], fresh, fresh_keys)
+    _batch_files(store, batches[new_batch], fresh)
     _save(store, counts, naming, batches[-1])
     return Names(names, _person_names(store, batches, offsets, names),
                  np.concatenate(renamed) if renamed else np.zeros(0, np.int64), {new_batch: fresh})
