@@ -222,6 +222,9 @@ def speakers_frame(store: Store, batches: list[int]) -> pd.DataFrame:
     """Return the speakers frame of the corpus from the batches' speaker summaries."""
     counts, kinds, aliases = (pd.concat([t.to_pandas() for t in batch_tables(store, f"speakers/{name}", batches)],
                                         ignore_index=True) for name in ("counts", "kinds", "aliases"))
+    if not (counts["n_sentences"] > 0).any():  # the empty frame with its columns' types
+        return frames.speaker_rows(np.zeros(0, np.int64), np.zeros(0, object), np.zeros(0, np.int64),
+                                   pd.Series([], dtype="str"), np.zeros(0, bool), pd.Series([], dtype="str"))
     counts = counts.groupby("speaker", sort=False).sum()
     kinds = kinds.groupby(["speaker", "kind"], sort=False).agg(n=("n", "sum"), first=("first", "min")).reset_index()
     kinds = kinds.sort_values(["first"]).sort_values("n", ascending=False, kind="stable")

@@ -133,3 +133,14 @@ def test_an_add_neither_walks_nor_reads_the_metadata_of_the_old_folders(tmp_path
     assert code == 0 and "(3 documents added)" in lines[-1], lines
     assert [p.name for p in walked] == ["new"]
     assert _speakers(str(out))["a1"] == ["دونالد ترامب", "شي جين بينغ"]
+
+
+def test_a_corpus_without_speakers_gets_an_empty_speakers_frame_of_text_columns(tmp_path, capsys):
+    quiet = _articles(tmp_path / "q.jsonl", [("q1", "2020-01-01", "X", "الطقس جميل اليوم في المدينة.")])
+    later = _articles(tmp_path / "r.jsonl", [("q2", "2020-01-02", "X", "السماء صافية.")])
+    out = tmp_path / "ds"
+    assert build(capsys, [quiet], out)[0] == 0
+    assert build(capsys, [quiet, later], out)[0] == 0
+    speakers = dataset.read_frame(str(out), "speakers")
+    assert speakers.num_rows == 0
+    assert {str(speakers.schema.field(c).type) for c in ("speaker", "aliases", "kind", "gender")} == {"large_string"}
