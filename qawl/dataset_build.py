@@ -3,9 +3,12 @@
 Each chunk's rows go to disk as the workers return them; this process keeps only compact summaries. The
 corpus-wide steps (corpus_wide.py: one canonical name per speaker across articles, the speakers frame,
 person mentions by family name, the `speaker` of sentences and mentions, term totals) are worked out at the end from the
-summaries, and written by a pass over the parts whose speakers changed. A build over a folder that already
-holds a dataset analyses only the files it has not seen (a new batch); when an input it was made from changed
-or went away, or the lexicons or the code did, it builds everything again and says why.
+summaries, and written by a pass over the parts whose speakers changed. An add does them in proportion to its own
+articles where the result allows: canonical names from kept counts (dataset_names.py), the speakers frame from
+per-batch summaries, the band join of the quote spread for pairs with a new key only (dataset_spread.py).
+A build over a folder that already holds a dataset analyses only the files it has not seen (a new batch); when an
+input it was made from changed or went away, or the lexicons or the code did, it builds everything again and says
+why.
 
 Summaries, in DIR/_summaries/ (B: the batch of files they come from):
     inputs/batch-B.parquet    path, size, mtime_ns of each input file read (metadata.csv files too)
@@ -17,6 +20,8 @@ Summaries, in DIR/_summaries/ (B: the batch of files they come from):
     names.parquet             the canonical name of every entity row of every batch (the last build's)
     person_names.json         family name -> canonical name (person mentions, the last build's)
     terms.parquet             term totals of the corpus: term, n_tokens, n_documents
+    names/, speakers/, spread/  what an add works from (dataset_names.py, corpus_wide.speaker_summaries,
+                              dataset_spread._Grouping)
 """
 
 from __future__ import annotations
