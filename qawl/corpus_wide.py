@@ -156,10 +156,12 @@ SPEAKER_KINDS = pa.schema([("speaker", _STRING), ("kind", _STRING), ("n", _INT64
 SPEAKER_ALIASES = pa.schema([("speaker", _STRING), ("alias", _STRING)])
 
 
-def speaker_summaries(store: Store, batches: list[int], facts: Corpus, positions: set[int]) -> None:
-    """Write the speaker summaries of the batches at positions: per canonical name of the batch, its counts, the
-    sentences of each kind (and its first sentence's row), and its aliases as first seen. Documents do not cross
-    batches, so the speakers frame is their sum (speakers_frame)."""
+def speaker_summaries(store: Store, batches: list[int], facts: Corpus, positions: set[int]
+                      ) -> dict[int, dict[str, pa.Table]]:
+    """Return the speaker summaries of the batches at positions (batch -> its tables): per canonical name of the
+    batch, its counts, the sentences of each kind (and its first sentence's row), and its aliases as first seen.
+    Documents do not cross batches, so the speakers frame is their sum (speakers_frame)."""
+    out = {}
     for k in sorted(positions):
         batch = batches[k]
         entities = store.read_table(f"{SUMMARIES}/entities/batch-{batch:04d}.parquet",
@@ -167,7 +169,14 @@ def speaker_summaries(store: Store, batches: list[int], facts: Corpus, positions
         decoded = facts.decoded.get(k) or dataset_names.decode(store, batch)
         names = facts.names.slice(facts.offsets[k], entities.num_rows)
         aliases = store.read_table(f"{SUMMARIES}/aliases/batch-{batch:04d}.parquet", read_dictionary=["alias"])
-        tables = _speaker_summary(names, entities, decoded, int(facts.rows_before[k]), aliases)
+        out[batch] = _speaker_summary(names, entities, decoded, int(facts.rows_before[k]), aliases)
+    return out
+
+
+def write_speaker_summaries(store: Store, summaries: dict[int, dict[str, pa.Table]]) -> None:
+    """Write speaker summaries (speaker_summaries'): when a build commits, so that one stopped before leaves the old
+    batches' as they were."""
+    for batch, tables in summaries.items():
         for name, table in tables.items():
             store.write_table(f"{SUMMARIES}/speakers/{name}/batch-{batch:04d}.parquet", table)
 
@@ -218,10 +227,14 @@ def _speaker_summary(names: pa.Array, entities: pa.Table, decoded: dataset_names
     return {"counts": counts, "kinds": kinds, "aliases": alias_table}
 
 
-def speakers_frame(store: Store, batches: list[int]) -> pd.DataFrame:
-    """Return the speakers frame of the corpus from the batches' speaker summaries."""
-    counts, kinds, aliases = (pd.concat([t.to_pandas() for t in batch_tables(store, f"speakers/{name}", batches)],
-                                        ignore_index=True) for name in ("counts", "kinds", "aliases"))
+def speakers_frame(store: Store, batches: list[int], fresh: dict[int, dict[str, pa.Table]]) -> pd.DataFrame:
+    """Return the speakers frame of the corpus from the batches' speaker summaries (fresh: those worked out now,
+    by batch; the others are read)."""
+    def summary(name: str) -> pd.DataFrame:
+        return pd.concat([(fresh[b][name] if b in fresh else batch_tables(store, f"speakers/{name}", [b])[0])
+                          .to_pandas() for b in batches], ignore_index=True)
+
+    counts, kinds, aliases = (summary(name) for name in ("counts", "kinds", "aliases"))
     if not (counts["n_sentences"] > 0).any():  # the empty frame with its columns' types
         return frames.speaker_rows(np.zeros(0, np.int64), np.zeros(0, object), np.zeros(0, np.int64),
                                    pd.Series([], dtype="str"), np.zeros(0, bool), pd.Series([], dtype="str"))

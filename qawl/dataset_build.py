@@ -473,9 +473,9 @@ def _finish(store: Store, manifest: dict | None, record: dict, parts: list[dict]
     renamed = corpus_wide.changed_parts(facts) if manifest else set()
     changed_batches = {int(k) for k in np.searchsorted(facts.offsets, facts.renamed, side="right") - 1}
     whole = not manifest or len(facts.decoded) == len(batches)  # names worked out from every batch's entities
-    corpus_wide.speaker_summaries(store, batches, facts, set(range(len(batches))) if whole else
-                                  {len(batches) - 1} | changed_batches)
-    speakers_frame = corpus_wide.speakers_frame(store, batches)
+    summaries = corpus_wide.speaker_summaries(store, batches, facts, set(range(len(batches))) if whole else
+                                              {len(batches) - 1} | changed_batches)
+    speakers_frame = corpus_wide.speakers_frame(store, batches, summaries)
     quoted = dataset_spread.frames(store, batches, facts, added=bool(manifest))
     if manifest:  # the old parts holding a sentence whose statement changed are written again too
         restated = dataset_spread.changed_documents(store, quoted.repeats)
@@ -495,6 +495,7 @@ def _finish(store: Store, manifest: dict | None, record: dict, parts: list[dict]
     for part in parts:  # committed: the staged files of the batch take their names
         for frame in ("documents", "themes", "tokens", "places"):
             store.move(f"{FOLDERS[frame]}/{part['path']}{STAGED}", f"{FOLDERS[frame]}/{part['path']}")
+    corpus_wide.write_speaker_summaries(store, summaries)
     store.write_table(SPEAKERS_FILE, pa.Table.from_pandas(speakers_frame, preserve_index=False))
     dataset_spread.write(store, quoted)
     store.write_table(f"{SUMMARIES}/names.parquet", pa.table({"speaker": facts.names}))
