@@ -4,7 +4,6 @@ sentences (with `speaker`) and mentions of a part."""
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -13,7 +12,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from qawl import entity_codec, frames, lexicons, speakers
+from qawl import dataset_names, frames
 from qawl.dataset import STAGED, SUMMARIES, Store
 from qawl.summaries import TERM_SCHEMA
 
@@ -58,62 +57,35 @@ class Corpus:
     names: pa.Array  # per entity row, all batches in order
     person_names: dict[str, str]
     index: pd.DataFrame  # doc_id, part, n_sentences, entity_row (corpus-wide), n_entities
-    entities: pa.Table  # doc_id, n_sentences, n_direct, n_indirect, first per entity row
     offsets: np.ndarray  # each batch's first entity row
-    kind: np.ndarray  # per entity row: speakers.Entity.kind()
-    gender: np.ndarray  # per entity row: speakers.Entity.gender()
-    first: np.ndarray  # per entity row: the corpus row of its first sentence (-1 for none)
+    rows_before: np.ndarray  # each batch's first sentence row
+    renamed: np.ndarray  # the entity rows of old batches whose canonical name changed (an add)
+    decoded: dict[int, dataset_names.Decoded]  # the batches whose entities were decoded whole (by position)
 
 
-def canonical(store: Store, batches: list[int]) -> Corpus:
-    """Return the canonical names of every entity of every batch, and the family names of known people."""
-    tables = batch_tables(store, "entities", batches, read_dictionary=["data"])
-    entities = pa.concat_tables(tables).unify_dictionaries().combine_chunks() if tables else \
-        ENTITY_SCHEMA.empty_table()
-    offsets = np.cumsum([0] + [t.num_rows for t in tables])
-    data = entities["data"].combine_chunks() if entities.num_rows else pa.array([], pa.dictionary(_INT32, _STRING))
-    if not pa.types.is_dictionary(data.type):
-        data = data.dictionary_encode()
-    decode = entity_codec.Decoder()
-    distinct = [decode(text) for text in data.dictionary.to_pylist()]
-    codes = data.indices.to_numpy(zero_copy_only=False)
-    kind = np.array([e.kind() for e in distinct] or [""], dtype=object)[codes]
-    gender = np.array([e.gender() for e in distinct] or [""], dtype=object)[codes]
-    doc_ids = entities["doc_id"].combine_chunks()
-    if len(doc_ids) > 1:
-        changes = pc.not_equal(doc_ids[1:], doc_ids[:-1]).to_numpy(zero_copy_only=False)
-        starts = np.concatenate([[0], np.flatnonzero(changes) + 1, [len(doc_ids)]])
-    else:
-        starts = np.array([0, len(doc_ids)])
-    per_article = [[distinct[c] for c in codes[a:b]] for a, b in itertools.pairwise(starts) if b > a]
-    lex = lexicons.current()
-    canonical = speakers.canonical_names(lex, per_article)
-    person_names = frames.people_by_family_name(lex, per_article, canonical)
-    names = pa.array([name for row in canonical for name in row], _STRING)
+def canonical(store: Store, batches: list[int], added: bool = False) -> Corpus:
+    """Return the canonical names of every entity of every batch, and the family names of known people (added:
+    only the last batch is new, so only its entities and the old articles whose names change are named)."""
     index_tables = batch_tables(store, "index", batches)
-    rows_before = np.cumsum([0] + [pc.sum(t["n_sentences"]).as_py() or 0 for t in index_tables])
-    first = entities["first"].to_numpy()
-    first = np.where(first >= 0, first + np.repeat(rows_before[:-1], np.diff(offsets)), -1)
+    sizes = [pc.sum(t["n_entities"]).as_py() or 0 for t in index_tables]
+    offsets = np.cumsum([0, *sizes]).astype(np.int64)
+    rows_before = np.cumsum([0] + [pc.sum(t["n_sentences"]).as_py() or 0 for t in index_tables]).astype(np.int64)
+    found = dataset_names.work_out(store, batches, offsets, added)
     for k, t in enumerate(index_tables):
         index_tables[k] = t.set_column(t.schema.get_field_index("entity_row"), "entity_row",
                                        pc.add(t["entity_row"], int(offsets[k])))
     index = pa.concat_tables(index_tables).to_pandas() if index_tables else INDEX_SCHEMA.empty_table().to_pandas()
-    return Corpus(names, person_names, index, entities.drop_columns(["data"]), offsets[:-1], kind, gender, first)
+    return Corpus(found.names, found.person_names, index, offsets[:-1], rows_before, found.renamed, found.decoded)
 
 
-def changed_parts(store: Store, fresh: Corpus) -> set[str]:
+def changed_parts(fresh: Corpus) -> set[str]:
     """Return the parts holding an article whose entities' names changed since the last build."""
-    try:
-        old = store.read_table(f"{SUMMARIES}/names.parquet")["speaker"].combine_chunks()
-    except (OSError, KeyError):
-        return set(fresh.index["part"])
-    n = min(len(old), len(fresh.names))
-    changed = pc.not_equal(old.slice(0, n), fresh.names.slice(0, n)).to_numpy(zero_copy_only=False)
-    rows = np.flatnonzero(changed)
-    if not len(rows):
+    if not len(fresh.renamed):
         return set()
-    docs = set(fresh.entities["doc_id"].take(pa.array(rows)).to_pylist())
-    return set(fresh.index.loc[fresh.index["doc_id"].isin(docs), "part"])
+    index = fresh.index.sort_values("entity_row")
+    starts = index["entity_row"].to_numpy()
+    at = np.searchsorted(starts, fresh.renamed, side="right") - 1  # the article whose entity rows hold each one
+    return set(index["part"].to_numpy()[np.unique(at)])
 
 
 class Finisher:
@@ -178,36 +150,102 @@ class Finisher:
         return len(mentions)
 
 
-def speakers_frame(store: Store, batches: list[int], facts: Corpus) -> pd.DataFrame:
-    """Return the speakers frame of the corpus from the entities' counts and aliases."""
-    entities, names = facts.entities, facts.names
-    keep = (pc.and_(pc.not_equal(names, ""), pc.greater(entities["n_sentences"], 0)).to_numpy(zero_copy_only=False)
-            if len(names) else np.zeros(0, bool))
-    if not keep.any():
-        return frames.speaker_rows(np.zeros(0, np.int64), np.zeros(0, object), np.zeros(0, np.int64),
-                                   pd.Series([], dtype="str"), np.zeros(0, bool), pd.Series([], dtype="str"))
+SPEAKER_COUNTS = pa.schema([("speaker", _STRING), ("n_sentences", _INT64), ("n_documents", _INT64),
+                            ("n_direct", _INT64), ("n_indirect", _INT64), ("m", _INT64), ("f", _INT64)])
+SPEAKER_KINDS = pa.schema([("speaker", _STRING), ("kind", _STRING), ("n", _INT64), ("first", _INT64)])
+SPEAKER_ALIASES = pa.schema([("speaker", _STRING), ("alias", _STRING)])
+
+
+def speaker_summaries(store: Store, batches: list[int], facts: Corpus, positions: set[int]
+                      ) -> dict[int, dict[str, pa.Table]]:
+    """Return the speaker summaries of the batches at positions (batch -> its tables): per canonical name of the
+    batch, its counts, the sentences of each kind (and its first sentence's row), and its aliases as first seen.
+    Documents do not cross batches, so the speakers frame is their sum (speakers_frame)."""
+    out = {}
+    for k in sorted(positions):
+        batch = batches[k]
+        entities = store.read_table(f"{SUMMARIES}/entities/batch-{batch:04d}.parquet",
+                                    columns=["doc_id", "n_sentences", "n_direct", "n_indirect", "first"])
+        decoded = facts.decoded.get(k) or dataset_names.decode(store, batch)
+        names = facts.names.slice(facts.offsets[k], entities.num_rows)
+        aliases = store.read_table(f"{SUMMARIES}/aliases/batch-{batch:04d}.parquet", read_dictionary=["alias"])
+        out[batch] = _speaker_summary(names, entities, decoded, int(facts.rows_before[k]), aliases)
+    return out
+
+
+def write_speaker_summaries(store: Store, summaries: dict[int, dict[str, pa.Table]]) -> None:
+    """Write speaker summaries (speaker_summaries'): when a build commits, so that one stopped before leaves the old
+    batches' as they were."""
+    for batch, tables in summaries.items():
+        for name, table in tables.items():
+            store.write_table(f"{SUMMARIES}/speakers/{name}/batch-{batch:04d}.parquet", table)
+
+
+def _speaker_summary(names: pa.Array, entities: pa.Table, decoded: dataset_names.Decoded, rows_before: int,
+                     aliases: pa.Table) -> dict[str, pa.Table]:
+    """Return a batch's speaker summaries (speaker_summaries; names: its entities' canonical names, rows_before: the
+    sentences of the batches before it)."""
+    n = entities["n_sentences"].to_numpy()
+    keep = pc.not_equal(names, "").to_numpy(zero_copy_only=False) & (n > 0)
     encoded = names.dictionary_encode()
-    who = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)[keep]
-    labels = np.asarray(encoded.dictionary.to_numpy(zero_copy_only=False), dtype=object)
-    docs = entities["doc_id"].combine_chunks().dictionary_encode().indices.to_numpy(zero_copy_only=False)[keep]
+    who = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    labels = encoded.dictionary.cast(_STRING)
     size = len(labels)
 
-    def total(column: str) -> np.ndarray:
-        return np.bincount(who, weights=entities[column].to_numpy()[keep], minlength=size).astype(np.int64)
+    def total(values: np.ndarray) -> np.ndarray:
+        return np.bincount(who[keep], weights=values[keep], minlength=size).astype(np.int64)
 
-    rows, text = [], []
-    for offset, table in zip(facts.offsets, batch_tables(store, "aliases", batches), strict=False):
-        rows.append(table["entity_row"].to_numpy() + offset)
-        text.append(table["alias"].to_numpy(zero_copy_only=False))
-    alias_rows = np.concatenate(rows) if rows else np.zeros(0, np.int64)
-    aliases = pd.DataFrame({"speaker": names.take(pa.array(alias_rows)).to_numpy(zero_copy_only=False),
-                            "alias": np.concatenate(text) if text else np.zeros(0, object)})
-    alias_lists = (aliases.drop_duplicates(["speaker", "alias"]).groupby("speaker", sort=False)["alias"]
-                   .agg(" | ".join))
-    order = np.argsort(facts.first[keep], kind="stable")  # the sentences' order, as the in-memory build counts
-    traits = frames.speaker_traits(names.to_numpy(zero_copy_only=False)[keep][order], facts.kind[keep][order],
-                                   facts.gender[keep][order], entities["n_sentences"].to_numpy()[keep][order])
-    return frames.speaker_frame(labels, total("n_sentences"), frames.n_documents(who, docs, size), total("n_direct"),
-                                total("n_indirect"), alias_lists, traits)
+    docs = entities["doc_id"].combine_chunks().dictionary_encode().indices.to_numpy(zero_copy_only=False)
+    gender = decoded.gender
+    counts = pa.table({
+        "speaker": labels, "n_sentences": total(n), "n_documents": frames.n_documents(who[keep], docs[keep], size),
+        "n_direct": total(entities["n_direct"].to_numpy()), "n_indirect": total(entities["n_indirect"].to_numpy()),
+        "m": total(n * (gender == "m")), "f": total(n * (gender == "f"))}, schema=SPEAKER_COUNTS)
+    # The sentences of each kind a speaker's entities have, and the row of the first of them: a tie of kinds goes
+    # to the kind seen first, as frames.speaker_traits orders them.
+    kind_codes, kind_labels = pd.factorize(decoded.kind)
+    width = max(len(kind_labels), 1)
+    spoken = keep & (decoded.kind != "")
+    distinct, inverse = np.unique(who[spoken] * width + kind_codes[spoken], return_inverse=True)
+    first = np.full(len(distinct), np.iinfo(np.int64).max)
+    np.minimum.at(first, inverse, entities["first"].to_numpy()[spoken] + rows_before)
+    kinds = pa.table({
+        "speaker": labels.take(pa.array(distinct // width)),
+        "kind": pa.array(np.asarray(kind_labels, dtype=object)[distinct % width], _STRING),
+        "n": np.bincount(inverse, weights=n[spoken], minlength=len(distinct)).astype(np.int64),
+        "first": first}, schema=SPEAKER_KINDS)
+    alias = aliases["alias"].combine_chunks()
+    if not pa.types.is_dictionary(alias.type):
+        alias = alias.dictionary_encode()
+    rows = aliases["entity_row"].to_numpy()
+    alias_codes = alias.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    at = np.sort(np.unique(who[rows] * max(len(alias.dictionary), 1) + alias_codes, return_index=True)[1])
+    speaker = names.take(pa.array(rows[at], _INT64))  # each (speaker, alias) once, as first seen
+    alias_table = pa.table({"speaker": speaker.cast(_STRING),
+                            "alias": alias.dictionary.cast(_STRING).take(pa.array(alias_codes[at], _INT64))},
+                           schema=SPEAKER_ALIASES).filter(pc.not_equal(speaker, ""))
+    return {"counts": counts, "kinds": kinds, "aliases": alias_table}
 
 
+def speakers_frame(store: Store, batches: list[int], fresh: dict[int, dict[str, pa.Table]]) -> pd.DataFrame:
+    """Return the speakers frame of the corpus from the batches' speaker summaries (fresh: those worked out now,
+    by batch; the others are read)."""
+    def summary(name: str) -> pd.DataFrame:
+        return pd.concat([(fresh[b][name] if b in fresh else batch_tables(store, f"speakers/{name}", [b])[0])
+                          .to_pandas() for b in batches], ignore_index=True)
+
+    counts, kinds, aliases = (summary(name) for name in ("counts", "kinds", "aliases"))
+    if not (counts["n_sentences"] > 0).any():  # the empty frame with its columns' types
+        return frames.speaker_rows(np.zeros(0, np.int64), np.zeros(0, object), np.zeros(0, np.int64),
+                                   pd.Series([], dtype="str"), np.zeros(0, bool), pd.Series([], dtype="str"))
+    counts = counts.groupby("speaker", sort=False).sum()
+    kinds = kinds.groupby(["speaker", "kind"], sort=False).agg(n=("n", "sum"), first=("first", "min")).reset_index()
+    kinds = kinds.sort_values(["first"]).sort_values("n", ascending=False, kind="stable")
+    kinds = kinds.drop_duplicates("speaker").set_index("speaker")
+    m, f = counts["m"], counts["f"]
+    gender = pd.Series(np.where(m > f, "m", np.where(f > m, "f", "")), index=counts.index)
+    traits = pd.DataFrame({"kind": kinds["kind"], "gender": gender}).fillna("")
+    traits.loc[traits["kind"] != "person", "gender"] = ""
+    alias_lists = aliases.drop_duplicates(["speaker", "alias"]).groupby("speaker", sort=False)["alias"].agg(" | ".join)
+    return frames.speaker_frame(counts.index.to_numpy(dtype=object), *(counts[c].to_numpy() for c in (
+        "n_sentences", "n_documents", "n_direct", "n_indirect")), alias_lists, traits)

@@ -3,9 +3,12 @@
 Each chunk's rows go to disk as the workers return them; this process keeps only compact summaries. The
 corpus-wide steps (corpus_wide.py: one canonical name per speaker across articles, the speakers frame,
 person mentions by family name, the `speaker` of sentences and mentions, term totals) are worked out at the end from the
-summaries, and written by a pass over the parts whose speakers changed. A build over a folder that already
-holds a dataset analyses only the files it has not seen (a new batch); when an input it was made from changed
-or went away, or the lexicons or the code did, it builds everything again and says why.
+summaries, and written by a pass over the parts whose speakers changed. An add does them in proportion to its own
+articles where the result allows: canonical names from kept counts (dataset_names.py), the speakers frame from
+per-batch summaries, the band join of the quote spread for pairs with a new key only (dataset_spread.py).
+A build over a folder that already holds a dataset analyses only the files it has not seen (a new batch); when an
+input it was made from changed or went away, or the lexicons or the code did, it builds everything again and says
+why.
 
 Summaries, in DIR/_summaries/ (B: the batch of files they come from):
     inputs/batch-B.parquet    path, size, mtime_ns of each input file read (metadata.csv files too)
@@ -17,6 +20,8 @@ Summaries, in DIR/_summaries/ (B: the batch of files they come from):
     names.parquet             the canonical name of every entity row of every batch (the last build's)
     person_names.json         family name -> canonical name (person mentions, the last build's)
     terms.parquet             term totals of the corpus: term, n_tokens, n_documents
+    names/, speakers/, spread/  what an add works from (dataset_names.py, corpus_wide.speaker_summaries,
+                              dataset_spread._Grouping)
 """
 
 from __future__ import annotations
@@ -57,7 +62,8 @@ from qawl.dataset import (
 )
 
 # Besides cache.BUILD_MODULES, these shape the dataset.
-_MODULES = ("corpus_wide", "dataset", "dataset_build", "dataset_spread", "entity_codec", "inputs", "summaries")
+_MODULES = ("corpus_wide", "dataset", "dataset_build", "dataset_names", "dataset_spread", "entity_codec", "inputs",
+            "summaries")
 _BATCH = re.compile(r"(?:part|batch)-(\d{4})")
 _STRING, _INT64, _INT32 = pa.large_string(), pa.int64(), pa.int32()
 ALIAS_SCHEMA = pa.schema([("entity_row", _INT64), ("alias", _STRING)])
@@ -329,9 +335,10 @@ def _inputs(store: Store, batches: list[int]) -> dict[str, tuple[int, int]]:
     return out
 
 
-def _full_build_reason(store: Store, manifest: dict, now: dict[str, tuple[int, int]], stamp: dict[str, str],
-                       rebuild: bool) -> str | None:
-    """Return why the dataset must be built again from scratch, or None when new files can be added to it."""
+def _full_build_reason(manifest: dict, old: dict[str, tuple[int, int]], now: dict[str, tuple[int, int]],
+                       stamp: dict[str, str], rebuild: bool) -> str | None:
+    """Return why the dataset must be built again from scratch, or None when new files can be added to it (old: the
+    input files of its batches)."""
     if rebuild:
         return "rebuilding everything, as asked"
     if manifest.get("version") != VERSION:
@@ -340,7 +347,6 @@ def _full_build_reason(store: Store, manifest: dict, now: dict[str, tuple[int, i
         return "rebuilding everything: the lexicons changed since the dataset was built"
     if manifest.get("code") != stamp["code"]:
         return "rebuilding everything: the analysis code changed since the dataset was built"
-    old = _inputs(store, [b["batch"] for b in manifest["batches"]])
     changed = [p for p, stat in old.items() if now.get(p) != stat]
     if changed:
         return (f"rebuilding everything: {len(changed)} input file{'s' if len(changed) > 1 else ''} changed or "
@@ -360,16 +366,16 @@ def build(paths: list[str], out: str, pool_for: PoolFactory, *, rebuild: bool = 
     now = {path: (size, mtime) for path, _, size, mtime in found}
     outcome = Outcome()
     stamp = digests()
-    reason = _full_build_reason(store, manifest, now, stamp, rebuild) if manifest else None
-    del now  # a listing costs half a kilobyte a file: 400 MB for 800,000 files, kept no longer than needed
+    seen = _inputs(store, [b["batch"] for b in manifest["batches"]]) if manifest else {}
+    reason = _full_build_reason(manifest, seen, now, stamp, rebuild) if manifest else None
+    new = [f for f in found if f[0] not in seen] if manifest and not reason else []
+    del now, seen  # a listing costs half a kilobyte a file: 400 MB for 800,000 files, kept no longer than needed
     try:
         if manifest is None or reason:
             if reason:
                 outcome.messages.append(reason)
             _clear(store)
             return _run(store, None, paths, found, pool_for, progress, outcome, stamp)
-        seen = _inputs(store, [b["batch"] for b in manifest["batches"]])
-        new = [f for f in found if f[0] not in seen]
         found.clear()
         _clean_unfinished(store, _next_batch(manifest))
         if not new:
@@ -462,16 +468,24 @@ def _finish(store: Store, manifest: dict | None, record: dict, parts: list[dict]
     """Work out the corpus-wide steps, write the parts they change, commit the batch; return the new manifest."""
     old_parts = manifest["parts"] if manifest else []
     batches = [b["batch"] for b in manifest["batches"]] + [record["batch"]] if manifest else [record["batch"]]
-    facts = corpus_wide.canonical(store, batches)
-    # Before the quote spread, not beside its repeats: each held 1.5 GB at ten million sentences.
-    speakers_frame = corpus_wide.speakers_frame(store, batches, facts)
-    renamed = corpus_wide.changed_parts(store, facts) if manifest else set()
-    quoted = dataset_spread.frames(store, batches, facts)
+    facts = corpus_wide.canonical(store, batches, added=bool(manifest))
+    # An add summarises the speakers of its own batch, and of the old batches where names changed.
+    renamed = corpus_wide.changed_parts(facts) if manifest else set()
+    changed_batches = {int(k) for k in np.searchsorted(facts.offsets, facts.renamed, side="right") - 1}
+    whole = not manifest or len(facts.decoded) == len(batches)  # names worked out from every batch's entities
+    summaries = corpus_wide.speaker_summaries(store, batches, facts, set(range(len(batches))) if whole else
+                                              {len(batches) - 1} | changed_batches)
+    speakers_frame = corpus_wide.speakers_frame(store, batches, summaries)
+    quoted = dataset_spread.frames(store, batches, facts, added=bool(manifest))
     if manifest:  # the old parts holding a sentence whose statement changed are written again too
         restated = dataset_spread.changed_documents(store, quoted.repeats)
         renamed |= set(facts.index.loc[facts.index["doc_id"].isin(restated), "part"])
     people_changed = bool(manifest) and facts.person_names != store.read_json(f"{SUMMARIES}/person_names.json")
-    finisher = corpus_wide.Finisher(store, facts, dataset_spread.StatementIds(quoted.repeats))
+    repeats = quoted.repeats
+    if manifest:  # only the sentences of the parts written again ask for their statement
+        rewritten = facts.index["part"].isin({p["path"] for p in parts} | renamed)
+        repeats = repeats[repeats["doc_id"].isin(set(facts.index.loc[rewritten, "doc_id"]))]
+    finisher = corpus_wide.Finisher(store, facts, dataset_spread.StatementIds(repeats))
     jobs = [(p, True, True) for p in parts]
     jobs += [(p, False, p["path"] in renamed) for p in old_parts if p["path"] in renamed or people_changed]
     with ThreadPoolExecutor(2) as threads:
@@ -481,6 +495,7 @@ def _finish(store: Store, manifest: dict | None, record: dict, parts: list[dict]
     for part in parts:  # committed: the staged files of the batch take their names
         for frame in ("documents", "themes", "tokens", "places"):
             store.move(f"{FOLDERS[frame]}/{part['path']}{STAGED}", f"{FOLDERS[frame]}/{part['path']}")
+    corpus_wide.write_speaker_summaries(store, summaries)
     store.write_table(SPEAKERS_FILE, pa.Table.from_pandas(speakers_frame, preserve_index=False))
     dataset_spread.write(store, quoted)
     store.write_table(f"{SUMMARIES}/names.parquet", pa.table({"speaker": facts.names}))

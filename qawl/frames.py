@@ -239,15 +239,26 @@ def people_by_family_name(lex: lexicons.Lexicons, per_article: list, canonical: 
     name a name word (a phrase that ran into a noun, أحد الصبيان، تغريدة أخرى, is left out), a title or
     adjective seen with it (الرئيس، القازاقي), and the family name never a first name elsewhere (محمد)."""
     full = [(part, name) for ents, canon in zip(per_article, canonical, strict=True)
-            for e, name in zip(ents, canon, strict=True)
-            if any(set(t) & lex.roles or (len(t) == 1 and t[0].startswith("ال") and t[0].endswith("ي"))
-                   for t in e.titles)
-            for part in e.names if len(part) > 1 and all(name_words.is_name_part(lex, w) for w in part)]
-    first_names = {part[0] for part, _ in full}
+            for e, name in zip(ents, canon, strict=True) for part in full_names(lex, e)]
+    return family_names([part[0] for part, _ in full], [part[-1] for part, _ in full], [name for _, name in full])
+
+
+def full_names(lex: lexicons.Lexicons, entity: speakers.Entity) -> list[tuple[str, ...]]:
+    """Return the names of an entity that name a known person (people_by_family_name), none without a title."""
+    if not any(set(t) & lex.roles or (len(t) == 1 and t[0].startswith("ال") and t[0].endswith("ي"))
+               for t in entity.titles):
+        return []
+    return [part for part in entity.names if len(part) > 1 and all(name_words.is_name_part(lex, w) for w in part)]
+
+
+def family_names(first: list[str], last: list[str], name: list[str]) -> dict[str, str]:
+    """Return family name → canonical name from the full names of known people in corpus order (their first and
+    last words, their canonical name): the first one given each family name that is no one's first name."""
+    first_names = set(first)
     out: dict[str, str] = {}
-    for part, name in full:
-        if part[-1] not in first_names and len(part[-1]) > 2:
-            out.setdefault(part[-1], name)
+    for family, canonical in zip(last, name, strict=True):
+        if family not in first_names and len(family) > 2:
+            out.setdefault(family, canonical)
     return out
 
 

@@ -433,7 +433,7 @@ def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = 
     return out, entities
 
 
-def merge_keys(lex: Lexicons, keys: list[tuple[str, ...]],
+def merge_keys(lex: Lexicons, keys: list[tuple[str, ...]] | Counter,
                titles: dict[tuple[str, ...], set[str]] | None = None) -> dict[tuple[str, ...], tuple[str, ...]]:
     """Return each key mapped to the one fuller name it stands for across the corpus (ترامب → دونالد ترامب).
 
@@ -443,7 +443,7 @@ def merge_keys(lex: Lexicons, keys: list[tuple[str, ...]],
     only (عبد الرحمن) joins none: articles name different people so.
     """
     titles = titles or {}
-    counts = Counter(keys)
+    counts = keys if isinstance(keys, Counter) else Counter(keys)
     distinct = sorted(counts, key=len, reverse=True)
     target: dict[tuple[str, ...], tuple[str, ...]] = {}
     # A fuller key holds every word of the key, its last one too: look only among those.
@@ -474,16 +474,10 @@ def merge_keys(lex: Lexicons, keys: list[tuple[str, ...]],
     return target
 
 
-def _title_owners(lex: Lexicons, per_article: list[list[Entity]]) -> dict[tuple[str, ...], tuple[str, ...]]:
-    """Return the person each role title of two words or more stands for across the corpus, when one
-    person holds it at least three times as often as anyone else (الرئيس الصيني → شي جين بينغ)."""
-    holders: dict[tuple[str, ...], Counter] = defaultdict(Counter)
-    for article in per_article:
-        for e in article:
-            if e.names:
-                for t in e.titles:
-                    if len(t) > 1 and set(t) & lex.roles:
-                        holders[t][e.key()] += 1
+def _title_owners(holders: dict[tuple[str, ...], Counter]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Return the person each role title of two words or more stands for across the corpus (holders: title -> key
+    -> named entities with both), when one person holds it at least three times as often as anyone else
+    (الرئيس الصيني → شي جين بينغ)."""
     owners = {}
     for title, counts in holders.items():
         ranked = counts.most_common(2)
@@ -499,6 +493,16 @@ def _gazetteer_bodies(lex: Lexicons) -> dict[tuple[str, ...], tuple[tuple[str, .
         return {tuple(normalize(variant).split()): (tuple(normalize(entity).split()), entity)
                 for entity, kind, variant in lex.gazetteer if kind in ("organization", "media")}
     return lex.derived("gazetteer_bodies", build)
+
+
+def _body_names(lex: Lexicons) -> dict[tuple[str, ...], str]:
+    """Return the words of each body or outlet of the gazetteer → its name as written: how it is shown."""
+    def build(lex: Lexicons) -> dict[tuple[str, ...], str]:
+        out: dict[tuple[str, ...], str] = {}
+        for root, entity in _gazetteer_bodies(lex).values():
+            out.setdefault(root, entity)
+        return out
+    return lex.derived("gazetteer_body_names", build)
 
 
 def _named_body(lex: Lexicons, entity: Entity, bodies: dict[tuple[str, ...], tuple[tuple[str, ...], str]]
@@ -524,47 +528,90 @@ def canonical_names(lex: Lexicons, per_article: list[list[Entity]]) -> list[list
     Names merge through merge_keys; a bare role title goes to the one person the corpus gives it, and a
     short name goes with it when that person's name holds it (شي beside الرئيس الصيني → شي جين بينغ).
     """
-    keys = [[e.key() for e in article] for article in per_article]  # worked out once: key() is a max()
-    named = [k for article, ks in zip(per_article, keys, strict=True) for e, k in zip(article, ks, strict=True)
-             if e.names]
-    roles: dict[tuple[str, ...], set[str]] = defaultdict(set)
-    for article, ks in zip(per_article, keys, strict=True):
-        for e, k in zip(article, ks, strict=True):
-            if e.names:
-                roles[k].update(" ".join(t) for t in e.titles if set(t) & lex.roles)
-    target = merge_keys(lex, named, roles)
-    owners = _title_owners(lex, per_article)
-    written: dict[tuple[str, ...], Counter] = defaultdict(Counter)
-    for article in per_article:
-        for e in article:
-            for part, text in e.written.items():
-                written[part][text] += 1
-    shown: dict[tuple[str, ...], str] = {}  # root -> its most frequent spelling
+    counts = NameCounts()
+    keys = counts.add(lex, per_article)
+    return counts.resolve(lex).names(lex, per_article, keys)
 
-    def spelling(root: tuple[str, ...]) -> str:
-        if root not in shown:
+
+@dataclass
+class NameCounts:
+    """What canonical names are worked out from, counted over a corpus's entities: an added article adds to the
+    counts, so a dataset keeps them and never reads the old articles again to name the new ones."""
+
+    keys: Counter = field(default_factory=Counter)  # key -> named entities with it
+    roles: defaultdict = field(default_factory=lambda: defaultdict(set))  # key -> role titles named entities had
+    holders: defaultdict = field(default_factory=lambda: defaultdict(Counter))  # role title -> key -> entities
+    written: defaultdict = field(default_factory=lambda: defaultdict(Counter))  # words -> spelling -> entities
+
+    def add(self, lex: Lexicons, per_article: list[list[Entity]]) -> list[list[tuple[str, ...]]]:
+        """Count the entities of articles (in corpus order, after those counted); return their keys."""
+        keys = [[e.key() for e in article] for article in per_article]  # worked out once: key() is a max()
+        for article, ks in zip(per_article, keys, strict=True):
+            for e, k in zip(article, ks, strict=True):
+                if e.names:
+                    self.keys[k] += 1
+                    self.roles[k].update(" ".join(t) for t in e.titles if set(t) & lex.roles)
+                    for t in e.titles:
+                        if len(t) > 1 and set(t) & lex.roles:
+                            self.holders[t][k] += 1
+                for part, text in e.written.items():
+                    self.written[part][text] += 1
+        return keys
+
+    def resolve(self, lex: Lexicons) -> Naming:
+        """Return what the counts say: each key's fuller name, each role title's owner."""
+        return Naming(self, merge_keys(lex, self.keys, self.roles), self.owners())
+
+    def owners(self) -> dict[tuple[str, ...], tuple[str, ...]]:
+        """Return the person each role title stands for across the corpus (_title_owners), from the counts."""
+        return _title_owners(self.holders)
+
+
+@dataclass
+class Naming:
+    """The corpus-wide decisions of canonical names: a key's fuller name, a title's owner, a name's spelling."""
+
+    counts: NameCounts
+    target: dict[tuple[str, ...], tuple[str, ...]]
+    owners: dict[tuple[str, ...], tuple[str, ...]]
+    shown: dict[tuple[str, ...], str] = field(default_factory=dict)  # root -> its most frequent spelling
+
+    def spelling(self, lex: Lexicons, root: tuple[str, ...]) -> str:
+        """Return how a root is shown: a body's gazetteer name, else its most frequent spelling (first seen of
+        a tie)."""
+        if root not in self.shown:
+            if root in (body := _body_names(lex)):
+                return body[root]
+            written = self.counts.written
             best = written[root].most_common(1) if root in written else []
-            shown[root] = best[0][0] if best else " ".join(root)
-        return shown[root]
+            self.shown[root] = best[0][0] if best else " ".join(root)
+        return self.shown[root]
 
-    bodies = _gazetteer_bodies(lex)
-    for root, entity in bodies.values():
-        shown.setdefault(root, entity)
-    out = []
-    for article, ks in zip(per_article, keys, strict=True):
-        present = {owners[t] for e in article if not e.names for t in e.titles if t in owners}
-        row = []
-        for e, key in zip(article, ks, strict=True):
-            root = target.get(key, key)
-            if not e.names:
-                root = next((owners[t] for t in e.titles if t in owners), root)
-                root = target.get(root, root)
-                root = bodies[root][0] if root in bodies else root  # المرصد السوري → its gazetteer name
-            elif (body := _named_body(lex, e, bodies)) is not None:
-                root = body
-            elif root == key:
-                root = next((p for p in present if set(key) < set(p)), root)
-                root = target.get(root, root)
-            row.append(spelling(root))
-        out.append(row)
-    return out
+    def names(self, lex: Lexicons, per_article: list[list[Entity]], keys: list[list[tuple[str, ...]]]
+              ) -> list[list[str]]:
+        """Return the canonical name of every entity of articles (keys: theirs, as NameCounts.add gave them)."""
+        return [[self.spelling(lex, root) for root in row] for row in self.roots(lex, per_article, keys)]
+
+    def roots(self, lex: Lexicons, per_article: list[list[Entity]], keys: list[list[tuple[str, ...]]]
+              ) -> list[list[tuple[str, ...]]]:
+        """Return the root (the words of its canonical name) of every entity of articles."""
+        target, owners = self.target, self.owners
+        bodies = _gazetteer_bodies(lex)
+        out = []
+        for article, ks in zip(per_article, keys, strict=True):
+            present = {owners[t] for e in article if not e.names for t in e.titles if t in owners}
+            row = []
+            for e, key in zip(article, ks, strict=True):
+                root = target.get(key, key)
+                if not e.names:
+                    root = next((owners[t] for t in e.titles if t in owners), root)
+                    root = target.get(root, root)
+                    root = bodies[root][0] if root in bodies else root  # المرصد السوري → its gazetteer name
+                elif (body := _named_body(lex, e, bodies)) is not None:
+                    root = body
+                elif root == key:
+                    root = next((p for p in present if set(key) < set(p)), root)
+                    root = target.get(root, root)
+                row.append(root)
+            out.append(row)
+        return out

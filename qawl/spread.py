@@ -25,7 +25,7 @@ Frames (`frames`):
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -139,41 +139,80 @@ def group(table: pa.Table, doc_of: np.ndarray) -> Groups:
 def grouped(keyed: Keys, rows: np.ndarray, docs: np.ndarray) -> Groups:
     """Return the groups of signatures whose identical keys are one node (keyed; rows: each signature's sentence
     row in the corpus, docs: its document number, any numbering)."""
-    n_keys = len(keyed.keys)
-    label, stats = _join(keyed.bands, keyed.keys)
-    group = label[keyed.code]
+    label, stats = join(keyed.bands, keyed.keys)
+    return spread_groups(label, keyed.code, keyed.keys, rows, docs, {"distinct_keys": len(keyed.keys), **stats})
+
+
+def spread_groups(label: np.ndarray, code: np.ndarray, keys: pa.Array | pa.ChunkedArray, rows: np.ndarray,
+                  docs: np.ndarray, stats: dict[str, int]) -> Groups:
+    """Return the groups of signatures (code: each one's key) from each key's group (label, join's)."""
+    group = label[code]
     # A group is spread when its rows come from two articles or more.
-    lo, hi = np.full(n_keys, np.iinfo(np.int64).max), np.full(n_keys, -1)
+    lo, hi = np.full(len(label), np.iinfo(np.int64).max), np.full(len(label), -1)
     np.minimum.at(lo, group, docs)
     np.maximum.at(hi, group, docs)
     spread = np.where(lo[group] != hi[group], group, -1)
-    return Groups(rows, spread, keyed.code, keyed.keys, {"distinct_keys": n_keys, **stats})
+    return Groups(rows, spread, code, keys, stats)
 
 
-def _join(bands: np.ndarray, keys: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray, dict[str, int]]:
-    """Return the group of each key (one of its keys) under the pairs that share a band hash and whose ratio is
-    RATIO or more, and the pairs compared and joined.
+def _window(bands: np.ndarray, nodes: np.ndarray | None = None
+            ) -> Iterator[tuple[int, list[tuple[np.ndarray, np.ndarray]]]]:
+    """Yield each step of the band join (1 to _WINDOW) with, per band, the keys step apart in one bucket (a, b);
+    no further step once one meets no pair. nodes: the keys looked at (sorted), when not all of them."""
+    sorted_bands = []
+    for column in bands.T:
+        order = np.argsort(column, kind="stable") if nodes is None else nodes[np.argsort(column[nodes], kind="stable")]
+        sorted_bands.append((order, column[order]))
+    for step in range(1, _WINDOW + 1):
+        pairs = []
+        for order, values in sorted_bands:
+            same = np.flatnonzero(values[step:] == values[:-step])
+            pairs.append((order[same], order[same + step]))
+        yield step, pairs
+        if not any(len(a) for a, _ in pairs):
+            break
+
+
+def bucket_mates(bands: np.ndarray, old: int) -> np.ndarray:
+    """Return the keys that share a band's bucket with a key from `old` on, and those keys (sorted): the keys whose
+    place in a bucket a join of the later keys looks at."""
+    mates = np.zeros(len(bands), dtype=bool)
+    mates[old:] = True
+    for column in bands.T:
+        later = pa.array(np.unique(column[old:]))
+        mates |= pc.is_in(pa.array(column), value_set=later).to_numpy(zero_copy_only=False)
+    return np.flatnonzero(mates)
+
+
+def touching(bands: np.ndarray, old: int, nodes: np.ndarray | None = None) -> np.ndarray:
+    """Return the keys a join from key `old` on may compare (join's pairs with a key from `old` on), sorted
+    (nodes: bucket_mates, when worked out)."""
+    ends = [np.concatenate([a[late], b[late]]) for _, pairs in _window(bands, nodes) for a, b in pairs
+            for late in [np.maximum(a, b) >= old]]
+    return np.unique(np.concatenate(ends)) if ends else np.zeros(0, np.int64)
+
+
+def join(bands: np.ndarray, keys: pa.Array | pa.ChunkedArray, label: np.ndarray | None = None, old: int = 0,
+         nodes: np.ndarray | None = None) -> tuple[np.ndarray, dict[str, int]]:
+    """Return the group of each key (the first of its keys) under the pairs that share a band hash and whose ratio
+    is RATIO or more, and the pairs compared and joined; given the groups of the first `old` keys (label), only the
+    pairs with a later key are compared (an add: the keys of the old articles were joined already).
 
     In each band's sorted hashes a key meets the next keys of its bucket, the nearest first (step 1 in every
     band, then step 2 …, up to _WINDOW): every pair of a small bucket, and a large one (the copies of a wire
     quote) stays connected at linear cost. A pair already in one group is not compared again, nor is a pair
-    that failed: once copies are joined, later bands and steps find nothing new among them.
+    that failed: once copies are joined, later bands and steps find nothing new among them. The groups are the
+    connected keys of the pairs that pass, whatever order they are compared in; a stable sort puts later keys after
+    the earlier ones of their bucket, so the pairs of earlier keys are the same with later keys or without them
+    (nodes: bucket_mates of the later keys, the only buckets a join from `old` on needs whole).
     """
     n = len(keys)
-    label = np.arange(n)
-    sorted_bands = []
-    for column in bands.T:
-        order = np.argsort(column, kind="stable")
-        sorted_bands.append((order, column[order]))
+    label = np.arange(n) if label is None else np.concatenate([label, np.arange(len(label), n)])
     failed = np.empty(0, dtype=np.int64)
     compared = joined = 0
-    for step in range(1, _WINDOW + 1):
-        met = False
-        for order, values in sorted_bands:
-            same = np.flatnonzero(values[step:] == values[:-step])
-            met = met or len(same) > 0
-            a, b = order[same], order[same + step]
-            apart = label[a] != label[b]
+    for _, pairs in _window(bands, nodes):
+        for a, b in pairs:
+            apart = (label[a] != label[b]) & (np.maximum(a, b) >= old)
             # Distinct already (two positions of one sorted band make one pair), so sorted, not made unique:
             # numpy's unique and union1d hash, and took most of the grouping's time at ten million sentences.
             pair = np.sort(np.minimum(a[apart], b[apart]) * n + np.maximum(a[apart], b[apart]))
@@ -187,8 +226,6 @@ def _join(bands: np.ndarray, keys: pa.Array | pa.ChunkedArray) -> tuple[np.ndarr
             failed = np.sort(np.concatenate([failed, pair[~same_statement]]), kind="stable")
             compared, joined = compared + len(pair), joined + int(same_statement.sum())
             label = _components(n, label[a[same_statement]], label[b[same_statement]])[label]
-        if not met:
-            break
     return label, {"compared_pairs": compared, "joined_pairs": joined}
 
 
@@ -219,9 +256,11 @@ class Numbered(NamedTuple):
     stats: dict[str, int]
 
 
-def number(found: Groups, date: np.ndarray) -> Numbered:
+def number(found: Groups, date: np.ndarray,
+           similar: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None) -> Numbered:
     """Return the sentences of the spread groups numbered as statements (date: per row of found, datetime64[us],
-    NaT when undated). The keys are not needed after: a dataset lets them go before it reads the repeats."""
+    NaT when undated; similar: the similarity of keys to first keys, as codes, when not worked out from found's
+    keys). The keys are not needed after: a dataset lets them go before it reads the repeats."""
     spread = found.group >= 0
     rows, grp, code, date = found.rows[spread], found.group[spread], found.code[spread], date[spread]
     when = np.where(np.isnat(date), np.iinfo(np.int64).max, date.view(np.int64))  # undated last
@@ -237,8 +276,9 @@ def number(found: Groups, date: np.ndarray) -> Numbered:
     rows, code, statement = (a[order] for a in (rows, code, statement))
     first = np.zeros(len(rows), dtype=bool)
     first[np.r_[0, np.cumsum(sizes[np.argsort(number)])[:-1]] if len(sizes) else []] = True
-    similarity = _similarity(code, np.repeat(code[first], np.bincount(statement)[1:]), found.keys)
-    return Numbered(rows, statement, first, similarity, found.stats)
+    firsts = np.repeat(code[first], np.bincount(statement)[1:])
+    ratios = similarity(code, firsts, found.keys) if similar is None else similar(code, firsts)
+    return Numbered(rows, statement, first, ratios, found.stats)
 
 
 def frames(sentences: pd.DataFrame, documents: pd.DataFrame, found: Numbered | Groups | pa.Table | None = None,
@@ -299,8 +339,9 @@ def _confirm(keys: pa.Array | pa.ChunkedArray, a: np.ndarray, b: np.ndarray) -> 
     return same
 
 
-def _similarity(code: np.ndarray, first: np.ndarray, distinct: pa.Array | pa.ChunkedArray) -> np.ndarray:
-    """Return the rapidfuzz ratio (0-100) of each key (a code into distinct) to its statement's first key."""
+def similarity(code: np.ndarray, first: np.ndarray, distinct: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """Return the rapidfuzz ratio (0-100) of each key (a code into distinct) to its statement's first key (first:
+    its code)."""
     pair, inverse = np.unique(code * max(len(distinct), 1) + first, return_inverse=True)
     a, b = pair // max(len(distinct), 1), pair % max(len(distinct), 1)
     return np.rint(_ratios(distinct, a, b)).astype(np.int64)[inverse.ravel()]
