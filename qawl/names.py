@@ -157,9 +157,9 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
     def in_name(i: int) -> bool:
         return is_name_word(lex, words[i]) or words[i] in joiners or (
             i > 0 and words[i - 1] in joiners and words[i].startswith("ال")
-        ) or (words[i] == "علي" and i + 1 < end and is_name_word(lex, words[i + 1])  # علي, spelled like على
-              and anchored(lex, words[i + 1 :])) or (
-            words[i] == "علي" and i == end - 1 and i > 0 and words[i - 1] in first_names) or (
+        ) or (words[i] == "علي" and (  # علي, spelled like على: a name before a name, or closing one after a given name
+            (i + 1 < end and is_name_word(lex, words[i + 1]) and anchored(lex, words[i + 1 :]))
+            or (i == end - 1 and i > 0 and words[i - 1] in first_names))) or (
             i > 0 and words[i] in first_names and words[i - 1] in first_names) or (  # فهد طالب: given names in a row
             i > 0 and words[i] in lex.w.name_tail and words[i - 1] in first_names) or (  # سعد الدين، سيف الإسلام
             i == end - 1 and i > 0 and words[i][:1] in "بل" and not words[i].startswith("لل") and (

@@ -227,7 +227,7 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
             j = close + 1  # صحيفة "ميرور" البريطانية: a medium's or body's name in quotation marks is its name
             continue
         if (stop[word] and not (j == i and (word in titles or word in lex.w.quantifier or word in lex.w.person_noun
-                                    or (word in cues.of(lex).verbs and word in names.given_name_set(lex))))
+                                    or (word in cues.of(lex).verbs and word in given)))
                 and not _given_between_names(lex, toks, i, j) and not _ali_ends_name(lex, toks, i, j)) or (
                 word[:1] == "ل" and media_name(lex, toks, j) > 0):
             break  # a title, human noun or given name may share a cue's spelling (متحدثة، طالب، دان); بعض opens one

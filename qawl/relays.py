@@ -208,7 +208,7 @@ def _document_source(lex: Lexicons, text: str, toks: Tokens, a: int, limit: int)
         k += 1
     elif k < limit and (toks[k].norm in table.with_object or toks[k].norm in table.verbs):
         k += 1  # بيان أصدرته الوزارة
-    if k + 1 < limit and toks[k].norm == "ما" and toks[k + 1].norm in {"يسمي", "تسمي"}:
+    if k + 1 < limit and toks[k].norm == "ما" and toks[k + 1].norm in lex.w.called:
         k += 3 if k + 2 < limit and toks[k + 2].norm == "ب" else 2  # أصدره ما يسمى بـ "مركز …": the so-called body
     if k >= limit:
         return None

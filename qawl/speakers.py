@@ -187,7 +187,6 @@ def _mention(lex: Lexicons, surface: str, apposition: str,
     return names.Mention(title, name), spelled
 
 
-
 _Parsed = tuple[names.Mention, dict[tuple[str, ...], str]]
 
 

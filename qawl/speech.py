@@ -71,7 +71,6 @@ from qawl.tokenize import NORM, Tokens, positions, tokens
 _HEADLINE_WORDS = 22
 
 
-_CALLED = frozenset({"يدعي", "تدعي", "يسمي", "تسمي"})  # (ي/ت)دعى، (ي/ت)سمى as normalized: is called
 
 
 def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tuple[int, int]],
@@ -178,7 +177,7 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         # كما كشف المتحدث ذاته: the source named before, whatever its title here (وتصف الجماعة نفسها: an object)
         return Report("implicit", surface(text, toks, i, i + 1), quote=quote_kind(text, toks.ends[np_end], spans))
     app_a, app_b = apposition(lex, toks, end)
-    if app_a == app_b and end + 1 < len(toks) and toks[end].norm in _CALLED and has_name(
+    if app_a == app_b and end + 1 < len(toks) and toks[end].norm in w.called and has_name(
             lex, toks, end + 1, called := noun_phrase(lex, toks, end + 1)):
         app_a, app_b = end + 1, called  # وقال رجل يدعى سامي الحداد: the name he goes by
     if app_a == app_b and end > np_end and (named_at := trailing_name(lex, toks, np_end + 1, end)) > 0:
@@ -242,9 +241,6 @@ def _after_what_is_said(lex: Lexicons, toks: Tokens, i: int, after: int) -> bool
     return len(rest) <= 4 and not any(w in lex.w.that or w in cues.of(lex).verbs for w in rest)
 
 
-_BUT_HE = frozenset({"لكنه", "لكنها", "ولكنه", "ولكنها"})
-
-
 def _implicit_report(lex: Lexicons, text: str, toks: Tokens, i: int, cue: str, quote: str) -> Report | None:
     """Return the report of a cue whose subject is not after it: written before it (الشرطة تقول إن), the subject
     of the sentence's first verb (ويجري ترامب زيارة، حيث جدد …), else the last source named (implicit); None when
@@ -267,7 +263,7 @@ def _implicit_report(lex: Lexicons, text: str, toks: Tokens, i: int, cue: str, q
     circumstantial = (tok.norm[:1] in "يت" and table.verbs.get(tok.norm) == "قال" and table.forms[tok.norm].present
                       and toks[0].norm in table.verbs and not table.forms[toks[0].norm].present)
     # وأوقف الرئيس ترامب فصل الأسر، لكنه يقول إنه: "but he" goes back to the subject of the sentence's first verb
-    but_he = i > 3 and toks[i - 1].norm in _BUT_HE and toks[i - 2].norm in COMMAS
+    but_he = i > 3 and toks[i - 1].norm in lex.w.but_pronoun and toks[i - 2].norm in COMMAS
     if circumstantial or but_he or (i > 2 and (toks[i - 1].norm in {"حيث", "اذ"} or tok.norm.startswith("و")
                                                  or when)):
         a, b, app_a, app_b = main_subject(lex, toks, i - 1 if toks[i - 1].norm in {"حيث", "اذ"} else i)

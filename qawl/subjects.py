@@ -33,8 +33,11 @@ def subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int, 
     end = i - 1 if i > 0 and toks[i - 1].norm in {"قد", "لقد"} else i
     while end > 1 and end < i and toks[end - 1].norm in COMMAS:
         end -= 1  # وكانت ماي، قد عبرت: a comma before قد
-    close = -1 if end < 1 else end - 1 if toks[end - 1].norm in COMMAS else end if end < i and toks[
-        end].norm in COMMAS else -1
+    close = -1  # the comma that closes a clause between the subject and its verb (before قد or not)
+    if end > 0 and toks[end - 1].norm in COMMAS:
+        close = end - 1
+    elif end < i and toks[end].norm in COMMAS:
+        close = end
     if close > 1:
         # وكان الوزير فلان، الذي زار المدينة، قال; وكانت فلانة، وهي حامل، قد طلبت: a clause set off by commas that
         # describes the subject is passed over
@@ -162,7 +165,7 @@ def name_before_clause(lex: Lexicons, toks: Tokens, after: int, at: int) -> tupl
 def _describes(lex: Lexicons, word: str) -> bool:
     """Return whether a word after a comma opens a clause that describes the noun before it: a relative pronoun
     (، الذي …،) or و and a third-person pronoun (، وهي حامل …،، وهو أب لثلاثة،)."""
-    return word in lex.w.who or (word[:1] == "و" and word[1:] in {"هو", "هي", "هم"})
+    return word in lex.w.who or (word[:1] == "و" and word[1:] in lex.w.personal_pronoun)
 
 
 def past_relative_clause(lex: Lexicons, toks: Tokens, k: int) -> int:
