@@ -5,13 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from qawl import cues, names, reports, sources, speech, turns
+from qawl.arabic import strip_proclitics, without_article
 from qawl.lexicons import Lexicons
 from qawl.normalize import normalize, normalize_words
 from qawl.sentences import Sentence
 from qawl.tokenize import Tokens, tokens
 
 _OPENERS = ('"', "«", "“")
-_CANDIDATES = 4  # sources an unwritten subject may go back to, the last named first
+_CANDIDATES = 4
+_POSSESSIVE = ("ه", "ها", "هم", "هما")  # بيانه، رسالتها: the document of the one named before  # sources an unwritten subject may go back to, the last named first
 
 
 @dataclass
@@ -66,16 +68,40 @@ def _carried(lex: Lexicons, report: reports.Report, candidates: list[Attribution
         form = None
         candidates = [c for c in candidates if c is not None and c.kind != sources.PERSON]
         if not candidates:  # no body named: the letter or report the article relays is itself the source
-            words = normalize(report.document).split()
-            unnamed = sources.Source(sources.UNNAMED)
             return Attribution(report.document, "", report.cue, "explicit", report.quote, sources.UNNAMED, "",
-                               sources.agreement(lex, words, unnamed, "f" if words[0].endswith("ه") else "m"))
+                               _document_agrees(lex, report.document))
     for source in reversed(candidates):
         if form is None or form.number == "du" or (form.gender, form.number) in source.agrees:
             gender = source.gender or (form.gender if form is not None and source.kind == sources.PERSON
                                        and form.number == "sg" else "")
             return Attribution(source.mention, source.apposition, report.cue, "carried", report.quote, source.kind,
                                gender, source.agrees)
+    return None
+
+
+def _document_agrees(lex: Lexicons, document: str) -> sources.Agreement:
+    """Return the verb forms a document takes as a subject (البيان: أضاف، الرسالة: أضافت)."""
+    words = normalize(document).split()
+    return sources.agreement(lex, words, sources.Source(sources.UNNAMED), "f" if words[0].endswith("ه") else "m")
+
+
+def _document_author(sentences: list[Sentence], out: list[Attribution], document: str,
+                     agrees: sources.Agreement) -> Attribution | None:
+    """Return the source of the sentence that last mentioned the document a report's subject refers back to (في
+    خطاب … قالت فلانة … وذكر الخطاب → فلانة), or None when the sentence that mentioned it has no source. The verbs
+    after it agree with the document (agrees), as in وأضاف الخطاب … وأضاف."""
+    noun = without_article(normalize(document))
+    stem = noun[:-1] + "ت" if noun.endswith("ه") else noun  # رساله → رسالتها
+    forms = {noun, *(stem + suffix for suffix in _POSSESSIVE)}
+    for k in range(len(out) - 1, -1, -1):
+        words = normalize(sentences[k].text).split()
+        if any(without_article(strip_proclitics(w, lambda x: without_article(x) in forms)[1]) in forms
+               for w in words):
+            found = out[k]
+            if found.attribution == "none" or not found.mention:
+                return None
+            return Attribution(found.mention, found.apposition, "", "carried", "", found.kind, found.gender,
+                               agrees)
     return None
 
 
@@ -139,6 +165,11 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
             if report.relayer:  # the outlet that relays the source speaks on in the sentences after
                 named.append(_source(lex, reports.Report("explicit", report.cue, report.relayer)))
                 people = [*people, report.relayer]
+        elif report and report.document and (author := _document_author(
+                sentences, out, report.document, _document_agrees(lex, report.document))):
+            result = author  # the letter a sentence before spoke of: the source of that sentence wrote it
+            result.cue, result.quote = report.cue, report.quote
+            named.append(result)
         elif report and (named or salient or report.document):
             result = _carried(lex, report, named[-_CANDIDATES:] if named else [salient]) or Attribution()
             if result.attribution == "explicit":

@@ -830,3 +830,15 @@ def test_a_subject_between_an_auxiliary_and_its_present_cue():
 def test_a_given_name_before_a_number_is_the_noun_it_spells():
     # أسماء 11 متهما: the names of eleven suspects, not a woman called أسماء
     assert report("وحددت أسماء 11 متهما، وزعم أنهم بدأوا هجماتهم.") == ("implicit", "")
+
+
+def test_a_document_mentioned_before_is_its_speakers():
+    # في خطاب … قالت فلانة … وذكر الخطاب: the letter is hers; the verb after it agrees with the letter, not her
+    article = ("وفي خطاب قرأه الوزير سامي الحداد أمام البرلمان، قالت رئيسة الوزراء ليلى مراد إن الحكومة أخطأت.\n"
+               "وقال الحداد إن التعويض لن يكون ماليا.\n"
+               'وذكر الخطاب: "لقد عانيتما كثيرا".\n'
+               'وأضاف: "نحن نعتذر".')
+    assert [a.mention for a in attribute(LEX, split(article))][2:] == ["رئيسة الوزراء ليلى مراد"] * 2
+    # a letter first met in narration has no author to go back to: it speaks for itself
+    article = "وقال الحداد إن التعويض لن يكون ماليا.\nوتلقى البرلمان خطابه الأخير.\nوذكر الخطاب أن القانون سيتغير."
+    assert attribute(LEX, split(article))[2].mention == "الخطاب"
