@@ -326,7 +326,7 @@ def agreement(lex: Lexicons, words: list[str], source: Source, cue_gender: str =
     وأضافوا): what a carried report's cue must agree with.
 
     A body, a medium or a state takes the gender the cue that named it showed (قال الجيش → وأضاف; قالت الوزارة →
-    وأضافت); several people take the plural (مسؤولون → وأضافوا), things and broken plurals the feminine singular
+    وأضافت); several people take the plural (مسؤولون، وزراء → وأضافوا), things and broken plurals the feminine singular
     too (المصادر → وأضافت); a person the gender the words show, either when they show none.
     """
     kind = source.kind
@@ -343,7 +343,8 @@ def agreement(lex: Lexicons, words: list[str], source: Source, cue_gender: str =
             # foreign name (ماكرون: ماكر + ون), which takes the singular
             guessed = dictionary.entry(head) is None and len(words) == 1
             return frozenset({("m", "pl"), ("m", "sg")}) if guessed else frozenset({("m", "pl")})
-        if head.endswith("ات") or _plural(head) or head in lex.w.collective_source or head in lex.words(
+        # وزراء الخارجية … وقالوا: a broken plural of people (the dictionary may list it as a noun of its own)
+        if head.endswith("ات") or _plural(head) or _human_plural(lex, head) or head in lex.w.collective_source or head in lex.words(
                 "report_noun"):
             return frozenset({("f", "sg"), ("m", "pl"), ("f", "pl")})
         return frozenset({(cue_gender or "m", "sg")})
