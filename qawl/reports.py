@@ -114,10 +114,24 @@ def complement_at(lex: Lexicons, toks: Tokens, j: int, allowed: frozenset[str]) 
         if n in SENTENCE_END or (n in verbs and not _preposition_like(lex, toks, k)):
             break
     k = j + 1 if j < len(toks) and toks[j].norm in COMMAS else j
+    if k + 2 < len(toks) and toks[k].norm == "في" and _speech(lex, toks[k + 1].norm):
+        # وأوضح الشيخ فلان في كلمة له مدى اهتمام …: said in a speech, whatever the verb's object
+        k += 3 if toks[k + 2].norm in lex.w.object_pronoun else 2
+        allowed = frozenset({cues.ANY})
     if (cues.ANY in allowed and k < len(toks) and toks[k].norm not in PUNCTUATION
             and toks[k].norm not in lex.w.no_comment):
         return k
     return -1
+
+
+def _speech(lex: Lexicons, word: str) -> bool:
+    """Return whether a word is a speech, maybe the speaker's own (كلمة، تصريح، كلمته، تصريحاتها)."""
+    for suffix in ("ها", "ه", ""):
+        if word.endswith(suffix):
+            bare = word[: len(word) - len(suffix)]
+            if bare in lex.w.speech_noun or (suffix and bare.endswith("ت") and bare[:-1] + "ه" in lex.w.speech_noun):
+                return True
+    return False
 
 
 def _preposition_like(lex: Lexicons, toks: Tokens, k: int) -> bool:

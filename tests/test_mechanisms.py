@@ -842,3 +842,12 @@ def test_a_document_mentioned_before_is_its_speakers():
     # a letter first met in narration has no author to go back to: it speaks for itself
     article = "وقال الحداد إن التعويض لن يكون ماليا.\nوتلقى البرلمان خطابه الأخير.\nوذكر الخطاب أن القانون سيتغير."
     assert attribute(LEX, split(article))[2].mention == "الخطاب"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("وأوضح الشيخ سامي الحداد في كلمة له مدى اهتمام الرئاسة بالخدمات.", ("explicit", "الشيخ سامي الحداد")),
+    ("وأكد في تصريحاته حرص المملكة على الاستقرار.", ("implicit", "")),
+    ("وأوضح الوزير مدى اهتمام الرئاسة بالخدمات.", None),  # no speech and no that-clause: what he made clear
+])
+def test_a_speech_makes_the_verbs_object_what_was_said(sentence, expected):
+    assert report(sentence) == expected
