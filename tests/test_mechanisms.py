@@ -851,3 +851,11 @@ def test_a_document_mentioned_before_is_its_speakers():
 ])
 def test_a_speech_makes_the_verbs_object_what_was_said(sentence, expected):
     assert report(sentence) == expected
+
+
+def test_office_holders_named_by_a_broken_plural_take_the_plural_verb():
+    # وزراء خارجية … ثم كشفوا: a broken plural of people agrees with the plural, as مسؤولون does
+    article = ("وقال مسؤولون أتراك إنهم يعتقدون أن الصحفي قتل.\n"
+               "وكان وزراء خارجية الدول السبع قد طالبوا بتحقيق شفاف.\n"
+               'وقالوا في بيان "نؤكد التزامنا بحرية التعبير".')
+    assert attribute(LEX, split(article))[2].mention == "وزراء خارجية الدول السبع"
