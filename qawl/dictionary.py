@@ -119,6 +119,7 @@ def load() -> None:
     """Read the dictionary's tables now (entry, verb_only and plurals_of read them on first use): 0.3 s."""
     nouns()
     verbs()
+    elatives()
     _plurals()
 
 
@@ -131,6 +132,18 @@ def plurals_of(words: frozenset[str]) -> list[str]:
 def entry(word: str) -> Entry | None:
     """Return what the dictionary says of a normalized word without clitics, or None when it lacks it."""
     return nouns().get(word)
+
+
+@cache
+def elatives() -> frozenset[str]:
+    """Return the normalized elatives (أعلى، أكبر، أبرز): a superlative heads what it compares (أعلى المعايير: the
+    standards), not a doer. Empty when the dictionary is not installed."""
+    path = _path()
+    if path is None:
+        return frozenset()
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+        rows = db.execute("select unvocalized from nouns where wordtype like 'اسم تفضيل%'").fetchall()
+    return frozenset(_bare(word) for (word,) in rows)
 
 
 def verb_only(word: str) -> bool:

@@ -271,6 +271,9 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
         rest = words[2:] if len(words) > 2 and words[1] == "من" else words[1:]
         inner = classify(lex, rest, cue_gender) if rest else Source("")
         return Source(UNNAMED) if inner.kind in (PERSON, UNNAMED) else inner
+    if (len(words) > 1 and words[0] in dictionary.elatives() and words[1].startswith("ال")
+            and words[0] not in names.given_genders(lex)):  # أشرف الحداد is a name
+        return classify(lex, words[1:], cue_gender)  # أعلى المعايير، أبرز المسؤولين: what the superlative picks
     if without_article(words[0]) in lex.w.place_noun:
         return Source("")  # جنوب غرب البصرة: a part of a place, whatever follows
     found = mentions.find(words[:8], mentions.gazetteer_index(lex), starts=[0])
@@ -285,7 +288,8 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
             for w in mention.name) and not _opens_no_name(lex, words[0], given):
         return Source(PERSON, gender(lex, words, cue_gender))  # رود روزنشتاين: a name, whatever a dictionary says
     head = without_article(stem(lex, words[0]))
-    titled = head in lex.title_words or ("ال" + head) in lex.title_words or head in lex.w.person_noun
+    titled = ((head in lex.title_words or ("ال" + head) in lex.title_words) and not (
+        head in lex.qualifiers or ("ال" + head) in lex.qualifiers)) or head in lex.w.person_noun  # not أعلى المعايير
     # A name after several doers is not theirs (نشطاء ومسعفون، مراسلات برازيليات): the head is plural.
     named = evidence and not (mention.name_at > 0 and _plural(stem(lex, words[0])))
     if named and mention.name_at > 0 and mentions.find(list(mention.name), mentions.gazetteer_index(lex), starts=[0]):

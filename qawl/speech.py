@@ -312,6 +312,7 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
     relay_words, according_to, came_in = lex.w.relay, according_words(lex), lex.w.came_in
     relay = verb = according = None
     participle = ""
+    opens = False  # the verb opens the sentence
     for i in found:
         tok = toks[i]
         n = tok.norm
@@ -332,6 +333,7 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
         elif n in table.verbs and verb is None and not _TANWEEN.intersection(toks.written[i]):
             # وطلباً: a noun written with tanween, not the verb طلبا
             verb = _verb_report(lex, text, toks, i, spans, known)
+            opens = i == 0
         elif n in table.with_object and verb is None and i > 0 and toks[i - 1].norm in lex.w.what:
             verb = what_report(lex, text, toks, i, spans)
         elif (n in table.with_object and verb is not None and i > 1 and toks[i - 1].norm in lex.w.what
@@ -351,7 +353,8 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
         if verb is not None and verb.kind == "explicit" and verb.mention != relay.mention:
             return replace(relay, relayer=verb.mention)
         return relay
-    if verb and (verb.kind == "explicit" or according is None):
+    if verb and (verb.kind == "explicit" or according is None or opens):
+        # وأضاف أن …، بحسب الوكالة: the one who added it speaks; the outlet after only relays his words
         return anonymous_if_withheld(lex, toks, verb)
     if according:
         return anonymous_if_withheld(lex, toks, according)

@@ -859,3 +859,20 @@ def test_office_holders_named_by_a_broken_plural_take_the_plural_verb():
                "وكان وزراء خارجية الدول السبع قد طالبوا بتحقيق شفاف.\n"
                'وقالوا في بيان "نؤكد التزامنا بحرية التعبير".')
     assert attribute(LEX, split(article))[2].mention == "وزراء خارجية الدول السبع"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the verb that opens the sentence has the subject; the outlet after it relays his words
+    ("وأضاف أن القضية اختبار للقوانين التركية، بحسب الوكالة.", ("implicit", "")),
+    # a superlative picks out what follows it, a thing here, and a title's qualifier heads nothing
+    ("وتقدم المستشفيات الخدمات للمرضى وفق أعلى المعايير الصحية العالمية.", None),
+    ("وارتفع عدد القتلى إلى 20، وفقا للمرصد.", ("explicit", "المرصد")),
+])
+def test_what_a_trailing_according_to_names(sentence, expected):
+    assert report(sentence) == expected
+
+
+def test_a_superlative_is_the_kind_of_what_it_picks():
+    assert sources.classify(LEX, normalize("أبرز المسؤولين").split()).kind == "unnamed"
+    assert sources.classify(LEX, normalize("أعلى المعايير الصحية").split()).kind == ""
+    assert sources.classify(LEX, normalize("أشرف الحداد").split()).kind == "person"  # a given name
