@@ -12,8 +12,8 @@ from qawl.sentences import Sentence
 from qawl.tokenize import Tokens, tokens
 
 _OPENERS = ('"', "«", "“")
-_CANDIDATES = 4
-_POSSESSIVE = ("ه", "ها", "هم", "هما")  # بيانه، رسالتها: the document of the one named before  # sources an unwritten subject may go back to, the last named first
+_CANDIDATES = 4  # sources an unwritten subject may go back to, the last named first
+_POSSESSIVE = ("ه", "ها", "هم", "هما")  # بيانه، رسالتها: the document of the one named before
 
 
 @dataclass

@@ -231,6 +231,18 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
                 and not _given_between_names(lex, toks, i, j) and not _ali_ends_name(lex, toks, i, j)) or (
                 word[:1] == "ل" and media_name(lex, toks, j) > 0):
             break  # a title, human noun or given name may share a cue's spelling (متحدثة، طالب، دان); بعض opens one
+        if j > i and word[:1] == "ل" and _body_domain(lex, toks, i, j):
+            # مجلس التعاون لدول الخليج العربية: the body's domain, its genitive and their relative adjectives, not
+            # whom it speaks to; a definite domain (للانتخابات) heads no genitive (الهيئة للانتخابات | الاقتراع)
+            genitive = not word.startswith("لل")
+            j += 1
+            while j < last and toks[j].norm.startswith("ال") and not stop[toks[j].norm] and (
+                    genitive or toks[j].norm.endswith(("ي", "يه"))):
+                genitive = False
+                j += 1
+            if j < last and toks[j].norm.startswith("ال") and toks[j].norm not in titles:
+                break  # ومددت الهيئة الوطنية للانتخابات | الاقتراع، المرصد … لحقوق الإنسان | المعارض: no more name
+            continue
         if j > i:
             prev = toks[j - 1].norm
             # The cheap tests first: the word's own marks, then the tests of the word and the one before it.
@@ -268,6 +280,19 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
     while j > i and toks[j - 1].norm in "-–":
         j -= 1
     return j
+
+
+def _body_domain(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
+    """Return whether the ل-word at toks[j] names the domain of the body the phrase from toks[i] names (مجلس التعاون |
+    لدول الخليج، الهيئة العامة | للغذاء والدواء): states or a thing, not a person or an outlet spoken to."""
+    word = toks[j].norm
+    if not word.startswith("ل") or toks[j].possessed:
+        return False
+    rest = "ال" + word[2:] if word.startswith("لل") else word[1:]
+    bare = rest[2:] if rest.startswith("ال") else rest
+    if not (bare in lex.w.state_noun or _common_noun(lex, bare)) or bare in lex.w.person_noun or bare in lex.roles:
+        return False
+    return institution(lex, toks[i].norm)  # a title's ل-complement is through_phrase's (وكيل الجامعة للتطوير)
 
 
 def _complete(lex: Lexicons, word: str) -> bool:

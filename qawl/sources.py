@@ -348,8 +348,8 @@ def agreement(lex: Lexicons, words: list[str], source: Source, cue_gender: str =
             guessed = dictionary.entry(head) is None and len(words) == 1
             return frozenset({("m", "pl"), ("m", "sg")}) if guessed else frozenset({("m", "pl")})
         # وزراء الخارجية … وقالوا: a broken plural of people (the dictionary may list it as a noun of its own)
-        if head.endswith("ات") or _plural(head) or _human_plural(lex, head) or head in lex.w.collective_source or head in lex.words(
-                "report_noun"):
+        if (head.endswith("ات") or _plural(head) or _human_plural(lex, head) or head in lex.w.collective_source
+                or head in lex.words("report_noun")):
             return frozenset({("f", "sg"), ("m", "pl"), ("f", "pl")})
         return frozenset({(cue_gender or "m", "sg")})
     if cue_gender:
