@@ -12,6 +12,8 @@ from qawl.sentences import Sentence
 from qawl.tokenize import Tokens, tokens
 
 _OPENERS = ('"', "«", "“")
+_CLOSERS = ('"', "»", "”")
+_HEADING_WORDS = 8
 _CANDIDATES = 4  # sources an unwritten subject may go back to, the last named first
 _POSSESSIVE = ("ه", "ها", "هم", "هما")  # بيانه، رسالتها: the document of the one named before
 
@@ -105,9 +107,17 @@ def _document_author(sentences: list[Sentence], out: list[Attribution], document
     return None
 
 
+def _quoted_heading(text: str) -> bool:
+    """Return whether a sentence is only a few quoted words with no full stop: a subheading ("وجوب محاسبة
+    المسؤولين"), not the quotation of the speaker before running on (which ends its sentence)."""
+    text = text.strip()
+    return (len(text.split()) <= _HEADING_WORDS and text[-1:] in _CLOSERS
+            and not any(mark in text[1:-1] for mark in ".!?؟"))
+
+
 def _unclosed_quote(text: str, spans: list[tuple[int, int]] | None = None) -> bool:
     spans = reports.quote_spans(text) if spans is None else spans
-    return bool(spans) and spans[-1][1] == len(text) and text.rstrip()[-1:] not in {'"', "»", "”"}
+    return bool(spans) and spans[-1][1] == len(text) and text.rstrip()[-1:] not in _CLOSERS
 
 
 def _person(lex: Lexicons, mention: str) -> Attribution:
@@ -174,7 +184,8 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
             result = _carried(lex, report, named[-_CANDIDATES:] if named else [salient]) or Attribution()
             if result.attribution == "explicit":
                 named.append(result)  # a document that speaks for itself: what follows may carry it
-        elif previous is not None and previous.attribution != "none" and (open_quote or text.startswith(_OPENERS)):
+        elif previous is not None and previous.attribution != "none" and (
+                open_quote or (text.startswith(_OPENERS) and not _quoted_heading(text))):
             result = Attribution(previous.mention, previous.apposition, "", "carried", "direct", previous.kind,
                                  previous.gender, previous.agrees)
         if people:

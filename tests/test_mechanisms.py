@@ -890,3 +890,9 @@ def test_a_superlative_is_the_kind_of_what_it_picks():
 ])
 def test_a_bodys_name_holds_its_domain(sentence, mention):
     assert report(sentence)[1] == mention
+
+
+def test_a_few_quoted_words_without_a_full_stop_are_a_heading():
+    article = ('وقال مسؤولون إن الصحفي قتل في القنصلية.\n"وجوب محاسبة المسؤولين"\n'
+               'وقال الوزير "لن نتراجع".\n"هذا موقفنا الثابت."')
+    assert [a.attribution for a in attribute(LEX, split(article))] == ["explicit", "none", "explicit", "carried"]
