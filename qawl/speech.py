@@ -53,6 +53,7 @@ from qawl.subjects import (
     is_source,
     is_thing,
     main_subject,
+    mute_subject_before,
     name_before,
     name_before_clause,
     named_opening,
@@ -249,6 +250,8 @@ def _implicit_report(lex: Lexicons, text: str, toks: Tokens, i: int, cue: str, q
     if before:
         b, stop, app_a, app_b = before
         return Report("explicit", cue, surface(text, toks, b, stop), surface(text, toks, app_a, app_b), quote)
+    if mute_subject_before(lex, toks, i):
+        return None
     tok = toks[i]
     opener = toks[0].norm
     if (i > 2 and toks[i - 1].norm in COMMAS and opener in lex.w.clause_opener and tok.norm[:1] not in "وف"

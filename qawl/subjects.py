@@ -4,6 +4,7 @@ or unwritten when the words after the verb are its object; and whether a phrase 
 from __future__ import annotations
 
 from qawl import cues, dictionary, mentions, names, sources
+from qawl.arabic import without_article
 from qawl.lexicons import Lexicons
 from qawl.normalize import normalize
 from qawl.phrases import (
@@ -25,6 +26,19 @@ _HARD_MARKS = frozenset(".؟?!:؛;\"«»“”()")
 
 def _hard_boundary(lex: Lexicons, n: str) -> bool:
     return n in _HARD_MARKS or n in lex.w.that
+
+
+def mute_subject_before(lex: Lexicons, toks: Tokens, i: int) -> bool:
+    """Return whether a definite noun phrase that cannot speak opens the verb's clause right before it (لكن الأغلبية
+    الساحقة رفضت التفكير): the verb's own subject, so it carries no earlier source."""
+    for b in range(i - 1, max(-1, i - 8), -1):
+        prev = toks[b - 1].norm if b > 0 else ""
+        if b == 0 or prev in COMMAS or prev in lex.w.clause_opener:
+            first = toks[b].norm
+            if not first.startswith("ال") or without_article(first) in lex.w.time_noun:
+                return False  # الأسبوع الماضي قال: a time, not a subject
+            return noun_phrase(lex, toks, b) == i and not speaks(lex, toks, b, i)
+    return False
 
 
 def subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int, int] | None:

@@ -896,3 +896,12 @@ def test_a_few_quoted_words_without_a_full_stop_are_a_heading():
     article = ('وقال مسؤولون إن الصحفي قتل في القنصلية.\n"وجوب محاسبة المسؤولين"\n'
                'وقال الوزير "لن نتراجع".\n"هذا موقفنا الثابت."')
     assert [a.attribution for a in attribute(LEX, split(article))] == ["explicit", "none", "explicit", "carried"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("وعاد بعضهم، لكن الأغلبية الساحقة رفضت التفكير في العودة.", None),  # the verb's own subject, which cannot speak
+    ("لكن الحكومة رفضت التفكير في العودة.", ("explicit", "الحكومة")),
+    ("الأسبوع الماضي قال إن الخطة جاهزة.", ("implicit", "")),  # a time opens the sentence, not a subject
+])
+def test_a_subject_before_the_verb_that_cannot_speak_reports_nothing(sentence, expected):
+    assert report(sentence) == expected
