@@ -17,7 +17,7 @@ from qawl.phrases import (
     noun_phrase,
 )
 from qawl.reports import Report, complement_at, quote_kind, said_at, speech_objects, surface
-from qawl.subjects import is_participle, is_source, quoted_body, speaks
+from qawl.subjects import is_participle, is_source, main_subject, quoted_body, speaks
 from qawl.tokenize import NORM, Tokens, positions
 
 
@@ -50,6 +50,13 @@ def what_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tupl
     """Return the report of "ما ذكره السفير" / "وفق ما نشرته الصحيفة": what the source after the verb said, when it
     can speak (كما قال mid-sentence compares, and is left to the caller)."""
     start = i + 2 if i + 1 < len(toks) and toks[i + 1].norm in lex.w.object_pronoun else i + 1  # ما كشفت عنه فلان
+    if start < len(toks) and toks[start].norm.startswith(("بال", "بان")):
+        # عرض الجيش على المسلحين ما وصفه بالخروج الآمن: what the subject of the sentence described so
+        a, b, app_a, app_b = main_subject(lex, toks, i)
+        if b > a and speaks(lex, toks, a, b):
+            return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, a, b),
+                          surface(text, toks, app_a, app_b), quote_kind(text, toks.ends[i], spans))
+        return None
     end = noun_phrase(lex, toks, start, objects=True, after_name=True)
     if end == start or not speaks(lex, toks, start, end):
         return None

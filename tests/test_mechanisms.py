@@ -905,3 +905,11 @@ def test_a_few_quoted_words_without_a_full_stop_are_a_heading():
 ])
 def test_a_subject_before_the_verb_that_cannot_speak_reports_nothing(sentence, expected):
     assert report(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("عرض الجيش الروسي على المسلحين ما وصفه بالخروج الآمن.", ("explicit", "الجيش الروسي")),
+    ("وندد المتظاهرون بما وصفوه بالفساد.", ("explicit", "المتظاهرون")),
+])
+def test_what_the_subject_described_as_is_its_words(sentence, expected):
+    assert report(sentence) == expected
