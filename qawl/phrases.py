@@ -88,7 +88,8 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
     places = lex.places
     if prev in places and not word.startswith("ال"):
         return True
-    if word in places and not prev.startswith("ال") and prev not in lex.title_words and not _heads_construct(lex, prev):
+    if word in places and not prev.startswith("ال") and prev not in lex.title_words and not _heads_construct(
+            lex, prev) and ("ال" + prev) not in lex.title_words:
         return True  # حذر ترامب إيران (not جامعة نجران)
     definite = prev_bare.startswith("ال")
     closed = closes(lex, prev)
@@ -247,7 +248,7 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
             prev = toks[j - 1].norm
             # The cheap tests first: the word's own marks, then the tests of the word and the one before it.
             if tok.possessed or word in ends or word in copula or (
-                    _ACCUSATIVE[word] and word not in given) or _adverbial(
+                    _ACCUSATIVE[word] and word not in given and word not in places) or _adverbial(
                     lex, prev, word) or _purpose(lex, prev, word) or (
                 objects and (
                     object_starts(lex, prev, word, after_name=after_name,
@@ -264,9 +265,12 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
                 break  # نفى مسؤولون سعوديون | هذه الاتهامات، حذرت تركيا | الحكومة السورية: the object
             if ends_subject:
                 break  # تقارير استندت إلى …: a verb ends the subject (a relative clause of an indefinite noun)
-            if word in places and not prev.startswith(("ال", "لل")) and prev not in titles and not _heads_construct(
-                    lex, prev):
-                break  # توعد ترامب إيران: a country right after a name is the object (not جامعة نجران)
+            if word in places and (not prev.startswith(("ال", "لل")) and prev not in titles and not _heads_construct(
+                    lex, prev) and ("ال" + prev) not in titles or (
+                    prev.startswith("ال") and not word.startswith("ال"))):
+                # توعد ترامب إيران، حذر الوزير روسيا: a country right after a name or a definite word is the object
+                # (not جامعة نجران، رئيس وزراء أستراليا)
+                break
             if word in lex.w.quantifier and prev not in titles and prev not in lex.institution_heads:
                 break  # واجه كوهين العديد من الانتقادات: a quantifier after a noun opens the object
             if j == i + 1 and prev in places and word.startswith("ال") and (
