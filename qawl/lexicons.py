@@ -122,11 +122,6 @@ class Lexicons:
         return self._one_word_titles(lambda kind: kind != "qualifier")
 
     @cached_property
-    def qualifiers(self) -> frozenset[str]:
-        """Return the normalized one-word qualifiers of titles (العام، الأعلى): a title's words, never its head."""
-        return self._one_word_titles(lambda kind: kind == "qualifier") - self.roles
-
-    @cached_property
     def title_entries(self) -> frozenset[str]:
         """Return the normalized one-word entries of the title lexicon, qualifiers included (الرئيس، العام)."""
         return self._one_word_titles(lambda kind: True)

@@ -288,8 +288,8 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
             for w in mention.name) and not _opens_no_name(lex, words[0], given):
         return Source(PERSON, gender(lex, words, cue_gender))  # رود روزنشتاين: a name, whatever a dictionary says
     head = without_article(stem(lex, words[0]))
-    titled = ((head in lex.title_words or ("ال" + head) in lex.title_words) and not (
-        head in lex.qualifiers or ("ال" + head) in lex.qualifiers)) or head in lex.w.person_noun  # not أعلى المعايير
+    titled = ((head in lex.title_words or ("ال" + head) in lex.title_words) and head not in dictionary.elatives()
+              ) or head in lex.w.person_noun  # الأعلى qualifies a title, أعلى المعايير heads none
     # A name after several doers is not theirs (نشطاء ومسعفون، مراسلات برازيليات): the head is plural.
     named = evidence and not (mention.name_at > 0 and _plural(stem(lex, words[0])))
     if named and mention.name_at > 0 and mentions.find(list(mention.name), mentions.gazetteer_index(lex), starts=[0]):
@@ -297,7 +297,7 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
     kind = head_kind(lex, words[0], named=named or (titled and _annexed(lex, words)))
     if kind == MEDIA and _body_not_medium(lex, words):
         return Source(ORGANIZATION)  # وكالة الفضاء الروسية، شبكة الإغاثة: an agency of the state, not of the news
-    if kind == UNNAMED and titled and len(words) > 2 and words[1] == "باسم" and not mention.name:
+    if kind in (UNNAMED, PERSON) and titled and len(words) > 2 and words[1] == "باسم" and not mention.name:
         body = classify(lex, words[2:]).kind
         if body in (ORGANIZATION, COUNTRY, MEDIA):
             return Source(body)  # متحدث باسم الوزارة: a spokesman without a name speaks for the ministry

@@ -913,3 +913,11 @@ def test_a_subject_before_the_verb_that_cannot_speak_reports_nothing(sentence, e
 ])
 def test_what_the_subject_described_as_is_its_words(sentence, expected):
     assert report(sentence) == expected
+
+
+@pytest.mark.parametrize(("phrase", "kind"), [
+    ("المتحدث باسم فيلق الرحمن", "organization"),  # a spokesman the article does not name speaks for his body
+    ("مساعد الأمين العام للأمم المتحدة", "person"),  # a title headed by a word that also qualifies titles
+])
+def test_who_a_title_without_a_name_is(phrase, kind):
+    assert sources.classify(LEX, normalize(phrase).split()).kind == kind
