@@ -265,8 +265,8 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
                 break  # نفى مسؤولون سعوديون | هذه الاتهامات، حذرت تركيا | الحكومة السورية: the object
             if ends_subject:
                 break  # تقارير استندت إلى …: a verb ends the subject (a relative clause of an indefinite noun)
-            if word in places and (not prev.startswith(("ال", "لل")) and prev not in titles and not _heads_construct(
-                    lex, prev) and ("ال" + prev) not in titles or (
+            if word in places and ((not prev.startswith(("ال", "لل")) and prev not in titles and not _heads_construct(
+                    lex, prev) and ("ال" + prev) not in titles) or (
                     prev.startswith("ال") and not word.startswith("ال"))):
                 # توعد ترامب إيران، حذر الوزير روسيا: a country right after a name or a definite word is the object
                 # (not جامعة نجران، رئيس وزراء أستراليا)

@@ -297,7 +297,7 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
     kind = head_kind(lex, words[0], named=named or (titled and _annexed(lex, words)))
     if kind == MEDIA and _body_not_medium(lex, words):
         return Source(ORGANIZATION)  # وكالة الفضاء الروسية، شبكة الإغاثة: an agency of the state, not of the news
-    if kind in (UNNAMED, PERSON) and titled and len(words) > 2 and words[1] == "باسم" and not mention.name:
+    if kind == UNNAMED and titled and len(words) > 2 and words[1] == "باسم" and not mention.name:
         body = classify(lex, words[2:]).kind
         if body in (ORGANIZATION, COUNTRY, MEDIA):
             return Source(body)  # متحدث باسم الوزارة: a spokesman without a name speaks for the ministry
