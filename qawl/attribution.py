@@ -107,6 +107,14 @@ def _document_author(sentences: list[Sentence], out: list[Attribution], document
     return None
 
 
+def _closes_quote(text: str) -> bool:
+    """Return whether a sentence ends a quotation it does not open (عرفت في الحال … فوقنا".): the words of the
+    speaker before, run on from a quotation the writer closed too early or never opened."""
+    body = text.rstrip().rstrip(".،,!؟?").rstrip()
+    return (body.endswith('"') and text.count('"') == 1) or (body.endswith(("»", "”")) and not any(
+        opener in text for opener in ("«", "“")))
+
+
 def _quoted_heading(text: str) -> bool:
     """Return whether a sentence is only a few quoted words with no full stop: a subheading ("وجوب محاسبة
     المسؤولين"), not the quotation of the speaker before running on (which ends its sentence)."""
@@ -185,7 +193,7 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
             if result.attribution == "explicit":
                 named.append(result)  # a document that speaks for itself: what follows may carry it
         elif previous is not None and previous.attribution != "none" and (
-                open_quote or (text.startswith(_OPENERS) and not _quoted_heading(text))):
+                open_quote or (text.startswith(_OPENERS) and not _quoted_heading(text)) or _closes_quote(text)):
             result = Attribution(previous.mention, previous.apposition, "", "carried", "direct", previous.kind,
                                  previous.gender, previous.agrees)
         if people:
@@ -193,7 +201,8 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
             result.people = tuple(people)
         if taker:
             named.append(_person(lex, taker))
-        open_quote = _unclosed_quote(text, spans) if result.attribution != "none" or open_quote else False
+        open_quote = (_unclosed_quote(text, spans) and not _closes_quote(text)
+                      if result.attribution != "none" or open_quote else False)
         if open_quote and result.attribution != "none" and result.quote == "indirect":
             result.quote = "direct"
         out.append(result)

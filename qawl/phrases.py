@@ -346,8 +346,9 @@ def _quoted_name(lex: Lexicons, toks: Tokens, j: int) -> int:
     """Return the position of the mark closing a short quoted name right after a medium's or body's head noun
     (صحيفة "ميرور"، موقع "لي مسلم بوست"), else -1."""
     prev = toks[j - 1].norm
-    bare = prev[2:] if prev.startswith("ال") else prev
-    if bare not in lex.w.media_noun and bare not in lex.w.body:
+    bare = prev[2:] if prev.startswith(("ال", "لل")) else prev
+    if bare not in lex.w.media_noun and bare not in lex.w.body and not (
+            bare[:1] == "ل" and (bare[1:] in lex.w.media_noun or bare[1:] in lex.w.body)):  # بحث لمؤسسة "…"
         return -1
     closing = _CLOSING[toks[j].norm]
     return next((k for k in range(j + 2, min(len(toks), j + 6)) if toks[k].norm == closing), -1)

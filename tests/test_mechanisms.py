@@ -921,3 +921,19 @@ def test_what_the_subject_described_as_is_its_words(sentence, expected):
 ])
 def test_who_a_title_without_a_name_is(phrase, kind):
     assert sources.classify(LEX, normalize(phrase).split()).kind == kind
+
+
+def test_a_sentence_that_closes_a_quotation_it_never_opened_runs_on():
+    article = ('وقال طالب يدعى سامي الحداد "سمعت ما يشبه المفرقعات".\n'
+               'عرفت في الحال وذهبت مباشرة إلى الشارع".\n'
+               "وأظهر تصوير فيديو عملية إجلاء الطلاب.")
+    assert [a.attribution for a in attribute(LEX, split(article))] == ["explicit", "carried", "none"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ('وارتفع العدد هذا العام، حسب بحث لمؤسسة "إيفري تاون".', ("explicit", 'مؤسسة "إيفري تاون"')),
+    ('وأكدت الرئيسة التنفيذية لشركة "ديا" الألمانية أن المشروع ناجح.',
+     ("explicit", 'الرئيسة التنفيذية لشركة "ديا" الألمانية')),
+])
+def test_a_quoted_name_after_a_body_with_lam(sentence, expected):
+    assert report(sentence) == expected
