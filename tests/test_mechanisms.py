@@ -937,3 +937,7 @@ def test_a_sentence_that_closes_a_quotation_it_never_opened_runs_on():
 ])
 def test_a_quoted_name_after_a_body_with_lam(sentence, expected):
     assert report(sentence) == expected
+
+
+def test_a_quantifier_is_no_given_name_before_what_it_counts():
+    assert report("وقال أحد الطلبة الذين تم إجلاؤهم لشبكة سي بي اس إن الوضع صعب.") == ("explicit", "أحد الطلبة")
