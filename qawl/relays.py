@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from qawl import cues, names, sources
+from qawl import cues, dictionary, names, sources
 from qawl.lexicons import Lexicons
 from qawl.normalize import normalize
 from qawl.phrases import (
@@ -52,7 +52,10 @@ def what_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tupl
     start = i + 2 if i + 1 < len(toks) and toks[i + 1].norm in lex.w.object_pronoun else i + 1  # ما كشفت عنه فلان
     if start < len(toks) and toks[start].norm.startswith(("بال", "بان")):
         # عرض الجيش على المسلحين ما وصفه بالخروج الآمن: what the subject of the sentence described so
-        a, b, app_a, app_b = main_subject(lex, toks, i)
+        first = toks[0].norm
+        bare = first[1:] if first[:1] in "وف" and first[1:] in dictionary.verbs() else first
+        verb = (first in cues.of(lex).verbs or bare in dictionary.verbs()) and bare not in lex.w.quantifier
+        a, b, app_a, app_b = main_subject(lex, toks, i) if verb else (0, 0, 0, 0)  # أحد أهداف فلانة …: no verb
         if b > a and speaks(lex, toks, a, b):
             return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, a, b),
                           surface(text, toks, app_a, app_b), quote_kind(text, toks.ends[i], spans))

@@ -941,3 +941,7 @@ def test_a_quoted_name_after_a_body_with_lam(sentence, expected):
 
 def test_a_quantifier_is_no_given_name_before_what_it_counts():
     assert report("وقال أحد الطلبة الذين تم إجلاؤهم لشبكة سي بي اس إن الوضع صعب.") == ("explicit", "أحد الطلبة")
+
+
+def test_what_is_described_needs_a_sentence_that_opens_with_its_verb():
+    assert report('أحد أهداف أمل كمدربة تغيير ما وصفته بالـ "الفكر المغلوط" حول العضلات.') is None
