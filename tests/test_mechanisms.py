@@ -945,3 +945,12 @@ def test_a_quantifier_is_no_given_name_before_what_it_counts():
 
 def test_what_is_described_needs_a_sentence_that_opens_with_its_verb():
     assert report('أحد أهداف أمل كمدربة تغيير ما وصفته بالـ "الفكر المغلوط" حول العضلات.') is None
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("وتحدث الرئيس إلى نظيره هاتفيا لبحث الوضع بعد أن وجهت الولايات المتحدة ضربات.", None),  # a clause of time
+    ("وقال الوزير بعد أن التقى نظيره إن العلاقات جيدة.", ("explicit", "الوزير")),
+    ("وكان الرئيس قد صرح من قبل بأن الحروب التجارية جيدة.", ("explicit", "الرئيس")),
+])
+def test_that_after_a_word_of_time_opens_no_report(sentence, expected):
+    assert report(sentence) == expected
