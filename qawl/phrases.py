@@ -153,6 +153,18 @@ def institution(lex: Lexicons, word: str) -> bool:
             and bare not in lex.roles)
 
 
+def _addressee(lex: Lexicons, prev: str, word: str) -> bool:
+    """Return whether word is ل + a noun after a name (قال بوتين | لحشد متهلل، روحاني | لدبلوماسيين إيرانيين): whom
+    the speaker addressed, not a part of the name."""
+    if word[:1] != "ل" or word.startswith("لل") or len(word) < 4 or word in lex.places or word in names.given_name_set(
+            lex) or prev in lex.title_words or not names.is_name_word(lex, prev):
+        return False
+    rest = word[1:]
+    doers = rest[:-2] if rest.endswith(("ين", "ون")) else ""
+    return (_common_noun(lex, rest) or rest in lex.w.person_noun or (
+        doers != "" and (doers in lex.w.person_noun or dictionary.entry(doers) is not None)))
+
+
 def _purpose(lex: Lexicons, prev: str, word: str) -> bool:
     """Return whether word is ل + a verbal noun after a name (ترامب | لمطالبة بوتين): a purpose, not a name."""
     return (word.startswith("ل") and not word.startswith("لل") and len(word) >= 6 and word[1] in "مت"
@@ -249,7 +261,7 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
             # The cheap tests first: the word's own marks, then the tests of the word and the one before it.
             if tok.possessed or word in ends or word in copula or (
                     _ACCUSATIVE[word] and word not in given and word not in places) or _adverbial(
-                    lex, prev, word) or _purpose(lex, prev, word) or (
+                    lex, prev, word) or _purpose(lex, prev, word) or _addressee(lex, prev, word) or (
                 objects and (
                     object_starts(lex, prev, word, after_name=after_name,
                                   follows=toks[j + 1].norm if j + 1 < len(toks) else "", feminine=tok.feminine)

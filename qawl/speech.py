@@ -223,12 +223,20 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     elif ((oblique_plural(toks[j].norm) and toks[j].norm not in names.given_name_set(lex))  # كاثرين: a name
           or accusative_head(lex, toks, j)
           or not (said_at(lex, toks, max(end, app_b)) or speaks(lex, toks, j, np_end)
+                  or (_addressed(lex, toks, max(end, app_b), at) and not is_thing(toks[j].norm))
                   or (app_b > app_a and has_name(lex, toks, app_a, app_b)))):
         # وأكد أهمية …، وأبلغ اجتماعا لأنصاره: the phrase is the object
         return _implicit_report(lex, text, toks, i, cue, quote)
     elif np_end == j + 1 and table.forms[n].gender == "m" and feminine_place(lex, toks[j].norm):
         return _implicit_report(lex, text, toks, i, cue, quote)  # واتهم إيران: a state's verb is feminine
     return Report("explicit", cue, surface(text, toks, j, np_end), surface(text, toks, app_a, app_b), quote)
+
+
+def _addressed(lex: Lexicons, toks: Tokens, k: int, at: int) -> bool:
+    """Return whether what is said begins at toks[at] right after a short ل-phrase at toks[k] (قال بوتين | لحشد متهلل
+    | إنه): whom the subject told, so the phrase before it is the subject whatever its words, as before a
+    that-clause."""
+    return k < at <= k + 3 and toks[k].norm[:1] == "ل" and toks[at].norm in lex.w.that
 
 
 def _after_what_is_said(lex: Lexicons, toks: Tokens, i: int, after: int) -> bool:

@@ -954,3 +954,12 @@ def test_what_is_described_needs_a_sentence_that_opens_with_its_verb():
 ])
 def test_that_after_a_word_of_time_opens_no_report(sentence, expected):
     assert report(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("قال بوتين لحشد متهلل إنه يعتبر الفوز تصويتا بالثقة.", ("explicit", "بوتين")),  # whom he told, not his name
+    ('وقال روحاني لدبلوماسيين إيرانيين "على أمريكا أن تعرف".', ("explicit", "روحاني")),
+    ("وقال عبد الله لطفي إن الوضع صعب.", ("explicit", "عبد الله لطفي")),  # a family name spelled with ل
+])
+def test_whom_a_named_speaker_told_is_no_part_of_his_name(sentence, expected):
+    assert report(sentence) == expected
