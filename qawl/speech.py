@@ -129,7 +129,7 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     after = toks[j].norm if j < len(toks) else ""
     implicit = j < len(toks) and (
         after in w.pronoun_subject or after in w.document or after in w.personal_pronoun or after in {"فيها", "فيه"}
-        or own_object(lex, text, toks, j)
+        or own_object(lex, text, toks, j) or _we_verb(lex, after)
     )
     if not implicit and j < len(toks) and is_document(lex, after):
         return document_report(lex, text, toks, i, j, allowed, spans)
@@ -230,6 +230,13 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     elif np_end == j + 1 and table.forms[n].gender == "m" and feminine_place(lex, toks[j].norm):
         return _implicit_report(lex, text, toks, i, cue, quote)  # واتهم إيران: a state's verb is feminine
     return Report("explicit", cue, surface(text, toks, j, np_end), surface(text, toks, app_a, app_b), quote)
+
+
+def _we_verb(lex: Lexicons, word: str) -> bool:
+    """Return whether a word is a verb in the first person plural (نتوقع، نريد): after a cue it opens what was said
+    (وأضافت نتوقع أن …), it names no one."""
+    return (word[:1] == "ن" and len(word) >= 4 and word[1:] in dictionary.verbs() and dictionary.entry(word) is None
+            and word not in names.given_name_set(lex))
 
 
 def _addressed(lex: Lexicons, toks: Tokens, k: int, at: int) -> bool:

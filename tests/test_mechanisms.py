@@ -963,3 +963,8 @@ def test_that_after_a_word_of_time_opens_no_report(sentence, expected):
 ])
 def test_whom_a_named_speaker_told_is_no_part_of_his_name(sentence, expected):
     assert report(sentence) == expected
+
+
+def test_a_verb_in_the_first_person_after_a_cue_opens_what_was_said():
+    assert report("وأضافت نتوقع أن تقوم روسيا بواجبها.") == ("implicit", "")
+    assert report("وقال نتنياهو إن الوضع صعب.") == ("explicit", "نتنياهو")
