@@ -410,8 +410,10 @@ def apposition(lex: Lexicons, toks: Tokens, j: int) -> tuple[int, int]:
         head = toks[start].norm
         if toks[start].possessed or (head.startswith("و") and (head.startswith("وال") or head.endswith(("ه", "ها")))):
             return j, j  # شكره، وزوجته: what follows the comma belongs to the sentence, not to the name
-        if dictionary.verb_only(head):
-            return j, j  # متحدث باسم الخارجية، رافق تيلرسون في رحلته،: a clause that describes him, no name
+        if dictionary.verb_only(head) or (head in lex.w.preposition and head != "علي"):
+            # متحدث باسم الخارجية، رافق تيلرسون في رحلته،: a clause that describes him; كارن بيرس، عن أن: the
+            # complement, no name
+            return j, j
         ends = closers(lex)
         if head == "علي" and (k := noun_phrase(lex, toks, start + 1)) > start + 1 and k < len(toks) and (
                 toks[k].norm in ends and names.anchored(lex, [t.norm for t in toks[start + 1 : k]])):

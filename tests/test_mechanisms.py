@@ -968,3 +968,8 @@ def test_whom_a_named_speaker_told_is_no_part_of_his_name(sentence, expected):
 def test_a_verb_in_the_first_person_after_a_cue_opens_what_was_said():
     assert report("وأضافت نتوقع أن تقوم روسيا بواجبها.") == ("implicit", "")
     assert report("وقال نتنياهو إن الوضع صعب.") == ("explicit", "نتنياهو")
+
+
+def test_a_preposition_after_the_comma_is_no_apposition():
+    found = speech.find(LEX, "وكشفت كارن بيرس، عن أن روسيا طلبت زيارة يوليا.")
+    assert (found.mention, found.apposition) == ("كارن بيرس", "")
