@@ -99,6 +99,8 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
         if word.endswith(("يين", "يون")) and prev.startswith("ال") and prev in lex.title_words and not prev.endswith(
                 ("ون", "ين", "ات")):
             return True  # وأخبر الوزير | الصحفيين: a plural after one title is no adjective of it (number agrees)
+        if word.endswith(("يين", "يون")) and (_after_foreign_name(lex, prev) or prev in names.given_name_set(lex)):
+            return True  # دعا بوتن | الأوروبيين: a people after a name, no family name
         if word in lex.title_entries or word.endswith(("ي", "يه", "يين", "يون")):
             return False
         if prev in lex.honorifics and not _common_noun(lex, word[2:]):

@@ -973,3 +973,9 @@ def test_a_verb_in_the_first_person_after_a_cue_opens_what_was_said():
 def test_a_preposition_after_the_comma_is_no_apposition():
     found = speech.find(LEX, "وكشفت كارن بيرس، عن أن روسيا طلبت زيارة يوليا.")
     assert (found.mention, found.apposition) == ("كارن بيرس", "")
+
+
+def test_a_people_after_a_name_is_the_object():
+    assert report("دعا الرئيس الروسي فلاديمير بوتن الأوروبيين إلى المشاركة ماليا.") == (
+        "explicit", "الرئيس الروسي فلاديمير بوتن")
+    assert report("وقال محمد الحمزي إن الوضع صعب.") == ("explicit", "محمد الحمزي")  # a family name is singular
