@@ -48,7 +48,14 @@ def _is_name_word(lex: Lexicons, word: str) -> bool:
         and word not in lex.places
         and not any(ch.isdigit() for ch in word)
         and not construct_plural(word)
+        and word not in title_plurals(lex)  # وزراء خارجية مجموعة السبع: office holders, no name
     )
+
+
+def title_plurals(lex: Lexicons) -> frozenset[str]:
+    """Return the dictionary's broken plurals of the lexicon's one-word titles (وزراء، شيوخ، قادة، سفراء)."""
+    return lex.derived("title_plurals", lambda lex: frozenset(dictionary.plurals_of(
+        frozenset(w[2:] if w.startswith("ال") else w for w in lex.roles))) - given_name_set(lex))
 
 
 def _foreign_al(lex: Lexicons, word: str) -> bool:

@@ -187,8 +187,8 @@ def _annexed(lex: Lexicons, words: list[str]) -> bool:
             return False  # مسؤول في منظمة …، متحدث باسم الوزارة: someone at a body, not its head
         if w in heads:
             continue  # the chain goes on: رئيس منظمة …
-        if w.endswith("ي") and len(w) > 3:
-            return False  # a relative adjective the dictionary lacks: مصدر أمني
+        if (w.endswith("ي") and len(w) > 3) or _adjective_shaped(w):
+            return False  # a relative adjective the dictionary lacks: مصدر أمني، وزراء إسرائيليون
         entry = dictionary.entry(w)
         if entry is None:
             return True  # a proper name closes the chain: شيوخ محافظة صعدة
@@ -294,6 +294,8 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
     named = evidence and not (mention.name_at > 0 and _plural(stem(lex, words[0])))
     if named and mention.name_at > 0 and mentions.find(list(mention.name), mentions.gazetteer_index(lex), starts=[0]):
         named = False  # شاهد من رويترز: the name is an outlet's or a place's, not the witness's
+    if head in names.title_plurals(lex) and _annexed(lex, words):
+        return Source(PERSON, "m")  # وزراء خارجية مجموعة السبع، شيوخ محافظة صعدة: the holders of offices it names
     kind = head_kind(lex, words[0], named=named or (titled and _annexed(lex, words)))
     if kind == MEDIA and _body_not_medium(lex, words):
         return Source(ORGANIZATION)  # وكالة الفضاء الروسية، شبكة الإغاثة: an agency of the state, not of the news
@@ -338,6 +340,8 @@ def agreement(lex: Lexicons, words: list[str], source: Source, cue_gender: str =
         return ANY_AGREEMENT
     head = without_article(stem(lex, words[0]))
     if kind == PERSON:
+        if head in names.title_plurals(lex):
+            return frozenset({("m", "pl"), ("f", "pl")})  # وزراء الخارجية … وقالوا: several people
         if source.gender:
             return frozenset({(source.gender, "sg")})
         return frozenset({("m", "sg"), ("f", "sg")})
