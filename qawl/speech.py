@@ -122,6 +122,16 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         # present verb after it (a headline's order); what follows the verb is its object
         return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, 0, opening),
                       quote=quote_kind(text, toks.ends[i], spans))
+    if (i > 0 and before not in COMMAS and (subject := subject_before(lex, toks, i)) is not None
+            and subject[1] == i and _opens_clause(lex, toks, subject[0])):
+        # لكن ماي حذرت الزعماء الأوروبيين من أنها: the subject written before its verb; what follows is the object
+        at = complement_at(lex, toks, noun_phrase(lex, toks, i + 1, objects=True), allowed)
+        if at < 0 and cues.ANY in allowed and i + 1 < len(toks) and toks[i + 1].norm not in PUNCTUATION:
+            at = i + 1
+        if at >= 0:
+            b, stop, app_a, app_b = subject
+            return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, b, stop),
+                          surface(text, toks, app_a, app_b), quote_kind(text, toks.starts[at], spans))
     j = i + 1
     objects_between = w.object_pronoun
     while j < len(toks) and toks[j].norm in objects_between:
@@ -230,6 +240,12 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     elif np_end == j + 1 and table.forms[n].gender == "m" and feminine_place(lex, toks[j].norm):
         return _implicit_report(lex, text, toks, i, cue, quote)  # واتهم إيران: a state's verb is feminine
     return Report("explicit", cue, surface(text, toks, j, np_end), surface(text, toks, app_a, app_b), quote)
+
+
+def _opens_clause(lex: Lexicons, toks: Tokens, b: int) -> bool:
+    """Return whether toks[b] opens the sentence or a clause (after لكن، و، أن or a comma)."""
+    return b == 0 or toks[b - 1].norm in lex.w.clause_opener or toks[b - 1].norm in COMMAS or (
+        toks[b - 1].norm in lex.w.that)
 
 
 def _we_verb(lex: Lexicons, word: str) -> bool:

@@ -979,3 +979,13 @@ def test_a_people_after_a_name_is_the_object():
     assert report("دعا الرئيس الروسي فلاديمير بوتن الأوروبيين إلى المشاركة ماليا.") == (
         "explicit", "الرئيس الروسي فلاديمير بوتن")
     assert report("وقال محمد الحمزي إن الوضع صعب.") == ("explicit", "محمد الحمزي")  # a family name is singular
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("لكن ماي حذرت الزعماء الأوروبيين من أنها مستعدة للخروج دون صفقة.", ("explicit", "ماي")),
+    ("لكن المنظمة نفت صحة هذه الاتهامات.", ("explicit", "المنظمة")),
+    ("ممثلة الأفلام ستورمي دانييلز تكشف صورة تقريبية للرجل الذي هددها.",
+     ("explicit", "ممثلة الأفلام ستورمي دانييلز")),
+])
+def test_a_subject_written_before_its_verb_leaves_the_object_after_it(sentence, expected):
+    assert report(sentence) == expected
