@@ -118,6 +118,8 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
     if _after_foreign_name(lex, prev) and word not in lex.title_words and (
             _common_noun(lex, word) or dictionary.verb_only(word) or _plural_participle(lex, word)):
         return True  # وصف ترامب | كتاب مذكرات كومي: after a foreign name, a noun or a verb is no family name
+    if definite and prev_bare[2:] in lex.w.person_noun and word in names.given_name_set(lex):
+        return False  # أكد المواطن عبدالله أحمد الحسيني: the name of the one the noun describes
     return definite and not closed
 
 

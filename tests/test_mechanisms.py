@@ -989,3 +989,12 @@ def test_a_people_after_a_name_is_the_object():
 ])
 def test_a_subject_written_before_its_verb_leaves_the_object_after_it(sentence, expected):
     assert report(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("بدوره أكد المواطن عبدالله أحمد الحسيني أن الشاطئ جميل.", ("explicit", "المواطن عبدالله أحمد الحسيني")),
+    ("أرجع برنامج الأغذية العالمي خفض الحصص إلى نقص التمويل.", ("explicit", "برنامج الأغذية العالمي")),
+    ("توجه الناخبون إلى مراكز الاقتراع الأحد للإدلاء بأصواتهم في استفتاء.", None),  # headed to, not directed
+])
+def test_a_citizen_named_after_his_noun_and_verbs_of_cause_and_motion(sentence, expected):
+    assert report(sentence) == expected
