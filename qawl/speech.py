@@ -340,7 +340,7 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
     toks = tokens(text) if toks is None else toks
     found = positions(map(NORM, toks), triggers(lex))
     if not found:  # a sentence without a cue (one in six) can only be a headline
-        return _headline(lex, text, toks)
+        return _headline(lex, text, toks, known)
     spans = quote_spans(text) if spans is None else spans
     table = cues.of(lex)
     relay_words, according_to, came_in = lex.w.relay, according_words(lex), lex.w.came_in
@@ -394,11 +394,12 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
         return anonymous_if_withheld(lex, toks, according)
     if participle:
         return Report("implicit", participle, quote=quote_kind(text, 0, spans))
-    return _headline(lex, text, toks)
+    return _headline(lex, text, toks, known)
 
 
-def _headline(lex: Lexicons, text: str, toks: Tokens) -> Report | None:
-    """Return the source of a headline quote "الصليب الأحمر: الوضع في اليمن كارثي", or None."""
+def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = ()) -> Report | None:
+    """Return the source of a headline quote "الصليب الأحمر: الوضع في اليمن كارثي", or None; a one-word name
+    heads one when the article has named that person already (known: as in find)."""
     if cues.COLON not in text:  # the colon token is the colon as written
         return None
     if (len(toks) > 3 and toks[1].norm == cues.COLON and toks[2].norm in cues.QUOTE_MARKS
@@ -410,8 +411,9 @@ def _headline(lex: Lexicons, text: str, toks: Tokens) -> Report | None:
             or len(text.split()) > _HEADLINE_WORDS):
         return None
     mention = names.split(lex, map(NORM, toks[:colon]))
-    person = len(mention.name) >= 2 and all(w in lex.title_words for w in mention.title) and not is_thing(
-        mention.name[0])  # قمة ترامب وبوتين: a summit, not a person
+    person = (len(mention.name) >= 2 or (len(mention.name) == 1 and not mention.title and names.skeleton(
+        mention.name[0]) in known)) and all(w in lex.title_words for w in mention.title) and not is_thing(
+        mention.name[0])  # قمة ترامب وبوتين: a summit, not a person; ترامب: after the article named him
     institution = toks[0].norm not in lex.places and is_source(lex, surface(text, toks, 0, colon))
     if not (person or institution):
         return None

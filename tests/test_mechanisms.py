@@ -998,3 +998,9 @@ def test_a_subject_written_before_its_verb_leaves_the_object_after_it(sentence, 
 ])
 def test_a_citizen_named_after_his_noun_and_verbs_of_cause_and_motion(sentence, expected):
     assert report(sentence) == expected
+
+
+def test_a_headline_under_a_name_the_article_gave_is_that_persons():
+    article = 'وقال الرئيس الأمريكي سامي بوركهارت إن الاتفاق سيئ.\nبوركهارت: إيران تنتهك روح الاتفاق النووي'
+    assert [a.mention for a in attribute(LEX, split(article))][1] == "بوركهارت"
+    assert report("بوركهارت: إيران تنتهك روح الاتفاق النووي") is None  # a name no one gave before
