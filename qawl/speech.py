@@ -87,9 +87,10 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         # ما بين 3 و 4، ما بين البادية ودير الزور: a cue spelled like a preposition is one after ما; حسبما ذكر
         # مسؤولون: an impersonal verb (ذكر، يذكر) too has a subject when one that can speak follows
         return None if n in w.ambiguous_cue else what_report(lex, text, toks, i, spans)
-    if n in w.impersonal and not (i > 1 and before == "قد") and not (
+    if (_present_and(n) in w.impersonal or n in w.impersonal_source) and not (i > 1 and before == "قد") and not (
             i + 1 < len(toks) and speaks(lex, toks, i + 1, noun_phrase(lex, toks, i + 1))):
-        # ذكر أن: it was said; وكان الوزير قد ذكر: the verb of the subject before قد; ذكر مصدر أمني أن: a source
+        # ذكر أن، ويذكر أن: it was said, it is worth saying; وكان الوزير قد ذكر: the verb of the subject before
+        # قد; ذكر مصدر أمني أن: a source
         return None
     if i > 0 and before in w.relative:
         return antecedent_report(lex, text, toks, i, spans) if before in w.who else None
@@ -248,6 +249,23 @@ def _opens_clause(lex: Lexicons, toks: Tokens, b: int) -> bool:
         toks[b - 1].norm in lex.w.that)
 
 
+def _present_and(word: str) -> str:
+    """Return a present verb without its و or ف (ويذكر → يذكر); a past one as it is (وذكر: and he said)."""
+    return word[1:] if word[:1] in "وف" and word[1:2] == "ي" else word
+
+
+def _impersonal_source(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tuple[int, int]]
+                       ) -> Report | None:
+    """Return the unnamed source of a verb said of no one (ويعتقد أن، ويشتبه في، أفيد بـ، قيل إن): the verb itself is
+    its label; None when a subject that can speak follows it (ويعتقد ترامب أن)."""
+    if i + 1 < len(toks) and speaks(lex, toks, i + 1, noun_phrase(lex, toks, i + 1)):
+        return None
+    label = surface(text, toks, i, i + 1)
+    label = label[1:] if label[:1] in "وف" and toks[i].norm not in lex.w.impersonal_source else label
+    return Report("explicit", surface(text, toks, i, i + 1), label, quote=quote_kind(text, toks.ends[i], spans),
+                  anonymous=True)
+
+
 def _we_verb(lex: Lexicons, word: str) -> bool:
     """Return whether a word is a verb in the first person plural (نتوقع، نريد): after a cue it opens what was said
     (وأضافت نتوقع أن …), it names no one."""
@@ -320,7 +338,8 @@ def triggers(lex: Lexicons) -> frozenset[str]:
     """Return every word a branch of find() acts on; any other token is skipped at once."""
     def make(lex: Lexicons) -> frozenset[str]:
         table = cues.of(lex)
-        return (lex.w.relay | {"نقلا"} | frozenset(table.verbs) | according_words(lex)
+        return (lex.w.relay | {"نقلا"} | frozenset(table.verbs) | according_words(lex) | lex.w.impersonal_source
+                | frozenset("و" + w for w in lex.w.impersonal_source)
                 | frozenset(table.participles) | frozenset(table.with_object) | lex.w.came_in | {"حد"})
     return lex.derived("speech_triggers", make)
 
@@ -364,6 +383,10 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
             according = according_report(lex, text, toks, i + 1)  # على حد قول الوزير، على حد تعبيره
         elif n == "نقلا" and relay is None:
             relay = according_report(lex, text, toks, i)
+        elif (without_and(n) in lex.w.impersonal_source and verb is None and (
+                i == 0 or (i == 1 and toks[0].norm in {"لا", "ولا"}))
+              and (impersonal := _impersonal_source(lex, text, toks, i, spans)) is not None):
+            verb = impersonal  # ويعتقد أن …: it is believed, by no one named
         elif n in table.verbs and verb is None and not _TANWEEN.intersection(toks.written[i]):
             # وطلباً: a noun written with tanween, not the verb طلبا
             verb = _verb_report(lex, text, toks, i, spans, known)

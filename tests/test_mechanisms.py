@@ -1004,3 +1004,16 @@ def test_a_headline_under_a_name_the_article_gave_is_that_persons():
     article = 'وقال الرئيس الأمريكي سامي بوركهارت إن الاتفاق سيئ.\nبوركهارت: إيران تنتهك روح الاتفاق النووي'
     assert [a.mention for a in attribute(LEX, split(article))][1] == "بوركهارت"
     assert report("بوركهارت: إيران تنتهك روح الاتفاق النووي") is None  # a name no one gave before
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("ويعتقد أن المسلح قد غادر المستشفى.", ("explicit", "يعتقد")),  # it is believed: an unnamed source
+    ("ولا يعتقد أن المشتبه به كان معروفا للاستخبارات.", ("explicit", "يعتقد")),
+    ("ويشتبه في إطلاق الابن النار على أبيه.", ("explicit", "يشتبه")),
+    ("ويعتقد ترامب أن الضغط سيجبر إيران.", ("explicit", "ترامب")),  # one who believes, named
+    ("ويذكر أن الوزير زار المدينة.", None),  # it is worth saying: the writer's own background
+])
+def test_a_verb_said_of_no_one_is_an_unnamed_source(sentence, expected):
+    assert report(sentence) == expected
+    if expected and expected[1] != "ترامب":
+        assert attribute(LEX, split(sentence))[0].kind == "unnamed"
