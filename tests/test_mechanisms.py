@@ -624,7 +624,7 @@ def test_the_name_of_an_unnamed_or_titled_subject(sentence, expected):
 @pytest.mark.parametrize("sentence", [
     "فقد تعتبر المحكمة أن الدفع مخالف.",  # قد + present: a possibility, not a report
     "وكانت اختبارات، أجريت على عينات من المياه، أفادت بوجود جسيمات دقيقة.",  # the tests' finding, no speaker
-    "يعتقد على نطاق واسع أن الخطة جاهزة.",  # impersonal: it is believed
+    "ويذكر على نطاق واسع أن الخطة جاهزة.",  # impersonal: it is said (it is believed is an unnamed source)
     "ونشرت الصحيفة صورا للحادث.",  # published no speech
     "وتراجعت العملة بفعل تجدد مخاوف بشأن التضخم.",  # after a compound preposition: the verbal noun
 ])
