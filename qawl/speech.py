@@ -229,6 +229,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
 
     if implicit or without_article(toks[j].norm) in lex.w.time_noun:
         return _implicit_report(lex, text, toks, i, cue, quote)  # قالت أوائل شهر فبراير: a time, no subject
+    if _thing_subject(lex, toks, j, table.forms[n].gender) and not speaks(lex, toks, j, np_end):
+        return None  # وأوضحت المادة (30) أنه: a text, not a source, is the verb's subject
     if toks[j].possessed and np_end > j + 1 and has_name(lex, toks, j + 1, np_end):
         j += 1  # وقال شقيقه عبدالله: the name, not the kinship word, names the source
     elif ((oblique_plural(toks[j].norm) and toks[j].norm not in names.given_name_set(lex))  # كاثرين: a name
@@ -247,6 +249,16 @@ def _opens_clause(lex: Lexicons, toks: Tokens, b: int) -> bool:
     """Return whether toks[b] opens the sentence or a clause (after لكن، و، أن or a comma)."""
     return b == 0 or toks[b - 1].norm in lex.w.clause_opener or toks[b - 1].norm in COMMAS or (
         toks[b - 1].norm in lex.w.that)
+
+
+def _thing_subject(lex: Lexicons, toks: Tokens, j: int, gender: str) -> bool:
+    """Return whether the word after a feminine cue is a definite feminine thing (وأكدت المادة، وأوضحت الورقة): the
+    verb's subject, not its object (وأكد أهمية …, indefinite, is the object of an unwritten subject)."""
+    word = toks[j].norm
+    if not word.startswith("ال") or not is_thing(word[2:]) or is_document(lex, word):
+        return False
+    # Only the feminine tells: a masculine definite word may be a family name (وأكد الصدر) or the object (ودعا الشعب).
+    return gender == "f" and word.endswith("ه")
 
 
 def _present_and(word: str) -> str:

@@ -1017,3 +1017,13 @@ def test_a_verb_said_of_no_one_is_an_unnamed_source(sentence, expected):
     assert report(sentence) == expected
     if expected and expected[1] != "ترامب":
         assert attribute(LEX, split(sentence))[0].kind == "unnamed"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("وأوضحت المادة (30) أنه يعد في حكم المستثمر.", None),  # a text is the subject; no one reports
+    ("كما بينت المادة التاسعة أن اللجنة تراجع الطلبات.", None),
+    ("وأكدت الحكومة أن الوضع مستقر.", ("explicit", "الحكومة")),
+    ("وأكد الصدر أن الحكومة ستكون شاملة.", ("explicit", "الصدر")),  # a family name, masculine: no thing
+])
+def test_a_feminine_thing_after_a_feminine_cue_is_its_subject(sentence, expected):
+    assert report(sentence) == expected
