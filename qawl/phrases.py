@@ -312,7 +312,10 @@ def _body_domain(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
     bare = rest[2:] if rest.startswith("ال") else rest
     if not (bare in lex.w.state_noun or _common_noun(lex, bare)) or bare in lex.w.person_noun or bare in lex.roles:
         return False
-    return institution(lex, toks[i].norm)  # a title's ل-complement is through_phrase's (وكيل الجامعة للتطوير)
+    # the body the phrase opens with, or one a title governs (الأمين العام لمجلس التعاون | لدول الخليج); a title's own
+    # ل-complement is through_phrase's (وكيل الجامعة للتطوير)
+    return institution(lex, toks[i].norm) or (j - 1 > i and _heads_construct(lex, toks[j - 1].norm)) or (
+        j - 2 >= i and _heads_construct(lex, toks[j - 2].norm) and toks[j - 1].norm.startswith("ال"))
 
 
 def _complete(lex: Lexicons, word: str) -> bool:

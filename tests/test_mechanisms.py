@@ -1027,3 +1027,9 @@ def test_a_verb_said_of_no_one_is_an_unnamed_source(sentence, expected):
 ])
 def test_a_feminine_thing_after_a_feminine_cue_is_its_subject(sentence, expected):
     assert report(sentence) == expected
+
+
+def test_the_domain_of_a_body_a_title_governs_is_part_of_the_title():
+    assert report("أكد الأمين العام لمجلس التعاون لدول الخليج العربية، الدكتور سامي الحداد، أن المجلس موحد.") == (
+        "explicit", "الأمين العام لمجلس التعاون لدول الخليج العربية")
+    assert report("وقالت وزارة الخارجية للصحفيين إن الوضع صعب.") == ("explicit", "وزارة الخارجية")
