@@ -119,8 +119,9 @@ def _quoted_heading(text: str) -> bool:
     """Return whether a sentence is only a few quoted words with no full stop: a subheading ("وجوب محاسبة
     المسؤولين"), not the quotation of the speaker before running on (which ends its sentence)."""
     text = text.strip()
-    return (len(text.split()) <= _HEADING_WORDS and text[-1:] in _CLOSERS
-            and not any(mark in text[1:-1] for mark in ".!?؟"))
+    closed = text[-1:] in _CLOSERS or (  # "عدد قياسي" من الصحفيين خلف القضبان: a quoted phrase heads it
+        any(closer in text[1:] for closer in _CLOSERS) and text[-1:] not in ".!?؟،,:")
+    return len(text.split()) <= _HEADING_WORDS and closed and not any(mark in text[1:-1] for mark in ".!?؟")
 
 
 def _unclosed_quote(text: str, spans: list[tuple[int, int]] | None = None) -> bool:
