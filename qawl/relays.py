@@ -50,7 +50,7 @@ def what_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tupl
     """Return the report of "ما ذكره السفير" / "وفق ما نشرته الصحيفة": what the source after the verb said, when it
     can speak (كما قال mid-sentence compares, and is left to the caller)."""
     start = i + 2 if i + 1 < len(toks) and toks[i + 1].norm in lex.w.object_pronoun else i + 1  # ما كشفت عنه فلان
-    if start < len(toks) and toks[start].norm.startswith(("بال", "بان")):
+    if start < len(toks) and _described_as(lex, toks[start].norm):
         # عرض الجيش على المسلحين ما وصفه بالخروج الآمن: what the subject of the sentence described so
         first = toks[0].norm
         bare = first[1:] if first[:1] in "وف" and first[1:] in dictionary.verbs() else first
@@ -66,6 +66,16 @@ def what_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tupl
     app_a, app_b = apposition(lex, toks, end)
     return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, start, end),
                   surface(text, toks, app_a, app_b), quote_kind(text, toks.ends[i], spans))
+
+
+def _described_as(lex: Lexicons, word: str) -> bool:
+    """Return whether a word is ب + what something is described as (بالخروج، بأنه، بجيل): a common noun the
+    dictionary knows, no name (بوتين، باراك)."""
+    if word.startswith(("بال", "بان")):
+        return True
+    entry = dictionary.entry(word[1:]) if word[:1] == "ب" else None
+    return (entry is not None and entry.kind == dictionary.NOUN and not entry.plural
+            and word not in names.given_name_set(lex))
 
 
 def anonymous_if_withheld(lex: Lexicons, toks: Tokens, report: Report) -> Report:

@@ -911,6 +911,8 @@ def test_a_subject_before_the_verb_that_cannot_speak_reports_nothing(sentence, e
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("عرض الجيش الروسي على المسلحين ما وصفه بالخروج الآمن.", ("explicit", "الجيش الروسي")),
     ("وندد المتظاهرون بما وصفوه بالفساد.", ("explicit", "المتظاهرون")),
+    ("وبثت وزارة الدفاع فيديو لما وصفته بجيل جديد من الصواريخ.", ("explicit", "وزارة الدفاع")),  # not بجيل
+    ("وهو ما وصفه باراك أوباما بأنه خطأ.", ("explicit", "باراك أوباما")),  # a given name after ب
 ])
 def test_what_the_subject_described_as_is_its_words(sentence, expected):
     assert report(sentence) == expected
