@@ -142,6 +142,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         after in w.pronoun_subject or after in w.document or after in w.personal_pronoun or after in {"فيها", "فيه"}
         or own_object(lex, text, toks, j) or _we_verb(lex, after)
     )
+    if not implicit and cues.ANY in allowed and _passive_ba(lex, after, known):
+        return None  # بعدما اتهم بتبديد الأموال: a verb whose object precedes its ب, with none, is passive
     if not implicit and j < len(toks) and is_document(lex, after):
         return document_report(lex, text, toks, i, j, allowed, spans)
     if after in cues.QUOTE_MARKS and (named := quoted_subject(lex, toks, j, allowed)):
@@ -259,6 +261,18 @@ def _thing_subject(lex: Lexicons, toks: Tokens, j: int, gender: str) -> bool:
         return False
     # Only the feminine tells: a masculine definite word may be a family name (وأكد الصدر) or the object (ودعا الشعب).
     return gender == "f" and word.endswith("ه")
+
+
+def _passive_ba(lex: Lexicons, word: str, known: Collection[str]) -> bool:
+    """Return whether a word right after a cue is ب + an action (بتبديد، بقبول، بالتلاعب): the verb's ب-complement with
+    no object before it, no name (بوتين and the names the article gave stay names)."""
+    if word[:1] != "ب" or len(word) < 5 or word in names.given_name_set(lex) or names.skeleton(word) in known:
+        return False
+    rest = word[1:]
+    if rest.startswith("ال"):  # بالتلاعب: no name opens with بال and a word the dictionary knows as an action
+        entry = dictionary.entry(rest[2:])
+        return entry is not None and entry.kind == dictionary.VERBAL_NOUN
+    return len(rest) == 5 and rest[0] == "ت" and rest[3] == "ي"  # the تفعيل of an action: بتبديد، بتحويل
 
 
 def _present_and(word: str) -> str:

@@ -1036,3 +1036,12 @@ def test_the_domain_of_a_body_a_title_governs_is_part_of_the_title():
     assert report("أكد الأمين العام لمجلس التعاون لدول الخليج العربية، الدكتور سامي الحداد، أن المجلس موحد.") == (
         "explicit", "الأمين العام لمجلس التعاون لدول الخليج العربية")
     assert report("وقالت وزارة الخارجية للصحفيين إن الوضع صعب.") == ("explicit", "وزارة الخارجية")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("وهرب واحد منهم إلى الخارج بعدما اتهم بتبديد 500 مليون دولار.", None),  # was accused: passive
+    ("واتهم الوزير المعارضة بالتخريب.", ("explicit", "الوزير")),
+    ("وطالب بالتحقيق معه في قضايا الفساد.", ("implicit", "")),  # طالب بـ: the complement, not a passive
+])
+def test_an_accusation_with_no_object_before_its_ba_is_passive(sentence, expected):
+    assert report(sentence) == expected
