@@ -101,6 +101,9 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         return as_said  # …، كما أفادت الوكالة: as the source after the verb reported
     if i > 0 and before in w.preposition:
         return None  # بعد رفض أصحابها: after a preposition the word is a verbal noun, not the verb
+    if i > 1 and (before in w.when or before[1:] in w.when) and toks[0].norm not in w.when and (
+            without_and(toks[0].norm) not in w.when) and toks[i - 2].norm not in {"في", "وفي"}:  # وفي حين: whereas
+        return None  # …، بعدما وجه عضوان خطابا: a clause of time inside the sentence, not what it reports
     if i > 0 and (before in w.number or (before.isdigit() and len(before) < 4)):  # 2016 أعربت: a year
         return None  # 35 ألف طالب وطالبة: a counted noun, not the verb
     if i > 0 and indefinite_noun(lex, toks[i - 1]) and not (

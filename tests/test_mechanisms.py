@@ -1045,3 +1045,16 @@ def test_the_domain_of_a_body_a_title_governs_is_part_of_the_title():
 ])
 def test_an_accusation_with_no_object_before_its_ba_is_passive(sentence, expected):
     assert report(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a cue inside a clause of time is not what the sentence reports
+    ("شهدت أروقة الكونغرس تحركا مؤخرا لمساءلة القناة، بعدما وجه عضوان في الكونغرس خطابا للوزارة.", None),
+    ("وحينما سئل الوزير عن القرار قال إنه نهائي.", ("explicit", "الوزير")),  # the clause of time opens it
+    ("وفي حين أنكر الرئيس ادعاءاتها، يسعى محاموه للتعويض.", ("explicit", "الرئيس")),  # في حين: whereas
+    # the one a relative clause says affirmed, with the verb's preposition of speech
+    ("وعقد ولي العهد مباحثات مع الرئيس الأميركي الذي أكد على متانة العلاقات.", ("explicit", "الرئيس الأميركي")),
+    ("وأفرج بكفالة عن الرجل الذي أقر بارتكاب الجريمة.", None),  # confessed a deed
+])
+def test_clauses_of_time_and_relative_clauses(sentence, expected):
+    assert report(sentence) == expected
