@@ -179,19 +179,21 @@ def _annexed(lex: Lexicons, words: list[str]) -> bool:
     محافظة صعدة): a chain of nouns that ends in a definite noun or a proper name. An adjective after it (مسؤول
     كبير، مصدر أمني) leaves the head indefinite."""
     heads = lex.institution_heads | lex.title_words
+    governed = False  # the word before is a kind of place (محافظة، مدينة), whose name follows
     for word in words[1:4]:
         w = stem(lex, word)
         if w.startswith("ال") or w in lex.places:
             return True
         if w in lex.derived("small_words", _small_words) or w == "باسم":
             return False  # مسؤول في منظمة …، متحدث باسم الوزارة: someone at a body, not its head
-        if w in heads:
+        if w in heads or w in lex.w.place_head:
+            governed = w in lex.w.place_head  # محافظة، مدينة: the name of a place follows
             continue  # the chain goes on: رئيس منظمة …
         if (w.endswith("ي") and len(w) > 3) or _adjective_shaped(w):
             return False  # a relative adjective the dictionary lacks: مصدر أمني، وزراء إسرائيليون
         entry = dictionary.entry(w)
-        if entry is None:
-            return True  # a proper name closes the chain: شيوخ محافظة صعدة
+        if entry is None or governed:
+            return True  # a proper name closes the chain: شيوخ محافظة صعدة (a place's name, whatever a dictionary says)
         if entry.kind not in (dictionary.NOUN, dictionary.VERBAL_NOUN):
             return False  # an adjective: مسؤول كبير، مصدر أمني
     return False

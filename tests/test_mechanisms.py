@@ -1058,3 +1058,12 @@ def test_an_accusation_with_no_object_before_its_ba_is_passive(sentence, expecte
 ])
 def test_clauses_of_time_and_relative_clauses(sentence, expected):
     assert report(sentence) == expected
+
+
+@pytest.mark.parametrize(("phrase", "kind"), [
+    ("شيوخ محافظة صعدة اليمنية", "person"),  # a place's name follows محافظة, whatever a dictionary says of it
+    ("محافظ مدينة جدة", "person"),
+    ("رئيس بلدية كبيرة", "unnamed"),  # an adjective leaves the title indefinite
+])
+def test_the_name_of_a_place_makes_a_title_definite(phrase, kind):
+    assert sources.classify(LEX, normalize(phrase).split()).kind == kind
