@@ -20,8 +20,6 @@ from qawl.reports import Report, complement_at, quote_kind, said_at, speech_obje
 from qawl.subjects import is_participle, is_source, main_subject, quoted_body, speaks
 from qawl.tokenize import NORM, Tokens, positions
 
-_SPOKEN_PREPOSITIONS = frozenset({"علي", "الي", "عن"})  # أكد على، أشار إلى، أعرب عن
-
 
 def antecedent_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tuple[int, int]]
                        ) -> Report | None:
@@ -44,7 +42,7 @@ def antecedent_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: lis
     comp = complement_at(lex, toks, i + 1, allowed)
     if comp < 0 or not (toks[comp].norm in lex.w.that or toks[comp].norm == cues.COLON
                         or toks[comp].norm in cues.QUOTE_MARKS
-                        or (comp == i + 1 and toks[comp].norm in allowed & _SPOKEN_PREPOSITIONS)):
+                        or (comp == i + 1 and toks[comp].norm in allowed & lex.w.speech_preposition)):
         return None  # الرئيس الذي أكد على متانة العلاقات: a preposition of speech right after the verb (أقر بـ
         # confesses a deed)
     return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, start, k),

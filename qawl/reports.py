@@ -19,7 +19,6 @@ SENTENCE_END = frozenset(".؟?!")
 
 
 _COMPLEMENT_WINDOW = 30
-_TEMPORAL = frozenset({"بعد", "قبل", "منذ", "حتي", "ريثما", "عقب"})
 
 
 _DIRECT_MIN_WORDS = 4
@@ -110,7 +109,7 @@ def complement_at(lex: Lexicons, toks: Tokens, j: int, allowed: frozenset[str]) 
     verbs, complements = cues.of(lex).verbs, _complements(lex, allowed)
     for k in range(j, min(j + _COMPLEMENT_WINDOW, len(toks))):
         n = toks[k].norm
-        if _carries(n, complements) and not (n == "ان" and k > j and toks[k - 1].norm in _TEMPORAL):
+        if _carries(n, complements) and not (n == "ان" and k > j and toks[k - 1].norm in lex.w.time_conjunction):
             return k  # not بعد أن، قبل أن: a clause of time, not what was said
         if n in SENTENCE_END or (n in verbs and not _preposition_like(lex, toks, k)):
             break

@@ -102,8 +102,9 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if i > 0 and before in w.preposition:
         return None  # بعد رفض أصحابها: after a preposition the word is a verbal noun, not the verb
     if i > 1 and (before in w.when or before[1:] in w.when) and toks[0].norm not in w.when and (
-            without_and(toks[0].norm) not in w.when) and toks[i - 2].norm not in {"في", "وفي"}:  # وفي حين: whereas
-        return None  # …، بعدما وجه عضوان خطابا: a clause of time inside the sentence, not what it reports
+            without_and(toks[0].norm) not in w.when) and without_and(toks[i - 2].norm) not in w.preposition:
+        # …، بعدما وجه عضوان خطابا: a clause of time inside the sentence, not what it reports (وفي حين: whereas)
+        return None
     if i > 0 and (before in w.number or (before.isdigit() and len(before) < 4)):  # 2016 أعربت: a year
         return None  # 35 ألف طالب وطالبة: a counted noun, not the verb
     if i > 0 and indefinite_noun(lex, toks[i - 1]) and not (
@@ -267,8 +268,8 @@ def _thing_subject(lex: Lexicons, toks: Tokens, j: int, gender: str) -> bool:
 
 
 def _passive_ba(lex: Lexicons, word: str, known: Collection[str]) -> bool:
-    """Return whether a word right after a cue is ب + an action (بتبديد، بقبول، بالتلاعب): the verb's ب-complement with
-    no object before it, no name (بوتين and the names the article gave stay names)."""
+    """Return whether a word right after a cue is ب + an action (بتبديد، بالتلاعب): the verb's ب-complement with no
+    object before it, no name (بوتين and the names the article gave stay names)."""
     if word[:1] != "ب" or len(word) < 5 or word in names.given_name_set(lex) or names.skeleton(word) in known:
         return False
     rest = word[1:]
@@ -413,7 +414,7 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
         elif n == "نقلا" and relay is None:
             relay = according_report(lex, text, toks, i)
         elif (without_and(n) in lex.w.impersonal_source and verb is None and (
-                i == 0 or (i == 1 and toks[0].norm in {"لا", "ولا"}))
+                i == 0 or (i == 1 and toks[0].norm in lex.w.negation))
               and (impersonal := _impersonal_source(lex, text, toks, i, spans)) is not None):
             verb = impersonal  # ويعتقد أن …: it is believed, by no one named
         elif n in table.verbs and verb is None and not _TANWEEN.intersection(toks.written[i]):
