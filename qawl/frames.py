@@ -163,7 +163,10 @@ def _build(analysis: articles.Analysis, progress: Progress | None, keep_texts: b
     tokens = _TokenCodes()
     n_entities = n_rows = 0
     dated: pd.Series | None = None
+    lex = lexicons.current()
+    name_counts, name_keys = speakers.NameCounts(), []  # counted as the chunks come, resolved once all are in
     for chunk in _analyse_all(analysis, progress, keep_texts=keep_texts):
+        name_keys.extend(name_counts.add(lex, chunk.entities))
         if dated is None and analysis.all_read():
             # Every article is read: its dates are parsed while the workers analyse the last runs.
             dated = dates.parse([d.date for d in docs], [d.doc_id for d in docs], analysis.warnings.append)
@@ -185,8 +188,8 @@ def _build(analysis: articles.Analysis, progress: Progress | None, keep_texts: b
     tokens_frame = tokens.frame()  # the longest frame, complete first: ready() may write it while the rest is made
     if ready:
         ready("tokens", tokens_frame)
-    lex = lexicons.current()
-    names = speakers.canonical_names(lex, per_article)
+    names = name_counts.resolve(lex).names(lex, per_article, name_keys)  # as speakers.canonical_names
+    del name_keys
     person_names = people_by_family_name(lex, per_article, names)
     # Grouped before the frames are assembled, so that the signatures go first.
     found = grouping.result() if grouping is not None else spread.group(signatures, doc_of)
