@@ -86,8 +86,7 @@ def _made_of(chars: re.Pattern[str], text: str) -> bool:
 
 def _looks_binary(text: str) -> bool:
     sample = text[:_SNIFF]
-    # Most text has no control character at all: one search tells, without counting them.
-    return _CONTROL.search(sample) is not None and len(_CONTROL.findall(sample)) > max(1, len(sample) // 200)
+    return bool(sample) and len(_CONTROL.findall(sample)) > max(1, len(sample) // 200)
 
 
 def _utf8(data: bytes) -> str | None:
