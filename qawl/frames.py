@@ -185,6 +185,9 @@ def _build(analysis: articles.Analysis, progress: Progress | None, keep_texts: b
     # The quote spread's grouping (corpus-wide) runs on a worker, idle now, while this process names the speakers.
     signatures, doc_of = pa.concat_tables(tables.pop("signatures")), np.repeat(np.arange(len(counts)), counts)
     grouping = pool.submit(spread.group, signatures, doc_of) if pool is not None else None
+    if pool is not None:
+        # Its work is done: each worker exits (and frees its memory) as soon as it is idle, the grouping one after.
+        pool.shutdown(wait=False)
     tokens_frame = tokens.frame()  # the longest frame, complete first: ready() may write it while the rest is made
     if ready:
         ready("tokens", tokens_frame)
@@ -194,8 +197,6 @@ def _build(analysis: articles.Analysis, progress: Progress | None, keep_texts: b
     # Grouped before the frames are assembled, so that the signatures go first.
     found = grouping.result() if grouping is not None else spread.group(signatures, doc_of)
     del signatures, doc_of
-    if pool is not None:
-        pool.shutdown()  # its work is done: the workers' memory is freed before the frames are assembled
     per_article.clear()  # the entities' objects (hundreds of MB at 1M sentences) go before the frames are made
     _release_freed_memory()
     sents, aliases = _concat(tables.pop("sentences")), _concat(tables.pop("aliases"))
