@@ -128,7 +128,6 @@ def main() -> int:
             mine = sorted(c for c in chunks if c[0] == pid)
             gaps = [round(b[1] - a[2], 2) for a, b in itertools.pairwise(mine)]
             print(f"worker {pid}: gaps between chunks {gaps}")
-            print(f"worker {pid}: CPU µs per character of each chunk {[round(c[5] / c[4] * 1e6, 2) for c in mine]}")
         events = sorted([(c[1], 1) for c in chunks] + [(c[2], -1) for c in chunks])
         workers = len({c[0] for c in chunks})
         busy, at, under = 0, events[0][0], 0.0

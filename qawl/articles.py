@@ -40,7 +40,6 @@ from qawl.tokenize import positions, tokens, written_words
 _PARALLEL_CHARS = 4_000_000  # below this a second process costs more than it saves
 _CHUNK_CHARS = 1_000_000  # text per chunk: bounds a worker's memory and paces progress reports
 _MIN_CHUNKS = 32
-_FIRST_RUN = 100_000  # guided runs: the first (the workers start at once), and the smallest at the end
 _AHEAD = 8  # runs at the workers ahead of the one awaited: a few per worker, so none waits for this process
 _MAX_WORKERS = 4
 _TITLE_CHARS = 80
@@ -329,17 +328,11 @@ class Analysis:
     With a pool, this process reads a run, hands it to the workers and keeps _AHEAD runs at them ahead of the
     one it waits for: the first runs go out at once, and results are taken as they come (progress from the
     start, no pile of waiting results). Without a pool, the corpus is read first, then analysed run by run.
-
-    guided (a pool of `workers`): runs grow from _FIRST_RUN to _CHUNK_CHARS, then shrink as the corpus runs out
-    (each at most 1 / (2 x workers) of what is left to read), so that few runs carry the hand-over cost of one (a
-    few hundredths of a second each) and the last ones end close together. Otherwise runs are even: a dataset's
-    parts follow them.
     """
 
     def __init__(self, docs: Iterable[Document], chars: int, pool: ProcessPoolExecutor | None,
                  warnings: list[str] | None = None, files: int = 0, *, ahead: int = _AHEAD,
-                 keep_docs: bool = True, task: Callable[[list[Document]], Chunk] | None = None,
-                 guided: int = 0) -> None:
+                 keep_docs: bool = True, task: Callable[[list[Document]], Chunk] | None = None) -> None:
         self.docs: list[Document] = []  # every document read, unless keep_docs is False (a dataset build)
         self.keep_docs = keep_docs
         self.n_read = 0
@@ -351,33 +344,15 @@ class Analysis:
         self.files = files  # the files (or documents) it is read from
         self.read_chars = 0
         # Many runs (16 per worker on 2 cores): when the last is analysed the other workers are not idle long.
-        self._even = min(_CHUNK_CHARS, max(1, chars // _MIN_CHUNKS))
-        self._guided = guided if pool is not None else 0
-        self._runs = self._read(docs)
+        self._runs = self._read(docs, min(_CHUNK_CHARS, max(1, chars // _MIN_CHUNKS)))
         self._pending: deque[tuple[list[Document], Future[Chunk] | None]] = deque()
         self._reading = True
         self._fill(ahead if pool else None)
 
-    def _run_size(self, k: int) -> int:
-        """Return the characters the k-th run (from 0) holds: even runs, or guided ones (see the class)."""
-        if self._guided < 2:
-            return self._even
-        smallest = min(_FIRST_RUN, self._even)  # a small corpus still comes in several runs
-        return max(smallest, min(_CHUNK_CHARS, smallest << min(k, 16), self._left() // (2 * self._guided)))
-
-    def _left(self) -> int:
-        """Return about how many characters are left to read: from the articles read so far when each file has
-        held one, else from the files' bytes."""
-        read = self.n_read
-        if 0 < read < self.files:
-            return self.read_chars * (self.files - read) // read
-        return max(0, self.chars - self.read_chars)
-
-    def _read(self, docs: Iterable[Document]) -> Iterator[list[Document]]:
-        """Yield docs in consecutive runs of about _run_size characters each, noting every document read."""
+    def _read(self, docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+        """Yield docs in consecutive runs of about size characters each, noting every document read."""
         run: list[Document] = []
-        chars, k = 0, 0
-        size = self._run_size(k)
+        chars = 0
         for doc in docs:
             if self.keep_docs:
                 self.docs.append(doc)
@@ -387,8 +362,7 @@ class Analysis:
             chars += len(doc.text)
             if chars >= size:
                 yield run
-                run, chars, k = [], 0, k + 1
-                size = self._run_size(k)
+                run, chars = [], 0
         if run:
             yield run
 
@@ -432,8 +406,7 @@ def analyse_paths(paths: list[str | Path], size: Size, pool: ProcessPoolExecutor
     when the reading reaches the end.
     """
     warnings: list[str] = []
-    return Analysis(documents(paths, warn=warnings.append), size.chars, pool, warnings, size.files,
-                    guided=getattr(pool, "workers", size.workers))  # a Dask cluster's, else this machine's
+    return Analysis(documents(paths, warn=warnings.append), size.chars, pool, warnings, size.files)
 
 
 def workers_for(chars: int, n_docs: int) -> int:

@@ -147,9 +147,8 @@ def build(docs: list[Document], progress: Progress | None = None, warnings: list
     keep_texts=False empties each document's text once analysed, to spare memory on large corpora.
     """
     chars = sum(len(d.text) for d in docs)
-    workers = articles.workers_for(chars, len(docs)) if workers is None else workers
-    with articles.pool(workers) as started:
-        analysis = articles.Analysis(docs, chars, started, list(warnings or []), files=len(docs), guided=workers)
+    with articles.pool(articles.workers_for(chars, len(docs)) if workers is None else workers) as started:
+        analysis = articles.Analysis(docs, chars, started, list(warnings or []), files=len(docs))
         return _build(analysis, progress, keep_texts)
 
 
@@ -420,8 +419,7 @@ def build_paths(paths: Iterable[str | Path], progress: Progress | None = None, *
     """
     paths = list(paths)
     size = articles.size_of(files(paths))
-    size = size._replace(workers=size.workers if workers is None else workers)
-    with articles.pool(size.workers) as pool:
+    with articles.pool(size.workers if workers is None else workers) as pool:
         return build_analysis(articles.analyse_paths(paths, size, pool), progress)
 
 
