@@ -41,7 +41,7 @@ class DaskPool:
         data = [self.client.scatter([arg], direct=True, hash=False)[0] for arg in args]
         return self.client.submit(fn, *data, pure=False)
 
-    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+    def shutdown(self, cancel_futures: bool = False) -> None:
         """Do nothing: the cluster outlives the build (pool() closes the client)."""
 
 

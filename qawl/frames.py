@@ -181,21 +181,16 @@ def _build(analysis: articles.Analysis, progress: Progress | None, keep_texts: b
         counts.extend(chunk.n_sentences)
         n_entities += sum(len(e) for e in chunk.entities)
         n_rows += chunk.sentences.num_rows
-    # The quote spread's grouping (corpus-wide) runs on a worker, idle now, while this process names the speakers.
-    signatures, doc_of = pa.concat_tables(tables.pop("signatures")), np.repeat(np.arange(len(counts)), counts)
-    grouping = pool.submit(spread.group, signatures, doc_of) if pool is not None else None
     if pool is not None:
-        # Its work is done: each worker exits (and frees its memory) as soon as it is idle, the grouping one after.
-        pool.shutdown(wait=False)
+        pool.shutdown()  # its work is done: the workers' memory is freed before the frames are assembled
     tokens_frame = tokens.frame()  # the longest frame, complete first: ready() may write it while the rest is made
     if ready:
         ready("tokens", tokens_frame)
+    # Grouped now (as the tokens are written), so that the signatures go before the frames are assembled.
+    found = spread.group(pa.concat_tables(tables.pop("signatures")), np.repeat(np.arange(len(counts)), counts))
     names = name_counts.resolve(lex).names(lex, per_article, name_keys)  # as speakers.canonical_names
     del name_keys
     person_names = people_by_family_name(lex, per_article, names)
-    # Grouped before the frames are assembled, so that the signatures go first.
-    found = grouping.result() if grouping is not None else spread.group(signatures, doc_of)
-    del signatures, doc_of
     per_article.clear()  # the entities' objects (hundreds of MB at 1M sentences) go before the frames are made
     _release_freed_memory()
     sents, aliases = _concat(tables.pop("sentences")), _concat(tables.pop("aliases"))
