@@ -149,7 +149,7 @@ def test_the_corpus_corrections_are_applied_to_what_is_written(tmp_path, capsys)
 def test_every_file_holds_the_finished_frame_though_written_as_soon_as_complete(tmp_path, capsys, monkeypatch,
                                                                                corrected):
     # The command writes each frame the corrections leave alone while the build assembles the others (with two
-    # worker processes here, which also group the quote spread): each file is what the frame written last gives.
+    # worker processes here): each file is what writing the finished frame gives.
     monkeypatch.setattr(articles, "_PARALLEL_CHARS", 0)
     corpus = tmp_path / "news"
     corpus.mkdir()
