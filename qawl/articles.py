@@ -375,6 +375,10 @@ class Analysis:
             else:
                 self._pending.append((run, self.pool.submit(self.task, run) if self.pool else None))
 
+    def all_read(self) -> bool:
+        """Return whether every article has been read (what is left is analysing them)."""
+        return not self._reading
+
     def expected(self) -> int:
         """Return how many articles the corpus holds: exact once it is read. Before, one per file, or, once the
         files hold more (tables), an estimate from the characters read so far."""

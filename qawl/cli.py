@@ -14,6 +14,8 @@ from qawl import articles, inputs
 from qawl.corpus import CorpusError, display_name, files
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import pandas as pd
 
     from qawl.corrections import Rules
@@ -122,6 +124,20 @@ def _corrected(built: Frames, rules: Rules) -> Frames:
     return corrected
 
 
+def _early(writer: _Writer, rules: Rules) -> Callable[[str, pd.DataFrame], None]:
+    """Return the build's ready(): it writes each frame the corrections leave as built as soon as it is complete,
+    while the build assembles the others (every frame when the corpus has no corrections: the sentences then
+    with speaker_corrected, all false, as corrections.apply gives them)."""
+    from qawl import corrections
+
+    def ready(name: str, frame: pd.DataFrame) -> None:
+        if rules.rules and name not in corrections.UNCORRECTED:
+            return  # written once corrected
+        writer.write(name, corrections.corrected_sentences(frame, ())[0] if name == "sentences" else frame)
+
+    return ready
+
+
 def frames_command(args: argparse.Namespace) -> int:
     """Write every frame of the corpus at args.paths as CSV into args.out, with the corpus's corrections applied
     (or, with --format parquet, as a dataset, as built); return the exit code."""
@@ -146,7 +162,8 @@ def frames_command(args: argparse.Namespace) -> int:
             analysis = articles.analyse_paths(paths, size, pool)
             from qawl import frames
 
-            built = frames.build_analysis(analysis, progress=_progress, ready=writer.write)
+            rules = _corrections(list(args.paths))
+            built = frames.build_analysis(analysis, progress=_progress, ready=_early(writer, rules))
     except _cluster_error() as exc:
         writer.finish(None)
         _say("error: ", str(exc))
@@ -163,7 +180,6 @@ def frames_command(args: argparse.Namespace) -> int:
         writer.finish(None)
         _say("error: ", "nothing to analyse: no readable document")
         return FAILED
-    rules = _corrections(list(args.paths))
     built = _corrected(built, rules)
     try:
         writer.finish(built)

@@ -40,6 +40,7 @@ from qawl.frames import Frames, speaker_rows
 from qawl.normalize import normalize
 
 FILE_NAME = "qawl_corrections.csv"  # the corpus reader skips this name in a corpus folder
+UNCORRECTED = ("documents", "themes", "tokens")  # the frames apply() returns as built
 COLUMNS = ("action", "speaker", "new_speaker", "mention", "doc_id", "sentence_id", "note")
 ACTIONS = ("rename", "merge", "split", "set", "clear")
 HEADER_COMMENT = (
@@ -355,18 +356,15 @@ def apply(frames: Frames, rules: Rules | Sequence[Rule]) -> tuple[Frames, list[s
     """Return the frames with the corrections applied (sentences.speaker and the new boolean speaker_corrected,
     the speakers recounted with their aliases kept, mentions.speaker) and a note for each rule that did nothing."""
     listed = list(rules.rules if isinstance(rules, Rules) else rules)
-    s = frames.sentences
-    speaker, unused = final_speakers(s, listed)
-    corrected = speaker != s["speaker"].astype(str).to_numpy(dtype=object)
-    sentences = s.assign(speaker=pd.Series(speaker, index=s.index, dtype="str"), speaker_corrected=corrected)
+    sentences, corrected, unused = corrected_sentences(frames.sentences, listed)
     out = replace(frames, sentences=sentences)
     if corrected.any():
         codes, names = pd.factorize(sentences["speaker"].astype(str))
         traits = speaker_traits(frames.speakers, names, listed)
         for column, trait in (("speaker_kind", "kind"), ("speaker_gender", "gender")):
             if column in sentences:
-                sentences[column] = corrected_traits(sentences[column], speaker, corrected,
-                                                     traits[trait].to_numpy(dtype=object)[codes])
+                sentences[column] = corrected_traits(sentences[column], sentences["speaker"].to_numpy(dtype=object),
+                                                     corrected, traits[trait].to_numpy(dtype=object)[codes])
         out.speakers = speaker_rows(codes.astype(np.int32), np.asarray(names, dtype=object),
                                     pd.factorize(sentences["doc_id"])[0], sentences["quote"],
                                     np.ones(len(sentences), dtype=bool), traits["aliases"], traits)
@@ -374,6 +372,15 @@ def apply(frames: Frames, rules: Rules | Sequence[Rule]) -> tuple[Frames, list[s
         out.repeats = frames.repeats.assign(speaker=speakers_of(frames.repeats, sentences))
         out.statements = spread.restated(frames.statements, out.repeats)
     return out, unused
+
+
+def corrected_sentences(s: pd.DataFrame, rules: Sequence[Rule]) -> tuple[pd.DataFrame, np.ndarray, list[str]]:
+    """Return the sentences frame with the rules' speakers and the boolean speaker_corrected (apply's), which
+    sentences changed speaker, and a note for each rule that did nothing."""
+    speaker, unused = final_speakers(s, rules)
+    corrected = speaker != s["speaker"].astype(str).to_numpy(dtype=object)
+    return (s.assign(speaker=pd.Series(speaker, index=s.index, dtype="str"), speaker_corrected=corrected), corrected,
+            unused)
 
 
 def corrected_mentions(mentions: pd.DataFrame, sentences: pd.DataFrame, rules: Sequence[Rule]) -> pd.DataFrame:

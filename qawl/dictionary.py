@@ -33,21 +33,27 @@ def _bare(vocalized: str) -> str:
     return normalize(vocalized.strip())
 
 
-def _forms(word: str, broken: str, feminable: int, masculine_plural: int, feminine_plural: int
+def _forms(word: str, broken: list[str], feminable: int, masculine_plural: int, feminine_plural: int
            ) -> list[tuple[str, bool]]:
     """Return a lemma's written forms worth knowing, each with whether it is a plural: itself, its feminine and
-    its plurals."""
+    its plurals (broken: those of _broken_plurals)."""
     # Sound masculine plurals (+ون، +ين) are left out: foreign names end so too (ماكرون، كلينتون).
     forms = [(word, False)]
     if feminable:
         forms.append((word + "ه", False))
     if feminine_plural:
         forms.append(((word[:-1] if word.endswith("ه") else word) + "ات", True))
+    return forms + [(plural, True) for plural in broken]
+
+
+def _broken_plurals(broken: str) -> list[str]:
+    """Return the written forms of a lemma's broken plurals (arramooz's broken_plural column)."""
+    out = []
     for plural in broken.split(";"):
         plural = _bare(plural.split(":")[0])  # "جج:" and notes after a colon are not forms
         if plural and " " not in plural and plural.isalpha():
-            forms.append((plural, True))
-    return forms
+            out.append(plural)
+    return out
 
 
 def _path() -> str | None:
@@ -66,41 +72,51 @@ class Entry(NamedTuple):
     plural: bool
 
 
+def _bare_all(words: list[str]) -> list[str]:
+    """Return _bare of each word, normalized in one pass (normalize maps character by character, and the words
+    do not go through its per-word memo, which the corpus's words need)."""
+    stripped = [w.strip() for w in words]
+    joined = "\n".join(stripped)
+    if any("\n" in w for w in stripped):  # never in arramooz: one call per word then
+        return [normalize(w) for w in stripped]
+    return normalize(joined).split("\n") if stripped else []
+
+
 @cache
+def _tables() -> tuple[dict[str, Entry], dict[str, list[str]]]:
+    """Return nouns() and the broken plurals of each singular (plurals_of), read from the dictionary in one pass."""
+    path = _path()
+    if path is None:
+        return {}, {}
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+        rows = db.execute("select unvocalized, wordtype, broken_plural, feminable, masculin_plural, feminin_plural "
+                          "from nouns").fetchall()
+    out: dict[str, Entry] = {}
+    plurals: dict[str, list[str]] = {}
+    for (_, wordtype, broken, feminable, masculine_plural, feminine_plural), bare in zip(
+            rows, _bare_all([row[0] for row in rows]), strict=True):
+        kind = _kind(wordtype or "")
+        broken_forms = _broken_plurals(broken) if broken else []
+        for form, plural in _forms(bare, broken_forms, feminable, masculine_plural, feminine_plural):
+            known = out.get(form)
+            if known is None or (known.kind == VERBAL_NOUN and kind != VERBAL_NOUN):
+                out[form] = Entry(kind, plural)
+        if broken:
+            plurals.setdefault(bare, []).extend(broken_forms)
+    return out, plurals
+
+
 def nouns() -> dict[str, Entry]:
     """Return normalized noun form -> its Entry.
 
     A form several lemmas share keeps the kind of the first that is no verbal noun: a participle or a plain noun
     says more about whether it can speak. Empty when the dictionary is not installed.
     """
-    path = _path()
-    if path is None:
-        return {}
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
-        rows = db.execute("select unvocalized, wordtype, broken_plural, feminable, masculin_plural, feminin_plural "
-                          "from nouns").fetchall()
-    out: dict[str, Entry] = {}
-    for word, wordtype, broken, feminable, masculine_plural, feminine_plural in rows:
-        kind = _kind(wordtype or "")
-        for form, plural in _forms(_bare(word), broken or "", feminable, masculine_plural, feminine_plural):
-            known = out.get(form)
-            if known is None or (known.kind == VERBAL_NOUN and kind != VERBAL_NOUN):
-                out[form] = Entry(kind, plural)
-    return out
+    return _tables()[0]
 
 
-@cache
 def _plurals() -> dict[str, list[str]]:
-    path = _path()
-    if path is None:
-        return {}
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
-        rows = db.execute("select unvocalized, broken_plural from nouns where broken_plural != ''").fetchall()
-    out: dict[str, list[str]] = {}
-    for word, broken in rows:
-        forms = [p for p, plural in _forms(_bare(word), broken, 0, 0, 0) if plural]
-        out.setdefault(_bare(word), []).extend(forms)
-    return out
+    return _tables()[1]
 
 
 @cache
@@ -111,7 +127,7 @@ def verbs() -> frozenset[str]:
     if path is None:
         return frozenset()
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
-        stems = [_bare(v) for (v,) in db.execute("select unvocalized from verbs")]
+        stems = _bare_all([v for (v,) in db.execute("select unvocalized from verbs")])
     return frozenset(stem + suffix for stem in stems for suffix in ("", "ت", "وا"))
 
 

@@ -22,6 +22,7 @@ from qawl.articles import Chunk
 from qawl.corpus import Document, files
 from qawl.normalize import normalize
 
+_BUILT = ("doc_id", "title", "date", "source", "n_sentences")  # the documents frame's own columns, metadata's after
 FRAME_NAMES = ("documents", "sentences", "speakers", "themes", "tokens", "mentions", "statements", "repeats")
 _TRIM_EVERY = 8  # chunks
 
@@ -160,7 +161,14 @@ def _build(analysis: articles.Analysis, progress: Progress | None, keep_texts: b
     tables: dict[str, list[pa.Table]] = {"sentences": [], "aliases": [], "places": [], "themes": [], "signatures": []}
     tokens = _TokenCodes()
     n_entities = n_rows = 0
+    dated: pd.Series | None = None
+    lex = lexicons.current()
+    name_counts, name_keys = speakers.NameCounts(), []  # counted as the chunks come, resolved once all are in
     for chunk in _analyse_all(analysis, progress, keep_texts=keep_texts):
+        name_keys.extend(name_counts.add(lex, chunk.entities))
+        if dated is None and analysis.all_read():
+            # Every article is read: its dates are parsed while the workers analyse the last runs.
+            dated = dates.parse([d.date for d in docs], [d.doc_id for d in docs], analysis.warnings.append)
         # Chunk-local entity numbers and sentence rows become corpus-wide ones.
         tables["sentences"].append(_shift(chunk.sentences, "entity", n_entities))
         tables["aliases"].append(_shift(chunk.aliases, "entity", n_entities))
@@ -180,26 +188,35 @@ def _build(analysis: articles.Analysis, progress: Progress | None, keep_texts: b
         ready("tokens", tokens_frame)
     # Grouped now (as the tokens are written), so that the signatures go before the frames are assembled.
     found = spread.group(pa.concat_tables(tables.pop("signatures")), np.repeat(np.arange(len(counts)), counts))
-    lex = lexicons.current()
-    names = speakers.canonical_names(lex, per_article)
+    names = name_counts.resolve(lex).names(lex, per_article, name_keys)  # as speakers.canonical_names
+    del name_keys
     person_names = people_by_family_name(lex, per_article, names)
     per_article.clear()  # the entities' objects (hundreds of MB at 1M sentences) go before the frames are made
     _release_freed_memory()
     sents, aliases = _concat(tables.pop("sentences")), _concat(tables.pop("aliases"))
     places, themes_frame = pa.concat_tables(tables.pop("places")), _concat(tables.pop("themes"))
+    if ready:
+        ready("themes", themes_frame)
     # -1 (nobody) picks the trailing "" of this lookup.
     speaker_of = np.array([*(name for row in names for name in row), ""], dtype=object)
     speaker = speaker_of[sents["entity"].to_numpy(dtype=np.int64)]
     aliases["speaker"] = speaker_of[aliases["entity"].to_numpy(dtype=np.int64)]
 
     n_sentences = np.array(counts, dtype=np.int64)
-    dated = dates.parse([d.date for d in docs], [d.doc_id for d in docs], analysis.warnings.append)
+    if dated is None:
+        dated = dates.parse([d.date for d in docs], [d.doc_id for d in docs], analysis.warnings.append)
     documents = documents_frame(docs, titles, n_sentences, dated)
+    if ready:
+        ready("documents", documents)
     sents["speaker"] = pd.Series(speaker, dtype="str", index=sents.index)
     sents["date"] = np.repeat(documents["date"].to_numpy(), n_sentences)
     quoted = spread.frames(sents, documents, found)
     sents["statement_id"] = quoted.statement_id
     sentences_frame = sents[SENTENCE_COLUMNS]
+    if ready:
+        for name, frame in (("sentences", sentences_frame), ("statements", quoted.statements),
+                            ("repeats", quoted.repeats)):
+            ready(name, frame)
     doc_start = dict(zip(documents["doc_id"], (np.cumsum(n_sentences) - n_sentences).tolist(), strict=True))
     people = person_mentions(tokens_frame, person_names, doc_start)
     frames = Frames(
@@ -222,9 +239,15 @@ def documents_frame(docs: list[Document], titles: list[str], n_sentences: np.nda
     if not docs:
         return _empty({"doc_id": "str", "title": "str", "date": "datetime64[us]", "source": "str",
                        "n_sentences": "int64"})
-    rows = [{"doc_id": d.doc_id, "title": t, "date": None, "source": d.source, "n_sentences": int(n), **d.meta}
-            for d, t, n in zip(docs, titles, n_sentences, strict=True)]
-    frame = pd.DataFrame(rows)
+    meta = docs[0].meta.keys()
+    if meta.isdisjoint(_BUILT) and all(d.meta.keys() == meta for d in docs):  # the usual case: made by columns
+        frame = pd.DataFrame({"doc_id": [d.doc_id for d in docs], "title": titles, "date": None,
+                              "source": [d.source for d in docs], "n_sentences": n_sentences,
+                              **{k: [d.meta[k] for d in docs] for k in meta}})
+    else:
+        frame = pd.DataFrame([{"doc_id": d.doc_id, "title": t, "date": None, "source": d.source,
+                               "n_sentences": int(n), **d.meta} for d, t, n in zip(docs, titles, n_sentences,
+                                                                                    strict=True)])
     frame["date"] = pd.to_datetime(dates.to_numpy())
     return frame
 
@@ -399,7 +422,8 @@ def build_analysis(analysis: articles.Analysis, progress: Progress | None = None
                    ) -> Frames:
     """Return the frames of a corpus under analysis (articles.analyse_paths), the texts freed as it goes.
 
-    ready, when given, gets the tokens frame (name, frame) as soon as it is complete, while the others are
-    still being assembled: the command line writes it meanwhile.
+    ready, when given, gets each frame (name, frame) as soon as it is complete (tokens, themes, documents,
+    sentences, statements, repeats), while the others are still being assembled: the command line writes them
+    meanwhile.
     """
     return _build(analysis, progress, keep_texts=False, ready=ready)

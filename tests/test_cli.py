@@ -16,7 +16,7 @@ import pytest
 from dashboard_corpora import write_linked_corpus
 from qawl_paths import BUNDLED, ROOT
 
-from qawl import articles, cli, corrections, frames
+from qawl import articles, cli, corrections, export, frames
 
 ARTICLE = "قال الوزير إن التعاون مهم.\nوأضاف أن الاقتصاد ينمو.\n"  # the minister said cooperation matters ...
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(30)
@@ -143,6 +143,28 @@ def test_the_corpus_corrections_are_applied_to_what_is_written(tmp_path, capsys)
     assert any(line.startswith("qawl: warning: ") and "line 3: rename needs speaker and new_speaker" in line
                for line in lines)
     assert any(f"applied 1 correction, {renamed.sum()} sentences with a new speaker" in line for line in lines)
+
+
+@pytest.mark.parametrize("corrected", [False, True], ids=["as built", "corrected"])
+def test_every_file_holds_the_finished_frame_though_written_as_soon_as_complete(tmp_path, capsys, monkeypatch,
+                                                                               corrected):
+    # The command writes each frame the corrections leave alone while the build assembles the others (with two
+    # worker processes here): each file is what writing the finished frame gives.
+    monkeypatch.setattr(articles, "_PARALLEL_CHARS", 0)
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    (corpus / "article.txt").write_bytes((BUNDLED / "xinhua_xi_tokayev_call.txt").read_bytes())
+    (corpus / "other.txt").write_text(ARTICLE, encoding="utf-8")
+    if corrected:
+        (corpus / corrections.FILE_NAME).write_text("action,speaker,new_speaker\nrename,الوزير,Someone\n",
+                                                    encoding="utf-8")
+    code, _ = run(capsys, corpus, "--out", tmp_path / "out")
+    built, _ = corrections.apply(frames.build_paths([corpus], workers=1),
+                                 corrections.read(corrections.location([str(corpus)])))
+    assert code == cli.OK and built.sentences["speaker_corrected"].any() == corrected
+    for name, frame in built.items():
+        export.write_csv(frame, tmp_path / f"{name}.csv")
+        assert (tmp_path / "out" / f"{name}.csv").read_bytes() == (tmp_path / f"{name}.csv").read_bytes(), name
 
 
 def test_a_parquet_dataset_holds_the_frames_as_built_and_says_so(tmp_path, capsys):
