@@ -165,8 +165,8 @@ def according_report(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report |
     j = i + 1
     if j < len(toks) and toks[j].norm in {"ل", "عن"}:
         j += 1
-    if j < len(toks) and toks[j].norm in {"ما", "لما", "حسبما"}:
-        return None
+    if j >= len(toks) or toks[j].norm in {"ما", "لما", "حسبما"}:
+        return None  # وفقا at the end of a sentence names no source
     quoted = j + 1 < len(toks) and toks[j].norm in cues.QUOTE_MARKS
     if quoted:
         j += 1  # وفقا لـ"ميرور": quotation marks make it a name

@@ -1067,3 +1067,8 @@ def test_clauses_of_time_and_relative_clauses(sentence, expected):
 ])
 def test_the_name_of_a_place_makes_a_title_definite(phrase, kind):
     assert sources.classify(LEX, normalize(phrase).split()).kind == kind
+
+
+@pytest.mark.parametrize("sentence", ["وفقا", "وفقا ل", "بحسب"])
+def test_according_to_with_nothing_after_it_is_no_report(sentence):
+    assert speech.find(LEX, sentence) is None
