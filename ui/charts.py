@@ -34,6 +34,14 @@ def _style(fig: go.Figure, height: int, lang: str = i18n.DEFAULT, *, bars: bool 
     return _right_to_left(fig, lang, bars=bars)
 
 
+def warm() -> None:
+    """Draw a small figure of each kind and a small word cloud, shown nowhere: a process's first figure loads Plotly's
+    templates and validators, its first cloud matplotlib's pyplot (for the colours) and the font (0.1-0.5 s)."""
+    speaker_bars(pd.DataFrame({"speaker": ["-"], "n_sentences": [1], "n_direct": [1], "n_indirect": [0]}))
+    heatmap(pd.DataFrame([[1]]), "", "")
+    wordcloud.png({"قال": 1}, width=72, height=54)
+
+
 def chart_text(text: str, lang: str = i18n.DEFAULT) -> str:
     """Return a label for Plotly in the language: Plotly draws every text left to right, so an Arabic label that
     starts with a number (12 مارس, 29 شهرا بلا مقالات) gets a leading Arabic letter mark, which makes the whole

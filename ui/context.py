@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import importlib
+import logging
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -15,6 +15,7 @@ from qawl.store import Store
 from ui import html
 
 _VIEW = "qawl_view"
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -46,10 +47,19 @@ def publish(store: Store, filters: Filters, lang: str = i18n.DEFAULT, corpus: st
 
 
 @st.cache_resource(show_spinner=False)
-def warm_up(module: str) -> threading.Thread:
-    """Import module in the background, once per process: the first chart page a fresh server showed waited
-    0.6-0.8 s for Plotly Express and the word cloud to be imported."""
-    thread = threading.Thread(target=importlib.import_module, args=(module,), name=f"qawl-import-{module}", daemon=True)
+def warm_up() -> threading.Thread:
+    """Prepare the chart pages in the background, once per process (ui.charts.warm): the first chart page a fresh
+    server showed waited 0.6-1.2 s for Plotly Express, the word cloud and their first drawings."""
+
+    def prepare() -> None:
+        try:
+            from ui import charts  # here, not at the top: imported off the pages' runs
+
+            charts.warm()
+        except Exception:  # the page will do it itself, and say what fails
+            _log.exception("preparing the charts failed")
+
+    thread = threading.Thread(target=prepare, name="qawl-warm-up-charts", daemon=True)
     thread.start()
     return thread
 
