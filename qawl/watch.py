@@ -215,6 +215,11 @@ def _schedule(observer: Any, watch: Watch, folder: str, recursive: bool) -> None
         _end(oldest)
 
 
+def end(watch: Watch) -> None:
+    """Stop a watch armed() that no value will take."""
+    _end(watch)
+
+
 def _end(watch: Watch) -> None:
     """Stop watch (its value is no longer kept) and give its folders back: a folder no watch uses is unwatched."""
     watch.alive = False

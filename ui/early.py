@@ -50,11 +50,16 @@ def begin() -> None:
 
 def _start(paths: tuple[str, ...]) -> None:
     try:
-        from qawl.duckdb_index import is_dataset  # here: DuckDB loads in the background
+        armed = watch.armed(paths)  # first: a change once the child has begun still drops the key
+        apart = stamps.Apart(paths)
+        from qawl.duckdb_index import is_dataset  # here, with the child on its way: DuckDB loads meanwhile
 
-        if not (len(paths) == 1 and is_dataset(paths[0])):  # a built dataset's key is not its files'
-            early = watch.armed(paths)
-            _pending[_key(paths)] = (early, stamps.Apart(paths))
+        if len(paths) == 1 and is_dataset(paths[0]):  # a built dataset's key is not its files'
+            apart.cancel()
+            if armed is not None:
+                watch.end(armed)
+        else:
+            _pending[_key(paths)] = (armed, apart)
     finally:
         _ready.set()
 
