@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +18,8 @@ from ui import html
 
 _VIEW = "qawl_view"
 _log = logging.getLogger(__name__)
+_IDLE = threading.Condition()  # guards _runs
+_runs = 0  # script runs of this process going on (running)
 
 
 @dataclass(frozen=True)
@@ -46,16 +50,40 @@ def publish(store: Store, filters: Filters, lang: str = i18n.DEFAULT, corpus: st
     return view
 
 
+@contextlib.contextmanager
+def running() -> Iterator[None]:
+    """Count a script run of this process while it lasts (the background warm-up works between runs)."""
+    global _runs
+    with _IDLE:
+        _runs += 1
+    try:
+        yield
+    finally:
+        with _IDLE:
+            _runs -= 1
+            _IDLE.notify_all()
+
+
+def _between_runs() -> None:
+    """Return once no script run of this process is going on."""
+    with _IDLE:
+        _IDLE.wait_for(lambda: _runs == 0)
+
+
 @st.cache_resource(show_spinner=False)
 def warm_up() -> threading.Thread:
-    """Prepare the chart pages in the background, once per process (ui.charts.warm): the first chart page a fresh
-    server showed waited 0.6-1.2 s for Plotly Express, the word cloud and their first drawings."""
+    """Prepare the chart pages in the background, once per process, a step at a time between script runs
+    (ui.charts.WARM_UP): the first chart page of a fresh server waited 0.6-1.2 s for Plotly Express, the word cloud
+    and their first drawings; beside a run, the same work (the GIL) slowed it by as much."""
 
     def prepare() -> None:
         try:
+            _between_runs()
             from ui import charts  # here, not at the top: imported off the pages' runs
 
-            charts.warm()
+            for step in charts.WARM_UP:
+                _between_runs()
+                step()
         except Exception:  # the page will do it itself, and say what fails
             _log.exception("preparing the charts failed")
 
