@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -18,8 +19,10 @@ from ui import html
 
 _VIEW = "qawl_view"
 _log = logging.getLogger(__name__)
-_IDLE = threading.Condition()  # guards _runs
+_IDLE = threading.Condition()  # guards _runs and _last_run
 _runs = 0  # script runs of this process going on (running)
+_last_run = 0.0  # when one began or ended (time.monotonic)
+QUIET = 0.5  # seconds without a run before a warm-up step: a step is not cut off by the run that comes after it
 
 
 @dataclass(frozen=True)
@@ -53,21 +56,28 @@ def publish(store: Store, filters: Filters, lang: str = i18n.DEFAULT, corpus: st
 @contextlib.contextmanager
 def running() -> Iterator[None]:
     """Count a script run of this process while it lasts (the background warm-up works between runs)."""
-    global _runs
+    global _runs, _last_run
     with _IDLE:
         _runs += 1
+        _last_run = time.monotonic()
     try:
         yield
     finally:
         with _IDLE:
             _runs -= 1
+            _last_run = time.monotonic()
             _IDLE.notify_all()
 
 
 def _between_runs() -> None:
-    """Return once no script run of this process is going on."""
+    """Return once no script run of this process has gone on for QUIET seconds (a rerun often follows a run)."""
     with _IDLE:
-        _IDLE.wait_for(lambda: _runs == 0)
+        while True:
+            _IDLE.wait_for(lambda: _runs == 0)
+            left = _last_run + QUIET - time.monotonic()
+            if left <= 0:
+                return
+            _IDLE.wait(left)
 
 
 @st.cache_resource(show_spinner=False)
