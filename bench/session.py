@@ -3,14 +3,15 @@
     .venv/bin/python bench/session.py --size 1m                    # every page, alone and with the top speaker
     .venv/bin/python bench/session.py --size 1m --profile /tmp/p   # and a cProfile of every script run
 
-A `streamlit run` server is started fresh with a hook (bench/session_hook/sitecustomize.py) that logs every script run's
-start and end (and, with --profile, its profile). The Reader is opened once first (the server opens the corpus
-meanwhile: not timed), then every page URL, alone and with the most quoted speaker in its query string, each in a
-fresh Chromium session (new profile). Per URL, from the navigation's start: the HTML's response, DOMContentLoaded,
-the websocket's opening, the first message the server sent on it, the start and end of the server's script runs,
-the last message, the end of the run as the page shows it (DONE_WATCH) and the moment `wait_for_app` is sure of it
-(0.5 s or more later: what `bench/backends.py` measured before); the bytes of JavaScript loaded and of the messages
-received. Prints a markdown table; writes bench/out/session.json.
+A `streamlit run` server is started fresh with a hook (bench/session_hook/sitecustomize.py) that logs every script
+run's start and end (and, with --profile, its profile). The Reader is opened once first (the server opens the corpus
+meanwhile: the first URL's row), then every page URL, alone and with the most quoted speaker in its query string, each
+in a fresh Chromium session (new profile). Per URL, from the navigation's start: the HTML's response,
+DOMContentLoaded, the websocket's opening, the first message the server sent on it, the start and end of the server's
+script runs, the last message, the end of the run as the page shows it (DONE_WATCH) and the moment `wait_for_app` is
+sure of it (0.5 s or more later: what `bench/backends.py` measured before); the bytes of JavaScript loaded and of the
+messages received. Prints a markdown table; writes bench/out/session.json. With QAWL_MSG_LOG=FILE set, the server also
+logs the time of every message it sends (the hook).
 """
 
 from __future__ import annotations
@@ -135,7 +136,8 @@ def main(argv: list[str] | None = None) -> int:
                 context = qawl_browser.launch(playwright, Path(tmp) / f"profile-{n}")
                 page = context.new_page()
                 url = f"{server.url}/{'' if path == 'warm-up' else path}" + (f"?{query}" if query else "")
-                row = open_timed(page, url) | {"page": (path or "reader") + ("?speaker" if query else "")}
+                name = "first URL (reader)" if path == "warm-up" else (path or "reader") + ("?speaker" if query else "")
+                row = open_timed(page, url) | {"page": name}
                 context.close()
                 rows.append(row)
         finally:
@@ -149,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
             row["runs"] = len(mine)
             row["run_s"] = round(sum(r["end"] - r["start"] for r in mine), 3)
     (BENCH / "out" / "session.json").write_text(json.dumps(rows, indent=1), encoding="utf-8")
-    print(table(rows[1:]))
+    print(table(rows))
     print(f"load average: {os.getloadavg()}")
     return 0
 

@@ -28,7 +28,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from qawl import corpus, lexicons
+from qawl import corpus, lexicons, stamps
 from qawl.corpus import Document
 from qawl.frames import FRAME_NAMES, Frames, Progress, build, build_paths
 
@@ -88,11 +88,6 @@ def documents_key(docs: Iterable[Document]) -> str:
     return _key("docs:" + digest.hexdigest())
 
 
-def _fingerprint(files: list[tuple[str, str, int, int]]) -> str:
-    """Return a hash of the paths, names, sizes and modification times of files (no file is read)."""
-    return hashlib.sha256(repr(files).encode()).hexdigest()
-
-
 def _content_key(files: list[tuple[str, str, int, int]]) -> str:
     digest = hashlib.sha256()
     for path, name, _, _ in files:
@@ -104,14 +99,19 @@ def _content_key(files: list[tuple[str, str, int, int]]) -> str:
     return _key("files:" + digest.hexdigest())
 
 
-def paths_key(paths: Iterable[str | Path], root: str | Path | None = None) -> str:
-    """Return the cache key of the corpus at paths, read from disk only when its files changed since last time."""
+def paths_key(paths: Iterable[str | Path], root: str | Path | None = None, *, apart: stamps.Apart | None = None
+              ) -> str:
+    """Return the cache key of the corpus at paths, read from disk only when its files changed since last time
+    (apart: the fingerprint of its files, worked out by a child process started earlier, when it has one)."""
     paths = list(paths)
-    files = corpus.files(paths)
-    memo = folder(root) / _PATHS / f"{_fingerprint(files)}-{_key('')}.key"
+    found = apart.result() if apart is not None and apart.paths == tuple(os.path.abspath(p) for p in paths) else None
+    files = None if found else corpus.files(paths)
+    memo = folder(root) / _PATHS / f"{found or stamps.fingerprint(files)}-{_key('')}.key"
     try:
         key = memo.read_text(encoding="ascii").strip()
-    except OSError:
+    except OSError:  # read: the memo is named by the files the key is made of
+        files = files if files is not None else corpus.files(paths)
+        memo = folder(root) / _PATHS / f"{stamps.fingerprint(files)}-{_key('')}.key"
         key = _content_key(files)
         _write_atomic(memo, key.encode("ascii"), folder(root))
     if last_key(paths, root) != key:
@@ -132,7 +132,8 @@ def last_key(paths: Iterable[str | Path], root: str | Path | None = None) -> str
         return None
 
 
-def open_paths(paths: Iterable[str | Path], root: str | Path | None = None) -> tuple[str, Frames | None]:
+def open_paths(paths: Iterable[str | Path], root: str | Path | None = None, *, apart: stamps.Apart | None = None
+               ) -> tuple[str, Frames | None]:
     """Return the key of the corpus at paths and its cached frames (None when it has none).
 
     The frames the corpus had last time are read while its files are checked (a stat per file, 0.6 s for
@@ -142,7 +143,7 @@ def open_paths(paths: Iterable[str | Path], root: str | Path | None = None) -> t
     guess = last_key(paths, root)
     with ThreadPoolExecutor(1) as pool:
         pending = pool.submit(read, guess, root) if guess else None
-        key = paths_key(paths, root)
+        key = paths_key(paths, root, apart=apart)
         frames = pending.result() if pending and guess == key else None
     return key, frames if frames is not None else read(key, root)
 

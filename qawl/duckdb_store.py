@@ -14,6 +14,7 @@ that both stores give the same frames, to the bit.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import threading
 from collections import OrderedDict
@@ -27,6 +28,7 @@ import pandas as pd
 import pyarrow as pa
 
 from qawl import duckdb_index, export, sourcing, spread, trends
+from qawl.answers import DiskAnswers
 from qawl.corrections import Rules
 from qawl.duckdb_index import Dataset
 from qawl.duckdb_query import marks
@@ -38,6 +40,11 @@ BACKEND_VAR = "QAWL_BACKEND"
 THRESHOLD_VAR = "QAWL_DUCKDB_ABOVE"
 THRESHOLD = 500_000  # sentences: measured in bench/backends.py (README "Large corpora")
 KEPT_ANSWERS = 48  # answers other questions ask again, kept per filter state (_kept_answer): small frames
+# The pages' first questions (no filter), kept on disk beside the index for the next process (qawl/answers.py):
+# small frames, each a few hundredths to a quarter of a second at a million sentences.
+ON_DISK = ("speaker_table", "speaker_theme", "who_mentions_whom", "quotes", "distinctive_terms", "cloud_words",
+           "term_counts", "word_counts", "timeline", "theme_timeline", "theme_shares", "sourcing_shares",
+           "unnamed_by_source", "quoted_women")
 
 
 def indexed(folder: str | Path) -> bool:
@@ -75,6 +82,13 @@ class DuckDBStore(Words):
         self.correction_notes = [*self.corrections.problems, *self.unused]
         self._answers: OrderedDict[tuple[str, Filters], pd.DataFrame] = OrderedDict()  # _kept_answer
         self._answers_lock = threading.Lock()
+
+    @cached_property
+    def disk_answers(self) -> DiskAnswers:
+        """Return the unfiltered answers kept beside the index, for this state of the files and corrections."""
+        index = duckdb_index.index_path(self.dataset)
+        return DiskAnswers(index.with_name(f"{index.stem}-answers"), self.dataset.fingerprint(),
+                           self.corrections.digest)
 
     # Corpus facts
 
@@ -410,3 +424,20 @@ class DuckDBStore(Words):
             self.speaker_table(filters).to_parquet(sink, index=False)
         else:
             self.write_rows_parquet(filters, name, sink)
+
+
+def _on_disk(method: Callable[..., Any]) -> Callable[..., Any]:
+    """Return method answering without a filter from the store's disk answers (computed and kept the first time)."""
+
+    @functools.wraps(method)
+    def answer(self: DuckDBStore, filters: Filters, *args: Any, **kwargs: Any) -> Any:
+        if filters != Filters():
+            return method(self, filters, *args, **kwargs)
+        question = (method.__name__, args, tuple(sorted(kwargs.items())))
+        return self.disk_answers.get(question, lambda: method(self, filters, *args, **kwargs))
+
+    return answer
+
+
+for _name in ON_DISK:
+    setattr(DuckDBStore, _name, _on_disk(getattr(DuckDBStore, _name)))

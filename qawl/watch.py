@@ -29,7 +29,7 @@ MAX_WATCHED = 8  # corpora watched at once per process (an inotify instance per 
 _LOCK = threading.Lock()  # the observer, the folders' use counts and the live watches
 _observer: Any = None
 _uses: dict[Any, int] = {}  # a scheduled folder (watchdog's ObservedWatch) -> the watches using it
-_live: OrderedDict[_Watch, None] = OrderedDict()  # the watches holding folders, the oldest first
+_live: OrderedDict[Watch, None] = OrderedDict()  # the watches holding folders, the oldest first
 
 
 def _running_observer() -> Any:
@@ -79,18 +79,47 @@ def folders(paths: Sequence[str]) -> list[tuple[str, bool]] | None:
     return sorted(out.items())
 
 
-class _Watch(FileSystemEventHandler):
-    """Drops one value of a Memo when a file under its folders changes."""
+class Watch(FileSystemEventHandler):
+    """Drops one value of a Memo when a file under its folders changes (a watch armed before its Memo is known
+    remembers that something changed: armed(), Memo.get)."""
 
-    def __init__(self, memo: Memo, key: Hashable, ignore: frozenset[str]) -> None:
+    def __init__(self, memo: Memo | None, key: Hashable, ignore: frozenset[str]) -> None:
         self.memo, self.key, self.ignore, self.alive = memo, key, ignore, True
         self.watches: list[Any] = []
+        self._lock = threading.Lock()  # memo and key given (bind) while an event may come
+
+    def bind(self, memo: Memo, key: Hashable, ignore: frozenset[str]) -> None:
+        """Give the watch to memo's value of key (a change seen before keeps that value from being kept)."""
+        with self._lock:
+            self.memo, self.key, self.ignore = memo, key, ignore
 
     def dispatch(self, event: FileSystemEvent) -> None:
         names = {os.path.basename(os.fsdecode(p)) for p in (event.src_path, event.dest_path) if p}
         if event.event_type in _QUIET or (names and names <= self.ignore):
             return
-        self.memo.drop(self.key, self)
+        with self._lock:
+            memo = self.memo
+            if memo is None:
+                self.alive = False
+        if memo is not None:
+            memo.drop(self.key, self)
+
+
+def armed(paths: Sequence[str]) -> Watch | None:
+    """Return a watch of the folders of paths started now, for a Memo's value worked out later (Memo.get's watch);
+    None where they cannot be watched."""
+    observer = _running_observer()
+    wanted = folders(paths) if observer is not None else None
+    if wanted is None:
+        return None
+    watch = Watch(None, None, frozenset())
+    try:
+        for folder, recursive in wanted:
+            _schedule(observer, watch, folder, recursive)
+    except OSError:
+        _end(watch)
+        return None
+    return watch
 
 
 class Memo:
@@ -100,17 +129,23 @@ class Memo:
     def __init__(self, ignore: frozenset[str] = frozenset()) -> None:
         self._lock = threading.Lock()
         self._values: dict[Hashable, Any] = {}
-        self._watches: dict[Hashable, _Watch] = {}
+        self._watches: dict[Hashable, Watch] = {}
         self._ignore = ignore
 
-    def get(self, paths: Sequence[str], extra: Hashable, compute: Callable[[], Any]) -> Any:
+    def get(self, paths: Sequence[str], extra: Hashable, compute: Callable[[], Any], *, watch: Watch | None = None
+            ) -> Any:
         """Return the value kept for (paths, extra), else compute() (kept when the paths can be watched: the watch
-        starts before compute, so a change while it runs drops what it returns)."""
+        starts before compute, so a change while it runs drops what it returns); watch: one armed() on these paths
+        before compute's work began (given to one value only)."""
         key = (tuple(os.path.abspath(p) for p in paths), extra)
         with self._lock:
-            if key in self._values:
-                return self._values[key]
-        watch = self._watch(key, paths)
+            found = key in self._values
+            value = self._values.get(key)
+        if found:
+            if watch is not None:
+                _end(watch)
+            return value
+        watch = self._take(key, watch) if watch is not None else self._watch(key, paths)
         value = compute()
         if watch is not None:
             with self._lock:
@@ -123,14 +158,26 @@ class Memo:
         with self._lock:
             return (tuple(os.path.abspath(p) for p in paths), extra) in self._values
 
-    def drop(self, key: Hashable, watch: _Watch) -> None:
+    def drop(self, key: Hashable, watch: Watch) -> None:
         """Forget the value of key that watch guards (a file under its folders changed)."""
         with self._lock:
             watch.alive = False
             if self._watches.get(key) is watch:
                 self._values.pop(key, None)
 
-    def _watch(self, key: Hashable, paths: Sequence[str]) -> _Watch | None:
+    def _take(self, key: Hashable, watch: Watch) -> Watch:
+        """Make watch the one of key (the previous one ended)."""
+        with self._lock:
+            old = self._watches.pop(key, None)
+            self._values.pop(key, None)
+        if old is not None and old is not watch:
+            _end(old)
+        watch.bind(self, key, self._ignore)
+        with self._lock:
+            self._watches[key] = watch
+        return watch
+
+    def _watch(self, key: Hashable, paths: Sequence[str]) -> Watch | None:
         """Start watching the folders of paths for key (the previous watch of key ended); None when they cannot be."""
         observer = _running_observer()
         wanted = folders(paths) if observer is not None else None
@@ -141,7 +188,7 @@ class Memo:
             _end(old)
         if wanted is None:
             return None
-        watch = _Watch(self, key, self._ignore)
+        watch = Watch(self, key, self._ignore)
         try:
             for folder, recursive in wanted:
                 _schedule(observer, watch, folder, recursive)
@@ -153,7 +200,7 @@ class Memo:
         return watch
 
 
-def _schedule(observer: Any, watch: _Watch, folder: str, recursive: bool) -> None:
+def _schedule(observer: Any, watch: Watch, folder: str, recursive: bool) -> None:
     """Watch folder for watch (sharing the folder's inotify instance with other watches of it); the oldest live
     watch ends when more than MAX_WATCHED would be."""
     with _LOCK:
@@ -163,11 +210,17 @@ def _schedule(observer: Any, watch: _Watch, folder: str, recursive: bool) -> Non
         _live[watch] = None
         oldest = next(iter(_live)) if len(_live) > MAX_WATCHED else None
     if oldest is not None:
-        oldest.memo.drop(oldest.key, oldest)
+        if oldest.memo is not None:
+            oldest.memo.drop(oldest.key, oldest)
         _end(oldest)
 
 
-def _end(watch: _Watch) -> None:
+def end(watch: Watch) -> None:
+    """Stop a watch armed() that no value will take."""
+    _end(watch)
+
+
+def _end(watch: Watch) -> None:
     """Stop watch (its value is no longer kept) and give its folders back: a folder no watch uses is unwatched."""
     watch.alive = False
     with _LOCK:

@@ -8,6 +8,7 @@ import shutil
 
 import pandas as pd
 import pytest
+import streamlit as st
 import test_pages
 from dashboard_corpora import XINHUA, write_articles
 from streamlit.testing.v1 import AppTest
@@ -140,3 +141,27 @@ def test_quote_spread_shows_alike_on_both_backends(monkeypatch, spread_folder, p
     assert_shown_alike(views["pandas"], views["duckdb"], page)
     if page == "pages/speakers.py":
         assert "\n".join(views["duckdb"]["html"]).count("qawl-also") == 2
+
+
+def test_the_speakers_page_takes_its_first_answers_from_disk_and_still_filters(monkeypatch, tmp_path, dated_folder):
+    """A fresh process's Speakers page reads the unfiltered answers an earlier one kept beside the index
+    (qawl/answers.py); a speaker filter is still answered by DuckDB, as the pandas store answers it."""
+    folder = shutil.copytree(dated_folder, tmp_path / "articles")
+    opened(monkeypatch, "duckdb", folder, "pages/speakers.py")
+    kept = next(reversed(corpus_registry().values())).disk_answers.folder
+    written = {p.name: p.stat().st_mtime_ns for p in kept.glob("*.parquet")}
+    assert len(written) >= 5  # speaker table, themes, mentions, quotes, keywords, cloud words
+    views = {}
+    for backend in STORES:
+        st.cache_data.clear()  # another process, as far as Streamlit's caches go
+        st.cache_resource.clear()
+        at = opened(monkeypatch, backend, folder, "pages/speakers.py")
+        unfiltered = shown(at)
+        top = at.multiselect(key="filter_speaker").options[0]
+        at.multiselect(key="filter_speaker").set_value([top]).run()
+        assert_clean(at)
+        views[backend] = (unfiltered, shown(at))
+    assert {p.name: p.stat().st_mtime_ns for p in kept.glob("*.parquet")} == written  # read, not computed again
+    assert_shown_alike(views["pandas"][0], views["duckdb"][0], "unfiltered")
+    assert_shown_alike(views["pandas"][1], views["duckdb"][1], "one speaker")
+    assert views["duckdb"][0]["text"] != views["duckdb"][1]["text"]

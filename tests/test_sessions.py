@@ -1,10 +1,13 @@
 """What a new browser session costs the server: the corpus's files are checked once per process while they stay as
-they were (not once per session), the chart modules are imported in the background, the Export page's sourcing
-files are kept by what they answer."""
+they were (not once per session), the first time by a child process app.py starts before its imports, the chart
+modules are prepared in the background after the first run, the Export page's sourcing files are kept by what they
+answer."""
 
 from __future__ import annotations
 
+import subprocess
 import sys
+import threading
 import time
 
 import pandas as pd
@@ -13,9 +16,10 @@ import streamlit as st
 from dashboard_corpora import SPA, write_dated_corpus
 from streamlit.testing.v1 import AppTest
 
-from qawl import cache, watch
+from qawl import cache, corpus, stamps, watch
 from qawl.filters import Filters
-from ui import context, downloads
+from qawl.frames import build_paths
+from ui import context, downloads, early
 from ui import corpus as ui_corpus
 
 REPO = ui_corpus.BUNDLED.parent.parent
@@ -24,9 +28,13 @@ WAIT = 20.0
 
 
 @pytest.fixture(autouse=True)
-def empty_streamlit_caches():
+def empty_streamlit_caches(monkeypatch):
     st.cache_data.clear()
     st.cache_resource.clear()
+    # A fresh process as far as ui/early.py knows: app.py's first run starts the check of QAWL_CORPUS's files.
+    monkeypatch.setattr(early, "_begun", False)
+    monkeypatch.setattr(early, "_ready", threading.Event())
+    monkeypatch.setattr(early, "_pending", {})
 
 
 def session(monkeypatch, folder, page: str | None = None) -> AppTest:
@@ -67,9 +75,9 @@ def test_a_new_session_checks_the_files_again_only_after_one_changed(monkeypatch
 
 def test_the_chart_modules_are_imported_in_the_background(monkeypatch, tmp_path):
     session(monkeypatch, write_dated_corpus(tmp_path))
-    thread = context.warm_up("ui.charts")  # the one the run started (kept per process)
+    thread = context.warm_up()  # the one the run started, after the page (kept per process)
     thread.join(timeout=TIMEOUT)
-    assert thread.name == "qawl-import-ui.charts" and "ui.charts" in sys.modules
+    assert thread.name == "qawl-warm-up-charts" and "ui.charts" in sys.modules and "matplotlib.pyplot" in sys.modules
 
 
 def test_a_sourcing_file_is_kept_by_the_filters_it_answers(monkeypatch, tmp_path):
@@ -85,3 +93,55 @@ def test_a_sourcing_file_is_kept_by_the_filters_it_answers(monkeypatch, tmp_path
     assert downloads._table_file(store.key, only_spa, "unnamed_by_outlet", "csv", pd.DataFrame()) == spa
     assert [b.label for b in at.download_button if b.key == "download_unnamed_by_outlet_csv"] == [
         f"unnamed_by_outlet.csv ({len(frame_all)} rows)"]
+
+
+def test_a_child_process_fingerprints_the_files_as_the_cache_key_does(tmp_path):
+    folder = str(write_dated_corpus(tmp_path))
+    assert stamps.Apart([folder]).result() == stamps.fingerprint(corpus.files([folder]))
+    root = tmp_path / "cache"
+    assert cache.paths_key([folder], root, apart=stamps.Apart([folder])) == cache.paths_key([folder], root)
+
+
+def test_a_child_that_fails_leaves_the_check_to_the_caller(monkeypatch, tmp_path):
+    folder = str(write_dated_corpus(tmp_path))
+
+    def cannot_start(*args, **kwargs):
+        raise OSError("no processes left")
+
+    monkeypatch.setattr(subprocess, "Popen", cannot_start)
+    apart = stamps.Apart([folder])
+    assert apart.result() is None
+    assert cache.paths_key([folder], tmp_path / "a", apart=apart) == cache.paths_key([folder], tmp_path / "b")
+
+
+def test_the_first_session_takes_the_check_app_py_started(monkeypatch, tmp_path):
+    folder = write_dated_corpus(tmp_path)
+    monkeypatch.setenv("QAWL_CORPUS", str(folder))
+    checked = []
+    real = cache.paths_key
+    monkeypatch.setattr(cache, "paths_key", lambda *args, **kwargs: checked.append(kwargs.get("apart")) or real(
+        *args, **kwargs))
+    first = session(monkeypatch, folder)
+    assert len(checked) == 1 and isinstance(checked[0], stamps.Apart)  # the child's, taken once
+    assert early.take((str(folder),)) is None
+    assert "17 of 17 sentences" in shown_sentences(first)
+    session(monkeypatch, folder)
+    assert len(checked) == 1  # later sessions: the kept key
+
+
+def test_a_built_dataset_starts_no_child(monkeypatch, tmp_path):
+    entry = cache.write(build_paths([write_dated_corpus(tmp_path)]), "dated", tmp_path / "cache")
+    monkeypatch.setenv("QAWL_CORPUS", str(entry))
+    early.begin()
+    assert early.take((str(entry),)) is None
+
+
+def test_the_warm_up_works_only_between_runs():
+    """Beside a run it took the GIL from it: the pages' reruns right after a first run were 0.1-0.2 s slower."""
+    done = threading.Event()
+    with context.running():
+        waiting = threading.Thread(target=lambda: (context._between_runs(), done.set()), daemon=True)
+        waiting.start()
+        assert not done.wait(0.3)
+    ended = time.monotonic()
+    assert done.wait(TIMEOUT) and time.monotonic() - ended >= context.QUIET * 0.9

@@ -135,3 +135,26 @@ def test_at_most_max_watched_corpora_hold_inotify_instances(tmp_path):
     # Folders no watch uses any more are unwatched: an instance per folder of the watched corpora (3 each) at most.
     assert len(watch._observer.emitters) <= 3 * watch.MAX_WATCHED
     assert memo.get(corpora[0], "k", compute) == compute.calls  # checked again
+
+
+def test_a_change_before_its_value_is_known_keeps_it_from_being_kept(tmp_path):
+    """A watch armed before the work (armed(): a child process stats the files meanwhile) sees a change that comes
+    before the memo knows the value: it is returned, not kept."""
+    articles = corpus(tmp_path)
+    paths, memo, compute = (str(articles),), watch.Memo(), Counter()
+    early = watch.armed(paths)
+    (articles / "a.txt").write_text("قال الوزير إن شيئا آخر.\n", encoding="utf-8")
+    deadline = time.monotonic() + WAIT
+    while early.alive and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert memo.get(paths, "k", compute, watch=early) == 1 and not memo.kept(paths, "k")
+    assert memo.get(paths, "k", compute) == 2 and memo.kept(paths, "k")  # a watch of its own now
+
+
+def test_a_watch_armed_earlier_guards_the_value_it_is_given_to(tmp_path):
+    articles = corpus(tmp_path)
+    paths, memo, compute = (str(articles),), watch.Memo(), Counter()
+    assert memo.get(paths, "k", compute, watch=watch.armed(paths)) == 1 and memo.kept(paths, "k")
+    assert memo.get(paths, "k", compute, watch=watch.armed(paths)) == 1  # kept: the second watch is ended
+    (articles / "b.txt").unlink()
+    assert dropped(memo, paths, "k")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
@@ -32,6 +34,18 @@ def _style(fig: go.Figure, height: int, lang: str = i18n.DEFAULT, *, bars: bool 
     fig.update_yaxes(automargin=True)
     fig.update_xaxes(automargin=True)
     return _right_to_left(fig, lang, bars=bars)
+
+
+def _warm_figures() -> None:
+    speaker_bars(pd.DataFrame({"speaker": ["-"], "n_sentences": [1], "n_direct": [1], "n_indirect": [0]}))
+    heatmap(pd.DataFrame([[1]]), "", "")
+
+
+# Steps that prepare a process's first charts (ui/context.py's warm-up, between runs), a fraction of a second each:
+# a small figure of each kind (Plotly's templates and validators), matplotlib's pyplot (wordcloud takes its colours
+# from it) and a small cloud (its font).
+WARM_UP = (_warm_figures, lambda: importlib.import_module("matplotlib.pyplot"),
+           lambda: wordcloud.png({"قال": 1}, width=72, height=54))
 
 
 def chart_text(text: str, lang: str = i18n.DEFAULT) -> str:

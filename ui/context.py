@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-import importlib
+import contextlib
+import logging
 import threading
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +18,11 @@ from qawl.store import Store
 from ui import html
 
 _VIEW = "qawl_view"
+_log = logging.getLogger(__name__)
+_IDLE = threading.Condition()  # guards _runs and _last_run
+_runs = 0  # script runs of this process going on (running)
+_last_run = 0.0  # when one began or ended (time.monotonic)
+QUIET = 0.5  # seconds without a run before a warm-up step: a step is not cut off by the run that comes after it
 
 
 @dataclass(frozen=True)
@@ -45,11 +53,51 @@ def publish(store: Store, filters: Filters, lang: str = i18n.DEFAULT, corpus: st
     return view
 
 
+@contextlib.contextmanager
+def running() -> Iterator[None]:
+    """Count a script run of this process while it lasts (the background warm-up works between runs)."""
+    global _runs, _last_run
+    with _IDLE:
+        _runs += 1
+        _last_run = time.monotonic()
+    try:
+        yield
+    finally:
+        with _IDLE:
+            _runs -= 1
+            _last_run = time.monotonic()
+            _IDLE.notify_all()
+
+
+def _between_runs() -> None:
+    """Return once no script run of this process has gone on for QUIET seconds (a rerun often follows a run)."""
+    with _IDLE:
+        while True:
+            _IDLE.wait_for(lambda: _runs == 0)
+            left = _last_run + QUIET - time.monotonic()
+            if left <= 0:
+                return
+            _IDLE.wait(left)
+
+
 @st.cache_resource(show_spinner=False)
-def warm_up(module: str) -> threading.Thread:
-    """Import module in the background, once per process: the first chart page a fresh server showed waited
-    0.6-0.8 s for Plotly Express and the word cloud to be imported."""
-    thread = threading.Thread(target=importlib.import_module, args=(module,), name=f"qawl-import-{module}", daemon=True)
+def warm_up() -> threading.Thread:
+    """Prepare the chart pages in the background, once per process, a step at a time between script runs
+    (ui.charts.WARM_UP): the first chart page of a fresh server waited 0.6-1.2 s for Plotly Express, the word cloud
+    and their first drawings; beside a run, the same work (the GIL) slowed it by as much."""
+
+    def prepare() -> None:
+        try:
+            _between_runs()
+            from ui import charts  # here, not at the top: imported off the pages' runs
+
+            for step in charts.WARM_UP:
+                _between_runs()
+                step()
+        except Exception:  # the page will do it itself, and say what fails
+            _log.exception("preparing the charts failed")
+
+    thread = threading.Thread(target=prepare, name="qawl-warm-up-charts", daemon=True)
     thread.start()
     return thread
 

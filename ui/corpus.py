@@ -13,16 +13,17 @@ from pathlib import Path
 
 import streamlit as st
 
-from qawl import cache, corrections, duckdb_store, i18n, lexicons, watch
+from qawl import cache, corrections, duckdb_store, i18n, lexicons, stamps, watch
 from qawl.corpus import CorpusError, Document
 from qawl.duckdb_index import Dataset, is_dataset
 from qawl.duckdb_store import DuckDBStore
 from qawl.frames import Frames
 from qawl.pandas_store import PandasStore
 from qawl.store import Store
+from ui.early import ENV_VAR, env_paths
+from ui.early import take as take_early
 
 BUNDLED = Path(__file__).resolve().parent.parent / "data" / "corpus"
-ENV_VAR = "QAWL_CORPUS"
 MAX_CORPORA_IN_MEMORY = 4
 # Folder names that say nothing about the corpus: it is called by the folder above (bbc_arabic_antcorpus/articles).
 GENERIC_FOLDERS = {"articles", "texts", "text", "txt", "corpus", "data", "docs", "documents"}
@@ -87,18 +88,6 @@ def corrected_key(source: Source) -> tuple[str, str, corrections.Rules]:
     return f"{where}~{rules.digest}", where, rules
 
 
-def env_paths(value: str) -> tuple[str, ...]:
-    """Return the paths of a QAWL_CORPUS value: separated by os.pathsep (:), but a path that holds the separator
-    (news:2020/) is taken whole when it is there, the longest such run first."""
-    parts = value.split(os.pathsep)
-    paths, i = [], 0
-    while i < len(parts):
-        j = next(j for j in range(len(parts), i, -1) if j == i + 1 or os.path.exists(os.pathsep.join(parts[i:j])))
-        paths.append(os.pathsep.join(parts[i:j]))
-        i = j
-    return tuple(p for p in paths if p)
-
-
 def key_of(source: Source) -> str:
     """Return the content key of a source's frames (corpus bytes + lexicons), looked up once per session."""
     known = st.session_state.setdefault(_KEYS, {})
@@ -118,9 +107,9 @@ def key_of(source: Source) -> str:
     return known[source]
 
 
-def _prefetch(paths: tuple[str, ...]) -> str:
+def _prefetch(paths: tuple[str, ...], apart: stamps.Apart | None = None) -> str:
     """Return the key of the corpus at paths, its cached frames kept for build_frames."""
-    key, frames = cache.open_paths(paths)
+    key, frames = cache.open_paths(paths, apart=apart)
     with _PREFETCH_LOCK:
         _PREFETCHED.clear()
         if frames is not None:
@@ -134,11 +123,18 @@ def _checked_keys() -> watch.Memo:
     return watch.Memo(frozenset({corrections.FILE_NAME}))
 
 
-def _checked(source: Source, check: Callable[[tuple[str, ...]], str]) -> str:
+def _checked(source: Source, check: Callable[..., str]) -> str:
     """Return the content key of a corpus on disk: check(paths) (a stat per file), once per process while its files
-    stay as they were (qawl/watch.py): a new session used to check them all again, 0.4-0.7 s at 1M."""
+    stay as they were (qawl/watch.py): a new session used to check them all again, 0.4-0.7 s at 1M. The first
+    session of a process takes the watch and the child's fingerprint app.py started (ui/early.py)."""
     extra = (str(cache.folder()), lexicons.load().digest)
-    return _checked_keys().get(source.paths, extra, lambda: check(source.paths))
+    early = take_early(source.paths)
+    if early is None:
+        return _checked_keys().get(source.paths, extra, lambda: check(source.paths))
+    armed, apart = early
+    # A change seen since the watch began may have come before the child's stat: then the files are checked here.
+    return _checked_keys().get(source.paths, extra, lambda: check(
+        source.paths, apart=apart if armed is None or armed.alive else None), watch=armed)
 
 
 def _dataset_folder(source: Source) -> Path | None:

@@ -35,3 +35,21 @@ if os.environ.get("QAWL_RUN_LOG"):
                                       "query": rerun_data.query_string, "profile": name}) + "\n")
 
     script_runner.ScriptRunner._run_script = _timed
+
+if os.environ.get("QAWL_MSG_LOG"):
+    import json as _json
+    import time as _time
+
+    from streamlit.web.server.starlette import starlette_websocket as _ws
+
+    _ORIGINAL_WRITE = _ws.StarletteSessionClient.write_forward_msg
+
+    def _logged(self, msg) -> None:
+        _ORIGINAL_WRITE(self, msg)
+        with open(os.environ["QAWL_MSG_LOG"], "a", encoding="utf-8") as out:
+            delta = msg.delta.WhichOneof("type") if msg.WhichOneof("type") == "delta" else ""
+            element = msg.delta.new_element.WhichOneof("type") if delta == "new_element" else ""
+            out.write(_json.dumps({"t": _time.time(), "type": msg.WhichOneof("type"), "el": element,
+                                   "bytes": msg.ByteSize()}) + "\n")
+
+    _ws.StarletteSessionClient.write_forward_msg = _logged
