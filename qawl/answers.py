@@ -21,10 +21,11 @@ import shutil
 import tempfile
 from collections.abc import Callable, Hashable
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 
 import pandas as pd
+
+from qawl import stamps
 
 KEEP_GENERATIONS = 4
 _LIBRARIES = ("duckdb", "pandas", "numpy", "pyarrow")
@@ -33,12 +34,8 @@ _LIBRARIES = ("duckdb", "pandas", "numpy", "pyarrow")
 @cache
 def code_digest() -> str:
     """Return a hash of Qawl's source files and the versions of the libraries its answers come from."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
-        digest.update(path.name.encode() + b"\x1f" + path.read_bytes() + b"\x1e")
-    for name in _LIBRARIES:
-        digest.update(f"{name}={metadata.version(name)}".encode())
-    return digest.hexdigest()
+    sources = sorted(Path(__file__).resolve().parent.glob("*.py"))
+    return stamps.code_fingerprint(b"", ((path.name, path) for path in sources), _LIBRARIES)
 
 
 def _parquet(frame: pd.DataFrame) -> bytes:

@@ -21,7 +21,6 @@ import time
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 
 import pandas as pd
@@ -61,17 +60,9 @@ BUILD_MODULES = ("arabic", "articles", "attribution", "corpus", "cues", "dates",
 @cache
 def code_digest() -> str:
     """Return a hash of CODE_VERSION, the sources that build frames and the versions of the libraries they use."""
-    digest = hashlib.sha256(CODE_VERSION.encode())
     package = Path(__file__).resolve().parent
-    for name in BUILD_MODULES:
-        path = package / f"{name}.py"
-        digest.update(name.encode() + (path.read_bytes() if path.is_file() else b"missing"))
-    for name in _LIBRARIES:
-        try:
-            digest.update(f"{name}={metadata.version(name)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{name}=none".encode())
-    return digest.hexdigest()
+    return stamps.code_fingerprint(CODE_VERSION.encode(), ((name, package / f"{name}.py") for name in BUILD_MODULES),
+                                   _LIBRARIES)
 
 
 def _key(content: str) -> str:

@@ -12,7 +12,8 @@ import hashlib
 import os
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from importlib import metadata
 from pathlib import Path
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
@@ -22,6 +23,20 @@ CHILD_TIMEOUT = 120.0  # seconds: a corpus of millions of files on a slow disk
 def fingerprint(files: Sequence[tuple[str, str, int, int]]) -> str:
     """Return a hash of the paths, names, sizes and modification times of files (no file is read)."""
     return hashlib.sha256(repr(files).encode()).hexdigest()
+
+
+def code_fingerprint(seed: bytes, sources: Iterable[tuple[str, Path]], libraries: Iterable[str]) -> str:
+    """Return a hash of seed, of source files (name, path; a missing one counts as missing) and of the installed
+    versions of libraries: what decides whether something computed before can be read again."""
+    digest = hashlib.sha256(seed)
+    for name, path in sources:
+        digest.update(name.encode() + (path.read_bytes() if path.is_file() else b"missing"))
+    for name in libraries:
+        try:
+            digest.update(f"{name}={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=none".encode())
+    return digest.hexdigest()
 
 
 class Apart:
