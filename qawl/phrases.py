@@ -217,7 +217,15 @@ def _ali_ends_name(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
     name and before a comma, an end mark or what is said (وقال أحمد علي، إن)."""
     if not (j > i and toks[j].norm == "علي" and toks[j - 1].norm in names.given_name_set(lex)):
         return False
-    return j + 1 == len(toks) or toks[j + 1].norm in PUNCTUATION or toks[j + 1].norm in lex.w.that
+    return j + 1 == len(toks) or toks[j + 1].norm in PUNCTUATION or toks[j + 1].norm in lex.w.that or (
+        toks[j + 1].norm == "علي" and toks[j - 1].norm != "علي")  # وشدد أحمد علي على: the name, then the preposition
+
+
+def _ali_before_governed(lex: Lexicons, toks: Tokens, j: int) -> bool:
+    """Return whether toks[j], spelled like the preposition على a cue governs, is the given name علي after a given name:
+    before a comma or the preposition itself (وشدد أحمد علي على أن، وأكد أحمد علي، أن; not وأكد محمد على أن)."""
+    return (toks[j].norm == "علي" and toks[j - 1].norm in names.given_name_set(lex) and toks[j - 1].norm != "علي"
+            and j + 1 < len(toks) and (toks[j + 1].norm == "علي" or toks[j + 1].norm in COMMAS))
 
 
 def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, preps: str = "",
@@ -263,7 +271,7 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
         if j > i:
             prev = toks[j - 1].norm
             # The cheap tests first: the word's own marks, then the tests of the word and the one before it.
-            if tok.possessed or word in ends or word in copula or (
+            if tok.possessed or (word in ends and not _ali_before_governed(lex, toks, j)) or word in copula or (
                     _ACCUSATIVE[word] and word not in given and word not in places) or _adverbial(
                     lex, prev, word) or _purpose(lex, prev, word) or _addressee(lex, prev, word) or (
                 objects and (

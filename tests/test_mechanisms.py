@@ -493,6 +493,10 @@ def test_a_bodys_bare_head_noun_is_the_body_named_last():
     ("وقال المحلل السياسي أحمد علي، في تصريحات للموقع، إن الوضع صعب.", "المحلل السياسي أحمد علي"),
     ("وقال محمد علي إن الوضع صعب.", "محمد علي"),
     ("وقال الوزير على هامش الاجتماع إن الوضع صعب.", "الوزير"),  # the preposition
+    # after a cue that governs على (أكد على، شدد على): the name before a comma or before the preposition itself
+    ("وأكد النائب أحمد علي، أن القانون سيمر.", "النائب أحمد علي"),
+    ("وشدد أحمد علي على أن القانون سيمر.", "أحمد علي"),
+    ("وشدد محمد على أن الحل قريب.", "محمد"),  # the preposition the cue governs
     # a given name ending in ا is no accusative (ماري + ا) nor an adverbial participle (م…ا)
     ("وقالت المتحدثة باسم الخارجية ماريا بوركوفا، إن موسكو ترفض الاتهامات.",
      "المتحدثة باسم الخارجية ماريا بوركوفا"),
