@@ -161,8 +161,7 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if implicit:
         j += 1
         np_end = end = j
-    elif j < len(toks) and is_complement(lex, after, allowed - {cues.ANY}) and not (
-            known and names.skeleton(after) in known):  # وتعهد بوتين بأن: a name the article gave, not ب + وتين
+    elif j < len(toks) and is_complement(lex, after, allowed - {cues.ANY}) and not _names_subject(lex, after, known):
         np_end = end = j
         implicit = True
     else:
@@ -277,6 +276,14 @@ def _passive_ba(lex: Lexicons, word: str, known: Collection[str]) -> bool:
         entry = dictionary.entry(rest[2:])
         return entry is not None and entry.kind == dictionary.VERBAL_NOUN
     return len(rest) == 5 and rest[0] == "ت" and rest[3] == "ي"  # the تفعيل of an action: بتبديد، بتحويل
+
+
+def _names_subject(lex: Lexicons, word: str, known: Collection[str]) -> bool:
+    """Return whether a word right after a cue that governs ب or ل is a name, its subject, not the preposition and a
+    word: a place (ورحبت بريطانيا بـ، وطالبت بغداد بـ), a given name (وتعهد بشار) or a name the article gave (بوتين)."""
+    if word in lex.w.that:
+        return False  # بأن، لأن
+    return word in lex.places or word in names.given_name_set(lex) or bool(known and names.skeleton(word) in known)
 
 
 def _present_and(word: str) -> str:

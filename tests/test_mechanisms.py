@@ -1076,3 +1076,15 @@ def test_the_name_of_a_place_makes_a_title_definite(phrase, kind):
 @pytest.mark.parametrize("sentence", ["وفقا", "وفقا ل", "بحسب"])
 def test_according_to_with_nothing_after_it_is_no_report(sentence):
     assert speech.find(LEX, sentence) is None
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a place or a given name after a cue that governs ب is its subject, not ب + a word
+    ("ورحبت بريطانيا بالقرار.", ("explicit", "بريطانيا")),
+    ("وطالبت باكستان بوقف إطلاق النار.", ("explicit", "باكستان")),
+    ("ليس الأمر سهلا، وكما أقرت بلجيكا في بيانها بأن ذلك يقتضي إجماع الدول.", ("explicit", "بلجيكا")),
+    ("وطالب بوقف القتال.", ("implicit", "")),  # ب + an action: the complement, the subject carried
+    ("وأفاد بأن القتال توقف.", ("implicit", "")),
+])
+def test_a_name_opening_with_ba_is_the_subject_of_a_cue_that_governs_ba(sentence, expected):
+    assert report(sentence) == expected
