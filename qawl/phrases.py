@@ -116,8 +116,11 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
     if closed and _common_noun(lex, word):
         return True  # ودعا مستشار خادم الحرمين الشريفين | أبناء المجتمع: a noun after a whole title is the object
     if _after_foreign_name(lex, prev) and word not in lex.title_words and (
-            _common_noun(lex, word) or dictionary.verb_only(word) or _plural_participle(lex, word)):
-        return True  # وصف ترامب | كتاب مذكرات كومي: after a foreign name, a noun or a verb is no family name
+            _common_noun(lex, word) or dictionary.verb_only(word) or _plural_participle(lex, word)
+            or _feminine_participle(word)):
+        # وصف ترامب | كتاب مذكرات كومي: after a foreign name, a noun or a verb is no family name; نفى ترامب | مخالفة
+        # القانون: an indefinite ـة participle (or the verbal noun spelled like it) is no adjective of a definite name
+        return True
     if definite and prev_bare[2:] in lex.w.person_noun and word in names.given_name_set(lex):
         return False  # أكد المواطن عبدالله أحمد الحسيني: the name of the one the noun describes
     return definite and not closed
@@ -129,6 +132,12 @@ def _plural_participle(lex: Lexicons, word: str) -> bool:
     entry = dictionary.entry(word)
     return (entry is not None and entry.kind == dictionary.PARTICIPLE and entry.plural
             and word not in names.given_name_set(lex))
+
+
+def _feminine_participle(word: str) -> bool:
+    """Return whether the dictionary knows a word as a singular participle ending in ة (مخالفة، مشيرة)."""
+    entry = dictionary.entry(word)
+    return entry is not None and entry.kind == dictionary.PARTICIPLE and not entry.plural and word.endswith("ه")
 
 
 def _after_foreign_name(lex: Lexicons, prev: str) -> bool:

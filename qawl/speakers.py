@@ -71,7 +71,8 @@ class Entity:
     def matches_name(self, name: tuple[str, ...]) -> bool:
         """Return whether a name is this entity's full name, a part of it, or a fuller form."""
         mine = _words[name]
-        return any(mine <= _words[n] or _words[n] <= mine for n in self.names)
+        return any((mine <= _words[n] and not _joins_another(name, n))
+                   or (_words[n] <= mine and not _joins_another(n, name)) for n in self.names)
 
     def matches_title(self, title: tuple[str, ...], honorifics: frozenset[str] = frozenset()) -> bool:
         """Return whether a bare title (الرئيس الصيني، الوزير، الهيئة) fits one of this entity's titles.
@@ -116,6 +117,13 @@ class Entity:
 
 
 _WITHOUT: dict[tuple[tuple[str, ...], frozenset[str]], tuple[str, ...]] = {}
+
+
+def _joins_another(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    """Return whether a name of two words or more is one conjunct of a longer name that ends with another (كامبريدج
+    أناليتيكا in شركتا كامبريدج أناليتيكا وفيسبوك): the two spoke together, the one alone is not both."""
+    return len(part) > 1 and len(whole) > len(part) and whole[-1][:1] == "و" and len(whole[-1]) > 3 and (
+        whole[-1] not in part)
 
 
 def _without(words: tuple[str, ...], dropped: frozenset[str]) -> tuple[str, ...]:

@@ -113,6 +113,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         return None  # لافتة كتب عليها، تقارير تقول: a clause that describes the noun before it, not a report
     if i > 0 and table.forms[n].present and accusative_noun(lex, before):
         return None  # أصدر المجلس قرارا يدعو إلى: the resolution calls, no one reports
+    if i > 1 and table.forms[n].present and without_and(before) in w.personal_pronoun:
+        return None  # يبدو فيها نيكس وهو يقترح أساليب: a clause of state (while he proposes), its subject before it
     if i > 0 and before in w.unreal and table.forms[n].present:
         return None  # يرتقب أن يعلن، لم تصدر بيانا، لن يقول: a speech to come, or not made, reports nothing
     # A cue spelled like a noun or a preposition (بين between, عبر via, رد reply) is the verb only at the head of

@@ -1088,3 +1088,23 @@ def test_according_to_with_nothing_after_it_is_no_report(sentence):
 ])
 def test_a_name_opening_with_ba_is_the_subject_of_a_cue_that_governs_ba(sentence, expected):
     assert report(sentence) == expected
+
+
+def test_one_of_two_sources_that_spoke_together_stays_itself():
+    # شركتا جوبيتر أناليتيكس وفيسبوك spoke together; جوبيتر أناليتيكس alone later is the one company, not the pair
+    article = ("وتنفي شركتا جوبيتر أناليتيكس وفيسبوك مخالفة القانون.\n"
+               "وتنفي جوبيتر أناليتيكس أنها أنجزت أي عمل للحملة.")
+    art = analyse(Document("t", article))
+    assert art.entity_of[0] != art.entity_of[1] and art.entity_of[1] >= 0
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # an indefinite ـة participle (or the verbal noun spelled like it) after a foreign name opens the object
+    ("ونفى ترامب مخالفة القانون.", ("explicit", "ترامب")),
+    ("وأكدت ميركل مشيرة إلى أن الحل قريب.", ("explicit", "ميركل")),
+    # a present cue after a pronoun inside the sentence is a clause of state, no report (its object no source)
+    ("ونشرت القناة صورا يبدو فيها المدير وهو يقترح أساليب يمكن للشركة استعمالها.", None),
+    ("وهو يقول إن الحل قريب.", ("implicit", "")),  # at the head of the sentence: the subject carried
+])
+def test_where_a_subject_ends_after_a_name_or_a_pronoun(sentence, expected):
+    assert report(sentence) == expected
