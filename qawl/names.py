@@ -174,6 +174,18 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
 
     first_names = given_name_set(lex)
 
+    for k in range(2, end):
+        # المهاجم خوسيه أنطونيو ريس لاعب اشبيلية: an indefinite title or human noun after a titled name opens a
+        # description of him, no part of his name
+        w = words[k]
+        prev = words[k - 1]
+        if (w in titles or w in lex.w.person_noun) and not w.startswith("ال") and w not in first_names and (
+                is_name_word(lex, prev) and prev not in titles and prev not in lex.w.person_noun):
+            head = _split(lex, tuple(words[:k]))
+            if head.name and head.name_at > 0 and head.name_at + len(head.name) == k:
+                return Mention(head.title + tuple(words[k:]), head.name, head.name_at)
+            break
+
     # A family name with ال closes a name (محمد الحمزي، عبد الرحمن السمحان).
     i = end - 1
     if i > 0 and words[i].startswith("ال") and words[i] not in titles and words[i - 1] in lex.honorifics:

@@ -121,9 +121,15 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
         # وصف ترامب | كتاب مذكرات كومي: after a foreign name, a noun or a verb is no family name; نفى ترامب | مخالفة
         # القانون: an indefinite ـة participle (or the verbal noun spelled like it) is no adjective of a definite name
         return True
-    if definite and prev_bare[2:] in lex.w.person_noun and word in names.given_name_set(lex):
-        return False  # أكد المواطن عبدالله أحمد الحسيني: the name of the one the noun describes
+    if definite and word in names.given_name_set(lex) and (prev_bare[2:] in lex.w.person_noun or _doer(prev_bare[2:])):
+        return False  # أكد المواطن عبدالله أحمد الحسيني، المهاجم خوسيه ريس: the name of the one the noun describes
     return definite and not closed
+
+
+def _doer(word: str) -> bool:
+    """Return whether the dictionary knows a word as a singular masculine participle, a doer (مهاجم، محام، ناشط)."""
+    entry = dictionary.entry(word)
+    return entry is not None and entry.kind == dictionary.PARTICIPLE and not entry.plural and not word.endswith("ه")
 
 
 def _plural_participle(lex: Lexicons, word: str) -> bool:
@@ -280,7 +286,8 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
         if j > i:
             prev = toks[j - 1].norm
             # The cheap tests first: the word's own marks, then the tests of the word and the one before it.
-            if tok.possessed or (word in ends and not _ali_before_governed(lex, toks, j)) or word in copula or (
+            if (tok.possessed and word not in given) or (word in ends and not _ali_before_governed(
+                    lex, toks, j)) or word in copula or (
                     _ACCUSATIVE[word] and word not in given and word not in places) or _adverbial(
                     lex, prev, word) or _purpose(lex, prev, word) or _addressee(lex, prev, word) or (
                 objects and (

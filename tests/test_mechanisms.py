@@ -154,6 +154,7 @@ def test_an_object_after_the_cue_leaves_the_subject_implicit(sentence, expected)
     ("وزير الخارجية فرانك فالتر بوركي", "فرانك فالتر بوركي"),  # فالتر is a name, not ف + ال + تر
     ("جان بوركي والدواء", "جان بوركي"),  # و + a definite noun is no name
     ("المحلل السياسي أحمد علي", "أحمد علي"),  # علي closing a name after a given name, not the preposition
+    ("النجم جون بوركهارت لاعب الفريق الأول", "جون بوركهارت"),  # an indefinite human noun after it describes him
 ])
 def test_a_name_ends_where_names_end(phrase, name):
     assert " ".join(names.split(LEX, normalize(phrase).split()).name) == normalize(name)
@@ -497,6 +498,7 @@ def test_a_bodys_bare_head_noun_is_the_body_named_last():
     ("وأكد النائب أحمد علي، أن القانون سيمر.", "النائب أحمد علي"),
     ("وشدد أحمد علي على أن القانون سيمر.", "أحمد علي"),
     ("وشدد محمد على أن الحل قريب.", "محمد"),  # the preposition the cue governs
+    ("وقال المهاجم خوسيه بوركي إن الفريق جاهز.", "المهاجم خوسيه بوركي"),  # a given name's ه is no pronoun
     # a given name ending in ا is no accusative (ماري + ا) nor an adverbial participle (م…ا)
     ("وقالت المتحدثة باسم الخارجية ماريا بوركوفا، إن موسكو ترفض الاتهامات.",
      "المتحدثة باسم الخارجية ماريا بوركوفا"),
@@ -1105,6 +1107,8 @@ def test_one_of_two_sources_that_spoke_together_stays_itself():
     # a present cue after a pronoun inside the sentence is a clause of state, no report (its object no source)
     ("ونشرت القناة صورا يبدو فيها المدير وهو يقترح أساليب يمكن للشركة استعمالها.", None),
     ("وهو يقول إن الحل قريب.", ("implicit", "")),  # at the head of the sentence: the subject carried
+    # a given name after a definite doer (a participle: المهاجم، الناشط) is the doer's name, not the object
+    ("وأبدى المهاجم سامي بوركي تفاؤلا كبيرا.", ("explicit", "المهاجم سامي بوركي")),
 ])
 def test_where_a_subject_ends_after_a_name_or_a_pronoun(sentence, expected):
     assert report(sentence) == expected
