@@ -309,6 +309,13 @@ def _fuller_names(lex: Lexicons, words: ArticleWords, short: tuple[str, ...]
     return found
 
 
+def _after_given_name(lex: Lexicons, words: ArticleWords, name: str) -> bool:
+    """Return whether the article writes a given name right before a one-word name (مايكل كوهين)."""
+    _, norm = words
+    given = names.given_name_set(lex)
+    return any(k > 0 and norm[k] == name and norm[k - 1] in given for k in _ending_as(norm, name))
+
+
 def _family_word(lex: Lexicons, entity: Entity) -> tuple[str, ...]:
     """Return the one definite word an entity without a name goes by when no lexicon makes it a title, a body or a
     source (الصدر، الأسد: a family name with its article), else ()."""
@@ -334,6 +341,10 @@ def complete_names(lex: Lexicons, entities: list[Entity], words: ArticleWords) -
             continue
         if e.names and all(len(n) == 1 for n in e.names) and e.names[0][0] not in lex.places:
             fuller = _fuller_names(lex, words, e.names[0])
+            if not fuller and not e.given and e.names[0][0] not in lex.w.impersonal_source and _after_given_name(
+                    lex, words, e.names[0][0]):
+                e.given = "?"  # من هو مايكل كوهين: a given name before it makes كوهين a person (not كوه + ين), of
+                # no gender told (إيفانكا ترامب is not her father)
             if fuller:
                 name, spelled, before = max(fuller, key=lambda f: len(f[0]))
                 short = e.names[0]

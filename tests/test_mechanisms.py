@@ -1112,3 +1112,12 @@ def test_one_of_two_sources_that_spoke_together_stays_itself():
 ])
 def test_where_a_subject_ends_after_a_name_or_a_pronoun(sentence, expected):
     assert report(sentence) == expected
+
+
+def test_a_given_name_before_a_one_word_name_makes_it_a_person():
+    # كوهين reads like كوه + ين (several doers) alone; "ديفيد كوهين" gives him a first name: a person, of no
+    # gender the given name could lend (a wife or a daughter shares the family name)
+    article = ("وقال كوهين إن القضية انتهت.\n"
+               "وكان ديفيد كوهين قد غادر المكتب أمس.")
+    art = analyse(Document("t", article))
+    assert [art.entities[k].kind() for k in art.entity_of if k >= 0] == ["person"]
