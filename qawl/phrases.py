@@ -286,8 +286,9 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
         if j > i:
             prev = toks[j - 1].norm
             # The cheap tests first: the word's own marks, then the tests of the word and the one before it.
-            if (tok.possessed and word not in given) or (word in ends and not _ali_before_governed(
-                    lex, toks, j)) or word in copula or (
+            # أحد حراسه: a quantifier counts a possessed noun; خوسيه: a given name's ه is no pronoun
+            possessed = tok.possessed and word not in given and prev not in lex.w.quantifier
+            if possessed or (word in ends and not _ali_before_governed(lex, toks, j)) or word in copula or (
                     _ACCUSATIVE[word] and word not in given and word not in places) or _adverbial(
                     lex, prev, word) or _purpose(lex, prev, word) or _addressee(lex, prev, word) or (
                 objects and (

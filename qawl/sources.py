@@ -89,9 +89,24 @@ def _possessor_kind(lex: Lexicons, word: str) -> str:
             for form in (base, base[:-1] + "ه" if base.endswith("ت") else base):
                 if form in lex.w.person_noun or form in lex.title_words:
                     return PERSON
-                if form in lex.w.collective_source or _human_plural(lex, form):
+                if form in lex.w.collective_source or _human_plural(lex, form) or _doers(lex, form):
                     return UNNAMED
     return ""
+
+
+def _doers(lex: Lexicons, base: str) -> bool:
+    """Return whether a possessed noun without its pronoun names several people: a plural participle (حراسه،
+    أصدقائه) or the construct of a sound plural of a title or a doer (مساعديه، موظفيها)."""
+    base = base[:-1] + "ء" if base.endswith("ئ") else base  # أصدقائه: the hamza on its seat before the pronoun
+    entry = dictionary.entry(base)
+    if entry is not None and entry.kind == dictionary.PARTICIPLE and entry.plural:
+        return True
+    one = base[:-1]
+    if not base.endswith("ي") or len(one) < 3:
+        return False
+    single = dictionary.entry(one)
+    return one in lex.title_words or one in lex.w.person_noun or (
+        single is not None and single.kind == dictionary.PARTICIPLE and not single.plural)
 
 
 def _human_plural(lex: Lexicons, word: str) -> bool:
@@ -272,6 +287,8 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
         # العديد من اللاعبين، أحد المصادر، ثلاث وكالات: the source is what the quantifier or number counts
         rest = words[2:] if len(words) > 2 and words[1] == "من" else words[1:]
         inner = classify(lex, rest, cue_gender) if rest else Source("")
+        if not inner.kind and len(rest) == 1:
+            inner = Source(_possessor_kind(lex, rest[0]))  # أحد حراسه، بعض أقاربه: some of his people
         return Source(UNNAMED) if inner.kind in (PERSON, UNNAMED) else inner
     if (len(words) > 1 and words[0] in dictionary.elatives() and words[1].startswith("ال")
             and words[0] not in names.given_genders(lex)):  # أشرف الحداد is a name

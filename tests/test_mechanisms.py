@@ -51,6 +51,9 @@ def test_cue_forms_carry_gender_number_and_tense(form, stem, gender, number, pre
     ("شهود عيان", "unnamed"),
     ("مزارعون", "unnamed"),  # several doers
     ("العديد من الموظفين", "unnamed"),  # a quantifier counts people
+    ("أحد حراسه", "unnamed"),  # a quantifier counts his people: a plural participle with a pronoun
+    ("بعض مساعديها", "unnamed"),  # the construct of a sound plural of a title
+    ("أحد أصدقائه", "unnamed"),  # the hamza on its seat before the pronoun
     ("وزارة الزراعة", "organization"),
     ("الشرطة", "organization"),
     ("صحيفة محلية", "media"),
@@ -1109,6 +1112,8 @@ def test_one_of_two_sources_that_spoke_together_stays_itself():
     ("وهو يقول إن الحل قريب.", ("implicit", "")),  # at the head of the sentence: the subject carried
     # a given name after a definite doer (a participle: المهاجم، الناشط) is the doer's name, not the object
     ("وأبدى المهاجم سامي بوركي تفاؤلا كبيرا.", ("explicit", "المهاجم سامي بوركي")),
+    # a quantifier and a possessed plural (one of his guards) is the subject, not the quantifier alone
+    ("وقال أحد حراسه في السجن إن المتهم هادئ.", ("explicit", "أحد حراسه")),
 ])
 def test_where_a_subject_ends_after_a_name_or_a_pronoun(sentence, expected):
     assert report(sentence) == expected
