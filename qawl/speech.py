@@ -65,6 +65,7 @@ from qawl.subjects import (
     speaks,
     subject_before,
     titled_name,
+    withheld_clause,
     without_and,
 )
 from qawl.tokenize import NORM, Tokens, positions, tokens
@@ -190,6 +191,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
             np_end = noun_phrase(lex, toks, j, objects=True, preps=preps, ends=allowed, after_name=True)
             end = through_phrase(lex, toks, j, np_end)
         implicit = end == j
+    if not implicit and (cut := next((m for m in range(j + 1, end) if withheld_clause(lex, toks, m) > 0), 0)):
+        np_end, end = min(np_end, cut), cut  # مسؤول | فضل عدم ذكر اسمه: the clause that withholds his name ends him
     if not w.no_comment.isdisjoint(map(NORM, toks[j : end + 1])):
         return None  # رفضت الوزارة التعليق: refusing to comment reports nothing
     if not implicit and np_end < len(toks) and toks[np_end].norm in w.same and cues.ANY not in allowed:

@@ -182,9 +182,27 @@ def _describes(lex: Lexicons, word: str) -> bool:
     return word in lex.w.who or (word[:1] == "و" and word[1:] in lex.w.personal_pronoun)
 
 
+def withheld_clause(lex: Lexicons, toks: Tokens, k: int) -> int:
+    """Return the end of a clause from toks[k] (or the comma there) that withholds the subject's name (لم يكشف عن اسمه،
+    طلب عدم نشر اسمه، فضل عدم ذكر هويته): its verbs report nothing; -1 when none opens there."""
+    start = k + 1 if k < len(toks) and toks[k].norm in COMMAS else k
+    if start >= len(toks) or (toks[start].norm not in lex.w.withheld and not (
+            start + 1 < len(toks) and toks[start + 1].norm in lex.w.withheld)):
+        return -1  # the clause opens with its negation (لم، دون) or a verb of refusing (رفض، فضل عدم، طلب عدم)
+    for m in range(start + 1, min(len(toks), start + 7)):
+        n = toks[m].norm
+        if n in lex.w.identity:
+            return m + 1
+        if n in lex.w.that or n in COMMAS or n in SENTENCE_END:
+            return -1
+    return -1
+
+
 def past_relative_clause(lex: Lexicons, toks: Tokens, k: int) -> int:
     """Return k moved past a relative clause set off by commas after the subject (وقال المستثمرون، الذين حذروا
-    من …، إنهم): its verbs are not the report."""
+    من …، إنهم) or one that withholds its name (وقال مسؤول لم يكشف عن اسمه إن): its verbs are not the report."""
+    if (withheld := withheld_clause(lex, toks, k)) > 0:
+        return withheld
     if k + 1 < len(toks) and toks[k].norm in COMMAS and _describes(lex, toks[k + 1].norm):
         close = next((m for m in range(k + 2, min(len(toks), k + 40))
                       if toks[m].norm in COMMAS or toks[m].norm == cues.COLON), -1)

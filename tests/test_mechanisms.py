@@ -52,6 +52,8 @@ def test_cue_forms_carry_gender_number_and_tense(form, stem, gender, number, pre
     ("مزارعون", "unnamed"),  # several doers
     ("العديد من الموظفين", "unnamed"),  # a quantifier counts people
     ("أحد حراسه", "unnamed"),  # a quantifier counts his people: a plural participle with a pronoun
+    ("أوساط سياسية", "unnamed"),  # circles, bodies: several sources, none named
+    ("جهات رسمية", "unnamed"),
     ("بعض مساعديها", "unnamed"),  # the construct of a sound plural of a title
     ("أحد أصدقائه", "unnamed"),  # the hamza on its seat before the pronoun
     ("وزارة الزراعة", "organization"),
@@ -694,10 +696,17 @@ def test_who_speaks_and_what_kind(sentence, expected):
     ("وقال المسؤول، الذي تحدث شريطة عدم الكشف عن هويته، إن الهجوم وقع ليلا.", True),
     ("وأضاف المسؤول الرفيع الذي طلب عدم نشر اسمه: \"لا تغيير في الخطة\".", True),
     ("وقال الوزير إن اسمه لم يرد في القائمة.", False),  # his name, not withheld
+    # a clause that withholds the name ends the subject and is passed over to what was said
+    ("وقال مسؤول لم يكشف عن اسمه إن الحل قريب.", True),
+    ("وقال مسؤول، لم يكشف عن اسمه، إن الحل قريب.", True),
+    ("وقالت مصادر لم تكشف عن هويتها إن الحل قريب.", True),
+    ("وقال مسؤول فضل عدم ذكر اسمه للموقع إن الحل قريب.", True),
 ])
 def test_a_source_whose_name_is_withheld_is_unnamed(sentence, anonymous):
     art = analyse(Document("t", sentence))
     assert (art.attributions[0].kind == "unnamed") is anonymous
+    if anonymous:  # the source, its name withheld: no word of the clause
+        assert art.attributions[0].mention in ("المسؤول", "المسؤول الرفيع", "مسؤول", "مصادر")
 
 
 def test_a_verb_that_opens_a_quotation_with_a_colon_says_it():
@@ -1126,3 +1135,4 @@ def test_a_given_name_before_a_one_word_name_makes_it_a_person():
                "وكان ديفيد كوهين قد غادر المكتب أمس.")
     art = analyse(Document("t", article))
     assert [art.entities[k].kind() for k in art.entity_of if k >= 0] == ["person"]
+
