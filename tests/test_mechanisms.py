@@ -160,6 +160,7 @@ def test_an_object_after_the_cue_leaves_the_subject_implicit(sentence, expected)
     ("جان بوركي والدواء", "جان بوركي"),  # و + a definite noun is no name
     ("المحلل السياسي أحمد علي", "أحمد علي"),  # علي closing a name after a given name, not the preposition
     ("النجم جون بوركهارت لاعب الفريق الأول", "جون بوركهارت"),  # an indefinite human noun after it describes him
+    ("وزيرة الخارجية مارغوت فالستروم", "مارغوت فالستروم"),  # فال + a word no dictionary holds: a family name
 ])
 def test_a_name_ends_where_names_end(phrase, name):
     assert " ".join(names.split(LEX, normalize(phrase).split()).name) == normalize(name)
