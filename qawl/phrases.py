@@ -113,6 +113,9 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
             and prev not in lex.w.person_noun and not _common_noun(lex, prev) and _common_noun(lex, word)):
         return True  # أكد الدكتور فلان مشاط | أهمية المهرجان: a feminine ـية after a man's name is not his adjective
         # (مراسلة | برازيلية agrees with its noun; وزراء | خارجية completes it)
+    if (prev.endswith("ون") and len(prev) > 4 and dictionary.entry(prev[:-2]) is not None
+            and _common_noun(lex, word) and not word.endswith(("ون", "ين", "ي"))):
+        return True  # نفى ناشطون | صحة الرواية: a plural in ون heads no genitive, a noun after it is the object
     if closed and _common_noun(lex, word):
         return True  # ودعا مستشار خادم الحرمين الشريفين | أبناء المجتمع: a noun after a whole title is the object
     if _after_foreign_name(lex, prev) and word not in lex.title_words and (

@@ -1124,6 +1124,8 @@ def test_one_of_two_sources_that_spoke_together_stays_itself():
     ("وأبدى المهاجم سامي بوركي تفاؤلا كبيرا.", ("explicit", "المهاجم سامي بوركي")),
     # a quantifier and a possessed plural (one of his guards) is the subject, not the quantifier alone
     ("وقال أحد حراسه في السجن إن المتهم هادئ.", ("explicit", "أحد حراسه")),
+    ("في المقابل، نفى ناشطون صحة الرواية الرسمية.", ("explicit", "ناشطون")),  # a plural in ون heads no genitive
+    ("ونفى مسؤولون حكوميون صحة التقارير.", ("explicit", "مسؤولون حكوميون")),  # its adjective agrees
 ])
 def test_where_a_subject_ends_after_a_name_or_a_pronoun(sentence, expected):
     assert report(sentence) == expected
