@@ -268,8 +268,8 @@ def accusative_head(lex: Lexicons, toks: Tokens, j: int) -> bool:
     موظفا بأنها): the verb's object. A name that ends like one (جوانا هندون) goes on with a name no dictionary
     holds."""
     word = toks[j].norm
-    if not accusative(word) or word in lex.places:
-        return False
+    if not accusative(word) or word in lex.places or word in lex.title_words:
+        return False  # بابا الفاتيكان: a title ending in ا
     after = toks[j + 1].norm if j + 1 < len(toks) else ""
     # a preposition on the next word (لأنصاره، بأنها) tells the object: a family name seldom starts with ب or ل
     return not (names.is_name_word(lex, after) and dictionary.entry(after) is None and after[:1] not in "بل")

@@ -1126,6 +1126,8 @@ def test_one_of_two_sources_that_spoke_together_stays_itself():
     ("وقال أحد حراسه في السجن إن المتهم هادئ.", ("explicit", "أحد حراسه")),
     ("في المقابل، نفى ناشطون صحة الرواية الرسمية.", ("explicit", "ناشطون")),  # a plural in ون heads no genitive
     ("ونفى مسؤولون حكوميون صحة التقارير.", ("explicit", "مسؤولون حكوميون")),  # its adjective agrees
+    # a title ending in ا is no accusative object
+    ("وقال بابا الفاتيكان فرنسيس إن السلام ممكن.", ("explicit", "بابا الفاتيكان فرنسيس")),
 ])
 def test_where_a_subject_ends_after_a_name_or_a_pronoun(sentence, expected):
     assert report(sentence) == expected
