@@ -171,6 +171,8 @@ def according_report(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report |
     if quoted:
         j += 1  # وفقا لـ"ميرور": quotation marks make it a name
     cue = surface(text, toks, i, i + 1)
+    if own_words(lex, without_lam(toks[i].norm)) or (not quoted and own_words(lex, without_lam(toks[j].norm))):
+        return Report("implicit", cue)  # بحسب قوله، وفقا لتعبيرها، على حد قوله: in the words of the one speaking
     if j + 1 < len(toks) and not quoted and is_document(lex, without_lam(toks[j].norm)):
         # ووفقا لبيان للإدارة الأمريكية، بحسب بيان صدر عن الرئاسة: the document's author; وحسب الشكوى: the last body
         limit = next((m for m in range(j + 1, len(toks)) if toks[m].norm in closers(lex)), len(toks))
@@ -295,6 +297,20 @@ def according_words(lex: Lexicons) -> frozenset[str]:
 _WORDS_OF = frozenset({"قول", "تعبير", "وصف"})
 
 
-def in_words_of(toks: Tokens, i: int) -> bool:
-    """Return whether toks[i] (حد) opens "على حد قول / تعبير / وصف فلان": in the words of a source."""
-    return i > 0 and toks[i - 1].norm == "علي" and i + 2 < len(toks) and toks[i + 1].norm in _WORDS_OF
+def in_words_of(lex: Lexicons, toks: Tokens, i: int) -> bool:
+    """Return whether toks[i] (حد) opens "على حد قول / تعبير / وصف فلان" or "على حد قوله": in the words of a
+    source."""
+    return i > 0 and toks[i - 1].norm == "علي" and i + 1 < len(toks) and (
+        (i + 2 < len(toks) and toks[i + 1].norm in _WORDS_OF) or own_words(lex, toks[i + 1].norm))
+
+
+def own_words(lex: Lexicons, word: str) -> bool:
+    """Return whether a word is a source's words with its pronoun (قوله، تعبيرها، تصريحاته، روايتهم): after بحسب or
+    على حد, the source the sentences before named goes on speaking."""
+    def forms(lex: Lexicons) -> frozenset[str]:
+        out = set()
+        for noun in lex.w.own_words:
+            stem = noun[:-1] + "ت" if noun.endswith("ه") else noun[:-1] + "ئ" if noun.endswith("ء") else noun
+            out.update(stem + suffix for suffix in ("ه", "ها", "هم", "هما"))
+        return frozenset(out)
+    return word in lex.derived("own_words", forms)

@@ -421,7 +421,7 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
             verb = verb or relayed
         elif n in relay_words and relay is None:
             relay = relay_report(lex, text, toks, i)
-        elif n == "حد" and according is None and in_words_of(toks, i):
+        elif n == "حد" and according is None and in_words_of(lex, toks, i):
             according = according_report(lex, text, toks, i + 1)  # على حد قول الوزير، على حد تعبيره
         elif n == "نقلا" and relay is None:
             relay = according_report(lex, text, toks, i)

@@ -1141,3 +1141,13 @@ def test_a_given_name_before_a_one_word_name_makes_it_a_person():
     art = analyse(Document("t", article))
     assert [art.entities[k].kind() for k in art.entity_of if k >= 0] == ["person"]
 
+
+
+@pytest.mark.parametrize("sentence", [
+    "والاتفاق سيوقع الشهر المقبل، بحسب قوله.",  # in his words: the one speaking goes on
+    "والاتفاق سيوقع الشهر المقبل، على حد قوله.",
+    "والاتفاق سيوقع الشهر المقبل، وفق تعبيره.",  # before, تعبيره was taken for a source
+    "والاتفاق سيوقع، وفقا لتصريحاتها.",
+])
+def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
+    assert report(sentence) == ("implicit", "")
