@@ -462,6 +462,16 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
     return _headline(lex, text, toks, known)
 
 
+def _told_medium(lex: Lexicons, toks: Tokens, k: int, colon: int) -> bool:
+    """Return whether toks[k:colon] is the outlet a headline's speaker told it to (لسكاي نيوز عربية، لـ"رويترز")."""
+    if not (0 < k < colon <= k + 7) or toks[k].norm[:1] != "ل":
+        return False
+    words = [t.norm for t in toks[k:colon] if t.norm not in cues.QUOTE_MARKS and t.norm not in {"ل", "لـ"}]
+    if words and words[0] == toks[k].norm:
+        words[0] = words[0][1:]  # لسكاي → سكاي
+    return bool(words) and sources.classify(lex, words).kind == sources.MEDIA
+
+
 def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = ()) -> Report | None:
     """Return the source of a headline quote "الصليب الأحمر: الوضع في اليمن كارثي", or None; a one-word name
     heads one when the article has named that person already (known: as in find)."""
@@ -471,10 +481,12 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
             and without_and(toks[0].norm) in dictionary.verbs()):
         # وواصل: "…"، وتابع: "…": a verb that opens a quotation with a colon says it, whatever verb it is
         return Report("implicit", surface(text, toks, 0, 1), quote="direct")
-    colon = next((k for k, t in enumerate(toks[:6]) if t.norm == cues.COLON), -1)
-    if (colon < 1 or len(toks) - colon < 4 or noun_phrase(lex, toks, 0) != colon
+    colon = next((k for k, t in enumerate(toks[:12]) if t.norm == cues.COLON), -1)
+    np_end = noun_phrase(lex, toks, 0)
+    if (colon < 1 or len(toks) - colon < 4 or not (np_end == colon or _told_medium(lex, toks, np_end, colon))
             or len(text.split()) > _HEADLINE_WORDS):
         return None
+    colon = np_end  # قرقاش لـ"سكاي نيوز عربية": … — the medium he told it is no part of his name
     mention = names.split(lex, map(NORM, toks[:colon]))
     person = (len(mention.name) >= 2 or (len(mention.name) == 1 and not mention.title and names.skeleton(
         mention.name[0]) in known)) and all(w in lex.title_words for w in mention.title) and not is_thing(

@@ -1151,3 +1151,13 @@ def test_a_given_name_before_a_one_word_name_makes_it_a_person():
 ])
 def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
     assert report(sentence) == ("implicit", "")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a headline's speaker, the outlet he told it to, a colon and his words
+    ("وزير الخارجية الإماراتي لسكاي نيوز عربية: لا حل عسكريا في اليمن", ("explicit", "وزير الخارجية الإماراتي")),
+    ("مصدر لرويترز: الاتفاق وشيك بين الطرفين", ("explicit", "مصدر")),
+    ("الصليب الأحمر: الوضع في اليمن كارثي جدا", ("explicit", "الصليب الأحمر")),
+])
+def test_a_headline_names_its_speaker_before_the_outlet_he_told(sentence, expected):
+    assert report(sentence) == expected
