@@ -204,6 +204,9 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         app_a, app_b = end + 1, called  # وقال رجل يدعى سامي الحداد: the name he goes by
     if app_a == app_b and end > np_end and (named_at := trailing_name(lex, toks, np_end + 1, end)) > 0:
         app_a, app_b = named_at, end  # the name that closes a title's phrase stands as its apposition
+    if not implicit and stem in w.object_before_ba and not (table.forms[n].gender == "m" and feminine_place(
+            lex, toks[j].norm)) and _ba_follows(lex, toks, j, known):
+        return None  # واتهم برلسكوني بممارسة …: no object before what one is accused of, so the verb is passive
     at = complement_at(lex, toks, past_relative_clause(lex, toks, max(end, app_b)), allowed)
     if at < 0 and not implicit:
         at = after_describing_clause(lex, toks, j, max(end, app_b))
@@ -281,6 +284,22 @@ def _passive_ba(lex: Lexicons, word: str, known: Collection[str]) -> bool:
         entry = dictionary.entry(rest[2:])
         return entry is not None and entry.kind == dictionary.VERBAL_NOUN
     return len(rest) == 5 and rest[0] == "ت" and rest[3] == "ي"  # the تفعيل of an action: بتبديد، بتحويل
+
+
+def _ba_follows(lex: Lexicons, toks: Tokens, j: int, known: Collection[str]) -> bool:
+    """Return whether the preposition ب follows the phrase that opens at toks[j], its appositions and the phrases
+    joined to it by و (برلسكوني | بممارسة، الرئيس السابق، بول مانافورت، ونائبه، | بغسل): no object comes between."""
+    k = j
+    for _ in range(3):
+        k = noun_phrase(lex, toks, k, objects=True, preps="ب", after_name=True)
+        k = max(k, apposition(lex, toks, k)[1])
+        k += 1 if k < len(toks) and toks[k].norm in COMMAS else 0
+        if k >= len(toks) or not (toks[k].norm[:1] == "و" and toks[k].norm[:2] != "وب"):
+            break  # ونائبه ريك غيتس: another one accused with him
+    if k >= len(toks):
+        return False
+    word = toks[k].norm
+    return word in {"ب", "بـ"} or (word[:1] == "ب" and len(word) > 3 and not _names_subject(lex, word, known))
 
 
 def _names_subject(lex: Lexicons, word: str, known: Collection[str]) -> bool:

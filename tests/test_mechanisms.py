@@ -1161,3 +1161,14 @@ def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
 ])
 def test_a_headline_names_its_speaker_before_the_outlet_he_told(sentence, expected):
     assert report(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # اتهم takes its object before ب: a name or title right before ب is the one accused, the verb passive
+    ("واتهم بوركي بممارسة الاحتيال.", None),
+    ("كما اتهم الرئيس السابق للحملة، جون بوركي، ونائبه سامي كالين، بغسل الأموال.", None),
+    ("واتهم الوزير بريطانيا بالكذب.", ("explicit", "الوزير")),  # an object between: active
+    ("واتهم إيران بالضلوع في أعمال العنف.", ("implicit", "")),  # a state after a masculine verb is its object
+])
+def test_an_accusation_with_no_object_before_ba_is_passive(sentence, expected):
+    assert report(sentence) == expected
