@@ -6,7 +6,7 @@ more than the sentence.
 
 from __future__ import annotations
 
-from qawl import cues, dictionary, names
+from qawl import cues, dictionary, mentions, names
 from qawl.lexicons import Lexicons
 from qawl.memo import Memo
 from qawl.normalize import normalize
@@ -86,8 +86,9 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
         return True
     prev_bare = prev[1:] if prev.startswith("وال") else prev
     places = lex.places
-    if prev in places and not word.startswith("ال"):
-        return True
+    if prev in places and not word.startswith("ال") and not mentions.span_at([prev, word], mentions.gazetteer_index(
+            lex), 0) > 1:
+        return True  # (not واشنطن بوست، نيويورك تايمز: an outlet named after its city)
     if word in places and not prev.startswith("ال") and prev not in lex.title_words and not _heads_construct(
             lex, prev) and ("ال" + prev) not in lex.title_words:
         return True  # حذر ترامب إيران (not جامعة نجران)

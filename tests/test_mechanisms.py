@@ -1157,6 +1157,8 @@ def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
     # a headline's speaker, the outlet he told it to, a colon and his words
     ("وزير الخارجية الإماراتي لسكاي نيوز عربية: لا حل عسكريا في اليمن", ("explicit", "وزير الخارجية الإماراتي")),
     ("مصدر لرويترز: الاتفاق وشيك بين الطرفين", ("explicit", "مصدر")),
+    # an outlet named after its city is one name, not a city and the verb's object
+    ("والاشتباكات مستمرة، بحسب ما ذكرت صحيفة واشنطن بوست.", ("explicit", "صحيفة واشنطن بوست")),
     ("الصليب الأحمر: الوضع في اليمن كارثي جدا", ("explicit", "الصليب الأحمر")),
 ])
 def test_a_headline_names_its_speaker_before_the_outlet_he_told(sentence, expected):
