@@ -1161,7 +1161,7 @@ def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
     ("والاشتباكات مستمرة، بحسب ما ذكرت صحيفة واشنطن بوست.", ("explicit", "صحيفة واشنطن بوست")),
     ("الصليب الأحمر: الوضع في اليمن كارثي جدا", ("explicit", "الصليب الأحمر")),
 ])
-def test_a_headline_names_its_speaker_before_the_outlet_he_told(sentence, expected):
+def test_an_outlet_is_told_or_tells_by_its_whole_name(sentence, expected):
     assert report(sentence) == expected
 
 
