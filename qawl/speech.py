@@ -131,14 +131,15 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, 0, opening),
                       quote=quote_kind(text, toks.ends[i], spans))
     if (i > 0 and before not in COMMAS and (subject := subject_before(lex, toks, i)) is not None
-            and subject[1] == i and _opens_clause(lex, toks, subject[0])):
+            and subject[1] == (i - 1 if before in {"قد", "لقد", "فقد"} else i)
+            and _opens_clause(lex, toks, subject[0])):
         # لكن ماي حذرت الزعماء الأوروبيين من أنها: the subject written before its verb; what follows is the object
         at = complement_at(lex, toks, noun_phrase(lex, toks, i + 1, objects=True), allowed)
         if at < 0 and cues.ANY in allowed and i + 1 < len(toks) and toks[i + 1].norm not in PUNCTUATION:
             at = i + 1
         if at >= 0:
             b, stop, app_a, app_b = subject
-            return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, b, stop),
+            return Report("explicit", surface(text, toks, i, i + 1), _subject(text, toks, b, stop),
                           surface(text, toks, app_a, app_b), quote_kind(text, toks.starts[at], spans))
     j = i + 1
     objects_between = w.object_pronoun
@@ -226,7 +227,7 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if not implicit and i > 1 and before in {"قد", "لقد"} and (subject := subject_before(lex, toks, i)):
         # وكان القاضي كفانو قد نفى مزاعم فورد: the subject is before قد, what follows the verb its object
         b, stop, app_a, app_b = subject
-        return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, b, stop),
+        return Report("explicit", surface(text, toks, i, i + 1), _subject(text, toks, b, stop),
                       surface(text, toks, app_a, app_b), quote_kind(text, toks.starts[at], spans))
     comp = toks[at].norm
     if ambiguous and not (comp in w.that or comp == cues.COLON or comp in cues.QUOTE_MARKS):
@@ -284,6 +285,21 @@ def _passive_ba(lex: Lexicons, word: str, known: Collection[str]) -> bool:
         entry = dictionary.entry(rest[2:])
         return entry is not None and entry.kind == dictionary.VERBAL_NOUN
     return len(rest) == 5 and rest[0] == "ت" and rest[3] == "ي"  # the تفعيل of an action: بتبديد، بتحويل
+
+
+def _reply_adverb(lex: Lexicons, toks: Tokens, i: int) -> bool:
+    """Return whether a cue spelled as a dual past verb opens the sentence as an accusative of purpose written
+    without tanween (وردا على سؤال …، قال الوزير: in reply to), its preposition after it and a comma closing it."""
+    form = cues.of(lex).forms[toks[i].norm]
+    return (i <= 1 and form.number == "du" and not form.present and i + 1 < len(toks)
+            and toks[i + 1].norm in lex.w.preposition
+            and any(t.norm in COMMAS for t in toks[i + 2 : i + 10]))
+
+
+def _subject(text: str, toks: Tokens, b: int, stop: int) -> str:
+    """Return a subject written before its verb as written, without the و that joins its clause (والشرطة قد أعلنت)."""
+    phrase = surface(text, toks, b, stop)
+    return phrase[1:] if toks[b].norm.startswith("وال") else phrase
 
 
 def _ba_follows(lex: Lexicons, toks: Tokens, j: int, known: Collection[str]) -> bool:
@@ -359,7 +375,7 @@ def _implicit_report(lex: Lexicons, text: str, toks: Tokens, i: int, cue: str, q
     before = subject_before(lex, toks, i)
     if before:
         b, stop, app_a, app_b = before
-        return Report("explicit", cue, surface(text, toks, b, stop), surface(text, toks, app_a, app_b), quote)
+        return Report("explicit", cue, _subject(text, toks, b, stop), surface(text, toks, app_a, app_b), quote)
     if mute_subject_before(lex, toks, i):
         return None
     tok = toks[i]
@@ -448,7 +464,8 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
                 i == 0 or (i == 1 and toks[0].norm in lex.w.negation))
               and (impersonal := _impersonal_source(lex, text, toks, i, spans)) is not None):
             verb = impersonal  # ويعتقد أن …: it is believed, by no one named
-        elif n in table.verbs and verb is None and not _TANWEEN.intersection(toks.written[i]):
+        elif n in table.verbs and verb is None and not _TANWEEN.intersection(toks.written[i]) and not (
+                _reply_adverb(lex, toks, i)):
             # وطلباً: a noun written with tanween, not the verb طلبا
             verb = _verb_report(lex, text, toks, i, spans, known)
             opens = i == 0

@@ -44,7 +44,7 @@ def mute_subject_before(lex: Lexicons, toks: Tokens, i: int) -> bool:
 def subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int, int] | None:
     """Return the spans of a subject written before its verb and of its apposition (الشرطة تقول إن، لكن محمد، وكيل
     ...، قال), or None."""
-    end = i - 1 if i > 0 and toks[i - 1].norm in {"قد", "لقد"} else i
+    end = i - 1 if i > 0 and toks[i - 1].norm in {"قد", "لقد", "فقد"} else i
     while end > 1 and end < i and toks[end - 1].norm in COMMAS:
         end -= 1  # وكانت ماي، قد عبرت: a comma before قد
     close = -1  # the comma that closes a clause between the subject and its verb (before قد or not)

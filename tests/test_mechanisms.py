@@ -1174,3 +1174,13 @@ def test_an_outlet_is_told_or_tells_by_its_whole_name(sentence, expected):
 ])
 def test_an_accusation_with_no_object_before_ba_is_passive(sentence, expected):
     assert report(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("وردا على سؤال حول الأزمة، قال الوزير إن الحل قريب.", ("explicit", "الوزير")),  # in reply to: no dual verb
+    ("وردا على الاتهامات بأنهما مذنبان.", ("implicit", "")),  # the two replied: the dual verb
+    ("أما الحكومة فقد أكدت أن الحل قريب.", ("explicit", "الحكومة")),  # أما … فقد: the subject before فقد
+    ("والشرطة قد أعلنت أن الحل قريب.", ("explicit", "الشرطة")),  # without the و that joins the clause
+])
+def test_what_opens_a_sentence_before_its_verb(sentence, expected):
+    assert report(sentence) == expected
