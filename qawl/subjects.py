@@ -45,6 +45,8 @@ def subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int, 
     """Return the spans of a subject written before its verb and of its apposition (الشرطة تقول إن، لكن محمد، وكيل
     ...، قال), or None."""
     end = i - 1 if i > 0 and toks[i - 1].norm in {"قد", "لقد", "فقد"} else i
+    if end > 2 and toks[end - 2].norm == "من" and toks[end - 1].norm in lex.w.turn_after_min:
+        end -= 2  # المعارضة من جانبها أكدت: her turn, between the subject and its verb
     while end > 1 and end < i and toks[end - 1].norm in COMMAS:
         end -= 1  # وكانت ماي، قد عبرت: a comma before قد
     close = -1  # the comma that closes a clause between the subject and its verb (before قد or not)
@@ -56,8 +58,9 @@ def subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int, 
         # وكان الوزير فلان، الذي زار المدينة، قال; وكانت فلانة، وهي حامل، قد طلبت: a clause set off by commas that
         # describes the subject is passed over
         k = next((k for k in range(close - 1, max(0, close - 30), -1) if toks[k].norm in COMMAS), 0)
-        if k > 0 and _describes(lex, toks[k + 1].norm):
-            end = k
+        if k > 0 and (_describes(lex, toks[k + 1].norm) or toks[k + 1].norm in lex.w.phrase_preposition
+                      or toks[k + 1].norm == "من"):
+            end = k  # الرئيس، في خطاب أمام الكونغرس، قال؛ الشرطة، من جهتها، قالت: where or whose turn it was
     start = end
     while start > 0 and end - start < 24:
         if toks[start - 1].norm in cues.QUOTE_MARKS and (opening := _quoted_name_start(toks, start - 1)) > 0:
@@ -79,7 +82,7 @@ def subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int, 
         if not (first.startswith("ال") or opened or first in lex.title_words or sources.unnamed_head(lex, first) or (
                 a > 0 and toks[a - 1].norm in lex.w.that and (has_name(lex, toks, b, b + 1) or first in lex.places))):
             continue  # بيد أن ترامب يقول، إلا أن فرنسا قالت: a name after أن is the subject of the clause it opens
-        stop = noun_phrase(lex, toks, b)
+        stop = min(noun_phrase(lex, toks, b), end)  # المعارضة | من جانبها: no phrase runs past the subject's end
         app_a, app_b = apposition(lex, toks, stop)
         reach = app_b + 1 if app_b > stop else stop
         # منظمات مدافعة عن حقوق الإنسان تقول: a participle and its complement describe the subject

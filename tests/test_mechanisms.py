@@ -1181,6 +1181,10 @@ def test_an_accusation_with_no_object_before_ba_is_passive(sentence, expected):
     ("وردا على الاتهامات بأنهما مذنبان.", ("implicit", "")),  # the two replied: the dual verb
     ("أما الحكومة فقد أكدت أن الحل قريب.", ("explicit", "الحكومة")),  # أما … فقد: the subject before فقد
     ("والشرطة قد أعلنت أن الحل قريب.", ("explicit", "الشرطة")),  # without the و that joins the clause
+    # a place, a time or a turn between a subject and its verb (في خطاب …، من جهتها، من جانبها)
+    ("الرئيس الأمريكي، في خطاب أمام الكونغرس، قال إن الاقتصاد قوي.", ("explicit", "الرئيس الأمريكي")),
+    ("الشرطة، من جهتها، قالت إن الحل قريب.", ("explicit", "الشرطة")),
+    ("المعارضة السورية من جانبها أكدت أن الحل بعيد.", ("explicit", "المعارضة السورية")),
 ])
 def test_what_opens_a_sentence_before_its_verb(sentence, expected):
     assert report(sentence) == expected
