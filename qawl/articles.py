@@ -34,6 +34,7 @@ from qawl.corpus import META_NAME, Document, documents
 from qawl.lexicons import Lexicons
 from qawl.memo import Memo
 from qawl.normalize import normalize, presentation_forms
+from qawl.sources import PERSON
 from qawl.terms import is_stopword, term
 from qawl.tokenize import positions, tokens, written_words
 
@@ -261,8 +262,11 @@ def _columns(docs: list[Document], lex: Lexicons) -> Chunk:
                                          (s_cue, attrs, _CUE), (s_attr, attrs, _ATTRIBUTION), (s_quote, attrs, _QUOTE)):
             column.extend(map(field_of, values))  # a loop in C per column
         s_entity.extend([k + n_entities if k >= 0 else -1 for k in art.entity_of])
-        kinds = [e.kind() for e in art.entities] + [""]  # -1 (nobody) picks the last
-        genders = [e.gender() for e in art.entities] + [""]
+        kinds = [e.kind() for e in art.entities]
+        # Entity.gender works out the kind again, and has none but a person's: asked of persons only.
+        genders = [e.gender() if kind == PERSON else "" for e, kind in zip(art.entities, kinds, strict=True)]
+        kinds.append("")  # -1 (nobody) picks the last
+        genders.append("")
         s_kind.extend([kinds[k] for k in art.entity_of])
         s_gender.extend([genders[k] for k in art.entity_of])
         for a, k in zip(attrs, art.entity_of, strict=True):
