@@ -33,26 +33,12 @@ class Token(NamedTuple):
     word: bool = True  # a word as words() cuts it (not a punctuation mark)
 
 
-class _Offsets:
-    """Tokens.starts and .ends, worked out on first use and kept in the instance (which then answers at once): a
-    sentence whose offsets no one reads (most that hold no cue) never adds up the lengths of its pieces."""
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
-
-    def __get__(self, toks: Tokens, owner: type | None = None) -> list[int]:
-        offsets = list(accumulate(map(len, toks.parts)))  # the end of each gap and of each token
-        toks.starts, toks.ends = offsets[0:-1:2], offsets[1::2]
-        return toks.__dict__[self.name]
-
-
 class Tokens(tuple):
     """The tokens of a sentence in order, with the character span of each (starts[k], ends[k]) and each as written."""
 
-    starts = _Offsets()
-    ends = _Offsets()
+    starts: list[int]
+    ends: list[int]
     written: list[str]
-    parts: list[str]  # what _TOKEN_GAPS.split gave: gap, token, gap, token, …, gap
 
 
 # A word (as words() cuts it) or any other character that is neither a space nor an Arabic mark.
@@ -90,9 +76,9 @@ def tokens(text: str) -> Tokens:
     object per token.
     """
     parts = _TOKEN_GAPS.split(text)
-    written = parts[1::2]
-    toks = Tokens(map(_TOKENS.__getitem__, written))
-    toks.written, toks.parts = written, parts
+    toks = Tokens(map(_TOKENS.__getitem__, parts[1::2]))
+    offsets = list(accumulate(map(len, parts)))  # the end of each gap and of each token
+    toks.starts, toks.ends, toks.written = offsets[0:-1:2], offsets[1::2], parts[1::2]
     return toks
 
 
