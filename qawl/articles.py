@@ -469,6 +469,9 @@ def _start_worker(parent: int) -> None:
     """Bind a new worker's life to its parent's, then warm it up."""
     _die_with_parent(parent)
     _arrow_without_pandas()
+    # A worker makes next to no cyclic garbage (300 objects in 4,000 articles), and the collection that followed each
+    # chunk walked all the chunk left alive (the words the memos learned): 2.5 % of its CPU.
+    gc.disable()
     warm_up()
 
 
