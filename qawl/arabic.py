@@ -17,6 +17,7 @@ def without_article(word: str) -> str:
 
 # Runs of proclitics a word may open with, longest first: و/ف, then ب/ل/ك; لل is ل + ال (the alef unwritten).
 _HEADS = ("ولل", "فلل", "وب", "ول", "وك", "فب", "فل", "فك", "لل", "و", "ف", "ب", "ل", "ك")
+_CLITIC_LETTERS = "وفبلك"  # what every run of _HEADS begins with
 
 
 def strip_proclitics(word: str, known: Callable[[str], bool]) -> tuple[str, str]:
@@ -24,6 +25,8 @@ def strip_proclitics(word: str, known: Callable[[str], bool]) -> tuple[str, str]
 
     A clitic is split off only when known(rest) holds and known(word) does not: ليبيا and وليد stay whole.
     """
+    if word[:1] not in _CLITIC_LETTERS:
+        return "", word  # no clitic opens it (a number, most words): whatever known() says, it stays whole
     if known(word):
         return "", word
     for head in _HEADS:

@@ -64,6 +64,8 @@ _HASHES: Memo[str, int] = Memo(word_hash)
 
 def _search_form(written: str) -> str:
     """Return the search form of a written word, without its conjunction و (outlets add and drop it)."""
+    if written.isascii() and written.isdigit():
+        return written  # a number (most are seen once) is its own search form: normalize would learn it too
     word = normalize(written)
     return word[1:] if len(word) > 3 and word[0] == "و" else word
 

@@ -1,5 +1,6 @@
 import codecs
 import contextlib
+import gc
 import json
 import os
 import queue
@@ -165,6 +166,22 @@ def test_every_file_holds_the_finished_frame_though_written_as_soon_as_complete(
     for name, frame in built.items():
         export.write_csv(frame, tmp_path / f"{name}.csv")
         assert (tmp_path / "out" / f"{name}.csv").read_bytes() == (tmp_path / f"{name}.csv").read_bytes(), name
+
+
+def test_a_build_gives_its_caller_the_cycle_collector_back(tmp_path, capsys, monkeypatch):
+    # The build freezes what it loaded before its workers fork and pauses the collector while it builds: a caller
+    # in the same process (the app, these tests) gets both back, after a build as after one that failed.
+    monkeypatch.setattr(articles, "_PARALLEL_CHARS", 0)  # two workers for two articles
+    corpus, bad = tmp_path / "news", tmp_path / "bad"
+    corpus.mkdir()
+    bad.mkdir()
+    for k in range(2):
+        (corpus / f"article{k}.txt").write_text(ARTICLE, encoding="utf-8")
+    (bad / "empty.txt").write_bytes(b"")
+    assert run(capsys, corpus, "--out", tmp_path / "out")[0] == cli.OK
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    assert run(capsys, bad, "--out", tmp_path / "out2")[0] == cli.FAILED
+    assert gc.isenabled() and gc.get_freeze_count() == 0
 
 
 def test_a_parquet_dataset_holds_the_frames_as_built_and_says_so(tmp_path, capsys):
