@@ -164,7 +164,7 @@ def _take_ahead(content: str, key: str) -> DuckDBStore | None:
     try:
         opened_as, store = future.result()
     except Exception:
-        _log.warning("opening the corpus ahead failed; opening it again", exc_info=True)
+        _log.exception("opening the corpus ahead failed; opening it again")
         return None
     return store if opened_as == key else None
 
