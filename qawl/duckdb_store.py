@@ -21,7 +21,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -39,6 +39,7 @@ from qawl.store import TERMS
 BACKEND_VAR = "QAWL_BACKEND"
 THRESHOLD_VAR = "QAWL_DUCKDB_ABOVE"
 THRESHOLD = 500_000  # sentences: measured in bench/backends.py (README "Large corpora")
+_Answer = TypeVar("_Answer")
 KEPT_ANSWERS = 48  # answers other questions ask again, kept per filter state (_kept_answer): small frames
 # The pages' first questions (no filter), kept on disk beside the index for the next process (qawl/answers.py):
 # small frames, each a few hundredths to a quarter of a second at a million sentences.
@@ -100,9 +101,15 @@ class DuckDBStore(Words):
         """Return (sentences, documents) the filters keep."""
         if filters == Filters():
             n, docs = self._one("SELECT sentences, documents FROM ix.summary")
-        else:
-            n, docs = self._one(*self._kept(filters, "count(*), count(DISTINCT s.doc)"))
+        else:  # kept: the Export page asks three times (its header, the sentences' and the documents' rows)
+            n, docs = self._kept_answer("counts", filters, lambda: self._one(
+                *self._kept(filters, "count(*), count(DISTINCT s.doc)")))
         return int(n), int(docs)
+
+    def axis(self, filters: Filters, bucket: str = "auto") -> tuple[str, str]:
+        """Return the timeline x axis: ("position", "") or ("date", "D"/"W"/"M")."""
+        # kept: the Export page's two sourcing tables over time ask it (a count over the kept sentences) each
+        return self._kept_answer(f"axis-{bucket}", filters, lambda: super(DuckDBStore, self).axis(filters, bucket))
 
     @cached_property
     def _themes(self) -> tuple[str, ...]:  # a count over every theme row (ten million at 10M): once per store
@@ -159,10 +166,11 @@ class DuckDBStore(Words):
 
         return self._kept_answer("speakers", filters, ask)
 
-    def _kept_answer(self, name: str, filters: Filters, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
-        """Return compute()'s frame, kept per (name, filters) for the last KEPT_ANSWERS ones: answers other questions
-        ask again (the speaker table: the Export page's speakers files, its most quoted women, the Themes page's
-        shares; the sourcing counts of six tables). Frames are copy-on-write: a caller's change stays its own."""
+    def _kept_answer(self, name: str, filters: Filters, compute: Callable[[], _Answer]) -> _Answer:
+        """Return compute()'s frame (or tuple), kept per (name, filters) for the last KEPT_ANSWERS ones: answers
+        other questions ask again (the speaker table: the Export page's speakers files and row count, its most quoted
+        women, the Themes page's shares; the sourcing counts of six tables; counts, the timeline axis). Frames are
+        copy-on-write: a caller's change stays its own."""
         with self._answers_lock:
             found = self._answers.get((name, filters))
             if found is not None:
@@ -244,10 +252,15 @@ class DuckDBStore(Words):
             return sourcing.empty(dimension, group, axis)
         if group == "period":
             rows = x_like_pandas(rows.drop(columns="x").rename(columns={"g": "x"}), "date").rename(columns={"x": "g"})
-        table = rows.pivot_table(index="g", columns="v", values="n", aggfunc="sum", fill_value=0, sort=True)
-        names = np.array([v or sourcing.UNKNOWN for v in table.columns], dtype=object)
-        labels = table.index.to_numpy() if group == "period" else table.index.to_numpy(dtype=object)
-        return sourcing.share_table(table.to_numpy(dtype=np.int64), labels, names, dimension, group, axis)
+        # counts[group, value] summed on codes: pandas' pivot_table of these few rows took 8-15 ms a table
+        groups, index = pd.factorize(rows["g"], sort=True)
+        values, columns = pd.factorize(rows["v"], sort=True)
+        counts = np.zeros((len(index), len(columns)), dtype=np.int64)
+        known = (groups >= 0) & (values >= 0)  # a missing value is left out, as pivot_table leaves it
+        np.add.at(counts, (groups[known], values[known]), rows["n"].to_numpy(dtype=np.int64)[known])
+        names = np.array([v or sourcing.UNKNOWN for v in columns], dtype=object)
+        labels = index.to_numpy() if group == "period" else index.to_numpy(dtype=object)
+        return sourcing.share_table(counts, labels, names, dimension, group, axis)
 
     def _sourcing_counts(self, filters: Filters, x: str) -> pd.DataFrame:
         """Return the kept attributed sentences counted by outlet, x (a period's start, or NULL), kind and gender:
@@ -390,8 +403,8 @@ class DuckDBStore(Words):
         """Return how many rows the export of one frame has."""
         if name in {"sentences", "documents"}:
             return self.counts(filters)[name == "documents"]
-        if name == "speakers":
-            return int(self._one(*self._kept(filters, "count(DISTINCT s.speaker)", "s.speaker <> ''"))[0])
+        if name == "speakers":  # the speakers export is the speaker table, which the page asks for anyway
+            return len(self.speaker_table(filters))
         if filters == Filters():
             return self.dataset.rows(name)
         if name == "statements":

@@ -11,16 +11,21 @@ import ctypes
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from qawl import articles, dates, lexicons, mentions, speakers, spread
+from qawl import dates, lexicons, mentions, speakers, spread
 from qawl import names as name_words
-from qawl.articles import Chunk
 from qawl.corpus import Document, files
 from qawl.normalize import normalize
+
+if TYPE_CHECKING:  # the analysis (attribution and all: 0.15-0.3 s of imports) loads when a build starts, not with
+    # the frames' names a dashboard over built files reads
+    from qawl import articles
+    from qawl.articles import Chunk
 
 _BUILT = ("doc_id", "title", "date", "source", "n_sentences")  # the documents frame's own columns, metadata's after
 FRAME_NAMES = ("documents", "sentences", "speakers", "themes", "tokens", "mentions", "statements", "repeats")
@@ -146,6 +151,8 @@ def build(docs: list[Document], progress: Progress | None = None, warnings: list
 
     keep_texts=False empties each document's text once analysed, to spare memory on large corpora.
     """
+    from qawl import articles
+
     chars = sum(len(d.text) for d in docs)
     with articles.pool(articles.workers_for(chars, len(docs)) if workers is None else workers) as started:
         analysis = articles.Analysis(docs, chars, started, list(warnings or []), files=len(docs))
@@ -412,6 +419,8 @@ def build_paths(paths: Iterable[str | Path], progress: Progress | None = None, *
     The workers start before the corpus is read (sized by the files' bytes), so that none of them holds a
     copy of it.
     """
+    from qawl import articles
+
     paths = list(paths)
     size = articles.size_of(files(paths))
     with articles.pool(size.workers if workers is None else workers) as pool:

@@ -293,3 +293,16 @@ def test_metadata_rows_without_an_id_or_with_a_repeated_one_are_named(tmp_path):
     assert doc.title == "الأول"
     assert messages == [f"{tmp_path / 'metadata.csv'}: row 3 skipped (no id)",
                         f"{tmp_path / 'metadata.csv'}: row 4 skipped (id a1 is row 2's already)"]
+
+
+def test_the_key_files_are_stated_as_the_walk_finds_them(tmp_path):
+    """Each file is stat'ed by its name in its open folder: a linked file gives its target's size and time, as
+    os.stat of its path does, in every folder of the walk."""
+    own = write(tmp_path / "corpus", "own.txt", ARTICLE)
+    inner = write(tmp_path / "corpus" / "sub", "inner.txt", ARTICLE + ARTICLE)
+    target = write(tmp_path / "elsewhere", "target.txt", "مقال")
+    os.symlink(target, tmp_path / "corpus" / "sub" / "link.txt")
+    found = files([tmp_path / "corpus"])
+    assert [(name, size, mtime) for _, name, size, mtime in found] == [
+        (name, os.stat(path).st_size, os.stat(path).st_mtime_ns)
+        for name, path in (("own.txt", own), ("sub/inner.txt", inner), ("sub/link.txt", target))]

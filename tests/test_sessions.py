@@ -1,7 +1,8 @@
 """What a new browser session costs the server: the corpus's files are checked once per process while they stay as
-they were (not once per session), the first time by a child process app.py starts before its imports, the chart
-modules are prepared in the background after the first run, the Export page's sourcing files are kept by what they
-answer."""
+they were (not once per session), the first time by a child process app.py starts before its imports, while the
+corpus's DuckDB store opens under the key it had last time; the chart modules are prepared in the background after
+the first run, the Export page's sourcing files are kept by what they answer, and no run waits for a collection of
+all garbage."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+import tomllib
 
 import pandas as pd
 import pytest
@@ -29,12 +31,18 @@ WAIT = 20.0
 
 @pytest.fixture(autouse=True)
 def empty_streamlit_caches(monkeypatch):
+    fresh_process(monkeypatch)
+
+
+def fresh_process(monkeypatch) -> None:
+    """Forget what this process knows of its corpora, as a restarted server would (the disk cache stays)."""
     st.cache_data.clear()
     st.cache_resource.clear()
     # A fresh process as far as ui/early.py knows: app.py's first run starts the check of QAWL_CORPUS's files.
     monkeypatch.setattr(early, "_begun", False)
     monkeypatch.setattr(early, "_ready", threading.Event())
     monkeypatch.setattr(early, "_pending", {})
+    monkeypatch.setattr(ui_corpus, "_AHEAD", {})
 
 
 def session(monkeypatch, folder, page: str | None = None) -> AppTest:
@@ -145,3 +153,64 @@ def test_the_warm_up_works_only_between_runs():
         assert not done.wait(0.3)
     ended = time.monotonic()
     assert done.wait(TIMEOUT) and time.monotonic() - ended >= context.QUIET * 0.9
+
+
+def test_a_held_child_looks_at_the_files_only_once_let_go(tmp_path):
+    folder = write_dated_corpus(tmp_path)
+    apart = stamps.Apart([str(folder)], held=True)
+    time.sleep(0.5)  # ample for the child to start: were it not held, it would have looked already
+    (folder / "seed-d.txt").write_text("وقال الوزير إن التعاون مستمر.\n", encoding="utf-8")
+    apart.go()
+    assert apart.result() == stamps.fingerprint(corpus.files([str(folder)]))
+
+
+def test_a_held_child_never_let_go_still_answers(tmp_path):
+    folder = str(write_dated_corpus(tmp_path))
+    assert stamps.Apart([folder], held=True).result() == stamps.fingerprint(corpus.files([folder]))
+
+
+def record_stores(monkeypatch) -> list[str]:
+    """Return the list to which every DuckDB store the dashboard makes from now on adds its thread's name."""
+    made: list[str] = []
+
+    class Recorded(ui_corpus.DuckDBStore):
+        def __init__(self, *args, **kwargs) -> None:
+            made.append(threading.current_thread().name)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(ui_corpus, "DuckDBStore", Recorded)
+    return made
+
+
+def test_a_fresh_servers_first_session_opens_the_store_while_the_files_are_checked(monkeypatch, tmp_path):
+    monkeypatch.setenv("QAWL_BACKEND", "duckdb")
+    folder = write_dated_corpus(tmp_path)
+    first = session(monkeypatch, folder)  # builds the frames and writes the index
+    fresh_process(monkeypatch)
+    made = record_stores(monkeypatch)
+    second = session(monkeypatch, folder, "pages/export.py")
+    assert made == ["qawl-open-ahead"]  # the session took it: it made none itself
+    assert shown_sentences(second) == shown_sentences(first) and "17 of 17 sentences" in shown_sentences(first)
+    assert not ui_corpus._AHEAD
+    session(monkeypatch, folder)
+    assert made == ["qawl-open-ahead"]  # later sessions: the open store
+
+
+def test_a_store_opened_ahead_for_files_that_changed_since_is_let_go(monkeypatch, tmp_path):
+    monkeypatch.setenv("QAWL_BACKEND", "duckdb")
+    folder = write_dated_corpus(tmp_path)
+    session(monkeypatch, folder)
+    fresh_process(monkeypatch)
+    (folder / "seed-d.txt").write_text("وقال الوزير إن التعاون مستمر.\n", encoding="utf-8")  # the server was down
+    made = record_stores(monkeypatch)
+    second = session(monkeypatch, folder)
+    assert "18 of 18 sentences" in shown_sentences(second)
+    assert made == ["qawl-open-ahead", "ScriptRunner.scriptThread"]  # the old key's, then the new one's
+
+
+def test_no_run_waits_for_a_collection_of_all_garbage():
+    """Streamlit collected every object's garbage after each run (gc.collect(2)): 0.15-0.25 s at 1M, the GIL held
+    while the run's last messages waited; Python's own collector still runs as objects pile up."""
+    config = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["runner"]["postScriptGC"] is False
+    assert st.config.get_option("runner.postScriptGC") in (True, False)  # an option this Streamlit has

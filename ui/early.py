@@ -2,23 +2,31 @@
 
 The first session of a fresh server imported the app's modules (0.6 s), then stat'ed every file of QAWL_CORPUS to
 find its key (0.7-1.0 s for the 80,601 files of 1M), one after the other on one core. Now app.py's first lines
-start, in a thread, a watch on the corpus's folders and then a child process that stats the files
-(qawl/stamps.py) on the other core; ui/corpus.py takes both when it looks the key up. The watch starts first, so a
-file changed once the check has begun still drops the key (qawl/watch.py). Only modules that load in milliseconds
-are imported here.
+start a child process that stats the files (qawl/stamps.py) on the other core, and, in a thread, a watch on the
+corpus's folders; ui/corpus.py takes both when it looks the key up. The child starts Python meanwhile but looks at
+no file before the watch is armed, so a file changed once the check has begun still drops the key
+(qawl/watch.py). The thread then opens the corpus's DuckDB store under the key it had last time
+(ui.corpus.open_ahead), kept if the check gives that key. Only modules that load in milliseconds are imported
+here (the others in the thread).
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
+from typing import TYPE_CHECKING
 
-from qawl import stamps, watch
+from qawl import stamps
+
+if TYPE_CHECKING:
+    from qawl import watch
 
 ENV_VAR = "QAWL_CORPUS"
 _LOCK = threading.Lock()
 _begun = False
 _ready = threading.Event()
+_log = logging.getLogger(__name__)
 _pending: dict[tuple[str, ...], tuple[watch.Watch | None, stamps.Apart]] = {}
 
 
@@ -45,23 +53,36 @@ def begin() -> None:
     if not paths:
         _ready.set()
         return
-    threading.Thread(target=_start, args=(paths,), name="qawl-early-check", daemon=True).start()
+    apart = stamps.Apart(paths, held=True)  # its start-up (0.1 s) beside the watch's
+    threading.Thread(target=_start, args=(paths, apart), name="qawl-early-check", daemon=True).start()
 
 
-def _start(paths: tuple[str, ...]) -> None:
+def _start(paths: tuple[str, ...], apart: stamps.Apart) -> None:
     try:
-        armed = watch.armed(paths)  # first: a change once the child has begun still drops the key
-        apart = stamps.Apart(paths)
+        from qawl import watch
+
+        try:
+            armed = watch.armed(paths)  # before the child looks: a change once it has begun still drops the key
+        except BaseException:
+            apart.cancel()  # not left waiting; the first session checks the files itself
+            raise
+        apart.go()
         from qawl.duckdb_index import is_dataset  # here, with the child on its way: DuckDB loads meanwhile
 
         if len(paths) == 1 and is_dataset(paths[0]):  # a built dataset's key is not its files'
             apart.cancel()
             if armed is not None:
                 watch.end(armed)
-        else:
-            _pending[_key(paths)] = (armed, apart)
+            return
+        _pending[_key(paths)] = (armed, apart)
     finally:
         _ready.set()
+    try:
+        from ui import corpus  # here: it imports Streamlit and the stores, which the run imports meanwhile
+
+        corpus.open_ahead(paths)  # the corpus's store, under the key it had last time, while the child checks
+    except Exception:  # the session opens it itself, and says what fails
+        _log.exception("opening the corpus ahead failed")
 
 
 def _key(paths: tuple[str, ...] | list[str]) -> tuple[str, ...]:
