@@ -131,7 +131,7 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, 0, opening),
                       quote=quote_kind(text, toks.ends[i], spans))
     if (i > 0 and before not in COMMAS and (subject := subject_before(lex, toks, i)) is not None
-            and subject[1] == (i - 1 if before in {"قد", "لقد", "فقد"} else i)
+            and subject[1] == (i - 1 if before in w.perfect_particle else i)
             and _opens_clause(lex, toks, subject[0])):
         # لكن ماي حذرت الزعماء الأوروبيين من أنها: the subject written before its verb; what follows is the object
         at = complement_at(lex, toks, noun_phrase(lex, toks, i + 1, objects=True), allowed)

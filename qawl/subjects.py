@@ -44,7 +44,7 @@ def mute_subject_before(lex: Lexicons, toks: Tokens, i: int) -> bool:
 def subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int, int] | None:
     """Return the spans of a subject written before its verb and of its apposition (الشرطة تقول إن، لكن محمد، وكيل
     ...، قال), or None."""
-    end = i - 1 if i > 0 and toks[i - 1].norm in {"قد", "لقد", "فقد"} else i
+    end = i - 1 if i > 0 and toks[i - 1].norm in lex.w.perfect_particle else i  # قد، لقد، فقد
     if end > 2 and toks[end - 2].norm == "من" and toks[end - 1].norm in lex.w.turn_after_min:
         end -= 2  # المعارضة من جانبها أكدت: her turn, between the subject and its verb
     while end > 1 and end < i and toks[end - 1].norm in COMMAS:
