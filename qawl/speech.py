@@ -196,7 +196,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         np_end, end = min(np_end, cut), cut  # مسؤول | فضل عدم ذكر اسمه: the clause that withholds his name ends him
     if not w.no_comment.isdisjoint(map(NORM, toks[j : end + 1])):
         return None  # رفضت الوزارة التعليق: refusing to comment reports nothing
-    if not implicit and np_end < len(toks) and toks[np_end].norm in w.same and cues.ANY not in allowed:
+    if (not implicit and np_end < len(toks) and toks[np_end].norm in w.same and cues.ANY not in allowed
+            and not has_name(lex, toks, j, np_end)):  # وقال ترامب نفسه: the name says who, نفسه only stresses it
         # كما كشف المتحدث ذاته: the source named before, whatever its title here (وتصف الجماعة نفسها: an object)
         return Report("implicit", surface(text, toks, i, i + 1), quote=quote_kind(text, toks.ends[np_end], spans))
     app_a, app_b = apposition(lex, toks, end)

@@ -1147,6 +1147,9 @@ def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
     ("ونفى مسؤولون حكوميون صحة التقارير.", ("explicit", "مسؤولون حكوميون")),  # its adjective agrees
     # a title ending in ا is no accusative object
     ("وقال بابا الفاتيكان فرنسيس إن السلام ممكن.", ("explicit", "بابا الفاتيكان فرنسيس")),
+    # نفسه after a name stresses it; after a title it goes back to the source named before
+    ("وقال ترامب نفسه إن الحل قريب.", ("explicit", "ترامب")),
+    ("كما كشف المتحدث ذاته أن الحل قريب.", ("implicit", "")),
     # a headline's speaker, the outlet he told it to, a colon and his words
     ("وزير الخارجية الإماراتي لسكاي نيوز عربية: لا حل عسكريا في اليمن", ("explicit", "وزير الخارجية الإماراتي")),
     ("مصدر لرويترز: الاتفاق وشيك بين الطرفين", ("explicit", "مصدر")),
