@@ -240,7 +240,8 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
         # قائد قوة أمن المنشآت، منتقدو اتفاق تغيير الاسم: the nouns that complete it, with no word that marks a name
         start = end
     while end > start and _not_a_name_end(lex, words[end - 1]) and not (
-            end - 2 >= start and words[end - 2] in given and not words[end - 1].startswith("ال")
+            end - 2 >= start and (words[end - 2] in given or _foreign_given(lex, words, start, end - 2))
+            and not words[end - 1].startswith("ال")
             and not dictionary.verb_only(words[end - 1])):
         # مسؤول كبير، بومبيو اجتمع، ترامب الاتفاقية: no name ends with an adjective, a verb or a thing; after a
         # given name an adjective is a family name (جواد ظريف، عبد المهدي مطاوع)
@@ -261,6 +262,13 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
     if not name:
         return Mention(tuple(words), ())
     return Mention(tuple(words[:start]), name, start)
+
+
+def _foreign_given(lex: Lexicons, words: list[str], start: int, k: int) -> bool:
+    """Return whether words[k] opens a two-word name right after a title as a first name no list or dictionary holds
+    (وزير الدفاع التركي خلوصي أكار): the word after it is then the family name, whatever a dictionary says."""
+    return k == start and k > 0 and is_name_word(lex, words[k]) and dictionary.entry(words[k]) is None and (
+        words[k - 1] in lex.title_words or words[k - 1].startswith("ال"))
 
 
 def anchored(lex: Lexicons, name: Iterable[str]) -> bool:

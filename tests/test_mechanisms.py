@@ -161,6 +161,7 @@ def test_an_object_after_the_cue_leaves_the_subject_implicit(sentence, expected)
     ("المحلل السياسي أحمد علي", "أحمد علي"),  # علي closing a name after a given name, not the preposition
     ("النجم جون بوركهارت لاعب الفريق الأول", "جون بوركهارت"),  # an indefinite human noun after it describes him
     ("وزيرة الخارجية مارغوت فالستروم", "مارغوت فالستروم"),  # فال + a word no dictionary holds: a family name
+    ("وزير الدفاع التركي خلوصي أكار", "خلوصي أكار"),  # a first name no list holds, after a title, opens it
 ])
 def test_a_name_ends_where_names_end(phrase, name):
     assert " ".join(names.split(LEX, normalize(phrase).split()).name) == normalize(name)
