@@ -38,3 +38,14 @@ def strip_proclitics(word: str, known: Callable[[str], bool]) -> tuple[str, str]
         if known(rest) or known(without_article(rest)):
             return head, rest
     return "", word
+
+
+POSSESSIVE = ("ه", "ها", "هم", "هما")  # his, her, their, their two: the pronouns a noun takes for its owner
+
+
+def with_pronouns(noun: str, suffixes: tuple[str, ...] = POSSESSIVE) -> frozenset[str]:
+    """Return a normalized noun's forms with a possessive pronoun, ة and a final hamza on their seats (رساله →
+    رسالته، ادعاء → ادعائه، قول → قولها)."""
+    stem = noun[:-1] + "ت" if noun.endswith("ه") else noun[:-1] + "ئ" if noun.endswith("ء") else noun
+    return frozenset(stem + suffix for suffix in suffixes)
+

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from qawl import cues, names, reports, sources, speech, turns
-from qawl.arabic import strip_proclitics, without_article
+from qawl.arabic import strip_proclitics, with_pronouns, without_article
 from qawl.lexicons import Lexicons
 from qawl.normalize import normalize, normalize_words
 from qawl.sentences import Sentence
@@ -15,7 +15,6 @@ _OPENERS = ('"', "«", "“")
 _CLOSERS = ('"', "»", "”")
 _HEADING_WORDS = 8
 _CANDIDATES = 4  # sources an unwritten subject may go back to, the last named first
-_POSSESSIVE = ("ه", "ها", "هم", "هما")  # بيانه، رسالتها: the document of the one named before
 
 
 @dataclass
@@ -93,8 +92,7 @@ def _document_author(sentences: list[Sentence], out: list[Attribution], document
     خطاب … قالت فلانة … وذكر الخطاب → فلانة), or None when the sentence that mentioned it has no source. The verbs
     after it agree with the document (agrees), as in وأضاف الخطاب … وأضاف."""
     noun = without_article(normalize(document))
-    stem = noun[:-1] + "ت" if noun.endswith("ه") else noun  # رساله → رسالتها
-    forms = {noun, *(stem + suffix for suffix in _POSSESSIVE)}
+    forms = {noun, *with_pronouns(noun)}  # رساله → رسالتها
     for k in range(len(out) - 1, -1, -1):
         words = normalize(sentences[k].text).split()
         if any(without_article(strip_proclitics(w, lambda x: without_article(x) in forms)[1]) in forms

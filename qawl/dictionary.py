@@ -162,6 +162,14 @@ def elatives() -> frozenset[str]:
     return frozenset(_bare(word) for (word,) in rows)
 
 
+def participle(word: str, *, plural: bool | None = None, feminine: bool | None = None) -> bool:
+    """Return whether a normalized word is a participle of the dictionary, of that number and ending in ة or not when
+    plural and feminine say (مهاجم، مشيرة، عمال; مقتضب after a noun is its adjective)."""
+    found = entry(word)
+    return (found is not None and found.kind == PARTICIPLE and (plural is None or found.plural == plural)
+            and (feminine is None or word.endswith("ه") == feminine))
+
+
 def verb_only(word: str) -> bool:
     """Return whether a normalized word is a past verb of the dictionary and no noun of it (اجتمع; تساهل is a noun).
     Words under four letters are left out: rare short verbs are spelled like foreign names (ماي، كاش)."""

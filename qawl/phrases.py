@@ -121,33 +121,20 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
         return True  # ودعا مستشار خادم الحرمين الشريفين | أبناء المجتمع: a noun after a whole title is the object
     if _after_foreign_name(lex, prev) and word not in lex.title_words and (
             _common_noun(lex, word) or dictionary.verb_only(word) or _plural_participle(lex, word)
-            or _feminine_participle(word)):
+            or dictionary.participle(word, plural=False, feminine=True)):
         # وصف ترامب | كتاب مذكرات كومي: after a foreign name, a noun or a verb is no family name; نفى ترامب | مخالفة
         # القانون: an indefinite ـة participle (or the verbal noun spelled like it) is no adjective of a definite name
         return True
-    if definite and word in names.given_name_set(lex) and (prev_bare[2:] in lex.w.person_noun or _doer(prev_bare[2:])):
+    if definite and word in names.given_name_set(lex) and (
+            prev_bare[2:] in lex.w.person_noun or dictionary.participle(prev_bare[2:], plural=False, feminine=False)):
         return False  # أكد المواطن عبدالله أحمد الحسيني، المهاجم خوسيه ريس: the name of the one the noun describes
     return definite and not closed
-
-
-def _doer(word: str) -> bool:
-    """Return whether the dictionary knows a word as a singular masculine participle, a doer (مهاجم، محام، ناشط)."""
-    entry = dictionary.entry(word)
-    return entry is not None and entry.kind == dictionary.PARTICIPLE and not entry.plural and not word.endswith("ه")
 
 
 def _plural_participle(lex: Lexicons, word: str) -> bool:
     """Return whether the dictionary knows a word only as a plural participle (كتاب، عمال), no given name: several
     doers, which no family name is."""
-    entry = dictionary.entry(word)
-    return (entry is not None and entry.kind == dictionary.PARTICIPLE and entry.plural
-            and word not in names.given_name_set(lex))
-
-
-def _feminine_participle(word: str) -> bool:
-    """Return whether the dictionary knows a word as a singular participle ending in ة (مخالفة، مشيرة)."""
-    entry = dictionary.entry(word)
-    return entry is not None and entry.kind == dictionary.PARTICIPLE and not entry.plural and word.endswith("ه")
+    return dictionary.participle(word, plural=True) and word not in names.given_name_set(lex)
 
 
 def _after_foreign_name(lex: Lexicons, prev: str) -> bool:

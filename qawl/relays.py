@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from qawl import cues, dictionary, names, sources
+from qawl.arabic import with_pronouns
 from qawl.lexicons import Lexicons
 from qawl.normalize import normalize
 from qawl.phrases import (
@@ -307,10 +308,4 @@ def in_words_of(lex: Lexicons, toks: Tokens, i: int) -> bool:
 def own_words(lex: Lexicons, word: str) -> bool:
     """Return whether a word is a source's words with its pronoun (قوله، تعبيرها، تصريحاته، روايتهم): after بحسب or
     على حد, the source the sentences before named goes on speaking."""
-    def forms(lex: Lexicons) -> frozenset[str]:
-        out = set()
-        for noun in lex.w.own_words:
-            stem = noun[:-1] + "ت" if noun.endswith("ه") else noun[:-1] + "ئ" if noun.endswith("ء") else noun
-            out.update(stem + suffix for suffix in ("ه", "ها", "هم", "هما"))
-        return frozenset(out)
-    return word in lex.derived("own_words", forms)
+    return word in lex.derived("own_words", lambda lex: frozenset().union(*map(with_pronouns, lex.w.own_words)))

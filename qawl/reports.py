@@ -7,6 +7,7 @@ import bisect
 from dataclasses import dataclass
 
 from qawl import cues, quotes
+from qawl.arabic import with_pronouns
 from qawl.lexicons import Lexicons
 from qawl.memo import Memo
 from qawl.phrases import (
@@ -95,8 +96,7 @@ def speech_objects(lex: Lexicons) -> frozenset[str]:
     def forms(lex: Lexicons) -> frozenset[str]:
         out = set()
         for noun in lex.w.speech_noun:
-            stem = noun[:-1] + "ت" if noun.endswith("ه") else noun  # رساله → رسالت + ه (رسالته)
-            for word in (noun, noun + "ا", "ال" + noun, stem + "ه", stem + "ها", stem + "هم"):
+            for word in (noun, noun + "ا", "ال" + noun, *with_pronouns(noun, ("ه", "ها", "هم"))):  # رسالته
                 out.update({word, "ب" + word, "و" + word})
             out.add("بال" + noun)
         return frozenset(out)

@@ -98,15 +98,12 @@ def _doers(lex: Lexicons, base: str) -> bool:
     """Return whether a possessed noun without its pronoun names several people: a plural participle (حراسه،
     أصدقائه) or the construct of a sound plural of a title or a doer (مساعديه، موظفيها)."""
     base = base[:-1] + "ء" if base.endswith("ئ") else base  # أصدقائه: the hamza on its seat before the pronoun
-    entry = dictionary.entry(base)
-    if entry is not None and entry.kind == dictionary.PARTICIPLE and entry.plural:
+    if dictionary.participle(base, plural=True):
         return True
     one = base[:-1]
     if not base.endswith("ي") or len(one) < 3:
         return False
-    single = dictionary.entry(one)
-    return one in lex.title_words or one in lex.w.person_noun or (
-        single is not None and single.kind == dictionary.PARTICIPLE and not single.plural)
+    return one in lex.title_words or one in lex.w.person_noun or dictionary.participle(one, plural=False)
 
 
 def _human_plural(lex: Lexicons, word: str) -> bool:

@@ -319,8 +319,7 @@ def is_thing(word: str) -> bool:
 
 def is_participle(word: str) -> bool:
     """Return whether a word is a participle in the dictionary (مقتضب، مشترك): after a noun, its adjective."""
-    entry = dictionary.entry(word)
-    return entry is not None and entry.kind == dictionary.PARTICIPLE
+    return dictionary.participle(word)
 
 
 def is_source(lex: Lexicons, phrase: str) -> bool:
