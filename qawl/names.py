@@ -227,7 +227,10 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
         start = end
     # رافق تيلرسون في رحلته: a clause that opens with a verb, no name before a description
     clause = bool(words) and words[0] in dictionary.verbs() and words[0] not in first_names
-    if start == end and words and is_name_word(lex, words[0]) and words[0] not in places and not clause:
+    # آسيا عبدالله الرئيسة المشتركة: a given name spelled as a place, before another given name, is a name
+    place_named = end > 1 and words[0] in places and words[0] in first_names and words[1] in first_names
+    if start == end and words and (place_named or (is_name_word(lex, words[0]) and words[0] not in places)
+                                   ) and not clause:
         # a name set before its description without a comma (حسن الأزهري محام وباحث ...)
         stop = 1
         while stop < end and (in_name(stop) or (words[stop].startswith("ال") and stop == 1)):

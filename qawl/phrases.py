@@ -60,6 +60,23 @@ def media_name(lex: Lexicons, toks: Tokens, j: int) -> int:
     return -1
 
 
+def _names_with_stop_words(lex: Lexicons) -> frozenset[str]:
+    """Return the first words of the gazetteer's names that hold a word ending a phrase (سي إن إن، روسيا اليوم،
+    تحالف دعم الشرعية في اليمن)."""
+    stop = stop_words(lex)
+    return frozenset(words[0] for _, _, variant in lex.gazetteer
+                     if len(words := normalize(variant).split()) > 1 and any(stop[w] for w in words[1:]))
+
+
+def lexicon_name(lex: Lexicons, toks: Tokens, j: int) -> int:
+    """Return the end of a gazetteer name starting at toks[j] that holds a word ending a phrase (شبكة سي إن إن
+    الأمريكية: the letters' إن is no particle), else -1."""
+    if toks[j].norm not in lex.derived("names_with_stop_words", _names_with_stop_words):
+        return -1
+    size = mentions.span_at([t.norm for t in toks[j : j + 8]], mentions.gazetteer_index(lex), 0)
+    return j + size if size > 1 else -1
+
+
 def stop_words(lex: Lexicons) -> dict[str, bool]:
     """Return the memo telling whether a normalized word ends a speaker phrase (a preposition, cue, particle,
     punctuation, or a word for a medium addressed)."""
@@ -204,7 +221,8 @@ def accusative(word: str) -> bool:
 def _adverbial(lex: Lexicons, prev: str, word: str) -> bool:
     """Return whether word is an accusative participle after a finished name (روحاني | موجها حديثه)."""
     return (len(word) >= 5 and word.startswith("م") and word.endswith("ا") and prev not in lex.title_words
-            and prev not in lex.w.name_joiner and word not in names.given_name_set(lex))  # ماريا is a name
+            and prev not in lex.w.name_joiner and word not in names.given_name_set(lex)  # ماريا is a name
+            and prev not in lex.w.media_noun)  # موقع ماركا: a medium's noun without ال awaits its name
 
 
 def _given_between_names(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
@@ -256,6 +274,9 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
         word = tok.norm
         if word in _QUOTES and j > i and (close := _quoted_name(lex, toks, j)) > 0:
             j = close + 1  # صحيفة "ميرور" البريطانية: a medium's or body's name in quotation marks is its name
+            continue
+        if (close := lexicon_name(lex, toks, j)) > 0:
+            j = close  # وقالت شبكة سي إن إن | إن: a name the gazetteer holds is one name whatever its words
             continue
         if (stop[word] and not (j == i and (word in titles or word in lex.w.quantifier or word in lex.w.person_noun
                                     or (word in cues.of(lex).verbs and word in given)))
@@ -406,6 +427,10 @@ def trailing_name(lex: Lexicons, toks: Tokens, a: int, b: int) -> int:
 def through_phrase(lex: Lexicons, toks: Tokens, a: int, k: int) -> int:
     """Return k moved over a short phrase that completes a bare title: up to a comma (مستشار السياسة
     الخارجية في الكرملين،) or up to the name it ends with (نائب الممثل في العراق جورجي بوستن)."""
+    if a < k < len(toks) - 3 and toks[k].norm == "(" and (close := next(
+            (c for c in range(k + 2, min(len(toks), k + 5)) if toks[c].norm == ")"), -1)) > 0 and (
+            moved := through_phrase(lex, toks, a, close + 1)) > close + 1:
+        return moved  # مسؤول (بارع) في الأحساء فلان: an aside in brackets, then the title's complement and name
     if a < k < len(toks) and toks[k].norm in lex.w.phrase_preposition and not has_name(lex, toks, a, k):
         m = noun_phrase(lex, toks, k + 1)
         if m > k + 1 and m - k <= 5 and m < len(toks) and toks[m].norm in COMMAS:

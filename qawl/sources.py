@@ -293,10 +293,12 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
     if without_article(words[0]) in lex.w.place_noun:
         return Source("")  # جنوب غرب البصرة: a part of a place, whatever follows
     found = mentions.find(words[:8], mentions.gazetteer_index(lex), starts=[0])
-    if found:
+    given = names.given_genders(lex)
+    if found and not (len(words) > 1 and words[0] in given and words[1] in given
+                      and mentions.span_at(words, mentions.gazetteer_index(lex), 0) == 1):
+        # آسيا عبدالله، صوفيا أحمد: a given name spelled as a place, before another name, is a woman's
         return Source(_GAZETTEER_KINDS.get(found[0][1], ORGANIZATION))
     mention = names.split(lex, words)
-    given = names.given_genders(lex)
     # a name does not hold آخر or several doers (مراجع آخر، نازحون سوريون، مطارات عديدة)
     evidence = bool(mention.name) and not any(_no_name(lex, w, given) for w in mention.name)
     if evidence and mention.name_at == 0 and len(mention.name) > 1 and any(

@@ -257,7 +257,24 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         return _implicit_report(lex, text, toks, i, cue, quote)
     elif np_end == j + 1 and table.forms[n].gender == "m" and feminine_place(lex, toks[j].norm):
         return _implicit_report(lex, text, toks, i, cue, quote)  # واتهم إيران: a state's verb is feminine
+    elif table.forms[n].gender == "f" and _masculine_noun(lex, toks[j].norm, known):
+        return _implicit_report(lex, text, toks, i, cue, quote)  # وحثت المجتمع الدولي على: his verb would be حث
     return Report("explicit", cue, surface(text, toks, j, np_end), surface(text, toks, app_a, app_b), quote)
+
+
+def _masculine_noun(lex: Lexicons, word: str, known: Collection[str]) -> bool:
+    """Return whether a definite word is a masculine singular body or medium (المجلس، الجيش، التلفزيون): no feminine
+    verb's subject, so its object. Not a name the article gave, nor a word shaped as a feminine (ـة، ـى، ـاء) or as
+    a plural (ـات؛ كتائب، جمارك: فعائل، مفاعل), nor one no dictionary holds (قالت اليونيسف: منظمة is meant)."""
+    if not word.startswith("ال") or bool(known and names.skeleton(word) in known):
+        return False
+    bare = word[2:]
+    if bare not in lex.w.body and bare not in lex.w.media_noun and bare not in lex.w.community:
+        return False
+    if bare.endswith(("ه", "ات", "ى", "اء", "ت", "ي", "ا")) or (len(bare) == 5 and bare[2] == "ا" and bare[0] != "ت"):
+        return False
+    found = dictionary.entry(bare)
+    return found is not None and not found.plural
 
 
 def _opens_clause(lex: Lexicons, toks: Tokens, b: int) -> bool:

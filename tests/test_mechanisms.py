@@ -393,6 +393,17 @@ def test_an_apposition_may_open_with_the_given_name_spelled_like_a_preposition()
     assert speech.find(LEX, "وقال الوزير، على سبيل المثال، إن الخطة جاهزة.").apposition == ""
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # an aside in brackets between a title and its complement ends neither: the name after them is the holder's
+    ("وأكد مسؤول (بارع) في الأحساء محمد عبدالعزيز العويفير أن الحرفيين مستعدون.",
+     ("مسؤول", "محمد عبدالعزيز العويفير")),
+    ("وقال اللاعب البرازيلي (30 عاما) إن الفريق قوي.", ("اللاعب البرازيلي", "")),  # an age: no name follows
+])
+def test_a_title_keeps_its_name_after_an_aside_in_brackets(sentence, expected):
+    found = speech.find(LEX, sentence)
+    assert (found.mention, found.apposition) == expected
+
+
 def test_a_subject_before_its_verb_brings_its_apposition():
     article = ("وكان جان دوبوا، نائب وزير العدل، قال إن التحقيق مستمر.\n"
                "وقال نائب وزير العدل إن المتهمين فروا.")
@@ -1165,6 +1176,27 @@ def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
     ("الرئيس الأمريكي، في خطاب أمام الكونغرس، قال إن الاقتصاد قوي.", ("explicit", "الرئيس الأمريكي")),
     ("الشرطة، من جهتها، قالت إن الحل قريب.", ("explicit", "الشرطة")),
     ("المعارضة السورية من جانبها أكدت أن الحل بعيد.", ("explicit", "المعارضة السورية")),
+    # a name the gazetteer holds is one name, even where one of its words ends a phrase elsewhere (إن، في، اليوم)
+    ("وذكرت شبكة سي إن إن الأميركية أن الرئيس سيزور المنطقة.", ("explicit", "شبكة سي إن إن الأميركية")),
+    ("وقالت سي إن إن إن الرئيس سيزور المنطقة.", ("explicit", "سي إن إن")),
+    ("وقالت بي بي سي إن الحكومة رفضت.", ("explicit", "بي بي سي")),  # after the letters, إن is the particle
+    ("وقال تحالف دعم الشرعية في اليمن إن الصاروخ اعترض.", ("explicit", "تحالف دعم الشرعية في اليمن")),
+    # a medium's noun without ال awaits its name, however the name ends (not an adverb: موضحا)
+    ("وأكد موقع ماركا الإسباني أن اللاعب سيرحل.", ("explicit", "موقع ماركا الإسباني")),
+    ("وقال مسؤول موضحا أن الأمر انتهى.", ("explicit", "مسؤول")),
+    # a feminine verb takes no masculine singular body as its subject: the body is its object, the subject carried
+    ("وحثت المجتمع الدولي على عدم نسيان المدينة.", ("implicit", "")),
+    ("ودعت المجلس إلى التحرك.", ("implicit", "")),
+    ("وحذرت الجيش من التدخل.", ("implicit", "")),
+    ("وقال المجتمع الدولي إن الحل قريب.", ("explicit", "المجتمع الدولي")),  # his verb
+    ("وقالت الكتائب إن الهجوم صد.", ("explicit", "الكتائب")),  # a broken plural takes a feminine verb
+    ("وقالت المصادر إن الاتفاق وشيك.", ("explicit", "المصادر")),
+    ("وقالت الشرطة إن الحادث عرضي.", ("explicit", "الشرطة")),
+    # a given name spelled as a place, before another given name, names a woman, not the place
+    ("وقالت آسيا عبدالله الرئيسة المشتركة للحركة إن الوضع صعب.",
+     ("explicit", "آسيا عبدالله الرئيسة المشتركة للحركة")),
+    ("وفي تصريح لآسيا عبدالله الرئيسة المشتركة للحركة لموقع بي بي سي قالت: \"لن نترك أرضنا\".",
+     ("explicit", "آسيا عبدالله الرئيسة المشتركة للحركة")),
 ])
 def test_where_a_subject_begins_and_ends(sentence, expected):
     assert report(sentence) == expected
