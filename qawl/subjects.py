@@ -85,6 +85,9 @@ def subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int, 
         stop = min(noun_phrase(lex, toks, b), end)  # المعارضة | من جانبها: no phrase runs past the subject's end
         app_a, app_b = apposition(lex, toks, stop)
         reach = app_b + 1 if app_b > stop else stop
+        if app_a == app_b and stop + 1 < end and toks[stop].norm in COMMAS and (
+                toks[stop + 1].norm in lex.title_words and noun_phrase(lex, toks, stop + 1) == end):
+            app_a, app_b, reach = stop + 1, end, end  # لكن فلان، وزير الخارجية أكد: the comma closing it left out
         # منظمات مدافعة عن حقوق الإنسان تقول: a participle and its complement describe the subject
         described = stop + 1 < end and is_participle(toks[stop].norm) and toks[stop + 1].norm in prepositions
         at = stop + 1 if described else stop

@@ -397,9 +397,14 @@ def test_an_apposition_may_open_with_the_given_name_spelled_like_a_preposition()
     # an aside in brackets between a title and its complement ends neither: the name after them is the holder's
     ("وأكد مسؤول (بارع) في الأحساء محمد عبدالعزيز العويفير أن الحرفيين مستعدون.",
      ("مسؤول", "محمد عبدالعزيز العويفير")),
+    # a subject before its verb keeps its apposition when the comma that should close it is left out
+    ("لكن ري يونغ هو، وزير الخارجية الكوري الشمالي أكد أن المفاوضات متعثرة.",
+     ("ري يونغ هو", "وزير الخارجية الكوري الشمالي")),
+    ("لكن ري يونغ هو، وزير الخارجية الكوري الشمالي، أكد أن المفاوضات متعثرة.",
+     ("ري يونغ هو", "وزير الخارجية الكوري الشمالي")),
     ("وقال اللاعب البرازيلي (30 عاما) إن الفريق قوي.", ("اللاعب البرازيلي", "")),  # an age: no name follows
 ])
-def test_a_title_keeps_its_name_after_an_aside_in_brackets(sentence, expected):
+def test_a_title_finds_its_holder_across_an_aside_or_a_missing_comma(sentence, expected):
     found = speech.find(LEX, sentence)
     assert (found.mention, found.apposition) == expected
 
