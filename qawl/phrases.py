@@ -310,7 +310,7 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
                     or (body and not word.startswith("ال") and closes(lex, prev))
                 )):
                 break
-            if word[:1] in preps and len(word) > 3 and prev not in titles:
+            if word[:1] in preps and len(word) > 3 and (prev not in titles or _governed_after_title(lex, prev, word)):
                 break
             opens_object, ends_subject = kinds[word]
             if (word in lex.w.demonstrative and _complete(lex, prev)) or (
@@ -327,8 +327,12 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
             if word in lex.w.quantifier and prev not in titles and prev not in lex.institution_heads:
                 break  # واجه كوهين العديد من الانتقادات: a quantifier after a noun opens the object
             if j == i + 1 and prev in places and word.startswith("ال") and (
-                    word[2:] in lex.institution_heads or word in titles) and word not in lex.honorifics:
-                break  # حذرت تركيا الحكومة السورية، اتهمت إيران الوزير: a body or a title after a country: the object
+                    word[2:] in lex.institution_heads or word in titles or (
+                        word.endswith(("ين", "ون")) and len(word) > 6 and word not in places)) and (
+                    word not in lex.honorifics):
+                # حذرت تركيا الحكومة السورية، اتهمت إيران الوزير، تعتبر الصين المنشقين: a body, a title or people
+                # after a country: the object (its adjective agrees with it: كوريا الشمالية)
+                break
             if word[:1].isdigit() and prev not in lex.w.quantifier:
                 break  # فريق الإحصاء بالمهرجان | 1554 سيارة: a number opens what is counted, no part of a name
             if word.startswith("وال") and not prev.startswith(("ال", "وال", "لل", "بال")):
@@ -337,6 +341,16 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
     while j > i and toks[j - 1].norm in "-–":
         j -= 1
     return j
+
+
+def _governed_after_title(lex: Lexicons, prev: str, word: str) -> bool:
+    """Return whether a ب-word after a definite title is what the verb governs (ورحب رئيس مجلس الوزراء | بالقرار),
+    not a place, body or office that completes the title (مدير التعليم بالمنطقة، المتحدث بالنيابة، بالإنابة)."""
+    if not (prev.startswith("ال") and word.startswith("بال") and len(word) > 5):
+        return False
+    bare = word[3:]
+    return not ("ال" + bare in lex.places or bare in lex.institution_heads or bare in lex.w.body
+                or bare in lex.w.title_complement or "ال" + bare in lex.title_words)
 
 
 def _body_domain(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:

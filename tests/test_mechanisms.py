@@ -1197,6 +1197,14 @@ def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
     ("وقالت الكتائب إن الهجوم صد.", ("explicit", "الكتائب")),  # a broken plural takes a feminine verb
     ("وقالت المصادر إن الاتفاق وشيك.", ("explicit", "المصادر")),
     ("وقالت الشرطة إن الحادث عرضي.", ("explicit", "الشرطة")),
+    # a definite ب-word after a definite title is what the verb governs, unless a place, body or office completes it
+    ("ورحب رئيس مجلس الوزراء بالقرار.", ("explicit", "رئيس مجلس الوزراء")),
+    ("كما أشاد رئيس مجلس الوزراء بالتحسن النسبي في الإغاثة.", ("explicit", "رئيس مجلس الوزراء")),
+    ("ورحب رئيس الوزراء بالإنابة بالقرار.", ("explicit", "رئيس الوزراء بالإنابة")),
+    ("وأشاد المتحدث باسم التحالف بالتعاون.", ("explicit", "المتحدث باسم التحالف")),
+    # people after a country are its object (its adjective agrees with it)
+    ("وتعتبر الصين المنشقين من كوريا الشمالية مهاجرين غير شرعيين.", ("explicit", "الصين")),
+    ("وقالت كوريا الشمالية إن المحادثات مستمرة.", ("explicit", "كوريا الشمالية")),
     # a given name spelled as a place, before another given name, names a woman, not the place
     ("وقالت آسيا عبدالله الرئيسة المشتركة للحركة إن الوضع صعب.",
      ("explicit", "آسيا عبدالله الرئيسة المشتركة للحركة")),
