@@ -344,10 +344,14 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
 
 
 def _governed_after_title(lex: Lexicons, prev: str, word: str) -> bool:
-    """Return whether a ب-word after a definite title is what the verb governs (ورحب رئيس مجلس الوزراء | بالقرار),
-    not a place, body or office that completes the title (مدير التعليم بالمنطقة، المتحدث بالنيابة، بالإنابة)."""
-    if not (prev.startswith("ال") and word.startswith("بال") and len(word) > 5):
+    """Return whether a ب-word after a definite title is what the verb governs (ورحب رئيس مجلس الوزراء | بالقرار،
+    ووعد الوزير | بتحسين), not a place, body or office that completes the title (مدير التعليم بالمنطقة، المتحدث
+    بالنيابة، بالإنابة، باسم الوزارة)."""
+    if not (prev.startswith("ال") and word.startswith("ب") and len(word) > 4):
         return False
+    if not word.startswith("بال"):  # ووعد الوزير | بتحسين الخدمات: an indefinite action
+        found = dictionary.entry(word[1:])
+        return found is not None and found.kind == dictionary.VERBAL_NOUN and word[1:] not in lex.w.body
     bare = word[3:]
     return not ("ال" + bare in lex.places or bare in lex.institution_heads or bare in lex.w.body
                 or bare in lex.w.title_complement or "ال" + bare in lex.title_words)
