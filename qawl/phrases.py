@@ -272,7 +272,7 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
     while j < last:
         tok = toks[j]
         word = tok.norm
-        if word in _QUOTES and j > i and (close := _quoted_name(lex, toks, j)) > 0:
+        if word in _QUOTES and j > i and (close := quoted_name(lex, toks, j)) > 0:
             j = close + 1  # صحيفة "ميرور" البريطانية: a medium's or body's name in quotation marks is its name
             continue
         if (close := lexicon_name(lex, toks, j)) > 0:
@@ -416,7 +416,7 @@ _QUOTES = frozenset('"«“')
 _CLOSING = {'"': '"', "«": "»", "“": "”"}
 
 
-def _quoted_name(lex: Lexicons, toks: Tokens, j: int) -> int:
+def quoted_name(lex: Lexicons, toks: Tokens, j: int) -> int:
     """Return the position of the mark closing a short quoted name right after a medium's or body's head noun
     (صحيفة "ميرور"، موقع "لي مسلم بوست"), else -1."""
     prev = toks[j - 1].norm
@@ -426,6 +426,18 @@ def _quoted_name(lex: Lexicons, toks: Tokens, j: int) -> int:
         return -1
     closing = _CLOSING[toks[j].norm]
     return next((k for k in range(j + 2, min(len(toks), j + 6)) if toks[k].norm == closing), -1)
+
+
+def lam_phrase(lex: Lexicons, toks: Tokens, j: int) -> int:
+    """Return the end of the phrase a ل-word at toks[j] opens (لصحيفة "ماركا" الإسبانية، لصحيفة التايمز): the
+    noun after ل with its name, quoted or not, and the adjectives that close it."""
+    k = j + 1
+    if k < len(toks) and toks[k].norm in _QUOTES and (close := quoted_name(lex, toks, k)) > 0:
+        k = close + 1
+        while k < len(toks) and closes(lex, toks[k].norm):
+            k += 1
+        return k
+    return max(k, noun_phrase(lex, toks, k))
 
 
 def has_name(lex: Lexicons, toks: Tokens, a: int, b: int) -> bool:

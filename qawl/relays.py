@@ -15,7 +15,9 @@ from qawl.phrases import (
     closers,
     has_name,
     is_stop_word,
+    lam_phrase,
     noun_phrase,
+    quoted_name,
 )
 from qawl.reports import Report, complement_at, quote_kind, said_at, speech_objects, surface
 from qawl.subjects import is_participle, is_source, main_subject, quoted_body, speaks
@@ -115,7 +117,7 @@ def document_report(lex: Lexicons, text: str, toks: Tokens, i: int, j: int, allo
                      spans: list[tuple[int, int]]) -> Report | None:
     """Return the report of a cue whose subject is a document (وذكر بيان صادر عن الوزارة أن، وقال بيان للجيش إن):
     its author when the phrase names one, else the last body named (implicit)."""
-    at = complement_at(lex, toks, j + 1, allowed - {cues.ANY})
+    at = _said_after_names(lex, toks, complement_at(lex, toks, j + 1, allowed - {cues.ANY}), allowed - {cues.ANY})
     if at < 0:
         return None
     cue, quote = surface(text, toks, i, i + 1), quote_kind(text, toks.starts[at], spans)
@@ -139,9 +141,7 @@ def came_in_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[t
         return None
     if i + 2 >= len(toks) or toks[i + 1].norm != "في" or not is_document(lex, toks[i + 2].norm):
         return None
-    at = complement_at(lex, toks, i + 3, frozenset())
-    if at >= 0 and (quoted := quoted_body(lex, toks, at)):
-        at = complement_at(lex, toks, quoted[1] + 1, frozenset())  # أصدره "مركز إعلام الغوطة"، "…": its name, then
+    at = _said_after_names(lex, toks, complement_at(lex, toks, i + 3, frozenset()), frozenset())
     if at < 0 or not said_at(lex, toks, at):
         return None
     cue = surface(text, toks, i, i + 1)
@@ -150,6 +150,19 @@ def came_in_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[t
     if author:
         return Report("explicit", cue, without_lam(surface(text, toks, *author)), quote=quote)
     return Report("implicit", cue, quote=quote, document=surface(text, toks, i + 2, i + 3))
+
+
+def _said_after_names(lex: Lexicons, toks: Tokens, at: int, allowed: frozenset[str]) -> int:
+    """Return where what a document says begins, past the quoted names its search for a complement met first
+    (بيان أصدره "مركز إعلام الغوطة"، "…"؛ تقرير لصحيفة "التايمز" أن): a quoted name is no quotation."""
+    while at >= 0:
+        if toks[at].norm in cues.QUOTE_MARKS and (close := quoted_name(lex, toks, at)) > 0:
+            at = complement_at(lex, toks, close + 1, allowed)
+        elif quoted := quoted_body(lex, toks, at):
+            at = complement_at(lex, toks, quoted[1] + 1, allowed)
+        else:
+            return at
+    return at
 
 
 def without_lam(phrase: str) -> str:
@@ -198,7 +211,7 @@ def according_report(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report |
     lam = head in {"وفقا", "وفق", "طبقا"} and toks[j].norm.startswith("ل") and len(toks[j].norm) > 3
     end = noun_phrase(lex, toks, j)
     if end == j and lam:
-        end = max(j + 1, noun_phrase(lex, toks, j + 1))
+        end = lam_phrase(lex, toks, j)
     if end == j:
         return None
     mention = surface(text, toks, j, end)
@@ -242,6 +255,8 @@ def _document_source(lex: Lexicons, text: str, toks: Tokens, a: int, limit: int)
         return quoted  # بيان أصدره "مركز إعلام الغوطة"
     start = k
     end = min(noun_phrase(lex, toks, start), limit)  # للجيش، لوزارة الخارجية: the caller drops the ل
+    if end == start and toks[start].norm[:1] == "ل":
+        end = min(lam_phrase(lex, toks, start), limit)  # تقرير لصحيفة التايمز: the outlet that published it
     if end > start and speaks(lex, toks, start, end):
         return start, end
     return None

@@ -280,9 +280,11 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
     if possessed:
         kind = _possessor_kind(lex, words[0])  # حرصه، رفضه: no name; شقيقه، أصحابها: a relative, people
         return Source(kind, gender(lex, words, cue_gender) if kind == PERSON else "")
-    if stem(lex, words[0]) in lex.w.quantifier or (words[0] in lex.w.number and len(words) > 1):
+    if without_article(stem(lex, words[0])) in lex.w.quantifier or (words[0] in lex.w.number and len(words) > 1):
         # العديد من اللاعبين، أحد المصادر، ثلاث وكالات: the source is what the quantifier or number counts
         rest = words[2:] if len(words) > 2 and words[1] == "من" else words[1:]
+        if not rest and words[0].startswith("ال") and without_article(words[0]) in lex.w.alone_quantifier:
+            return Source(UNNAMED)  # يرى البعض، قال الجميع: some or all, none named (العديد counts what follows)
         inner = classify(lex, rest, cue_gender) if rest else Source("")
         if not inner.kind and len(rest) == 1:
             inner = Source(_possessor_kind(lex, rest[0]))  # أحد حراسه، بعض أقاربه: some of his people

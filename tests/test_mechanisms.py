@@ -73,6 +73,8 @@ def test_cue_forms_carry_gender_number_and_tense(form, stem, gender, number, pre
     ("عدة مصادر", "unnamed"),
     ("مراسل رويترز جون بوركهارت", "person"),  # a named correspondent is a person
     ("المجتمع الدولي", "unnamed"),  # a community: many, unnamed
+    ("البعض", "unnamed"),  # a quantifier alone: some, all, none named
+    ("الجميع", "unnamed"),
     ("أهمية", ""),  # a quality: the verb's object
     ("الانتباه", ""),  # a verbal noun
     ("تحقيق", ""),
@@ -1207,6 +1209,11 @@ def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
     # people after a country are its object (its adjective agrees with it)
     ("وتعتبر الصين المنشقين من كوريا الشمالية مهاجرين غير شرعيين.", ("explicit", "الصين")),
     ("وقالت كوريا الشمالية إن المحادثات مستمرة.", ("explicit", "كوريا الشمالية")),
+    # an outlet after ل, its name quoted or not: the source a report of it or according to it names
+    ("ووفقا لصحيفة \"ماركا\" الإسبانية، فإن النادي يفاوض.", ("explicit", "صحيفة \"ماركا\" الإسبانية")),
+    ("وكشف تقرير لصحيفة التايمز أن الحكومة تدرس العقوبات.", ("explicit", "صحيفة التايمز")),
+    ("وكشف تقرير لصحيفة \"التايمز\" البريطانية أن الحكومة تدرس.", ("explicit", "صحيفة \"التايمز\" البريطانية")),
+    ("وجاء في تقرير لصحيفة \"الغارديان\" أن الحكومة تدرس.", ("explicit", "صحيفة \"الغارديان\"")),
     # a given name spelled as a place, before another given name, names a woman, not the place
     ("وقالت آسيا عبدالله الرئيسة المشتركة للحركة إن الوضع صعب.",
      ("explicit", "آسيا عبدالله الرئيسة المشتركة للحركة")),
