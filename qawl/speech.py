@@ -231,7 +231,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         return Report("explicit", surface(text, toks, i, i + 1), _subject(text, toks, b, stop),
                       surface(text, toks, app_a, app_b), quote_kind(text, toks.starts[at], spans))
     comp = toks[at].norm
-    if ambiguous and not (comp in w.that or comp == cues.COLON or comp in cues.QUOTE_MARKS):
+    if ambiguous and not (comp in w.that or comp == cues.COLON or comp in cues.QUOTE_MARKS or _by_saying(
+            lex, toks, at)):
         return None
     quote = quote_kind(text, toks.starts[at], spans)
     cue = surface(text, toks, i, i + 1)
@@ -275,6 +276,17 @@ def _masculine_noun(lex: Lexicons, word: str, known: Collection[str]) -> bool:
         return False
     found = dictionary.entry(bare)
     return found is not None and not found.plural
+
+
+def _by_saying(lex: Lexicons, toks: Tokens, at: int) -> bool:
+    """Return whether the complement at toks[at] leads to "by saying" and what was said (رد المدرب على سؤال حول
+    مستقبله بالقول: "…"): the reply reports, whatever it replied to."""
+    for m in range(at + 1, min(at + 10, len(toks) - 1)):
+        word = toks[m].norm
+        if word in lex.w.saying or (word[:1] == "ب" and word[1:] in lex.w.saying):
+            after = toks[m + 1].norm
+            return after in lex.w.that or after == cues.COLON or after in cues.QUOTE_MARKS
+    return False
 
 
 def _opens_clause(lex: Lexicons, toks: Tokens, b: int) -> bool:

@@ -1214,6 +1214,9 @@ def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
     ("وكشف تقرير لصحيفة التايمز أن الحكومة تدرس العقوبات.", ("explicit", "صحيفة التايمز")),
     ("وكشف تقرير لصحيفة \"التايمز\" البريطانية أن الحكومة تدرس.", ("explicit", "صحيفة \"التايمز\" البريطانية")),
     ("وجاء في تقرير لصحيفة \"الغارديان\" أن الحكومة تدرس.", ("explicit", "صحيفة \"الغارديان\"")),
+    # a reply reports when it goes on "by saying" what was said, whatever it replied to
+    ("ورد المدرب البرتغالي على سؤال حول مستقبله بالقول: \"لن أرحل\".", ("explicit", "المدرب البرتغالي")),
+    ("ورد الجيش على الهجوم بقصف مدفعي.", None),
     # a given name spelled as a place, before another given name, names a woman, not the place
     ("وقالت آسيا عبدالله الرئيسة المشتركة للحركة إن الوضع صعب.",
      ("explicit", "آسيا عبدالله الرئيسة المشتركة للحركة")),
