@@ -245,6 +245,25 @@ def _ali_ends_name(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
         toks[j + 1].norm == "علي" and toks[j - 1].norm != "علي")  # وشدد أحمد علي على: the name, then the preposition
 
 
+def _ali_after_honorific(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
+    """Return whether toks[j] is the given name علي (spelled like the preposition على) after an honorific and before
+    a family name (الناطق باسم الحكومة الدكتور علي الدباغ): not before an action, a plural, a title, a body or a
+    place, which the preposition governs (وشدد الدكتور على ضرورة، أثنى الشيخ على الجهود، على الحكومة)."""
+    if not (j > i and j + 1 < len(toks) and toks[j].norm == "علي" and toks[j - 1].norm in lex.honorifics):
+        return False
+    after = toks[j + 1].norm
+    if after in lex.title_words or after in lex.places or stop_words(lex)[after]:
+        return False
+    bare = after[2:] if after.startswith("ال") else after
+    if (bare in lex.w.body or bare in lex.w.person_noun or bare in lex.institution_heads
+            or (bare.endswith(("ين", "ون")) and len(bare) > 5)):  # على المشاركين: a sound plural
+        return False
+    found = dictionary.entry(bare)
+    # no dictionary holds most family names; those it holds as relative adjectives are names here (الحسيني), a
+    # doer may be what is governed (على الموقف: the dictionary calls it a participle)
+    return found is None or (after.startswith("ال") and found.kind == dictionary.RELATIVE and not found.plural)
+
+
 def _ali_before_governed(lex: Lexicons, toks: Tokens, j: int) -> bool:
     """Return whether toks[j], spelled like the preposition على a cue governs, is the given name علي after a given name:
     before a comma or the preposition itself (وشدد أحمد علي على أن، وأكد أحمد علي، أن; not وأكد محمد على أن)."""
@@ -280,7 +299,8 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
             continue
         if (stop[word] and not (j == i and (word in titles or word in lex.w.quantifier or word in lex.w.person_noun
                                     or (word in cues.of(lex).verbs and word in given)))
-                and not _given_between_names(lex, toks, i, j) and not _ali_ends_name(lex, toks, i, j)) or (
+                and not _given_between_names(lex, toks, i, j) and not _ali_ends_name(lex, toks, i, j)
+                and not _ali_after_honorific(lex, toks, i, j)) or (
                 word[:1] == "ل" and media_name(lex, toks, j) > 0):
             break  # a title, human noun or given name may share a cue's spelling (متحدثة، طالب، دان); بعض opens one
         if j > i and word[:1] == "ل" and _body_domain(lex, toks, i, j):
@@ -300,7 +320,8 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
             # The cheap tests first: the word's own marks, then the tests of the word and the one before it.
             # أحد حراسه: a quantifier counts a possessed noun; خوسيه: a given name's ه is no pronoun
             possessed = tok.possessed and word not in given and prev not in lex.w.quantifier
-            if possessed or (word in ends and not _ali_before_governed(lex, toks, j)) or word in copula or (
+            if possessed or (word in ends and not _ali_before_governed(lex, toks, j) and not _ali_after_honorific(
+                    lex, toks, i, j)) or word in copula or (
                     _ACCUSATIVE[word] and word not in given and word not in places) or _adverbial(
                     lex, prev, word) or _purpose(lex, prev, word) or _addressee(lex, prev, word) or (
                 objects and (

@@ -1217,6 +1217,14 @@ def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
     # a reply reports when it goes on "by saying" what was said, whatever it replied to
     ("ورد المدرب البرتغالي على سؤال حول مستقبله بالقول: \"لن أرحل\".", ("explicit", "المدرب البرتغالي")),
     ("ورد الجيش على الهجوم بقصف مدفعي.", None),
+    # after an honorific, علي before a family name is the given name, not the preposition the cue governs
+    ("وقال الناطق باسم الحكومة الدكتور علي الحسيني إن الحكومة ماضية.",
+     ("explicit", "الناطق باسم الحكومة الدكتور علي الحسيني")),
+    ("وشدد الدكتور على الموقف الثابت.", ("explicit", "الدكتور")),  # a noun the dictionary calls a participle
+    ("وأكد الدكتور علي لاريجاني أن الاتفاق قائم.", ("explicit", "الدكتور علي لاريجاني")),
+    ("وأكد الدكتور على أهمية التعاون.", ("explicit", "الدكتور")),  # an action
+    ("وأثنى الشيخ على الجهود المبذولة.", ("explicit", "الشيخ")),  # a plural
+    ("وأكد الدكتور على المشاركين أن الحل قريب.", ("explicit", "الدكتور")),
     # a given name spelled as a place, before another given name, names a woman, not the place
     ("وقالت آسيا عبدالله الرئيسة المشتركة للحركة إن الوضع صعب.",
      ("explicit", "آسيا عبدالله الرئيسة المشتركة للحركة")),
