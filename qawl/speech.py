@@ -192,6 +192,9 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
             np_end = noun_phrase(lex, toks, j, objects=True, preps=preps, ends=allowed, after_name=True)
             end = through_phrase(lex, toks, j, np_end)
         implicit = end == j
+    if not implicit and end < len(toks) and toks[end].norm in w.phrase_preposition and (
+            end + 1 < (place := noun_phrase(lex, toks, end + 1)) <= end + 5) and withheld_clause(lex, toks, place) > 0:
+        end = place  # مصدر في الرئاسة | طلب عدم نشر اسمه: where he serves, then the clause that withholds his name
     if not implicit and (cut := next((m for m in range(j + 1, end) if withheld_clause(lex, toks, m) > 0), 0)):
         np_end, end = min(np_end, cut), cut  # مسؤول | فضل عدم ذكر اسمه: the clause that withholds his name ends him
     if not w.no_comment.isdisjoint(map(NORM, toks[j : end + 1])):

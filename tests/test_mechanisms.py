@@ -721,6 +721,9 @@ def test_who_speaks_and_what_kind(sentence, expected):
     ("وقال مسؤول، لم يكشف عن اسمه، إن الحل قريب.", True),
     ("وقالت مصادر لم تكشف عن هويتها إن الحل قريب.", True),
     ("وقال مسؤول فضل عدم ذكر اسمه للموقع إن الحل قريب.", True),
+    # where he serves, then the clause that withholds his name
+    ("وقال مسؤول في الرئاسة طلب عدم نشر اسمه إن الحل قريب.", True),
+    ("وقال مسؤول في وزارة الخارجية لم يكشف عن اسمه إن الحل قريب.", True),
 ])
 def test_a_source_whose_name_is_withheld_is_unnamed(sentence, anonymous):
     art = analyse(Document("t", sentence))
