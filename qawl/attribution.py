@@ -9,7 +9,7 @@ from qawl.arabic import strip_proclitics, with_pronouns, without_article
 from qawl.lexicons import Lexicons
 from qawl.normalize import normalize, normalize_words
 from qawl.sentences import Sentence
-from qawl.tokenize import Tokens, tokens
+from qawl.tokenize import Tokens, possessed, tokens
 
 _OPENERS = ('"', "«", "“")
 _CLOSERS = ('"', "»", "”")
@@ -51,7 +51,9 @@ def _classify_source(lex: Lexicons, key: tuple[str, str, str]) -> tuple[str, str
     form = cues.of(lex).forms.get(normalize(cue)) if cue else None
     cue_gender = form.gender if form is not None and form.number == "sg" else ""
     words = normalize(mention).split()
-    source = sources.classify(lex, words, cue_gender)
+    # وقال شقيقه، وقال محاميه: one of his people, not the sister or the woman lawyer its letters also spell
+    kin = len(words) == 1 and possessed(mention) and bool(sources.possessor_kind(lex, words[0]))
+    source = sources.classify(lex, words, cue_gender, possessed=kin)
     if source.kind != sources.PERSON and apposition:
         named = sources.classify(lex, normalize(apposition).split(), cue_gender)
         source = named if named.kind == sources.PERSON else source  # رئيسة الوزراء، تريزا ماي

@@ -81,7 +81,7 @@ def _plural(word: str) -> bool:
 _SUFFIXES = ("هما", "هم", "هن", "ها", "ه")
 
 
-def _possessor_kind(lex: Lexicons, word: str) -> str:
+def possessor_kind(lex: Lexicons, word: str) -> str:
     """Return the kind of a possessed noun (شقيقه → person, أصحابها → unnamed), "" for a thing (حرصه)."""
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 2:
@@ -278,7 +278,7 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
                                for s in ("هما", "هم", "هن")):
         return Source(UNNAMED)  # بعضهم، أحدهم: some of the people just named, none by name
     if possessed:
-        kind = _possessor_kind(lex, words[0])  # حرصه، رفضه: no name; شقيقه، أصحابها: a relative, people
+        kind = possessor_kind(lex, words[0])  # حرصه، رفضه: no name; شقيقه، أصحابها: a relative, people
         return Source(kind, gender(lex, words, cue_gender) if kind == PERSON else "")
     if without_article(stem(lex, words[0])) in lex.w.quantifier or (words[0] in lex.w.number and len(words) > 1):
         # العديد من اللاعبين، أحد المصادر، ثلاث وكالات: the source is what the quantifier or number counts
@@ -287,7 +287,7 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
             return Source(UNNAMED)  # يرى البعض، قال الجميع: some or all, none named (العديد counts what follows)
         inner = classify(lex, rest, cue_gender) if rest else Source("")
         if not inner.kind and len(rest) == 1:
-            inner = Source(_possessor_kind(lex, rest[0]))  # أحد حراسه، بعض أقاربه: some of his people
+            inner = Source(possessor_kind(lex, rest[0]))  # أحد حراسه، بعض أقاربه: some of his people
         return Source(UNNAMED) if inner.kind in (PERSON, UNNAMED) else inner
     if (len(words) > 1 and words[0] in dictionary.elatives() and words[1].startswith("ال")
             and words[0] not in names.given_genders(lex)):  # أشرف الحداد is a name

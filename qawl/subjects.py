@@ -107,11 +107,13 @@ def _quoted_name_start(toks: Tokens, close: int) -> int:
 
 
 def own_object(lex: Lexicons, text: str, toks: Tokens, j: int) -> bool:
-    """Return whether toks[j] is the verb's own object (وختم حديثه بالقول): the subject is implicit."""
+    """Return whether toks[j] is the verb's own object (وختم حديثه بالقول): the subject is implicit; not one of
+    his people, who speak (وقالت زوجته إن، وقال محاميه إن)."""
     word = surface(text, toks, j, j + 1)
     after = toks[j + 1].norm if j + 1 < len(toks) else ""
     return (len(word) > 4 and toks[j].possessed and word.endswith(("ه", "ها"))  # not عبدالله
-            and (after in lex.w.that or after == cues.COLON or after.startswith("بال")))
+            and (after in lex.w.that or after == cues.COLON or after.startswith("بال"))
+            and not sources.possessor_kind(lex, toks[j].norm))
 
 
 def without_and(word: str) -> str:

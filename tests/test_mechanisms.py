@@ -706,6 +706,11 @@ def test_a_person_the_article_never_names_stays_an_unnamed_source():
     ("وأعلن الجهاز المركزي للإحصاء أن التضخم ارتفع.", ("الجهاز المركزي للإحصاء", "organization")),
     ("وقالت وزارتا الخارجية والدفاع إن الطريق أغلق.", ("وزارتا الخارجية والدفاع", "organization")),  # two bodies
     ("ورفضت جمهورية التشيك الاتهامات.", ("جمهورية التشيك", "country")),  # a state's title and its name
+    # one of his people speaks (not his own object, as حديثه is; not the sister or woman lawyer its letters spell)
+    ("وقالت زوجته إن الشرطة اعتقلته دون سبب.", ("زوجته", "person")),
+    ("وقال شقيقه إن الشرطة اعتقلته دون سبب.", ("شقيقه", "person")),
+    ("وقال محاميه إن الشرطة اعتقلته دون سبب.", ("محاميه", "person")),
+    ("وختم حديثه بالقول إن الشرطة اعتقلته.", ("", "")),
 ])
 def test_who_speaks_and_what_kind(sentence, expected):
     [found] = attribute(LEX, split(sentence))
