@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import replace
 
-from qawl import cues, dictionary, names, sources
+from qawl import cues, dictionary, mentions, names, sources
 from qawl.arabic import without_article
 from qawl.lexicons import Lexicons
 from qawl.phrases import (
@@ -560,7 +560,9 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
     person = (len(mention.name) >= 2 or (len(mention.name) == 1 and not mention.title and names.skeleton(
         mention.name[0]) in known)) and all(w in lex.title_words for w in mention.title) and not is_thing(
         mention.name[0])  # قمة ترامب وبوتين: a summit, not a person; ترامب: after the article named him
-    institution = toks[0].norm not in lex.places and is_source(lex, surface(text, toks, 0, colon))
+    # واشنطن بوست: … — a name the gazetteer holds that begins with a place is the outlet's, not the place's
+    own_name = mentions.span_at([t.norm for t in toks[:colon]], mentions.gazetteer_index(lex), 0) > 1
+    institution = (toks[0].norm not in lex.places or own_name) and is_source(lex, surface(text, toks, 0, colon))
     if not (person or institution):
         return None
     return Report("explicit", "", surface(text, toks, 0, colon), quote="direct")
