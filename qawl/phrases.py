@@ -126,7 +126,8 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
         if _after_foreign_name(lex, prev) and _common_noun(lex, word[2:]):
             return True  # ترامب | الأفراد: after a foreign name, a definite noun is the object
         return closed or (after_name and names.is_name_word(lex, prev) and prev not in lex.w.quantifier and (
-            feminine or (follows.startswith("ال") and not stop_words(lex)[follows])))  # سامي الحداد اليوم
+            feminine or (follows.startswith("ال") and not stop_words(lex)[follows]))  # سامي الحداد اليوم
+            and not _doer_in_construct(lex, prev))
     if (feminine and word.endswith("يه") and not prev.endswith("ه") and names.is_name_word(lex, prev)
             and prev not in lex.w.person_noun and not _common_noun(lex, prev) and _common_noun(lex, word)):
         return True  # أكد الدكتور فلان مشاط | أهمية المهرجان: a feminine ـية after a man's name is not his adjective
@@ -146,6 +147,12 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
             prev_bare[2:] in lex.w.person_noun or dictionary.participle(prev_bare[2:], plural=False, feminine=False)):
         return False  # أكد المواطن عبدالله أحمد الحسيني، المهاجم خوسيه ريس: the name of the one the noun describes
     return definite and not closed
+
+
+def _doer_in_construct(lex: Lexicons, word: str) -> bool:
+    """Return whether an indefinite word is a doer the dictionary knows, no given name (مؤسس | المنظمة: the founder
+    of the organization): it heads the definite noun after it, which is no object."""
+    return word not in names.given_name_set(lex) and dictionary.participle(word, plural=False, feminine=False)
 
 
 def _plural_participle(lex: Lexicons, word: str) -> bool:
