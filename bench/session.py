@@ -4,18 +4,17 @@
     .venv/bin/python bench/session.py --size 1m --profile /tmp/p   # and a cProfile of every script run
     .venv/bin/python bench/session.py --size 1m --pages "" --at-once --entry app.py
 
-A `streamlit run serve.py` server (--entry: `streamlit run app.py`, which prepares nothing before the first session)
-is started fresh with a hook (bench/session_hook/sitecustomize.py) that logs every script
-run's start and end (and, with --profile, its profile). The Reader is opened once first (the server opens the corpus
-meanwhile: the first URL's row), then every page URL, alone and with the most quoted speaker in its query string, each
-in a fresh Chromium session (new profile); the first URL as soon as its Chromium has started once the server answers
-(--at-once: that Chromium started before the server, the URL opened as soon as the server answers; after_answering:
-the seconds between). Per URL, from the navigation's start: the HTML's response,
-DOMContentLoaded, the websocket's opening, the first message the server sent on it, the start and end of the server's
-script runs, the last message, the end of the run as the page shows it (DONE_WATCH) and the moment `wait_for_app` is
-sure of it (0.5 s or more later: what `bench/backends.py` measured before); the bytes of JavaScript loaded and of the
-messages received. Prints a markdown table; writes bench/out/session.json. With QAWL_MSG_LOG=FILE set, the server also
-logs the time of every message it sends (the hook).
+A `streamlit run serve.py` server (--entry app.py: `streamlit run app.py`, which prepares nothing before the first
+session) is started fresh with a hook (bench/session_hook/sitecustomize.py) that logs every script run's start and end
+(and, with --profile, its profile). The Reader is opened once first (the server opens the corpus meanwhile: the first
+URL's row), then every page URL, alone and with the most quoted speaker in its query string, each in a fresh Chromium
+session (new profile); the first URL as soon as its Chromium has started once the server answers (--at-once: that
+Chromium started before the server, the URL opened as soon as the server answers; after_answering: the seconds between).
+Per URL, from the navigation's start: the HTML's response, DOMContentLoaded, the websocket's opening, the first message
+the server sent on it, the start and end of the server's script runs, the last message, the end of the run as the page
+shows it (DONE_WATCH) and the moment `wait_for_app` is sure of it (0.5 s or more later: what `bench/backends.py`
+measured before); the bytes of JavaScript loaded and of the messages received. Prints a markdown table; writes
+bench/out/session.json. With QAWL_MSG_LOG=FILE set, the server also logs the time of every message it sends (the hook).
 """
 
 from __future__ import annotations
