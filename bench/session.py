@@ -2,16 +2,19 @@
 
     .venv/bin/python bench/session.py --size 1m                    # every page, alone and with the top speaker
     .venv/bin/python bench/session.py --size 1m --profile /tmp/p   # and a cProfile of every script run
+    .venv/bin/python bench/session.py --size 1m --pages "" --at-once --entry app.py
 
-A `streamlit run` server is started fresh with a hook (bench/session_hook/sitecustomize.py) that logs every script
-run's start and end (and, with --profile, its profile). The Reader is opened once first (the server opens the corpus
-meanwhile: the first URL's row), then every page URL, alone and with the most quoted speaker in its query string, each
-in a fresh Chromium session (new profile). Per URL, from the navigation's start: the HTML's response,
-DOMContentLoaded, the websocket's opening, the first message the server sent on it, the start and end of the server's
-script runs, the last message, the end of the run as the page shows it (DONE_WATCH) and the moment `wait_for_app` is
-sure of it (0.5 s or more later: what `bench/backends.py` measured before); the bytes of JavaScript loaded and of the
-messages received. Prints a markdown table; writes bench/out/session.json. With QAWL_MSG_LOG=FILE set, the server also
-logs the time of every message it sends (the hook).
+A `streamlit run serve.py` server (--entry app.py: `streamlit run app.py`, which prepares nothing before the first
+session) is started fresh with a hook (bench/session_hook/sitecustomize.py) that logs every script run's start and end
+(and, with --profile, its profile). The Reader is opened once first (the server opens the corpus meanwhile: the first
+URL's row), then every page URL, alone and with the most quoted speaker in its query string, each in a fresh Chromium
+session (new profile); the first URL as soon as its Chromium has started once the server answers (--at-once: that
+Chromium started before the server, the URL opened as soon as the server answers; after_answering: the seconds between).
+Per URL, from the navigation's start: the HTML's response, DOMContentLoaded, the websocket's opening, the first message
+the server sent on it, the start and end of the server's script runs, the last message, the end of the run as the page
+shows it (DONE_WATCH) and the moment `wait_for_app` is sure of it (0.5 s or more later: what `bench/backends.py`
+measured before); the bytes of JavaScript loaded and of the messages received. Prints a markdown table; writes
+bench/out/session.json. With QAWL_MSG_LOG=FILE set, the server also logs the time of every message it sends (the hook).
 """
 
 from __future__ import annotations
@@ -111,6 +114,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="fresh sessions per URL")
     parser.add_argument("--profile", type=Path, help="folder for a cProfile of every script run")
     parser.add_argument("--pages", nargs="*", default=list(PAGES))
+    parser.add_argument("--entry", default="serve.py", help="the script `streamlit run` starts (serve.py, app.py)")
+    parser.add_argument("--at-once", action="store_true",
+                        help="open the first URL as soon as the server answers (its Chromium started before)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(REPO / "tests" / "browser"))
     import qawl_browser
@@ -127,17 +133,21 @@ def main(argv: list[str] | None = None) -> int:
             args.profile.mkdir(parents=True, exist_ok=True)
             os.environ[PROFILE_VAR] = str(args.profile)
         os.environ["PYTHONPATH"] = os.pathsep.join([str(BENCH / "session_hook"), os.environ.get("PYTHONPATH", "")])
-        server = qawl_browser.Server(corpus, Path(tmp) / "server.log")
+        first = qawl_browser.launch(playwright, Path(tmp) / "profile-0") if args.at_once else None
+        server = qawl_browser.Server(corpus, Path(tmp) / "server.log", args.entry)
         try:
             server.wait_healthy()
+            answered = time.time()
             urls = [("warm-up", "")] + [(p, q) for _ in range(args.repeat)
                                         for q in ("", urlencode({"speaker": speaker})) for p in args.pages]
             for n, (path, query) in enumerate(urls):
-                context = qawl_browser.launch(playwright, Path(tmp) / f"profile-{n}")
+                context = first if n == 0 and first else qawl_browser.launch(playwright, Path(tmp) / f"profile-{n}")
                 page = context.new_page()
                 url = f"{server.url}/{'' if path == 'warm-up' else path}" + (f"?{query}" if query else "")
                 name = "first URL (reader)" if path == "warm-up" else (path or "reader") + ("?speaker" if query else "")
                 row = open_timed(page, url) | {"page": name}
+                if n == 0:  # how long the server had had before the first URL came (Chromium's start)
+                    row["after_answering"] = round(row["start"] - answered, 3)
                 context.close()
                 rows.append(row)
         finally:
@@ -156,8 +166,8 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-COLUMNS = ("html_response", "dom_content_loaded", "js_loaded", "ws_open", "first_message", "run_start", "run_end",
-           "last_message", "run_shown_end", "settled", "runs", "run_s", "js_mb", "message_kb")
+COLUMNS = ("after_answering", "html_response", "dom_content_loaded", "js_loaded", "ws_open", "first_message",
+           "run_start", "run_end", "last_message", "run_shown_end", "settled", "runs", "run_s", "js_mb", "message_kb")
 
 
 def table(rows: list[dict]) -> str:

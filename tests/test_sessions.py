@@ -1,16 +1,19 @@
 """What a new browser session costs the server: the corpus's files are checked once per process while they stay as
-they were (not once per session), the first time by a child process app.py starts before its imports, while the
-corpus's DuckDB store opens under the key it had last time; the chart modules are prepared in the background after
-the first run, the Export page's sourcing files are kept by what they answer, and no run waits for a collection of
-all garbage."""
+they were (not once per session), the first time by a child process app.py starts before its imports (serve.py as
+the server starts, with the app's modules), while the corpus's DuckDB store opens under the key it had last time; the
+chart modules are prepared in the background after the first run, the Export page's sourcing files are kept by what
+they answer, and no run waits for a collection of all garbage."""
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 import threading
 import time
 import tomllib
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -27,6 +30,9 @@ from ui import corpus as ui_corpus
 REPO = ui_corpus.BUNDLED.parent.parent
 TIMEOUT = 60
 WAIT = 20.0
+# The libraries whose import took most of a fresh server's first run, and Streamlit's emoji table (read at the first
+# widget with labels).
+LIBRARIES = {"pandas", "numpy", "pyarrow", "duckdb", "babel", "streamlit.emojis"}
 
 
 @pytest.fixture(autouse=True)
@@ -182,12 +188,18 @@ def record_stores(monkeypatch) -> list[str]:
     return made
 
 
-def test_a_fresh_servers_first_session_opens_the_store_while_the_files_are_checked(monkeypatch, tmp_path):
+def restarted_on_an_indexed_corpus(monkeypatch, tmp_path) -> tuple[Path, AppTest, list[str]]:
+    """Return a corpus DuckDB queries, a first session of it (which built its frames and index), and the list of
+    the stores made since the process was made fresh again (record_stores)."""
     monkeypatch.setenv("QAWL_BACKEND", "duckdb")
     folder = write_dated_corpus(tmp_path)
-    first = session(monkeypatch, folder)  # builds the frames and writes the index
+    first = session(monkeypatch, folder)
     fresh_process(monkeypatch)
-    made = record_stores(monkeypatch)
+    return folder, first, record_stores(monkeypatch)
+
+
+def test_a_fresh_servers_first_session_opens_the_store_while_the_files_are_checked(monkeypatch, tmp_path):
+    folder, first, made = restarted_on_an_indexed_corpus(monkeypatch, tmp_path)
     second = session(monkeypatch, folder, "pages/export.py")
     assert made == ["qawl-open-ahead"]  # the session took it: it made none itself
     assert shown_sentences(second) == shown_sentences(first) and "17 of 17 sentences" in shown_sentences(first)
@@ -214,3 +226,54 @@ def test_no_run_waits_for_a_collection_of_all_garbage():
     config = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["runner"]["postScriptGC"] is False
     assert st.config.get_option("runner.postScriptGC") in (True, False)  # an option this Streamlit has
+
+
+def wait_for_ahead_store() -> None:
+    """Return once the store ui/early.py's thread began to open for QAWL_CORPUS is open (or failed)."""
+    deadline = time.monotonic() + WAIT
+    while not (ui_corpus._AHEAD and all(f.done() for f in ui_corpus._AHEAD.values())):
+        assert time.monotonic() < deadline, "no store was opened ahead"
+        time.sleep(0.05)
+
+
+def test_a_server_started_by_serve_py_opens_the_store_before_any_session(monkeypatch, tmp_path):
+    folder, first, made = restarted_on_an_indexed_corpus(monkeypatch, tmp_path)
+    early.prepare().join(TIMEOUT)  # what serve.py's lifespan starts, before the server answers anyone
+    wait_for_ahead_store()
+    assert made == ["qawl-open-ahead"]
+    second = session(monkeypatch, folder)
+    assert made == ["qawl-open-ahead"] and not ui_corpus._AHEAD  # the first session took it
+    assert shown_sentences(second) == shown_sentences(first)
+
+
+def run_python(code: str, env: dict[str, str]) -> str:
+    """Return what code printed, run by a fresh Python in the repository (a fresh server's process)."""
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, env={**os.environ, **env}, capture_output=True,
+                          text=True, timeout=TIMEOUT * 3)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout
+
+
+def test_serve_py_starts_preparing_with_the_server(tmp_path):
+    folder = write_dated_corpus(tmp_path)
+    code = ("import asyncio, serve\nfrom ui import early\n"
+            "async def main():\n    async with serve._prepared(serve.app):\n        pass\n"
+            f"asyncio.run(main())\nprint(early.take(({str(folder)!r},)) is not None)")
+    assert run_python(code, {"QAWL_CORPUS": str(folder), "QAWL_CACHE": str(tmp_path / "cache")}).split() == ["True"]
+
+
+def test_once_prepared_the_first_run_imports_no_module_the_app_needs(tmp_path):
+    """The modules app.py's first run imported (0.6-1.5 s of a fresh server's first URL at 1M) are in
+    ui.early.APP_MODULES or imported by them: prepared at the server's start, the first run finds them loaded (the
+    libraries' small submodules they load on first use aside)."""
+    folder = write_dated_corpus(tmp_path)
+    env = {"QAWL_CORPUS": str(folder), "QAWL_CACHE": str(tmp_path / "cache"), "QAWL_BACKEND": "duckdb"}
+    key = cache.paths_key([folder], tmp_path / "cache")
+    cache.load_or_build([folder], cache_dir=tmp_path / "cache", key=key)
+    ui_corpus.DuckDBStore(cache.entry(key, tmp_path / "cache"), key)  # a large corpus's files and index, on disk
+    code = ("import json, sys\nfrom streamlit.testing.v1 import AppTest\nfrom ui import early\n"
+            "early.prepare().join()\nbefore = set(sys.modules)\n"
+            f"at = AppTest.from_file({str(REPO / 'app.py')!r}, default_timeout={TIMEOUT})\nat.run()\n"
+            "assert not at.exception, at.exception\nprint(json.dumps(sorted(set(sys.modules) - before)))")
+    imported = json.loads(run_python(code, env))
+    assert imported and [m for m in imported if m.split(".")[0] in {"qawl", "ui"} or m in LIBRARIES] == []

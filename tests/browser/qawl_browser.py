@@ -59,9 +59,10 @@ def healthy(url: str) -> bool:
 
 
 class Server:
-    """One `streamlit run app.py` process on a loopback port, its output kept in a log for failure reports."""
+    """One `streamlit run serve.py` process (or another entry script) on a loopback port, its output kept in a log
+    for failure reports."""
 
-    def __init__(self, corpus: Path | None, log: Path) -> None:
+    def __init__(self, corpus: Path | None, log: Path, entry: str = "serve.py") -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log
@@ -70,7 +71,7 @@ class Server:
         if corpus is not None:
             env["QAWL_CORPUS"] = str(corpus)
         command = [
-            sys.executable, "-m", "streamlit", "run", "app.py",
+            sys.executable, "-m", "streamlit", "run", entry,
             "--server.headless", "true",
             "--server.port", str(self.port),
             "--server.address", "127.0.0.1",
