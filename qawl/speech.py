@@ -263,7 +263,20 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         return _implicit_report(lex, text, toks, i, cue, quote)  # واتهم إيران: a state's verb is feminine
     elif table.forms[n].gender == "f" and _masculine_noun(lex, toks[j].norm, known):
         return _implicit_report(lex, text, toks, i, cue, quote)  # وحثت المجتمع الدولي على: his verb would be حث
+    age = next((m for m in range(j, np_end) if _aged(lex, toks, m)), -1)
+    if age == j:
+        return _implicit_report(lex, text, toks, i, cue, quote)  # وأضاف صاحب الـ33 عاما: the one the article is about
+    if age > j:
+        np_end = age  # وقال اللاعب | البالغ 30 عاما: his age describes him, no part of his title
     return Report("explicit", cue, surface(text, toks, j, np_end), surface(text, toks, app_a, app_b), quote)
+
+
+def _aged(lex: Lexicons, toks: Tokens, m: int) -> bool:
+    """Return whether toks[m] opens a person's age (البالغ 30 عاما، البالغة من العمر، صاحب الـ33 عاما): a description
+    of someone the article names, no part of a name or title."""
+    word = toks[m].norm
+    return word in lex.w.aged or (word == "صاحب" and m + 1 < len(toks) and toks[m + 1].norm[:2] == "ال"
+                                  and toks[m + 1].norm[2:3].isdigit())
 
 
 def _masculine_noun(lex: Lexicons, word: str, known: Collection[str]) -> bool:
