@@ -254,8 +254,8 @@ def _ali_ends_name(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
 
 def _ali_after_honorific(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
     """Return whether toks[j] is the given name علي (spelled like the preposition على) after an honorific and before
-    a family name (الناطق باسم الحكومة الدكتور علي الدباغ): not before an action, a plural, a title, a body or a
-    place, which the preposition governs (وشدد الدكتور على ضرورة، أثنى الشيخ على الجهود، على الحكومة)."""
+    a family name (الناطق باسم الحكومة الدكتور علي الحسيني، الدكتور علي لاريجاني): not before an action, a plural, a
+    title, a body or a place, which the preposition governs (وشدد الدكتور على ضرورة، على الجهود، على الحكومة)."""
     if not (j > i and j + 1 < len(toks) and toks[j].norm == "علي" and toks[j - 1].norm in lex.honorifics):
         return False
     after = toks[j + 1].norm
