@@ -21,8 +21,8 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from itertools import chain, compress
-from operator import attrgetter, itemgetter
+from itertools import chain, compress, count, repeat
+from operator import attrgetter, itemgetter, not_
 from pathlib import Path
 from typing import NamedTuple
 
@@ -136,7 +136,7 @@ def analyse(doc: Document, lex: Lexicons | None = None) -> _Article:
     lex = lex or lexicons.current()
     facts = lex.derived("article_words", _WordFacts)
     # Presentation forms (PDF copy-paste) break search and may not leave Qawl: letters in every frame.
-    text = presentation_forms(doc.text)
+    text = doc.text if doc.plain else presentation_forms(doc.text)
     sents = sentences.split(text)
     known = facts.words.__getitem__  # learns a new word first
     toks = list(map(tokens, map(_TEXT, sents)))  # cut once for the words here and for attribution
@@ -163,28 +163,32 @@ def analyse(doc: Document, lex: Lexicons | None = None) -> _Article:
     indices, entities = speakers.resolve_article(lex, spoken, words=article_words, evidence=evidence, speaks=speaks)
     it = iter(k for k, said in zip(indices, speaks, strict=True) if said)
     entity_of = [next(it) if a.attribution != "none" else -1 for a in attrs]
-    tok_sentence, tok_surface, tok_term = [], [], []
+    n_words = list(map(len, written_of))
+    # The story's tokens as three columns, made for the whole article at once (loops in C): its keywords (None,
+    # a stop word, is falsy; a keyword is never ""), the words that wrote them and their sentence ids (from 1).
+    keywords = list(map(_KEYWORD, chain.from_iterable(compress(info_of, written_of))))
+    tok_surface = list(compress(chain.from_iterable(written_of), keywords))
+    tok_term = list(compress(keywords, keywords))
+    tok_sentence = list(compress(chain.from_iterable(map(repeat, count(1), n_words)), keywords))
     theme_rows, places = [], []
-    n_words = [len(written) for written in written_of]
     gazetteer, theme_index = facts.gazetteer, facts.themes
-    for i, (written, info) in enumerate(zip(written_of, info_of, strict=True)):
-        if not written:
-            continue
-        keywords = list(map(_KEYWORD, info))
-        stems = list(compress(keywords, keywords))  # the keywords but None
-        if stems:
-            tok_surface.extend(compress(written, keywords))  # a keyword is never "": None alone is falsy
-            tok_term.extend(stems)
-            tok_sentence.extend([i + 1] * len(stems))  # sentence ids count from 1
-        if not facts.themed.isdisjoint(written):
-            for theme, matched in themes.match(theme_index, stems, positions(stems, theme_index.keys)).items():
-                theme_rows.append((i, theme, " | ".join(matched)))
-        if not facts.may_name.isdisjoint(written):
-            starts = positions(written, facts.may_name)
-            for entity, kind, pos in mentions.find(list(map(_FORM, info)), gazetteer, starts):
-                places.append((i, entity, kind, written[pos]))
+    # Few sentences hold a theme term or may start a gazetteer name: the rest are passed over at once.
+    for i in _holding(facts.themed, written_of):
+        stems = [k for k in map(_KEYWORD, info_of[i]) if k]
+        for theme, matched in themes.match(theme_index, stems, positions(stems, theme_index.keys)).items():
+            theme_rows.append((i, theme, " | ".join(matched)))
+    for i in _holding(facts.may_name, written_of):
+        written = written_of[i]
+        starts = positions(written, facts.may_name)
+        for entity, kind, pos in mentions.find(list(map(_FORM, info_of[i])), gazetteer, starts):
+            places.append((i, entity, kind, written[pos]))
     return _Article(doc, sents, attrs, entity_of, entities, (tok_sentence, tok_surface, tok_term), theme_rows, places,
                     n_words, said)
+
+
+def _holding(wanted: set[str], written_of: list[list[str]]) -> list[int]:
+    """Return the indices of the sentences (given as their written words) that hold a word of wanted."""
+    return list(compress(count(), map(not_, map(wanted.isdisjoint, written_of))))
 
 
 def _title(doc: Document, sents: list[sentences.Sentence]) -> str:

@@ -40,7 +40,8 @@ def _pipeline_tables() -> dict[tuple[bool, bool], dict[int, int | None]]:
     The deleted characters and the mapped ones are disjoint and no mapping's output is mapped again, so one pass
     equals applying the tables one after the other.
     """
-    deleted = {cp: None for cp in range(0x10000) if r.DIACRITICS.match(chr(cp)) or r.INVISIBLE.match(chr(cp))}
+    every = "".join(map(chr, range(0x10000)))  # one scan per class (a match per code point took 30 ms at import)
+    deleted = dict.fromkeys(map(ord, r.DIACRITICS.findall(every) + r.INVISIBLE.findall(every)))
     base = {**deleted, **r.ALEF_FORMS, **r.DIGITS}
     return {
         (yeh, teh): {**base, **(r.ALEF_MAKSURA if yeh else {}), **(r.TEH_MARBUTA if teh else {})}
