@@ -12,7 +12,7 @@ import sqlite3
 from functools import cache
 from typing import NamedTuple
 
-from qawl.normalize import normalize
+from qawl.normalize import normalize, normalize_all
 
 VERBAL_NOUN, PARTICIPLE, RELATIVE, NOUN = "verbal_noun", "participle", "relative_adjective", "noun"
 # arramooz's word types, grouped by what they can be in a speaker phrase.
@@ -73,13 +73,9 @@ class Entry(NamedTuple):
 
 
 def _bare_all(words: list[str]) -> list[str]:
-    """Return _bare of each word, normalized in one pass (normalize maps character by character, and the words
-    do not go through its per-word memo, which the corpus's words need)."""
-    stripped = [w.strip() for w in words]
-    joined = "\n".join(stripped)
-    if any("\n" in w for w in stripped):  # never in arramooz: one call per word then
-        return [normalize(w) for w in stripped]
-    return normalize(joined).split("\n") if stripped else []
+    """Return _bare of each word, normalized in one pass (the words do not go through normalize's per-word memo,
+    which the corpus's words need)."""
+    return normalize_all([w.strip() for w in words])
 
 
 @cache

@@ -20,7 +20,7 @@ import pyarrow as pa
 from qawl import dates, lexicons, mentions, speakers, spread
 from qawl import names as name_words
 from qawl.corpus import Document, files
-from qawl.normalize import normalize
+from qawl.normalize import normalize_all
 
 if TYPE_CHECKING:  # the analysis (attribution and all: 0.15-0.3 s of imports) loads when a build starts, not with
     # the frames' names a dashboard over built files reads
@@ -303,14 +303,15 @@ def person_mentions(tokens: pd.DataFrame, person_names: dict[str, str], doc_star
         return pd.DataFrame(columns=columns)
     surfaces = tokens["surface"].cat.categories
     known = {} if known is None else known
-
-    def person(surface: str) -> str | None:
-        if surface not in known:
-            known[surface] = next((person_names[f] for f in mentions.forms(normalize(surface)) if f in person_names),
-                                  None)
-        return known[surface]
-
-    hits = list(map(person, surfaces))
+    # Every form of a word (mentions.forms: the word, or it less a proclitic) ends in the word's last two letters:
+    # the words that end as no family name does name no one, and are not looked up.
+    ends = {name[-2:] for name in person_names}
+    values = surfaces.tolist()
+    new = [surface for surface in values if surface not in known]
+    for surface, norm in zip(new, normalize_all(new), strict=True):
+        known[surface] = next((person_names[f] for f in mentions.forms(norm) if f in person_names),
+                              None) if norm[-2:] in ends else None
+    hits = [known[surface] for surface in values]
     is_hit = np.array([h is not None for h in hits], dtype=bool)
     codes = tokens["surface"].cat.codes.to_numpy()
     keep = np.flatnonzero(is_hit[codes])

@@ -66,6 +66,14 @@ def normalize_words(words: list[str]) -> list[str]:
     return [forms[w] for w in words]
 
 
+def normalize_all(words: list[str]) -> list[str]:
+    """Return the search form of each word, normalized in one pass (normalize maps character by character): for
+    many words seen once, which would only fill the per-word memo."""
+    if any("\n" in w for w in words):  # the joiner: one call per word then
+        return [normalize(w) for w in words]
+    return normalize("\n".join(words)).split("\n") if words else []
+
+
 def normalize(text: str, *, yeh: bool = True, teh: bool = True) -> str:
     """Return the search form of text: no marks or controls, one alef, ى→ي and ة→ه by default."""
     if len(text) > _CACHED_LENGTH:
