@@ -76,9 +76,10 @@ def tokens(text: str) -> Tokens:
     object per token.
     """
     parts = _TOKEN_GAPS.split(text)
-    toks = Tokens(map(_TOKENS.__getitem__, parts[1::2]))
+    written = parts[1::2]
+    toks = Tokens(map(_TOKENS.__getitem__, written))
     offsets = list(accumulate(map(len, parts)))  # the end of each gap and of each token
-    toks.starts, toks.ends, toks.written = offsets[0:-1:2], offsets[1::2], parts[1::2]
+    toks.starts, toks.ends, toks.written = offsets[0:-1:2], offsets[1::2], written
     return toks
 
 
