@@ -21,6 +21,8 @@ _KIND_ORDER = (PERSON, ORGANIZATION, MEDIA, COUNTRY, UNNAMED)
 
 
 def _most_common(values: list[str], order: tuple[str, ...]) -> str:
+    if values and values.count(values[0]) == len(values):
+        return values[0]  # one value (most entities are attributed once): nothing to count
     counts = Counter(filter(None, values))  # counted in C
     if not counts:
         return ""
