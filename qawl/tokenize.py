@@ -55,10 +55,13 @@ def possessed(word: str) -> bool:
             and not word.endswith("الله"))
 
 
+_new_token = tuple.__new__  # Token(...) goes through a Python-level __new__: this is the C one
+
+
 def _token(w: str) -> Token:
     if w.isascii() and w.isdigit():  # a number (most are seen once) is its own normalized form
-        return Token(w)
-    return Token(normalize(w), possessed(w), w.endswith("ة"), r.WORD.match(w) is not None)
+        return _new_token(Token, (w, False, False, True))
+    return _new_token(Token, (normalize(w), possessed(w), w.endswith("ة"), r.WORD.match(w) is not None))
 
 
 _TOKENS: Memo[str, Token] = Memo(_token)
