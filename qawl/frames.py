@@ -384,8 +384,8 @@ def speaker_frame(names: np.ndarray, n_sentences: np.ndarray, n_docs: np.ndarray
     return frame[SPEAKER_COLUMNS]
 
 
-def speaker_traits(speaker: np.ndarray, kind: np.ndarray, gender: np.ndarray, weight: np.ndarray | None = None
-                   ) -> pd.DataFrame:
+def speaker_traits(speaker: np.ndarray | pd.Series, kind: np.ndarray | pd.Series, gender: np.ndarray | pd.Series,
+                   weight: np.ndarray | None = None) -> pd.DataFrame:
     """Return speaker -> the kind and gender most of its sentences have (a person's gender only when one is seen
     more often than the other; a tie of kinds goes to the kind seen first), from rows in corpus order: sentences,
     or entities standing for `weight` sentences each (a dataset's summaries)."""
@@ -411,7 +411,8 @@ def _speakers(sents: pd.DataFrame, aliases: pd.DataFrame) -> pd.DataFrame:
                    .agg(" | ".join))
     return speaker_rows(codes, np.asarray(names, dtype=object), pd.factorize(sents["doc_id"])[0], sents["quote"],
                         np.ones(len(sents), dtype=bool), alias_lists,
-                        speaker_traits(*(sents[c].to_numpy() for c in ("speaker", "speaker_kind", "speaker_gender"))))
+                        # the columns as they are: grouped by Arrow, not as Python strings
+                        speaker_traits(*(sents[c] for c in ("speaker", "speaker_kind", "speaker_gender"))))
 
 
 def build_paths(paths: Iterable[str | Path], progress: Progress | None = None, *, workers: int | None = None) -> Frames:
