@@ -21,13 +21,18 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from itertools import chain, compress
-from operator import attrgetter, itemgetter
+from itertools import chain, compress, count, repeat
+from operator import attrgetter, itemgetter, not_
 from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
 import pyarrow as pa
+
+try:
+    import fcntl
+except ImportError:  # not on Windows: the pipes keep their size
+    fcntl = None  # type: ignore[assignment]
 
 from qawl import attribution, cues, dictionary, lexicons, mentions, sentences, signatures, speakers, themes, turns
 from qawl.corpus import META_NAME, Document, documents
@@ -46,6 +51,7 @@ _MAX_WORKERS = 4
 _TITLE_CHARS = 80
 _PR_SET_PDEATHSIG = 1  # prctl option (linux/prctl.h): the signal a process gets when its parent dies
 _PARENT_CHECK_SECONDS = 1.0
+_PIPE_BYTES = 1 << 20  # Linux's default limit for a pipe an unprivileged process widens (fs.pipe-max-size)
 # Analysed once in each new worker: it loads the lexicons, their indexes and the stemmer.
 _WARM_UP = Document("warm-up", "وقال الوزير في بيان إن التعاون مع الحكومة مهم.")
 
@@ -136,7 +142,7 @@ def analyse(doc: Document, lex: Lexicons | None = None) -> _Article:
     lex = lex or lexicons.current()
     facts = lex.derived("article_words", _WordFacts)
     # Presentation forms (PDF copy-paste) break search and may not leave Qawl: letters in every frame.
-    text = presentation_forms(doc.text)
+    text = doc.text if doc.plain else presentation_forms(doc.text)
     sents = sentences.split(text)
     known = facts.words.__getitem__  # learns a new word first
     toks = list(map(tokens, map(_TEXT, sents)))  # cut once for the words here and for attribution
@@ -163,28 +169,32 @@ def analyse(doc: Document, lex: Lexicons | None = None) -> _Article:
     indices, entities = speakers.resolve_article(lex, spoken, words=article_words, evidence=evidence, speaks=speaks)
     it = iter(k for k, said in zip(indices, speaks, strict=True) if said)
     entity_of = [next(it) if a.attribution != "none" else -1 for a in attrs]
-    tok_sentence, tok_surface, tok_term = [], [], []
+    n_words = list(map(len, written_of))
+    # The story's tokens as three columns, made for the whole article at once (loops in C): its keywords (None,
+    # a stop word, is falsy; a keyword is never ""), the words that wrote them and their sentence ids (from 1).
+    keywords = list(map(_KEYWORD, chain.from_iterable(compress(info_of, written_of))))
+    tok_surface = list(compress(chain.from_iterable(written_of), keywords))
+    tok_term = list(compress(keywords, keywords))
+    tok_sentence = list(compress(chain.from_iterable(map(repeat, count(1), n_words)), keywords))
     theme_rows, places = [], []
-    n_words = [len(written) for written in written_of]
     gazetteer, theme_index = facts.gazetteer, facts.themes
-    for i, (written, info) in enumerate(zip(written_of, info_of, strict=True)):
-        if not written:
-            continue
-        keywords = list(map(_KEYWORD, info))
-        stems = list(compress(keywords, keywords))  # the keywords but None
-        if stems:
-            tok_surface.extend(compress(written, keywords))  # a keyword is never "": None alone is falsy
-            tok_term.extend(stems)
-            tok_sentence.extend([i + 1] * len(stems))  # sentence ids count from 1
-        if not facts.themed.isdisjoint(written):
-            for theme, matched in themes.match(theme_index, stems, positions(stems, theme_index.keys)).items():
-                theme_rows.append((i, theme, " | ".join(matched)))
-        if not facts.may_name.isdisjoint(written):
-            starts = positions(written, facts.may_name)
-            for entity, kind, pos in mentions.find(list(map(_FORM, info)), gazetteer, starts):
-                places.append((i, entity, kind, written[pos]))
+    # Few sentences hold a theme term or may start a gazetteer name: the rest are passed over at once.
+    for i in _holding(facts.themed, written_of):
+        stems = [k for k in map(_KEYWORD, info_of[i]) if k]
+        for theme, matched in themes.match(theme_index, stems, positions(stems, theme_index.keys)).items():
+            theme_rows.append((i, theme, " | ".join(matched)))
+    for i in _holding(facts.may_name, written_of):
+        written = written_of[i]
+        starts = positions(written, facts.may_name)
+        for entity, kind, pos in mentions.find(list(map(_FORM, info_of[i])), gazetteer, starts):
+            places.append((i, entity, kind, written[pos]))
     return _Article(doc, sents, attrs, entity_of, entities, (tok_sentence, tok_surface, tok_term), theme_rows, places,
                     n_words, said)
+
+
+def _holding(wanted: set[str], written_of: list[list[str]]) -> list[int]:
+    """Return the indices of the sentences (given as their written words) that hold a word of wanted."""
+    return list(compress(count(), map(not_, map(wanted.isdisjoint, written_of))))
 
 
 def _title(doc: Document, sents: list[sentences.Sentence]) -> str:
@@ -449,12 +459,25 @@ def pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
         # in the workers, which then share its pages untouched.
         gc.freeze()
     pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker, initargs=(os.getpid(),))
+    _widen_pipes(pool)
     try:
         pool.submit(int)  # the first task forks every worker now; they warm up while this process goes on
         yield pool
     finally:
         pool.shutdown(cancel_futures=True)
         gc.unfreeze()
+
+
+def _widen_pipes(pool: ProcessPoolExecutor) -> None:
+    """Widen the pipes a pool's runs and chunks cross (Linux): a chunk's tables (3 to 4 MB pickled) cross a 64 KB
+    pipe in some 60 writes, each waiting for this process to read (its reading thread waits for the GIL), so
+    workers lost 10 to 25 ms a chunk; through a 1 MB pipe, in four."""
+    if fcntl is None or not hasattr(fcntl, "F_SETPIPE_SZ"):
+        return
+    for queue in (getattr(pool, "_call_queue", None), getattr(pool, "_result_queue", None)):
+        reader = getattr(queue, "_reader", None)
+        with contextlib.suppress(OSError, ValueError, AttributeError):  # a smaller system limit: left as it is
+            fcntl.fcntl(reader.fileno(), fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
 
 
 def warm_up() -> None:

@@ -112,14 +112,15 @@ def _corrected(built: Frames, rules: Rules) -> Frames:
     sentences' speaker and speaker_corrected, speakers, mentions, repeats, statements), saying what they did."""
     from qawl import corrections
 
-    corrected, unused = corrections.apply(built, rules)
     where = display_name(rules.path) if rules.path else corrections.FILE_NAME
     for problem in rules.problems:
         _say("warning: ", f"{where}: {problem}")
-    if rules.rules:
-        n, changed = len(rules.rules), int(corrected.sentences["speaker_corrected"].sum())
-        _say("", f"{where}: applied {n} correction{'s' * (n != 1)}, "
-                 f"{changed} sentence{'s' * (changed != 1)} with a new speaker")
+    if not rules.rules:  # nothing to apply: every frame was written as built (see _early), the sentences marked
+        return built
+    corrected, unused = corrections.apply(built, rules)
+    n, changed = len(rules.rules), int(corrected.sentences["speaker_corrected"].sum())
+    _say("", f"{where}: applied {n} correction{'s' * (n != 1)}, "
+             f"{changed} sentence{'s' * (changed != 1)} with a new speaker")
     for note in unused:
         _say("", f"{where}: {note}")
     return corrected

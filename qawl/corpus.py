@@ -54,6 +54,9 @@ class Document:
     date: str = ""
     source: str = ""
     meta: dict[str, str] = field(default_factory=dict)
+    # True when the reader made it: its text holds no presentation forms (decomposed on reading), so the analysis
+    # does not scan it for them again.
+    plain: bool = field(default=False, compare=False, repr=False)
 
 
 Warn = Callable[[str], None]
@@ -197,6 +200,7 @@ def _document(doc_id: str, text: str, meta: dict[str, str]) -> Document:
         date=meta.get("date", ""),
         source=meta.get("source", ""),
         meta={k: v for k, v in meta.items() if k not in _RESERVED},
+        plain=True,
     )
 
 

@@ -64,7 +64,8 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
         elif values.dtype == object or isinstance(values.dtype, pd.StringDtype):
             care = _needs_care(values)
             if care.any():
-                values = values.astype(object)
+                # A text column keeps its dtype (Arrow's strings, written without a Python loop over every cell).
+                values = values.copy() if values.dtype != object else values.astype(object)
                 values[care] = values[care].map(neutralize)
                 out[column] = values
     return out

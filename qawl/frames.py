@@ -20,7 +20,7 @@ import pyarrow as pa
 from qawl import dates, lexicons, mentions, speakers, spread
 from qawl import names as name_words
 from qawl.corpus import Document, files
-from qawl.normalize import normalize
+from qawl.normalize import normalize_all
 
 if TYPE_CHECKING:  # the analysis (attribution and all: 0.15-0.3 s of imports) loads when a build starts, not with
     # the frames' names a dashboard over built files reads
@@ -303,14 +303,15 @@ def person_mentions(tokens: pd.DataFrame, person_names: dict[str, str], doc_star
         return pd.DataFrame(columns=columns)
     surfaces = tokens["surface"].cat.categories
     known = {} if known is None else known
-
-    def person(surface: str) -> str | None:
-        if surface not in known:
-            known[surface] = next((person_names[f] for f in mentions.forms(normalize(surface)) if f in person_names),
-                                  None)
-        return known[surface]
-
-    hits = list(map(person, surfaces))
+    # Every form of a word (mentions.forms: the word, or it less a proclitic) ends in the word's last two letters:
+    # the words that end as no family name does name no one, and are not looked up.
+    ends = {name[-2:] for name in person_names}
+    values = surfaces.tolist()
+    new = [surface for surface in values if surface not in known]
+    for surface, norm in zip(new, normalize_all(new), strict=True):
+        known[surface] = next((person_names[f] for f in mentions.forms(norm) if f in person_names),
+                              None) if norm[-2:] in ends else None
+    hits = [known[surface] for surface in values]
     is_hit = np.array([h is not None for h in hits], dtype=bool)
     codes = tokens["surface"].cat.codes.to_numpy()
     keep = np.flatnonzero(is_hit[codes])
@@ -383,8 +384,8 @@ def speaker_frame(names: np.ndarray, n_sentences: np.ndarray, n_docs: np.ndarray
     return frame[SPEAKER_COLUMNS]
 
 
-def speaker_traits(speaker: np.ndarray, kind: np.ndarray, gender: np.ndarray, weight: np.ndarray | None = None
-                   ) -> pd.DataFrame:
+def speaker_traits(speaker: np.ndarray | pd.Series, kind: np.ndarray | pd.Series, gender: np.ndarray | pd.Series,
+                   weight: np.ndarray | None = None) -> pd.DataFrame:
     """Return speaker -> the kind and gender most of its sentences have (a person's gender only when one is seen
     more often than the other; a tie of kinds goes to the kind seen first), from rows in corpus order: sentences,
     or entities standing for `weight` sentences each (a dataset's summaries)."""
@@ -410,7 +411,8 @@ def _speakers(sents: pd.DataFrame, aliases: pd.DataFrame) -> pd.DataFrame:
                    .agg(" | ".join))
     return speaker_rows(codes, np.asarray(names, dtype=object), pd.factorize(sents["doc_id"])[0], sents["quote"],
                         np.ones(len(sents), dtype=bool), alias_lists,
-                        speaker_traits(*(sents[c].to_numpy() for c in ("speaker", "speaker_kind", "speaker_gender"))))
+                        # the columns as they are: grouped by Arrow, not as Python strings
+                        speaker_traits(*(sents[c] for c in ("speaker", "speaker_kind", "speaker_gender"))))
 
 
 def build_paths(paths: Iterable[str | Path], progress: Progress | None = None, *, workers: int | None = None) -> Frames:

@@ -15,7 +15,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from itertools import pairwise
 from pathlib import Path
 from typing import Any, TypeVar
@@ -72,7 +72,7 @@ class Lexicons:
         except KeyError:
             with self._lock:
                 if name not in self._memos:
-                    self._memos[name] = Memo(lambda key: fn(self, key), bound=bound)
+                    self._memos[name] = Memo(partial(fn, self), bound=bound)  # a call in C on a miss
             return self._memos[name]
 
     @cached_property

@@ -21,6 +21,8 @@ _KIND_ORDER = (PERSON, ORGANIZATION, MEDIA, COUNTRY, UNNAMED)
 
 
 def _most_common(values: list[str], order: tuple[str, ...]) -> str:
+    if values and values.count(values[0]) == len(values):
+        return values[0]  # one value (most entities are attributed once): nothing to count
     counts = Counter(filter(None, values))  # counted in C
     if not counts:
         return ""
@@ -275,12 +277,26 @@ def _ending_as(norm: list[str], shape: str) -> Iterator[int]:
         return
     first, last = re.escape(shape[0]), re.escape(shape[-1])
     word = f"{first}(?:[^\0]*{last})?" if shape[0] == shape[-1] else f"{first}[^\0]*{last}"
-    joined = "\0" + "\0".join(norm) + "\0"
+    joined = _joined(norm)
     k = at = 0
     for m in re.finditer(f"\0{word}(?=\0)", joined):
         k += joined.count("\0", at, m.start())  # the words before it
         at = m.start()
         yield k
+
+
+_JOINED: list[tuple[list[str], str]] = [([], "\0\0")]  # the last words joined and their join: an article's names ask it
+# again
+
+
+def _joined(norm: list[str]) -> str:
+    """Return an article's normalized words joined by NULs, NULs around (the words of the last article asked are
+    joined once for all its names: the list kept here is the one asked, so it is the same one when it is asked
+    again)."""
+    last = _JOINED[0]  # one read: another thread may put its article's words meanwhile
+    if last[0] is not norm:
+        last = _JOINED[0] = (norm, "\0" + "\0".join(norm) + "\0")
+    return last[1]
 
 
 def _fuller_names(lex: Lexicons, words: ArticleWords, short: tuple[str, ...]

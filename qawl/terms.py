@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
+import os
 import re
 import sys
+import types
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
@@ -11,7 +14,7 @@ import arabicstopwords.arabicstopwords as arabic_stopwords
 
 from qawl import cues, lexicons
 from qawl.lexicons import Lexicons
-from qawl.normalize import normalize
+from qawl.normalize import normalize, normalize_all
 
 if TYPE_CHECKING:
     from nltk.stem.arlstem import ARLSTem
@@ -23,24 +26,40 @@ _EXTRA_STOPWORDS = {"ان", "انه", "الي", "علي", "حتي", "لدي", "�
 @cache
 def stopwords() -> frozenset[str]:
     """Return the normalized Arabic stop words."""
-    return frozenset(normalize(w) for w in arabic_stopwords.stopwords_list()) | _EXTRA_STOPWORDS
+    return frozenset(normalize_all(list(arabic_stopwords.stopwords_list()))) | _EXTRA_STOPWORDS  # 13,000 in a pass
+
+
+def _arlstem() -> type[ARLSTem]:
+    """Return nltk's ARLSTem class, its module imported without running nltk's package.
+
+    nltk's package imports all of nltk (0.13 s before a build's workers can start) and its collocation statistics
+    import scipy.stats when scipy is installed (datasketch brings it: 0.6 to 1.2 s more), for code the stemmer
+    never runs; the stemmer's module needs three small modules of it. They are imported under empty stand-ins for
+    nltk and nltk.stem, which go at once: a later `import nltk` runs its package as usual (the modules imported
+    here are found again by name).
+    """
+    spec = None if "nltk" in sys.modules else importlib.util.find_spec("nltk")
+    if spec is None or not spec.submodule_search_locations:
+        from nltk.stem.arlstem import ARLSTem
+        return ARLSTem
+    root = spec.submodule_search_locations[0]
+    stand_ins = {"nltk": root, "nltk.stem": os.path.join(root, "stem")}
+    for name, folder in stand_ins.items():
+        package = types.ModuleType(name)
+        package.__path__ = [folder]
+        sys.modules[name] = package
+    try:
+        from nltk.stem.arlstem import ARLSTem
+    finally:
+        for name in stand_ins:
+            del sys.modules[name]
+    return ARLSTem
 
 
 @cache
 def _stemmer() -> ARLSTem:
-    # Imported on first use: nltk takes 0.2 s to import, which a build's workers then pay side by side
-    # while the main process reads the corpus. Its package imports its collocation statistics, which import
-    # scipy.stats when scipy is installed (datasketch brings it): 0.6 to 1.2 s more in every worker, for code the
-    # stemmer never runs. scipy is kept out meanwhile: each scipy import of nltk has a fallback for its absence.
-    hidden = "scipy" not in sys.modules
-    if hidden:
-        sys.modules["scipy"] = None  # type: ignore[assignment]  # None: importing it raises ImportError
-    try:
-        from nltk.stem.arlstem import ARLSTem
-    finally:
-        if hidden:
-            del sys.modules["scipy"]
-    stemmer = ARLSTem()
+    # Imported on first use (see _arlstem).
+    stemmer = _arlstem()()
     # nltk runs its patterns under a timeout (regex's, a guard against crafted patterns), which took two thirds of a
     # stem. These are its own three character classes: Python's re gives the same strings, four times faster.
     for name in ("re_hamzated_alif", "re_alifMaqsura", "re_diacritics"):

@@ -55,10 +55,13 @@ def possessed(word: str) -> bool:
             and not word.endswith("الله"))
 
 
+_new_token = tuple.__new__  # Token(...) goes through a Python-level __new__: this is the C one
+
+
 def _token(w: str) -> Token:
     if w.isascii() and w.isdigit():  # a number (most are seen once) is its own normalized form
-        return Token(w)
-    return Token(normalize(w), possessed(w), w.endswith("ة"), r.WORD.match(w) is not None)
+        return _new_token(Token, (w, False, False, True))
+    return _new_token(Token, (normalize(w), possessed(w), w.endswith("ة"), r.WORD.match(w) is not None))
 
 
 _TOKENS: Memo[str, Token] = Memo(_token)
@@ -76,9 +79,10 @@ def tokens(text: str) -> Tokens:
     object per token.
     """
     parts = _TOKEN_GAPS.split(text)
-    toks = Tokens(map(_TOKENS.__getitem__, parts[1::2]))
+    written = parts[1::2]
+    toks = Tokens(map(_TOKENS.__getitem__, written))
     offsets = list(accumulate(map(len, parts)))  # the end of each gap and of each token
-    toks.starts, toks.ends, toks.written = offsets[0:-1:2], offsets[1::2], parts[1::2]
+    toks.starts, toks.ends, toks.written = offsets[0:-1:2], offsets[1::2], written
     return toks
 
 
