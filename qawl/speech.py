@@ -283,7 +283,7 @@ def _masculine_noun(lex: Lexicons, word: str, known: Collection[str]) -> bool:
     """Return whether a definite word is a masculine singular body or medium (المجلس، الجيش، التلفزيون): no feminine
     verb's subject, so its object. Not a name the article gave, nor a word shaped as a feminine (ـة، ـى، ـاء) or as
     a plural (ـات؛ كتائب، جمارك: فعائل، مفاعل), nor one no dictionary holds (قالت اليونيسف: منظمة is meant)."""
-    if not word.startswith("ال") or bool(known and names.skeleton(word) in known):
+    if not word.startswith("ال") or _named_before(word, known):
         return False
     bare = word[2:]
     if bare not in lex.w.body and bare not in lex.w.media_noun and bare not in lex.w.community:
@@ -324,7 +324,7 @@ def _thing_subject(lex: Lexicons, toks: Tokens, j: int, gender: str) -> bool:
 def _passive_ba(lex: Lexicons, word: str, known: Collection[str]) -> bool:
     """Return whether a word right after a cue is ب + an action (بتبديد، بالتلاعب): the verb's ب-complement with no
     object before it, no name (بوتين and the names the article gave stay names)."""
-    if word[:1] != "ب" or len(word) < 5 or word in names.given_name_set(lex) or names.skeleton(word) in known:
+    if word[:1] != "ب" or len(word) < 5 or word in names.given_name_set(lex) or _named_before(word, known):
         return False
     rest = word[1:]
     if rest.startswith("ال"):  # بالتلاعب: no name opens with بال and a word the dictionary knows as an action
@@ -369,7 +369,12 @@ def _names_subject(lex: Lexicons, word: str, known: Collection[str]) -> bool:
     word: a place (ورحبت بريطانيا بـ، وطالبت بغداد بـ), a given name (وتعهد بشار) or a name the article gave (بوتين)."""
     if word in lex.w.that:
         return False  # بأن، لأن
-    return word in lex.places or word in names.given_name_set(lex) or bool(known and names.skeleton(word) in known)
+    return word in lex.places or word in names.given_name_set(lex) or _named_before(word, known)
+
+
+def _named_before(word: str, known: Collection[str]) -> bool:
+    """Return whether a word is a family name the article gave someone before (known: their skeletons, as in find)."""
+    return bool(known) and names.skeleton(word) in known
 
 
 def _present_and(word: str) -> str:
@@ -574,8 +579,9 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
         mention.name[0]) in known)) and all(w in lex.title_words for w in mention.title) and not is_thing(
         mention.name[0])  # قمة ترامب وبوتين: a summit, not a person; ترامب: after the article named him
     # واشنطن بوست: … — a name the gazetteer holds that begins with a place is the outlet's, not the place's
-    own_name = mentions.span_at([t.norm for t in toks[:colon]], mentions.gazetteer_index(lex), 0) > 1
-    institution = (toks[0].norm not in lex.places or own_name) and is_source(lex, surface(text, toks, 0, colon))
+    institution = (toks[0].norm not in lex.places or mentions.span_at(
+        [t.norm for t in toks[:colon]], mentions.gazetteer_index(lex), 0) > 1) and is_source(
+        lex, surface(text, toks, 0, colon))
     if not (person or institution):
         return None
     return Report("explicit", "", surface(text, toks, 0, colon), quote="direct")
