@@ -141,6 +141,14 @@ def _without(words: tuple[str, ...], dropped: frozenset[str]) -> tuple[str, ...]
     return found
 
 
+def _role_of(lex: Lexicons, mention: names.Mention) -> bool:
+    """Return whether a mention is one indefinite title or human noun in construct with a name (محامي ترامب، مستشار
+    أردوغان، مراسل رويترز): the name is the one the speaker serves, not the speaker (الرئيس ترامب: his title)."""
+    head = mention.title[0] if len(mention.title) == 1 else ""
+    return (head != "" and not head.startswith("ال") and head not in lex.honorifics
+            and (head in lex.title_words or head in lex.w.person_noun))
+
+
 def _parts(surface: str) -> tuple[list[str], list[str]]:
     written = word_list(surface)
     return written, normalize_words(written)
@@ -172,7 +180,8 @@ def _mention(lex: Lexicons, surface: str, apposition: str,
     if (main.name and main.title and main.name_at == len(main.title) and main.title[0] in lex.w.retinue
             and not mentions.span_at(list(main.name), mentions.gazetteer_index(lex), 0)):
         main = names.Mention(tuple(norm), ())  # إدارة ترامب، حكومة الرئيس بشار الأسد: his body, not the person
-    if main.name and main.title and main.name_at == len(main.title) and main.title[-1] in lex.w.kinship:
+    if main.name and main.title and main.name_at == len(main.title) and (
+            main.title[-1] in lex.w.kinship or _role_of(lex, main)):
         main = names.Mention(tuple(norm), ())  # والد ساندرز: her father, not she; an apposition may name him
     spelled = _spelled(written, main)
     title, name = main.title, main.name

@@ -250,6 +250,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         return _implicit_report(lex, text, toks, i, cue, quote)  # قالت أوائل شهر فبراير: a time, no subject
     if _thing_subject(lex, toks, j, table.forms[n].gender) and not speaks(lex, toks, j, np_end):
         return None  # وأوضحت المادة (30) أنه: a text, not a source, is the verb's subject
+    if _things_of(lex, toks, j, np_end):
+        return _implicit_report(lex, text, toks, i, cue, quote)  # ووصفت تصريحات بومبيو بأنها: what the source spoke of
     if toks[j].possessed and np_end > j + 1 and has_name(lex, toks, j + 1, np_end):
         j += 1  # وقال شقيقه عبدالله: the name, not the kinship word, names the source
     elif ((oblique_plural(toks[j].norm) and toks[j].norm not in names.given_name_set(lex))  # كاثرين: a name
@@ -319,6 +321,15 @@ def _thing_subject(lex: Lexicons, toks: Tokens, j: int, gender: str) -> bool:
         return False
     # Only the feminine tells: a masculine definite word may be a family name (وأكد الصدر) or the object (ودعا الشعب).
     return gender == "f" and word.endswith("ه")
+
+
+def _things_of(lex: Lexicons, toks: Tokens, j: int, b: int) -> bool:
+    """Return whether toks[j:b] is an indefinite thing in construct with a name and the ب of what it is called right
+    after it (ووصفت هجمات ترامب | بأنها): the verb's object, someone's deeds, which cannot speak; the source is the
+    verb's unwritten subject (وكشفت وثائق ويكيليكس | أن: documents that tell)."""
+    word = toks[j].norm
+    return (j + 1 < b < len(toks) and toks[b].norm[:1] == "ب" and not word.startswith("ال") and is_thing(word)
+            and not is_document(lex, word) and not speaks(lex, toks, j, b) and has_name(lex, toks, j + 1, b))
 
 
 def _passive_ba(lex: Lexicons, word: str, known: Collection[str]) -> bool:

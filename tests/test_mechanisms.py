@@ -446,6 +446,21 @@ def test_a_name_after_a_kinship_noun_is_the_relatives_and_the_apposition_names_t
     assert [(art.entities[k].names, art.entities[k].kind()) for k in art.entity_of] == [([], "person")]
 
 
+@pytest.mark.parametrize(("sentence", "key"), [
+    # one indefinite title in construct with a name: the one who serves that name speaks, not its owner
+    ("وقال محامي ماكرون إن الاتهامات باطلة.", ("محامي", "ماكرون")),
+    ("وقال مستشار أردوغان إن أنقرة لن تتراجع.", ("مستشار", "اردوغان")),
+    ("وقال مراسل رويترز إن الانفجار وقع صباحا.", ("مراسل", "رويترز")),
+    # an apposition names him; a definite title is the name's own
+    ("وقال محامي ماكرون، جان دوبوا، إن الاتهامات باطلة.", ("جان", "دوبوا")),
+    ("وقال الرئيس ماكرون إن الاتهامات باطلة.", ("ماكرون",)),
+    ("وقال سمو الأمير خالد الفيصل إن المنطقة تشهد نموا.", ("خالد", "الفيصل")),
+])
+def test_a_name_after_an_indefinite_title_is_the_one_it_serves(sentence, key):
+    art = analyse(Document("t", sentence))
+    assert [(art.entities[k].key(), art.entities[k].kind()) for k in art.entity_of] == [(key, "person")]
+
+
 def test_a_definite_family_name_is_the_man_the_article_named_with_it():
     # الصدر is a noun of the dictionary; after رجل الدين الشيعي سامي الصدر it is his family name
     article = ("قال رئيس الوزراء جان دوبوا إنه التقى رجل الدين الشيعي سامي الصدر.\n"
@@ -1244,6 +1259,11 @@ OTHER_OUTLETS = """
 # a given name spelled as a place, before another given name, names a woman, not the place
 وقالت آسيا عبدالله الرئيسة المشتركة للحركة إن الوضع صعب. → آسيا عبدالله الرئيسة المشتركة للحركة
 وفي تصريح لآسيا عبدالله الرئيسة المشتركة للحركة لموقع بي بي سي قالت: "لن نترك". → آسيا عبدالله الرئيسة المشتركة للحركة
+# someone's deeds, a thing in construct with a name, before the ب of what they are called: the object, not a source
+ووصفت هجمات ترامب بأنها خطر على الديمقراطية. → (implicit)
+ووصفت قرارات ماي بأنها متسرعة. → (implicit)
+وكشفت وثائق ويكيليكس أن السفارة تجسست. → وثائق ويكيليكس  # documents that tell
+وقالت حملة ترامب إن الاتهامات كاذبة. → حملة ترامب  # his campaign speaks
 """
 
 
