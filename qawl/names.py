@@ -74,6 +74,17 @@ def construct_plural(word: str) -> bool:
     return entry is not None and entry.kind == dictionary.PARTICIPLE
 
 
+def sound_plural(lex: Lexicons, word: str) -> bool:
+    """Return whether a word the dictionary lacks is the sound masculine plural (ـون، ـين) of a doer, an adjective or
+    a human noun it knows (مستثمرون، سوريين، محامون): several people, no name. A plain noun's is a name's letters
+    (كوهين: no كوه + ين) and so is a given name (ياسين)."""
+    if len(word) < 5 or not word.endswith(("ون", "ين")) or dictionary.entry(word) is not None or (
+            word in given_name_set(lex)):
+        return False
+    one = dictionary.entry(word[:-2])
+    return one is not None and (one.kind != dictionary.NOUN or word[:-2] in lex.w.person_noun)
+
+
 def _clitic_word(lex: Lexicons, word: str) -> bool:
     """Return whether a word is a preposition (ب، ل، ك) or the conjunction و on a word the dictionary knows
     (بإطلاق، لتحقيق، وباحث), which no name is; given names that begin with those letters (بلال، لطفي، وليد) are

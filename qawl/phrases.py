@@ -119,6 +119,9 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
             return True  # وأخبر الوزير | الصحفيين: a plural after one title is no adjective of it (number agrees)
         if word.endswith(("يين", "يون")) and (_after_foreign_name(lex, prev) or prev in names.given_name_set(lex)):
             return True  # دعا بوتن | الأوروبيين: a people after a name, no family name
+        if _after_foreign_name(lex, prev) and word.endswith("يه") and (entry := dictionary.entry(word[2:])) and (
+                entry.kind in (dictionary.NOUN, dictionary.VERBAL_NOUN)):
+            return True  # ووصف ترامب | الاتفاقية: a noun ending as a relative adjective does (أهمية) is no family name
         if word in lex.title_entries or word.endswith(("ي", "يه", "يين", "يون")):
             return False
         if prev in lex.honorifics and not _common_noun(lex, word[2:]):
@@ -139,6 +142,7 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
         return True  # ودعا مستشار خادم الحرمين الشريفين | أبناء المجتمع: a noun after a whole title is the object
     if _after_foreign_name(lex, prev) and word not in lex.title_words and (
             _common_noun(lex, word) or dictionary.verb_only(word) or _plural_participle(lex, word)
+            or (word.endswith("ين") and names.sound_plural(lex, word) and prev not in names.given_name_set(lex))
             or dictionary.participle(word, plural=False, feminine=True)):
         # وصف ترامب | كتاب مذكرات كومي: after a foreign name, a noun or a verb is no family name; نفى ترامب | مخالفة
         # القانون: an indefinite ـة participle (or the verbal noun spelled like it) is no adjective of a definite name

@@ -49,7 +49,15 @@ def known(lex: Lexicons, word: str) -> bool:
 
 def stem(lex: Lexicons, word: str) -> str:
     """Return a normalized word without its proclitics (وللحكومة → الحكومة), when what is left is a known word."""
-    return lex.memo("source_stem", lambda lex, w: strip_proclitics(w, lambda x: known(lex, x))[1])[word]
+    return lex.memo("source_stem", _stem)[word]
+
+
+def _stem(lex: Lexicons, word: str) -> str:
+    head, rest = strip_proclitics(word, lambda x: known(lex, x))
+    if head in ("ب", "ك", "ل") and not rest.startswith("ال") and not _in_lexicons(lex, rest) and names.is_name_word(
+            lex, word):
+        return word  # بوتين: a name, not ب + a rare noun (وتين); بحكومة: ب + a body of the lexicons
+    return rest
 
 
 def _feminine_title(lex: Lexicons, word: str) -> bool:
@@ -166,7 +174,7 @@ def head_kind(lex: Lexicons, word: str, *, named: bool = False) -> str:
     if bare.endswith(("يون", "يين")) and len(bare) > 5:
         return UNNAMED  # الإسرائيليون، الفلسطينيين: a people, named by its adjective
     entry = dictionary.entry(bare)
-    if entry is None and bare.endswith(("ون", "ين")) and dictionary.entry(bare[:-2]) is not None:
+    if entry is None and names.sound_plural(lex, bare):
         return UNNAMED  # المستثمرون، مزارعون: several doers, not named
     if entry is None:
         return PERSON  # no dictionary holds most names (ترامب، غوتيريش، صالحي)
@@ -226,8 +234,7 @@ def _no_name(lex: Lexicons, word: str, given: dict[str, str]) -> bool:
     counted = bare[:-1] if bare.endswith("ه") else bare
     if bare in lex.w.anonymous or counted in lex.w.quantifier:
         return True
-    return (bare.endswith(("ون", "ين")) and len(bare) > 4 and dictionary.entry(bare) is None
-            and dictionary.entry(bare[:-2]) is not None)
+    return names.sound_plural(lex, bare)
 
 
 def _opens_no_name(lex: Lexicons, word: str, given: frozenset[str]) -> bool:

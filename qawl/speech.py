@@ -270,6 +270,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         return _implicit_report(lex, text, toks, i, cue, quote)  # وأضاف صاحب الـ33 عاما: the one the article is about
     if age > j:
         np_end = age  # وقال اللاعب | البالغ 30 عاما: his age describes him, no part of his title
+    if np_end == j + 2 and cues.ANY in allowed and _family_then_name(lex, toks[j].norm, toks[j + 1].norm, known):
+        np_end = j + 1  # ووصف ترامب | كومي: the family name the article gave him, then the one he described
     return Report("explicit", cue, surface(text, toks, j, np_end), surface(text, toks, app_a, app_b), quote)
 
 
@@ -386,6 +388,15 @@ def _names_subject(lex: Lexicons, word: str, known: Collection[str]) -> bool:
 def _named_before(word: str, known: Collection[str]) -> bool:
     """Return whether a word is a family name the article gave someone before (known: their skeletons, as in find)."""
     return bool(known) and names.skeleton(word) in known
+
+
+def _family_then_name(lex: Lexicons, word: str, after: str, known: Collection[str]) -> bool:
+    """Return whether word is a family name the article gave before, foreign (no dictionary, no given name), and after
+    a name word no given name nor definite (ترامب | كومي): a family name closes a name, the next one is another's."""
+    given = names.given_name_set(lex)
+    return (_named_before(word, known) and dictionary.entry(word) is None and word not in given
+            and names.is_name_word(lex, after) and not after.startswith("ال") and after not in given
+            and after not in lex.w.name_joiner)
 
 
 def _present_and(word: str) -> str:

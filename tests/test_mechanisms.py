@@ -461,6 +461,19 @@ def test_a_name_after_an_indefinite_title_is_the_one_it_serves(sentence, key):
     assert [(art.entities[k].key(), art.entities[k].kind()) for k in art.entity_of] == [(key, "person")]
 
 
+@pytest.mark.parametrize(("article", "mention", "key"), [
+    # a family name the article gave closes the name: the name after it is the one the verb describes
+    ("قال الرئيس الفرنسي جان دوبوا إن مارين لوبان خطر.\nووصف دوبوا لوبان بأنها \"خطر على الجمهورية\".",
+     "دوبوا", ("جان", "دوبوا")),
+    # a verb with no object leaves the words after the family name his (دوبوا جونيور: the son)
+    ("قال الرئيس الفرنسي جان دوبوا إن الوضع جيد.\nوقال دوبوا جونيور إن والده محق.", "دوبوا جونيور",
+     ("دوبوا", "جونيور")),
+])
+def test_a_family_name_the_article_gave_ends_the_subject_of_a_verb_with_an_object(article, mention, key):
+    art = analyse(Document("t", article))
+    assert (art.attributions[1].mention, art.entities[art.entity_of[1]].key()) == (mention, key)
+
+
 def test_a_definite_family_name_is_the_man_the_article_named_with_it():
     # الصدر is a noun of the dictionary; after رجل الدين الشيعي سامي الصدر it is his family name
     article = ("قال رئيس الوزراء جان دوبوا إنه التقى رجل الدين الشيعي سامي الصدر.\n"
@@ -1264,6 +1277,12 @@ OTHER_OUTLETS = """
 ووصفت قرارات ماي بأنها متسرعة. → (implicit)
 وكشفت وثائق ويكيليكس أن السفارة تجسست. → وثائق ويكيليكس  # documents that tell
 وقالت حملة ترامب إن الاتهامات كاذبة. → حملة ترامب  # his campaign speaks
+# after a foreign name, a noun shaped as a relative adjective (الاتفاقية) or people in the object's case: the object
+ووصف ترامب الاتفاقية مع إيران بأنها "كارثة". → ترامب
+وأبلغ ترامب صحفيين أنه ينظر بجدية إلى الوضع. → ترامب
+وقال ياسين أقطاي إن الوضع صعب. → ياسين أقطاي  # a given name in ين
+# a name is no preposition before a rare noun (بوتين: not ب + وتين), so the day after it is no part of it
+وقال بوتين الثلاثاء إن روسيا سترد. → بوتين
 """
 
 
