@@ -295,6 +295,8 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
     # A phrase headed by an institution (اللجنة …) ends at an indefinite word after one that closes it: its head is
     # looked up once, not at every word.
     body = objects and i < last and institution(lex, toks[i].norm)
+    # وزير خارجية روسيا سيرغي لافروف، الأمين العام للأمم المتحدة أنطونيو غوتيريش: the name a role's phrase ends with
+    titled = objects and i < last and toks[i].norm in lex.roles
     kinds = lex.memo("phrase_word", _phrase_word)
     given = names.given_name_set(lex)  # ماريا is a name, not ماري + the alef of the accusative
     copula = lex.w.copula  # صحفي من رويترز | كان على الطائرة: كان inside a phrase opens a clause about it
@@ -311,6 +313,7 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
         if (stop[word] and not (j == i and (word in titles or word in lex.w.quantifier or word in lex.w.person_noun
                                     or (word in cues.of(lex).verbs and word in given)))
                 and not _given_between_names(lex, toks, i, j) and not _ali_ends_name(lex, toks, i, j)
+                and not _given_after_title(lex, toks, i, j)
                 and not _ali_after_honorific(lex, toks, i, j)) or (
                 word[:1] == "ل" and media_name(lex, toks, j) > 0):
             break  # a title, human noun or given name may share a cue's spelling (متحدثة، طالب، دان); بعض opens one
@@ -335,7 +338,7 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
                     lex, toks, i, j)) or word in copula or (
                     _ACCUSATIVE[word] and word not in given and word not in places) or _adverbial(
                     lex, prev, word) or _purpose(lex, prev, word) or _addressee(lex, prev, word) or (
-                objects and (
+                objects and not (titled and _holder_name(lex, toks, j) and not has_name(lex, toks, i, j)) and (
                     object_starts(lex, prev, word, after_name=after_name,
                                   follows=toks[j + 1].norm if j + 1 < len(toks) else "", feminine=tok.feminine)
                     or (tok.feminine and word[:1] not in "البو" and closes(lex, prev))
@@ -373,6 +376,28 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
     while j > i and toks[j - 1].norm in "-–":
         j -= 1
     return j
+
+
+def _given_after_title(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
+    """Return whether toks[j], a stop word, is a given name after a title and before a family name with ال (الشيخ
+    صباح الخالد: not the morning of a day, صباح الخميس، صباح اليوم)."""
+    if not (i < j < len(toks) - 1) or toks[j].norm not in names.given_name_set(lex):
+        return False
+    prev, after = toks[j - 1].norm, toks[j + 1].norm
+    return ((prev in lex.roles or closes(lex, prev)) and after.startswith("ال") and not stop_words(lex)[after]
+            and after[2:] not in lex.w.time_noun and not _common_noun(lex, after[2:]))
+
+
+def _holder_name(lex: Lexicons, toks: Tokens, j: int) -> bool:
+    """Return whether toks[j] opens a person's name: a given name, or two name words no dictionary or gazetteer holds
+    (سيرغي لافروف), not a place (حذر وزير خارجية روسيا | واشنطن) nor a name and a ب-word (انتقد سفير روسيا | ترامب
+    بشدة)."""
+    word = toks[j].norm
+    if word in names.given_name_set(lex):
+        return True
+    after = toks[j + 1].norm if j + 1 < len(toks) else ""
+    return all(w not in lex.places and not w.startswith("ال") and dictionary.entry(w) is None
+               and dictionary.entry(w[1:]) is None and names.is_name_word(lex, w) for w in (word, after))
 
 
 def _governed_after_title(lex: Lexicons, prev: str, word: str) -> bool:
@@ -493,9 +518,10 @@ def through_phrase(lex: Lexicons, toks: Tokens, a: int, k: int) -> int:
             (c for c in range(k + 2, min(len(toks), k + 5)) if toks[c].norm == ")"), -1)) > 0 and (
             moved := through_phrase(lex, toks, a, close + 1)) > close + 1:
         return moved  # مسؤول (بارع) في الأحساء فلان: an aside in brackets, then the title's complement and name
-    if a < k < len(toks) and toks[k].norm in lex.w.phrase_preposition and not has_name(lex, toks, a, k):
+    to = a < k < len(toks) and toks[k].norm == "الي" and toks[a].norm in lex.roles  # المبعوث إلى اليمن فلان
+    if a < k < len(toks) and (toks[k].norm in lex.w.phrase_preposition or to) and not has_name(lex, toks, a, k):
         m = noun_phrase(lex, toks, k + 1)
-        if m > k + 1 and m - k <= 5 and m < len(toks) and toks[m].norm in COMMAS:
+        if not to and m > k + 1 and m - k <= 5 and m < len(toks) and toks[m].norm in COMMAS:
             return m
         if toks[a].norm in lex.roles and m > k + 2 and m - k <= 7 and trailing_name(lex, toks, k + 1, m) > k + 1:
             return m

@@ -474,6 +474,11 @@ def test_a_family_name_the_article_gave_ends_the_subject_of_a_verb_with_an_objec
     assert (art.attributions[1].mention, art.entities[art.entity_of[1]].key()) == (mention, key)
 
 
+def test_an_envoys_name_after_the_place_he_is_sent_to_names_him():
+    art = analyse(Document("t", "وقال المبعوث الأممي إلى اليمن مارتن غريفيث إن الأطراف وافقت."))
+    assert [art.entities[k].key() for k in art.entity_of] == [("مارتن", "غريفيث")]
+
+
 def test_a_definite_family_name_is_the_man_the_article_named_with_it():
     # الصدر is a noun of the dictionary; after رجل الدين الشيعي سامي الصدر it is his family name
     article = ("قال رئيس الوزراء جان دوبوا إنه التقى رجل الدين الشيعي سامي الصدر.\n"
@@ -1283,6 +1288,19 @@ OTHER_OUTLETS = """
 وقال ياسين أقطاي إن الوضع صعب. → ياسين أقطاي  # a given name in ين
 # a name is no preposition before a rare noun (بوتين: not ب + وتين), so the day after it is no part of it
 وقال بوتين الثلاثاء إن روسيا سترد. → بوتين
+# a role's phrase ends with its holder's name, after a place or a body, before what the verb takes as object
+أعلن المتحدث باسم الكرملين دميتري بيسكوف، أن موسكو لا تخطط لأي قمة. → المتحدث باسم الكرملين دميتري بيسكوف
+وأكد وزير خارجية روسيا سيرغي لافروف أن موسكو سترد. → وزير خارجية روسيا سيرغي لافروف
+وقال الأمين العام للأمم المتحدة أنطونيو غوتيريش في بيان إن المنظمة قلقة. → الأمين العام للأمم المتحدة أنطونيو غوتيريش
+وحذر وزير خارجية روسيا واشنطن من التصعيد. → وزير خارجية روسيا  # a place: the object
+وانتقد سفير روسيا ترامب بشدة. → سفير روسيا  # a name and a ب-word: the object
+# the place an envoy is sent to, then his name
+وقال المبعوث الأممي إلى اليمن مارتن غريفيث إن الأطراف وافقت. → المبعوث الأممي
+وأشار المبعوث الأممي إلى أن الأطراف وافقت. → المبعوث الأممي
+# a given name spelled as a time word, after a title and before a family name: a name, not the morning of a day
+وقال وزير الخارجية الكويتي الشيخ صباح الخالد إن الكويت تدعم الحوار. → وزير الخارجية الكويتي الشيخ صباح الخالد
+وقال الوزير صباح الخميس إن الكويت تدعم الحوار. → الوزير
+وقال الوزير صباح الغد إن الكويت تدعم الحوار. → الوزير
 """
 
 
