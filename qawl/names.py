@@ -183,7 +183,9 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
             i == end - 1 and i > 0 and words[i][:1] in "بل" and not words[i].startswith("لل") and (
                 words[i - 1] in first_names or (i > 1 and words[i - 2] in joiners))) or (  # عبد الحكيم بالحاج
             i > 0 and words[i][:3] in ("فال", "وال", "بال") and len(words[i]) > 5 and is_name_word(lex, words[i - 1])
-            and dictionary.entry(words[i][3:]) is None and dictionary.entry(words[i]) is None)  # مارغوت فالستروم
+            and dictionary.entry(words[i][3:]) is None and dictionary.entry(words[i]) is None) or (  # مارغوت فالستروم
+            # أمين الناصر، أمير الشمري: a given name spelled as a title, before a family name (not أمين الصندوق)
+            words[i] in first_names and words[i] in lex.roles and i + 1 < end and _definite_family(lex, words[i + 1]))
 
     first_names = given_name_set(lex)
 
@@ -253,7 +255,7 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
         # مصدر طبي، مسؤول أمريكي، مواطن آخر، مسؤولون حكوميون: adjectives of an indefinite head; مدير طب الأسنان،
         # قائد قوة أمن المنشآت، منتقدو اتفاق تغيير الاسم: the nouns that complete it, with no word that marks a name
         start = end
-    while end > start and _not_a_name_end(lex, words[end - 1]) and not (
+    while end > start and _not_a_name_end(lex, words[end - 1]) and words[end - 2] not in joiners and not (
             end - 2 >= start and (words[end - 2] in given or _foreign_given(lex, words, start, end - 2))
             and not words[end - 1].startswith("ال")
             and not dictionary.verb_only(words[end - 1])):
@@ -276,6 +278,14 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
     if not name:
         return Mention(tuple(words), ())
     return Mention(tuple(words[:start]), name, start)
+
+
+def _definite_family(lex: Lexicons, word: str) -> bool:
+    """Return whether a word is a family name with ال: no title, and a given name, a relative adjective or a word
+    no dictionary holds after the article (الناصر، الشمري، الجبير; not الصندوق، المؤمنين)."""
+    bare = word[2:]
+    return (word.startswith("ال") and word not in lex.title_words
+            and (bare in given_name_set(lex) or dictionary.entry(bare) is None or _family_name(word)))
 
 
 def _foreign_given(lex: Lexicons, words: list[str], start: int, k: int) -> bool:

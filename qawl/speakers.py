@@ -146,7 +146,9 @@ def _role_of(lex: Lexicons, mention: names.Mention) -> bool:
     أردوغان، مراسل رويترز): the name is the one the speaker serves, not the speaker (الرئيس ترامب: his title)."""
     head = mention.title[0] if len(mention.title) == 1 else ""
     return (head != "" and not head.startswith("ال") and head not in lex.honorifics
-            and (head in lex.title_words or head in lex.w.person_noun))
+            and (head in lex.title_words or head in lex.w.person_noun)
+            and (len(mention.name) == 1 or mentions.span_at(list(mention.name), mentions.gazetteer_index(lex), 0)
+                 == len(mention.name)))  # مدرب ليفربول يورغن كلوب: a name of its own after a place
 
 
 def _parts(surface: str) -> tuple[list[str], list[str]]:

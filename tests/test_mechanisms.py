@@ -164,6 +164,11 @@ def test_an_object_after_the_cue_leaves_the_subject_implicit(sentence, expected)
     ("النجم جون بوركهارت لاعب الفريق الأول", "جون بوركهارت"),  # an indefinite human noun after it describes him
     ("وزيرة الخارجية مارغوت فالستروم", "مارغوت فالستروم"),  # فال + a word no dictionary holds: a family name
     ("وزير الدفاع التركي خلوصي أكار", "خلوصي أكار"),  # a first name no list holds, after a title, opens it
+    ("الرئيس التنفيذي لشركة أرامكو أمين الناصر", "أمين الناصر"),  # a given name spelled as a title
+    ("أمين الصندوق", ""),  # the title itself: a common noun completes it
+    ("المتحدث باسم الخارجية", ""),  # باسم qualifies the title here: no given name
+    ("وزير الخارجية الإماراتي عبدالله بن زايد", "عبدالله بن زايد"),  # after بن, a name whatever a dictionary says
+    ("المتحدث العسكري باسم التحالف العقيد الركن تركي المالكي", "تركي المالكي"),  # الركن qualifies a rank
 ])
 def test_a_name_ends_where_names_end(phrase, name):
     assert " ".join(names.split(LEX, normalize(phrase).split()).name) == normalize(name)
@@ -1301,6 +1306,8 @@ OTHER_OUTLETS = """
 وقال وزير الخارجية الكويتي الشيخ صباح الخالد إن الكويت تدعم الحوار. → وزير الخارجية الكويتي الشيخ صباح الخالد
 وقال الوزير صباح الخميس إن الكويت تدعم الحوار. → الوزير
 وقال الوزير صباح الغد إن الكويت تدعم الحوار. → الوزير
+# الركن qualifies a rank (العقيد الركن), no object after it
+وأكد المتحدث باسم التحالف العقيد الركن تركي المالكي أن الصاروخ اعترض. → المتحدث باسم التحالف العقيد الركن تركي المالكي
 """
 
 
