@@ -181,6 +181,8 @@ def according_report(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report |
         j += 1
     if j >= len(toks) or toks[j].norm in {"ما", "لما", "حسبما"}:
         return None  # وفقا at the end of a sentence names no source
+    if j + 1 < len(toks) and without_lam(toks[j].norm) in lex.w.demonstrative:
+        j += 1  # وفقا لهذه التقارير، بحسب هذه المصادر: the sources it just named
     quoted = j + 1 < len(toks) and toks[j].norm in cues.QUOTE_MARKS
     if quoted:
         j += 1  # وفقا لـ"ميرور": quotation marks make it a name

@@ -149,6 +149,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     implicit = j < len(toks) and (
         after in w.pronoun_subject or after in w.document or after in w.personal_pronoun or after in {"فيها", "فيه"}
         or own_object(lex, text, toks, j) or _we_verb(lex, after)
+        or (after in w.demonstrative and j + 1 < len(toks) and (
+            toks[j + 1].norm in w.that or toks[j + 1].norm == cues.COLON))  # ويقول هؤلاء إن: those just named
     )
     if not implicit and cues.ANY in allowed and _passive_ba(lex, after, known):
         return None  # بعدما اتهم بتبديد الأموال: a verb whose object precedes its ب, with none, is passive
@@ -252,6 +254,9 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         return None  # وأوضحت المادة (30) أنه: a text, not a source, is the verb's subject
     if _things_of(lex, toks, j, np_end):
         return _implicit_report(lex, text, toks, i, cue, quote)  # ووصفت تصريحات بومبيو بأنها: what the source spoke of
+    if toks[j].norm in w.demonstrative and np_end > j + 1 and toks[j + 1].norm.startswith("ال") and not (
+            (entry := dictionary.entry(toks[j + 1].norm[2:])) and entry.plural):
+        j += 1  # وأضاف هذا المسؤول: the one the article just named, by his title (هذه الدول: the several it named)
     if toks[j].possessed and np_end > j + 1 and has_name(lex, toks, j + 1, np_end):
         j += 1  # وقال شقيقه عبدالله: the name, not the kinship word, names the source
     elif ((oblique_plural(toks[j].norm) and toks[j].norm not in names.given_name_set(lex))  # كاثرين: a name

@@ -479,6 +479,25 @@ def test_a_family_name_the_article_gave_ends_the_subject_of_a_verb_with_an_objec
     assert (art.attributions[1].mention, art.entities[art.entity_of[1]].key()) == (mention, key)
 
 
+@pytest.mark.parametrize(("article", "key", "kind"), [
+    # a demonstrative points back to the source just named: by its title, by its plural, or alone
+    ("قال مسؤول كبير في الوزارة إن الاتفاق قريب.\nوأضاف هذا المسؤول أن التوقيع سيتم قريبا.", ("مسؤول", "كبير"),
+     "unnamed"),
+    ("قال وزير الخارجية سامح شكري إن الاتفاق قريب.\nوقال هذا الوزير إن التوقيع سيتم قريبا.", ("سامح", "شكري"),
+     "person"),
+    ("ذكرت تقارير إعلامية أن الرئيس سيزور الرياض.\nووفقا لهذه التقارير، فإن الزيارة ستشمل توقيع اتفاقيات.",
+     ("تقارير", "اعلاميه"), "unnamed"),
+    ("يرى محللون أن الاتفاق هش.\nويقول هؤلاء إن الطرفين لا يثقان ببعضهما.", ("محللون",), "unnamed"),
+    # a woman who would not give her name is an unnamed source, whatever her verb's gender
+    ("قالت امرأة من سكان الحي إن منزلها دمر.\nوأضافت السيدة، التي رفضت الكشف عن اسمها، أن أطفالها بخير.",
+     ("السيده",), "unnamed"),
+])
+def test_a_source_pointed_back_to_is_the_one_named_before(article, key, kind):
+    art = analyse(Document("t", article))
+    spoken = art.entities[art.entity_of[1]]
+    assert (spoken.key(), spoken.kind()) == (key, kind)
+
+
 def test_an_envoys_name_after_the_place_he_is_sent_to_names_him():
     art = analyse(Document("t", "وقال المبعوث الأممي إلى اليمن مارتن غريفيث إن الأطراف وافقت."))
     assert [art.entities[k].key() for k in art.entity_of] == [("مارتن", "غريفيث")]
