@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from qawl import cues, names, reports, sources, speech, turns
 from qawl.arabic import strip_proclitics, with_pronouns, without_article
@@ -208,4 +208,12 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
             result.quote = "direct"
         out.append(result)
         previous = result
+    first = next((k for k, sentence in enumerate(sentences) if not sentence.boilerplate), -1)
+    if first >= 0 and out[first].attribution == "none" and known and cues.COLON in sentences[first].text:
+        # ترامب: "…" — a headline's one-word name is a source once the article has named him, which its body does
+        # after the headline
+        text = sentences[first].text
+        report = speech.find(lex, text, tokens(text) if toks is None else toks[first], known)
+        if report is not None and report.kind == "explicit" and not report.cue:
+            out[first] = replace(_source(lex, report), people=out[first].people)
     return out

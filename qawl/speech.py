@@ -583,7 +583,8 @@ def _told_medium(lex: Lexicons, toks: Tokens, k: int, colon: int) -> bool:
     words = [t.norm for t in toks[k:colon] if t.norm not in cues.QUOTE_MARKS and t.norm not in {"ل", "لـ"}]
     if words and words[0] == toks[k].norm:
         words[0] = words[0][1:]  # لسكاي → سكاي
-    return bool(words) and sources.classify(lex, words).kind == sources.MEDIA
+    quoted = toks[colon - 1].norm in cues.QUOTE_MARKS  # لـ«الشرق الأوسط»: a name in quotation marks, an outlet's
+    return bool(words) and (quoted or sources.classify(lex, words).kind == sources.MEDIA)
 
 
 def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = ()) -> Report | None:
@@ -596,6 +597,9 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
         # وواصل: "…"، وتابع: "…": a verb that opens a quotation with a colon says it, whatever verb it is
         return Report("implicit", surface(text, toks, 0, 1), quote="direct")
     colon = next((k for k, t in enumerate(toks[:12]) if t.norm == cues.COLON), -1)
+    if colon > 3 and toks[0].norm in cues.QUOTE_MARKS and toks[colon - 1].norm in cues.QUOTE_MARKS and (
+            is_source(lex, surface(text, toks, 1, colon - 1))):
+        return Report("explicit", "", surface(text, toks, 1, colon - 1), quote="direct")  # "العفو الدولية": …
     np_end = noun_phrase(lex, toks, 0)
     if (colon < 1 or len(toks) - colon < 4 or not (np_end == colon or _told_medium(lex, toks, np_end, colon))
             or len(text.split()) > _HEADLINE_WORDS):

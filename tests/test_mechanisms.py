@@ -498,6 +498,25 @@ def test_a_source_pointed_back_to_is_the_one_named_before(article, key, kind):
     assert (spoken.key(), spoken.kind()) == (key, kind)
 
 
+@pytest.mark.parametrize(("article", "key"), [
+    # a headline's one-word name speaks once the body names him, after it
+    ("دوبوا: بلادنا ستدفع ثمنا باهظا\nقال الرئيس الفرنسي جان دوبوا إن بلاده ستدفع ثمنا باهظا.", ("جان", "دوبوا")),
+    # the outlet he told it, in quotation marks of either kind, is no part of his title
+    ("وزير الخارجية السعودي لـ«الشرق الأوسط»: لا تفاوض مع الحوثيين\nوقال الوزير إن الحوار متوقف.",
+     ("وزير", "الخارجيه", "السعودي")),
+    # a body's name in quotation marks before the colon
+    ("\"العفو الدولية\": المعتقلون تعرضوا للتعذيب\nوقالت المنظمة إن التعذيب ممنهج.", ("العفو", "الدوليه")),
+])
+def test_a_headline_names_its_source_before_the_colon(article, key):
+    art = analyse(Document("t", article))
+    assert art.entity_of[0] >= 0 and art.entities[art.entity_of[0]].key() == key
+
+
+def test_a_headline_label_is_no_source():
+    art = analyse(Document("t", "عاجل: انفجار في بغداد\nقال مصدر أمني إن انفجارا وقع في بغداد."))
+    assert art.entity_of[0] == -1
+
+
 def test_an_envoys_name_after_the_place_he_is_sent_to_names_him():
     art = analyse(Document("t", "وقال المبعوث الأممي إلى اليمن مارتن غريفيث إن الأطراف وافقت."))
     assert [art.entities[k].key() for k in art.entity_of] == [("مارتن", "غريفيث")]
