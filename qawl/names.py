@@ -195,7 +195,9 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
         w = words[k]
         prev = words[k - 1]
         if (w in titles or w in lex.w.person_noun) and not w.startswith("ال") and w not in first_names and (
-                is_name_word(lex, prev) and prev not in titles and prev not in lex.w.person_noun):
+                is_name_word(lex, prev) or _definite_family(lex, prev)) and (
+                prev not in titles and prev not in lex.w.person_noun):
+            # الأمير خالد الفيصل مستشار خادم الحرمين: after a family name with ال too
             head = _split(lex, tuple(words[:k]))
             if head.name and head.name_at > 0 and head.name_at + len(head.name) == k:
                 return Mention(head.title + tuple(words[k:]), head.name, head.name_at)

@@ -343,7 +343,12 @@ def gender(lex: Lexicons, words: list[str], cue_gender: str = "") -> str:
         return "f"
     if cue_gender:
         return cue_gender  # the verb agrees with the person the writer means (قالت مراد: نادية مراد, whatever مراد is)
-    for word in names.split(lex, words).name[:1]:  # the first name, not a family name or a title's word
+    mention = names.split(lex, words)
+    before = words[mention.name_at - 1] if mention.name and mention.name_at > 0 else ""
+    if before in lex.roles and (not before.endswith("ه") or before[:-1] in lex.roles):
+        # الشيخ صباح الخالد، الشيخة فاطمة: the title right before a name agrees with it (سعادة، سماحة: any gender)
+        return "f" if before.endswith("ه") else "m"
+    for word in mention.name[:1]:  # the first name, not a family name or a title's word
         if given.get(word) in ("m", "f"):
             return given[word]
     head = stem(lex, words[0]) if words else ""

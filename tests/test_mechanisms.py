@@ -113,6 +113,9 @@ def test_a_possessed_thing_cannot_speak_but_a_relative_can():
     ("بوركهارت", "", ""),  # nothing tells: no guess
     ("مراد", "f", "f"),  # the verb's agreement beats the lexicon's given name (قالت مراد)
     ("الوزير", "", "m"),
+    ("وزير الخارجية الشيخ صباح الخالد", "", "m"),  # the title before a name agrees with it, whatever the name
+    ("الشيخة صباح الخالد", "", "f"),
+    ("سعادة صباح الخالد", "", "f"),  # سعادة honours anyone: the given name tells
 ])
 def test_gender_comes_from_evidence_only(phrase, cue_gender, gender):
     assert sources.classify(LEX, normalize(phrase).split(), cue_gender).gender == gender
@@ -165,6 +168,7 @@ def test_an_object_after_the_cue_leaves_the_subject_implicit(sentence, expected)
     ("وزيرة الخارجية مارغوت فالستروم", "مارغوت فالستروم"),  # فال + a word no dictionary holds: a family name
     ("وزير الدفاع التركي خلوصي أكار", "خلوصي أكار"),  # a first name no list holds, after a title, opens it
     ("الرئيس التنفيذي لشركة أرامكو أمين الناصر", "أمين الناصر"),  # a given name spelled as a title
+    ("صاحب السمو الملكي الأمير خالد الفيصل مستشار خادم الحرمين الشريفين", "خالد الفيصل"),  # a title after it
     ("أمين الصندوق", ""),  # the title itself: a common noun completes it
     ("المتحدث باسم الخارجية", ""),  # باسم qualifies the title here: no given name
     ("وزير الخارجية الإماراتي عبدالله بن زايد", "عبدالله بن زايد"),  # after بن, a name whatever a dictionary says
@@ -1344,6 +1348,9 @@ OTHER_OUTLETS = """
 وقال وزير الخارجية الكويتي الشيخ صباح الخالد إن الكويت تدعم الحوار. → وزير الخارجية الكويتي الشيخ صباح الخالد
 وقال الوزير صباح الخميس إن الكويت تدعم الحوار. → الوزير
 وقال الوزير صباح الغد إن الكويت تدعم الحوار. → الوزير
+# a ب-word after a definite title is what the verb governs when it is a thing, not a body or a place of service
+أشاد الوزير بجهود المرأة الإماراتية. → الوزير
+وقال مدير التعليم بمنطقة الرياض إن المدارس جاهزة. → مدير التعليم بمنطقة الرياض
 # forecasts are figures, an unnamed source as estimates are; outlets that pass a story on (تناقلت) report it
 وتشير التوقعات إلى أن الأسعار سترتفع. → التوقعات
 وتناقلت مواقع إخبارية أن الرئيس غادر البلاد. → مواقع إخبارية
