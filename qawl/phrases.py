@@ -101,14 +101,15 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
         return False  # a role adds a title (أمين العاصمة المقدسة رئيس اللجنة …), بن a name (الطبيب عطية بن محمد)
     if word.endswith(("ها", "هم", "هما")):
         return True
+    if prev in lex.w.name_tail and not word.startswith("ال") and names.is_name_word(lex, word):
+        return False  # زين الدين | زيدان، نور الدين | جانيكلي: a family name after a compound given name
     prev_bare = prev[1:] if prev.startswith("وال") else prev
     places = lex.places
-    if prev in places and not word.startswith("ال") and not mentions.span_at([prev, word], mentions.gazetteer_index(
-            lex), 0) > 1:
+    if prev in places and not word.startswith("ال") and not _one_name(lex, prev, word):
         return True  # (not واشنطن بوست، نيويورك تايمز: an outlet named after its city)
     if word in places and not prev.startswith("ال") and prev not in lex.title_words and not _heads_construct(
-            lex, prev) and ("ال" + prev) not in lex.title_words:
-        return True  # حذر ترامب إيران (not جامعة نجران)
+            lex, prev) and ("ال" + prev) not in lex.title_words and not _one_name(lex, prev, word):
+        return True  # حذر ترامب إيران (not جامعة نجران، ريال مدريد)
     definite = prev_bare.startswith("ال")
     closed = closes(lex, prev)
     if word.startswith("ال"):
@@ -151,6 +152,12 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
             prev_bare[2:] in lex.w.person_noun or dictionary.participle(prev_bare[2:], plural=False, feminine=False)):
         return False  # أكد المواطن عبدالله أحمد الحسيني، المهاجم خوسيه ريس: the name of the one the noun describes
     return definite and not closed
+
+
+def _one_name(lex: Lexicons, prev: str, word: str) -> bool:
+    """Return whether two words open a name the gazetteer holds (واشنطن بوست، ريال مدريد): one name, though a place
+    is in it."""
+    return mentions.span_at([prev, word], mentions.gazetteer_index(lex), 0) > 1
 
 
 def _doer_in_construct(lex: Lexicons, word: str) -> bool:
@@ -355,7 +362,7 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
                 break  # تقارير استندت إلى …: a verb ends the subject (a relative clause of an indefinite noun)
             if word in places and ((not prev.startswith(("ال", "لل")) and prev not in titles and not _heads_construct(
                     lex, prev) and ("ال" + prev) not in titles) or (
-                    prev.startswith("ال") and not word.startswith("ال"))):
+                    prev.startswith("ال") and not word.startswith("ال"))) and not _one_name(lex, prev, word):
                 # توعد ترامب إيران، حذر الوزير روسيا: a country right after a name or a definite word is the object
                 # (not جامعة نجران، رئيس وزراء أستراليا)
                 break

@@ -1351,6 +1351,10 @@ OTHER_OUTLETS = """
 # a ب-word after a definite title is what the verb governs when it is a thing, not a body or a place of service
 أشاد الوزير بجهود المرأة الإماراتية. → الوزير
 وقال مدير التعليم بمنطقة الرياض إن المدارس جاهزة. → مدير التعليم بمنطقة الرياض
+# a club the gazetteer holds is one name though a city is in it; a compound given name goes on to the family name
+وأعلن نادي ريال مدريد أن اللاعب أصيب. → نادي ريال مدريد
+وقال نجم ريال مدريد كريستيانو رونالدو إنه سعيد بالفوز. → نجم ريال مدريد كريستيانو رونالدو
+وقال المدرب الفرنسي زين الدين زيدان في مؤتمر صحفي إن الفريق جاهز. → المدرب الفرنسي زين الدين زيدان
 # forecasts are figures, an unnamed source as estimates are; outlets that pass a story on (تناقلت) report it
 وتشير التوقعات إلى أن الأسعار سترتفع. → التوقعات
 وتناقلت مواقع إخبارية أن الرئيس غادر البلاد. → مواقع إخبارية
