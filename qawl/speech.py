@@ -134,6 +134,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
             and subject[1] == (i - 1 if before in w.perfect_particle else i)
             and _opens_clause(lex, toks, subject[0])):
         # لكن ماي حذرت الزعماء الأوروبيين من أنها: the subject written before its verb; what follows is the object
+        if stem in w.object_before_ba and i + 1 < len(toks) and _passive_ba(lex, toks[i + 1].norm, known):
+            return None  # وكان فلان اتهم بقبول هدايا: no object before what he was accused of, the verb is passive
         at = complement_at(lex, toks, noun_phrase(lex, toks, i + 1, objects=True), allowed)
         if at < 0 and cues.ANY in allowed and i + 1 < len(toks) and toks[i + 1].norm not in PUNCTUATION:
             at = i + 1
@@ -348,7 +350,13 @@ def _passive_ba(lex: Lexicons, word: str, known: Collection[str]) -> bool:
     if rest.startswith("ال"):  # بالتلاعب: no name opens with بال and a word the dictionary knows as an action
         entry = dictionary.entry(rest[2:])
         return entry is not None and entry.kind == dictionary.VERBAL_NOUN
-    return len(rest) == 5 and rest[0] == "ت" and rest[3] == "ي"  # the تفعيل of an action: بتبديد، بتحويل
+    if len(rest) == 5 and rest[0] == "ت" and rest[3] == "ي":
+        return True  # the تفعيل of an action: بتبديد، بتحويل
+    # بقبول هدايا، باختلاس: an action the dictionary knows, of five letters or of the فعول / فعال shape (not بوتين:
+    # ب + a rare وتين)
+    entry = dictionary.entry(rest)
+    return (len(rest) >= 5 or (len(rest) == 4 and rest[2] in "وا")) and entry is not None and (
+        entry.kind == dictionary.VERBAL_NOUN)
 
 
 def _reply_adverb(lex: Lexicons, toks: Tokens, i: int) -> bool:
