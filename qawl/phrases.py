@@ -521,6 +521,13 @@ def trailing_name(lex: Lexicons, toks: Tokens, a: int, b: int) -> int:
     return -1
 
 
+def _holders_name(lex: Lexicons, toks: Tokens, a: int, b: int) -> int:
+    """Return trailing_name, or -1 when the name would open with a thing the dictionary knows (مصدر في الخارجية
+    السورية | نقل العناصر: the object, no name)."""
+    start = trailing_name(lex, toks, a, b)
+    return -1 if start > 0 and _common_noun(lex, toks[start].norm) else start
+
+
 def through_phrase(lex: Lexicons, toks: Tokens, a: int, k: int) -> int:
     """Return k moved over a short phrase that completes a bare title: up to a comma (مستشار السياسة
     الخارجية في الكرملين،) or up to the name it ends with (نائب الممثل في العراق جورجي بوستن)."""
@@ -533,8 +540,13 @@ def through_phrase(lex: Lexicons, toks: Tokens, a: int, k: int) -> int:
         m = noun_phrase(lex, toks, k + 1)
         if not to and m > k + 1 and m - k <= 5 and m < len(toks) and toks[m].norm in COMMAS:
             return m
-        if toks[a].norm in lex.roles and m > k + 2 and m - k <= 7 and trailing_name(lex, toks, k + 1, m) > k + 1:
-            return m
+        head = toks[a].norm
+        holder = head in lex.roles or (head[2:] if head.startswith("ال") else head) in lex.w.person_noun
+        if holder and m > k + 2 and m - k <= 9 and _holders_name(lex, toks, k + 1, m) > k + 1:
+            return m  # نائب الممثل في العراق جورجي بوستن، الباحث في معهد واشنطن لسياسات الشرق الأدنى ديفيد شينكر
+        if holder and m - k <= 5 and m < len(toks) and toks[m].norm in lex.w.phrase_preposition and (
+                (n := noun_phrase(lex, toks, m + 1)) - m <= 6 and _holders_name(lex, toks, a, n) > m + 1):
+            return n  # المسؤول في حزب اليسار | في سوريا محمد جلال قاسم: where he serves, where that is, his name
     if a < k < len(toks) - 2 and toks[a].norm in lex.roles and toks[k].norm.startswith("لل") and (
             toks[k + 1].norm in lex.honorifics):
         # وكيل الجامعة للتطوير الدكتور فلان الفلاني: the title's complement, then the named holder

@@ -521,6 +521,18 @@ def test_a_headline_label_is_no_source():
     assert art.entity_of[0] == -1
 
 
+@pytest.mark.parametrize(("sentence", "key"), [
+    # where a title's holder serves, one or two places of it, then his name
+    ("وقال الباحث في معهد واشنطن لسياسات الشرق الأدنى جون دوبوا إن الوضع صعب.", ("جون", "دوبوا")),
+    ("ويقول المسؤول في حزب اليسار الكردي في سوريا محمد جلال قاسم: \"عفرين صامدة\".", ("محمد", "جلال", "قاسم")),
+    # an action after the place is the verb's object, no name
+    ("ووصف مصدر في الخارجية السورية نقل العناصر بأنه عملية إجرامية.", ("مصدر",)),
+])
+def test_a_holders_name_follows_where_he_serves(sentence, key):
+    art = analyse(Document("t", sentence))
+    assert [art.entities[k].key() for k in art.entity_of] == [key]
+
+
 def test_an_envoys_name_after_the_place_he_is_sent_to_names_him():
     art = analyse(Document("t", "وقال المبعوث الأممي إلى اليمن مارتن غريفيث إن الأطراف وافقت."))
     assert [art.entities[k].key() for k in art.entity_of] == [("مارتن", "غريفيث")]
