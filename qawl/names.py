@@ -257,7 +257,7 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
         # مصدر طبي، مسؤول أمريكي، مواطن آخر، مسؤولون حكوميون: adjectives of an indefinite head; مدير طب الأسنان،
         # قائد قوة أمن المنشآت، منتقدو اتفاق تغيير الاسم: the nouns that complete it, with no word that marks a name
         start = end
-    while end > start and _not_a_name_end(lex, words[end - 1]) and words[end - 2] not in joiners and not (
+    while end > start and _not_a_name_end(lex, words[end - 1]) and (end < 2 or words[end - 2] not in joiners) and not (
             end - 2 >= start and (words[end - 2] in given or _foreign_given(lex, words, start, end - 2))
             and not words[end - 1].startswith("ال")
             and not dictionary.verb_only(words[end - 1])):

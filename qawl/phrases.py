@@ -414,14 +414,16 @@ def _governed_after_title(lex: Lexicons, prev: str, word: str) -> bool:
     if not (prev.startswith("ال") and word.startswith("ب") and len(word) > 4):
         return False
     if not word.startswith("بال"):  # ووعد الوزير | بتحسين الخدمات، وأشاد الوزير | بجهود المرأة: an action or a thing
-        rest = word[1:]
-        found = dictionary.entry(rest)
-        return found is not None and found.kind != dictionary.RELATIVE and not (
-            rest in lex.w.body or rest in lex.institution_heads or rest in lex.w.place_head or rest in lex.places
-            or rest in lex.w.title_complement or ("ال" + rest) in lex.title_words)
-    bare = word[3:]
-    return not ("ال" + bare in lex.places or bare in lex.institution_heads or bare in lex.w.body
-                or bare in lex.w.title_complement or "ال" + bare in lex.title_words)
+        found = dictionary.entry(word[1:])
+        return found is not None and found.kind != dictionary.RELATIVE and not _completes_title(lex, word[1:])
+    return not _completes_title(lex, word[3:])
+
+
+def _completes_title(lex: Lexicons, bare: str) -> bool:
+    """Return whether a word without ب and ال names where or what a title's holder serves: a place, a body or an
+    office (مدير التعليم بمنطقة، المتحدث بوزارة، بالإنابة)."""
+    return (bare in lex.places or "ال" + bare in lex.places or bare in lex.institution_heads or bare in lex.w.body
+            or bare in lex.w.place_head or bare in lex.w.title_complement or "ال" + bare in lex.title_words)
 
 
 def _body_domain(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:

@@ -53,6 +53,7 @@ def stem(lex: Lexicons, word: str) -> str:
 
 
 def _stem(lex: Lexicons, word: str) -> str:
+    """Return a word without its proclitics (stem), unless they would leave a name's letters as a rare noun."""
     head, rest = strip_proclitics(word, lambda x: known(lex, x))
     if head in ("ب", "ك", "ل") and not rest.startswith("ال") and not _in_lexicons(lex, rest) and names.is_name_word(
             lex, word):
