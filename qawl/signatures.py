@@ -144,7 +144,8 @@ def minhashes(keys: Sequence[Sequence[str]]) -> np.ndarray:
         return out
     word_hashes = map(_HASHES.__getitem__, chain.from_iterable(keys))
     mixed = _fmix32(np.fromiter(word_hashes, dtype=np.uint32, count=total))
-    permuted = _A[:, None] * mixed + _B[:, None]  # uint32 arithmetic wraps: a * h + b mod 2**32, as datasketch
+    permuted = np.multiply(_A[:, None], mixed)  # uint32 arithmetic wraps: a * h + b mod 2**32, as datasketch
+    permuted += _B[:, None]  # in place: one (NUM_PERM × words) array, not two
     nonempty = np.flatnonzero(sizes)
     starts = (np.cumsum(sizes) - sizes)[nonempty]
     out[nonempty] = np.minimum.reduceat(permuted, starts, axis=1).T  # along rows: contiguous, twice as fast
