@@ -324,7 +324,8 @@ def _columns(docs: list[Document], lex: Lexicons) -> Chunk:
                           "doc_id": pa.array(a_doc, string)}),
         # 32-bit sentence ids: the tokens frame is the longest (16M rows at 1M sentences).
         tokens=pa.table({"doc_id": pa.DictionaryArray.from_arrays(  # the dictionary encoding, made directly
-                             np.repeat(np.arange(len(t_doc), dtype=np.int32), t_count), pa.array(t_doc, string)),
+                             signatures.numbers(np.repeat(np.arange(len(t_doc), dtype=np.int32), t_count)),
+                             pa.array(t_doc, string)),
                          "sentence_id": pa.array(t_id, pa.int32()),
                          "surface": _dictionary(t_surface), "term": _dictionary(t_term)}),
         themes=pa.table({"doc_id": pa.array(th_doc, string), "sentence_id": pa.array(th_id, int64),
