@@ -102,7 +102,7 @@ class _WordFacts:
         norm = normalize(written)
         number = written.isdigit()  # Arabic-Indic digits
         keyword = None if number or is_stopword(written, lex) else term(written, lex)
-        if any(f in gazetteer for f in mentions.forms(norm)):
+        if not gazetteer.keys().isdisjoint(mentions.forms(norm)):
             self.may_name.add(written)
         if keyword is not None and (keyword in self.themes.single or keyword in self.themes.phrases):
             self.themed.add(written)
@@ -222,7 +222,8 @@ class Chunk:
 
 
 def _dictionary(values: list[str]) -> pa.Array:
-    return pa.array(values, pa.large_string()).dictionary_encode()
+    # Encoded as Arrow converts the strings (the codes of dictionary_encode, without a string array first).
+    return pa.array(values, pa.dictionary(pa.int32(), pa.large_string()))
 
 
 @contextlib.contextmanager
@@ -323,7 +324,8 @@ def _columns(docs: list[Document], lex: Lexicons) -> Chunk:
                           "doc_id": pa.array(a_doc, string)}),
         # 32-bit sentence ids: the tokens frame is the longest (16M rows at 1M sentences).
         tokens=pa.table({"doc_id": pa.DictionaryArray.from_arrays(  # the dictionary encoding, made directly
-                             np.repeat(np.arange(len(t_doc), dtype=np.int32), t_count), pa.array(t_doc, string)),
+                             signatures.numbers(np.repeat(np.arange(len(t_doc), dtype=np.int32), t_count)),
+                             pa.array(t_doc, string)),
                          "sentence_id": pa.array(t_id, pa.int32()),
                          "surface": _dictionary(t_surface), "term": _dictionary(t_term)}),
         themes=pa.table({"doc_id": pa.array(th_doc, string), "sentence_id": pa.array(th_id, int64),

@@ -307,6 +307,7 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
     kinds = lex.memo("phrase_word", _phrase_word)
     given = names.given_name_set(lex)  # ماريا is a name, not ماري + the alef of the accusative
     copula = lex.w.copula  # صحفي من رويترز | كان على الطائرة: كان inside a phrase opens a clause about it
+    named = lex.derived("names_with_stop_words", _names_with_stop_words)  # lexicon_name's test, asked per word here
     j = i
     while j < last:
         tok = toks[j]
@@ -314,7 +315,7 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
         if word in _QUOTES and j > i and (close := quoted_name(lex, toks, j)) > 0:
             j = close + 1  # صحيفة "ميرور" البريطانية: a medium's or body's name in quotation marks is its name
             continue
-        if (close := lexicon_name(lex, toks, j)) > 0:
+        if word in named and (close := lexicon_name(lex, toks, j)) > 0:
             j = close  # وقالت شبكة سي إن إن | إن: a name the gazetteer holds is one name whatever its words
             continue
         if (stop[word] and not (j == i and (word in titles or word in lex.w.quantifier or word in lex.w.person_noun
@@ -343,8 +344,9 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
             possessed = tok.possessed and word not in given and prev not in lex.w.quantifier
             if possessed or (word in ends and not _ali_before_governed(lex, toks, j) and not _ali_after_honorific(
                     lex, toks, i, j)) or word in copula or (
-                    _ACCUSATIVE[word] and word not in given and word not in places) or _adverbial(
-                    lex, prev, word) or _purpose(lex, prev, word) or _addressee(lex, prev, word) or (
+                    _ACCUSATIVE[word] and word not in given and word not in places) or (
+                    word[:1] == "م" and _adverbial(lex, prev, word)) or (  # each needs its first letter: no call else
+                    word[:1] == "ل" and (_purpose(lex, prev, word) or _addressee(lex, prev, word))) or (
                 objects and not (titled and _holder_name(lex, toks, j) and not has_name(lex, toks, i, j)) and (
                     object_starts(lex, prev, word, after_name=after_name,
                                   follows=toks[j + 1].norm if j + 1 < len(toks) else "", feminine=tok.feminine)

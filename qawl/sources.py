@@ -49,6 +49,8 @@ def known(lex: Lexicons, word: str) -> bool:
 
 def stem(lex: Lexicons, word: str) -> str:
     """Return a normalized word without its proclitics (وللحكومة → الحكومة), when what is left is a known word."""
+    if word.isdigit():
+        return word  # a number (most are seen once) has no clitic: not learned by the memo
     return lex.memo("source_stem", _stem)[word]
 
 

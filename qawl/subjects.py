@@ -244,6 +244,8 @@ def after_describing_clause(lex: Lexicons, toks: Tokens, j: int, k: int) -> int:
 def indefinite_noun(lex: Lexicons, tok: Token) -> bool:
     """Return whether a word is a common noun without the article (لافتة، تقارير), no name, title or body: a verb
     right after it opens a clause describing it."""
+    if tok.norm.isdigit():
+        return False  # a number (most are seen once) is no noun the dictionary knows: not learned by the memo
     return lex.memo("indefinite_noun", _is_indefinite_noun)[tok]  # asked before every cue: once per word
 
 
