@@ -121,7 +121,7 @@ def document_report(lex: Lexicons, text: str, toks: Tokens, i: int, j: int, allo
     if at < 0:
         return None
     cue, quote = surface(text, toks, i, i + 1), quote_kind(text, toks.starts[at], spans)
-    author = _document_source(lex, text, toks, j, at)
+    author = document_source(lex, text, toks, j, at)
     if author:
         return Report("explicit", cue, without_lam(surface(text, toks, *author)), quote=quote)
     return Report("implicit", cue, quote=quote, document=surface(text, toks, j, j + 1))
@@ -146,7 +146,7 @@ def came_in_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[t
         return None
     cue = surface(text, toks, i, i + 1)
     quote = quote_kind(text, toks.starts[at], spans)
-    author = _document_source(lex, text, toks, i + 2, at)
+    author = document_source(lex, text, toks, i + 2, at)
     if author:
         return Report("explicit", cue, without_lam(surface(text, toks, *author)), quote=quote)
     return Report("implicit", cue, quote=quote, document=surface(text, toks, i + 2, i + 3))
@@ -192,7 +192,7 @@ def according_report(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report |
     if j + 1 < len(toks) and not quoted and is_document(lex, without_lam(toks[j].norm)):
         # ووفقا لبيان للإدارة الأمريكية، بحسب بيان صدر عن الرئاسة: the document's author; وحسب الشكوى: the last body
         limit = next((m for m in range(j + 1, len(toks)) if toks[m].norm in closers(lex)), len(toks))
-        author = _document_source(lex, text, toks, j, limit)
+        author = document_source(lex, text, toks, j, limit)
         if author:
             return Report("explicit", cue, without_lam(surface(text, toks, *author)))
         definite = without_lam(toks[j].norm).startswith("ال")  # وحسب الشكوى فإن: the document the article relays
@@ -237,7 +237,7 @@ def is_document(lex: Lexicons, word: str) -> bool:
     return ("ال" + bare) in lex.w.document or bare in lex.w.speech_noun
 
 
-def _document_source(lex: Lexicons, text: str, toks: Tokens, a: int, limit: int) -> tuple[int, int] | None:
+def document_source(lex: Lexicons, text: str, toks: Tokens, a: int, limit: int) -> tuple[int, int] | None:
     """Return the span of the source a document phrase starting at toks[a] names: بيان الوزارة، بيان للجيش، بيان
     صادر عن الوزارة، بيان أصدرته الوزارة (what follows the document word, up to limit), or None."""
     table = cues.of(lex)
@@ -247,8 +247,11 @@ def _document_source(lex: Lexicons, text: str, toks: Tokens, a: int, limit: int)
         k += 1  # بيان رسمي، بيان مقتضب، بيان صادر، بيان صدر عن
     if k < limit and toks[k].norm == "عن":
         k += 1
-    elif k < limit and (toks[k].norm in table.with_object or toks[k].norm in table.verbs):
-        k += 1  # بيان أصدرته الوزارة
+    else:
+        k += 1 if k + 1 < limit and toks[k].norm in lex.w.who else 0  # التقرير الذي أصدره البنك
+        if k < limit and (toks[k].norm in table.with_object or toks[k].norm in table.verbs
+                          or toks[k].norm in lex.w.authored):
+            k += 1  # بيان أصدرته الوزارة، تقرير أعده البنك الدولي، استطلاع أجرته الشركة
     if k + 1 < limit and toks[k].norm == "ما" and toks[k + 1].norm in lex.w.called:
         k += 3 if k + 2 < limit and toks[k + 2].norm == "ب" else 2  # أصدره ما يسمى بـ "مركز …": the so-called body
     if k >= limit:
@@ -297,7 +300,7 @@ def relay_report(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | Non
             if k + 1 < len(toks) and is_document(lex, toks[k + 1].norm):
                 # نقلت وسائل إعلام عن بيان للكرملين: the document's author is the source
                 limit = next((m for m in range(k + 2, len(toks)) if toks[m].norm in closers(lex)), len(toks))
-                author = _document_source(lex, text, toks, k + 1, limit)
+                author = document_source(lex, text, toks, k + 1, limit)
                 return Report("explicit", cue, without_lam(surface(text, toks, *author))) if author else None
             end = noun_phrase(lex, toks, k + 1)
             if end > k + 1:

@@ -24,6 +24,7 @@ from qawl.relays import (
     antecedent_report,
     came_in_report,
     document_report,
+    document_source,
     in_words_of,
     is_document,
     relay_report,
@@ -248,6 +249,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         if named:
             return Report("explicit", cue, surface(text, toks, *named), quote=quote)
     if implicit and j - 1 > i and toks[j - 1].norm in w.document:
+        if author := document_source(lex, text, toks, j - 1, at):  # وأشار التقرير الذي أعده البنك الدولي إلى أن
+            return Report("explicit", cue, without_lam(surface(text, toks, *author)), quote=quote)
         return Report("implicit", cue, quote=quote, document=surface(text, toks, j - 1, j))
 
     if implicit or without_article(toks[j].norm) in lex.w.time_noun:
@@ -503,7 +506,7 @@ def triggers(lex: Lexicons) -> frozenset[str]:
         table = cues.of(lex)
         return (lex.w.relay | {"نقلا"} | frozenset(table.verbs) | according_words(lex) | lex.w.impersonal_source
                 | frozenset("و" + w for w in lex.w.impersonal_source)
-                | frozenset(table.participles) | frozenset(table.with_object) | lex.w.came_in | {"حد"})
+                | frozenset(table.participles) | frozenset(table.with_object) | lex.w.came_in | {"حد", "لسان"})
     return lex.derived("speech_triggers", make)
 
 
@@ -544,6 +547,8 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
             relay = relay_report(lex, text, toks, i)
         elif n == "حد" and according is None and in_words_of(lex, toks, i):
             according = according_report(lex, text, toks, i + 1)  # على حد قول الوزير، على حد تعبيره
+        elif n == "لسان" and according is None and i > 0 and toks[i - 1].norm == "علي":
+            according = according_report(lex, text, toks, i)  # كما جاء على لسان الوزير: in the words he said
         elif n == "نقلا" and relay is None:
             relay = according_report(lex, text, toks, i)
         elif (without_and(n) in lex.w.impersonal_source and verb is None and (
