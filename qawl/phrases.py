@@ -347,7 +347,7 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
                     _ACCUSATIVE[word] and word not in given and word not in places) or (
                     word[:1] == "م" and _adverbial(lex, prev, word)) or (  # each needs its first letter: no call else
                     word[:1] == "ل" and (_purpose(lex, prev, word) or _addressee(lex, prev, word))) or (
-                objects and not (titled and _holder_name(lex, toks, j) and not has_name(lex, toks, i, j)) and (
+                objects and not (titled and _opens_person_name(lex, toks, j) and not has_name(lex, toks, i, j)) and (
                     object_starts(lex, prev, word, after_name=after_name,
                                   follows=toks[j + 1].norm if j + 1 < len(toks) else "", feminine=tok.feminine)
                     or (tok.feminine and word[:1] not in "البو" and closes(lex, prev))
@@ -397,7 +397,7 @@ def _given_after_title(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
             and after[2:] not in lex.w.time_noun and not _common_noun(lex, after[2:]))
 
 
-def _holder_name(lex: Lexicons, toks: Tokens, j: int) -> bool:
+def _opens_person_name(lex: Lexicons, toks: Tokens, j: int) -> bool:
     """Return whether toks[j] opens a person's name: a given name, or two name words no dictionary or gazetteer holds
     (سيرغي لافروف), not a place (حذر وزير خارجية روسيا | واشنطن) nor a name and a ب-word (انتقد سفير روسيا | ترامب
     بشدة)."""
@@ -525,7 +525,7 @@ def trailing_name(lex: Lexicons, toks: Tokens, a: int, b: int) -> int:
     return -1
 
 
-def _holders_name(lex: Lexicons, toks: Tokens, a: int, b: int) -> int:
+def _trailing_person(lex: Lexicons, toks: Tokens, a: int, b: int) -> int:
     """Return trailing_name, or -1 when the name would open with a thing the dictionary knows (مصدر في الخارجية
     السورية | نقل العناصر: the object, no name)."""
     start = trailing_name(lex, toks, a, b)
@@ -546,10 +546,10 @@ def through_phrase(lex: Lexicons, toks: Tokens, a: int, k: int) -> int:
             return m
         head = toks[a].norm
         holder = head in lex.roles or (head[2:] if head.startswith("ال") else head) in lex.w.person_noun
-        if holder and m > k + 2 and m - k <= 9 and _holders_name(lex, toks, k + 1, m) > k + 1:
+        if holder and m > k + 2 and m - k <= 9 and _trailing_person(lex, toks, k + 1, m) > k + 1:
             return m  # نائب الممثل في العراق جورجي بوستن، الباحث في معهد واشنطن لسياسات الشرق الأدنى ديفيد شينكر
         if holder and m - k <= 5 and m < len(toks) and toks[m].norm in lex.w.phrase_preposition and (
-                (n := noun_phrase(lex, toks, m + 1)) - m <= 6 and _holders_name(lex, toks, a, n) > m + 1):
+                (n := noun_phrase(lex, toks, m + 1)) - m <= 6 and _trailing_person(lex, toks, a, n) > m + 1):
             return n  # المسؤول في حزب اليسار | في سوريا محمد جلال قاسم: where he serves, where that is, his name
     if a < k < len(toks) - 2 and toks[a].norm in lex.roles and toks[k].norm.startswith("لل") and (
             toks[k + 1].norm in lex.honorifics):
