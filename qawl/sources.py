@@ -164,6 +164,8 @@ def head_kind(lex: Lexicons, word: str, *, named: bool = False) -> str:
         return UNNAMED  # وكالات، منظمات: several bodies, none named (الحكومات after a verb is mostly its object)
     if word in lex.w.group_noun or bare in lex.w.group_noun:
         return UNNAMED  # الأكراد، الأتراك: a people
+    if _dual_unnamed(lex, word):
+        return UNNAMED  # مسؤولان، مصدران، دبلوماسيان: two sources, neither named
     if (word in lex.title_words or bare in lex.title_words or bare in lex.w.person_noun
             or word in lex.w.person_noun):
         # An indefinite title with no name is an unnamed source (مسؤول كبير، مصدر أمني، متحدث باسم الوزارة).
@@ -230,12 +232,13 @@ def _adjective_shaped(word: str) -> bool:
 
 def _no_name(lex: Lexicons, word: str, given: dict[str, str]) -> bool:
     """Return whether a word shows that a phrase names no one: a word of indefiniteness or number (آخر، عديدة) or
-    the sound plural of a word the dictionary knows (نازحون، سوريون: several doers, a people)."""
+    the sound plural of a word the dictionary knows (نازحون، سوريون: several doers, a people), or the dual of an
+    unnamed source (مسؤولان، مصدران)."""
     if word in given:
         return False
     bare = without_article(word)
     counted = bare[:-1] if bare.endswith("ه") else bare
-    if bare in lex.w.anonymous or counted in lex.w.quantifier:
+    if bare in lex.w.anonymous or counted in lex.w.quantifier or _dual_unnamed(lex, word):
         return True
     return names.sound_plural(lex, bare)
 
@@ -261,6 +264,18 @@ def _body_not_medium(lex: Lexicons, words: list[str]) -> bool:
     entry = dictionary.entry(after[2:]) if after.startswith("ال") else None
     return (entry is not None and entry.kind in (dictionary.NOUN, dictionary.VERBAL_NOUN)  # not الوكالة الرسمية
             and after not in lex.w.news_word and after not in lex.places)
+
+
+def _dual_unnamed(lex: Lexicons, word: str) -> bool:
+    """Return whether an indefinite word is the dual of an unnamed source (مسؤولان، مصدرين): two of them, neither
+    named. A name ending so (عثمان، سلمان) is no dual of a source."""
+    if word.startswith("ال") or len(word) < 5 or not word.endswith(("ان", "ين")) or word in names.given_genders(lex):
+        return False  # شاهدا عيان is left out: a dual verb ends so too (سافرا)
+    single = word[:-2]
+    if single in lex.w.collective_source or head_kind(lex, single) != UNNAMED:
+        return False
+    # عابدين، كاثرين: the oblique ending closes names too, so only a title or source word takes it as a dual
+    return word.endswith("ان") or single in lex.title_words or single in lex.w.person_noun or single in lex.w.anonymous
 
 
 def _dual_body(lex: Lexicons, bare: str) -> bool:

@@ -58,7 +58,7 @@ def subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int, 
         # وكان الوزير فلان، الذي زار المدينة، قال; وكانت فلانة، وهي حامل، قد طلبت: a clause set off by commas that
         # describes the subject is passed over
         k = next((k for k in range(close - 1, max(0, close - 30), -1) if toks[k].norm in COMMAS), 0)
-        if k > 0 and (_describes(lex, toks[k + 1].norm) or toks[k + 1].norm in lex.w.phrase_preposition
+        if k > 0 and (_describes(lex, toks[k + 1]) or toks[k + 1].norm in lex.w.phrase_preposition
                       or toks[k + 1].norm == "من"):
             end = k  # الرئيس، في خطاب أمام الكونغرس، قال؛ الشرطة، من جهتها، قالت: where or whose turn it was
     start = end
@@ -184,10 +184,13 @@ def name_before_clause(lex: Lexicons, toks: Tokens, after: int, at: int) -> tupl
     return None
 
 
-def _describes(lex: Lexicons, word: str) -> bool:
+def _describes(lex: Lexicons, tok: Token) -> bool:
     """Return whether a word after a comma opens a clause that describes the noun before it: a relative pronoun
-    (، الذي …،) or و and a third-person pronoun (، وهي حامل …،، وهو أب لثلاثة،)."""
-    return word in lex.w.who or (word[:1] == "و" and word[1:] in lex.w.personal_pronoun)
+    (، الذي …،), و and a third-person pronoun (، وهي حامل …،، وهو أب لثلاثة،) or و and a noun of its own (، ومقره
+    لندن،، وعمرها 30 عاما،)."""
+    word = tok.norm
+    return word in lex.w.who or (word[:1] == "و" and (word[1:] in lex.w.personal_pronoun or (
+        tok.possessed and dictionary.entry(word[1:].removesuffix("ا").removesuffix("ه")) is not None)))
 
 
 def withheld_clause(lex: Lexicons, toks: Tokens, k: int) -> int:
@@ -211,7 +214,7 @@ def past_relative_clause(lex: Lexicons, toks: Tokens, k: int) -> int:
     من …، إنهم) or one that withholds its name (وقال مسؤول لم يكشف عن اسمه إن): its verbs are not the report."""
     if (withheld := withheld_clause(lex, toks, k)) > 0:
         return withheld
-    if k + 1 < len(toks) and toks[k].norm in COMMAS and _describes(lex, toks[k + 1].norm):
+    if k + 1 < len(toks) and toks[k].norm in COMMAS and _describes(lex, toks[k + 1]):
         close = next((m for m in range(k + 2, min(len(toks), k + 40))
                       if toks[m].norm in COMMAS or toks[m].norm == cues.COLON), -1)
         if close > 0:
@@ -361,7 +364,8 @@ def main_subject(lex: Lexicons, toks: Tokens, limit: int) -> tuple[int, int, int
     if (word in lex.w.when or first in lex.w.when) and i + 1 < limit:
         i += 1  # وحينما سئل فلان عن القرار قال: the subject of the clause of time says what the sentence reports
         first = word = toks[i].norm
-    if (word.startswith("ال") or word in lex.w.phrase_end or word in lex.w.that
+    if ((word.startswith("ال") and not dictionary.verb_only(word))  # والتقى، والتزم: a verb, not a definite noun
+            or word in lex.w.phrase_end or word in lex.w.that
             or (len(word) < 3 and not (first != word and word in dictionary.verbs()))  # وشن: a doubled verb
             or first.startswith(("ب", "ل", "ك"))):
         return 0, 0, 0, 0
