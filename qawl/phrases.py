@@ -104,6 +104,8 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
     if prev in lex.w.name_tail and not word.startswith("ال") and names.is_name_word(lex, word):
         return False  # زين الدين | زيدان، نور الدين | جانيكلي: a family name after a compound given name
     prev_bare = prev[1:] if prev.startswith("وال") else prev
+    if word.startswith("وال") and _titles_one_person(lex, prev_bare, word[1:]):
+        return False  # الكاتب | والمحلل السياسي: a second title of the one person, not whom the verb is about
     places = lex.places
     if prev in places and not word.startswith("ال") and not _one_name(lex, prev, word):
         return True  # (not واشنطن بوست، نيويورك تايمز: an outlet named after its city)
@@ -152,6 +154,16 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
             prev_bare[2:] in lex.w.person_noun or dictionary.participle(prev_bare[2:], plural=False, feminine=False)):
         return False  # أكد المواطن عبدالله أحمد الحسيني، المهاجم خوسيه ريس: the name of the one the noun describes
     return definite and not closed
+
+
+def _titles_one_person(lex: Lexicons, first: str, second: str) -> bool:
+    """Return whether two definite singular words, each a title or a human noun, describe one person when و joins
+    them (الكاتب والمحلل، الباحث والأكاديمي)."""
+    def human(word: str) -> bool:
+        bare = word[2:]
+        entry = dictionary.entry(bare)
+        return (word in lex.title_words or bare in lex.w.person_noun) and not (entry is not None and entry.plural)
+    return first.startswith("ال") and second.startswith("ال") and human(first) and human(second)
 
 
 def _one_name(lex: Lexicons, prev: str, word: str) -> bool:

@@ -153,7 +153,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         after in w.pronoun_subject or after in w.document or after in w.personal_pronoun or after in {"فيها", "فيه"}
         or own_object(lex, text, toks, j) or _we_verb(lex, after)
         or (after in w.demonstrative and j + 1 < len(toks) and (
-            toks[j + 1].norm in w.that or toks[j + 1].norm == cues.COLON))  # ويقول هؤلاء إن: those just named
+            toks[j + 1].norm in w.that or toks[j + 1].norm == cues.COLON
+            or is_complement(lex, toks[j + 1].norm, allowed - {cues.ANY})))  # ويقول هؤلاء إن، ويشير هؤلاء إلى أن
     )
     if not implicit and cues.ANY in allowed and _passive_ba(lex, after, known):
         return None  # بعدما اتهم بتبديد الأموال: a verb whose object precedes its ب, with none, is passive

@@ -129,10 +129,9 @@ def name_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int] | None:
     if end == i and end > 0 and ((toks[end - 1].feminine and toks[end - 1].norm not in names.given_name_set(lex))
                                  or accusative(toks[end - 1].norm)):
         end -= 1  # ونشرت الصحيفة تحليلا أشارت فيه، وكتب تغريدة قال فيها: what was said in, not who said it
-    start = end
-    while start > 0 and end - start < 6 and not is_stop_word(lex, toks[start - 1].norm) and not dictionary.verb_only(
-            without_and(toks[start - 1].norm)) and toks[start - 1].norm not in lex.w.object_pronoun:
-        start -= 1  # وألقى الوزير فلان كلمة قال فيها: the name, not the verb it is the subject of
+        if (body := _body_before(lex, toks, end)) is not None:
+            return body
+    start = _phrase_back(lex, toks, end)
     if start == end:
         return None
     mention = names.split(lex, map(NORM, toks[start:end]))
@@ -140,6 +139,34 @@ def name_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int] | None:
     # A title or a given name anchors it: أدلى به فور انتهاء عملية الاقتراع، وقال فيه is no one's name
     anchored = mention.title or any(w in given for w in mention.name)
     return (start, end) if mention.name and anchored else None
+
+
+def _phrase_back(lex: Lexicons, toks: Tokens, end: int, *, quoted: bool = False) -> int:
+    """Return where the phrase that ends at toks[end] begins: back to a stop word, a verb or an object pronoun
+    (quoted: a name in quotation marks within it is passed over)."""
+    start = end
+    while start > 0 and end - start < 8:
+        word = toks[start - 1].norm
+        if quoted and word in cues.QUOTE_MARKS and start > 1:
+            start -= 1
+            continue
+        if is_stop_word(lex, word) or dictionary.verb_only(without_and(word)) or word in lex.w.object_pronoun:
+            break  # وألقى الوزير فلان كلمة قال فيها: the name, not the verb it is the subject of
+        start -= 1
+    while start < end and toks[start].norm in cues.QUOTE_MARKS:
+        start += 1
+    return start
+
+
+def _body_before(lex: Lexicons, toks: Tokens, end: int) -> tuple[int, int] | None:
+    """Return the span of the medium or body that ends at toks[end] and published what the sentence quotes
+    (ونشرت صحيفة "الغارديان" تقريرا قالت فيه، وأصدرت الوزارة بيانا أكدت فيه), or None."""
+    start = _phrase_back(lex, toks, end, quoted=True)
+    words = [t.norm for t in toks[start:end]]
+    bodies = (sources.MEDIA, sources.ORGANIZATION)
+    if start < end and sources.head_kind(lex, words[0]) in bodies and sources.classify(lex, words).kind in bodies:
+        return start, end
+    return None
 
 
 def quoted_subject(lex: Lexicons, toks: Tokens, j: int, allowed: frozenset[str]) -> tuple[int, int] | None:
