@@ -54,8 +54,9 @@ class Entity:
         kind = _most_common(self.kinds, _KIND_ORDER) or (UNNAMED if self.kinds else "")
         if kind == PERSON and UNNAMED in self.kinds and not self.names:
             return UNNAMED  # مسؤول كبير … وأضاف المسؤول: a person the article never names stays an unnamed source
-        # the article writes a first name before its one-word name (إيمانويل ماكرون … ماكرون)
-        full = self.given or any(len(n) > 1 and (n[-1],) in self.names for n in self.names)
+        # the article writes a first name before its one-word name (إيمانويل ماكرون … ماكرون), which may be spelled
+        # as a title too (سلوى العمد … وقالت العمد: not the mayors)
+        full = self.given or any(len(n) > 1 and ((n[-1],) in self.names or (n[-1],) in self.titles) for n in self.names)
         return PERSON if full and kind == UNNAMED else kind  # ماكرون after إيمانويل ماكرون: no doers (ماكر+ون)
 
     def gender(self) -> str:
