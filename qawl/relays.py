@@ -223,7 +223,8 @@ def according_report(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report |
     if not (quoted or names.anchored(lex, names.split(lex, words).name) or is_source(lex, mention)
             or sources.unnamed_head(lex, words[0])):
         return None  # بحسب المواعيد المقررة: according to a schedule, not to a source (تقارير صحفية are one)
-    return Report("explicit", cue, mention, body=body)
+    app_a, app_b = apposition(lex, toks, end)  # على لسان المتحدث باسمها، فلان، بأن: the name of the one titled
+    return Report("explicit", cue, mention, surface(text, toks, app_a, app_b), body=body)
 
 
 def _adjective(word: str) -> bool:

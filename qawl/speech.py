@@ -531,6 +531,7 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
     table = cues.of(lex)
     relay_words, according_to, came_in = lex.w.relay, according_words(lex), lex.w.came_in
     relay = verb = according = None
+    tongue = False  # according is the one on whose tongue the words came (ردت طهران على لسان المتحدث باسمها)
     participle = ""
     opens = False  # the verb opens the sentence
     for i in found:
@@ -550,6 +551,7 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
             according = according_report(lex, text, toks, i + 1)  # على حد قول الوزير، على حد تعبيره
         elif n == "لسان" and according is None and i > 0 and toks[i - 1].norm == "علي":
             according = according_report(lex, text, toks, i)  # كما جاء على لسان الوزير: in the words he said
+            tongue = according is not None
         elif n == "نقلا" and relay is None:
             relay = according_report(lex, text, toks, i)
         elif (without_and(n) in lex.w.impersonal_source and verb is None and (
@@ -580,6 +582,8 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
         if verb is not None and verb.kind == "explicit" and verb.mention != relay.mention:
             return replace(relay, relayer=verb.mention)
         return relay
+    if verb and according and tongue:
+        return according  # ردت طهران على لسان فلان بأن: the words are his, for the state (whose gender the verb shows)
     if verb and (verb.kind == "explicit" or according is None or opens):
         # وأضاف أن …، بحسب الوكالة: the one who added it speaks; the outlet after only relays his words
         return anonymous_if_withheld(lex, toks, verb)
