@@ -94,6 +94,14 @@ def test_cue_forms_carry_gender_number_and_tense(form, stem, gender, number, pre
     ("لاجئون سوريون", "unnamed"),  # several doers and their people, no name
     ("حلفاء غربيون", "unnamed"),  # the broken plural of a human noun (حليف)
     ("عبد المهدي بوركين", "person"),  # a given name made of dictionary words is still a name
+    ("مسؤولان أمريكيان", "unnamed"),  # the dual of an unnamed source: two, neither named
+    ("مصدرين أمنيين", "unnamed"),
+    ("مواطنان", "unnamed"),
+    ("كاثرين", "person"),  # a given name ending as an oblique dual does
+    ("عمران خان", "person"),  # a given name spelled as a verbal noun (عمران)
+    ("إحدى الأمهات", "unnamed"),  # mothers, sons, kin: people, none named
+    ("أبناء الضحايا", "unnamed"),
+    ("ذوو المعتقلين", "unnamed"),
 ])
 def test_a_phrase_speaks_as_its_head_says(phrase, kind):
     assert sources.classify(LEX, normalize(phrase).split()).kind == kind
@@ -500,6 +508,23 @@ def test_a_source_pointed_back_to_is_the_one_named_before(article, key, kind):
     art = analyse(Document("t", article))
     spoken = art.entities[art.entity_of[1]]
     assert (spoken.key(), spoken.kind()) == (key, kind)
+
+
+@pytest.mark.parametrize(("article", "key", "kind", "gender"), [
+    # a family name spelled as a title (العمد: mayors) is the woman the article named with it
+    ("اعتبرت الكاتبة الصحفية، سلوى العمد، أن القرار جاء متأخرا.\nوقالت العمد إن الحكومة مطالبة بخطوات أسرع.\n"
+     "وأشارت إلى أن الشارع فقد ثقته.",
+     ("سلوي", "العمد"), "person", "f"),
+    # the name in apposition of one on whose tongue the state spoke, or according to whom
+    ("قالت الحكومة إن الخطة جاهزة.\nوردت طهران على لسان المتحدث باسم خارجيتها، جان دوبوا، بأن العقوبات باطلة.",
+     ("جان", "دوبوا"), "person", "m"),
+    ("قالت الحكومة إن الخطة جاهزة.\nوبحسب المتحدث باسم الجيش، العقيد جان دوبوا، فإن الصاروخ اعترض.",
+     ("جان", "دوبوا"), "person", "m"),
+])
+def test_a_named_source_keeps_its_name_kind_and_gender(article, key, kind, gender):
+    art = analyse(Document("t", article))
+    spoken = art.entities[art.entity_of[1]]
+    assert (spoken.key(), spoken.kind(), spoken.gender()) == (key, kind, gender)
 
 
 @pytest.mark.parametrize(("article", "key"), [
@@ -1386,6 +1411,25 @@ OTHER_OUTLETS = """
 وتناقل الناشطون صورا للدمار. → —  # pictures passed on, nothing said
 # الركن qualifies a rank (العقيد الركن), no object after it
 وأكد المتحدث باسم التحالف العقيد الركن تركي المالكي أن الصاروخ اعترض. → المتحدث باسم التحالف العقيد الركن تركي المالكي
+# a form-VIII verb opening the sentence (التقى، التزم) is no definite noun: a later cue takes its subject
+والتقى الرئيس الفرنسي جان دوبوا نظيره الأمريكي، وقال إن الاتفاق سيء. → الرئيس الفرنسي جان دوبوا
+# where a body is based, set off by commas, describes it: the verb after it is still its own
+وقال المرصد السوري لحقوق الإنسان، ومقره بريطانيا، إن طائرات قصفت البلدة. → المرصد السوري لحقوق الإنسان
+وكان المرصد السوري لحقوق الإنسان، ومقره بريطانيا، قال الجمعة إن طائرات قصفت البلدة. → المرصد السوري لحقوق الإنسان
+# two titles joined by و describe one person, whose name follows
+يقول الكاتب والمحلل السياسي اللبناني، جان دوبوا، إن الحل سياسي. → الكاتب والمحلل السياسي اللبناني
+# a medium or body that published a text in which it said: the source, not the text
+ونشرت صحيفة "الغارديان" البريطانية تقريرا قالت فيه إن الحكومة تخطط للانسحاب. → صحيفة "الغارديان" البريطانية
+ونشرت الصحيفة تحليلا أشارت فيه إلى أن الحكومة تخطط للانسحاب. → الصحيفة
+وألقى الوزير محمد العلي كلمة قال فيها إن الخطة جاهزة. → الوزير محمد العلي
+# those just named, whatever the verb governs
+ويشير هؤلاء إلى أن العملة فقدت نصف قيمتها. → (implicit)
+# a tweet reports; a bird's song does not
+وغردت المتحدثة باسم الخارجية بأن الاتفاق سيء. → المتحدثة باسم الخارجية
+وغرد الطائر على الشجرة. → —
+# the body a spokesman speaks for, its pronoun the state's; on whose tongue the state replied
+وقال المتحدث باسم خارجيتها إن العقوبات غير قانونية. → المتحدث باسم خارجيتها
+وردت طهران على لسان المتحدث باسم خارجيتها، جان دوبوا، بأن العقوبات غير قانونية. → المتحدث باسم خارجيتها
 """
 
 
