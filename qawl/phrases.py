@@ -354,7 +354,8 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
             # The cheap tests first: the word's own marks, then the tests of the word and the one before it.
             # أحد حراسه: a quantifier counts a possessed noun; خوسيه: a given name's ه is no pronoun
             # المتحدث باسم خارجيتها: the body he speaks for, its pronoun the state's
-            possessed = tok.possessed and word not in given and prev not in lex.w.quantifier and prev != "باسم"
+            possessed = (tok.possessed and word not in given and prev not in lex.w.quantifier and prev != "باسم"
+                         and not word.startswith("باسم"))  # المتحدث باسمه فلان: whom he speaks for, then his name
             if possessed or (word in ends and not _ali_before_governed(lex, toks, j) and not _ali_after_honorific(
                     lex, toks, i, j)) or word in copula or (
                     _ACCUSATIVE[word] and word not in given and word not in places) or (

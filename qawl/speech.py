@@ -219,6 +219,9 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
             lex, toks[j].norm)) and _ba_follows(lex, toks, j, known):
         return None  # واتهم برلسكوني بممارسة …: no object before what one is accused of, so the verb is passive
     at = complement_at(lex, toks, past_relative_clause(lex, toks, max(end, app_b)), allowed)
+    if at < 0 and not implicit and end > np_end and complement_at(lex, toks, np_end, allowed) == np_end:
+        # وتحدثت التقارير | عن انسحاب القوات، وهو ما …: what the phrase ran through was what the verb governs
+        end, app_a, app_b, at = np_end, np_end, np_end, np_end
     if at < 0 and not implicit:
         at = after_describing_clause(lex, toks, j, max(end, app_b))
     if at < 0 and not implicit and cues.ANY in allowed and i > 0 and not speaks(lex, toks, j, np_end):
