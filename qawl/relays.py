@@ -139,17 +139,18 @@ def came_in_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[t
             return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, i + 2, end),
                           quote=quote_kind(text, toks.ends[end - 1], spans))
         return None
-    if i + 2 >= len(toks) or toks[i + 1].norm != "في" or not is_document(lex, toks[i + 2].norm):
+    k = i + 2 if i + 2 < len(toks) and toks[i + 1].norm in {"ايضا", "كذلك"} else i + 1  # وورد أيضا في المحاضر
+    if k + 1 >= len(toks) or toks[k].norm != "في" or not is_document(lex, toks[k + 1].norm):
         return None
-    at = _said_after_names(lex, toks, complement_at(lex, toks, i + 3, frozenset()), frozenset())
+    at = _said_after_names(lex, toks, complement_at(lex, toks, k + 2, frozenset()), frozenset())
     if at < 0 or not said_at(lex, toks, at):
         return None
     cue = surface(text, toks, i, i + 1)
     quote = quote_kind(text, toks.starts[at], spans)
-    author = document_source(lex, text, toks, i + 2, at)
+    author = document_source(lex, text, toks, k + 1, at)
     if author:
         return Report("explicit", cue, without_lam(surface(text, toks, *author)), quote=quote)
-    return Report("implicit", cue, quote=quote, document=surface(text, toks, i + 2, i + 3))
+    return Report("implicit", cue, quote=quote, document=surface(text, toks, k + 1, k + 2))
 
 
 def _said_after_names(lex: Lexicons, toks: Tokens, at: int, allowed: frozenset[str]) -> int:
