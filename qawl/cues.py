@@ -67,7 +67,9 @@ def table(lex: Lexicons) -> Cues:
             past[(weak if weak and suffix in {"ت", "وا", "تا"} else stem) + suffix] = Form(stem, gender, number)
         for p in _split(present_stems):
             for (person, suffix), (gender, number) in _PRESENT_AFFIXES.items():
-                present[person + p + suffix] = Form(stem, gender, number, present=True)
+                # A weak last letter drops before ون: يشتكي → يشتكون، يدعو → يدعون
+                written = p[:-1] if suffix == "ون" and p[-1:] in ("ي", "و") else p
+                present[person + written + suffix] = Form(stem, gender, number, present=True)
         for p in _split(participles):
             participle_forms[p] = Form(stem, "m", "sg")  # مضيفا: he
     # مضيفة (she), as normalized (ة → ه)
