@@ -177,6 +177,7 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
             i > 0 and words[i - 1] in joiners and words[i].startswith("ال")
         ) or (words[i] == "علي" and (  # علي, spelled like على: a name before a name, or closing one after a given name
             (i + 1 < end and is_name_word(lex, words[i + 1]) and anchored(lex, words[i + 1 :]))
+            or (i == 0 and end == 2 and _definite_family(lex, words[1]))  # علي الشهابي: before a family name with ال
             or (i == end - 1 and i > 0 and words[i - 1] in first_names))) or (
             i > 0 and words[i] in first_names and words[i - 1] in first_names) or (  # فهد طالب: given names in a row
             i > 0 and words[i] in lex.w.name_tail and words[i - 1] in first_names) or (  # سعد الدين، سيف الإسلام

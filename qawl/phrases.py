@@ -275,6 +275,17 @@ def _ali_ends_name(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
         toks[j + 1].norm == "علي" and toks[j - 1].norm != "علي")  # وشدد أحمد علي على: the name, then the preposition
 
 
+def _ali_opens_name(lex: Lexicons, toks: Tokens, i: int, j: int, ends: frozenset[str]) -> bool:
+    """Return whether toks[j], opening the phrase, is the given name علي (spelled like the preposition على) before a
+    family name with ال (ويقول علي الشهابي), not the preposition a cue governs (وأكد على الأهمية) nor one before a
+    common noun (وقال على الفور)."""
+    if not (j == i and toks[j].norm == "علي" and "علي" not in ends and j + 1 < len(toks)):
+        return False
+    after = toks[j + 1].norm
+    return (after.startswith("ال") and len(after) > 4 and not stop_words(lex)[after] and after not in lex.places
+            and after not in lex.title_words and dictionary.entry(after[2:]) is None and not _common_noun(lex, after[2:]))
+
+
 def _ali_after_honorific(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
     """Return whether toks[j] is the given name علي (spelled like the preposition على) after an honorific and before
     a family name (الناطق باسم الحكومة الدكتور علي الحسيني، الدكتور علي لاريجاني): not before an action, a plural, a
@@ -333,7 +344,7 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
         if (stop[word] and not (j == i and (word in titles or word in lex.w.quantifier or word in lex.w.person_noun
                                     or (word in cues.of(lex).verbs and word in given)))
                 and not _given_between_names(lex, toks, i, j) and not _ali_ends_name(lex, toks, i, j)
-                and not _given_after_title(lex, toks, i, j)
+                and not _given_after_title(lex, toks, i, j) and not _ali_opens_name(lex, toks, i, j, ends)
                 and not _ali_after_honorific(lex, toks, i, j)) or (
                 word[:1] == "ل" and media_name(lex, toks, j) > 0):
             break  # a title, human noun or given name may share a cue's spelling (متحدثة، طالب، دان); بعض opens one

@@ -243,9 +243,13 @@ def past_relative_clause(lex: Lexicons, toks: Tokens, k: int) -> int:
         return withheld
     if k + 1 < len(toks) and toks[k].norm in COMMAS and _describes(lex, toks[k + 1]):
         close = next((m for m in range(k + 2, min(len(toks), k + 40))
-                      if toks[m].norm in COMMAS or toks[m].norm == cues.COLON), -1)
+                      if toks[m].norm in COMMAS or toks[m].norm == cues.COLON or toks[m].norm in cues.QUOTE_MARKS), -1)
         if close > 0:
-            return close
+            return close  # ويقول فلان، الذي يدير المزرعة "…": the quotation closes the clause too
+    if k + 2 < len(toks) and toks[k].norm in {"وهو", "وهي"} and (close := next(
+            (m for m in range(k + 2, min(len(toks), k + 25)) if toks[m].norm in cues.QUOTE_MARKS
+             or toks[m].norm == cues.COLON), -1)) > 0:
+        return close  # ويقول فلان وهو سعودي أنشأ معهدا "…": who he is, then what he said
     if k < len(toks) and toks[k].norm in lex.w.who:
         # وأضاف المصدر الذي طلب عدم الكشف عن هويته أن: a relative clause without commas, up to what is said
         that = next((m for m in range(k + 1, min(len(toks), k + 15))
