@@ -207,6 +207,8 @@ def _annexed(lex: Lexicons, words: list[str]) -> bool:
     governed = False  # the word before is a kind of place (محافظة، مدينة), whose name follows
     for word in words[1:4]:
         w = stem(lex, word)
+        if w != word and word[:1] in "بل" and not word.startswith("لل"):
+            return False  # مسؤول بالشرطة، مسؤول بوزارة الحج: at a body (a preposition), not its head
         if w.startswith("ال") or w in lex.places:
             return True
         if w in lex.derived("small_words", _small_words) or w == "باسم":
