@@ -263,9 +263,10 @@ def _body_not_medium(lex: Lexicons, words: list[str]) -> bool:
     if len(words) < 2 or without_article(stem(lex, words[0])) not in lex.w.media_or_body:
         return False
     after = words[1]
-    entry = dictionary.entry(after[2:]) if after.startswith("ال") else None
+    # وكالة سفر، شبكة طرق: an indefinite noun completes a body's name too
+    entry = dictionary.entry(without_article(after)) if after.startswith("ال") or not words[0].startswith("ال") else None
     return (entry is not None and entry.kind in (dictionary.NOUN, dictionary.VERBAL_NOUN)  # not الوكالة الرسمية
-            and after not in lex.w.news_word and after not in lex.places)
+            and after not in lex.w.news_word and ("ال" + after) not in lex.w.news_word and after not in lex.places)
 
 
 def _dual_unnamed(lex: Lexicons, word: str) -> bool:
