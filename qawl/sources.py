@@ -257,6 +257,17 @@ def _opens_no_name(lex: Lexicons, word: str, given: frozenset[str]) -> bool:
         lex, word) or _dual_body(lex, bare)
 
 
+def _national(lex: Lexicons, word: str) -> bool:
+    """Return whether a normalized word is a country or its adjective (العراق، البريطانية، الروسي، المصرية)."""
+    if word in lex.places:
+        return True
+    adjective = without_article(word).removesuffix("ه")
+    if not adjective.endswith("ي") or len(adjective) < 4:
+        return False
+    base = adjective[:-1]
+    return any(place in lex.places for place in (base, base + "ا", base + "يا", "ال" + base))
+
+
 def _body_not_medium(lex: Lexicons, words: list[str]) -> bool:
     """Return whether a head that names media or bodies alike (وكالة، شبكة، موقع) is a body: a common noun completes
     it that is not the news (وكالة الفضاء، وكالة الطاقة الذرية; وكالة الأنباء، وكالة رويترز are media)."""
@@ -322,6 +333,8 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
         return classify(lex, words[1:], cue_gender)  # أعلى المعايير، أبرز المسؤولين: what the superlative picks
     if without_article(words[0]) in lex.w.place_noun:
         return Source("")  # جنوب غرب البصرة: a part of a place, whatever follows
+    if len(words) > 1 and without_article(stem(lex, words[0])) == "حكومه" and _national(lex, words[1]):
+        return Source(COUNTRY)  # الحكومة البريطانية، حكومة العراق: the state speaks (الحكومة المركزية is a body)
     found = mentions.find(words[:8], mentions.gazetteer_index(lex), starts=[0])
     given = names.given_genders(lex)
     if found and not (len(words) > 1 and words[0] in given and words[1] in given
