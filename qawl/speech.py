@@ -578,7 +578,9 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
         elif n in table.participles and not participle and verb is None and _participle_reports(lex, toks, i):
             participle = surface(text, toks, i, i + 1)
             a, b, app_a, app_b = main_subject(lex, toks, i)
-            if b > a and not (b == a + 1 and toks[a].norm in lex.w.personal_pronoun):  # وهذه هي أول مرة …، قائلا
+            # وهذه هي أول مرة …، قائلا; واستكمل حديثه قائلا: his speech, not who spoke
+            if b > a and not (b == a + 1 and toks[a].norm in lex.w.personal_pronoun) and not (
+                    toks[a].possessed and not speaks(lex, toks, a, b)):
                 verb = Report("explicit", participle, surface(text, toks, a, b), surface(text, toks, app_a, app_b),
                               quote_kind(text, toks.ends[i], spans))
     if relay:

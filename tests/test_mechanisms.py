@@ -110,6 +110,7 @@ def test_cue_forms_carry_gender_number_and_tense(form, stem, gender, number, pre
     ("الحكومة البريطانية", "country"),  # a national government speaks for its state
     ("حكومة العراق", "country"),
     ("الحكومة المركزية", "organization"),  # not a state's name
+    ("مراسلنا", "media"),  # the outlet's own correspondent, unnamed
 ])
 def test_a_phrase_speaks_as_its_head_says(phrase, kind):
     assert sources.classify(LEX, normalize(phrase).split()).kind == kind
@@ -1444,6 +1445,8 @@ OTHER_OUTLETS = """
 # علي before a family name with ال is a given name; a clause that describes him ends at the quotation
 ويقول علي الشهابي وهو سعودي أنشأ معهدا في واشنطن "هذه قضية ظلت حبيسة مدة 20 عاما". → علي الشهابي
 وقال على الفور إن الأزمة طويلة. → (implicit)
+# his speech after the verb is what he went on with, not who spoke
+واستكمل حديثه قائلا إن الحكومة ملتزمة بالحل السياسي. → (implicit)
 # the body a spokesman speaks for, its pronoun the state's; on whose tongue the state replied
 وقال المتحدث باسم خارجيتها إن العقوبات غير قانونية. → المتحدث باسم خارجيتها
 وردت طهران على لسان المتحدث باسم خارجيتها، جان دوبوا، بأن العقوبات غير قانونية. → المتحدث باسم خارجيتها
