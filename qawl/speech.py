@@ -246,6 +246,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if ambiguous and not (comp in w.that or comp == cues.COLON or comp in cues.QUOTE_MARKS or _by_saying(
             lex, toks, at)):
         return None
+    if stem in w.that_cue and not (comp in w.that or (at + 1 < len(toks) and toks[at + 1].norm in w.that)):
+        return None  # وتخشى السلطات من تكرار الاضطرابات: a fear of something, not a view stated (من أن)
     quote = quote_kind(text, toks.starts[at], spans)
     cue = surface(text, toks, i, i + 1)
     if implicit and j - 1 < len(toks) and toks[j - 1].norm in {"فيها", "فيه"} and j - 1 == i + 1:
@@ -578,9 +580,8 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
         elif n in table.participles and not participle and verb is None and _participle_reports(lex, toks, i):
             participle = surface(text, toks, i, i + 1)
             a, b, app_a, app_b = main_subject(lex, toks, i)
-            # وهذه هي أول مرة …، قائلا; واستكمل حديثه قائلا: his speech, not who spoke
-            if b > a and not (b == a + 1 and toks[a].norm in lex.w.personal_pronoun) and not (
-                    toks[a].possessed and not speaks(lex, toks, a, b)):
+            # وهذه هي أول مرة …، قائلا; واستكمل حديثه قائلا، وتأتي هذه الخطوة …، مشيرة: no one who speaks
+            if b > a and not (b == a + 1 and toks[a].norm in lex.w.personal_pronoun) and speaks(lex, toks, a, b):
                 verb = Report("explicit", participle, surface(text, toks, a, b), surface(text, toks, app_a, app_b),
                               quote_kind(text, toks.ends[i], spans))
     if relay:
