@@ -211,9 +211,11 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
     if i > 0 and words[i].startswith("ال") and words[i] not in titles and in_name(i - 1):
         i -= 1
     start = i + 1
-    while i >= 0 and in_name(i):
-        start = i
-        i -= 1
+    while i >= 0 and in_name(i) and words[i] not in lex.w.place_head:
+        start = i  # حاكم مقاطعة تشيانغ راي: the province's name, not the governor's (an indefinite place's head ends
+        i -= 1  # the run; after المحافظة a name is the holder's)
+    if start < end and start > 0 and words[start - 1] in lex.w.place_head:
+        start = end
     while start < end and words[start] in joiners - {"عبد", "ابو", "ام", "ابن", "ال"}:
         start += 1
     # A clitic word right after a definite one continues the title (المدير الإقليمي للحملة | لنصرة الأشقاء).

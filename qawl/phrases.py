@@ -275,6 +275,18 @@ def _ali_ends_name(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
         toks[j + 1].norm == "علي" and toks[j - 1].norm != "علي")  # وشدد أحمد علي على: the name, then the preposition
 
 
+def _name_spelled_as_cue(lex: Lexicons, toks: Tokens, i: int, j: int, given: frozenset[str]) -> bool:
+    """Return whether toks[j], a given name spelled as a cue (راي، دان), goes on a foreign name before it (تشيانغ
+    راي، جون راي) rather than opening the verb of a subject written before it: no what-is-said follows it."""
+    word = toks[j].norm
+    if not (i < j and word in given and word in cues.of(lex).verbs):
+        return False
+    prev = toks[j - 1].norm
+    after = toks[j + 1].norm if j + 1 < len(toks) else ""
+    return (names.is_name_word(lex, prev) and dictionary.entry(prev) is None and prev not in lex.places
+            and after not in lex.w.that and after != cues.COLON and after not in cues.QUOTE_MARKS)
+
+
 def _ali_opens_name(lex: Lexicons, toks: Tokens, i: int, j: int, ends: frozenset[str]) -> bool:
     """Return whether toks[j], opening the phrase, is the given name علي (spelled like the preposition على) before a
     family name with ال (ويقول علي الشهابي), not the preposition a cue governs (وأكد على الأهمية) nor one before a
@@ -343,6 +355,7 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
             continue
         if (stop[word] and not (j == i and (word in titles or word in lex.w.quantifier or word in lex.w.person_noun
                                     or (word in cues.of(lex).verbs and word in given)))
+                and not _name_spelled_as_cue(lex, toks, i, j, given)
                 and not _given_between_names(lex, toks, i, j) and not _ali_ends_name(lex, toks, i, j)
                 and not _given_after_title(lex, toks, i, j) and not _ali_opens_name(lex, toks, i, j, ends)
                 and not _ali_after_honorific(lex, toks, i, j)) or (
