@@ -500,10 +500,16 @@ def _implicit_report(lex: Lexicons, text: str, toks: Tokens, i: int, cue: str, q
 
 
 def _participle_reports(lex: Lexicons, toks: Tokens, i: int) -> bool:
-    """Return whether a participle (مضيفا، مشيرة) introduces a report: its complement follows at once."""
+    """Return whether a participle (مضيفا، مشيرة) introduces a report: its complement follows at once, or, after a
+    comma, the object of a verb whose object is what it reports (…، مؤكدا أهمية التنسيق)."""
     table = cues.of(lex)
-    allowed = table.complements(table.participles[toks[i].norm]) - {cues.ANY}
-    return any(is_complement(lex, t.norm, allowed) for t in toks[i + 1 : i + 3])
+    complements = table.complements(table.participles[toks[i].norm])
+    allowed = complements - {cues.ANY}
+    if any(is_complement(lex, t.norm, allowed) for t in toks[i + 1 : i + 3]):
+        return True
+    return (cues.ANY in complements and i > 0 and toks[i - 1].norm in COMMAS and i + 1 < len(toks)
+            and (entry := dictionary.entry(without_article(toks[i + 1].norm))) is not None
+            and entry.kind != dictionary.PARTICIPLE)  # أهمية، الجهود: a thing; المواطنين: whom he addressed
 
 
 def triggers(lex: Lexicons) -> frozenset[str]:
