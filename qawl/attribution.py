@@ -15,6 +15,7 @@ _OPENERS = ('"', "«", "“")
 _CLOSERS = ('"', "»", "”")
 _HEADING_WORDS = 8
 _CANDIDATES = 4  # sources an unwritten subject may go back to, the last named first
+_QUOTE_GAP = 3  # sentences of narration after which a quotation of its own is still the last source's
 
 
 @dataclass
@@ -124,6 +125,15 @@ def _quoted_heading(text: str) -> bool:
     return len(text.split()) <= _HEADING_WORDS and closed and not any(mark in text[1:-1] for mark in ".!?؟")
 
 
+def _quoted_paragraph(text: str) -> bool:
+    """Return whether a sentence is a quotation of its own, opened at its start and closed at its end, long enough to
+    be someone's words rather than a subheading."""
+    text = text.strip()
+    body = text.rstrip(".").rstrip()
+    return (text.startswith(_OPENERS) and body.endswith(_CLOSERS) and len(text.split()) > _HEADING_WORDS
+            and not any(closer in body[1:-1] for closer in _CLOSERS))
+
+
 def _unclosed_quote(text: str, spans: list[tuple[int, int]] | None = None) -> bool:
     spans = reports.quote_spans(text) if spans is None else spans
     return bool(spans) and spans[-1][1] == len(text) and text.rstrip()[-1:] not in _CLOSERS
@@ -163,6 +173,7 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
     salient: Attribution | None = None  # the last titled person mentioned, speaking or not
     previous: Attribution | None = None  # the attribution of the previous story sentence
     open_quote = False
+    spoke = 0  # how many sentences had been read when a source last spoke
     known: set[str] = set()  # the family names of the people mentioned so far (their skeletons)
     for sentence in sentences:
         if sentence.boilerplate:
@@ -197,6 +208,11 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
                 open_quote or (text.startswith(_OPENERS) and not _quoted_heading(text)) or _closes_quote(text)):
             result = Attribution(previous.mention, previous.apposition, "", "carried", "direct", previous.kind,
                                  previous.gender, previous.agrees)
+        elif named and len(out) - spoke <= _QUOTE_GAP and _quoted_paragraph(text):
+            # "كنت أبدأ تدريباتي …". after a sentence or two about her: the words of the source the article quotes
+            last = named[-1]
+            result = Attribution(last.mention, last.apposition, "", "carried", "direct", last.kind, last.gender,
+                                 last.agrees)
         if people:
             salient = _person(lex, people[-1])
             result.people = tuple(people)
@@ -208,6 +224,8 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
             result.quote = "direct"
         out.append(result)
         previous = result
+        if result.attribution != "none":
+            spoke = len(out)
     first = next((k for k, sentence in enumerate(sentences) if not sentence.boilerplate), -1)
     if first >= 0 and out[first].attribution == "none" and known and cues.COLON in sentences[first].text:
         # ترامب: "…" — a headline's one-word name is a source once the article has named him, which its body does
