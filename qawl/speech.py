@@ -627,6 +627,15 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
         # وواصل: "…"، وتابع: "…": a verb that opens a quotation with a colon says it, whatever verb it is
         return Report("implicit", surface(text, toks, 0, 1), quote="direct")
     colon = next((k for k, t in enumerate(toks[:12]) if t.norm == cues.COLON), -1)
+    if colon > 2 and colon + 2 < len(toks) and toks[colon + 1].norm in cues.QUOTE_MARKS and (
+            without_and(toks[0].norm) in dictionary.verbs()):
+        # حددت أمل الهدف من عملها: "…": what someone the article named did, then in quotation marks what she said
+        a, b, _, _ = main_subject(lex, toks, colon)
+        while b > a + 1 and toks[b - 1].norm.startswith("ال") and is_thing(toks[b - 1].norm[2:]):
+            b -= 1  # أمل | الهدف: the thing she set is the verb's object, no family name
+        if b > a and (has_name(lex, toks, a, b) or any(_named_before(t.norm, known) for t in toks[a:b])) and speaks(
+                lex, toks, a, b):
+            return Report("explicit", surface(text, toks, 0, 1), surface(text, toks, a, b), quote="direct")
     if colon > 3 and toks[0].norm in cues.QUOTE_MARKS and toks[colon - 1].norm in cues.QUOTE_MARKS and (
             is_source(lex, surface(text, toks, 1, colon - 1))):
         return Report("explicit", "", surface(text, toks, 1, colon - 1), quote="direct")  # "العفو الدولية": …
