@@ -476,7 +476,27 @@ def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = 
         words = article_words(text)
     if words is not None:
         complete_names(lex, entities, words)
+        _bodies_by_name(lex, entities, words)
     return out, entities
+
+
+def _bodies_by_name(lex: Lexicons, entities: list[Entity], words: ArticleWords) -> None:
+    """Make a body of a name that looked like a person's when the article writes it after a body's noun elsewhere
+    (وتنفي كامبريدج أناليتيكا … بشركة كامبريدج أناليتيكا: a company, whatever its verb's gender)."""
+    given = names.given_name_set(lex)
+    candidates = [(e, max(e.names, key=len)) for e in entities if PERSON in e.kinds and not e.given and not e.titles
+                  and e.names and len(max(e.names, key=len)) > 1 and not any(w in given for w in max(e.names, key=len))]
+    if not candidates:
+        return  # most articles: the words are not unpacked
+    _, norm = words
+    for e, name in candidates:
+        for k in _ending_as(norm, name[0]):
+            if k > 0 and tuple(norm[k : k + len(name)]) == name:
+                kind = sources.head_kind(lex, norm[k - 1])
+                if kind in (ORGANIZATION, MEDIA):
+                    e.kinds = [kind if x == PERSON else x for x in e.kinds]
+                    e.genders = ["" for _ in e.genders]
+                    break
 
 
 def merge_keys(lex: Lexicons, keys: list[tuple[str, ...]] | Counter,
