@@ -295,7 +295,8 @@ def _ali_opens_name(lex: Lexicons, toks: Tokens, i: int, j: int, ends: frozenset
         return False
     after = toks[j + 1].norm
     return (after.startswith("ال") and len(after) > 4 and not stop_words(lex)[after] and after not in lex.places
-            and after not in lex.title_words and dictionary.entry(after[2:]) is None and not _common_noun(lex, after[2:]))
+            and after not in lex.title_words and dictionary.entry(after[2:]) is None
+            and not _common_noun(lex, after[2:]))
 
 
 def _ali_after_honorific(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:

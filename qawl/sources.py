@@ -275,7 +275,8 @@ def _body_not_medium(lex: Lexicons, words: list[str]) -> bool:
         return False
     after = words[1]
     # وكالة سفر، شبكة طرق: an indefinite noun completes a body's name too
-    entry = dictionary.entry(without_article(after)) if after.startswith("ال") or not words[0].startswith("ال") else None
+    completes = after.startswith("ال") or not words[0].startswith("ال")
+    entry = dictionary.entry(without_article(after)) if completes else None
     return (entry is not None and entry.kind in (dictionary.NOUN, dictionary.VERBAL_NOUN)  # not الوكالة الرسمية
             and after not in lex.w.news_word and ("ال" + after) not in lex.w.news_word and after not in lex.places)
 
