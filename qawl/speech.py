@@ -89,7 +89,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         # ما بين 3 و 4، ما بين البادية ودير الزور: a cue spelled like a preposition is one after ما; حسبما ذكر
         # مسؤولون: an impersonal verb (ذكر، يذكر) too has a subject when one that can speak follows
         return None if n in w.ambiguous_cue else what_report(lex, text, toks, i, spans)
-    if (_present_and(n) in w.impersonal or n in w.impersonal_source) and not (i > 1 and before == "قد") and not (
+    if (_present_and(n) in w.impersonal or _present_and(n) in w.impersonal_source) and not (
+            i > 1 and before == "قد") and not (
             i + 1 < len(toks) and speaks(lex, toks, i + 1, noun_phrase(lex, toks, i + 1))):
         # ذكر أن، ويذكر أن: it was said, it is worth saying; وكان الوزير قد ذكر: the verb of the subject before
         # قد; ذكر مصدر أمني أن: a source
