@@ -127,7 +127,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     # a clause; an ambiguous one also needs that-clause, colon or quotation after its subject.
     ambiguous = n in w.ambiguous_cue
     if ((ambiguous or n in w.clause_head_cue) and i > 0
-            and not (before in PUNCTUATION or before in w.clause_opener or before in {"جانبه", "جهته"})):
+            and not (before in PUNCTUATION or before in w.clause_opener or before in {"جانبه", "جهته"})
+            and not (n in w.clause_head_cue and _opened_subject(lex, toks, i))):
         return None
     allowed = table.complements(stem)
     if table.forms[n].present and 0 < i <= 4 and (opening := named_opening(lex, toks, i)):
@@ -294,6 +295,12 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         np_end = j + 1  # ووصف ترامب | كومي: the family name the article gave him, then the one he described
     return Report("explicit", cue, surface(text, toks, j, np_end), surface(text, toks, app_a, app_b), quote)
 
+
+def _opened_subject(lex: Lexicons, toks: Tokens, i: int) -> bool:
+    """Return whether the verb at i has its subject before it, right after the clause opener that begins the
+    sentence (وكان الإعلام الحربي نشر بيانا): the head of its clause, whatever its spelling."""
+    subject = subject_before(lex, toks, i)
+    return subject is not None and subject[0] == 1 and toks[0].norm in lex.w.clause_opener
 
 def _aged(lex: Lexicons, toks: Tokens, m: int) -> bool:
     """Return whether toks[m] opens a person's age (البالغ 30 عاما، البالغة من العمر، صاحب الـ33 عاما): a description
