@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from qawl import cues, names, reports, sources, speech, turns
+from qawl import cues, dictionary, names, reports, sources, speech, subjects, turns
 from qawl.arabic import strip_proclitics, with_pronouns, without_article
 from qawl.lexicons import Lexicons
 from qawl.normalize import normalize, normalize_words
@@ -139,6 +139,25 @@ def _unclosed_quote(text: str, spans: list[tuple[int, int]] | None = None) -> bo
     return bool(spans) and spans[-1][1] == len(text) and text.rstrip()[-1:] not in _CLOSERS
 
 
+def _actor(lex: Lexicons, text: str) -> Attribution | None:
+    """Return the person who is the subject of a sentence of narration that opens with its verb (ورفع المحامي، فلان،
+    دعوى قضائية): the doer an unwritten subject right after it most likely goes on with, or None."""
+    toks = tokens(text)
+    if not toks or subjects.without_and(toks[0].norm) not in dictionary.verbs():
+        return None
+    a, b, app_a, app_b = subjects.main_subject(lex, toks, len(toks))
+    if b <= a:
+        return None
+    words = [t.norm for t in toks[a:b]]
+    source = sources.classify(lex, words)
+    head = sources.stem(lex, words[0])
+    titled = head in lex.title_words or without_article(head) in lex.w.person_noun
+    if source.kind != sources.PERSON or not (titled or names.anchored(lex, names.split(lex, words).name)):
+        return None  # وأظهرت أعداد …: no one the article names or titles
+    return Attribution(reports.surface(text, toks, a, b), reports.surface(text, toks, app_a, app_b), kind=source.kind,
+                       gender=source.gender, agrees=sources.agreement(lex, words, source))
+
+
 def _person(lex: Lexicons, mention: str) -> Attribution:
     """Return a titled person the article mentions (اللواء فلان) as a source an unwritten subject may take."""
     words = normalize(mention).split()
@@ -201,7 +220,11 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
             result.cue, result.quote = report.cue, report.quote
             named.append(result)
         elif report and (named or salient or report.document):
-            result = _carried(lex, report, named[-_CANDIDATES:] if named else [salient]) or Attribution()
+            candidates = named[-_CANDIDATES:] if named else [salient]
+            if report.kind == "implicit" and previous is not None and previous.attribution == "none" and (
+                    actor := _actor(lex, sentences[len(out) - 1].text)):
+                candidates = [*candidates, actor]  # ورفع المحامي فلان دعوى … وطالب أيضا: the one who just acted
+            result = _carried(lex, report, candidates) or Attribution()
             if result.attribution == "explicit":
                 named.append(result)  # a document that speaks for itself: what follows may carry it
         elif previous is not None and previous.attribution != "none" and (
