@@ -13,6 +13,7 @@ from qawl.phrases import (
     PUNCTUATION,
     apposition,
     has_name,
+    lam_phrase,
     noun_phrase,
     through_phrase,
     trailing_name,
@@ -255,6 +256,9 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         return None  # وتخشى السلطات من تكرار الاضطرابات: a fear of something, not a view stated (من أن)
     quote = quote_kind(text, toks.starts[at], spans)
     cue = surface(text, toks, i, i + 1)
+    if stem in w.publish_cue and (owner := _speech_owner(lex, toks, at)) is not None:
+        # ونشرت الوكالة تصريحا للمتحدث باسم الوزارة: the statement is his, the agency only published it
+        return Report("explicit", cue, without_lam(surface(text, toks, *owner)), quote=quote)
     if implicit and j - 1 < len(toks) and toks[j - 1].norm in {"فيها", "فيه"} and j - 1 == i + 1:
         named = name_before(lex, toks, i)
         if named:
@@ -294,6 +298,19 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if np_end == j + 2 and cues.ANY in allowed and _family_then_name(lex, toks[j].norm, toks[j + 1].norm, known):
         np_end = j + 1  # ووصف ترامب | كومي: the family name the article gave him, then the one he described
     return Report("explicit", cue, surface(text, toks, j, np_end), surface(text, toks, app_a, app_b), quote)
+
+
+def _speech_owner(lex: Lexicons, toks: Tokens, at: int) -> tuple[int, int] | None:
+    """Return the span of whose a speech a verb of publishing names as its object is (ونشرت الوكالة تصريحا للمتحدث
+    باسم الوزارة): the ل-phrase right after it, when it can speak; None when there is none (after وجه or قدم, ل
+    names whom the speech was for)."""
+    if not (at + 1 < len(toks) and toks[at].norm in speech_objects(lex) and toks[at + 1].norm[:1] == "ل"
+            and not toks[at + 1].norm.startswith("لل" + "ا") and len(toks[at + 1].norm) > 3):
+        return None
+    end = lam_phrase(lex, toks, at + 1)
+    words = [without_lam(toks[at + 1].norm), *(t.norm for t in toks[at + 2 : end])]
+    return (at + 1, end) if end > at + 1 and sources.classify(lex, words).kind in (
+        sources.PERSON, sources.ORGANIZATION, sources.COUNTRY) else None
 
 
 def _opened_subject(lex: Lexicons, toks: Tokens, i: int) -> bool:
