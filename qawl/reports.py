@@ -135,9 +135,11 @@ def _speech(lex: Lexicons, word: str) -> bool:
 
 
 def _preposition_like(lex: Lexicons, toks: Tokens, k: int) -> bool:
-    """Return whether a cue's spelling at toks[k] is the noun or preposition it shares (سالفيني عبر حسابه: via):
-    not at the head of a clause."""
+    """Return whether a cue's spelling at toks[k] is the noun or preposition it shares (سالفيني عبر حسابه: via;
+    دون ذكر: mentioning): not at the head of a clause."""
     n = toks[k].norm
+    if k > 0 and toks[k - 1].norm in lex.w.preposition:
+        return True  # …، دون ذكر الحكومة بالاسم، عن: a verbal noun after a preposition, no verb
     return ((n in lex.w.ambiguous_cue or n in lex.w.clause_head_cue) and k > 0
             and not (toks[k - 1].norm in PUNCTUATION or toks[k - 1].norm in lex.w.clause_opener))
 
