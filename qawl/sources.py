@@ -334,8 +334,9 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
         return classify(lex, words[1:], cue_gender)  # أعلى المعايير، أبرز المسؤولين: what the superlative picks
     if without_article(words[0]) in lex.w.place_noun:
         return Source("")  # جنوب غرب البصرة: a part of a place, whatever follows
-    if len(words) > 1 and without_article(stem(lex, words[0])) == "حكومه" and _national(lex, words[1]):
-        return Source(COUNTRY)  # الحكومة البريطانية، حكومة العراق: the state speaks (الحكومة المركزية is a body)
+    if len(words) > 1 and without_article(stem(lex, words[0])) in lex.w.state_voice and _national(lex, words[1]):
+        # الحكومة البريطانية، حكومة العراق، السلطات الإيطالية: the state speaks (الحكومة المركزية is a body)
+        return Source(COUNTRY)
     found = mentions.find(words[:8], mentions.gazetteer_index(lex), starts=[0])
     given = names.given_genders(lex)
     if found and not (len(words) > 1 and words[0] in given and words[1] in given
