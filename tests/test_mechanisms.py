@@ -111,6 +111,8 @@ def test_cue_forms_carry_gender_number_and_tense(form, stem, gender, number, pre
     ("حكومة العراق", "country"),
     ("الحكومة المركزية", "organization"),  # not a state's name
     ("مراسلنا", "media"),  # the outlet's own correspondent, unnamed
+    ("السلطات الإيطالية", "country"),  # a state's authorities speak for it
+    ("السلطات المحلية", "organization"),
 ])
 def test_a_phrase_speaks_as_its_head_says(phrase, kind):
     assert sources.classify(LEX, normalize(phrase).split()).kind == kind
@@ -562,6 +564,14 @@ def test_a_quotation_of_its_own_is_the_last_sources_words():
                                 "\"كنت أبدأ تدريباتي في قبو المنزل بعد أن أضع أطفالي في أسرتهم ليلا\".\n"
                                 "\"وجوب محاسبة المسؤولين\""))
     assert [a.attribution for a in art.attributions] == ["explicit", "none", "carried", "none"]
+
+
+def test_an_unwritten_subject_goes_on_with_the_person_who_just_acted():
+    # the lawyer filed a suit (narration), then demanded: his demand, not the parliament's named before
+    art = analyse(Document("t", "وقال البرلمان العراقي إنه سيحقق في الأمر.\n"
+                                "ورفع المحامي، طارق المعموري، دعوى قضائية ضد الوزير.\n"
+                                "وطالب أيضا بالتحقيق معه في قضايا تبديد المال العام."))
+    assert art.entities[art.entity_of[2]].key() == ("طارق", "المعموري")
 
 
 def test_a_headline_label_is_no_source():
@@ -1472,6 +1482,15 @@ OTHER_OUTLETS = """
 حددت أمل الهدف من عملها الجديد: "الحياة تتغير بسرعة في جدة". → أمل
 # a cue in a clause of time after a comma tells when, not what is reported
 واندلعت احتجاجات في الخرطوم، بعد أن دعت المعارضة إلى احتجاجات. → —
+# a passive of belief inside the sentence is no verb of its subject
+وتواجه الحكومة نقصا في الكهرباء منذ أعوام، ويعتقد أن ذلك بسبب الفساد. → —
+# a verb that heads its clause only may follow the subject after كان
+وكان الإعلام الحربي المركزي نشر السبت بيانا أوضح فيه أن الاتفاق يقضي بخروج المسلحين. → الإعلام الحربي المركزي
+# a statement published is the one's after its ل; after وجه the ل names whom it was for
+ونشرت الوكالة تصريحا للمتحدث باسم الوزارة أكد فيه أن الجائزة مسيسة. → المتحدث باسم الوزارة
+ووجه الرئيس رسالة لنظيره الأمريكي أكد فيها أن العلاقات متينة. → الرئيس
+# a cue's spelling after a preposition is a verbal noun: what the verb governs lies past it
+ثم تحدث الخميس، دون ذكر الحكومة الإيطالية بالاسم، عن الأفكار المعادية للاتحاد الأوروبي. → (implicit)
 # the body a spokesman speaks for, its pronoun the state's; on whose tongue the state replied
 وقال المتحدث باسم خارجيتها إن العقوبات غير قانونية. → المتحدث باسم خارجيتها
 وردت طهران على لسان المتحدث باسم خارجيتها، جان دوبوا، بأن العقوبات غير قانونية. → المتحدث باسم خارجيتها
