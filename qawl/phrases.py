@@ -421,8 +421,8 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
             if word.startswith("وال") and not prev.startswith(("ال", "وال", "لل", "بال")):
                 break  # ترامب والفرنسي ماكرون: a second subject, not a part of the first
         j += 1
-    while j > i and toks[j - 1].norm in "-–":
-        j -= 1
+    while j > i and (toks[j - 1].norm in "-–" or toks[j - 1].norm == "ال"):
+        j -= 1  # أحد الصبيان الـ | 12: the article of what is counted next, no word of the phrase
     return j
 
 

@@ -113,6 +113,7 @@ def test_cue_forms_carry_gender_number_and_tense(form, stem, gender, number, pre
     ("مراسلنا", "media"),  # the outlet's own correspondent, unnamed
     ("السلطات الإيطالية", "country"),  # a state's authorities speak for it
     ("السلطات المحلية", "organization"),
+    ("أحد الصبيان", "unnamed"),  # boys, girls, children: people, none named
 ])
 def test_a_phrase_speaks_as_its_head_says(phrase, kind):
     assert sources.classify(LEX, normalize(phrase).split()).kind == kind
@@ -1491,6 +1492,8 @@ OTHER_OUTLETS = """
 ووجه الرئيس رسالة لنظيره الأمريكي أكد فيها أن العلاقات متينة. → الرئيس
 # a cue's spelling after a preposition is a verbal noun: what the verb governs lies past it
 ثم تحدث الخميس، دون ذكر الحكومة الإيطالية بالاسم، عن الأفكار المعادية للاتحاد الأوروبي. → (implicit)
+# the article before a number counted next is no word of the phrase
+ووصف أحد الصبيان الـ 12 كيف تمكنوا من البقاء، قائلا: كانت "المياه نظيفة". → أحد الصبيان
 # the body a spokesman speaks for, its pronoun the state's; on whose tongue the state replied
 وقال المتحدث باسم خارجيتها إن العقوبات غير قانونية. → المتحدث باسم خارجيتها
 وردت طهران على لسان المتحدث باسم خارجيتها، جان دوبوا، بأن العقوبات غير قانونية. → المتحدث باسم خارجيتها
