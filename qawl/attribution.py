@@ -139,10 +139,9 @@ def _unclosed_quote(text: str, spans: list[tuple[int, int]] | None = None) -> bo
     return bool(spans) and spans[-1][1] == len(text) and text.rstrip()[-1:] not in _CLOSERS
 
 
-def _actor(lex: Lexicons, text: str) -> Attribution | None:
+def _actor(lex: Lexicons, text: str, toks: Tokens) -> Attribution | None:
     """Return the person who is the subject of a sentence of narration that opens with its verb (ورفع المحامي، فلان،
     دعوى قضائية): the doer an unwritten subject right after it most likely goes on with, or None."""
-    toks = tokens(text)
     if not toks or subjects.without_and(toks[0].norm) not in dictionary.verbs():
         return None
     a, b, app_a, app_b = subjects.main_subject(lex, toks, len(toks))
@@ -191,6 +190,7 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
     named: list[Attribution] = []  # the sources named so far, the last one last
     salient: Attribution | None = None  # the last titled person mentioned, speaking or not
     previous: Attribution | None = None  # the attribution of the previous story sentence
+    previous_at = -1  # and its position
     open_quote = False
     spoke = 0  # how many sentences had been read when a source last spoke
     known: set[str] = set()  # the family names of the people mentioned so far (their skeletons)
@@ -222,7 +222,8 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
         elif report and (named or salient or report.document):
             candidates = named[-_CANDIDATES:] if named else [salient]
             if report.kind == "implicit" and previous is not None and previous.attribution == "none" and (
-                    actor := _actor(lex, sentences[len(out) - 1].text)):
+                    actor := _actor(lex, (before := sentences[previous_at].text),
+                                    tokens(before) if toks is None else toks[previous_at])):
                 candidates = [*candidates, actor]  # ورفع المحامي فلان دعوى … وطالب أيضا: the one who just acted
             result = _carried(lex, report, candidates) or Attribution()
             if result.attribution == "explicit":
@@ -246,7 +247,7 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
         if open_quote and result.attribution != "none" and result.quote == "indirect":
             result.quote = "direct"
         out.append(result)
-        previous = result
+        previous, previous_at = result, len(out) - 1
         if result.attribution != "none":
             spoke = len(out)
     first = next((k for k, sentence in enumerate(sentences) if not sentence.boilerplate), -1)
