@@ -139,22 +139,25 @@ def _unclosed_quote(text: str, spans: list[tuple[int, int]] | None = None) -> bo
     return bool(spans) and spans[-1][1] == len(text) and text.rstrip()[-1:] not in _CLOSERS
 
 
-def _actor(lex: Lexicons, text: str, toks: Tokens) -> Attribution | None:
+def _actor(lex: Lexicons, text: str, toks: Tokens | None) -> Attribution | None:
     """Return the person who is the subject of a sentence of narration that opens with its verb (ورفع المحامي، فلان،
-    دعوى قضائية): the doer an unwritten subject right after it most likely goes on with, or None."""
+    دعوى قضائية): the doer an unwritten subject right after it most likely goes on with, or None (toks: the
+    sentence's tokens, when the caller has them)."""
+    toks = tokens(text) if toks is None else toks
     if not toks or subjects.without_and(toks[0].norm) not in dictionary.verbs():
         return None
     a, b, app_a, app_b = subjects.main_subject(lex, toks, len(toks))
     if b <= a:
         return None
     words = [t.norm for t in toks[a:b]]
-    source = sources.classify(lex, words)
     head = sources.stem(lex, words[0])
     titled = head in lex.title_words or without_article(head) in lex.w.person_noun
-    if source.kind != sources.PERSON or not (titled or names.anchored(lex, names.split(lex, words).name)):
+    if sources.classify(lex, words).kind != sources.PERSON or not (
+            titled or names.anchored(lex, names.split(lex, words).name)):
         return None  # وأظهرت أعداد …: no one the article names or titles
-    return Attribution(reports.surface(text, toks, a, b), reports.surface(text, toks, app_a, app_b), kind=source.kind,
-                       gender=source.gender, agrees=sources.agreement(lex, words, source))
+    actor = _person(lex, reports.surface(text, toks, a, b))
+    actor.apposition = reports.surface(text, toks, app_a, app_b)
+    return actor
 
 
 def _person(lex: Lexicons, mention: str) -> Attribution:
@@ -222,8 +225,7 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
         elif report and (named or salient or report.document):
             candidates = named[-_CANDIDATES:] if named else [salient]
             if report.kind == "implicit" and previous is not None and previous.attribution == "none" and (
-                    actor := _actor(lex, (before := sentences[previous_at].text),
-                                    tokens(before) if toks is None else toks[previous_at])):
+                    actor := _actor(lex, sentences[previous_at].text, None if toks is None else toks[previous_at])):
                 candidates = [*candidates, actor]  # ورفع المحامي فلان دعوى … وطالب أيضا: the one who just acted
             result = _carried(lex, report, candidates) or Attribution()
             if result.attribution == "explicit":

@@ -177,7 +177,7 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
             i > 0 and words[i - 1] in joiners and words[i].startswith("ال")
         ) or (words[i] == "علي" and (  # علي, spelled like على: a name before a name, or closing one after a given name
             (i + 1 < end and is_name_word(lex, words[i + 1]) and anchored(lex, words[i + 1 :]))
-            or (i == 0 and end == 2 and _definite_family(lex, words[1]))  # علي الشهابي: before a family name with ال
+            or (i == 0 and end == 2 and definite_family(lex, words[1]))  # علي الشهابي: before a family name with ال
             or (i == end - 1 and i > 0 and words[i - 1] in first_names))) or (
             i > 0 and words[i] in first_names and words[i - 1] in first_names) or (  # فهد طالب: given names in a row
             i > 0 and words[i] in lex.w.name_tail and words[i - 1] in first_names) or (  # سعد الدين، سيف الإسلام
@@ -186,7 +186,7 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
             i > 0 and words[i][:3] in ("فال", "وال", "بال") and len(words[i]) > 5 and is_name_word(lex, words[i - 1])
             and dictionary.entry(words[i][3:]) is None and dictionary.entry(words[i]) is None) or (  # مارغوت فالستروم
             # أمين الناصر، أمير الشمري: a given name spelled as a title, before a family name (not أمين الصندوق)
-            words[i] in first_names and words[i] in lex.roles and i + 1 < end and _definite_family(lex, words[i + 1]))
+            words[i] in first_names and words[i] in lex.roles and i + 1 < end and definite_family(lex, words[i + 1]))
 
     first_names = given_name_set(lex)
 
@@ -196,7 +196,7 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
         w = words[k]
         prev = words[k - 1]
         if (w in titles or w in lex.w.person_noun) and not w.startswith("ال") and w not in first_names and (
-                is_name_word(lex, prev) or _definite_family(lex, prev)) and (
+                is_name_word(lex, prev) or definite_family(lex, prev)) and (
                 prev not in titles and prev not in lex.w.person_noun):
             # الأمير خالد الفيصل مستشار خادم الحرمين: after a family name with ال too
             head = _split(lex, tuple(words[:k]))
@@ -285,7 +285,7 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
     return Mention(tuple(words[:start]), name, start)
 
 
-def _definite_family(lex: Lexicons, word: str) -> bool:
+def definite_family(lex: Lexicons, word: str) -> bool:
     """Return whether a word is a family name with ال: no title, and a given name, a relative adjective or a word
     no dictionary holds after the article (الناصر، الشمري، الجبير; not الصندوق، المؤمنين)."""
     bare = word[2:]

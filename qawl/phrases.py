@@ -294,9 +294,8 @@ def _ali_opens_name(lex: Lexicons, toks: Tokens, i: int, j: int, ends: frozenset
     if not (j == i and toks[j].norm == "علي" and "علي" not in ends and j + 1 < len(toks)):
         return False
     after = toks[j + 1].norm
-    return (after.startswith("ال") and len(after) > 4 and not stop_words(lex)[after] and after not in lex.places
-            and after not in lex.title_words and dictionary.entry(after[2:]) is None
-            and not _common_noun(lex, after[2:]))
+    # the test names.split makes of the same two words (علي الشهابي)
+    return not stop_words(lex)[after] and after not in lex.places and names.definite_family(lex, after)
 
 
 def _ali_after_honorific(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:

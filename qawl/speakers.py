@@ -484,8 +484,8 @@ def _bodies_by_name(lex: Lexicons, entities: list[Entity], words: ArticleWords) 
     """Make a body of a name that looked like a person's when the article writes it after a body's noun elsewhere
     (وتنفي كامبريدج أناليتيكا … بشركة كامبريدج أناليتيكا: a company, whatever its verb's gender)."""
     given = names.given_name_set(lex)
-    candidates = [(e, max(e.names, key=len)) for e in entities if PERSON in e.kinds and not e.given and not e.titles
-                  and e.names and len(max(e.names, key=len)) > 1 and not any(w in given for w in max(e.names, key=len))]
+    candidates = [(e, e.key()) for e in entities if PERSON in e.kinds and not e.given and not e.titles and e.names]
+    candidates = [(e, name) for e, name in candidates if len(name) > 1 and given.isdisjoint(name)]
     if not candidates:
         return  # most articles: the words are not unpacked
     _, norm = words

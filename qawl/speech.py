@@ -305,7 +305,7 @@ def _speech_owner(lex: Lexicons, toks: Tokens, at: int) -> tuple[int, int] | Non
     باسم الوزارة): the ل-phrase right after it, when it can speak; None when there is none (after وجه or قدم, ل
     names whom the speech was for)."""
     if not (at + 1 < len(toks) and toks[at].norm in speech_objects(lex) and toks[at + 1].norm[:1] == "ل"
-            and not toks[at + 1].norm.startswith("لل" + "ا") and len(toks[at + 1].norm) > 3):
+            and len(toks[at + 1].norm) > 3):
         return None
     end = lam_phrase(lex, toks, at + 1)
     words = [without_lam(toks[at + 1].norm), *(t.norm for t in toks[at + 2 : end])]
