@@ -73,7 +73,8 @@ def table(lex: Lexicons) -> Cues:
         for p in _split(participles):
             participle_forms[p] = Form(stem, "m", "sg")  # مضيفا: he
     # مضيفة (she), as normalized (ة → ه)
-    participle_forms |= {p[:-1] + "ه": Form(f.stem, "f", "sg") for p, f in list(participle_forms.items())}
+    participle_forms |= {p[:-1] + "ه": Form(f.stem, "f", "sg") for p, f in list(participle_forms.items())} | {
+        p[:-1] + "ين": Form(f.stem, "m", "pl") for p, f in list(participle_forms.items())}  # مضيفين: they
     not_cues = lex.w.not_cue
     verbs = {p + f: form for f, form in (past | present).items() for p in _PREFIXES}
     verbs = {f: form for f, form in verbs.items() if f not in not_cues}

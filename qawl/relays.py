@@ -31,10 +31,11 @@ def antecedent_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: lis
     while k > 0 and toks[k - 1].norm in COMMAS:
         k -= 1  # أردوغان، الذي يصف نفسه
     start = k
-    while start > 0 and k - start < 10 and not is_stop_word(lex, toks[start - 1].norm) and (
-            not toks[start - 1].norm.startswith("و") or toks[start - 1].norm.startswith("وال")):
-        start -= 1  # a word with the conjunction و opens another clause (ويسعى أردوغان، الذي …)
     titles = lex.title_words
+    while start > 0 and k - start < 10 and not is_stop_word(lex, toks[start - 1].norm) and (
+            not toks[start - 1].norm.startswith("و") or toks[start - 1].norm.startswith("وال")
+            or toks[start - 1].norm in titles):  # وزير، وكيل: a title spelled with و
+        start -= 1  # a word with the conjunction و opens another clause (ويسعى أردوغان، الذي …)
     start = next((a for a in range(start, k) if toks[a].norm in titles), start)
     if start >= k or not (has_name(lex, toks, start, k) or is_source(lex, surface(text, toks, start, k))):
         return None
@@ -50,6 +51,23 @@ def antecedent_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: lis
         # confesses a deed)
     return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, start, k),
                   quote=quote_kind(text, toks.starts[comp], spans))
+
+
+def claim_about_antecedent(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tuple[int, int]]
+                            ) -> Report | None:
+    """Return the report of "الاتفاق الذي تقول الممثلة إنها وقعت عليه": a source named right after the verb of a
+    relative clause claims, in a that-clause, something of the antecedent (the relative pronoun is the verb's
+    object, not its subject)."""
+    start = i + 1
+    end = noun_phrase(lex, toks, start, objects=True, after_name=True)
+    if end == start or not speaks(lex, toks, start, end):
+        return None
+    app_a, app_b = apposition(lex, toks, end)
+    at = max(end, app_b)
+    if at >= len(toks) or toks[at].norm not in lex.w.that or toks[at].norm.startswith("ب"):
+        return None  # المعاهدة التي وقعت الدولتان عليها: a deed; التي اتهمت القاضي بأنه: the verb's object, not a claim
+    return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, start, end),
+                  surface(text, toks, app_a, app_b), quote_kind(text, toks.starts[at], spans))
 
 
 def what_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tuple[int, int]]) -> Report | None:

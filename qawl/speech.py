@@ -23,6 +23,7 @@ from qawl.relays import (
     according_words,
     anonymous_if_withheld,
     antecedent_report,
+    claim_about_antecedent,
     came_in_report,
     document_report,
     document_source,
@@ -97,7 +98,9 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         # قد; ذكر مصدر أمني أن: a source
         return None
     if i > 0 and before in w.relative:
-        return antecedent_report(lex, text, toks, i, spans) if before in w.who else None
+        if before not in w.who:
+            return None
+        return claim_about_antecedent(lex, text, toks, i, spans) or antecedent_report(lex, text, toks, i, spans)
     if i > 1 and before == "كما" and toks[i - 2].norm not in PUNCTUATION:
         return None
     if (i > 1 and before == "كما" and toks[i - 2].norm in COMMAS and n not in w.ambiguous_cue
@@ -531,6 +534,8 @@ def _participle_reports(lex: Lexicons, toks: Tokens, i: int) -> bool:
     """Return whether a participle (مضيفا، مشيرة) introduces a report: its complement follows at once, or, after a
     comma, the object of a verb whose object is what it reports (…، مؤكدا أهمية التنسيق)."""
     table = cues.of(lex)
+    if table.forms[toks[i].norm].number == "pl":  # معتقدين أنها: only a that-clause (مطالبين بـ: a crowd's demands)
+        return any(t.norm in lex.w.that for t in toks[i + 1 : i + 3])
     complements = table.complements(table.participles[toks[i].norm])
     allowed = complements - {cues.ANY}
     if any(is_complement(lex, t.norm, allowed) for t in toks[i + 1 : i + 3]):

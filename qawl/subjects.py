@@ -390,6 +390,12 @@ def main_subject(lex: Lexicons, toks: Tokens, limit: int) -> tuple[int, int, int
         i += 1
     if i >= limit:
         return 0, 0, 0, 0
+    if without_article(without_and(toks[i].norm)) in lex.w.time_noun:
+        # يوم الإثنين، رفعت فلانة دعوى …، زاعمة: a time fronted before the verb, a comma after it
+        comma = next((k for k in range(i + 1, min(i + 4, limit)) if toks[k].norm in COMMAS), limit)
+        i = comma + 1
+        if i >= limit:
+            return 0, 0, 0, 0
     first = toks[i].norm
     word = without_and(first)
     if (word in lex.w.when or first in lex.w.when) and i + 1 < limit:

@@ -1530,3 +1530,33 @@ def test_where_a_subject_begins_and_ends_in_other_outlets(sentence, expected):
 def test_a_verb_agrees_with_its_subject(sentence, subject):
     found = speech.find(LEX, sentence)
     assert (found.kind, found.mention) == ("explicit" if subject else "implicit", subject)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a source named right after the verb of a relative clause claims something of the antecedent
+    ("ويريد محاميها إلغاء الاتفاق الذي تقول الممثلة إنها وقعت عليه.", ("explicit", "الممثلة")),
+    ("وأسفر الهجوم، الذي قالت الشرطة إنه نفذ بسيارة مفخخة، عن مقتل 12 شخصا.", ("explicit", "الشرطة")),
+    ("ووصل الوفد الذي قال مسؤولون إنه يضم خبراء إلى بغداد.", ("explicit", "مسؤولون")),
+    # the relative pronoun as the subject: the antecedent speaks
+    ("ووصل إلى موسكو وزير الخارجية سيرغي لافروف الذي أكد أن العلاقات متينة.", ("explicit", "وزير الخارجية سيرغي لافروف")),
+    # a deed: no claim; the verb's object before بأن does not claim, the antecedent does
+    ("وهي المعاهدة التي وقعت الدولتان عليها عام 2010.", None),
+    ("ووصلت كريستين فورد، التي اتهمت القاضي كافانو بأنه اعتدى عليها، إلى المجلس.", ("explicit", "كريستين فورد")),
+])
+def test_a_source_after_a_relative_clauses_verb_claims_something_of_its_antecedent(sentence, expected):
+    assert report(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # participles of the cues' whole list, and their plural with a that-clause
+    ("رفع المحامي دعوى قضائية ضد الرئيس، زاعما أن الاتفاق باطل.", ("explicit", "المحامي")),
+    ("ووقع النواب العريضة، معتقدين أنها ستنجح.", ("explicit", "النواب")),
+    # a time fronted before the verb with a comma after it
+    ("يوم الإثنين، رفع المحامي دعوى قضائية، زاعما أن الاتفاق باطل.", ("explicit", "المحامي")),
+    # a crowd's demands, a threatened thing, a seat: no report
+    ("وتجمع المتظاهرون أمام المبنى، مطالبين بإعدام المدير.", None),
+    ("لكن السفينة باتت مهددة بعد أن خسرت تسجيلها.", None),
+    ("وتتخذ المنظمة من لندن مقرا لها.", None),
+])
+def test_a_participle_of_any_cue_reports_for_the_subject_of_its_clause(sentence, expected):
+    assert report(sentence) == expected
