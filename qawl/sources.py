@@ -76,6 +76,11 @@ def _feminine_head(lex: Lexicons, words: list[str]) -> bool:
         word = stem(lex, word)
         if _feminine_title(lex, word):
             return True
+        bare = without_article(word)
+        if bare in lex.w.person_noun:
+            # المحامية، والدة الضحية: the feminine of a human noun; محامي الممثلة: the actress's lawyer, a man as far
+            # as the phrase tells
+            return bare.endswith("ه") and bare[:-1] in lex.w.person_noun
         if word in lex.roles and word not in lex.honorifics:
             return False
     return False

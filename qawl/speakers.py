@@ -192,6 +192,8 @@ def _mention(lex: Lexicons, surface: str, apposition: str,
     if apposition and _parts(apposition)[1][0] not in lex.w.kinship:
         app_written, app_norm = _parts(apposition)
         app = names.split(lex, app_norm)
+        if app.name and app.title and app.name_at == len(app.title) and _role_of(lex, app):
+            app = names.Mention(tuple(app_norm), ())  # ديفيد شوارتز، محامي ترامب: Trump's lawyer, not any lawyer
         app_spelled = _spelled(app_written, app)
         if not name and app.name:
             name = app.name

@@ -136,6 +136,10 @@ def test_a_possessed_thing_cannot_speak_but_a_relative_can():
     ("وزير الخارجية الشيخ صباح الخالد", "", "m"),  # the title before a name agrees with it, whatever the name
     ("الشيخة صباح الخالد", "", "f"),
     ("سعادة صباح الخالد", "", "f"),  # سعادة honours anyone: the given name tells
+    ("المحامية", "", "f"),  # the feminine of a human noun
+    ("والدة الضحية", "", "f"),
+    ("محامي الممثلة", "", ""),  # the actress's lawyer: her word tells nothing of his
+    ("محامي الممثلة", "m", "m"),
 ])
 def test_gender_comes_from_evidence_only(phrase, cue_gender, gender):
     assert sources.classify(LEX, normalize(phrase).split(), cue_gender).gender == gender
@@ -1538,7 +1542,8 @@ def test_a_verb_agrees_with_its_subject(sentence, subject):
     ("وأسفر الهجوم، الذي قالت الشرطة إنه نفذ بسيارة مفخخة، عن مقتل 12 شخصا.", ("explicit", "الشرطة")),
     ("ووصل الوفد الذي قال مسؤولون إنه يضم خبراء إلى بغداد.", ("explicit", "مسؤولون")),
     # the relative pronoun as the subject: the antecedent speaks
-    ("ووصل إلى موسكو وزير الخارجية سيرغي لافروف الذي أكد أن العلاقات متينة.", ("explicit", "وزير الخارجية سيرغي لافروف")),
+    ("ووصل إلى موسكو وزير الخارجية سيرغي لافروف الذي أكد أن العلاقات متينة.",
+     ("explicit", "وزير الخارجية سيرغي لافروف")),
     # a deed: no claim; the verb's object before بأن does not claim, the antecedent does
     ("وهي المعاهدة التي وقعت الدولتان عليها عام 2010.", None),
     ("ووصلت كريستين فورد، التي اتهمت القاضي كافانو بأنه اعتدى عليها، إلى المجلس.", ("explicit", "كريستين فورد")),
@@ -1560,3 +1565,13 @@ def test_a_source_after_a_relative_clauses_verb_claims_something_of_its_antecede
 ])
 def test_a_participle_of_any_cue_reports_for_the_subject_of_its_clause(sentence, expected):
     assert report(sentence) == expected
+
+
+def test_a_title_that_serves_someone_goes_to_the_one_serving_the_same():
+    article = ("قدمت الممثلة سلمى الحداد دعوى قضائية ضد الرئيس.\n"
+               "وقال محامي الممثلة إن الوثائق قدمت إلى المحكمة.\n"
+               "وقال المحامي إن هدفه كان تحديد موقف الرئيس.\n"
+               "ورفض جون بوركهارت، محامي الرئيس، الطلب، ووصفه بأنه \"استخدام طائش للقانون\".")
+    art = analyse(Document("t", article))
+    keys = [art.entities[k].key() for k in art.entity_of if k >= 0]
+    assert keys == [("محامي", "الممثله"), ("محامي", "الممثله"), ("جون", "بوركهارت")]
