@@ -41,9 +41,11 @@ def _source(lex: Lexicons, report: reports.Report) -> Attribution:
     if report.body and kind == sources.PERSON and not sources.classify(lex, normalize(report.mention).split()).gender:
         kind, gender = sources.ORGANIZATION, ""  # وفقا لبيانات فلان، وقالت "فيسبوك": a body, whatever its name
         # looks like (a given name is a person's; the verb's gender is a body's too)
+    apposition = report.apposition
     if report.anonymous:
         kind, gender = sources.UNNAMED, ""  # المسؤول الذي طلب عدم نشر اسمه: a source kept unnamed on purpose
-    return Attribution(report.mention, report.apposition, report.cue, "explicit", report.quote, kind, gender, agrees)
+        apposition = ""  # مسؤول، فضل عدم الكشف عن هويته: the clause that withholds his name is none (فضل)
+    return Attribution(report.mention, apposition, report.cue, "explicit", report.quote, kind, gender, agrees)
 
 
 def _classify_source(lex: Lexicons, key: tuple[str, str, str]) -> tuple[str, str, sources.Agreement]:

@@ -198,7 +198,10 @@ def _mention(lex: Lexicons, surface: str, apposition: str,
         if not name and app.name:
             name = app.name
             spelled[name] = app_spelled[name]
-        if not title and app.title:
+        if app.title and (not title or all(w in lex.honorifics for w in title)):
+            # الدكتور فلان، وزير التعليم العالي: the apposition's title, not an honorific, is the one the article
+            # calls him by again (وقال وزير التعليم العالي)
+            spelled.pop(title, None)
             title = app.title
             spelled[title] = app_spelled[title]
     if not name and len(title) == 2 and title[0].removeprefix("ال") in lex.w.government and title[1].endswith(

@@ -109,8 +109,10 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if i > 0 and before in w.preposition:
         return None  # بعد رفض أصحابها: after a preposition the word is a verbal noun, not the verb
     if i > 1 and (before in w.when or before[1:] in w.when) and toks[0].norm not in w.when and (
-            without_and(toks[0].norm) not in w.when) and without_and(toks[i - 2].norm) not in w.preposition:
-        # …، بعدما وجه عضوان خطابا: a clause of time inside the sentence, not what it reports (وفي حين: whereas)
+            without_and(toks[0].norm) not in w.when) and without_and(toks[i - 2].norm) not in w.preposition and not (
+            i == 2 and toks[0].norm in {"في", "وفي"}):
+        # …، بعدما وجه عضوان خطابا: a clause of time inside the sentence, not what it reports (وفي حين قال فلان إن
+        # opening the sentence: whereas he said)
         return None
     if i > 2 and before in w.that and toks[i - 2].norm in w.time_conjunction and toks[i - 3].norm in COMMAS and (
             without_and(toks[0].norm) not in w.time_conjunction):

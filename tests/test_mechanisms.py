@@ -1575,3 +1575,33 @@ def test_a_title_that_serves_someone_goes_to_the_one_serving_the_same():
     art = analyse(Document("t", article))
     keys = [art.entities[k].key() for k in art.entity_of if k >= 0]
     assert keys == [("محامي", "الممثله"), ("محامي", "الممثله"), ("جون", "بوركهارت")]
+
+
+def test_an_apposition_title_after_an_honorific_is_the_one_the_article_calls_him_by_again():
+    article = ("أكد الدكتور خالد عبد الغفار، وزير التعليم العالي، أن الجامعات مستعدة.\n"
+               "وقال رئيس جامعة القاهرة سامي الحداد إن الجامعة أطلقت برامج جديدة.\n"
+               "ولفت وزير التعليم العالي إلى أن عدد الطلاب ارتفع.")
+    art = analyse(Document("t", article))
+    keys = [art.entities[k].key() for k in art.entity_of if k >= 0]
+    assert keys == [("خالد", "عبد", "الغفار"), ("سامي", "الحداد"), ("خالد", "عبد", "الغفار")]
+
+
+def test_the_clause_that_withholds_a_name_gives_none():
+    article = ("نفى مسؤول في الحكومة، فضل عدم الكشف عن هويته، وجود أي خلافات داخل الوفد.\n"
+               "وقال المسؤول للصحفيين: \"الوفد موحد\".")
+    art = analyse(Document("t", article))
+    assert [(art.entities[k].key(), art.entities[k].kind()) for k in art.entity_of] == [(("مسؤول",), "unnamed")] * 2
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("في حين قال وزير الخارجية إن القصف استهدف منازل.", ("explicit", "وزير الخارجية")),  # whereas, opening it
+    ("وانسحب الوفد، في حين قال وزير الخارجية إن المحادثات مستمرة.", None),  # a clause inside the sentence
+    ("بدوره، اعتبر المحلل السياسي عبد الباري طاهر أن المفاوضات لن تنجح.",
+     ("explicit", "المحلل السياسي عبد الباري طاهر")),
+])
+def test_whereas_opening_a_sentence_reports(sentence, expected):
+    assert report(sentence) == expected
+
+
+def test_a_given_name_spelled_as_an_adjective_closes_a_name():
+    assert names.split(LEX, normalize("المحلل السياسي عبد الباري طاهر").split()).name == ("عبد", "الباري", "طاهر")
