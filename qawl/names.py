@@ -179,6 +179,7 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
             (i + 1 < end and is_name_word(lex, words[i + 1]) and anchored(lex, words[i + 1 :]))
             or (i == 0 and end == 2 and definite_family(lex, words[1]))  # علي الشهابي: before a family name with ال
             or (i == end - 1 and i > 0 and words[i - 1] in first_names))) or (
+            i + 1 < end and words[i + 1] in lex.w.patronymic) or (  # إمام أوغلو: whatever word the patronymic joins
             i > 0 and words[i] in first_names and words[i - 1] in first_names) or (  # فهد طالب: given names in a row
             i > 0 and words[i] in lex.w.name_tail and words[i - 1] in first_names) or (  # سعد الدين، سيف الإسلام
             i == end - 1 and i > 0 and words[i][:1] in "بل" and not words[i].startswith("لل") and (

@@ -358,7 +358,8 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
                 and not _name_spelled_as_cue(lex, toks, i, j, given)
                 and not _given_between_names(lex, toks, i, j) and not _ali_ends_name(lex, toks, i, j)
                 and not _given_after_title(lex, toks, i, j) and not _ali_opens_name(lex, toks, i, j, ends)
-                and not _ali_after_honorific(lex, toks, i, j)) or (
+                and not _ali_after_honorific(lex, toks, i, j)
+                and not (j + 1 < len(toks) and toks[j + 1].norm in lex.w.patronymic)) or (  # إمام أوغلو: a name
                 word[:1] == "ل" and media_name(lex, toks, j) > 0):
             break  # a title, human noun or given name may share a cue's spelling (متحدثة، طالب، دان); بعض opens one
         if j > i and word[:1] == "ل" and _body_domain(lex, toks, i, j):

@@ -225,8 +225,11 @@ def withheld_clause(lex: Lexicons, toks: Tokens, k: int) -> int:
     طلب عدم نشر اسمه، فضل عدم ذكر هويته): its verbs report nothing; -1 when none opens there."""
     start = k + 1 if k < len(toks) and toks[k].norm in COMMAS else k
     if start >= len(toks) or (toks[start].norm not in lex.w.withheld and not (
-            start + 1 < len(toks) and toks[start + 1].norm in lex.w.withheld)):
-        return -1  # the clause opens with its negation (لم، دون) or a verb of refusing (رفض، فضل عدم، طلب عدم)
+            start + 1 < len(toks) and (toks[start + 1].norm == "عدم" or (
+                toks[start].norm in lex.w.relative and toks[start + 1].norm in lex.w.withheld)))):
+        # the clause opens with its negation (لم، دون), a verb of refusing (رفض، فضل عدم، طلب عدم) or a relative
+        # pronoun before them (اللذان لم); مسؤولون أمريكيون لم تكشف أسماؤهم: the adjective before لم is the subject's
+        return -1
     for m in range(start + 1, min(len(toks), start + 7)):
         n = toks[m].norm
         if n in lex.w.identity:

@@ -1605,3 +1605,15 @@ def test_whereas_opening_a_sentence_reports(sentence, expected):
 
 def test_a_given_name_spelled_as_an_adjective_closes_a_name():
     assert names.split(LEX, normalize("المحلل السياسي عبد الباري طاهر").split()).name == ("عبد", "الباري", "طاهر")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the clause that withholds a name, opened by لم, a relative pronoun before it, or a verb before عدم
+    ("وقال مسؤولون أمريكيون لم تكشف أسماؤهم إن القوات ستنسحب.", ("explicit", "مسؤولون أمريكيون")),
+    ("وقالت المصدران اللذان لم يكشف عن هويتهما إن التقييم الأولي يشير إلى حادث.", ("explicit", "المصدران")),
+    ("وقال مسؤول أمني، طلب عدم ذكر اسمه، إن الهجوم استهدف نقطة تفتيش.", ("explicit", "مسؤول أمني")),
+    # a patronymic joins the word before it to the name, whatever that word is (إمام: a title, أمام: a preposition)
+    ("وقال رئيس البلدية أكرم إمام أوغلو إن المدينة تستعد.", ("explicit", "رئيس البلدية أكرم إمام أوغلو")),
+])
+def test_where_a_withheld_or_patronymic_name_ends(sentence, expected):
+    assert report(sentence) == expected
