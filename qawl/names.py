@@ -229,7 +229,11 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
     while 0 < start < end - 1:
         # مراسل بي بي سي فيناياك غايكواد: an outlet after a title completes it; الناطق بصحة عسير سعيد النقير: so does
         # a place before a given name
-        k = mentions.span_at(words, mentions.gazetteer_index(lex), start) or (1 if words[start] in places else 0)
+        k = mentions.span_at(words, mentions.gazetteer_index(lex), start) or (1 if words[start] in places else 0) or (
+            # مهاجم ليفربول محمد صلاح: an indefinite human noun's complement, one word before a given name, is the
+            # team or body he serves, whatever a gazetteer knows of it
+            1 if (words[start] not in given and words[start + 1] in given and not words[start - 1].startswith("ال")
+                  and words[start - 1] in lex.w.person_noun) else 0)
         if k and not (words[start - 1] in titles or words[start - 1] in lex.w.person_noun
                       or (start + k < end and words[start + k] in given)):
             k = 0

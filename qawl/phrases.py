@@ -338,7 +338,7 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
     # looked up once, not at every word.
     body = objects and i < last and institution(lex, toks[i].norm)
     # وزير خارجية روسيا سيرغي لافروف، الأمين العام للأمم المتحدة أنطونيو غوتيريش: the name a role's phrase ends with
-    titled = objects and i < last and toks[i].norm in lex.roles
+    titled = objects and i < last and (toks[i].norm in lex.roles or toks[i].norm in lex.w.person_noun)
     kinds = lex.memo("phrase_word", _phrase_word)
     given = names.given_name_set(lex)  # ماريا is a name, not ماري + the alef of the accusative
     copula = lex.w.copula  # صحفي من رويترز | كان على الطائرة: كان inside a phrase opens a clause about it

@@ -1617,3 +1617,22 @@ def test_a_given_name_spelled_as_an_adjective_closes_a_name():
 ])
 def test_where_a_withheld_or_patronymic_name_ends(sentence, expected):
     assert report(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a human noun heading the phrase keeps the given name after its complement (a team, a body)
+    ("قال مدرب ريال مدريد زين الدين زيدان في المؤتمر الصحفي إن الفريق قدم مباراة كبيرة.",
+     ("explicit", "مدرب ريال مدريد زين الدين زيدان")),
+    ("وقال مهاجم ليفربول محمد صلاح للصحفيين إنه سعيد.", ("explicit", "مهاجم ليفربول محمد صلاح")),
+])
+def test_a_human_nouns_complement_before_a_given_name(sentence, expected):
+    assert report(sentence) == expected
+
+
+@pytest.mark.parametrize(("phrase", "name"), [
+    ("مهاجم ليفربول محمد صلاح", ("محمد", "صلاح")),  # the team, one word before a given name, is no part of it
+    ("مدرب ريال مدريد زين الدين زيدان", ("زين", "الدين", "زيدان")),
+    ("رئيس البلدية أكرم إمام أوغلو", ("أكرم", "إمام", "أوغلو")),
+])
+def test_a_name_after_a_human_nouns_complement(phrase, name):
+    assert names.split(LEX, normalize(phrase).split()).name == tuple(normalize(" ".join(name)).split())
