@@ -106,7 +106,10 @@ def _adjective_like(word: str) -> bool:
 
 def _not_a_name_end(lex: Lexicons, word: str) -> bool:
     """Return whether a word cannot close a name: an adjective (_common_word), a verb (اجتمع), a quality (أهمية),
-    or a definite feminine noun (الاتفاقية، المسودة); a masculine one may be a family name (الصدر)."""
+    or a definite feminine noun (الاتفاقية، المسودة); a masculine one may be a family name (الصدر). A given name
+    closes one whatever else it spells (هالة زايد)."""
+    if word in given_name_set(lex):
+        return False
     if _common_word(lex, word) or dictionary.verb_only(word):
         return True
     bare = word[2:] if word.startswith("ال") else word
@@ -197,8 +200,8 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
         w = words[k]
         prev = words[k - 1]
         if (w in titles or w in lex.w.person_noun) and not w.startswith("ال") and w not in first_names and (
-                is_name_word(lex, prev) or definite_family(lex, prev)) and (
-                prev not in titles and prev not in lex.w.person_noun):
+                is_name_word(lex, prev) or definite_family(lex, prev) or words[k - 2] in joiners) and (
+                prev not in titles and prev not in lex.w.person_noun):  # خالد عبد العال محافظ القاهرة
             # الأمير خالد الفيصل مستشار خادم الحرمين: after a family name with ال too
             head = _split(lex, tuple(words[:k]))
             if head.name and head.name_at > 0 and head.name_at + len(head.name) == k:

@@ -307,6 +307,8 @@ def _ali_after_honorific(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
     after = toks[j + 1].norm
     if after in lex.title_words or after in lex.places or stop_words(lex)[after]:
         return False
+    if after in {"عبد", "ابو"}:
+        return True  # الدكتور على عبد العال: a compound name follows (Egyptian spelling writes علي so)
     bare = after[2:] if after.startswith("ال") else after
     if (bare in lex.w.body or bare in lex.w.person_noun or bare in lex.institution_heads
             or (bare.endswith(("ين", "ون")) and len(bare) > 5)):  # على المشاركين: a sound plural

@@ -258,7 +258,7 @@ def _find(entities: list[Entity], mention: names.Mention, before: int, speaking:
     # most recent (sorting is stable).
     head_only = len(title) == 1 and recent is not None
     fitting.sort(key=lambda k: (speaking is not None and not speaking[k],
-                                (0, -recent[k]) if head_only and not entities[k].names else (distance[k], 0)))
+                                (0, -recent[k]) if head_only else (distance[k], 0)))
     return fitting[0] if fitting else -1
 
 
@@ -445,7 +445,8 @@ def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = 
                 mention = names.Mention(mention.title, mention.name[:cut])  # ووصف ترامب كومي: the first is the subject
             recent = None
             head = mention.title[0] if len(mention.title) == 1 else ""
-            if head.startswith("ال") and head[2:] in lex.w.body:  # وقالت المنظمة: the body named last before it
+            if head.startswith("ال") and (head[2:] in lex.w.body or head in lex.roles):
+                # وقالت المنظمة، ولفت الوزير: the body or the holder named last before it
                 recent = [-1] * len(entities)
                 for p, k in enumerate(out[:pos]):
                     if k >= 0:

@@ -1636,3 +1636,25 @@ def test_a_human_nouns_complement_before_a_given_name(sentence, expected):
 ])
 def test_a_name_after_a_human_nouns_complement(phrase, name):
     assert names.split(LEX, normalize(phrase).split()).name == tuple(normalize(" ".join(name)).split())
+
+
+def test_a_bare_head_noun_goes_to_its_most_recent_holder():
+    article = ("وقال وزير الخارجية سامي الحداد إن مصر لن تتخلى عن حقوقها.\n"
+               "وقال وزير الموارد المائية والري، الدكتور محمد عبد العاطى، إن الوزارة تتابع منسوب النيل.\n"
+               "ولفت الوزير إلى أن هناك خطة لترشيد الاستهلاك.")
+    art = analyse(Document("t", article))
+    keys = [art.entities[k].key() for k in art.entity_of if k >= 0]
+    assert keys == [("سامي", "الحداد"), ("محمد", "عبد", "العاطي"), ("محمد", "عبد", "العاطي")]
+
+
+@pytest.mark.parametrize(("phrase", "name"), [
+    ("الدكتورة هالة زايد", "هالة زايد"),  # a given name closes a name whatever else it spells (زايد: زائد)
+    ("اللواء خالد عبد العال محافظ القاهرة", "خالد عبد العال"),  # a title after a compound name describes him
+])
+def test_names_of_egyptian_officials(phrase, name):
+    assert names.split(LEX, normalize(phrase).split()).name == tuple(normalize(name).split())
+
+
+def test_ali_spelled_as_the_preposition_before_a_compound_name():
+    assert report("قال الدكتور على عبد العال، رئيس مجلس النواب، إن المجلس سيناقش القانون.") == (
+        "explicit", "الدكتور على عبد العال")
