@@ -117,6 +117,8 @@ def complement_at(lex: Lexicons, toks: Tokens, j: int, allowed: frozenset[str]) 
     if k + 2 < len(toks) and toks[k].norm == "في" and _speech(lex, toks[k + 1].norm):
         # وأوضح الشيخ فلان في كلمة له مدى اهتمام …: said in a speech, whatever the verb's object
         k += 3 if toks[k + 2].norm in lex.w.object_pronoun else 2
+        if k < len(toks) and toks[k].norm in COMMAS:
+            k += 1  # وأعلنت الوزارة، في بيان، تفكيك شبكة: the aside closed by a comma
         allowed = frozenset({cues.ANY})
     if (cues.ANY in allowed and k < len(toks) and toks[k].norm not in PUNCTUATION
             and toks[k].norm not in lex.w.no_comment):

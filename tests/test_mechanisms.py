@@ -1658,3 +1658,21 @@ def test_names_of_egyptian_officials(phrase, name):
 def test_ali_spelled_as_the_preposition_before_a_compound_name():
     assert report("قال الدكتور على عبد العال، رئيس مجلس النواب، إن المجلس سيناقش القانون.") == (
         "explicit", "الدكتور على عبد العال")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # what a body announced after an aside closed by a comma
+    ("وأعلنت وزارة الداخلية، في بيان، تفكيك شبكة لتهريب المخدرات.", ("explicit", "وزارة الداخلية")),
+    ("وأعلنت خلية الإعلام الأمني، في بيان، تفكيك شبكة لتهريب المخدرات.", ("explicit", "خلية الإعلام الأمني")),
+    # علي after a role, before a family name; a given name spelled as an adjective (نبيه)
+    ("ورأى عضو الكتلة النائب علي خريس أن الحكومة ستبصر النور قريبا.", ("explicit", "عضو الكتلة النائب علي خريس")),
+    ("وأكد رئيس مجلس النواب اللبناني نبيه بري أن تشكيل الحكومة بات قريبا.",
+     ("explicit", "رئيس مجلس النواب اللبناني نبيه بري")),
+    ("وشدد النائب على ضرورة الإسراع في إقرار القانون.", ("explicit", "النائب")),  # the preposition: no name
+])
+def test_forms_of_levantine_and_iraqi_outlets(sentence, expected):
+    assert report(sentence) == expected
+
+
+def test_a_cell_is_a_body():
+    assert sources.classify(LEX, normalize("خلية الإعلام الأمني").split()).kind == "organization"
