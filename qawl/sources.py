@@ -141,9 +141,16 @@ def unnamed_head(lex: Lexicons, word: str) -> bool:
 
 
 def _body_plurals(lex: Lexicons) -> frozenset[str]:
-    """Return the plurals of the bodies of the lexicon: sound feminine (وكالات) and the dictionary's broken ones."""
+    """Return the plurals of the bodies of the lexicon: sound feminine (وكالات، مطارات) and the dictionary's broken
+    ones. A body named by an action (الادعاء: the prosecution) has none: ادعاءات are allegations."""
     body = lex.w.body
-    return frozenset({b[:-1] + "ات" for b in body if b.endswith("ه")} | set(dictionary.plurals_of(body)))
+
+    def sound(b: str) -> str:
+        entry = dictionary.entry(b)
+        return "" if entry is not None and entry.kind == dictionary.VERBAL_NOUN else b + "ات"
+
+    return frozenset({b[:-1] + "ات" if b.endswith("ه") else sound(b) for b in body}
+                     | set(dictionary.plurals_of(body))) - {""}
 
 
 def head_kind(lex: Lexicons, word: str, *, named: bool = False) -> str:

@@ -1676,3 +1676,17 @@ def test_forms_of_levantine_and_iraqi_outlets(sentence, expected):
 
 def test_a_cell_is_a_body():
     assert sources.classify(LEX, normalize("خلية الإعلام الأمني").split()).kind == "organization"
+
+
+@pytest.mark.parametrize(("phrase", "kind"), [
+    ("مطارات عديدة", "unnamed"),  # several bodies (مطار), none named
+    ("مطار بروكسل", "organization"),
+    ("ادعاءات الجاسوس", ""),  # allegations: the plural of an action, though الادعاء is a body
+])
+def test_the_sound_plural_of_a_body(phrase, kind):
+    assert sources.classify(LEX, normalize(phrase).split()).kind == kind
+
+
+def test_western_military_ranks_are_honorifics():
+    assert report("وقال البريغادير جنرال أيسابيلو ريفيرا، المتحدث باسم الحرس الوطني، إن تسعة قتلوا.") == (
+        "explicit", "البريغادير جنرال أيسابيلو ريفيرا")
