@@ -114,9 +114,11 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         # …، بعدما وجه عضوان خطابا: a clause of time inside the sentence, not what it reports (وفي حين قال فلان إن
         # opening the sentence: whereas he said)
         return None
-    if i > 2 and before in w.that and toks[i - 2].norm in w.time_conjunction and toks[i - 3].norm in COMMAS and (
+    if i > 2 and before in w.that and toks[i - 2].norm in w.time_conjunction and (
             without_and(toks[0].norm) not in w.time_conjunction):
-        return None  # …، بعد أن دعت المعارضة إلى احتجاجات: when it happened, not what the sentence reports
+        # …، بعد أن دعت المعارضة إلى احتجاجات، وجاء القرار بعد أن طالبت المعارضة: when it happened, not what the
+        # sentence reports
+        return None
     if i > 0 and (before in w.number or (before.isdigit() and len(before) < 4)):  # 2016 أعربت: a year
         return None  # 35 ألف طالب وطالبة: a counted noun, not the verb
     if i > 0 and indefinite_noun(lex, toks[i - 1]) and not (

@@ -1690,3 +1690,13 @@ def test_the_sound_plural_of_a_body(phrase, kind):
 def test_western_military_ranks_are_honorifics():
     assert report("وقال البريغادير جنرال أيسابيلو ريفيرا، المتحدث باسم الحرس الوطني، إن تسعة قتلوا.") == (
         "explicit", "البريغادير جنرال أيسابيلو ريفيرا")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("وجاء القرار بعد أن طالبت المعارضة بإجراء تحقيق.", None),  # a clause of time inside the sentence
+    ("وقال الوزير بعد أن التقى المعارضة إن التحقيق بدأ.", ("explicit", "الوزير")),
+    ("وتأتي تصريحات الوزير بعد أيام من الهجوم.", None),
+    ("وأظهرت الصور التي نشرتها وسائل الإعلام دمارا واسعا.", None),
+])
+def test_narration_around_cues_reports_nothing(sentence, expected):
+    assert report(sentence) == expected
