@@ -306,8 +306,8 @@ def _ali_after_honorific(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
             toks[j - 1].norm in lex.honorifics or toks[j - 1].norm in lex.roles)):  # النائب علي خريس
         return False
     after = toks[j + 1].norm
-    if after in lex.title_words or after in lex.places or stop_words(lex)[after]:
-        return False
+    if after in lex.title_words or after in lex.places or stop_words(lex)[after] or toks[j + 1].possessed:
+        return False  # وكتب الوزير على حسابه: a possessed thing the preposition governs
     if after in {"عبد", "ابو"}:
         return True  # الدكتور على عبد العال: a compound name follows (Egyptian spelling writes علي so)
     bare = after[2:] if after.startswith("ال") else after

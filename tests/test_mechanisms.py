@@ -1669,6 +1669,7 @@ def test_ali_spelled_as_the_preposition_before_a_compound_name():
     ("وأكد رئيس مجلس النواب اللبناني نبيه بري أن تشكيل الحكومة بات قريبا.",
      ("explicit", "رئيس مجلس النواب اللبناني نبيه بري")),
     ("وشدد النائب على ضرورة الإسراع في إقرار القانون.", ("explicit", "النائب")),  # the preposition: no name
+    ("وكتب الوزير على حسابه في تويتر: \"شكرا لكل من ساهم\".", ("explicit", "الوزير")),  # a possessed thing
 ])
 def test_forms_of_levantine_and_iraqi_outlets(sentence, expected):
     assert report(sentence) == expected
