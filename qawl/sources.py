@@ -400,7 +400,10 @@ def gender(lex: Lexicons, words: list[str], cue_gender: str = "") -> str:
         if given.get(word) in ("m", "f"):
             return given[word]
     head = stem(lex, words[0]) if words else ""
-    return "m" if head in lex.title_words or without_article(head) in lex.title_words else ""
+    bare = without_article(head)
+    if bare in lex.w.person_noun and not bare.endswith("ه"):
+        return "m"  # محامي الدفاع، الطبيب: a masculine human noun, as a masculine title tells
+    return "m" if head in lex.title_words or bare in lex.title_words else ""
 
 
 Agreement = frozenset[tuple[str, str]]
