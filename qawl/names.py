@@ -212,8 +212,9 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
     i = end - 1
     if i > 0 and words[i].startswith("ال") and words[i] not in titles and words[i - 1] in lex.honorifics:
         return Mention(tuple(words[:i]), (words[i],), i)
-    if i > 0 and words[i].startswith("ال") and words[i] not in titles and in_name(i - 1):
-        i -= 1
+    if i > 0 and words[i].startswith("ال") and (words[i] not in titles or (
+            words[i] in lex.honorifics and words[i - 1] in first_names)) and in_name(i - 1):
+        i -= 1  # محمود السيد، أحمد الشيخ: after a given name an honorific is a family name
     start = i + 1
     while i >= 0 and in_name(i) and words[i] not in lex.w.place_head:
         start = i  # حاكم مقاطعة تشيانغ راي: the province's name, not the governor's (an indefinite place's head ends

@@ -1701,3 +1701,19 @@ def test_western_military_ranks_are_honorifics():
 ])
 def test_narration_around_cues_reports_nothing(sentence, expected):
     assert report(sentence) == expected
+
+
+@pytest.mark.parametrize(("phrase", "name"), [
+    ("التاجر محمود السيد", "محمود السيد"),  # after a given name an honorific is a family name
+    ("الدكتور أحمد الشيخ", "أحمد الشيخ"),
+    ("الشيخ محمد بن زايد", "محمد بن زايد"),  # before it, it honours
+])
+def test_an_honorific_after_a_given_name_is_a_family_name(phrase, name):
+    assert names.split(LEX, normalize(phrase).split()).name == tuple(normalize(name).split())
+
+
+def test_a_family_name_spelled_as_an_honorific_names_the_same_person_again():
+    article = ("\"الوضع الاقتصادي صعب للغاية\"، يقول التاجر محمود السيد، مضيفا أن الأسعار تضاعفت.\n"
+               "ويشير السيد إلى أن كثيرا من المحلات أغلقت أبوابها.")
+    art = analyse(Document("t", article))
+    assert [art.entities[k].key() for k in art.entity_of] == [("محمود", "السيد")] * 2
