@@ -146,7 +146,10 @@ def _actor(lex: Lexicons, text: str, toks: Tokens | None) -> Attribution | None:
     دعوى قضائية): the doer an unwritten subject right after it most likely goes on with, or None (toks: the
     sentence's tokens, when the caller has them)."""
     toks = tokens(text) if toks is None else toks
-    if not toks or subjects.without_and(toks[0].norm) not in dictionary.verbs():
+    first = subjects.after_dateline(lex, toks)  # عمّان- لم تعد أم خالد قادرة: after the dateline, a negation (a
+    # verb follows it, whatever its mood's spelling)
+    if first >= len(toks) or not (toks[first].norm in subjects.NEGATION
+                                  or subjects.without_and(toks[first].norm) in dictionary.verbs()):
         return None
     a, b, app_a, app_b = subjects.main_subject(lex, toks, len(toks))
     if b <= a:
@@ -224,14 +227,19 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
             result = author  # the letter a sentence before spoke of: the source of that sentence wrote it
             result.cue, result.quote = report.cue, report.quote
             named.append(result)
-        elif report and (named or salient or report.document):
-            candidates = named[-_CANDIDATES:] if named else [salient]
+        elif report and (named or salient or report.document or (
+                report.kind == "implicit" and previous is not None and previous.attribution == "none")):
+            # عمّان- لم تعد أم خالد قادرة … وتقول: the first source may be the one the narration just told of
+            candidates = named[-_CANDIDATES:] if named else [salient] if salient else []
+            actor = None
             if report.kind == "implicit" and previous is not None and previous.attribution == "none" and (
                     actor := _actor(lex, sentences[previous_at].text, None if toks is None else toks[previous_at])):
                 candidates = [*candidates, actor]  # ورفع المحامي فلان دعوى … وطالب أيضا: the one who just acted
             result = _carried(lex, report, candidates) or Attribution()
             if result.attribution == "explicit":
                 named.append(result)  # a document that speaks for itself: what follows may carry it
+            elif actor is not None and result.mention == actor.mention:
+                named.append(actor)  # … وتقول …، وأضافت: once she speaks, what follows may carry her
         elif previous is not None and previous.attribution != "none" and (
                 open_quote or (text.startswith(_OPENERS) and not _quoted_heading(text)) or _closes_quote(text)):
             result = Attribution(previous.mention, previous.apposition, "", "carried", "direct", previous.kind,

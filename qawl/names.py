@@ -49,7 +49,24 @@ def _is_name_word(lex: Lexicons, word: str) -> bool:
         and not any(ch.isdigit() for ch in word)
         and not construct_plural(word)
         and word not in title_plurals(lex)  # وزراء خارجية مجموعة السبع: office holders, no name
+        and not (_possessed_noun(word) and word not in given_name_set(lex))
     )
+
+
+def _possessed_noun(word: str) -> bool:
+    """Return whether a word is a noun the dictionary knows with a possessive pronoun (خارجيته، وزرائها، أعماله):
+    a title's complement, no name."""
+    if len(word) < 5:
+        return False
+    if word.endswith("ته"):
+        return dictionary.entry(word[:-2] + "ه") is not None
+    for suffix in ("هما", "ها", "هم", "ه"):
+        if word.endswith(suffix):
+            base = word[: -len(suffix)]
+            base = base[:-1] + "ء" if base.endswith(("ئ", "ؤ")) else base  # وزرائها: وزراء
+            entry = dictionary.entry(base)
+            return entry is not None and entry.kind in (dictionary.NOUN, dictionary.VERBAL_NOUN) and len(base) >= 4
+    return False
 
 
 def title_plurals(lex: Lexicons) -> frozenset[str]:

@@ -100,7 +100,7 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
     if word in joiners or prev in joiners or follows in joiners or word in lex.roles or (prev, word) in lex.title_pairs:
         return False  # a role adds a title (أمين العاصمة المقدسة رئيس اللجنة …), بن a name (الطبيب عطية بن محمد)
     if word.endswith(("ها", "هم", "هما")):
-        return True
+        return not (prev in lex.title_words and not prev.startswith("ال"))  # رئيس وزرائها: the title's complement
     if prev in lex.w.name_tail and not word.startswith("ال") and names.is_name_word(lex, word):
         return False  # زين الدين | زيدان، نور الدين | جانيكلي: a family name after a compound given name
     prev_bare = prev[1:] if prev.startswith("وال") else prev
@@ -383,7 +383,8 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
             # أحد حراسه: a quantifier counts a possessed noun; خوسيه: a given name's ه is no pronoun
             # المتحدث باسم خارجيتها: the body he speaks for, its pronoun the state's
             possessed = (tok.possessed and word not in given and prev not in lex.w.quantifier and prev != "باسم"
-                         and not word.startswith("باسم"))  # المتحدث باسمه فلان: whom he speaks for, then his name
+                         and not word.startswith("باسم")  # المتحدث باسمه فلان: whom he speaks for, then his name
+                         and not (prev in titles and not prev.startswith("ال")))  # وزير خارجيته فلان: his office
             if possessed or (word in ends and not _ali_before_governed(lex, toks, j) and not _ali_after_honorific(
                     lex, toks, i, j)) or word in copula or (
                     _ACCUSATIVE[word] and word not in given and word not in places) or (

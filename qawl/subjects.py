@@ -381,14 +381,28 @@ def is_source(lex: Lexicons, phrase: str) -> bool:
     return False
 
 
-_LEADING = frozenset({"ثم", "كما", "و", "قد", "وقد", "فقد", "لقد"})
+NEGATION = frozenset({"لم", "ولم", "لن", "ولن"})
+_LEADING = frozenset({"ثم", "كما", "و", "قد", "وقد", "فقد", "لقد"}) | NEGATION
+_DATELINE_MARKS = frozenset({"-", "–", "/"})
+
+
+def after_dateline(lex: Lexicons, toks: Tokens) -> int:
+    """Return where a sentence's own words begin after a dateline (عمّان- لم تعد، أنقرة/ الأناضول أعلن، الرياض - واس -
+    قال): a place and a dash or slash, maybe an agency's name after it; 0 when none opens the sentence."""
+    if len(toks) < 3 or toks[0].norm not in lex.places or toks[1].norm not in _DATELINE_MARKS:
+        return 0
+    k = 2
+    if k + 1 < len(toks) and (toks[k + 1].norm in _DATELINE_MARKS or sources.classify(
+            lex, [toks[k].norm]).kind == sources.MEDIA):
+        k += 2 if toks[k + 1].norm in _DATELINE_MARKS else 1
+    return k
 
 
 def main_subject(lex: Lexicons, toks: Tokens, limit: int) -> tuple[int, int, int, int]:
     """Return the token spans of the subject and its apposition after a sentence-initial verb
     (ومدح أسطورة الكرة ... قائلا), or after the verb of a clause of time that opens it (وحينما سئل فلان … قال);
     empty spans when the sentence opens otherwise."""
-    i = 0
+    i = after_dateline(lex, toks)
     while i < limit and (toks[i].norm in PUNCTUATION or toks[i].norm in _LEADING):
         i += 1
     if i >= limit:

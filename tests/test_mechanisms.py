@@ -1717,3 +1717,28 @@ def test_a_family_name_spelled_as_an_honorific_names_the_same_person_again():
                "ويشير السيد إلى أن كثيرا من المحلات أغلقت أبوابها.")
     art = analyse(Document("t", article))
     assert [art.entities[k].key() for k in art.entity_of] == [("محمود", "السيد")] * 2
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a title's complement with a possessive pronoun (his ministry, her ministers), then the holder's name
+    ("لكن وزير خارجيته جواد ظريف قال إن الرد سيكون قويا.", ("explicit", "وزير خارجيته جواد ظريف")),
+    ("وأكد رئيس وزرائها أن الحكومة مستقرة.", ("explicit", "رئيس وزرائها")),
+])
+def test_a_titles_possessed_complement(sentence, expected):
+    assert report(sentence) == expected
+
+
+@pytest.mark.parametrize(("phrase", "name"), [
+    ("وزير خارجيته جواد ظريف", ("جواد", "ظريف")),  # خارجيته is no name
+    ("رئيس وزرائها", ()),
+])
+def test_a_possessed_noun_is_no_name(phrase, name):
+    assert names.split(LEX, normalize(phrase).split()).name == name
+
+
+def test_the_first_source_may_be_the_one_the_narration_just_told_of():
+    article = ("عمّان- لم تعد أم خالد، الأرملة الخمسينية، قادرة على دفع إيجار شقتها.\n"
+               "وتقول للجزيرة نت وهي تجمع أغراضها \"عشت هنا 20 عاما\".\n"
+               "وأضافت أن راتب ابنها لا يكفي.")
+    attrs = attribute(LEX, split(article))
+    assert [(a.mention, a.attribution) for a in attrs] == [("", "none"), ("أم خالد", "carried"), ("أم خالد", "carried")]
