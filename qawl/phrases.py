@@ -97,6 +97,9 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
     callers use it only when no that-clause follows the subject.
     """
     joiners = lex.w.name_joiner
+    if (word in lex.roles and not word.startswith("ال") and prev.startswith("ال") and prev[2:] in lex.w.body
+            and prev not in lex.title_words):
+        return True  # ودعت اللجنة | منسقة الشؤون الإنسانية: a role right after a body is whom it addresses
     if word in joiners or prev in joiners or follows in joiners or word in lex.roles or (prev, word) in lex.title_pairs:
         return False  # a role adds a title (أمين العاصمة المقدسة رئيس اللجنة …), بن a name (الطبيب عطية بن محمد)
     if word.endswith(("ها", "هم", "هما")):

@@ -1742,3 +1742,23 @@ def test_the_first_source_may_be_the_one_the_narration_just_told_of():
                "وأضافت أن راتب ابنها لا يكفي.")
     attrs = attribute(LEX, split(article))
     assert [(a.mention, a.attribution) for a in attrs] == [("", "none"), ("أم خالد", "carried"), ("أم خالد", "carried")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the feminine of a role is a title too, its apposition her name
+    ("وقالت منسقة الأمم المتحدة للشؤون الإنسانية، كليمنتين سلامي، في بيان إن الوقت ينفد.",
+     ("explicit", "منسقة الأمم المتحدة")),  # its domain (للشؤون …) is left to the title it completes
+    ("ودعت اللجنة منسقة الشؤون الإنسانية إلى التدخل.", ("explicit", "اللجنة")),  # a role after a body: whom it calls
+    ("ساكنة دواوير بإقليم أزيلال تشتكي العطش وتطالب بتدخل عاجل", ("explicit", "ساكنة دواوير بإقليم أزيلال")),
+])
+def test_forms_of_north_african_and_un_desks(sentence, expected):
+    assert report(sentence) == expected
+
+
+@pytest.mark.parametrize(("phrase", "kind", "gender"), [
+    ("منسقة الأمم المتحدة للشؤون الإنسانية", "person", "f"),
+    ("ساكنة دواوير بإقليم أزيلال", "unnamed", ""),  # residents (Maghreb usage): several people, none named
+])
+def test_feminine_roles_and_residents(phrase, kind, gender):
+    found = sources.classify(LEX, normalize(phrase).split())
+    assert (found.kind, found.gender) == (kind, gender)
