@@ -219,6 +219,8 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
         if report and report.kind == "explicit":
             result = _source(lex, report)
             named.append(result)
+            if result.kind == sources.PERSON:  # دافع عبد اللطيف وهبي: a family name the article gave, with no title
+                known.update(_family_names(lex, [result.mention]))
             if report.relayer:  # the outlet that relays the source speaks on in the sentences after
                 named.append(_source(lex, reports.Report("explicit", report.cue, report.relayer)))
                 people = [*people, report.relayer]
@@ -263,11 +265,11 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
         if result.attribution != "none":
             spoke = len(out)
     first = next((k for k, sentence in enumerate(sentences) if not sentence.boilerplate), -1)
-    if first >= 0 and out[first].attribution == "none" and known and cues.COLON in sentences[first].text:
-        # ترامب: "…" — a headline's one-word name is a source once the article has named him, which its body does
-        # after the headline
+    if first >= 0 and out[first].attribution == "none" and known:
+        # ترامب: "…"، وهبي يدافع عن …: a headline's one-word name is a source once the article has named him, which
+        # its body does after the headline
         text = sentences[first].text
         report = speech.find(lex, text, tokens(text) if toks is None else toks[first], known)
-        if report is not None and report.kind == "explicit" and not report.cue:
+        if report is not None and report.kind == "explicit":
             out[first] = replace(_source(lex, report), people=out[first].people)
     return out

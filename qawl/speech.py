@@ -139,7 +139,7 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
             and not (n in w.clause_head_cue and _opened_subject(lex, toks, i))):
         return None
     allowed = table.complements(stem)
-    if table.forms[n].present and 0 < i <= 4 and (opening := named_opening(lex, toks, i)):
+    if table.forms[n].present and 0 < i <= 4 and (opening := named_opening(lex, toks, i, known)):
         # روسيا تتهم الولايات المتحدة بـ، ترامب يطالب تركيا: a name opening the sentence is the subject of the
         # present verb after it (a headline's order); what follows the verb is its object
         return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, 0, opening),
@@ -682,9 +682,10 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
         return None
     colon = np_end  # قرقاش لـ"سكاي نيوز عربية": … — the medium he told it is no part of his name
     mention = names.split(lex, map(NORM, toks[:colon]))
-    person = (len(mention.name) >= 2 or (len(mention.name) == 1 and not mention.title and names.skeleton(
+    person = ((len(mention.name) >= 2 or (len(mention.name) == 1 and not mention.title and names.skeleton(
         mention.name[0]) in known)) and all(w in lex.title_words for w in mention.title) and not is_thing(
-        mention.name[0])  # قمة ترامب وبوتين: a summit, not a person; ترامب: after the article named him
+        mention.name[0])) or (  # قمة ترامب وبوتين: a summit, not a person; ترامب: after the article named him
+        colon == 1 and names.skeleton(toks[0].norm) in known)  # الناصر: a family name with ال the article gave
     # واشنطن بوست: … — a name the gazetteer holds that begins with a place is the outlet's, not the place's
     institution = (toks[0].norm not in lex.places or mentions.span_at(
         [t.norm for t in toks[:colon]], mentions.gazetteer_index(lex), 0) > 1) and is_source(

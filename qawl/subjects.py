@@ -3,6 +3,8 @@ or unwritten when the words after the verb are its object; and whether a phrase 
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from qawl import cues, dictionary, mentions, names, sources
 from qawl.arabic import without_article
 from qawl.lexicons import Lexicons
@@ -347,9 +349,11 @@ def titled_name(lex: Lexicons, toks: Tokens, a: int, b: int) -> bool:
     return bool(mention.name) and mention.name_at > 0 and mention.name_at + len(mention.name) == b - a
 
 
-def named_opening(lex: Lexicons, toks: Tokens, i: int) -> int:
-    """Return i when the words before toks[i] are a state or a person's name that opens the sentence, else 0."""
-    if any(t.norm in PUNCTUATION or t.norm[:1] in "وف" or is_stop_word(lex, t.norm) for t in toks[:i]) or (
+def named_opening(lex: Lexicons, toks: Tokens, i: int, known: Collection[str] = ()) -> int:
+    """Return i when the words before toks[i] are a state or a person's name that opens the sentence, else 0 (known:
+    the skeletons of the family names the article gave, which may begin with و: وهبي يدافع)."""
+    if any(t.norm in PUNCTUATION or (t.norm[:1] in "وف" and names.skeleton(t.norm) not in known)
+           or is_stop_word(lex, t.norm) for t in toks[:i]) or (
             toks[0].norm in lex.w.clause_opener or not speaks(lex, toks, 0, i)):  # لكن، بيد أن: no name
         return 0
     return i if toks[0].norm in lex.places or has_name(lex, toks, 0, i) else 0

@@ -1762,3 +1762,14 @@ def test_forms_of_north_african_and_un_desks(sentence, expected):
 def test_feminine_roles_and_residents(phrase, kind, gender):
     found = sources.classify(LEX, normalize(phrase).split())
     assert (found.kind, found.gender) == (kind, gender)
+
+
+@pytest.mark.parametrize(("headline", "body", "mention"), [
+    # a headline's speaker is a family name the body gives, with ال or a و that is no conjunction, with no title
+    ("الناصر لـ\"العربية\": الطلب على النفط سيبقى قويا", "وقال الرئيس التنفيذي للشركة، أمين الناصر، إن الطلب قوي.",
+     "الناصر"),
+    ("وهبي يدافع عن تعديلات مدونة الأسرة", "دافع عبد اللطيف وهبي، وزير العدل، عن مضامين المشروع.", "وهبي"),
+])
+def test_a_headline_speaks_for_the_family_name_its_body_gives(headline, body, mention):
+    first = attribute(LEX, split(f"{headline}\n{body}"))[0]
+    assert (first.mention, first.attribution) == (mention, "explicit")
