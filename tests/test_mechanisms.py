@@ -1558,6 +1558,7 @@ def test_a_source_after_a_relative_clauses_verb_claims_something_of_its_antecede
     ("ووقع النواب العريضة، معتقدين أنها ستنجح.", ("explicit", "النواب")),
     # a time fronted before the verb with a comma after it
     ("يوم الإثنين، رفع المحامي دعوى قضائية، زاعما أن الاتفاق باطل.", ("explicit", "المحامي")),
+    ("وكانت الوكالة الدولية قد خفضت توقعاتها لنمو الطلب، مرجعة ذلك إلى ضعف النمو.", ("explicit", "الوكالة الدولية")),
     # a crowd's demands, a threatened thing, a seat: no report
     ("وتجمع المتظاهرون أمام المبنى، مطالبين بإعدام المدير.", None),
     ("لكن السفينة باتت مهددة بعد أن خسرت تسجيلها.", None),
