@@ -302,9 +302,10 @@ def _ali_opens_name(lex: Lexicons, toks: Tokens, i: int, j: int, ends: frozenset
 
 
 def _ali_after_honorific(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
-    """Return whether toks[j] is the given name علي (spelled like the preposition على) after an honorific and before
-    a family name (الناطق باسم الحكومة الدكتور علي الحسيني، الدكتور علي لاريجاني): not before an action, a plural, a
-    title, a body or a place, which the preposition governs (وشدد الدكتور على ضرورة، على الجهود، على الحكومة)."""
+    """Return whether toks[j] is the given name علي (spelled like the preposition على) after an honorific or a role
+    and before a family name (الناطق باسم الحكومة الدكتور علي الحسيني، النائب علي خريس، الدكتور على عبد العال): not
+    before an action, a plural, a title, a body, a place or a possessed thing, which the preposition governs (وشدد
+    الدكتور على ضرورة، على الجهود، على الحكومة، وكتب الوزير على حسابه)."""
     if not (j > i and j + 1 < len(toks) and toks[j].norm == "علي" and (
             toks[j - 1].norm in lex.honorifics or toks[j - 1].norm in lex.roles)):  # النائب علي خريس
         return False

@@ -70,8 +70,9 @@ def _feminine_title(lex: Lexicons, word: str) -> bool:
 
 
 def _feminine_head(lex: Lexicons, words: list[str]) -> bool:
-    """Return whether the first role of a phrase, honorifics passed over, is feminine (معالي الوزيرة، فلانة
-    المندوبة): a feminine word further on is a body's (مدير الشؤون الصحية، رئيس مؤسسة الأميرة)."""
+    """Return whether the first role or human noun of a phrase, honorifics passed over, is feminine (معالي الوزيرة،
+    فلانة المندوبة، المحامية): a feminine word further on is a body's or someone else's (مدير الشؤون الصحية، رئيس
+    مؤسسة الأميرة، محامي الممثلة)."""
     for word in words:
         word = stem(lex, word)
         if _feminine_title(lex, word):

@@ -228,7 +228,8 @@ def _find(entities: list[Entity], mention: names.Mention, before: int, speaking:
           former: frozenset[str] = frozenset(), recent: list[int] | None = None) -> int:
     """Return the index of the entity a mention refers to, the most recent first, or -1. A bare title prefers a
     source that has spoken (speaking: per entity) to a person the article only mentioned with that title; a body's
-    bare head noun (المنظمة) the body mentioned last before it (recent: per entity, its last mention so far)."""
+    bare head noun (المنظمة) or a bare role (الوزير) the body or holder mentioned last before it (recent: per
+    entity, its last mention so far)."""
     order = list(range(min(before, len(entities)) - 1, -1, -1)) + list(range(before, len(entities)))
     if mention.name:
         found = next((k for k in order if entities[k].matches_name(mention.name)), -1)
