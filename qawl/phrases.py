@@ -312,7 +312,7 @@ def _ali_after_honorific(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
     after = toks[j + 1].norm
     if after in lex.title_words or after in lex.places or stop_words(lex)[after] or toks[j + 1].possessed:
         return False  # وكتب الوزير على حسابه: a possessed thing the preposition governs
-    if after in {"عبد", "ابو"}:
+    if after in lex.w.name_joiner:
         return True  # الدكتور على عبد العال: a compound name follows (Egyptian spelling writes علي so)
     bare = after[2:] if after.startswith("ال") else after
     if (bare in lex.w.body or bare in lex.w.person_noun or bare in lex.institution_heads

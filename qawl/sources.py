@@ -145,13 +145,9 @@ def _body_plurals(lex: Lexicons) -> frozenset[str]:
     """Return the plurals of the bodies of the lexicon: sound feminine (وكالات، مطارات) and the dictionary's broken
     ones. A body named by an action (الادعاء: the prosecution) has none: ادعاءات are allegations."""
     body = lex.w.body
-
-    def sound(b: str) -> str:
-        entry = dictionary.entry(b)
-        return "" if entry is not None and entry.kind == dictionary.VERBAL_NOUN else b + "ات"
-
-    return frozenset({b[:-1] + "ات" if b.endswith("ه") else sound(b) for b in body}
-                     | set(dictionary.plurals_of(body))) - {""}
+    actions = {b for b in body if (entry := dictionary.entry(b)) is not None and entry.kind == dictionary.VERBAL_NOUN}
+    sound = {b[:-1] + "ات" if b.endswith("ه") else b + "ات" for b in body if b.endswith("ه") or b not in actions}
+    return frozenset(sound | set(dictionary.plurals_of(body)))
 
 
 def head_kind(lex: Lexicons, word: str, *, named: bool = False) -> str:
