@@ -272,4 +272,36 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
         report = speech.find(lex, text, tokens(text) if toks is None else toks[first], known)
         if report is not None and report.kind == "explicit":
             out[first] = replace(_source(lex, report), people=out[first].people)
+    if first >= 0 and out[first].attribution == "none" and (short := _quoted_short_name(sentences[first].text)) and (
+            body := _body_of_short_name(short, out[first + 1 :])):
+        # «الصحة»: تطعيم 11 مليون طفل …: a body's short name in quotation marks before a headline's colon, which the
+        # article then names in full (وزارة الصحة، الهيئة العامة للإحصاء)
+        out[first] = replace(body, cue="", attribution="explicit", quote="direct", people=out[first].people)
     return out
+
+
+_SHORT_NAME_WORDS = 3
+
+
+def _quoted_short_name(text: str) -> list[str]:
+    """Return the normalized words of a headline's opening name in quotation marks before a colon («الصحة»: …), or
+    []."""
+    head, colon, rest = text.partition(":")
+    head = head.strip()
+    if not colon or not rest.strip() or head[:1] not in _OPENERS or head[-1:] not in _CLOSERS:
+        return []
+    words = normalize(head[1:-1]).split()
+    return words if 0 < len(words) <= _SHORT_NAME_WORDS else []
+
+
+def _body_of_short_name(short: list[str], later: list[Attribution]) -> Attribution | None:
+    """Return the first later explicit source whose name holds the short name's words (الصحة in وزارة الصحة
+    والسكان، الإحصاء in الهيئة العامة للإحصاء), or None."""
+    for attribution in later:
+        if attribution.attribution != "explicit" or attribution.kind not in sources.BODIES:
+            continue
+        words = normalize(attribution.mention).split()
+        if len(words) > len(short) and all(w in words or ("ل" + w[1:] if w.startswith("ال") else "") in words
+                                           for w in short):
+            return attribution
+    return None

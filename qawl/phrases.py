@@ -579,6 +579,18 @@ def _trailing_person(lex: Lexicons, toks: Tokens, a: int, b: int) -> int:
     return -1 if start > 0 and _common_noun(lex, toks[start].norm) else start
 
 
+def bracketed_name(lex: Lexicons, toks: Tokens, k: int) -> tuple[int, int] | None:
+    """Return the span of a name right after a short aside in brackets at k ((للتراث والترفيه) صالح بن حمد
+    القحطاني), else None."""
+    if not (k < len(toks) - 3 and toks[k].norm == "("):
+        return None
+    close = next((c for c in range(k + 2, min(len(toks), k + 5)) if toks[c].norm == ")"), -1)
+    end = noun_phrase(lex, toks, close + 1) if close > 0 else -1
+    if end - close - 1 < 2 or len(names.split(lex, map(NORM, toks[close + 1 : end])).name) != end - close - 1:
+        return None
+    return close + 1, end
+
+
 def through_phrase(lex: Lexicons, toks: Tokens, a: int, k: int) -> int:
     """Return k moved over a short phrase that completes a bare title: up to a comma (مستشار السياسة
     الخارجية في الكرملين،) or up to the name it ends with (نائب الممثل في العراق جورجي بوستن)."""
@@ -586,6 +598,8 @@ def through_phrase(lex: Lexicons, toks: Tokens, a: int, k: int) -> int:
             (c for c in range(k + 2, min(len(toks), k + 5)) if toks[c].norm == ")"), -1)) > 0 and (
             moved := through_phrase(lex, toks, a, close + 1)) > close + 1:
         return moved  # مسؤول (بارع) في الأحساء فلان: an aside in brackets, then the title's complement and name
+    if toks[a].norm in lex.roles and (named := bracketed_name(lex, toks, k)):
+        return named[1]  # رئيس مهرجان القطيف (واحتنا فرحانة) رائد أبو عزيز: the festival's name in brackets, then his
     to = a < k < len(toks) and toks[k].norm == "الي" and toks[a].norm in lex.roles  # المبعوث إلى اليمن فلان
     if a < k < len(toks) and (toks[k].norm in lex.w.phrase_preposition or to) and not has_name(lex, toks, a, k):
         m = noun_phrase(lex, toks, k + 1)
@@ -619,7 +633,8 @@ def apposition(lex: Lexicons, toks: Tokens, j: int) -> tuple[int, int]:
         head = toks[start].norm
         if toks[start].possessed or (head.startswith("و") and (head.startswith("وال") or head.endswith(("ه", "ها")))):
             return j, j  # شكره، وزوجته: what follows the comma belongs to the sentence, not to the name
-        if dictionary.verb_only(head) or (head in lex.w.preposition and head != "علي"):
+        if (dictionary.verb_only(head) and head not in names.given_name_set(lex)) or (  # ، مدحت العربي،: a name
+                head in lex.w.preposition and head != "علي"):
             # متحدث باسم الخارجية، رافق تيلرسون في رحلته،: a clause that describes him; كارن بيرس، عن أن: the
             # complement, no name
             return j, j

@@ -18,6 +18,8 @@ from qawl.phrases import (
     lam_phrase,
     noun_phrase,
     quoted_name,
+    through_phrase,
+    trailing_name,
 )
 from qawl.reports import Report, complement_at, quote_kind, said_at, speech_objects, surface
 from qawl.subjects import is_participle, is_source, main_subject, quoted_body, speaks
@@ -188,8 +190,8 @@ def without_lam(phrase: str) -> str:
     """Return a source phrase without the ل of "for" (للجيش → الجيش، لوزارة الخارجية → وزارة الخارجية)."""
     if phrase.startswith("لل"):
         return "ال" + phrase[2:]
-    if phrase.startswith("ل") and len(phrase.split()[0]) > 3:
-        return phrase[1:]
+    if phrase.startswith("ل") and (len(phrase.split()[0]) > 3 or phrase.split()[0][1:] in {"بن", "بنت"}):
+        return phrase[1:]  # لبن سالم: the joiner of a family name
     return phrase
 
 
@@ -217,6 +219,11 @@ def according_report(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report |
         definite = without_lam(toks[j].norm).startswith("ال")  # وحسب الشكوى فإن: the document the article relays
         return Report("implicit", cue, document=without_lam(surface(text, toks, j, j + 1))) if (
             definite or _document_head(lex, toks[j].norm) or limit == j + 1) else None
+    if (issued := next((m for m in range(j + 1, min(len(toks) - 2, j + 4)) if toks[m].norm in lex.w.issued
+                        and toks[m + 1].norm == "عن"), -1)) > 0 and (end := noun_phrase(lex, toks, issued + 2)) > (
+            issued + 2) and speaks(lex, toks, issued + 2, end):
+        # وبحسب أمر الإحالة الصادر عن النيابة العامة: whatever the text is called, the body that issued it
+        return Report("explicit", cue, surface(text, toks, issued + 2, end))
     body = False
     if j + 3 < len(toks) and _document_head(lex, toks[j].norm) and toks[j + 1].norm in cues.QUOTE_MARKS:
         j, quoted = j + 2, True  # وفقا لبيانات "ماركت": the quoted name whose data they are
@@ -229,7 +236,8 @@ def according_report(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report |
     head = toks[i].norm
     head = head[1:] if head[:1] in "وف" and head[1:] in lex.w.according_to else head
     # وفقا لوزارة → وزارة، وفقا للوزارة → الوزارة: the لـ of وفقا, not a medium spoken to (وفقا لمراسل الوكالة)
-    lam = head in {"وفقا", "وفق", "طبقا"} and toks[j].norm.startswith("ل") and len(toks[j].norm) > 3
+    lam = head in {"وفقا", "وفق", "طبقا"} and toks[j].norm.startswith("ل") and (
+        len(toks[j].norm) > 3 or toks[j].norm[1:] in lex.w.name_joiner)  # وفقا لبن سالم
     end = noun_phrase(lex, toks, j)
     if end == j and lam:
         end = lam_phrase(lex, toks, j)
@@ -243,6 +251,9 @@ def according_report(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report |
             or sources.unnamed_head(lex, words[0])):
         return None  # بحسب المواعيد المقررة: according to a schedule, not to a source (تقارير صحفية are one)
     app_a, app_b = apposition(lex, toks, end)  # على لسان المتحدث باسمها، فلان، بأن: the name of the one titled
+    if app_a == app_b and (through := through_phrase(lex, toks, j, end)) > end and (
+            named_at := trailing_name(lex, toks, end + 1, through)) > 0:
+        app_a, app_b = named_at, through  # بحسب الباحثة في علم الاجتماع منى عبد الرحمن: the name closing her title
     return Report("explicit", cue, mention, surface(text, toks, app_a, app_b), body=body)
 
 
@@ -308,14 +319,17 @@ def _ascribed_to(lex: Lexicons, toks: Tokens, k: int) -> int:
 
 
 def relay_report(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | None:
-    """Return the source quoted by نقلت X عن Y (نسبت X إلى Y), or None."""
+    """Return the source quoted by نقلت X عن Y (نسبت X إلى Y، علمت X من Y), or None."""
     ascribed = toks[i].norm in lex.w.ascribe
+    learned = toks[i].norm in lex.w.learned  # وعلمت «الراي» من مصادر حكومية أن: whom the outlet learned it from
     for k in range(i + 1, min(len(toks), i + 12)):
         n = toks[k].norm
         if ascribed and n.startswith("ل") and len(n) > 3 and (end := _ascribed_to(lex, toks, k)) > k:
             # ونسبت الصحيفة لعاموس يادلين القول إن: the one the words are ascribed to
             return Report("explicit", surface(text, toks, i, i + 1), without_lam(surface(text, toks, k, end)))
-        if n == ("الي" if ascribed else "عن"):
+        if learned and n != "من":
+            continue
+        if n == ("الي" if ascribed else "من" if learned else "عن"):
             cue = surface(text, toks, i, i + 1)
             if k + 1 < len(toks) and is_document(lex, toks[k + 1].norm):
                 # نقلت وسائل إعلام عن بيان للكرملين: the document's author is the source
@@ -323,7 +337,8 @@ def relay_report(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | Non
                 author = document_source(lex, text, toks, k + 1, limit)
                 return Report("explicit", cue, without_lam(surface(text, toks, *author))) if author else None
             end = noun_phrase(lex, toks, k + 1)
-            if end > k + 1:
+            if end > k + 1 and not (learned and not (speaks(lex, toks, k + 1, end) and any(
+                    t.norm in lex.w.that for t in toks[end : end + 2]))):
                 return Report("explicit", cue, surface(text, toks, k + 1, end))
             return None
     return None

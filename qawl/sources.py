@@ -18,6 +18,7 @@ from qawl.lexicons import Lexicons
 
 PERSON, ORGANIZATION, COUNTRY, MEDIA, UNNAMED = "person", "organization", "country", "media", "unnamed"
 KINDS = (PERSON, ORGANIZATION, COUNTRY, MEDIA, UNNAMED)
+BODIES = frozenset({ORGANIZATION, COUNTRY, MEDIA})  # the kinds that speak as an institution
 _GAZETTEER_KINDS = {"country": COUNTRY, "place": COUNTRY, "organization": ORGANIZATION, "media": MEDIA}
 _PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما", "هن", "كم", "نا")
 
@@ -283,11 +284,19 @@ def _body_not_medium(lex: Lexicons, words: list[str]) -> bool:
     if len(words) < 2 or without_article(stem(lex, words[0])) not in lex.w.media_or_body:
         return False
     after = words[1]
+    if any(w.startswith("لل") and _not_news(lex, "ال" + w[2:]) for w in words[2:4]):
+        return True  # وكالة فيتش للتصنيفات الائتمانية: what the named agency does (وكالة بلومبرغ للأنباء: the news)
     # وكالة سفر، شبكة طرق: an indefinite noun completes a body's name too
     completes = after.startswith("ال") or not words[0].startswith("ال")
-    entry = dictionary.entry(without_article(after)) if completes else None
-    return (entry is not None and entry.kind in (dictionary.NOUN, dictionary.VERBAL_NOUN)  # not الوكالة الرسمية
-            and after not in lex.w.news_word and ("ال" + after) not in lex.w.news_word and after not in lex.places)
+    return completes and _not_news(lex, after) and after not in lex.places
+
+
+def _not_news(lex: Lexicons, word: str) -> bool:
+    """Return whether a word completing an agency's name is a noun, not the news (الفضاء، سفر; not الأنباء) nor an
+    adjective (الرسمية)."""
+    entry = dictionary.entry(without_article(word))
+    return (entry is not None and entry.kind in (dictionary.NOUN, dictionary.VERBAL_NOUN)
+            and word not in lex.w.news_word and ("ال" + word) not in lex.w.news_word)
 
 
 def _dual_unnamed(lex: Lexicons, word: str) -> bool:
@@ -305,6 +314,9 @@ def _dual_unnamed(lex: Lexicons, word: str) -> bool:
 def _dual_body(lex: Lexicons, bare: str) -> bool:
     """Return whether a word without the article is the dual of a body (وزارتا، شركتان، هيئتين)."""
     return any(bare.endswith(dual) and bare[: -len(dual)] + "ه" in lex.w.body for dual in ("تان", "تين", "تا"))
+
+
+PARENT = frozenset({"ام", "اب"})
 
 
 def classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possessed: bool = False) -> Source:
@@ -326,6 +338,8 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
     if len(words) == 1 and any(words[0].endswith(s) and words[0][: -len(s)] in lex.w.quantifier
                                for s in ("هما", "هم", "هن")):
         return Source(UNNAMED)  # بعضهم، أحدهم: some of the people just named, none by name
+    if len(words) > 1 and words[0] in PARENT and words[1][:1] == "ل" and not words[1].startswith("لل"):
+        return Source(UNNAMED)  # أم لطفلين، أب لثلاثة أبناء: a parent the article does not name (أم خالد: a name)
     if possessed:
         kind = possessor_kind(lex, words[0])  # حرصه، رفضه: no name; شقيقه، أصحابها: a relative, people
         return Source(kind, gender(lex, words, cue_gender) if kind == PERSON else "")
@@ -373,7 +387,7 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
         return Source(ORGANIZATION)  # وكالة الفضاء الروسية، شبكة الإغاثة: an agency of the state, not of the news
     if kind == UNNAMED and titled and len(words) > 2 and words[1] == "باسم" and not mention.name:
         body = classify(lex, words[2:]).kind
-        if body in (ORGANIZATION, COUNTRY, MEDIA):
+        if body in BODIES:
             return Source(body)  # متحدث باسم الوزارة: a spokesman without a name speaks for the ministry
     if kind != PERSON:
         return Source(kind)
@@ -393,8 +407,8 @@ def gender(lex: Lexicons, words: list[str], cue_gender: str = "") -> str:
     if before in lex.roles and (not before.endswith("ه") or before[:-1] in lex.roles):
         # الشيخ صباح الخالد، الشيخة فاطمة: the title right before a name agrees with it (سعادة، سماحة: any gender)
         return "f" if before.endswith("ه") else "m"
-    for word in mention.name[:1]:  # the first name, not a family name or a title's word
-        if given.get(word) in ("m", "f"):
+    for word in mention.name[:1] if before not in lex.w.name_joiner else ():  # بن سالم: a family name
+        if given.get(word) in ("m", "f"):  # the first name, not a family name or a title's word
             return given[word]
     head = stem(lex, words[0]) if words else ""
     bare = without_article(head)

@@ -12,6 +12,7 @@ from qawl.phrases import (
     COMMAS,
     PUNCTUATION,
     apposition,
+    bracketed_name,
     has_name,
     lam_phrase,
     noun_phrase,
@@ -127,6 +128,9 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         return None  # لافتة كتب عليها، تقارير تقول: a clause that describes the noun before it, not a report
     if i > 0 and table.forms[n].present and accusative_noun(lex, before):
         return None  # أصدر المجلس قرارا يدعو إلى: the resolution calls, no one reports
+    if i > 0 and not toks[i - 1].possessed and accusative_noun(lex, before) and i + 1 < len(toks) and (
+            toks[i + 1].norm.startswith("بان")):
+        return None  # شهدت أمطارا وصفت بأنها الأغزر: a clause that describes the noun, its verb passive
     if i > 1 and table.forms[n].present and without_and(before) in w.personal_pronoun:
         return None  # يبدو فيها نيكس وهو يقترح أساليب: a clause of state (while he proposes), its subject before it
     if i > 0 and before in w.unreal and table.forms[n].present:
@@ -210,6 +214,11 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         if not closed and not (comp_at < len(toks) and is_complement(lex, toks[comp_at].norm, frozenset())):
             np_end = noun_phrase(lex, toks, j, objects=True, preps=preps, ends=allowed, after_name=True)
             end = through_phrase(lex, toks, j, np_end)
+        if np_end == j + 1 and j + 2 < len(toks) and toks[j].norm in sources.PARENT and toks[j + 1].norm[:1] == "ل":
+            np_end = end = j + 2  # وقالت أم لطفلين إن: a mother of two, no one she spoke to
+        if np_end == j + 1 and toks[j].norm in w.quantifier and j + 2 < len(toks) and toks[j + 1].norm == "من":
+            # وشكا عدد من الناشرين من: the من of the quantifier, before the one the verb governs
+            np_end = end = noun_phrase(lex, toks, j + 2, objects=objects, preps=preps, ends=allowed)
         implicit = end == j
     if not implicit and end < len(toks) and toks[end].norm in w.phrase_preposition and (
             end + 1 < (place := noun_phrase(lex, toks, end + 1)) <= end + 5) and withheld_clause(lex, toks, place) > 0:
@@ -226,7 +235,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if app_a == app_b and end + 1 < len(toks) and toks[end].norm in w.called and has_name(
             lex, toks, end + 1, called := noun_phrase(lex, toks, end + 1)):
         app_a, app_b = end + 1, called  # وقال رجل يدعى سامي الحداد: the name he goes by
-    if app_a == app_b and end > np_end and (named_at := trailing_name(lex, toks, np_end + 1, end)) > 0:
+    if app_a == app_b and end > np_end and ((named_at := trailing_name(lex, toks, np_end + 1, end)) > 0 or (
+            (named := bracketed_name(lex, toks, np_end)) and (named_at := named[0]) and named[1] == end)):
         app_a, app_b = named_at, end  # the name that closes a title's phrase stands as its apposition
     if not implicit and stem in w.object_before_ba and not (table.forms[n].gender == "m" and feminine_place(
             lex, toks[j].norm)) and _ba_follows(lex, toks, j, known):
@@ -284,6 +294,9 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if toks[j].norm in w.demonstrative and np_end > j + 1 and toks[j + 1].norm.startswith("ال") and not (
             (entry := dictionary.entry(toks[j + 1].norm[2:])) and entry.plural):
         j += 1  # وأضاف هذا المسؤول: the one the article just named, by his title (هذه الدول: the several it named)
+    if toks[j].norm in w.figures and np_end > j + 1 and sources.classify(
+            lex, [t.norm for t in toks[j + 1 : np_end]]).kind in sources.BODIES:
+        j += 1  # وتشير بيانات منظمة الصحة العالمية إلى: the body whose figures they are (تقديرات أولية: no body)
     if toks[j].possessed and np_end > j + 1 and has_name(lex, toks, j + 1, np_end):
         j += 1  # وقال شقيقه عبدالله: the name, not the kinship word, names the source
     elif ((oblique_plural(toks[j].norm) and toks[j].norm not in names.given_name_set(lex))  # كاثرين: a name

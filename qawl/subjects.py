@@ -320,6 +320,8 @@ def accusative_head(lex: Lexicons, toks: Tokens, j: int) -> bool:
     if not accusative(word) or word in lex.places or word in lex.title_words:
         return False  # بابا الفاتيكان: a title ending in ا
     after = toks[j + 1].norm if j + 1 < len(toks) else ""
+    if word in names.given_name_set(lex) and after[:1] not in "بل":
+        return False  # وقالت لينا الحسن: a given name the dictionary reads as a noun with tanween
     # a preposition on the next word (لأنصاره، بأنها) tells the object: a family name seldom starts with ب or ل
     return not (names.is_name_word(lex, after) and dictionary.entry(after) is None and after[:1] not in "بل")
 
