@@ -110,7 +110,7 @@ def complement_at(lex: Lexicons, toks: Tokens, j: int, allowed: frozenset[str]) 
     for k in range(j, min(j + _COMPLEMENT_WINDOW, len(toks))):
         n = toks[k].norm
         if _carries(n, complements) and not (n == "ان" and k > j and toks[k - 1].norm in lex.w.time_conjunction) and (
-                not _quoted_name(lex, toks, k)):
+                not any(_quoted_name(lex, toks, m, k) for m in range(max(0, k - 3), k + 1))):
             return k  # not بعد أن، قبل أن: a clause of time, not what was said
         if n in SENTENCE_END or (n in verbs and not _preposition_like(lex, toks, k)):
             break
@@ -127,15 +127,17 @@ def complement_at(lex: Lexicons, toks: Tokens, j: int, allowed: frozenset[str]) 
     return -1
 
 
-def _quoted_name(lex: Lexicons, toks: Tokens, k: int) -> bool:
+def _quoted_name(lex: Lexicons, toks: Tokens, k: int, at: int) -> bool:
     """Return whether the quotation mark at k opens a word or two in quotation marks that name what the noun before
-    them is (صندوق تنمية الموارد البشرية «هدف» دعما): the sentence goes on after it, so nothing is quoted."""
+    them is (صندوق تنمية الموارد البشرية «هدف» دعما), and the mark at `at` opens or closes them: the sentence goes
+    on after it, so nothing is quoted."""
     if k == 0 or toks[k].norm not in cues.QUOTE_MARKS or k + 2 >= len(toks):
         return False
     before = toks[k - 1].norm
     close = next((c for c in range(k + 2, min(len(toks), k + 4)) if toks[c].norm in cues.QUOTE_MARKS), -1)
-    return (close > 0 and close + 1 < len(toks) and toks[close + 1].norm not in PUNCTUATION
-            and before.startswith("ال") and before not in lex.w.clause_opener)  # not مازال "متزوجا"، بـ"التاريخي"
+    return (close > 0 and at in (k, close) and close + 1 < len(toks)
+            and toks[close + 1].norm not in PUNCTUATION and before.startswith("ال")
+            and before not in lex.w.clause_opener and before not in lex.w.relative)  # not مازال "متزوجا"، الذي "هددها"
 
 
 def _speech(lex: Lexicons, word: str) -> bool:

@@ -656,6 +656,24 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
     return _headline(lex, text, toks, known)
 
 
+def _quoted_headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str]) -> Report | None:
+    """Return the source of a headline made of a source and what it said in quotation marks, with no colon (ترامب
+    "لن أستقيل"، ممثلة أفلام "تعرضت لتهديد"), or None."""
+    np_end = noun_phrase(lex, toks, 0)
+    last = len(toks) - 1
+    while last > np_end and toks[last].norm in PUNCTUATION and toks[last].norm not in cues.QUOTE_MARKS:
+        last -= 1
+    if not (0 < np_end < last and toks[np_end].norm in cues.QUOTE_MARKS and toks[last].norm in cues.QUOTE_MARKS
+            and last - np_end > 3 and len(text.split()) <= _HEADLINE_WORDS
+            and not any(t.norm in cues.QUOTE_MARKS for t in toks[np_end + 1 : last])):
+        return None
+    if not (has_name(lex, toks, 0, np_end) or is_source(lex, surface(text, toks, 0, np_end)) or (
+            np_end == 1 and names.skeleton(toks[0].norm) in known)) or not speaks(
+            lex, toks, 0, np_end):
+        return None
+    return Report("explicit", "", surface(text, toks, 0, np_end), quote="direct")
+
+
 def _told_medium(lex: Lexicons, toks: Tokens, k: int, colon: int) -> bool:
     """Return whether toks[k:colon] is the outlet a headline's speaker told it to (لسكاي نيوز عربية، لـ"رويترز")."""
     if not (0 < k < colon <= k + 7) or toks[k].norm[:1] != "ل":
@@ -671,7 +689,7 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
     """Return the source of a headline quote "الصليب الأحمر: الوضع في اليمن كارثي", or None; a one-word name
     heads one when the article has named that person already (known: as in find)."""
     if cues.COLON not in text:  # the colon token is the colon as written
-        return None
+        return _quoted_headline(lex, text, toks, known)
     if (len(toks) > 3 and toks[1].norm == cues.COLON and toks[2].norm in cues.QUOTE_MARKS
             and without_and(toks[0].norm) in dictionary.verbs()):
         # وواصل: "…"، وتابع: "…": a verb that opens a quotation with a colon says it, whatever verb it is
