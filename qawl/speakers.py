@@ -338,8 +338,8 @@ def _fuller_names(lex: Lexicons, words: ArticleWords, short: tuple[str, ...]
         before = norm[start - 1] if start > 0 else ""
         led = before in lex.roles or (before.startswith("ال") and before.endswith("ي")
                                       and not is_stop_word(lex, before))  # التي is no adjective
-        if start < k and led:
-            found.append((tuple(norm[start : k + 1]), " ".join(written[start : k + 1]), before))
+        if start < k and (led or norm[start] in names.given_name_set(lex)):  # وكانت جوليا غيمارايش: a given name
+            found.append((tuple(norm[start : k + 1]), " ".join(written[start : k + 1]), before if led else ""))
     return found
 
 
@@ -391,7 +391,7 @@ def complete_names(lex: Lexicons, entities: list[Entity], words: ArticleWords) -
                     e.given = given[0] or "?"  # the article gives him a first name: a person
                 e.names.append(name)
                 e.written.setdefault(name, spelled)
-                if (before,) not in e.titles:
+                if before and (before,) not in e.titles:
                     e.titles.append((before,))  # the title or adjective the article gave him (القازاقي)
 
 
@@ -467,6 +467,7 @@ def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = 
                 if as_written:
                     e.written.setdefault(part, as_written)
             out[pos] = index
+    _described_then_named(lex, parsed, out, entities, evidence)
     speaking = [False] * len(entities)
     for p, k in enumerate(out):
         if k >= 0 and speaks[p]:
@@ -485,6 +486,43 @@ def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = 
         complete_names(lex, entities, words)
         _bodies_by_name(lex, entities, words)
     return out, entities
+
+
+_REPORTERS = frozenset({"مراسل", "مراسله", "صحفي", "صحفيه"})  # reporters are people the article may name
+
+
+def _described_then_named(lex: Lexicons, parsed: list[_Parsed], out: list[int], entities: list[Entity],
+                          evidence: list[tuple[str, str]] | None) -> None:
+    """Give a person the article first describes (مراسلة برازيلية، مسؤول أممي بارز), then names, then calls by the
+    description again (المراسلة البرازيلية، المسؤول الأممي) the name: news writes one person so. The one person
+    named in between, who agrees in gender, takes every mention of the description."""
+    def gender_of(positions: list[int]) -> set[str]:
+        return {evidence[p][1] for p in positions if evidence[p][1]} if evidence is not None else set()
+
+    for e, entity in enumerate(entities):
+        if entity.names or not entity.titles:
+            continue
+        positions = [p for p, k in enumerate(out) if k == e]
+        head = parsed[positions[0]][0].title[0]
+        human = head in lex.title_words or head in lex.w.person_noun or head in _REPORTERS
+        if head.startswith("ال") or not human or (evidence is not None and any(
+                evidence[p][0] not in (PERSON, UNNAMED, "") for p in positions)):
+            continue  # مراسلة، مسؤول: an indefinite person first (not صحيفة بريطانية)
+        again = next((p for p in positions[1:] if parsed[p][0].title[:1] and parsed[p][0].title[0].startswith("ال")),
+                     -1)
+        if again < 0:
+            continue
+        between = {out[p] for p in range(positions[0] + 1, again) if out[p] >= 0 and entities[out[p]].names
+                   and (evidence is None or evidence[p][0] in (PERSON, ""))}
+        if len(between) != 1:
+            continue
+        named = between.pop()
+        named_at = [p for p, k in enumerate(out) if k == named]
+        if len(gender_of(positions) | gender_of(named_at)) > 1:
+            continue  # a man described, a woman named: two people
+        for p in positions:
+            out[p] = named
+        entities[named].titles.extend(t for t in entity.titles if t not in entities[named].titles)
 
 
 def _bodies_by_name(lex: Lexicons, entities: list[Entity], words: ArticleWords) -> None:

@@ -1752,3 +1752,21 @@ def test_a_family_name_after_bin_shows_no_gender():
 ])
 def test_a_headline_names_a_body_or_person_the_body_names_in_full(article, mention):
     assert attribute(LEX, split(article))[0].mention == mention
+
+
+@pytest.mark.parametrize(("article", "keys"), [
+    # described, then named, then the description again: one person
+    (("قالت مراسلة برازيلية إن رجلا حاول تقبيلها على الهواء.\n"
+      "وكانت جوليا غيمارايش في المدينة لمتابعة المباراة.\n"
+      "وقالت غيمارايش للصحفيين إن الرجل اعتذر لها.\n"
+      "وقالت المراسلة البرازيلية إنها تعرضت لمضايقات من قبل."),
+     [("جوليا", "غيمارايش")] * 3),
+    # a woman named in between is not the man described
+    (("وحث مسؤول أممي بارز إسرائيل على الالتزام بالقوانين.\n"
+      "وقالت المتحدثة سهير زقوت إن الوضع خطير.\n"
+      "كما أكد المسؤول الأممي على ضرورة التزام إسرائيل بمسؤولياتها."),
+     [("مسؤول", "اممي", "بارز"), ("سهير", "زقوت"), ("مسؤول", "اممي", "بارز")]),
+])
+def test_a_person_described_then_named(article, keys):
+    art = analyse(Document("t", article))
+    assert [art.entities[k].key() for k in art.entity_of if k >= 0] == keys
