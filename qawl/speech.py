@@ -269,6 +269,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if ambiguous and not (comp in w.that or comp == cues.COLON or comp in cues.QUOTE_MARKS or _by_saying(
             lex, toks, at)):
         return None
+    if stem in w.own_complement_cue and comp not in allowed:
+        return None  # ويحمل اسم فلان، … أن: a verb that reports only through its own complement (حمّله المسؤولية)
     if stem in w.that_cue and not (comp in w.that or (at + 1 < len(toks) and toks[at + 1].norm in w.that)):
         return None  # وتخشى السلطات من تكرار الاضطرابات: a fear of something, not a view stated (من أن)
     quote = quote_kind(text, toks.starts[at], spans)

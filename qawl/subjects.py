@@ -388,7 +388,7 @@ def is_source(lex: Lexicons, phrase: str) -> bool:
 
 
 NEGATION = frozenset({"لم", "ولم", "لن", "ولن"})
-_LEADING = frozenset({"ثم", "كما", "و", "قد", "وقد", "فقد", "لقد"}) | NEGATION
+_LEADING = frozenset({"ثم", "كما", "و", "قد", "وقد", "فقد", "لقد", "فيما", "بينما"}) | NEGATION  # فيما: whereas
 _DATELINE_MARKS = frozenset({"-", "–", "/"})
 
 
@@ -411,6 +411,8 @@ def main_subject(lex: Lexicons, toks: Tokens, limit: int) -> tuple[int, int, int
     i = after_dateline(lex, toks)
     while i < limit and (toks[i].norm in PUNCTUATION or toks[i].norm in _LEADING):
         i += 1
+    if i + 1 < limit and toks[i].norm in {"في", "وفي"} and toks[i + 1].norm == "حين":
+        i += 2  # في حين دفع محامي المتهم …، مؤكدا: whereas
     if i >= limit:
         return 0, 0, 0, 0
     if without_article(without_and(toks[i].norm)) in lex.w.time_noun:
