@@ -219,11 +219,10 @@ def according_report(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report |
         definite = without_lam(toks[j].norm).startswith("ال")  # وحسب الشكوى فإن: the document the article relays
         return Report("implicit", cue, document=without_lam(surface(text, toks, j, j + 1))) if (
             definite or _document_head(lex, toks[j].norm) or limit == j + 1) else None
-    if (issued := next((m for m in range(j + 1, min(len(toks) - 2, j + 4)) if toks[m].norm in lex.w.issued
-                        and toks[m + 1].norm == "عن"), -1)) > 0 and (end := noun_phrase(lex, toks, issued + 2)) > (
-            issued + 2) and speaks(lex, toks, issued + 2, end):
-        # وبحسب أمر الإحالة الصادر عن النيابة العامة: whatever the text is called, the body that issued it
-        return Report("explicit", cue, surface(text, toks, issued + 2, end))
+    if (by := _issuer(lex, toks, j)) is not None:
+        # وبحسب أمر الإحالة الصادر عن النيابة العامة، الجدول الذي تصدره الوزارة: whatever the text is called, the
+        # body that issued it
+        return Report("explicit", cue, surface(text, toks, *by))
     body = False
     if j + 3 < len(toks) and _document_head(lex, toks[j].norm) and toks[j + 1].norm in cues.QUOTE_MARKS:
         j, quoted = j + 2, True  # وفقا لبيانات "ماركت": the quoted name whose data they are
@@ -243,7 +242,8 @@ def according_report(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report |
         end = lam_phrase(lex, toks, j)
     if end == j:
         return None
-    mention = surface(text, toks, j, end)
+    end = next((m for m in range(j + 2, end) if toks[m].norm == "من" and has_name(lex, toks, j, m)), end)
+    mention = surface(text, toks, j, end)  # بحسب لوسيا فرنانديث | من مستشفى …: where she works
     if lam:
         mention = without_lam(mention)
     words = [normalize(w) for w in mention.split()]
@@ -251,10 +251,26 @@ def according_report(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report |
             or sources.unnamed_head(lex, words[0])):
         return None  # بحسب المواعيد المقررة: according to a schedule, not to a source (تقارير صحفية are one)
     app_a, app_b = apposition(lex, toks, end)  # على لسان المتحدث باسمها، فلان، بأن: the name of the one titled
-    if app_a == app_b and (through := through_phrase(lex, toks, j, end)) > end and (
+    if app_a == app_b and not has_name(lex, toks, j, end) and (through := through_phrase(lex, toks, j, end)) > end and (
             named_at := trailing_name(lex, toks, end + 1, through)) > 0:
         app_a, app_b = named_at, through  # بحسب الباحثة في علم الاجتماع منى عبد الرحمن: the name closing her title
     return Report("explicit", cue, mention, surface(text, toks, app_a, app_b), body=body)
+
+
+def _issuer(lex: Lexicons, toks: Tokens, j: int) -> tuple[int, int] | None:
+    """Return the span of the source that issued the text named at toks[j] (أمر الإحالة الصادر عن النيابة، الجدول
+    الشهري الذي تصدره الوزارة), or None."""
+    table = cues.of(lex)
+    for m in range(j + 1, min(len(toks) - 2, j + 4)):
+        n = toks[m].norm
+        after = toks[m + 1].norm
+        if not ((n in lex.w.issued and after == "عن")
+                or (n in lex.w.who and (after in table.with_object or after in lex.w.authored))):
+            continue
+        start = m + 2
+        end = noun_phrase(lex, toks, start)
+        return (start, end) if end > start and speaks(lex, toks, start, end) else None
+    return None
 
 
 def _adjective(word: str) -> bool:

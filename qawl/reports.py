@@ -107,6 +107,9 @@ def complement_at(lex: Lexicons, toks: Tokens, j: int, allowed: frozenset[str]) 
     """Return the position from j on of the token that carries the report (أن، :، "، or the verb's
     preposition), or -1."""
     verbs, complements = cues.of(lex).verbs, _complements(lex, allowed)
+    if j + 2 < len(toks) and toks[j].norm == "(" and (close := next(
+            (c for c in range(j + 2, min(len(toks), j + 5)) if toks[c].norm == ")"), -1)) > 0:
+        j = close + 1  # أعلن البنك المركزي السعودي (ساما) في نشرته: the body's short name in brackets
     for k in range(j, min(j + _COMPLEMENT_WINDOW, len(toks))):
         n = toks[k].norm
         if _carries(n, complements) and not (n == "ان" and k > j and toks[k - 1].norm in lex.w.time_conjunction) and (

@@ -284,18 +284,22 @@ def _body_not_medium(lex: Lexicons, words: list[str]) -> bool:
     if len(words) < 2 or without_article(stem(lex, words[0])) not in lex.w.media_or_body:
         return False
     after = words[1]
-    if any(w.startswith("لل") and _not_news(lex, "ال" + w[2:]) for w in words[2:4]):
-        return True  # وكالة فيتش للتصنيفات الائتمانية: what the named agency does (وكالة بلومبرغ للأنباء: the news)
+    if any(w[:1] == "ل" and len(w) > 3 and _not_news(lex, "ال" + w[2:] if w.startswith("لل") else w[1:], True)
+           for w in words[2:4]):
+        # وكالة فيتش للتصنيفات الائتمانية، الوكالة الأوروبية لحرس الحدود: what the agency does (للأنباء: the news)
+        return True
     # وكالة سفر، شبكة طرق: an indefinite noun completes a body's name too
     completes = after.startswith("ال") or not words[0].startswith("ال")
     return completes and _not_news(lex, after) and after not in lex.places
 
 
-def _not_news(lex: Lexicons, word: str) -> bool:
+def _not_news(lex: Lexicons, word: str, after_lam: bool = False) -> bool:
     """Return whether a word completing an agency's name is a noun, not the news (الفضاء، سفر; not الأنباء) nor an
-    adjective (الرسمية)."""
+    adjective (الرسمية); after لـ, what the agency is for (لحرس الحدود) may be a participle too."""
     entry = dictionary.entry(without_article(word))
-    return (entry is not None and entry.kind in (dictionary.NOUN, dictionary.VERBAL_NOUN)
+    kinds = (dictionary.NOUN, dictionary.VERBAL_NOUN, dictionary.PARTICIPLE) if after_lam else (
+        dictionary.NOUN, dictionary.VERBAL_NOUN)
+    return (entry is not None and entry.kind in kinds
             and word not in lex.w.news_word and ("ال" + word) not in lex.w.news_word)
 
 
@@ -317,6 +321,7 @@ def _dual_body(lex: Lexicons, bare: str) -> bool:
 
 
 PARENT = frozenset({"ام", "اب"})
+_FAMILY_JOINERS = frozenset({"بن", "ابن", "بنت", "ولد"})  # the sons of: a family name opens with them
 
 
 def classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possessed: bool = False) -> Source:
@@ -340,6 +345,8 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
         return Source(UNNAMED)  # بعضهم، أحدهم: some of the people just named, none by name
     if len(words) > 1 and words[0] in PARENT and words[1][:1] == "ل" and not words[1].startswith("لل"):
         return Source(UNNAMED)  # أم لطفلين، أب لثلاثة أبناء: a parent the article does not name (أم خالد: a name)
+    if len(words) == 2 and words[0] in _FAMILY_JOINERS and words[1] not in lex.title_words:
+        return Source(PERSON, cue_gender)  # وأكدت بن يمينة، وقال ابن كيران: a family name
     if possessed:
         kind = possessor_kind(lex, words[0])  # حرصه، رفضه: no name; شقيقه، أصحابها: a relative, people
         return Source(kind, gender(lex, words, cue_gender) if kind == PERSON else "")

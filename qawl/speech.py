@@ -296,9 +296,9 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if toks[j].norm in w.demonstrative and np_end > j + 1 and toks[j + 1].norm.startswith("ال") and not (
             (entry := dictionary.entry(toks[j + 1].norm[2:])) and entry.plural):
         j += 1  # وأضاف هذا المسؤول: the one the article just named, by his title (هذه الدول: the several it named)
-    if toks[j].norm in w.figures and np_end > j + 1 and sources.classify(
+    if (toks[j].norm in w.figures or toks[j].norm in w.report_noun) and np_end > j + 1 and sources.classify(
             lex, [t.norm for t in toks[j + 1 : np_end]]).kind in sources.BODIES:
-        j += 1  # وتشير بيانات منظمة الصحة العالمية إلى: the body whose figures they are (تقديرات أولية: no body)
+        j += 1  # وتشير بيانات منظمة الصحة العالمية، تقارير مكتب الأمم المتحدة: the body's (تقديرات أولية: no body)
     if toks[j].possessed and np_end > j + 1 and has_name(lex, toks, j + 1, np_end):
         j += 1  # وقال شقيقه عبدالله: the name, not the kinship word, names the source
     elif ((oblique_plural(toks[j].norm) and toks[j].norm not in names.given_name_set(lex))  # كاثرين: a name
@@ -319,6 +319,10 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         np_end = age  # وقال اللاعب | البالغ 30 عاما: his age describes him, no part of his title
     if np_end == j + 2 and cues.ANY in allowed and _family_then_name(lex, toks[j].norm, toks[j + 1].norm, known):
         np_end = j + 1  # ووصف ترامب | كومي: the family name the article gave him, then the one he described
+    if app_b > app_a + 2 and toks[app_a].norm in w.represented and toks[app_a + 1].norm == "في" and has_name(
+            lex, toks, app_a + 2, app_b):
+        # طالبت هيئة الدفاع، ممثلة في المحامية فلانة، بالبراءة: the one who speaks for the body
+        return Report("explicit", cue, surface(text, toks, app_a + 2, app_b), quote=quote)
     return Report("explicit", cue, surface(text, toks, j, np_end), surface(text, toks, app_a, app_b), quote)
 
 

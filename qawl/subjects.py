@@ -226,6 +226,8 @@ def withheld_clause(lex: Lexicons, toks: Tokens, k: int) -> int:
     """Return the end of a clause from toks[k] (or the comma there) that withholds the subject's name (لم يكشف عن اسمه،
     طلب عدم نشر اسمه، فضل عدم ذكر هويته): its verbs report nothing; -1 when none opens there."""
     start = k + 1 if k < len(toks) and toks[k].norm in COMMAS else k
+    if start < len(toks) and toks[start].norm in {"وقد", "قد"}:
+        start += 1  # أحدهم، وقد طلب عدم ذكر اسمه،
     if start >= len(toks) or (toks[start].norm not in lex.w.withheld and not (
             start + 1 < len(toks) and (toks[start + 1].norm == "عدم" or (
                 toks[start].norm in lex.w.relative and toks[start + 1].norm in lex.w.withheld)))):
@@ -319,6 +321,8 @@ def accusative_head(lex: Lexicons, toks: Tokens, j: int) -> bool:
     word = toks[j].norm
     if not accusative(word) or word in lex.places or word in lex.title_words:
         return False  # بابا الفاتيكان: a title ending in ا
+    if "\u064b" in toks.written[j]:
+        return True  # تقترح انسحاباً تدريجياً: the tanween writes the accusative
     after = toks[j + 1].norm if j + 1 < len(toks) else ""
     if word in names.given_name_set(lex) and after[:1] not in "بل":
         return False  # وقالت لينا الحسن: a given name the dictionary reads as a noun with tanween

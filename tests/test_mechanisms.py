@@ -1713,6 +1713,22 @@ OUTLETS_STOP_26 = """
 # whereas (فيما، بينما، في حين) opening a sentence: the subject of its verb is the participle's
 بينما رفض الوزير الاتهامات، مشيرا إلى أنها كاذبة. → الوزير
 في حين واصلت الشركة عملها، مؤكدة أنها لن تتوقف. → الشركة
+# a prosecutor's request (التمس) reports
+التمس وكيل الجمهورية، أمس، عقوبة عشر سنوات ضد المتهم. → وكيل الجمهورية
+# a text issued by a body, whatever it is called: the body
+وبحسب الجدول الشهري الذي تصدره وزارة الطاقة، فإن السعر ارتفع. → وزارة الطاقة
+# a body's reports speak for the body
+وتشير تقارير مكتب الأمم المتحدة المعني بالمخدرات إلى أن التهريب تزايد. → مكتب الأمم المتحدة المعني بالمخدرات
+# according to a named person, where she works is no part of her name
+وبحسب لوسيا فرنانديث من مستشفى المدينة، فإن كبار السن هم الأكثر عرضة. → لوسيا فرنانديث
+# the clause that withholds a name, after وقد
+ويقول أحدهم، وقد طلب عدم ذكر اسمه، إن السعر ارتفع ثلاث مرات. → أحدهم
+# an accusative written with tanween after the verb is its object, not its subject
+وبحسب مصادر مطلعة، فإن الورقة تقترح انسحاباً تدريجياً للقوات. → مصادر مطلعة
+# a body's short name in brackets after it
+من جهته، أعلن البنك المركزي (ساما) في نشرته الشهرية ارتفاع الودائع. → البنك المركزي
+# a body represented by a named person: the person speaks
+طالبت هيئة الدفاع، ممثلة في المحامية سلمى الحداد، بالبراءة لموكلها. → المحامية سلمى الحداد
 """
 
 
@@ -1739,6 +1755,8 @@ def test_the_name_that_completes_a_title(sentence, apposition):
     ("ام خالد", sources.PERSON),
     ("وكاله فيتش للتصنيفات الائتمانيه", sources.ORGANIZATION),  # what the named agency does
     ("وكاله بلومبرغ للانباء", sources.MEDIA),
+    ("الوكاله الاوروبيه لحرس الحدود", sources.ORGANIZATION),
+    ("بن يمينه", sources.PERSON),  # a family name opened by بن
 ])
 def test_kinds_of_institutions_parents_and_agencies(phrase, kind):
     assert sources.classify(LEX, phrase.split()).kind == kind
