@@ -216,7 +216,12 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
             known.update(_family_names(lex, people))
             taker = turns.turn_taker(lex, text, cut) if not report else ""
         result = Attribution()
-        if report and report.kind == "explicit":
+        if report and report.kind == "explicit" and report.document and (author := _document_author(
+                sentences, out, report.document, _document_agrees(lex, report.document))):
+            result = author  # وأوضحت البيانات أن: the figures the sentence before named, and whoever issued them
+            result.cue, result.quote = report.cue, report.quote
+            named.append(result)
+        elif report and report.kind == "explicit":
             result = _source(lex, report)
             named.append(result)
             if result.kind == sources.PERSON:  # دافع عبد اللطيف وهبي: a family name the article gave, with no title
@@ -284,14 +289,17 @@ _SHORT_NAME_WORDS = 3
 
 
 def _quoted_short_name(text: str) -> list[str]:
-    """Return the normalized words of a headline's opening name in quotation marks before a colon («الصحة»: …), or
-    []."""
+    """Return the normalized words of a headline's opening name before a colon, in quotation marks («الصحة»: …) or one
+    definite word (التخطيط: …), or []."""
     head, colon, rest = text.partition(":")
     head = head.strip()
-    if not colon or not rest.strip() or head[:1] not in _OPENERS or head[-1:] not in _CLOSERS:
+    if not colon or not rest.strip():
         return []
-    words = normalize(head[1:-1]).split()
-    return words if 0 < len(words) <= _SHORT_NAME_WORDS else []
+    if head[:1] in _OPENERS and head[-1:] in _CLOSERS:
+        words = normalize(head[1:-1]).split()
+        return words if 0 < len(words) <= _SHORT_NAME_WORDS else []
+    words = normalize(head).split()  # التخطيط: انخفاض نسبة الفقر: one definite word without quotation marks
+    return words if len(words) == 1 and words[0].startswith("ال") else []
 
 
 def _body_of_short_name(short: list[str], later: list[Attribution]) -> Attribution | None:

@@ -227,9 +227,11 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         np_end, end = min(np_end, cut), cut  # مسؤول | فضل عدم ذكر اسمه: the clause that withholds his name ends him
     if not w.no_comment.isdisjoint(map(NORM, toks[j : end + 1])):
         return None  # رفضت الوزارة التعليق: refusing to comment reports nothing
-    if (not implicit and np_end < len(toks) and toks[np_end].norm in w.same and cues.ANY not in allowed
+    if (not implicit and np_end < len(toks) and toks[np_end].norm in w.same and (cues.ANY not in allowed or (
+            np_end + 1 < len(toks) and toks[np_end + 1].norm in w.that and toks[np_end + 1].norm[:1] != "ب"))
             and not has_name(lex, toks, j, np_end)):  # وقال ترامب نفسه: the name says who, نفسه only stresses it
-        # كما كشف المتحدث ذاته: the source named before, whatever its title here (وتصف الجماعة نفسها: an object)
+        # كما كشف المتحدث ذاته (أن): the source named before, whatever its title here (وتصف الجماعة نفسها بأنها: an
+        # object)
         return Report("implicit", surface(text, toks, i, i + 1), quote=quote_kind(text, toks.ends[np_end], spans))
     app_a, app_b = apposition(lex, toks, end)
     if app_a == app_b and end + 1 < len(toks) and toks[end].norm in w.called and has_name(
@@ -323,7 +325,11 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
             lex, toks, app_a + 2, app_b):
         # طالبت هيئة الدفاع، ممثلة في المحامية فلانة، بالبراءة: the one who speaks for the body
         return Report("explicit", cue, surface(text, toks, app_a + 2, app_b), quote=quote)
-    return Report("explicit", cue, surface(text, toks, j, np_end), surface(text, toks, app_a, app_b), quote)
+    # وأوضحت البيانات أن: figures an earlier sentence named speak for whoever issued them, else for themselves
+    figures = surface(text, toks, j, j + 1) if np_end == j + 1 and toks[j].norm[2:] in w.figures and toks[
+        j].norm.startswith("ال") else ""
+    return Report("explicit", cue, surface(text, toks, j, np_end), surface(text, toks, app_a, app_b), quote,
+                  document=figures)
 
 
 def _speech_owner(lex: Lexicons, toks: Tokens, at: int) -> tuple[int, int] | None:
@@ -525,6 +531,11 @@ def _implicit_report(lex: Lexicons, text: str, toks: Tokens, i: int, cue: str, q
     if before:
         b, stop, app_a, app_b = before
         return Report("explicit", cue, _subject(text, toks, b, stop), surface(text, toks, app_a, app_b), quote)
+    then = i - 1 if i > 3 and toks[i - 1].norm == "فقد" else i  # أما الجيش، فقد أعلن
+    if (then > 2 and toks[0].norm == "اما" and (then < i or toks[i].norm[:1] == "ف") and toks[then - 1].norm in COMMAS
+            and noun_phrase(lex, toks, 1) == then - 1 and speaks(lex, toks, 1, then - 1)):
+        # أما برلين، فدعت إلى …: what is said of the one the sentence turns to
+        return Report("explicit", cue, surface(text, toks, 1, then - 1), quote=quote)
     if mute_subject_before(lex, toks, i):
         return None
     tok = toks[i]
@@ -553,6 +564,28 @@ def _implicit_report(lex: Lexicons, text: str, toks: Tokens, i: int, cue: str, q
     return Report("implicit", cue, quote=quote)
 
 
+def _shown_by(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | None:
+    """Return the report of figures or a study that show something (أظهرت البيانات الصادرة عن المركز، أظهرت دراسة
+    أجرتها جامعة أكسفورد، تظهر أرقام البنك الدولي): the body named as theirs; None when none is (أظهرت الصور)."""
+    j = i + 1
+    if j + 1 >= len(toks) or not (toks[j].norm in lex.w.figures or without_article(toks[j].norm) in lex.w.figures
+                                  or is_document(lex, toks[j].norm)):
+        return None
+    limit = next((m for m in range(j + 1, len(toks)) if toks[m].norm in lex.w.that or toks[m].norm in COMMAS),
+                 len(toks))
+    by = document_source(lex, text, toks, j, limit)
+    if by is not None:  # المركز الوطني | ارتفاع عدد: an indefinite verbal noun opens what they show
+        by = by[0], next((m for m in range(by[0] + 1, by[1]) if (entry := dictionary.entry(toks[m].norm)) is not None
+                          and entry.kind == dictionary.VERBAL_NOUN), by[1])
+    if by is None and (end := noun_phrase(lex, toks, j + 1)) > j + 1 and sources.classify(
+            lex, [t.norm for t in toks[j + 1 : end]]).kind in sources.BODIES:
+        by = j + 1, end  # أرقام البنك الدولي
+    if by is None:
+        return None
+    return Report("explicit", surface(text, toks, i, i + 1), without_lam(surface(text, toks, *by)),
+                  quote=quote_kind(text, toks.ends[i], quote_spans(text)))
+
+
 def _participle_reports(lex: Lexicons, toks: Tokens, i: int) -> bool:
     """Return whether a participle (مضيفا، مشيرة) introduces a report: its complement follows at once, or, after a
     comma, the object of a verb whose object is what it reports (…، مؤكدا أهمية التنسيق)."""
@@ -574,7 +607,8 @@ def triggers(lex: Lexicons) -> frozenset[str]:
         table = cues.of(lex)
         return (lex.w.relay | {"نقلا"} | frozenset(table.verbs) | according_words(lex) | lex.w.impersonal_source
                 | frozenset("و" + w for w in lex.w.impersonal_source)
-                | frozenset(table.participles) | frozenset(table.with_object) | lex.w.came_in | {"حد", "لسان"})
+                | frozenset(table.participles) | frozenset(table.with_object) | lex.w.came_in | lex.w.shows
+                | {"حد", "لسان"})
     return lex.derived("speech_triggers", make)
 
 
@@ -639,6 +673,8 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
             according = according_report(lex, text, toks, i)
         elif n in came_in and verb is None:
             verb = came_in_report(lex, text, toks, i, spans)
+        elif n in lex.w.shows and verb is None and (shown := _shown_by(lex, text, toks, i)) is not None:
+            verb = shown  # أظهرت البيانات الصادرة عن المركز أن: the body whose figures show it
         elif n in table.participles and not participle and verb is None and _participle_reports(lex, toks, i):
             participle = surface(text, toks, i, i + 1)
             a, b, app_a, app_b = main_subject(lex, toks, i)

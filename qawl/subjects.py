@@ -63,8 +63,8 @@ def subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int, 
         if k > 0 and (_describes(lex, toks[k + 1]) or toks[k + 1].norm in lex.w.phrase_preposition
                       or toks[k + 1].norm == "من"):
             end = k  # الرئيس، في خطاب أمام الكونغرس، قال؛ الشرطة، من جهتها، قالت: where or whose turn it was
-    start = end
-    while start > 0 and end - start < 24:
+    start, floor = end, after_dateline(lex, toks)
+    while start > floor and end - start < 24:
         if toks[start - 1].norm in cues.QUOTE_MARKS and (opening := _quoted_name_start(toks, start - 1)) > 0:
             start = opening  # صحيفة "لوباريزيان" الفرنسية: a short quoted name is part of the subject
             continue
@@ -73,7 +73,7 @@ def subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int, 
         start -= 1
     openers, prepositions = lex.w.clause_opener, lex.w.phrase_preposition | {"من", "عن"}
     for a in range(start, end):
-        if a > 0 and not (_hard_boundary(lex, toks[a - 1].norm) or toks[a - 1].norm in COMMAS):
+        if a > floor and not (_hard_boundary(lex, toks[a - 1].norm) or toks[a - 1].norm in COMMAS):
             continue
         opened = toks[a].norm in openers
         b = a + 1 if opened else a
@@ -398,14 +398,25 @@ _DATELINE_MARKS = frozenset({"-", "–", "/"})
 
 def after_dateline(lex: Lexicons, toks: Tokens) -> int:
     """Return where a sentence's own words begin after a dateline (عمّان- لم تعد، أنقرة/ الأناضول أعلن، الرياض - واس -
-    قال): a place and a dash or slash, maybe an agency's name after it; 0 when none opens the sentence."""
-    if len(toks) < 3 or toks[0].norm not in lex.places or toks[1].norm not in _DATELINE_MARKS:
+    قال، البصرة ـ الصباح أعلنت، مسقط في 2 يونيو /العمانية/ أظهرت، الشارقة: «الخليج» شهدت، الرياض: الوطن كشفت): a
+    place, maybe a date, a dash, slash or colon, maybe the outlet's name; 0 when none opens the sentence."""
+    if len(toks) < 3 or toks[0].norm not in lex.places:
         return 0
-    k = 2
+    k = 1
+    if k + 3 < len(toks) and toks[k].norm == "في" and toks[k + 1].norm.isdigit():
+        k += 3  # في 2 يونيو: the date
+    if toks[k].norm not in _DATELINE_MARKS and toks[k].norm not in {"", cues.COLON}:  # "": a tatweel as a dash
+        return 0
+    colon = toks[k].norm == cues.COLON
+    k += 1
+    if k + 2 < len(toks) and toks[k].norm in cues.QUOTE_MARKS and toks[k + 2].norm in cues.QUOTE_MARKS:
+        return k + 3  # الشارقة: «الخليج» شهدت
+    after_tatweel = toks[k - 1].norm == "" and toks[k].norm.startswith("ال")  # البصرة ـ الصباح أعلنت
+    verb_next = colon and (toks[k + 1].norm in cues.of(lex).verbs or dictionary.verb_only(toks[k + 1].norm))
     if k + 1 < len(toks) and (toks[k + 1].norm in _DATELINE_MARKS or sources.classify(
-            lex, [toks[k].norm]).kind == sources.MEDIA):
-        k += 2 if toks[k + 1].norm in _DATELINE_MARKS else 1
-    return k
+            lex, [toks[k].norm]).kind == sources.MEDIA or after_tatweel or verb_next):
+        k += 2 if toks[k + 1].norm in _DATELINE_MARKS else 1  # the outlet's name (الرياض: الوطن كشفت، البصرة ـ الصباح)
+    return k if not colon or k > 2 else 0  # موسكو: اجتماع …: a headline's speaker, no dateline
 
 
 def main_subject(lex: Lexicons, toks: Tokens, limit: int) -> tuple[int, int, int, int]:
