@@ -364,6 +364,8 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
         return classify(lex, words[1:], cue_gender)  # أعلى المعايير، أبرز المسؤولين: what the superlative picks
     if without_article(words[0]) in lex.w.place_noun:
         return Source("")  # جنوب غرب البصرة: a part of a place, whatever follows
+    if words == ["السلطات"]:
+        return Source(UNNAMED)  # وقالت السلطات إن: authorities of no state or place named, a collective source
     if len(words) > 1 and without_article(stem(lex, words[0])) in lex.w.state_voice and _national(lex, words[1]):
         # الحكومة البريطانية، حكومة العراق، السلطات الإيطالية: the state speaks (الحكومة المركزية is a body)
         return Source(COUNTRY)

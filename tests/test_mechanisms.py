@@ -1773,6 +1773,8 @@ def test_the_name_that_completes_a_title(sentence, apposition):
     ("وكاله بلومبرغ للانباء", sources.MEDIA),
     ("الوكاله الاوروبيه لحرس الحدود", sources.ORGANIZATION),
     ("بن يمينه", sources.PERSON),  # a family name opened by بن
+    ("السلطات", sources.UNNAMED),  # authorities of no state named: a collective source
+    ("السلطات المحليه", sources.ORGANIZATION),
 ])
 def test_kinds_of_institutions_parents_and_agencies(phrase, kind):
     assert sources.classify(LEX, phrase.split()).kind == kind
