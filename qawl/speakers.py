@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from qawl import mentions, names, sources
+from qawl import dictionary, mentions, names, sources
 from qawl.lexicons import Lexicons
 from qawl.memo import Memo
 from qawl.normalize import normalize, normalize_words
@@ -343,6 +343,21 @@ def _fuller_names(lex: Lexicons, words: ArticleWords, short: tuple[str, ...]
     return found
 
 
+def _family_after(lex: Lexicons, words: ArticleWords, given: str) -> list[tuple[tuple[str, ...], str, str]]:
+    """Return the one fuller name an article writes for a person it quotes by a given name alone (أمل → أمل باعطية):
+    the given name and the name word right after it, when the article writes only one such pair; else []."""
+    if given not in names.given_genders(lex):
+        return []
+    written, norm = words
+    pairs = {(k, norm[k + 1]) for k in _ending_as(norm, given) if norm[k] == given and k + 1 < len(norm)
+             and names.is_name_word(lex, norm[k + 1]) and not is_stop_word(lex, norm[k + 1])
+             and norm[k + 1] not in lex.title_words and dictionary.entry(norm[k + 1]) is None}
+    if len({family for _, family in pairs}) != 1:
+        return []
+    k, family = min(pairs)
+    return [((given, family), " ".join(written[k : k + 2]), "")]
+
+
 def _after_given_name(lex: Lexicons, words: ArticleWords, name: str) -> bool:
     """Return whether the article writes a given name right before a one-word name (مايكل كوهين)."""
     _, norm = words
@@ -374,7 +389,7 @@ def complete_names(lex: Lexicons, entities: list[Entity], words: ArticleWords) -
                 e.written.setdefault(name, spelled)
             continue
         if e.names and all(len(n) == 1 for n in e.names) and e.names[0][0] not in lex.places:
-            fuller = _fuller_names(lex, words, e.names[0])
+            fuller = _fuller_names(lex, words, e.names[0]) or _family_after(lex, words, e.names[0][0])
             if not fuller and not e.given and e.names[0][0] not in lex.w.impersonal_source and _after_given_name(
                     lex, words, e.names[0][0]):
                 e.given = "?"  # من هو مايكل كوهين: a given name before it makes كوهين a person (not كوه + ين), of
@@ -382,7 +397,8 @@ def complete_names(lex: Lexicons, entities: list[Entity], words: ArticleWords) -
             if fuller:
                 name, spelled, before = max(fuller, key=lambda f: len(f[0]))
                 short = e.names[0]
-                if name[-1] != short[0]:  # فلاديمير بوتن for بوتين: the speaker keeps the spelling he is quoted by
+                if name[-1] != short[0] and name[0] != short[0]:  # فلاديمير بوتن for بوتين: the speaker keeps the
+                    # spelling he is quoted by (أمل باعطية for أمل: the given name the article quotes her by)
                     name = (*name[:-1], short[0])
                     spelled = " ".join([*spelled.split()[:-1], e.written.get(short, short[0])])
                 genders = names.given_genders(lex)
