@@ -1784,6 +1784,10 @@ def test_a_word_after_son_of_is_a_family_name():
     assert names.split(LEX, ["المحاميه", "فريده", "بن", "يمينه"]).name == ("فريده", "بن", "يمينه")
 
 
+def test_a_womans_given_name_outweighs_a_masculine_title():
+    assert sources.gender(LEX, "عضو مجلس الاداره رنا الحسن".split()) == "f"
+
+
 def test_a_family_name_after_bin_shows_no_gender():
     assert (sources.gender(LEX, ["بن", "سالم"]), sources.gender(LEX, ["سالم"])) == ("", "m")
 
