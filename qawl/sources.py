@@ -413,11 +413,14 @@ def gender(lex: Lexicons, words: list[str], cue_gender: str = "") -> str:
         return cue_gender  # the verb agrees with the person the writer means (قالت مراد: نادية مراد, whatever مراد is)
     mention = names.split(lex, words)
     before = words[mention.name_at - 1] if mention.name and mention.name_at > 0 else ""
+    # الشيخ صباح الخالد، الشيخة فاطمة: the title right before a name agrees with it (سعادة، سماحة: any gender)
+    titled = before in lex.roles and (not before.endswith("ه") or before[:-1] in lex.roles)
+    if titled and before in lex.honorifics:
+        return "f" if before.endswith("ه") else "m"  # الشيخ صباح: a man, whoever else is named صباح
     for word in mention.name[:1] if before not in lex.w.name_joiner else ():  # بن سالم: a family name
-        if given.get(word) in ("m", "f"):  # the first name, not a family name or a title's word: عضو مجلس الإدارة
-            return given[word]  # رنا فلان is a woman whatever the title's gender
-    if before in lex.roles and (not before.endswith("ه") or before[:-1] in lex.roles):
-        # الشيخ صباح الخالد، الشيخة فاطمة: the title right before a name agrees with it (سعادة، سماحة: any gender)
+        if given.get(word) in ("m", "f"):  # the first name, not a family name or a title's word
+            return given[word]  # عضو مجلس الإدارة رنا فلان: a woman whatever the title's gender
+    if titled:
         return "f" if before.endswith("ه") else "m"
     head = stem(lex, words[0]) if words else ""
     bare = without_article(head)
