@@ -598,7 +598,7 @@ def through_phrase(lex: Lexicons, toks: Tokens, a: int, k: int) -> int:
             (c for c in range(k + 2, min(len(toks), k + 5)) if toks[c].norm == ")"), -1)) > 0 and (
             moved := through_phrase(lex, toks, a, close + 1)) > close + 1:
         return moved  # مسؤول (بارع) في الأحساء فلان: an aside in brackets, then the title's complement and name
-    if toks[a].norm in lex.roles and (named := bracketed_name(lex, toks, k)):
+    if a < k < len(toks) and toks[a].norm in lex.roles and (named := bracketed_name(lex, toks, k)):
         return named[1]  # رئيس مهرجان القطيف (واحتنا فرحانة) رائد أبو عزيز: the festival's name in brackets, then his
     to = a < k < len(toks) and toks[k].norm == "الي" and toks[a].norm in lex.roles  # المبعوث إلى اليمن فلان
     if a < k < len(toks) and (toks[k].norm in lex.w.phrase_preposition or to) and not has_name(lex, toks, a, k):
