@@ -289,9 +289,10 @@ def document_source(lex: Lexicons, text: str, toks: Tokens, a: int, limit: int) 
     صادر عن الوزارة، بيان أصدرته الوزارة (what follows the document word, up to limit), or None."""
     table = cues.of(lex)
     k = a + 1
-    while k < min(limit, a + 4) and (_adjective(toks[k].norm) or toks[k].norm in lex.w.issued or (
+    while k < min(limit, a + 4) and (_adjective(toks[k].norm) or toks[k].norm in lex.w.issued
+                                     or toks[k].norm in lex.w.document_adjective or (
             not toks[k].norm.startswith("ال") and is_participle(toks[k].norm))):
-        k += 1  # بيان رسمي، بيان مقتضب، بيان صادر، بيان صدر عن
+        k += 1  # بيان رسمي، بيان مقتضب، بيان صادر، بيان صدر عن، تقرير حديث لـ
     if k < limit and toks[k].norm == "عن":
         k += 1
     else:

@@ -173,6 +173,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
             toks[j + 1].norm in w.that or toks[j + 1].norm == cues.COLON
             or is_complement(lex, toks[j + 1].norm, allowed - {cues.ANY})))  # ويقول هؤلاء إن، ويشير هؤلاء إلى أن
     )
+    if not implicit and after in w.approximately:
+        return None  # يقدر بنحو 90 دولارا: the estimate is passive, no one made it here
     if not implicit and cues.ANY in allowed and _passive_ba(lex, after, known):
         return None  # بعدما اتهم بتبديد الأموال: a verb whose object precedes its ب, with none, is passive
     if not implicit and j < len(toks) and is_document(lex, after):
@@ -262,6 +264,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
             lex, [t.norm for t in toks[j:np_end]]).kind != sources.UNNAMED:
         # a titled person, not an unnamed source (مصدر من داخل الحزب للمحررة، لورا كنزبيرغ،: the addressee's name)
         app_a, app_b = name_before_clause(lex, toks, max(end, app_b), at) or (app_a, app_b)
+    if stem in w.that_cue and not (toks[at].norm in w.that or (at + 1 < len(toks) and toks[at + 1].norm in w.that)):
+        return None  # وتخشى السلطات من تكرار الاضطرابات، وكان المجلس قد أقر مشروع الميزانية بمصروفات: no view stated
     if not implicit and i > 1 and before in {"قد", "لقد"} and (subject := subject_before(lex, toks, i)):
         # وكان القاضي كفانو قد نفى مزاعم فورد: the subject is before قد, what follows the verb its object
         b, stop, app_a, app_b = subject
@@ -273,8 +277,6 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         return None
     if stem in w.own_complement_cue and comp not in allowed:
         return None  # ويحمل اسم فلان، … أن: a verb that reports only through its own complement (حمّله المسؤولية)
-    if stem in w.that_cue and not (comp in w.that or (at + 1 < len(toks) and toks[at + 1].norm in w.that)):
-        return None  # وتخشى السلطات من تكرار الاضطرابات: a fear of something, not a view stated (من أن)
     quote = quote_kind(text, toks.starts[at], spans)
     cue = surface(text, toks, i, i + 1)
     if stem in w.publish_cue and (owner := _speech_owner(lex, toks, at)) is not None:
@@ -531,6 +533,12 @@ def _implicit_report(lex: Lexicons, text: str, toks: Tokens, i: int, cue: str, q
     if before:
         b, stop, app_a, app_b = before
         return Report("explicit", cue, _subject(text, toks, b, stop), surface(text, toks, app_a, app_b), quote)
+    if (i > 2 and toks[i - 1].norm in lex.w.that and without_and(toks[0].norm) in lex.w.already
+            and toks[1].norm[:1] == "ل" and lam_phrase(lex, toks, 1) == i - 1):
+        # وسبق للمؤسسة الوطنية للنفط أن طالبت: the one it already happened to
+        lam = without_lam(surface(text, toks, 1, i - 1))
+        if speaks(lex, toks, 1, i - 1) or is_source(lex, lam):
+            return Report("explicit", cue, lam, quote=quote)
     then = i - 1 if i > 3 and toks[i - 1].norm == "فقد" else i  # أما الجيش، فقد أعلن
     if (then > 2 and toks[0].norm == "اما" and (then < i or toks[i].norm[:1] == "ف") and toks[then - 1].norm in COMMAS
             and noun_phrase(lex, toks, 1) == then - 1 and speaks(lex, toks, 1, then - 1)):
@@ -750,6 +758,8 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
             is_source(lex, surface(text, toks, 1, colon - 1))):
         return Report("explicit", "", surface(text, toks, 1, colon - 1), quote="direct")  # "العفو الدولية": …
     np_end = noun_phrase(lex, toks, 0)
+    if np_end > 0 and np_end + 2 == colon and toks[np_end].norm == "في" and toks[np_end + 1].norm in lex.places:
+        colon = np_end  # الموفد الفرنسي في بيروت: …: where he speaks is no part of him
     if (colon < 1 or len(toks) - colon < 4 or not (np_end == colon or _told_medium(lex, toks, np_end, colon))
             or len(text.split()) > _HEADLINE_WORDS):
         return None
@@ -763,6 +773,8 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
     institution = (toks[0].norm not in lex.places or mentions.span_at(
         [t.norm for t in toks[:colon]], mentions.gazetteer_index(lex), 0) > 1) and is_source(
         lex, surface(text, toks, 0, colon))
-    if not (person or institution):
+    # الموفد الفرنسي في بيروت: …، الوزير: …: a definite title speaks (the article names its holder)
+    titled = toks[0].norm.startswith("ال") and toks[0].norm in lex.title_words and not mention.name
+    if not (person or institution or titled):
         return None
     return Report("explicit", "", surface(text, toks, 0, colon), quote="direct")

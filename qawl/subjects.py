@@ -47,6 +47,11 @@ def subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int, 
     """Return the spans of a subject written before its verb and of its apposition (الشرطة تقول إن، لكن محمد، وكيل
     ...، قال), or None."""
     end = i - 1 if i > 0 and toks[i - 1].norm in lex.w.perfect_particle else i  # قد، لقد، فقد
+    if end < i and end > 1 and toks[end - 1].norm in lex.w.copula:
+        end -= 1  # أن الشركة كانت قد أعلنت: the copula between the subject and قد
+    if end > 3 and toks[end - 1].norm == ")" and (opening := next(
+            (o for o in range(end - 3, max(0, end - 5), -1) if toks[o].norm == "("), -1)) > 1:
+        end = opening  # وكانت منظمة الأمم المتحدة للطفولة (يونيسف) قد حذرت: the body's short name in brackets
     if end > 2 and toks[end - 2].norm == "من" and toks[end - 1].norm in lex.w.turn_after_min:
         end -= 2  # المعارضة من جانبها أكدت: her turn, between the subject and its verb
     while end > 1 and end < i and toks[end - 1].norm in COMMAS:
