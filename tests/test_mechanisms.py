@@ -1792,7 +1792,7 @@ def test_a_word_after_son_of_is_a_family_name():
 
 
 def test_a_womans_given_name_outweighs_a_masculine_title():
-    assert sources.gender(LEX, "عضو مجلس الاداره رنا الحسن".split()) == "f"
+    assert sources.gender(LEX, ["عضو", "مجلس", "الاداره", "رنا", "الحسن"]) == "f"
 
 
 def test_a_family_name_after_bin_shows_no_gender():
