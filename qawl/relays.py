@@ -219,6 +219,10 @@ def according_report(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report |
         definite = without_lam(toks[j].norm).startswith("ال")  # وحسب الشكوى فإن: the document the article relays
         return Report("implicit", cue, document=without_lam(surface(text, toks, j, j + 1))) if (
             definite or _document_head(lex, toks[j].norm) or limit == j + 1) else None
+    if not quoted and toks[j].norm.startswith("ال") and toks[j].norm[2:] in lex.w.figures and (
+            end := noun_phrase(lex, toks, j)) > j and not speaks(lex, toks, j + 1, end):
+        # وفق البيانات الشهرية المنشورة: figures a sentence before named speak for whoever issued them
+        return Report("explicit", cue, surface(text, toks, j, end), document=surface(text, toks, j, j + 1))
     if (by := _issuer(lex, toks, j)) is not None:
         # وبحسب أمر الإحالة الصادر عن النيابة العامة، الجدول الذي تصدره الوزارة: whatever the text is called, the
         # body that issued it
@@ -356,7 +360,8 @@ def relay_report(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | Non
             end = noun_phrase(lex, toks, k + 1)
             if end > k + 1 and not (learned and not (speaks(lex, toks, k + 1, end) and any(
                     t.norm in lex.w.that for t in toks[end : end + 2]))):
-                return Report("explicit", cue, surface(text, toks, k + 1, end))
+                app_a, app_b = apposition(lex, toks, end)  # عن عضو مجلس الإدارة، رنا فلان، قولها: her name
+                return Report("explicit", cue, surface(text, toks, k + 1, end), surface(text, toks, app_a, app_b))
             return None
     return None
 

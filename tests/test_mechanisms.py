@@ -1782,6 +1782,7 @@ def test_the_name_that_completes_a_title(sentence, apposition):
     ("بن يمينه", sources.PERSON),  # a family name opened by بن
     ("السلطات", sources.UNNAMED),  # authorities of no state named: a collective source
     ("السلطات المحليه", sources.ORGANIZATION),
+    ("بوابه الوسط الاخباريه", sources.MEDIA),  # a news portal, whatever completes its name
 ])
 def test_kinds_of_institutions_parents_and_agencies(phrase, kind):
     assert sources.classify(LEX, phrase.split()).kind == kind
@@ -1840,3 +1841,13 @@ def test_figures_named_before_speak_for_the_body_that_issued_them():
     attrs = attribute(LEX, split(article))
     assert [(a.mention, a.attribution) for a in attrs] == [("المركز الوطني للإحصاء", "explicit"),
                                                             ("المركز الوطني للإحصاء", "carried")]
+
+
+def test_a_relayed_source_keeps_the_name_in_apposition():
+    found = speech.find(LEX, "ونقلت الوكالة عن عضو مجلس إدارة الغرفة، رنا الحسن، قولها إن الحركة تراجعت.")
+    assert (found.mention, found.apposition) == ("عضو مجلس إدارة الغرفة", "رنا الحسن")
+
+
+def test_figures_after_according_to_speak_for_their_issuer_or_themselves():
+    found = speech.find(LEX, "وبحسب الأرقام الرسمية، فإن البطالة تراجعت.")
+    assert (found.kind, found.mention, found.document) == ("explicit", "الأرقام الرسمية", "الأرقام")
