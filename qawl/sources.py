@@ -365,6 +365,9 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
         return classify(lex, words[1:], cue_gender)  # أعلى المعايير، أبرز المسؤولين: what the superlative picks
     if without_article(words[0]) in lex.w.place_noun:
         return Source("")  # جنوب غرب البصرة: a part of a place, whatever follows
+    if first.endswith("ا") and len(first) > 4 and (first[:-1] in lex.w.collective_source or (
+            first[:-1] in lex.w.anonymous)):
+        words = [first[:-1], *words[1:]]  # لكن أوساطا سياسية: the accusative of a collective source
     if words == ["السلطات"]:
         return Source(UNNAMED)  # وقالت السلطات إن: authorities of no state or place named, a collective source
     if len(words) > 1 and without_article(stem(lex, words[0])) in lex.w.state_voice and _national(lex, words[1]):

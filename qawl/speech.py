@@ -275,6 +275,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if ambiguous and not (comp in w.that or comp == cues.COLON or comp in cues.QUOTE_MARKS or _by_saying(
             lex, toks, at)):
         return None
+    if stem in w.ba_action and not _passive_ba(lex, comp, known):
+        return None  # تمسكت النيابة بطلب تطبيق العقوبات (وتمسك اللاعبون بالكرة: a thing held, nothing said)
     if stem in w.own_complement_cue and comp not in allowed:
         return None  # ويحمل اسم فلان، … أن: a verb that reports only through its own complement (حمّله المسؤولية)
     quote = quote_kind(text, toks.starts[at], spans)
@@ -696,6 +698,8 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
         return relay
     if verb and according and tongue:
         return according  # ردت طهران على لسان فلان بأن: the words are his, for the state (whose gender the verb shows)
+    if verb and according and verb.document and according.kind == "explicit":
+        return according  # وتشير الأرقام، بحسب الخليفي، إلى أن: the figures are hers
     if verb and (verb.kind == "explicit" or according is None or opens):
         # وأضاف أن …، بحسب الوكالة: the one who added it speaks; the outlet after only relays his words
         return anonymous_if_withheld(lex, toks, verb)
@@ -758,8 +762,9 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
             is_source(lex, surface(text, toks, 1, colon - 1))):
         return Report("explicit", "", surface(text, toks, 1, colon - 1), quote="direct")  # "العفو الدولية": …
     np_end = noun_phrase(lex, toks, 0)
-    if np_end > 0 and np_end + 2 == colon and toks[np_end].norm == "في" and toks[np_end + 1].norm in lex.places:
-        colon = np_end  # الموفد الفرنسي في بيروت: …: where he speaks is no part of him
+    if 0 < np_end < colon and toks[np_end].norm in {"في", "امام"} and noun_phrase(lex, toks, np_end + 1) == colon and (
+            toks[np_end + 1].norm in lex.places or toks[np_end].norm == "امام"):
+        colon = np_end  # الموفد الفرنسي في بيروت: …، وزير الكهرباء أمام مجلس الشعب: …: where he speaks
     if (colon < 1 or len(toks) - colon < 4 or not (np_end == colon or _told_medium(lex, toks, np_end, colon))
             or len(text.split()) > _HEADLINE_WORDS):
         return None
