@@ -609,6 +609,9 @@ def through_phrase(lex: Lexicons, toks: Tokens, a: int, k: int) -> int:
         holder = head in lex.roles or (head[2:] if head.startswith("ال") else head) in lex.w.person_noun
         if holder and m > k + 2 and m - k <= 9 and _trailing_person(lex, toks, k + 1, m) > k + 1:
             return m  # نائب الممثل في العراق جورجي بوستن، الباحث في معهد واشنطن لسياسات الشرق الأدنى ديفيد شينكر
+        cut = next((p for p in range(k + 3, m) if toks[p].norm[:1] in "بل" and len(toks[p].norm) > 3), m)
+        if holder and k + 2 < cut < m and cut - k <= 9 and _trailing_person(lex, toks, k + 1, cut) > k + 1:
+            return cut  # عضو المجلس عن محافظة حمص ميساء العلي | بتوزيع: the name, then what the verb governs
         if holder and m - k <= 5 and m < len(toks) and toks[m].norm in lex.w.phrase_preposition and (
                 (n := noun_phrase(lex, toks, m + 1)) - m <= 6 and _trailing_person(lex, toks, a, n) > m + 1):
             return n  # المسؤول في حزب اليسار | في سوريا محمد جلال قاسم: where he serves, where that is, his name

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 
 from qawl import cues, dictionary, names, sources
@@ -195,8 +196,9 @@ def without_lam(phrase: str) -> str:
     return phrase
 
 
-def according_report(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | None:
-    """Return the source of بحسب / وفقا لـ / نقلا عن / حسب, or None (بحسب ما قال → the verb decides)."""
+def according_report(lex: Lexicons, text: str, toks: Tokens, i: int, known: Collection[str] = ()) -> Report | None:
+    """Return the source of بحسب / وفقا لـ / نقلا عن / حسب, or None (بحسب ما قال → the verb decides); known: the
+    skeletons of the family names the article has given people so far (بحسب الخليفي)."""
     j = i + 1
     if j < len(toks) and toks[j].norm in {"ل", "عن"}:
         j += 1
@@ -253,7 +255,7 @@ def according_report(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report |
         mention = without_lam(mention)
     words = [normalize(w) for w in mention.split()]
     if not (quoted or names.anchored(lex, names.split(lex, words).name) or is_source(lex, mention)
-            or sources.unnamed_head(lex, words[0])):
+            or sources.unnamed_head(lex, words[0]) or (len(words) == 1 and names.skeleton(words[0]) in known)):
         return None  # بحسب المواعيد المقررة: according to a schedule, not to a source (تقارير صحفية are one)
     app_a, app_b = apposition(lex, toks, end)  # على لسان المتحدث باسمها، فلان، بأن: the name of the one titled
     if app_a == app_b and not has_name(lex, toks, j, end) and (through := through_phrase(lex, toks, j, end)) > end and (

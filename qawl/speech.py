@@ -216,6 +216,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         if not closed and not (comp_at < len(toks) and is_complement(lex, toks[comp_at].norm, frozenset())):
             np_end = noun_phrase(lex, toks, j, objects=True, preps=preps, ends=allowed, after_name=True)
             end = through_phrase(lex, toks, j, np_end)
+        if objects and (cut := _object_after_definite(lex, toks, j, np_end)) > 0:
+            np_end = end = cut  # توقع المركز الوطني للأرصاد | هطول أمطار: an action opens what it expected
         if np_end == j + 1 and j + 2 < len(toks) and toks[j].norm in sources.PARENT and toks[j + 1].norm[:1] == "ل":
             np_end = end = j + 2  # وقالت أم لطفلين إن: a mother of two, no one she spoke to
         if np_end == j + 1 and toks[j].norm in w.quantifier and j + 2 < len(toks) and toks[j + 1].norm == "من":
@@ -275,7 +277,9 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if ambiguous and not (comp in w.that or comp == cues.COLON or comp in cues.QUOTE_MARKS or _by_saying(
             lex, toks, at)):
         return None
-    if stem in w.ba_action and not _passive_ba(lex, comp, known):
+    if stem in w.ba_action and not any((entry := dictionary.entry(without_article(word))) is not None
+                                       and entry.kind == dictionary.VERBAL_NOUN
+                                       for word in (comp[1:], toks[at + 1].norm if at + 1 < len(toks) else "")):
         return None  # تمسكت النيابة بطلب تطبيق العقوبات (وتمسك اللاعبون بالكرة: a thing held, nothing said)
     if stem in w.own_complement_cue and comp not in allowed:
         return None  # ويحمل اسم فلان، … أن: a verb that reports only through its own complement (حمّله المسؤولية)
@@ -574,6 +578,19 @@ def _implicit_report(lex: Lexicons, text: str, toks: Tokens, i: int, cue: str, q
     return Report("implicit", cue, quote=quote)
 
 
+def _object_after_definite(lex: Lexicons, toks: Tokens, j: int, end: int) -> int:
+    """Return where an indefinite verbal noun followed by an indefinite word opens the object inside toks[j:end],
+    right after a definite word (المركز الوطني للأرصاد | هطول أمطار; not هيئة تنظيم الإعلام, nor the given name of
+    حسام الدين علاء), else 0."""
+    for m in range(j + 1, min(end, len(toks) - 1)):
+        before, word, after = toks[m - 1].norm, toks[m].norm, toks[m + 1].norm
+        if (before.startswith(("ال", "لل")) and not word.startswith("ال") and not after.startswith("ال")
+                and word not in names.given_name_set(lex)
+                and (entry := dictionary.entry(word)) is not None and entry.kind == dictionary.VERBAL_NOUN):
+            return m
+    return 0
+
+
 def _shown_by(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | None:
     """Return the report of figures or a study that show something (أظهرت البيانات الصادرة عن المركز، أظهرت دراسة
     أجرتها جامعة أكسفورد، تظهر أرقام البنك الدولي): the body named as theirs; None when none is (أظهرت الصور)."""
@@ -680,7 +697,7 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
               and toks[i - 2].norm in according_to and (told := what_report(lex, text, toks, i, spans))):
             return told  # واعترف فلان بكذا، وفقا لما ذكرته الصحيفة: the outlet tells the whole sentence
         elif n in according_to and according is None:
-            according = according_report(lex, text, toks, i)
+            according = according_report(lex, text, toks, i, known)
         elif n in came_in and verb is None:
             verb = came_in_report(lex, text, toks, i, spans)
         elif n in lex.w.shows and verb is None and (shown := _shown_by(lex, text, toks, i)) is not None:

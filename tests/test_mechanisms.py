@@ -1693,6 +1693,17 @@ OUTLETS_STOP_26 = """
 وكانت منظمة الأمم المتحدة للطفولة (يونيسف) قد حذرت من أن الأزمة تهدد الأطفال. → منظمة الأمم المتحدة للطفولة
 # an estimate given with بنحو is passive; a recent report of an agency speaks for it
 وبحسب تقرير حديث لوكالة فيتش، فإن سعر التعادل يقدر بنحو 90 دولارا. → وكالة فيتش
+# holding to a demand (an action after ب) reports; holding a thing does not
+في المقابل، تمسكت النيابة العمومية بطلب تطبيق أقصى العقوبات. → النيابة العمومية
+وتمسك اللاعبون بالكرة حتى نهاية المباراة. → —
+# توقع with its object
+توقع المركز الوطني للأرصاد استمرار هطول الأمطار على المنطقة. → المركز الوطني للأرصاد
+# figures whose words an according-to phrase gives to a person are hers
+وتشير الأرقام، بحسب لطيفة الخليفي، إلى أن القطاعات غير النفطية نمت. → لطيفة الخليفي
+# a collective source in the accusative after لكن
+لكن أوساطا سياسية في البرلمان تخشى أن تتأجل المشاريع. → أوساطا سياسية
+# a role's complement with عن, then the holder's name, then what the verb governs
+وطالبت عضو المجلس عن محافظة حمص ميساء العلي بتوزيع عادل للكهرباء. → عضو المجلس
 """
 
 
@@ -1770,6 +1781,7 @@ def test_the_first_source_may_be_the_one_the_narration_just_told_of():
 @pytest.mark.parametrize(("sentence", "apposition"), [
     ("وقال المتحدث باسم الوزارة، مدحت الشريف، في بيان، إن الفرق تواصل عملها.", "مدحت الشريف"),
     ("وبحسب الباحثة في علم الاجتماع منى عبد الرحمن، فإن الظاهرة في تزايد.", "منى عبد الرحمن"),
+    ("وطالبت عضو المجلس عن محافظة حمص ميساء العلي بتوزيع عادل للكهرباء.", "ميساء العلي"),
     ("وقال رئيس مهرجان رأس تنورة ( للتراث والترفيه ) صالح بن حمد القحطاني إن المهرجان ناجح.",
      "صالح بن حمد القحطاني"),
 ])
@@ -1789,6 +1801,7 @@ def test_the_name_that_completes_a_title(sentence, apposition):
     ("السلطات", sources.UNNAMED),  # authorities of no state named: a collective source
     ("السلطات المحليه", sources.ORGANIZATION),
     ("بوابه الوسط الاخباريه", sources.MEDIA),  # a news portal, whatever completes its name
+    ("اوساطا سياسيه", sources.UNNAMED),  # a collective source in the accusative
 ])
 def test_kinds_of_institutions_parents_and_agencies(phrase, kind):
     assert sources.classify(LEX, phrase.split()).kind == kind
@@ -1816,6 +1829,8 @@ def test_a_family_name_after_bin_shows_no_gender():
     # a definite title before the colon, where it speaks after it
     ("الموفد الفرنسي في بيروت: لا مبادرة جديدة بل دعوة إلى التوافق\nوقال الموفد الفرنسي سامي الحداد إن بلاده تدعم "
      "التوافق.", "الموفد الفرنسي"),
+    ("وزير الكهرباء أمام مجلس الشعب: تحسن ساعات التغذية قريبا\nوقال وزير الكهرباء سامي الحداد إن التحسن قريب.",
+     "وزير الكهرباء"),
     # a one-word name before a quotation, once the article names him
     ("ترامب \"لن أستقيل مهما حدث\"\nوقال الرئيس دونالد ترامب إنه باق في منصبه.", "ترامب"),
 ])
