@@ -216,9 +216,11 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
             known.update(_family_names(lex, people))
             taker = turns.turn_taker(lex, text, cut) if not report else ""
         result = Attribution()
-        if report and report.kind == "explicit" and report.document and (author := _document_author(
+        if report and report.document and (author := _document_author(
                 sentences, out, report.document, _document_agrees(lex, report.document))):
-            result = author  # وأوضحت البيانات أن: the figures the sentence before named, and whoever issued them
+            # the letter a sentence before spoke of, the figures it named (وأوضحت البيانات أن): the source of that
+            # sentence wrote or issued them
+            result = author
             result.cue, result.quote = report.cue, report.quote
             named.append(result)
         elif report and report.kind == "explicit":
@@ -229,11 +231,6 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
             if report.relayer:  # the outlet that relays the source speaks on in the sentences after
                 named.append(_source(lex, reports.Report("explicit", report.cue, report.relayer)))
                 people = [*people, report.relayer]
-        elif report and report.document and (author := _document_author(
-                sentences, out, report.document, _document_agrees(lex, report.document))):
-            result = author  # the letter a sentence before spoke of: the source of that sentence wrote it
-            result.cue, result.quote = report.cue, report.quote
-            named.append(result)
         elif report and (named or salient or report.document or (
                 report.kind == "implicit" and previous is not None and previous.attribution == "none")):
             # عمّان- لم تعد أم خالد قادرة … وتقول: the first source may be the one the narration just told of

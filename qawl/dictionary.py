@@ -168,6 +168,12 @@ def participle(word: str, *, plural: bool | None = None, feminine: bool | None =
             and (feminine is None or word.endswith("ه") == feminine))
 
 
+def action(word: str) -> bool:
+    """Return whether a normalized word is a verbal noun of the dictionary: an action (تطبيق، ارتفاع)."""
+    found = entry(word)
+    return found is not None and found.kind == VERBAL_NOUN
+
+
 def verb_only(word: str) -> bool:
     """Return whether a normalized word is a past verb of the dictionary and no noun of it (اجتمع; تساهل is a noun).
     Words under four letters are left out: rare short verbs are spelled like foreign names (ماي، كاش)."""

@@ -181,9 +181,6 @@ def skeleton(word: str) -> str:
     return word if len(word) < 3 else word[0] + word[1:-1].translate(_LONG_VOWELS) + word[-1]
 
 
-_SON_OF = frozenset({"بن", "ابن", "بنت"})
-
-
 def split(lex: Lexicons, words: Iterable[str]) -> Mention:
     """Return the mention of normalized words: its last run of name words is the name, the rest title."""
     # The same phrases (titles, names, the words around a cue) come back sentence after sentence: split once.
@@ -198,7 +195,7 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
     def in_name(i: int) -> bool:
         return is_name_word(lex, words[i]) or words[i] in joiners or (
             i > 0 and words[i - 1] in joiners and words[i].startswith("ال")
-        ) or (i > 0 and words[i - 1] in _SON_OF and words[i] not in titles) or (  # بن يمينة: "son of" a family name
+        ) or (i > 0 and words[i - 1] in lex.w.son_of and words[i] not in titles) or (  # بن يمينة: "son of" a family
             words[i] == "علي" and (  # علي, spelled like على: a name before a name, or closing one after a given name
             (i + 1 < end and is_name_word(lex, words[i + 1]) and anchored(lex, words[i + 1 :]))
             or (i == 0 and end == 2 and definite_family(lex, words[1]))  # علي الشهابي: before a family name with ال

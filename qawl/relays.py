@@ -191,8 +191,8 @@ def without_lam(phrase: str) -> str:
     """Return a source phrase without the ل of "for" (للجيش → الجيش، لوزارة الخارجية → وزارة الخارجية)."""
     if phrase.startswith("لل"):
         return "ال" + phrase[2:]
-    if phrase.startswith("ل") and (len(phrase.split()[0]) > 3 or phrase.split()[0][1:] in {"بن", "بنت"}):
-        return phrase[1:]  # لبن سالم: the joiner of a family name
+    if phrase.startswith("ل") and len(phrase.split()[0]) > 3:
+        return phrase[1:]
     return phrase
 
 
@@ -243,7 +243,7 @@ def according_report(lex: Lexicons, text: str, toks: Tokens, i: int, known: Coll
     head = head[1:] if head[:1] in "وف" and head[1:] in lex.w.according_to else head
     # وفقا لوزارة → وزارة، وفقا للوزارة → الوزارة: the لـ of وفقا, not a medium spoken to (وفقا لمراسل الوكالة)
     lam = head in {"وفقا", "وفق", "طبقا"} and toks[j].norm.startswith("ل") and (
-        len(toks[j].norm) > 3 or toks[j].norm[1:] in lex.w.name_joiner)  # وفقا لبن سالم
+        len(toks[j].norm) > 3 or toks[j].norm[1:] in lex.w.son_of)  # وفقا لبن سالم
     end = noun_phrase(lex, toks, j)
     if end == j and lam:
         end = lam_phrase(lex, toks, j)
@@ -252,7 +252,7 @@ def according_report(lex: Lexicons, text: str, toks: Tokens, i: int, known: Coll
     end = next((m for m in range(j + 2, end) if toks[m].norm == "من" and has_name(lex, toks, j, m)), end)
     mention = surface(text, toks, j, end)  # بحسب لوسيا فرنانديث | من مستشفى …: where she works
     if lam:
-        mention = without_lam(mention)
+        mention = mention[1:] if toks[j].norm[1:] in lex.w.son_of else without_lam(mention)  # لبن سالم
     words = [normalize(w) for w in mention.split()]
     if not (quoted or names.anchored(lex, names.split(lex, words).name) or is_source(lex, mention)
             or sources.unnamed_head(lex, words[0]) or (len(words) == 1 and names.skeleton(words[0]) in known)):

@@ -322,7 +322,6 @@ def _dual_body(lex: Lexicons, bare: str) -> bool:
 
 
 PARENT = frozenset({"ام", "اب"})
-_FAMILY_JOINERS = frozenset({"بن", "ابن", "بنت", "ولد"})  # the sons of: a family name opens with them
 
 
 def classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possessed: bool = False) -> Source:
@@ -346,7 +345,7 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
         return Source(UNNAMED)  # بعضهم، أحدهم: some of the people just named, none by name
     if len(words) > 1 and words[0] in PARENT and words[1][:1] == "ل" and not words[1].startswith("لل"):
         return Source(UNNAMED)  # أم لطفلين، أب لثلاثة أبناء: a parent the article does not name (أم خالد: a name)
-    if len(words) == 2 and words[0] in _FAMILY_JOINERS and words[1] not in lex.title_words:
+    if len(words) == 2 and words[0] in lex.w.son_of and words[1] not in lex.title_words:
         return Source(PERSON, cue_gender)  # وأكدت بن يمينة، وقال ابن كيران: a family name
     if possessed:
         kind = possessor_kind(lex, words[0])  # حرصه، رفضه: no name; شقيقه، أصحابها: a relative, people

@@ -504,9 +504,6 @@ def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = 
     return out, entities
 
 
-_REPORTERS = frozenset({"مراسل", "مراسله", "صحفي", "صحفيه"})  # reporters are people the article may name
-
-
 def _described_then_named(lex: Lexicons, parsed: list[_Parsed], out: list[int], entities: list[Entity],
                           evidence: list[tuple[str, str]] | None) -> None:
     """Give a person the article first describes (مراسلة برازيلية، مسؤول أممي بارز), then names, then calls by the
@@ -520,7 +517,7 @@ def _described_then_named(lex: Lexicons, parsed: list[_Parsed], out: list[int], 
             continue
         positions = [p for p, k in enumerate(out) if k == e]
         head = parsed[positions[0]][0].title[0]
-        human = head in lex.title_words or head in lex.w.person_noun or head in _REPORTERS
+        human = head in lex.title_words or head in lex.w.person_noun or head in lex.w.reporter  # people it may name
         if head.startswith("ال") or not human or (evidence is not None and any(
                 evidence[p][0] not in (PERSON, UNNAMED, "") for p in positions)):
             continue  # مراسلة، مسؤول: an indefinite person first (not صحيفة بريطانية)

@@ -277,8 +277,7 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if ambiguous and not (comp in w.that or comp == cues.COLON or comp in cues.QUOTE_MARKS or _by_saying(
             lex, toks, at)):
         return None
-    if stem in w.ba_action and not any((entry := dictionary.entry(without_article(word))) is not None
-                                       and entry.kind == dictionary.VERBAL_NOUN
+    if stem in w.ba_action and not any(dictionary.action(without_article(word))
                                        for word in (comp[1:], toks[at + 1].norm if at + 1 < len(toks) else "")):
         return None  # تمسكت النيابة بطلب تطبيق العقوبات (وتمسك اللاعبون بالكرة: a thing held, nothing said)
     if stem in w.own_complement_cue and comp not in allowed:
@@ -585,8 +584,7 @@ def _object_after_definite(lex: Lexicons, toks: Tokens, j: int, end: int) -> int
     for m in range(j + 1, min(end, len(toks) - 1)):
         before, word, after = toks[m - 1].norm, toks[m].norm, toks[m + 1].norm
         if (before.startswith(("ال", "لل")) and not word.startswith("ال") and not after.startswith("ال")
-                and word not in names.given_name_set(lex)
-                and (entry := dictionary.entry(word)) is not None and entry.kind == dictionary.VERBAL_NOUN):
+                and word not in names.given_name_set(lex) and dictionary.action(word)):
             return m
     return 0
 
@@ -602,8 +600,7 @@ def _shown_by(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | None:
                  len(toks))
     by = document_source(lex, text, toks, j, limit)
     if by is not None:  # المركز الوطني | ارتفاع عدد: an indefinite verbal noun opens what they show
-        by = by[0], next((m for m in range(by[0] + 1, by[1]) if (entry := dictionary.entry(toks[m].norm)) is not None
-                          and entry.kind == dictionary.VERBAL_NOUN), by[1])
+        by = by[0], next((m for m in range(by[0] + 1, by[1]) if dictionary.action(toks[m].norm)), by[1])
     if by is None and (end := noun_phrase(lex, toks, j + 1)) > j + 1 and sources.classify(
             lex, [t.norm for t in toks[j + 1 : end]]).kind in sources.BODIES:
         by = j + 1, end  # أرقام البنك الدولي
