@@ -579,13 +579,20 @@ def _trailing_person(lex: Lexicons, toks: Tokens, a: int, b: int) -> int:
     return -1 if start > 0 and _common_noun(lex, toks[start].norm) else start
 
 
+def closing_bracket(toks: Tokens, k: int) -> int:
+    """Return where a short aside in brackets that opens at toks[k] closes (one to three words: (ساما)، (للتراث
+    والترفيه)), or -1 when none does."""
+    if not (0 <= k < len(toks) - 2 and toks[k].norm == "("):
+        return -1
+    return next((c for c in range(k + 2, min(len(toks), k + 5)) if toks[c].norm == ")"), -1)
+
+
 def bracketed_name(lex: Lexicons, toks: Tokens, k: int) -> tuple[int, int] | None:
     """Return the span of a name right after a short aside in brackets at k ((للتراث والترفيه) صالح بن حمد
     القحطاني), else None."""
-    if not (k < len(toks) - 3 and toks[k].norm == "("):
+    if k >= len(toks) - 3 or (close := closing_bracket(toks, k)) < 0:
         return None
-    close = next((c for c in range(k + 2, min(len(toks), k + 5)) if toks[c].norm == ")"), -1)
-    end = noun_phrase(lex, toks, close + 1) if close > 0 else -1
+    end = noun_phrase(lex, toks, close + 1)
     if end - close - 1 < 2 or len(names.split(lex, map(NORM, toks[close + 1 : end])).name) != end - close - 1:
         return None
     return close + 1, end
@@ -594,8 +601,7 @@ def bracketed_name(lex: Lexicons, toks: Tokens, k: int) -> tuple[int, int] | Non
 def through_phrase(lex: Lexicons, toks: Tokens, a: int, k: int) -> int:
     """Return k moved over a short phrase that completes a bare title: up to a comma (مستشار السياسة
     الخارجية في الكرملين،) or up to the name it ends with (نائب الممثل في العراق جورجي بوستن)."""
-    if a < k < len(toks) - 3 and toks[k].norm == "(" and (close := next(
-            (c for c in range(k + 2, min(len(toks), k + 5)) if toks[c].norm == ")"), -1)) > 0 and (
+    if a < k < len(toks) - 3 and (close := closing_bracket(toks, k)) > 0 and (
             moved := through_phrase(lex, toks, a, close + 1)) > close + 1:
         return moved  # مسؤول (بارع) في الأحساء فلان: an aside in brackets, then the title's complement and name
     if a < k < len(toks) and toks[a].norm in lex.roles and (named := bracketed_name(lex, toks, k)):

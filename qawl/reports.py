@@ -13,6 +13,7 @@ from qawl.memo import Memo
 from qawl.phrases import (
     COMMAS,
     PUNCTUATION,
+    closing_bracket,
 )
 from qawl.tokenize import Tokens
 
@@ -107,8 +108,7 @@ def complement_at(lex: Lexicons, toks: Tokens, j: int, allowed: frozenset[str]) 
     """Return the position from j on of the token that carries the report (أن، :، "، or the verb's
     preposition), or -1."""
     verbs, complements = cues.of(lex).verbs, _complements(lex, allowed)
-    if j + 2 < len(toks) and toks[j].norm == "(" and (close := next(
-            (c for c in range(j + 2, min(len(toks), j + 5)) if toks[c].norm == ")"), -1)) > 0:
+    if (close := closing_bracket(toks, j)) > 0:
         j = close + 1  # أعلن البنك المركزي السعودي (ساما) في نشرته: the body's short name in brackets
     for k in range(j, min(j + _COMPLEMENT_WINDOW, len(toks))):
         n = toks[k].norm

@@ -414,6 +414,8 @@ def after_dateline(lex: Lexicons, toks: Tokens) -> int:
         return 0
     colon = toks[k].norm == cues.COLON
     k += 1
+    if k + 1 >= len(toks):
+        return 0  # الرياض: النهاية: nothing after the mark, no dateline
     if k + 2 < len(toks) and toks[k].norm in cues.QUOTE_MARKS and toks[k + 2].norm in cues.QUOTE_MARKS:
         return k + 3  # الشارقة: «الخليج» شهدت
     after_tatweel = toks[k - 1].norm == "" and toks[k].norm.startswith("ال")  # البصرة ـ الصباح أعلنت

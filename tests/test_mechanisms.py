@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from qawl import cues, lexicons, names, sources, speakers, speech
+from qawl import cues, lexicons, names, sources, speakers, speech, subjects
 from qawl.articles import analyse
 from qawl.attribution import attribute
 from qawl.corpus import Document
 from qawl.normalize import normalize
 from qawl.sentences import split
+from qawl.tokenize import tokens
 
 LEX = lexicons.current()
 
@@ -1854,3 +1855,13 @@ def test_a_relayed_source_keeps_the_name_in_apposition():
 def test_figures_after_according_to_speak_for_their_issuer_or_themselves():
     found = speech.find(LEX, "وبحسب الأرقام الرسمية، فإن البطالة تراجعت.")
     assert (found.kind, found.mention, found.document) == ("explicit", "الأرقام الرسمية", "الأرقام")
+
+
+@pytest.mark.parametrize(("sentence", "begins"), [
+    ("البصرة ـ الصباح أعلنت المديرية ضبط شحنة.", 3),  # a tatweel as the dash, the outlet's name
+    ("الرياض - واس - قال الوزير إن المملكة تدعم الحل.", 4),
+    ("الرياض: النهاية", 0),  # nothing after the colon but a word: a headline, no dateline
+    ("مسقط في 2 يونيو /", 0),
+])
+def test_where_a_sentence_begins_after_its_dateline(sentence, begins):
+    assert subjects.after_dateline(LEX, tokens(sentence)) == begins
