@@ -227,7 +227,7 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
             result = _source(lex, report)
             named.append(result)
             if result.kind == sources.PERSON:  # دافع عبد اللطيف وهبي: a family name the article gave, with no title
-                known.update(_family_names(lex, [result.mention]))
+                known.update(_family_names(lex, [result.mention, result.apposition]))  # أستاذ المالية، لطيفة فلان
             if report.relayer:  # the outlet that relays the source speaks on in the sentences after
                 named.append(_source(lex, reports.Report("explicit", report.cue, report.relayer)))
                 people = [*people, report.relayer]

@@ -225,6 +225,17 @@ def _addressee(lex: Lexicons, prev: str, word: str) -> bool:
         doers != "" and (doers in lex.w.person_noun or dictionary.entry(doers) is not None)))
 
 
+def _addressed_after_name(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
+    """Return whether toks[j] is ل + a definite noun right after a person's name (قال فلان الفلاني | للشرق، قالت
+    فلانة | للصحفيين): whom the person spoke to; a body's name may go on (مؤسسة محمد بن راشد للمعرفة)."""
+    word, prev = toks[j].norm, toks[j - 1].norm
+    if len(word) < 5 or j + 1 >= len(toks) or (toks[j + 1].norm not in closers(lex) and toks[j + 1].norm not in _QUOTES) or prev in lex.title_words or (
+            institution(lex, toks[i].norm)):  # تيريزا ماي السعي | للحصول على: a purpose, not someone spoken to
+        return False
+    name = names.split(lex, map(NORM, toks[i:j])).name
+    return len(name) > 1 and name[-1] == prev and names.anchored(lex, name)
+
+
 def _purpose(lex: Lexicons, prev: str, word: str) -> bool:
     """Return whether word is ل + a verbal noun after a name (ترامب | لمطالبة بوتين): a purpose, not a name."""
     return (word.startswith("ل") and not word.startswith("لل") and len(word) >= 6 and word[1] in "مت"
@@ -369,6 +380,8 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
                 and not (j + 1 < len(toks) and toks[j + 1].norm in lex.w.patronymic)) or (  # إمام أوغلو: a name
                 word[:1] == "ل" and media_name(lex, toks, j) > 0):
             break  # a title, human noun or given name may share a cue's spelling (متحدثة، طالب، دان); بعض opens one
+        if j > i and word[:2] == "لل" and _addressed_after_name(lex, toks, i, j):
+            break
         if j > i and word[:1] == "ل" and _body_domain(lex, toks, i, j):
             # مجلس التعاون لدول الخليج العربية: the body's domain, its genitive and their relative adjectives, not
             # whom it speaks to; a definite domain (للانتخابات) heads no genitive (الهيئة للانتخابات | الاقتراع)

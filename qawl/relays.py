@@ -148,9 +148,11 @@ def document_report(lex: Lexicons, text: str, toks: Tokens, i: int, j: int, allo
     return Report("implicit", cue, quote=quote, document=surface(text, toks, j, j + 1))
 
 
-def came_in_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tuple[int, int]]) -> Report | None:
+def came_in_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tuple[int, int]],
+                   according: bool = False) -> Report | None:
     """Return the report of "وجاء في بيان أصدرته الوزارة أن" / "وورد في التقرير:": the document's author when it
-    names one, else the document itself (its author is the last body named); None when no document follows."""
+    names one, else the document itself (its author is the last body named); None when no document follows.
+    according: the verb follows بحسب ما / وفقا لما (بحسب ما ورد في قرار المحكمة، فإن): the phrase is the report."""
     if i + 1 < len(toks) and toks[i + 1].possessed and toks[i + 1].norm in speech_objects(lex):
         return Report("implicit", surface(text, toks, i, i + 1))  # وجاءت تصريحاته: the speech of the one before
     if i + 2 < len(toks) and toks[i + 1].norm in lex.w.speech_noun:
@@ -164,7 +166,9 @@ def came_in_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[t
     if k + 1 >= len(toks) or toks[k].norm != "في" or not is_document(lex, toks[k + 1].norm):
         return None
     at = _said_after_names(lex, toks, complement_at(lex, toks, k + 2, frozenset()), frozenset())
-    if at < 0 or not said_at(lex, toks, at):
+    if according:
+        at = next((m for m in range(k + 2, len(toks)) if toks[m].norm in closers(lex)), len(toks) - 1)
+    elif at < 0 or not said_at(lex, toks, at):
         return None
     cue = surface(text, toks, i, i + 1)
     quote = quote_kind(text, toks.starts[at], spans)

@@ -496,6 +496,12 @@ def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = 
         if index >= 0 and evidence is not None:
             entities[index].kinds.append(evidence[pos][0])
             entities[index].genders.append(evidence[pos][1])
+    genders = names.given_genders(lex)
+    for e in entities:
+        # وبرأي أستاذ الاقتصاد سهى فلان … وتابعت فلان: a masculine title and a feminine verb tie; her given name tells
+        if not e.given and e.genders and e.genders.count("m") == e.genders.count("f") and (told := {
+                genders[n[0]] for n in e.names if len(n) > 1 and genders.get(n[0]) in ("m", "f")}) and len(told) == 1:
+            e.given = told.pop()
     if words is None and text:
         words = article_words(text)
     if words is not None:

@@ -683,6 +683,10 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
                 i == 0 or (i == 1 and toks[0].norm in lex.w.negation))
               and (impersonal := _impersonal_source(lex, text, toks, i, spans)) is not None):
             verb = impersonal  # ويعتقد أن …: it is believed, by no one named
+        elif n in came_in and verb is None and i > 0 and (toks[i - 1].norm.endswith("حسبما") or (
+                i > 1 and toks[i - 1].norm in lex.w.what and toks[i - 2].norm in according_to)) and (
+                came := came_in_report(lex, text, toks, i, spans, according=True)):
+            verb = came  # بحسب ما ورد في قرار المحكمة، فإن: the court that issued it
         elif n in table.verbs and verb is None and not _TANWEEN.intersection(toks.written[i]) and not (
                 _reply_adverb(lex, toks, i)):
             # وطلباً: a noun written with tanween, not the verb طلبا

@@ -260,6 +260,13 @@ def test_his_speech_that_came_is_the_one_named_befores():
     ("وتراجعت الأسعار، بحسب بيان مقتضب صدر عن الهيئة.", "الهيئة"),  # its adjective and صدر عن skipped
     ("وتراجعت الأسعار، حسبما ذكر مسؤولو الوزارة.", "مسؤولو الوزارة"),  # ذكر after ما has a subject
     ("وكان الوزير قد ذكر، في كلمة أمام البرلمان، أن الخطة جاهزة.", "الوزير"),  # after قد: the subject's verb
+    ("وبرأي الخبيرة سهى الحداد، فإن الأزمة ستطول.", "الخبيرة سهى الحداد"),  # in the opinion of
+    ("وبحسب ما ورد في قرار دائرة الاتهام، فإن المتهمين فروا.", "دائرة الاتهام"),  # the issuer of what it says
+    ("وحسبما ورد في بيان للجيش، فإن الصاروخ اعترض.", "الجيش"),
+    # the medium a person spoke to, before what was said, is no part of the name (a body's domain is)
+    ("وقال الخبير الاقتصادي سامي الحداد للشرق إن الأسعار مستقرة.", "الخبير الاقتصادي سامي الحداد"),
+    ("وقالت الوزيرة سهى الحداد للصحيفة: الأسعار مستقرة.", "الوزيرة سهى الحداد"),
+    ("وقالت مؤسسة سامي الحداد للمعرفة إن الأسعار مستقرة.", "مؤسسة سامي الحداد للمعرفة"),
 ])
 def test_what_a_source_said_and_according_to_it(sentence, mention):
     assert report(sentence) == ("explicit", mention)
@@ -556,6 +563,9 @@ def test_a_source_pointed_back_to_is_the_one_named_before(article, key, kind):
     # the governor named after a province whose name ends in a given name spelled as a cue
     ("قالت الحكومة إن الخطة جاهزة.\nوقال حاكم مقاطعة تشيانغ راي، جون دوبوا، إن المقابلة انتهت.", ("جون", "دوبوا"),
      "person", "m"),
+    # a masculine title and a feminine verb tie: her given name tells
+    ("قالت الحكومة إن الخطة جاهزة.\nوبرأي أستاذ الاقتصاد سهى عبد الكريم، فإن الأزمة ستطول.\n"
+     "وتابعت عبد الكريم: «الاعتماد على مصدر واحد خطر».", ("سهي", "عبد", "الكريم"), "person", "f"),
     # a company the article names with its noun elsewhere, whatever its verb's gender
     ("قال جون دوبوا إن الحملة لم تتعامل مع شركة كامبريدج أناليتيكا.\nوتنفي كامبريدج أناليتيكا أنها عملت للحملة.",
      ("كامبريدج", "اناليتيكا"), "organization", ""),
@@ -1845,6 +1855,12 @@ def test_figures_named_before_speak_for_the_body_that_issued_them():
     attrs = attribute(LEX, split(article))
     assert [(a.mention, a.attribution) for a in attrs] == [("المركز الوطني للإحصاء", "explicit"),
                                                             ("المركز الوطني للإحصاء", "carried")]
+
+
+def test_according_to_a_family_name_the_article_gave_in_apposition():
+    article = ("وبحسب أستاذ المالية في الجامعة الوطنية لطيفة حسن الخليفي، فإن الاقتصاد بحاجة إلى تنويع.\n"
+               "وتشير الأرقام، بحسب الخليفي، إلى أن القطاعات سجلت نموا.")
+    assert [a.mention for a in attribute(LEX, split(article))] == ["أستاذ المالية", "الخليفي"]
 
 
 def test_a_relayed_source_keeps_the_name_in_apposition():
