@@ -225,6 +225,12 @@ def _addressee(lex: Lexicons, prev: str, word: str) -> bool:
         doers != "" and (doers in lex.w.person_noun or dictionary.entry(doers) is not None)))
 
 
+def _person_noun(lex: Lexicons, word: str) -> bool:
+    """Return whether a word is a human noun, with its article or feminine ending or not (المغردة، ناشط)."""
+    bare = word[2:] if word.startswith("ال") else word
+    return bare in lex.w.person_noun or (bare.endswith("ه") and bare[:-1] in lex.w.person_noun)
+
+
 def _addressed_after_name(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
     """Return whether toks[j] is ل + a definite noun right after a person's name (قال فلان الفلاني | للشرق، قالت
     فلانة | للصحفيين): whom the person spoke to; a body's name may go on (مؤسسة محمد بن راشد للمعرفة)."""
@@ -356,7 +362,7 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
     # looked up once, not at every word.
     body = objects and i < last and institution(lex, toks[i].norm)
     # وزير خارجية روسيا سيرغي لافروف، الأمين العام للأمم المتحدة أنطونيو غوتيريش: the name a role's phrase ends with
-    titled = objects and i < last and (toks[i].norm in lex.roles or toks[i].norm in lex.w.person_noun)
+    titled = objects and i < last and (toks[i].norm in lex.roles or _person_noun(lex, toks[i].norm))
     kinds = lex.memo("phrase_word", _phrase_word)
     given = names.given_name_set(lex)  # ماريا is a name, not ماري + the alef of the accusative
     copula = lex.w.copula  # صحفي من رويترز | كان على الطائرة: كان inside a phrase opens a clause about it

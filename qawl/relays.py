@@ -56,14 +56,24 @@ def antecedent_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: lis
                   quote=quote_kind(text, toks.starts[comp], spans))
 
 
+def _source_after(lex: Lexicons, toks: Tokens, start: int) -> tuple[int, int]:
+    """Return the span of the source named right after a verb at toks[start] (start, start when none can speak);
+    a name in quotation marks is its name (وفق ما أفادت "الوكالة الوطنية للإعلام")."""
+    if start < len(toks) and toks[start].norm in cues.QUOTE_MARKS and (close := next((
+            m for m in range(start + 2, min(len(toks), start + 8)) if toks[m].norm in cues.QUOTE_MARKS), -1)) > 0:
+        return (start + 1, close) if speaks(lex, toks, start + 1, close) else (start, start)
+    end = noun_phrase(lex, toks, start, objects=True, after_name=True)
+    return (start, end) if end > start and speaks(lex, toks, start, end) else (start, start)
+
+
 def claim_about_antecedent(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tuple[int, int]]
                             ) -> Report | None:
     """Return the report of "الاتفاق الذي تقول الممثلة إنها وقعت عليه": a source named right after the verb of a
     relative clause claims, in a that-clause, something of the antecedent (the relative pronoun is the verb's
     object, not its subject)."""
     start = i + 1
-    end = noun_phrase(lex, toks, start, objects=True, after_name=True)
-    if end == start or not speaks(lex, toks, start, end):
+    start, end = _source_after(lex, toks, start)
+    if end == start:
         return None
     app_a, app_b = apposition(lex, toks, end)
     at = max(end, app_b)
@@ -87,8 +97,8 @@ def what_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tupl
             return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, a, b),
                           surface(text, toks, app_a, app_b), quote_kind(text, toks.ends[i], spans))
         return None
-    end = noun_phrase(lex, toks, start, objects=True, after_name=True)
-    if end == start or not speaks(lex, toks, start, end):
+    start, end = _source_after(lex, toks, start)
+    if end == start:
         return None
     app_a, app_b = apposition(lex, toks, end)
     return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, start, end),
@@ -249,6 +259,9 @@ def according_report(lex: Lexicons, text: str, toks: Tokens, i: int, known: Coll
     lam = head in {"وفقا", "وفق", "طبقا"} and toks[j].norm.startswith("ل") and (
         len(toks[j].norm) > 3 or toks[j].norm[1:] in lex.w.son_of)  # وفقا لبن سالم
     end = noun_phrase(lex, toks, j)
+    if quoted and (close := next((m for m in range(j + 1, min(len(toks), j + 7)) if toks[m].norm in cues.QUOTE_MARKS),
+                                 -1)) > end:
+        end = close  # بحسب معلومات "لبنان 24": the whole name in the marks
     if end == j and lam:
         end = lam_phrase(lex, toks, j)
     if end == j:
@@ -370,7 +383,15 @@ def relay_report(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | Non
                 app_a, app_b = apposition(lex, toks, end)  # عن عضو مجلس الإدارة، رنا فلان، قولها: her name
                 return Report("explicit", cue, surface(text, toks, k + 1, end), surface(text, toks, app_a, app_b))
             return None
-    return None
+    if ascribed or learned or (i > 0 and toks[i - 1].norm not in lex.w.clause_opener):
+        return None
+    # ونقلت صحيفة "الأهرام" في عددها الصادر اليوم أن: relayed from no one named, the outlet reports it
+    end = noun_phrase(lex, toks, i + 1)
+    at = complement_at(lex, toks, end, frozenset()) if end > i + 1 else -1
+    if at < 0 or toks[at].norm not in lex.w.that or not speaks(lex, toks, i + 1, end) or any(
+            t.norm == "لسان" or t.norm in according_words(lex) for t in toks[end:at]):
+        return None  # ونقلت الصحيفة على لسان مصدر مطلع أن: the one on whose tongue
+    return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, i + 1, end))
 
 
 def according_words(lex: Lexicons) -> frozenset[str]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from qawl import dictionary, mentions, names, sources
+from qawl import cues, dictionary, mentions, names, sources
 from qawl.lexicons import Lexicons
 from qawl.memo import Memo
 from qawl.normalize import normalize, normalize_words
@@ -361,8 +361,9 @@ def _family_after(lex: Lexicons, words: ArticleWords, given: str) -> list[tuple[
 def _after_given_name(lex: Lexicons, words: ArticleWords, name: str) -> bool:
     """Return whether the article writes a given name right before a one-word name (مايكل كوهين)."""
     _, norm = words
-    given = names.given_name_set(lex)
-    return any(k > 0 and norm[k] == name and norm[k - 1] in given for k in _ending_as(norm, name))
+    given, verbs = names.given_name_set(lex), cues.of(lex).verbs  # رأى معلمون: a cue spelled as a name (راي)
+    return any(k > 0 and norm[k] == name and norm[k - 1] in given and norm[k - 1] not in verbs
+               for k in _ending_as(norm, name))
 
 
 def _family_word(lex: Lexicons, entity: Entity) -> tuple[str, ...]:

@@ -173,6 +173,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
             toks[j + 1].norm in w.that or toks[j + 1].norm == cues.COLON
             or is_complement(lex, toks[j + 1].norm, allowed - {cues.ANY})))  # ويقول هؤلاء إن، ويشير هؤلاء إلى أن
     )
+    if not implicit and after[:1] == "ل" and (addressed := _told(lex, toks, j, table.forms[n].number != "sg")) > j:
+        j, implicit = addressed - 1, True  # وقالوا لكوردستان24 إنهم، وأضاف للشرق الأوسط إن: whom they told, no subject
     if not implicit and after in w.approximately:
         return None  # يقدر بنحو 90 دولارا: the estimate is passive, no one made it here
     if not implicit and cues.ANY in allowed and _passive_ba(lex, after, known):
@@ -364,6 +366,20 @@ def _aged(lex: Lexicons, toks: Tokens, m: int) -> bool:
     word = toks[m].norm
     return word in lex.w.aged or (word == "صاحب" and m + 1 < len(toks) and toks[m + 1].norm[:2] == "ال"
                                   and toks[m + 1].norm[2:3].isdigit())
+
+
+def _told(lex: Lexicons, toks: Tokens, j: int, plural: bool) -> int:
+    """Return the end of ل + a medium or people right after a cue and right before what was said (وأضاف للشرق
+    الأوسط إن، قالت لكوردستان24 إن), else -1; after a plural verb (قالوا لصحيفة إنهم) any one ل-word not a name's:
+    its subject went before it. A subject opens with no ل but its own (لبنان، ليلى، لوران فابيوس)."""
+    word = toks[j].norm
+    if not word.startswith("لل"):
+        if word in lex.places or word in names.given_name_set(lex) or not (plural or any(c.isdigit() for c in word)):
+            return -1
+        end = j + 1
+    else:
+        end = max(noun_phrase(lex, toks, j), j + 1)
+    return end if end < len(toks) and (toks[end].norm in lex.w.that or toks[end].norm == cues.COLON) else -1
 
 
 def _masculine_noun(lex: Lexicons, word: str, known: Collection[str]) -> bool:

@@ -120,6 +120,9 @@ def test_cue_forms_carry_gender_number_and_tense(form, stem, gender, number, pre
     ("ادعاءات الجاسوس", ""),  # allegations: the plural of an action, though الادعاء is a body
     ("خلية الإعلام الأمني", "organization"),  # a cell is a body
     ("ساكنة دواوير بإقليم أزيلال", "unnamed"),  # residents (Maghreb usage): several people, none named
+    ("فصائل العمل الوطني", "organization"),  # factions, a high commission: bodies
+    ("المندوبية السامية للتخطيط", "organization"),
+    ("أوراق القضية", "unnamed"),  # a case's papers speak for no one named
 ])
 def test_a_phrase_speaks_as_its_head_says(phrase, kind):
     assert sources.classify(LEX, normalize(phrase).split()).kind == kind
@@ -160,6 +163,12 @@ def test_gender_comes_from_evidence_only(phrase, cue_gender, gender):
     ("ويحث المواطنين على الالتزام بالتعليمات.", ("implicit", "")),  # المواطنين: the object case
     ("وأكد الوزير أهمية التعاون.", ("explicit", "الوزير")),
     ("وأكد الخطيب أن الموسم ناجح.", ("explicit", "الخطيب")),  # what is said follows: the subject
+    # ل + the medium or people told, right before what was said: no subject after the verb
+    ("وأضاف للشرق الأوسط إن الاتفاق قريب.", ("implicit", "")),
+    ("وقالت لكوردستان24 إن الاتفاق قريب.", ("implicit", "")),
+    ("وقالوا لصحيفة إنهم لن يغادروا.", ("implicit", "")),  # a plural verb's subject went before it
+    ("وقال لوران فابيوس إن الاتفاق قريب.", ("explicit", "لوران فابيوس")),  # a name's own ل
+    ("وقال لبنان إن الاتفاق قريب.", ("explicit", "لبنان")),
 ])
 def test_an_object_after_the_cue_leaves_the_subject_implicit(sentence, expected):
     assert report(sentence) == expected
@@ -267,6 +276,15 @@ def test_his_speech_that_came_is_the_one_named_befores():
     ("وقال الخبير الاقتصادي سامي الحداد للشرق إن الأسعار مستقرة.", "الخبير الاقتصادي سامي الحداد"),
     ("وقالت الوزيرة سهى الحداد للصحيفة: الأسعار مستقرة.", "الوزيرة سهى الحداد"),
     ("وقالت مؤسسة سامي الحداد للمعرفة إن الأسعار مستقرة.", "مؤسسة سامي الحداد للمعرفة"),
+    ("وبحسب معلومات \"لبنان 24\"، فإن اتصالات مكثفة جرت.", "لبنان 24"),  # the whole quoted name
+    ("وأصيب ثلاثة بجروح، وفق ما أفادت \"الوكالة الوطنية للإعلام\".", "الوكالة الوطنية للإعلام"),
+    # a relay from no one named: the outlet reports it
+    ("ونقلت صحيفة \"الأهرام\" المصرية في عددها الصادر اليوم أن القاهرة تعتزم استضافة مؤتمر.",
+     "صحيفة \"الأهرام\" المصرية"),
+    ("وأبرزت الوزيرة سهى الحداد أن مداخيل السياحة ارتفعت.", "الوزيرة سهى الحداد"),  # highlighted that
+    ("وسجلت الوزيرة سهى الحداد أن البطالة تظل مرتفعة.", "الوزيرة سهى الحداد"),  # noted that
+    ("وتتخوف أوساط سياسية من أن ينعكس الخلاف على الجلسة.", "أوساط سياسية"),  # fear that
+    ("وكتبت المغردة أمل الشهري: «أخيرا عاد التوازن».", "المغردة أمل الشهري"),  # a human noun before a name
 ])
 def test_what_a_source_said_and_according_to_it(sentence, mention):
     assert report(sentence) == ("explicit", mention)
@@ -282,6 +300,9 @@ def test_what_a_source_said_and_according_to_it(sentence, mention):
     "ويدفع المرشح رسما حسب فئة الترخيص.",  # according to a category: common nouns name no source
     "ذكر أن الخطة جاهزة.",  # ذكر with no subject: it was said
     "قمة بوركين ودوبوا: ما يجب أن تعرفه عن اجتماع الزعيمين في العاصمة",  # a summit says nothing
+    "وسجلت الأسعار ارتفاعا كبيرا.",  # recorded a rise: only a that-clause is a report
+    "ويتخوف السكان من الفيضانات.",  # fear of a thing
+    "ونقلت الشرطة المصابين إلى المستشفى.",  # carried the injured
 ])
 def test_no_report(sentence):
     assert speech.find(LEX, sentence) is None
@@ -1861,6 +1882,11 @@ def test_according_to_a_family_name_the_article_gave_in_apposition():
     article = ("وبحسب أستاذ المالية في الجامعة الوطنية لطيفة حسن الخليفي، فإن الاقتصاد بحاجة إلى تنويع.\n"
                "وتشير الأرقام، بحسب الخليفي، إلى أن القطاعات سجلت نموا.")
     assert [a.mention for a in attribute(LEX, split(article))] == ["أستاذ المالية", "الخليفي"]
+
+
+def test_a_plural_after_a_cue_spelled_as_a_given_name_is_no_family_name():
+    art = analyse(Document("t", "قالت الوزارة إن التقويم تغير.\nفي المقابل، رأى معلمون أن التغيير يربك المدارس."))
+    assert art.entities[art.entity_of[1]].kind() == "unnamed"  # رأى is spelled as راي (Ray), not a first name
 
 
 def test_a_relayed_source_keeps_the_name_in_apposition():
