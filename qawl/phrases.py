@@ -190,7 +190,8 @@ def _plural_participle(lex: Lexicons, word: str) -> bool:
 def _after_foreign_name(lex: Lexicons, prev: str) -> bool:
     """Return whether prev is a name word no dictionary holds (ترامب، غوتيريش): a name, and no Arabic given name
     that could go on with a noun for a family name."""
-    return names.is_name_word(lex, prev) and dictionary.entry(prev) is None
+    return names.is_name_word(lex, prev) and dictionary.entry(prev) is None and not (
+        prev.endswith("يه") and prev not in names.given_name_set(lex))  # فيدرالية: a relative noun, no name
 
 
 def _is_common_noun(lex: Lexicons, word: str) -> bool:
@@ -373,6 +374,8 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
         word = tok.norm
         if word in _QUOTES and j > i and (close := quoted_name(lex, toks, j)) > 0:
             j = close + 1  # صحيفة "ميرور" البريطانية: a medium's or body's name in quotation marks is its name
+            if objects and j < last and toks[j].norm[:1].isalpha() and not toks[j].norm.startswith(("ال", "وال", "ل")):
+                break  # هاجمت الأمانة العامة لحزب "العدالة والتنمية" | مقترحات: an indefinite word opens the object
             continue
         if word in named and (close := lexicon_name(lex, toks, j)) > 0:
             j = close  # وقالت شبكة سي إن إن | إن: a name the gazetteer holds is one name whatever its words

@@ -326,8 +326,8 @@ def document_source(lex: Lexicons, text: str, toks: Tokens, a: int, limit: int) 
             k += 1  # بيان أصدرته الوزارة، تقرير أعده البنك الدولي، استطلاع أجرته الشركة
     if k + 1 < limit and toks[k].norm == "ما" and toks[k + 1].norm in lex.w.called:
         k += 3 if k + 2 < limit and toks[k + 2].norm == "ب" else 2  # أصدره ما يسمى بـ "مركز …": the so-called body
-    if k >= limit:
-        return None
+    if k >= limit or (k == a + 1 and toks[a].norm.startswith("ال") and toks[k].norm.startswith("ال")):
+        return None  # ودعا البلاغ البرلمان إلى: a definite document heads no genitive, the word after is the object
     if (quoted := quoted_body(lex, toks, k)) and quoted[1] <= limit:
         return quoted  # بيان أصدره "مركز إعلام الغوطة"
     start = k

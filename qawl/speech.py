@@ -183,8 +183,10 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         return document_report(lex, text, toks, i, j, allowed, spans)
     if after in cues.QUOTE_MARKS and (named := quoted_subject(lex, toks, j, allowed)):
         close, at = named
+        # وأكد "آل مشيط" أن: a family name the article gave someone, in quotation marks, is still his
         return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, j + 1, close),
-                      quote=quote_kind(text, toks.starts[at], spans), body=True)
+                      quote=quote_kind(text, toks.starts[at], spans),
+                      body=not _named_before(toks[close - 1].norm, known))
     if after in cues.QUOTE_MARKS and (quoted := quoted_body(lex, toks, j)):
         # أكد "مركز إعلام دمشق" هذه الأنباء وأضاف أن: a body's name in quotation marks, not what was said
         return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, *quoted),

@@ -285,6 +285,14 @@ def test_his_speech_that_came_is_the_one_named_befores():
     ("وسجلت الوزيرة سهى الحداد أن البطالة تظل مرتفعة.", "الوزيرة سهى الحداد"),  # noted that
     ("وتتخوف أوساط سياسية من أن ينعكس الخلاف على الجلسة.", "أوساط سياسية"),  # fear that
     ("وكتبت المغردة أمل الشهري: «أخيرا عاد التوازن».", "المغردة أمل الشهري"),  # a human noun before a name
+    ("وقال البحار جاسم يوسف بن رجب لـ«أخبار الخليج» إن الصيد تراجع.", "البحار جاسم يوسف بن رجب"),
+    # a body's quoted name, then an indefinite noun: the object of a verb that takes one
+    ("هاجمت الأمانة العامة لحزب \"العدالة والتنمية\" مقترحات تعديل المدونة.",
+     "الأمانة العامة لحزب \"العدالة والتنمية\""),
+    ("وقالت وكالة \"يونهاب\" للأنباء إن الطائرة وصلت.", "وكالة \"يونهاب\" للأنباء"),  # its domain goes on
+    # a relative noun no dictionary holds (فيدرالية) is no foreign name before the object
+    ("اعتبرت رئيسة فيدرالية رابطة حقوق النساء، خديجة أمزيان، أن التعديلات خطوة.",
+     "رئيسة فيدرالية رابطة حقوق النساء"),
 ])
 def test_what_a_source_said_and_according_to_it(sentence, mention):
     assert report(sentence) == ("explicit", mention)
@@ -1882,6 +1890,17 @@ def test_according_to_a_family_name_the_article_gave_in_apposition():
     article = ("وبحسب أستاذ المالية في الجامعة الوطنية لطيفة حسن الخليفي، فإن الاقتصاد بحاجة إلى تنويع.\n"
                "وتشير الأرقام، بحسب الخليفي، إلى أن القطاعات سجلت نموا.")
     assert [a.mention for a in attribute(LEX, split(article))] == ["أستاذ المالية", "الخليفي"]
+
+
+def test_a_definite_document_heads_no_genitive():
+    found = speech.find(LEX, "ودعا البلاغ البرلمان إلى تحمل مسؤوليته.")  # the parliament is whom it called on
+    assert (found.kind, found.mention, found.document) == ("implicit", "", "البلاغ")
+
+
+def test_a_family_name_in_quotation_marks_is_the_persons_the_article_named():
+    art = analyse(Document("t", "ووقع الاتفاقية عن المركز المهندس خالد بن عبدالله آل مشيط.\n"
+                                "وأكد \"آل مشيط\" أن الاتفاقيات تستهدف مليوني مستفيد."))
+    assert art.entities[art.entity_of[1]].kind() == "person"
 
 
 def test_a_plural_after_a_cue_spelled_as_a_given_name_is_no_family_name():
