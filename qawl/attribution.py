@@ -60,6 +60,9 @@ def _classify_source(lex: Lexicons, key: tuple[str, str, str]) -> tuple[str, str
     if source.kind != sources.PERSON and apposition:
         named = sources.classify(lex, normalize(apposition).split(), cue_gender)
         source = named if named.kind == sources.PERSON else source  # رئيسة الوزراء، تريزا ماي
+    elif source.kind == sources.PERSON and apposition and not cue_gender and not names.split(lex, words).name and (
+            named := sources.classify(lex, normalize(apposition).split())).kind == sources.PERSON and named.gender:
+        source = named  # وبحسب أستاذ المالية لطيفة فلان: no verb agrees, a woman's name outweighs a masculine title
     # Something the sentence says spoke, but its words tell no kind (a quoted or foreign name of a body, a bare
     # family name): its verbs agree as an unnamed source's, its kind is left to the article's other mentions of it.
     agrees = sources.agreement(lex, words, source if source.kind else sources.Source(sources.UNNAMED), cue_gender)

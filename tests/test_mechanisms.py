@@ -592,6 +592,11 @@ def test_a_source_pointed_back_to_is_the_one_named_before(article, key, kind):
     # the governor named after a province whose name ends in a given name spelled as a cue
     ("قالت الحكومة إن الخطة جاهزة.\nوقال حاكم مقاطعة تشيانغ راي، جون دوبوا، إن المقابلة انتهت.", ("جون", "دوبوا"),
      "person", "m"),
+    # no verb agrees (بحسب): a woman's given name after a masculine title tells, before it too
+    ("قالت الحكومة إن الخطة جاهزة.\nوبحسب أستاذ المالية في الجامعة الوطنية لطيفة حسن الخليفي، فإن الاقتصاد بحاجة "
+     "إلى تنويع.", ("لطيفه", "حسن", "الخليفي"), "person", "f"),
+    ("قالت الحكومة إن الخطة جاهزة.\nوبحسب ريتا خوري، عضو مجلس نقابة الصيادلة، فإن الأدوية مفقودة.",
+     ("ريتا", "خوري"), "person", "f"),
     # a masculine title and a feminine verb tie: her given name tells
     ("قالت الحكومة إن الخطة جاهزة.\nوبرأي أستاذ الاقتصاد سهى عبد الكريم، فإن الأزمة ستطول.\n"
      "وتابعت عبد الكريم: «الاعتماد على مصدر واحد خطر».", ("سهي", "عبد", "الكريم"), "person", "f"),
