@@ -239,11 +239,12 @@ def according_report(lex: Lexicons, text: str, toks: Tokens, i: int, known: Coll
         # وبحسب أمر الإحالة الصادر عن النيابة العامة، الجدول الذي تصدره الوزارة: whatever the text is called, the
         # body that issued it
         return Report("explicit", cue, surface(text, toks, *by))
-    if not quoted and toks[j].norm.startswith("ال") and toks[j].norm[2:] in lex.w.figures and (
+    if not quoted and (figures := without_lam(toks[j].norm)).startswith("ال") and figures[2:] in lex.w.figures and (
             end := noun_phrase(lex, toks, j)) > j and sources.classify(
             lex, [t.norm for t in toks[j + 1 : end]]).kind not in sources.BODIES:
-        # وفق البيانات الشهرية المنشورة: figures a sentence before named speak for whoever issued them
-        return Report("explicit", cue, surface(text, toks, j, end), document=surface(text, toks, j, j + 1))
+        # وفق البيانات الشهرية المنشورة، ووفقا للبيانات: figures a sentence before named speak for whoever issued them
+        return Report("explicit", cue, without_lam(surface(text, toks, j, end)),
+                      document=without_lam(surface(text, toks, j, j + 1)))
     body = False
     if j + 3 < len(toks) and _document_head(lex, toks[j].norm) and toks[j + 1].norm in cues.QUOTE_MARKS:
         j, quoted = j + 2, True  # وفقا لبيانات "ماركت": the quoted name whose data they are

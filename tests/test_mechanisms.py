@@ -1883,6 +1883,15 @@ def test_a_headline_names_a_body_or_person_the_body_names_in_full(article, menti
     assert attribute(LEX, split(article))[0].mention == mention
 
 
+@pytest.mark.parametrize("second", [
+    "ووفقا للبيانات، بلغت قيمة الصادرات 25 مليار ريال.",  # the figures after the ل of وفقا
+    "وبينت النشرة أن قيمة الصادرات بلغت 25 مليار ريال.",  # a bulletin is a document
+])
+def test_figures_and_bulletins_speak_for_the_body_named_before(second):
+    article = "أظهرت بيانات صادرة عن المجلس الوطني للتخطيط أن الفائض بلغ 18 مليار ريال.\n" + second
+    assert attribute(LEX, split(article))[1].mention == "المجلس الوطني للتخطيط"
+
+
 def test_figures_named_before_speak_for_the_body_that_issued_them():
     article = ("مسقط - أظهرت البيانات الصادرة عن المركز الوطني للإحصاء ارتفاع عدد النزلاء.\n"
                "وأوضحت البيانات أن عدد نزلاء الفنادق بلغ 812 ألف نزيل.")
