@@ -262,6 +262,10 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
         if not k or start + k >= end:
             break
         start += k
+    if 1 < start < end and words[start - 1] in lex.honorifics and words[start] in given and _body_word(
+            lex, words[start - 2]) and (second := next((k for k in range(start + 1, end - 1) if words[k] in given
+                                                        and words[k - 1] not in joiners), 0)):
+        start = second  # بجامعة الملك عبدالعزيز أمل باعشن: a body named after a king, then the holder's own name
     before = words[start - 1] if start > 0 else ""
     if start < end and before and ((before.startswith("لل") and before[2:] not in lex.w.body) or (
             before in _FOR) or (before in lex.w.preposition and before != "علي") or (
@@ -325,6 +329,15 @@ def _foreign_given(lex: Lexicons, words: list[str], start: int, k: int) -> bool:
     (وزير الدفاع التركي خلوصي أكار): the word after it is then the family name, whatever a dictionary says."""
     return k == start and k > 0 and is_name_word(lex, words[k]) and dictionary.entry(words[k]) is None and (
         words[k - 1] in lex.title_words or words[k - 1].startswith("ال"))
+
+
+def _body_word(lex: Lexicons, word: str) -> bool:
+    """Return whether a word is a body's head noun, with a preposition or article or not (بجامعة، مستشفى، للمؤسسة)."""
+    for bare in (word, word[1:]):
+        bare = bare[2:] if bare.startswith("ال") else bare
+        if bare in lex.w.body:
+            return True
+    return False
 
 
 def anchored(lex: Lexicons, name: Iterable[str]) -> bool:
