@@ -374,7 +374,8 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
         word = tok.norm
         if word in _QUOTES and j > i and (close := quoted_name(lex, toks, j)) > 0:
             j = close + 1  # صحيفة "ميرور" البريطانية: a medium's or body's name in quotation marks is its name
-            if objects and j < last and toks[j].norm[:1].isalpha() and not toks[j].norm.startswith(("ال", "وال", "ل")):
+            if objects and j < last and toks[j].norm[:1].isalpha() and not toks[j].norm.startswith(
+                    ("ال", "وال", "ل")) and toks[j].norm not in given:  # رئيسة «جمعية …» سهام فلان: her name
                 break  # هاجمت الأمانة العامة لحزب "العدالة والتنمية" | مقترحات: an indefinite word opens the object
             continue
         if word in named and (close := lexicon_name(lex, toks, j)) > 0:
@@ -562,7 +563,10 @@ def quoted_name(lex: Lexicons, toks: Tokens, j: int) -> int:
     prev = toks[j - 1].norm
     bare = prev[2:] if prev.startswith(("ال", "لل")) else prev
     if bare not in lex.w.media_noun and bare not in lex.w.body and not (
-            bare[:1] == "ل" and (bare[1:] in lex.w.media_noun or bare[1:] in lex.w.body)):  # بحث لمؤسسة "…"
+            bare[:1] == "ل" and (bare[1:] in lex.w.media_noun or bare[1:] in lex.w.body)) and not (  # بحث لمؤسسة "…"
+            prev in lex.title_words and j + 1 < len(toks) and (
+                (inner := toks[j + 1].norm[2:] if toks[j + 1].norm.startswith("ال") else toks[j + 1].norm)
+                in lex.w.body or inner in lex.w.media_noun)):  # رئيسة «جمعية صرخة المودعين»: the body she heads
         return -1
     closing = _CLOSING[toks[j].norm]
     return next((k for k in range(j + 2, min(len(toks), j + 6)) if toks[k].norm == closing), -1)

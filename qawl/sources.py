@@ -337,8 +337,8 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
         return Source("")
     first = words[0]
     small = lex.derived("small_words", _small_words)
-    if first[:1] in "وف" and len(first) > 2 and (first[1:] in small or (not known(lex, first)
-                                                                       and known(lex, first[1:]))):
+    if first[:1] in "وف" and len(first) > 2 and first not in lex.title_words and (
+            first[1:] in small or (not known(lex, first) and known(lex, first[1:]))):  # والي: a governor, not و + إلى
         words = [first[1:], *words[1:]]
     if len(words) == 1 and any(words[0].endswith(s) and words[0][: -len(s)] in lex.w.quantifier
                                for s in ("هما", "هم", "هن")):

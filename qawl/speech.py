@@ -564,9 +564,13 @@ def _implicit_report(lex: Lexicons, text: str, toks: Tokens, i: int, cue: str, q
             return Report("explicit", cue, lam, quote=quote)
     then = i - 1 if i > 3 and toks[i - 1].norm == "فقد" else i  # أما الجيش، فقد أعلن
     if (then > 2 and toks[0].norm == "اما" and (then < i or toks[i].norm[:1] == "ف") and toks[then - 1].norm in COMMAS
-            and noun_phrase(lex, toks, 1) == then - 1 and speaks(lex, toks, 1, then - 1)):
-        # أما برلين، فدعت إلى …: what is said of the one the sentence turns to
-        return Report("explicit", cue, surface(text, toks, 1, then - 1), quote=quote)
+            and speaks(lex, toks, 1, topic := noun_phrase(lex, toks, 1))):
+        # أما برلين، فدعت إلى …: what is said of the one the sentence turns to; أما النائبة فلانة، عضو تكتل «…»، فقالت:
+        # her apposition between
+        app_a, app_b = apposition(lex, toks, topic)
+        if topic == then - 1 or (app_b > app_a and app_b == then - 1):
+            return Report("explicit", cue, surface(text, toks, 1, topic), surface(text, toks, app_a, app_b),
+                          quote=quote)
     if mute_subject_before(lex, toks, i):
         return None
     tok = toks[i]

@@ -123,6 +123,9 @@ def test_cue_forms_carry_gender_number_and_tense(form, stem, gender, number, pre
     ("فصائل العمل الوطني", "organization"),  # factions, a high commission: bodies
     ("المندوبية السامية للتخطيط", "organization"),
     ("أوراق القضية", "unnamed"),  # a case's papers speak for no one named
+    ("والي الجهة", "person"),  # a governor, not و + إلى
+    ("يومية الصباح", "media"),  # a daily (Maghreb usage) is a newspaper
+    ("تكتل لبنان الجديد", "organization"),  # a parliamentary bloc is a body
 ])
 def test_a_phrase_speaks_as_its_head_says(phrase, kind):
     assert sources.classify(LEX, normalize(phrase).split()).kind == kind
@@ -292,6 +295,9 @@ def test_his_speech_that_came_is_the_one_named_befores():
     ("وسجلت الوزيرة سهى الحداد أن البطالة تظل مرتفعة.", "الوزيرة سهى الحداد"),  # noted that
     ("وتتخوف أوساط سياسية من أن ينعكس الخلاف على الجلسة.", "أوساط سياسية"),  # fear that
     ("وكتبت المغردة أمل الشهري: «أخيرا عاد التوازن».", "المغردة أمل الشهري"),  # a human noun before a name
+    # the quoted name of the body a title heads, then the holder's name
+    ("وقالت رئيسة «جمعية صرخة المودعين» سهام زعيتر لـ«الديار» إن ما يجري ظلم.",
+     "رئيسة «جمعية صرخة المودعين» سهام زعيتر"),
     ("وقال البحار جاسم يوسف بن رجب لـ«أخبار الخليج» إن الصيد تراجع.", "البحار جاسم يوسف بن رجب"),
     # a body's quoted name, then an indefinite noun: the object of a verb that takes one
     ("هاجمت الأمانة العامة لحزب \"العدالة والتنمية\" مقترحات تعديل المدونة.",
@@ -1911,6 +1917,17 @@ def test_according_to_a_family_name_the_article_gave_in_apposition():
     article = ("وبحسب أستاذ المالية في الجامعة الوطنية لطيفة حسن الخليفي، فإن الاقتصاد بحاجة إلى تنويع.\n"
                "وتشير الأرقام، بحسب الخليفي، إلى أن القطاعات سجلت نموا.")
     assert [a.mention for a in attribute(LEX, split(article))] == ["أستاذ المالية", "الخليفي"]
+
+
+def test_the_one_a_sentence_turns_to_with_an_apposition_speaks():
+    found = speech.find(LEX, "أما النائبة ريما الخوري، عضو تكتل «لبنان الجديد»، فقالت إن الأزمة تتفاقم.")
+    assert (found.kind, found.mention, found.apposition) == ("explicit", "النائبة ريما الخوري",
+                                                             "عضو تكتل «لبنان الجديد»")
+
+
+def test_a_bodys_quoted_name_ends_before_the_holders_name():
+    mention, _ = speakers._mention(LEX, 'رئيس مجلس إدارة جمعية " كفى " عبدالعزيز السيف', "")
+    assert mention.name == ("عبدالعزيز", "السيف")
 
 
 def test_a_definite_document_heads_no_genitive():
