@@ -106,7 +106,7 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
         return not (prev in lex.title_words and not prev.startswith("ال"))  # رئيس وزرائها: the title's complement
     if prev in lex.w.name_tail and not word.startswith("ال") and names.is_name_word(lex, word):
         return False  # زين الدين | زيدان، نور الدين | جانيكلي: a family name after a compound given name
-    prev_bare = prev[1:] if prev.startswith("وال") else prev
+    prev_bare = prev[1:] if prev.startswith("وال") and prev not in lex.title_words else prev  # والي: a governor
     if word.startswith("وال") and _titles_one_person(lex, prev_bare, word[1:]):
         return False  # الكاتب | والمحلل السياسي: a second title of the one person, not whom the verb is about
     places = lex.places
@@ -251,7 +251,7 @@ def _purpose(lex: Lexicons, prev: str, word: str) -> bool:
 
 def closes(lex: Lexicons, word: str) -> bool:
     """Return whether a word closes a noun phrase: a definite adjective or title (الهندية، الرئيس)."""
-    bare = word[1:] if word.startswith("وال") else word
+    bare = word[1:] if word.startswith("وال") and word not in lex.title_words else word  # والي: an indefinite title
     return bare.startswith("ال") and (bare.endswith(("ي", "يه")) or word in lex.title_words)
 
 
@@ -434,9 +434,12 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
                 break  # تقارير استندت إلى …: a verb ends the subject (a relative clause of an indefinite noun)
             if word in places and ((not prev.startswith(("ال", "لل")) and prev not in titles and not _heads_construct(
                     lex, prev) and ("ال" + prev) not in titles) or (
-                    prev.startswith("ال") and not word.startswith("ال"))) and not _one_name(lex, prev, word):
+                    prev.startswith("ال") and not word.startswith("ال"))) and not _one_name(lex, prev, word) and not (
+                    j > i + 1 and not prev.startswith("ال") and _common_noun(lex, prev) and (
+                        institution(lex, toks[i].norm) or toks[i].norm in titles)):
                 # توعد ترامب إيران، حذر الوزير روسيا: a country right after a name or a definite word is the object
-                # (not جامعة نجران، رئيس وزراء أستراليا)
+                # (not جامعة نجران، رئيس وزراء أستراليا; وكالة أنباء الإمارات، مدير مؤسسة كهرباء عدن: a body's
+                # construct of common nouns, which the place completes)
                 break
             if word in lex.w.quantifier and prev not in titles and prev not in lex.institution_heads:
                 break  # واجه كوهين العديد من الانتقادات: a quantifier after a noun opens the object
@@ -669,7 +672,8 @@ def apposition(lex: Lexicons, toks: Tokens, j: int) -> tuple[int, int]:
         if toks[start].possessed or (head.startswith("و") and (head.startswith("وال") or head.endswith(("ه", "ها")))):
             return j, j  # شكره، وزوجته: what follows the comma belongs to the sentence, not to the name
         if (dictionary.verb_only(head) and head not in names.given_name_set(lex)) or (  # ، مدحت العربي،: a name
-                head in lex.w.preposition and head != "علي"):
+                head in lex.w.preposition and head != "علي") or (head[2:] if head.startswith("ال") else head) in (
+                lex.w.time_noun):  # دعت البعثة، مساء الإثنين،: when, not who
             # متحدث باسم الخارجية، رافق تيلرسون في رحلته،: a clause that describes him; كارن بيرس، عن أن: the
             # complement, no name
             return j, j

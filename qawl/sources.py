@@ -176,6 +176,8 @@ def head_kind(lex: Lexicons, word: str, *, named: bool = False) -> str:
         return UNNAMED  # الأكراد، الأتراك: a people
     if _dual_unnamed(lex, word):
         return UNNAMED  # مسؤولان، مصدران، دبلوماسيان: two sources, neither named
+    if bare in lex.w.state_noun and not named:
+        return COUNTRY  # وكانت الدولة قد أعلنت: the state (a word of وزير الدولة, not a title of its own)
     if (word in lex.title_words or bare in lex.title_words or bare in lex.w.person_noun
             or word in lex.w.person_noun):
         # An indefinite title with no name is an unnamed source (مسؤول كبير، مصدر أمني، متحدث باسم الوزارة).
@@ -423,6 +425,8 @@ def gender(lex: Lexicons, words: list[str], cue_gender: str = "") -> str:
     for word in mention.name[:1] if before not in lex.w.name_joiner else ():  # بن سالم: a family name
         if given.get(word) in ("m", "f"):  # the first name, not a family name or a title's word
             return given[word]  # عضو مجلس الإدارة رنا فلان: a woman whatever the title's gender
+        if word.startswith("عبد") and len(mention.name) > 1:
+            return "m"  # عبد الحكيم الترهوني، عبدالقوي: a servant of one of God's names is a man's given name
     if titled:
         return "f" if before.endswith("ه") else "m"
     head = stem(lex, words[0]) if words else ""

@@ -18,6 +18,7 @@ from qawl.phrases import (
     institution,
     is_stop_word,
     noun_phrase,
+    quoted_name,
     starts_with_media_word,
 )
 from qawl.reports import SENTENCE_END, complement_at, surface
@@ -52,6 +53,10 @@ def subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int, 
     if end > 3 and toks[end - 1].norm == ")" and (opening := next(
             (o for o in range(end - 3, max(0, end - 5), -1) if toks[o].norm == "("), -1)) > 1:
         end = opening  # وكانت منظمة الأمم المتحدة للطفولة (يونيسف) قد حذرت: the body's short name in brackets
+    elif end < i and end > 3 and toks[end - 1].norm in cues.QUOTE_MARKS and (
+            opening := _quoted_name_start(toks, end - 1)) > 1 and toks[opening - 1].norm not in cues.QUOTE_MARKS and (
+            quoted_name(lex, toks, opening) < 0):  # صحيفة «التايمز»: the medium's name, not a short one after it
+        end = opening  # وكانت وكالة أنباء الإمارات «وام» قد ذكرت: or in quotation marks
     if end > 2 and toks[end - 2].norm == "من" and toks[end - 1].norm in lex.w.turn_after_min:
         end -= 2  # المعارضة من جانبها أكدت: her turn, between the subject and its verb
     while end > 1 and end < i and toks[end - 1].norm in COMMAS:
@@ -80,7 +85,9 @@ def subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int, 
     for a in range(start, end):
         if a > floor and not (_hard_boundary(lex, toks[a - 1].norm) or toks[a - 1].norm in COMMAS):
             continue
-        opened = toks[a].norm in openers
+        # وكانت وكالة أنباء الإمارات قد ذكرت: the copula opening the sentence, then its subject
+        opened = toks[a].norm in openers or (a == floor and end < i and (
+            toks[a].norm in lex.w.copula or (toks[a].norm[:1] == "و" and toks[a].norm[1:] in lex.w.copula)))
         b = a + 1 if opened else a
         if b >= end:
             continue
@@ -91,7 +98,8 @@ def subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int, 
             continue  # بيد أن ترامب يقول، إلا أن فرنسا قالت: a name after أن is the subject of the clause it opens
         stop = min(noun_phrase(lex, toks, b), end)  # المعارضة | من جانبها: no phrase runs past the subject's end
         app_a, app_b = apposition(lex, toks, stop)
-        reach = app_b + 1 if app_b > stop else stop
+        # the comma closing the apposition ends the subject, or is the one before قد that ended it already
+        reach = (app_b if app_b == end else app_b + 1) if app_b > stop else stop
         if app_a == app_b and stop + 1 < end and toks[stop].norm in COMMAS and (
                 toks[stop + 1].norm in lex.title_words and noun_phrase(lex, toks, stop + 1) == end):
             app_a, app_b, reach = stop + 1, end, end  # لكن فلان، وزير الخارجية أكد: the comma closing it left out
@@ -210,6 +218,8 @@ def name_before_clause(lex: Lexicons, toks: Tokens, after: int, at: int) -> tupl
     if open_ < 0 or open_ + 1 >= close:
         return None
     words = [t.norm for t in toks[open_ + 1 : close]]
+    if without_article(words[0]) in lex.w.time_noun:
+        return None  # دعت البعثة في ليبيا، مساء الإثنين، إلى: when, not who
     mention = names.split(lex, words)
     # between commas a name may end in a word the lexicon reads otherwise (عبد الحكيم بالحاج: ب + الحاج)
     if mention.name_at == 0 and len(words) - 1 <= len(mention.name) >= min(2, len(words)) and names.anchored(

@@ -126,6 +126,7 @@ def test_cue_forms_carry_gender_number_and_tense(form, stem, gender, number, pre
     ("والي الجهة", "person"),  # a governor, not و + إلى
     ("يومية الصباح", "media"),  # a daily (Maghreb usage) is a newspaper
     ("تكتل لبنان الجديد", "organization"),  # a parliamentary bloc is a body
+    ("الدولة", "country"),  # the state, though وزير الدولة is a title
 ])
 def test_a_phrase_speaks_as_its_head_says(phrase, kind):
     assert sources.classify(LEX, normalize(phrase).split()).kind == kind
@@ -153,6 +154,8 @@ def test_a_possessed_thing_cannot_speak_but_a_relative_can():
     ("محامي الممثلة", "", "m"),  # the actress's lawyer: a masculine human noun, her word tells nothing of his
     ("محامي الدفاع", "", "m"),
     ("منسقة الأمم المتحدة للشؤون الإنسانية", "", "f"),  # the feminine of a role
+    ("قبطان الناقلة", "", "m"),  # a masculine human noun
+    ("عميد البلدية عبد الحكيم الترهوني", "", "m"),  # a servant of one of God's names is a man
 ])
 def test_gender_comes_from_evidence_only(phrase, cue_gender, gender):
     assert sources.classify(LEX, normalize(phrase).split(), cue_gender).gender == gender
@@ -296,6 +299,15 @@ def test_his_speech_that_came_is_the_one_named_befores():
     ("وتتخوف أوساط سياسية من أن ينعكس الخلاف على الجلسة.", "أوساط سياسية"),  # fear that
     ("وكتبت المغردة أمل الشهري: «أخيرا عاد التوازن».", "المغردة أمل الشهري"),  # a human noun before a name
     # the quoted name of the body a title heads, then the holder's name
+    ("من جهته، قال والي جندوبة الطاهر بن سعيد لموزاييك إن الأضرار كبيرة.", "والي جندوبة الطاهر بن سعيد"),
+    # a body's construct of common nouns is completed by a place (not حذرت الوكالة روسيا)
+    ("قال مدير عام مؤسسة كهرباء عدن المهندس فيصل عبدالقوي إن الشحنة وصلت.",
+     "مدير عام مؤسسة كهرباء عدن المهندس فيصل عبدالقوي"),
+    # the subject between the copula and قد: an indefinite body, its short quoted name, an apposition
+    ("وكانت وكالة أنباء الإمارات «وام» قد ذكرت أن مجلس الوزراء اعتمد السياسة.", "وكالة أنباء الإمارات"),
+    ("وكانت وزيرة الشؤون الاجتماعية اللبنانية، ريما أبو خليل، قد أعلنت أن الخطة جاهزة.",
+     "وزيرة الشؤون الاجتماعية اللبنانية"),
+    ("وكان الرئيس عبد الفتاح السيسي قد وجه الحكومة بتوسيع مظلة الحماية.", "الرئيس عبد الفتاح السيسي"),  # directed
     ("وقالت رئيسة «جمعية صرخة المودعين» سهام زعيتر لـ«الديار» إن ما يجري ظلم.",
      "رئيسة «جمعية صرخة المودعين» سهام زعيتر"),
     ("وقال البحار جاسم يوسف بن رجب لـ«أخبار الخليج» إن الصيد تراجع.", "البحار جاسم يوسف بن رجب"),
@@ -1928,6 +1940,11 @@ def test_the_one_a_sentence_turns_to_with_an_apposition_speaks():
 def test_a_bodys_quoted_name_ends_before_the_holders_name():
     mention, _ = speakers._mention(LEX, 'رئيس مجلس إدارة جمعية " كفى " عبدالعزيز السيف', "")
     assert mention.name == ("عبدالعزيز", "السيف")
+
+
+def test_a_time_set_off_by_commas_names_no_one():
+    found = speech.find(LEX, "دعت بعثة الأمم المتحدة للدعم في ليبيا، مساء الإثنين، إلى وقف فوري للاشتباكات.")
+    assert (found.mention, found.apposition) == ("بعثة الأمم المتحدة للدعم", "")
 
 
 def test_a_definite_document_heads_no_genitive():
