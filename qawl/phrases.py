@@ -673,7 +673,8 @@ def apposition(lex: Lexicons, toks: Tokens, j: int) -> tuple[int, int]:
             return j, j  # شكره، وزوجته: what follows the comma belongs to the sentence, not to the name
         if (dictionary.verb_only(head) and head not in names.given_name_set(lex)) or (  # ، مدحت العربي،: a name
                 head in lex.w.preposition and head != "علي") or (head[2:] if head.startswith("ال") else head) in (
-                lex.w.time_noun):  # دعت البعثة، مساء الإثنين،: when, not who
+                lex.w.time_noun) or ("ب" + head) in lex.w.approximately or head in lex.w.number or head.isdigit():
+            # دعت البعثة، مساء الإثنين،: when, not who; بحسب تقديرات رسمية، نحو مليون لاجئ،: how many
             # متحدث باسم الخارجية، رافق تيلرسون في رحلته،: a clause that describes him; كارن بيرس، عن أن: the
             # complement, no name
             return j, j

@@ -357,6 +357,7 @@ def _family_after(lex: Lexicons, words: ArticleWords, given: str) -> list[tuple[
     written, norm = words
     pairs = {(k, norm[k + 1]) for k in _ending_as(norm, given) if norm[k] == given and k + 1 < len(norm)
              and names.is_name_word(lex, norm[k + 1]) and not is_stop_word(lex, norm[k + 1])
+             and not (norm[k + 1][:1] == "ل" and k + 2 < len(norm) and norm[k + 2] in lex.w.that)  # سعيد لموزاييك إن
              and norm[k + 1] not in lex.title_words and dictionary.entry(norm[k + 1]) is None}
     if len({family for _, family in pairs}) != 1:
         return []

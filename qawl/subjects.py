@@ -377,7 +377,8 @@ def named_opening(lex: Lexicons, toks: Tokens, i: int, known: Collection[str] = 
            or is_stop_word(lex, t.norm) for t in toks[:i]) or (
             toks[0].norm in lex.w.clause_opener or not speaks(lex, toks, 0, i)):  # لكن، بيد أن: no name
         return 0
-    return i if toks[0].norm in lex.places or has_name(lex, toks, 0, i) else 0
+    return i if toks[0].norm in lex.places or has_name(lex, toks, 0, i) or sources.classify(
+        lex, [t.norm for t in toks[:i]]).kind == sources.COUNTRY else 0  # سلطنة عُمان ترحب: a state by its full name
 
 
 def is_thing(word: str) -> bool:

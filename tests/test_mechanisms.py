@@ -1947,6 +1947,22 @@ def test_a_time_set_off_by_commas_names_no_one():
     assert (found.mention, found.apposition) == ("بعثة الأمم المتحدة للدعم", "")
 
 
+def test_an_estimate_set_off_by_commas_names_no_one():
+    found = speech.find(LEX, "ويستضيف لبنان، بحسب تقديرات رسمية، نحو مليون لاجئ سوري، بينهم نساء.")
+    assert (found.mention, found.apposition) == ("تقديرات رسمية", "")
+
+
+def test_a_state_by_its_full_name_opens_a_headline():
+    found = speech.find(LEX, "سلطنة عُمان ترحب بإعلان وقف إطلاق النار في السودان")
+    assert (found.kind, found.mention) == ("explicit", "سلطنة عُمان")
+
+
+def test_a_medium_told_after_a_given_name_is_no_family_name():
+    art = analyse(Document("t", "أفاد الناطق العميد منير الورتتاني لموزاييك اليوم بأن النيران تراجعت.\n"
+                                "من جهته، قال والي جندوبة الطاهر بن سعيد لموزاييك إن الأضرار كبيرة."))
+    assert art.entities[art.entity_of[1]].key() == ("سعيد",)
+
+
 def test_a_definite_document_heads_no_genitive():
     found = speech.find(LEX, "ودعا البلاغ البرلمان إلى تحمل مسؤوليته.")  # the parliament is whom it called on
     assert (found.kind, found.mention, found.document) == ("implicit", "", "البلاغ")
