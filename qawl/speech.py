@@ -489,7 +489,8 @@ def _names_subject(lex: Lexicons, word: str, known: Collection[str]) -> bool:
     word: a place (ورحبت بريطانيا بـ، وطالبت بغداد بـ), a given name (وتعهد بشار) or a name the article gave (بوتين)."""
     if word in lex.w.that:
         return False  # بأن، لأن
-    return word in lex.places or word in names.given_name_set(lex) or _named_before(word, known)
+    return word in lex.places or word in names.given_name_set(lex) or _named_before(word, known) or (
+        word in lex.w.body)  # ورحبت بعثة الأمم المتحدة بـ: a body's head noun that opens with ب
 
 
 def _named_before(word: str, known: Collection[str]) -> bool:
