@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from qawl import cues, dictionary, names, reports, sources, speech, subjects, turns
@@ -282,10 +283,23 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
         # «الصحة»: تطعيم 11 مليون طفل …: a body's short name in quotation marks before a headline's colon, which the
         # article then names in full (وزارة الصحة، الهيئة العامة للإحصاء)
         out[first] = replace(body, cue="", attribution="explicit", quote="direct", people=out[first].people)
+    elif first >= 0 and out[first].attribution == "explicit" and (short := _short_body_name(
+            lex, out[first].mention)) and (body := _body_of_short_name(short, out[first + 1 :])):
+        # الموارد المائية تعلن خطة …: a headline's subject that is the short name of a body the article names in full
+        out[first] = replace(body, cue=out[first].cue, quote=out[first].quote, people=out[first].people)
     return out
 
 
+def _short_body_name(lex: Lexicons, mention: str) -> list[str]:
+    """Return the normalized words of a mention made of one to three definite words, none a title (الموارد المائية،
+    المالية الاتحادية), which may be the short name of a body; else []."""
+    words = normalize(mention).split()
+    return words if 0 < len(words) <= _SHORT_NAME_WORDS and all(
+        w.startswith("ال") and w not in lex.title_words for w in words) else []
+
+
 _SHORT_NAME_WORDS = 3
+_TOLD = re.compile(r"\s+لـ\s*\S.*$")
 
 
 def _quoted_short_name(text: str) -> list[str]:
@@ -298,8 +312,9 @@ def _quoted_short_name(text: str) -> list[str]:
     if head[:1] in _OPENERS and head[-1:] in _CLOSERS:
         words = normalize(head[1:-1]).split()
         return words if 0 < len(words) <= _SHORT_NAME_WORDS else []
-    words = normalize(head).split()  # التخطيط: انخفاض نسبة الفقر: one definite word without quotation marks
-    return words if len(words) == 1 and words[0].startswith("ال") else []
+    head = _TOLD.sub("", head)  # المياه لـ عمون: the outlet the body told
+    words = normalize(head).split()  # التخطيط: انخفاض نسبة الفقر، المالية الاتحادية: definite words, no quotation marks
+    return words if 0 < len(words) <= 2 and all(w.startswith("ال") for w in words) else []
 
 
 def _body_of_short_name(short: list[str], later: list[Attribution]) -> Attribution | None:
