@@ -814,7 +814,8 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
     person = ((len(mention.name) >= 2 or (len(mention.name) == 1 and not mention.title and names.skeleton(
         mention.name[0]) in known)) and all(w in lex.title_words for w in mention.title) and not is_thing(
         mention.name[0])) or (  # قمة ترامب وبوتين: a summit, not a person; ترامب: after the article named him
-        colon == 1 and names.skeleton(toks[0].norm) in known)  # الناصر: a family name with ال the article gave
+        colon == 1 and names.skeleton(toks[0].norm) in known) or (  # الناصر: a family name with ال the article gave
+        colon == 2 and toks[0].norm in lex.w.name_joiner and names.skeleton(toks[1].norm) in known)  # أبي راشد:
     # واشنطن بوست: … — a name the gazetteer holds that begins with a place is the outlet's, not the place's
     institution = (toks[0].norm not in lex.places or mentions.span_at(
         [t.norm for t in toks[:colon]], mentions.gazetteer_index(lex), 0) > 1) and is_source(

@@ -644,6 +644,9 @@ def test_a_named_source_keeps_its_name_kind_and_gender(article, key, kind, gende
      ("وزير", "الخارجيه", "السعودي")),
     # a body's name in quotation marks before the colon
     ("\"العفو الدولية\": المعتقلون تعرضوا للتعذيب\nوقالت المنظمة إن التعذيب ممنهج.", ("العفو", "الدوليه")),
+    # a family name with its joiner (أبي، أبو، بن) the article gives a woman after the headline
+    ("أبي راشد: \"لن نقبل بتمرير الموازنة على حساب المودعين\"\nقالت النائبة نادين أبي راشد إن الموازنة مرفوضة.",
+     ("نادين", "ابي", "راشد")),
 ])
 def test_a_headline_names_its_source_before_the_colon(article, key):
     art = analyse(Document("t", article))
