@@ -236,8 +236,10 @@ def _addressed_after_name(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
     """Return whether toks[j] is ل + a definite noun right after a person's name (قال فلان الفلاني | للشرق، قالت
     فلانة | للصحفيين): whom the person spoke to; a body's name may go on (مؤسسة محمد بن راشد للمعرفة)."""
     word, prev = toks[j].norm, toks[j - 1].norm
-    if len(word) < 5 or j + 1 >= len(toks) or (toks[j + 1].norm not in closers(lex) and toks[j + 1].norm not in _QUOTES) or prev in lex.title_words or (
-            institution(lex, toks[i].norm)):  # تيريزا ماي السعي | للحصول على: a purpose, not someone spoken to
+    after = toks[j + 1].norm if j + 1 < len(toks) else ""  # what was said follows (تيريزا ماي السعي | للحصول على: a
+    # purpose, not someone spoken to)
+    if len(word) < 5 or (after not in closers(lex) and after not in _QUOTES) or prev in lex.title_words or (
+            institution(lex, toks[i].norm)):
         return False
     name = names.split(lex, map(NORM, toks[i:j])).name
     return len(name) > 1 and name[-1] == prev and names.anchored(lex, name)

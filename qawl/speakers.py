@@ -189,7 +189,8 @@ def _mention(lex: Lexicons, surface: str, apposition: str,
     if main.name and main.title and main.name_at == len(main.title) and (
             main.title[-1] in lex.w.kinship or _role_of(lex, main)):
         main = names.Mention(tuple(norm), ())  # والد ساندرز: her father, not she; an apposition may name him
-    if len(main.name) > 2 and any(normalize_words(word_list(q))[-1:] == [main.name[0]] for q in _QUOTED.findall(surface)):
+    if len(main.name) > 2 and any(normalize_words(word_list(q))[-1:] == [main.name[0]]
+                                  for q in _QUOTED.findall(surface)):
         # جمعية " كفى " عبدالعزيز السيف: a body's quoted name ends before the holder's own
         main = names.Mention(main.title + main.name[:1], main.name[1:], main.name_at + 1)
     spelled = _spelled(written, main)
