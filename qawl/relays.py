@@ -56,11 +56,15 @@ def antecedent_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: lis
                   quote=quote_kind(text, toks.starts[comp], spans))
 
 
+def _closing_mark(toks: Tokens, k: int) -> int:
+    """Return the position of the quotation mark that closes a short quoted name, from toks[k] on (-1 when none)."""
+    return next((m for m in range(k, min(len(toks), k + 6)) if toks[m].norm in cues.QUOTE_MARKS), -1)
+
+
 def _source_after(lex: Lexicons, toks: Tokens, start: int) -> tuple[int, int]:
     """Return the span of the source named right after a verb at toks[start] (start, start when none can speak);
     a name in quotation marks is its name (وفق ما أفادت "الوكالة الوطنية للإعلام")."""
-    if start < len(toks) and toks[start].norm in cues.QUOTE_MARKS and (close := next((
-            m for m in range(start + 2, min(len(toks), start + 8)) if toks[m].norm in cues.QUOTE_MARKS), -1)) > 0:
+    if start < len(toks) and toks[start].norm in cues.QUOTE_MARKS and (close := _closing_mark(toks, start + 2)) > 0:
         return (start + 1, close) if speaks(lex, toks, start + 1, close) else (start, start)
     end = noun_phrase(lex, toks, start, objects=True, after_name=True)
     return (start, end) if end > start and speaks(lex, toks, start, end) else (start, start)
@@ -260,8 +264,7 @@ def according_report(lex: Lexicons, text: str, toks: Tokens, i: int, known: Coll
     lam = head in {"وفقا", "وفق", "طبقا"} and toks[j].norm.startswith("ل") and (
         len(toks[j].norm) > 3 or toks[j].norm[1:] in lex.w.son_of)  # وفقا لبن سالم
     end = noun_phrase(lex, toks, j)
-    if quoted and (close := next((m for m in range(j + 1, min(len(toks), j + 7)) if toks[m].norm in cues.QUOTE_MARKS),
-                                 -1)) > end:
+    if quoted and (close := _closing_mark(toks, j + 1)) > end:
         end = close  # بحسب معلومات "لبنان 24": the whole name in the marks
     if end == j and lam:
         end = lam_phrase(lex, toks, j)
