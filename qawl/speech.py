@@ -616,11 +616,15 @@ def _shown_by(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | None:
     """Return the report of figures or a study that show something (أظهرت البيانات الصادرة عن المركز، أظهرت دراسة
     أجرتها جامعة أكسفورد، تظهر أرقام البنك الدولي): the body named as theirs; None when none is (أظهرت الصور)."""
     j = i + 1
+    first = toks[0].norm
+    if i > 2 and toks[i - 1].norm == "قد" and (first in lex.w.copula or (
+            first[:1] == "و" and first[1:] in lex.w.copula)):
+        j = 1  # وكانت دراسة أجرتها جامعة أكسفورد قد أظهرت: the study before قد
     if j + 1 >= len(toks) or not (toks[j].norm in lex.w.figures or without_article(toks[j].norm) in lex.w.figures
                                   or is_document(lex, toks[j].norm)):
         return None
-    limit = next((m for m in range(j + 1, len(toks)) if toks[m].norm in lex.w.that or toks[m].norm in COMMAS),
-                 len(toks))
+    limit = i - 1 if j < i else next((m for m in range(j + 1, len(toks)) if toks[m].norm in lex.w.that
+                                      or toks[m].norm in COMMAS), len(toks))
     by = document_source(lex, text, toks, j, limit)
     if by is not None:  # المركز الوطني | ارتفاع عدد: an indefinite verbal noun opens what they show
         by = by[0], next((m for m in range(by[0] + 1, by[1]) if dictionary.action(toks[m].norm)), by[1])
