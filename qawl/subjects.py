@@ -371,14 +371,15 @@ def titled_name(lex: Lexicons, toks: Tokens, a: int, b: int) -> bool:
 
 
 def named_opening(lex: Lexicons, toks: Tokens, i: int, known: Collection[str] = ()) -> int:
-    """Return i when the words before toks[i] are a state or a person's name that opens the sentence, else 0 (known:
-    the skeletons of the family names the article gave, which may begin with و: وهبي يدافع)."""
-    if any(t.norm in PUNCTUATION or (t.norm[:1] in "وف" and names.skeleton(t.norm) not in known)
+    """Return i when the words before toks[i] are a state, a body or a person's name that opens the sentence, else 0
+    (known: the skeletons of the family names the article gave, which may begin with و: وهبي يدافع)."""
+    if any(t.norm in PUNCTUATION or (t.norm[:1] in "وف" and names.skeleton(t.norm) not in known
+                                     and not institution(lex, t.norm))  # وزارة، وكالة: a body's head
            or is_stop_word(lex, t.norm) for t in toks[:i]) or (
             toks[0].norm in lex.w.clause_opener or not speaks(lex, toks, 0, i)):  # لكن، بيد أن: no name
         return 0
     return i if toks[0].norm in lex.places or has_name(lex, toks, 0, i) or sources.classify(
-        lex, [t.norm for t in toks[:i]]).kind == sources.COUNTRY else 0  # سلطنة عُمان ترحب: a state by its full name
+        lex, [t.norm for t in toks[:i]]).kind in sources.BODIES else 0  # سلطنة عُمان ترحب، وزارة التربية تكشف
 
 
 def is_thing(word: str) -> bool:

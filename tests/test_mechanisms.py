@@ -127,6 +127,7 @@ def test_cue_forms_carry_gender_number_and_tense(form, stem, gender, number, pre
     ("يومية الصباح", "media"),  # a daily (Maghreb usage) is a newspaper
     ("تكتل لبنان الجديد", "organization"),  # a parliamentary bloc is a body
     ("الدولة", "country"),  # the state, though وزير الدولة is a title
+    ("منسقية النازحين واللاجئين", "organization"),  # a coordination office
 ])
 def test_a_phrase_speaks_as_its_head_says(phrase, kind):
     assert sources.classify(LEX, normalize(phrase).split()).kind == kind
@@ -310,6 +311,8 @@ def test_his_speech_that_came_is_the_one_named_befores():
     ("وكان الرئيس عبد الفتاح السيسي قد وجه الحكومة بتوسيع مظلة الحماية.", "الرئيس عبد الفتاح السيسي"),  # directed
     ("رحبت بعثة الأمم المتحدة بسير عملية الاقتراع.", "بعثة الأمم المتحدة"),  # a body's head opening with ب
     ("وكانت دراسة أجرتها جامعة أكسفورد قد أظهرت أن معظم المستخدمين يستعيدون الوزن.", "جامعة أكسفورد"),  # before قد
+    # الحاجة (a pilgrim, an elder) before her name, not the need (وأكدت الحاجة الملحة: no one)
+    ("وقالت الحاجة نور الهدى عبد الحميد، إحدى المستفيدات، إن الدعم وصل.", "الحاجة نور الهدى عبد الحميد"),
     ("وقالت رئيسة «جمعية صرخة المودعين» سهام زعيتر لـ«الديار» إن ما يجري ظلم.",
      "رئيسة «جمعية صرخة المودعين» سهام زعيتر"),
     ("وقال البحار جاسم يوسف بن رجب لـ«أخبار الخليج» إن الصيد تراجع.", "البحار جاسم يوسف بن رجب"),
@@ -1963,9 +1966,14 @@ def test_a_time_or_an_estimate_set_off_by_commas_names_no_one(sentence, mention)
     assert (found.mention, found.apposition) == (mention, "")
 
 
-def test_a_state_by_its_full_name_opens_a_headline():
-    found = speech.find(LEX, "سلطنة عُمان ترحب بإعلان وقف إطلاق النار في السودان")
-    assert (found.kind, found.mention) == ("explicit", "سلطنة عُمان")
+@pytest.mark.parametrize(("headline", "mention"), [
+    ("سلطنة عُمان ترحب بإعلان وقف إطلاق النار في السودان", "سلطنة عُمان"),  # a state by its full name
+    ("وزارة التربية الوطنية تكشف نسبة النجاح في الامتحانات", "وزارة التربية الوطنية"),  # a body, its head opening
+    # with و
+])
+def test_a_state_or_a_body_opens_a_headline(headline, mention):
+    found = speech.find(LEX, headline)
+    assert (found.kind, found.mention) == ("explicit", mention)
 
 
 def test_a_medium_told_after_a_given_name_is_no_family_name():
