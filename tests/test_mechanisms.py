@@ -341,6 +341,7 @@ def test_what_a_source_said_and_according_to_it(sentence, mention):
     "وسجلت الأسعار ارتفاعا كبيرا.",  # recorded a rise: only a that-clause is a report
     "ويتخوف السكان من الفيضانات.",  # fear of a thing
     "ونقلت الشرطة المصابين إلى المستشفى.",  # carried the injured
+    "وأكدت الحاجة الملحة إلى الإصلاح.",  # the urgent need, no pilgrim
 ])
 def test_no_report(sentence):
     assert speech.find(LEX, sentence) is None
