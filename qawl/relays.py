@@ -179,10 +179,10 @@ def came_in_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[t
     k = i + 2 if i + 2 < len(toks) and toks[i + 1].norm in {"ايضا", "كذلك"} else i + 1  # وورد أيضا في المحاضر
     if k + 1 >= len(toks) or toks[k].norm != "في" or not is_document(lex, toks[k + 1].norm):
         return None
-    at = _said_after_names(lex, toks, complement_at(lex, toks, k + 2, frozenset()), frozenset())
     if according:
         at = next((m for m in range(k + 2, len(toks)) if toks[m].norm in closers(lex)), len(toks) - 1)
-    elif at < 0 or not said_at(lex, toks, at):
+    elif (at := _said_after_names(lex, toks, complement_at(lex, toks, k + 2, frozenset()), frozenset())) < 0 or not (
+            said_at(lex, toks, at)):
         return None
     cue = surface(text, toks, i, i + 1)
     quote = quote_kind(text, toks.starts[at], spans)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from qawl import cues, dictionary, mentions, names, sources
+from qawl import cues, dictionary, mentions, names, quotes, sources
 from qawl.lexicons import Lexicons
 from qawl.memo import Memo
 from qawl.normalize import normalize, normalize_words
@@ -152,9 +152,6 @@ def _role_of(lex: Lexicons, mention: names.Mention) -> bool:
                  == len(mention.name)))  # مدرب ليفربول يورغن كلوب: a name of its own after a place
 
 
-_QUOTED = re.compile(r'["«“]([^"«»“”]{1,60})["»”]')
-
-
 def _parts(surface: str) -> tuple[list[str], list[str]]:
     written = word_list(surface)
     return written, normalize_words(written)
@@ -189,8 +186,8 @@ def _mention(lex: Lexicons, surface: str, apposition: str,
     if main.name and main.title and main.name_at == len(main.title) and (
             main.title[-1] in lex.w.kinship or _role_of(lex, main)):
         main = names.Mention(tuple(norm), ())  # والد ساندرز: her father, not she; an apposition may name him
-    if len(main.name) > 2 and any(normalize_words(word_list(q))[-1:] == [main.name[0]]
-                                  for q in _QUOTED.findall(surface)):
+    if len(main.name) > 2 and any(normalize_words(word_list(surface[a + 1 : b]))[-1:] == [main.name[0]]
+                                  for a, b in quotes.spans(surface, unclosed=False)):
         # جمعية " كفى " عبدالعزيز السيف: a body's quoted name ends before the holder's own
         main = names.Mention(main.title + main.name[:1], main.name[1:], main.name_at + 1)
     spelled = _spelled(written, main)

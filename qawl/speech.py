@@ -616,9 +616,7 @@ def _shown_by(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | None:
     """Return the report of figures or a study that show something (أظهرت البيانات الصادرة عن المركز، أظهرت دراسة
     أجرتها جامعة أكسفورد، تظهر أرقام البنك الدولي): the body named as theirs; None when none is (أظهرت الصور)."""
     j = i + 1
-    first = toks[0].norm
-    if i > 2 and toks[i - 1].norm == "قد" and (first in lex.w.copula or (
-            first[:1] == "و" and first[1:] in lex.w.copula)):
+    if i > 2 and toks[i - 1].norm == "قد" and without_and(toks[0].norm) in lex.w.copula:
         j = 1  # وكانت دراسة أجرتها جامعة أكسفورد قد أظهرت: the study before قد
     if j + 1 >= len(toks) or not (toks[j].norm in lex.w.figures or without_article(toks[j].norm) in lex.w.figures
                                   or is_document(lex, toks[j].norm)):

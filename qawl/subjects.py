@@ -86,8 +86,7 @@ def subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int, 
         if a > floor and not (_hard_boundary(lex, toks[a - 1].norm) or toks[a - 1].norm in COMMAS):
             continue
         # وكانت وكالة أنباء الإمارات قد ذكرت: the copula opening the sentence, then its subject
-        opened = toks[a].norm in openers or (a == floor and end < i and (
-            toks[a].norm in lex.w.copula or (toks[a].norm[:1] == "و" and toks[a].norm[1:] in lex.w.copula)))
+        opened = toks[a].norm in openers or (a == floor and end < i and without_and(toks[a].norm) in lex.w.copula)
         b = a + 1 if opened else a
         if b >= end:
             continue
