@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from qawl import cues, quotes
+from qawl import cues, dictionary, quotes, sources
 from qawl.arabic import with_pronouns
 from qawl.lexicons import Lexicons
 from qawl.memo import Memo
@@ -139,8 +139,15 @@ def _quoted_name(lex: Lexicons, toks: Tokens, k: int, at: int) -> bool:
     before = toks[k - 1].norm
     close = next((c for c in range(k + 2, min(len(toks), k + 4)) if toks[c].norm in cues.QUOTE_MARKS), -1)
     return (close > 0 and at in (k, close) and close + 1 < len(toks)
-            and toks[close + 1].norm not in PUNCTUATION and before.startswith("ال")
+            and toks[close + 1].norm not in PUNCTUATION and _names_thing(lex, before)
             and before not in lex.w.clause_opener and before not in lex.w.relative)  # not مازال "متزوجا"، الذي "هددها"
+
+
+def _names_thing(lex: Lexicons, word: str) -> bool:
+    """Return whether a noun before a word or two in quotation marks is what they name: a definite one (الصندوق
+    «هدف»), or an indefinite one that cannot speak (منظومة "مسار"، منصة "أبشر"), not مسؤول "كبير"."""
+    return word.startswith("ال") or (dictionary.entry(word) is not None and not (
+        word in lex.title_words or word in lex.w.person_noun or sources.unnamed_head(lex, word)))
 
 
 def _speech(lex: Lexicons, word: str) -> bool:

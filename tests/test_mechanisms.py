@@ -342,6 +342,7 @@ def test_what_a_source_said_and_according_to_it(sentence, mention):
     "ويتخوف السكان من الفيضانات.",  # fear of a thing
     "ونقلت الشرطة المصابين إلى المستشفى.",  # carried the injured
     "وأكدت الحاجة الملحة إلى الإصلاح.",  # the urgent need, no pilgrim
+    "وجرى الإعلان، مساء أمس، عبر منظومة \"رصد\" الرقمية.",  # via the system the quotation names
 ])
 def test_no_report(sentence):
     assert speech.find(LEX, sentence) is None
