@@ -106,6 +106,8 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
         return not (prev in lex.title_words and not prev.startswith("ال"))  # رئيس وزرائها: the title's complement
     if prev in lex.w.name_tail and not word.startswith("ال") and names.is_name_word(lex, word):
         return False  # زين الدين | زيدان، نور الدين | جانيكلي: a family name after a compound given name
+    if word in lex.w.name_tail and prev in names.given_name_set(lex):
+        return False  # فاطمة | الزهراء العلوي، سيف | الإسلام القذافي: the tail of a compound given name
     prev_bare = prev[1:] if prev.startswith("وال") and prev not in lex.title_words else prev  # والي: a governor
     if word.startswith("وال") and _titles_one_person(lex, prev_bare, word[1:]):
         return False  # الكاتب | والمحلل السياسي: a second title of the one person, not whom the verb is about

@@ -384,6 +384,9 @@ def test_documents_speak_for_their_authors(sentence, expected):
     ("وأكد الشيخ سالم طالب البوركي أن الوضع هادئ.", "الشيخ سالم طالب البوركي"),  # طالب: a given name here
     ("واجه بوركهارت العديد من الانتقادات وكتب: \"أنا باق\".", "بوركهارت"),  # a quantifier opens the object
     ("وحذرت فرنسا الحكومة الإيطالية من الخطوة، وقالت إن الوقت ضيق.", "فرنسا"),  # a body after a country too
+    ("وعبرت الطالبة فاطمة الزهراء الشامي عن فرحتها بالنتيجة.", "الطالبة فاطمة الزهراء الشامي"),  # a compound name
+    ("ورحب الطالب سيف الإسلام الشامي بالنتيجة.", "الطالب سيف الإسلام الشامي"),
+    ("وعبرت التلميذة سلمى العمراني عن سعادتها بالنتيجة.", "التلميذة سلمى العمراني"),  # a pupil is a person
 ])
 def test_subjects_around_clauses_outlets_and_quotes(sentence, mention):
     assert report(sentence) == ("explicit", mention)
