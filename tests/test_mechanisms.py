@@ -2008,6 +2008,15 @@ def test_a_relayed_source_keeps_the_name_in_apposition():
     assert (found.mention, found.apposition) == ("عضو مجلس إدارة الغرفة", "رنا الحسن")
 
 
+@pytest.mark.parametrize("sentence", [
+    "وبحسب شهادتها، فإن السجانين كانوا يمنعون الزيارات.",  # her testimony: the one speaking goes on
+    "وبحسب تقديراته، فإن الخسائر تتجاوز مليون دولار.",  # his estimate
+    "وبحسب حديثه للصحيفة، فإن المفاوضات متعثرة.",  # his talk
+])
+def test_according_to_ones_own_words_is_the_one_speaking(sentence):
+    assert report(sentence) == ("implicit", "")
+
+
 def test_figures_after_according_to_speak_for_their_issuer_or_themselves():
     found = speech.find(LEX, "وبحسب الأرقام الرسمية، فإن البطالة تراجعت.")
     assert (found.kind, found.mention, found.document) == ("explicit", "الأرقام الرسمية", "الأرقام")
