@@ -72,7 +72,7 @@ from qawl.subjects import (
     withheld_clause,
     without_and,
 )
-from qawl.tokenize import NORM, Tokens, positions, tokens
+from qawl.tokenize import NORM, Token, Tokens, positions, tokens
 
 _HEADLINE_WORDS = 22
 
@@ -122,10 +122,12 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         return None
     if i > 0 and (before in w.number or (before.isdigit() and len(before) < 4)):  # 2016 أعربت: a year
         return None  # 35 ألف طالب وطالبة: a counted noun, not the verb
-    if i > 0 and indefinite_noun(lex, toks[i - 1]) and not (
-            (i == 1 or toks[i - 2].norm in lex.w.clause_opener or toks[i - 2].norm in lex.w.that)
-            and sources.unnamed_head(lex, toks[i - 1].norm)):  # لكن تقارير تحدثت عن: the subject, not described
-        return None  # لافتة كتب عليها، تقارير تقول: a clause that describes the noun before it, not a report
+    described = _described_noun(lex, toks, i)
+    if described >= 0 and not (
+            (described == 0 or toks[described - 1].norm in lex.w.clause_opener or toks[described - 1].norm in lex.w.that)
+            and sources.unnamed_head(lex, toks[described].norm)):  # لكن تقارير تحدثت عن: the subject, not described
+        return None  # لافتة كتب عليها، تقارير تقول، وقفة احتجاجية دعت إليها: a clause that describes the noun before
+        # it (and its adjective), not a report
     if i > 0 and table.forms[n].present and accusative_noun(lex, before):
         return None  # أصدر المجلس قرارا يدعو إلى: the resolution calls, no one reports
     if i > 0 and not toks[i - 1].possessed and accusative_noun(lex, before) and i + 1 < len(toks) and (
@@ -354,6 +356,31 @@ def _speech_owner(lex: Lexicons, toks: Tokens, at: int) -> tuple[int, int] | Non
     words = [without_lam(toks[at + 1].norm), *(t.norm for t in toks[at + 2 : end])]
     return (at + 1, end) if end > at + 1 and sources.classify(lex, words).kind in (
         sources.PERSON, sources.ORGANIZATION, sources.COUNTRY) else None
+
+
+_RESUMPTIVE = frozenset(p + s for p in ("الي", "علي", "في", "ب", "ل", "عن", "من") for s in ("ه", "ها", "هم", "هن"))
+
+
+def _described_noun(lex: Lexicons, toks: Tokens, i: int) -> int:
+    """Return the position of the indefinite noun right before the verb at toks[i], past one indefinite adjective
+    (وقفة احتجاجية | دعت إليها), or -1."""
+    k = i - 1
+    if (k > 0 and i + 1 < len(toks) and toks[i + 1].norm in _RESUMPTIVE
+            and _indefinite_adjective(toks[k]) and indefinite_noun(lex, toks[k - 1])):
+        k -= 1  # the verb's preposition takes a pronoun of the noun described (دعت إليها، كتب عليها)
+    return k if k >= 0 and indefinite_noun(lex, toks[k]) else -1
+
+
+def _indefinite_adjective(tok: Token) -> bool:
+    """Return whether a word is an indefinite adjective the dictionary knows: a relative adjective or a participle
+    (احتجاجية، مقتضبة), no article, no pronoun."""
+    word = tok.norm
+    if tok.possessed or word.startswith("ال"):
+        return False
+    if dictionary.participle(word) or ((entry := dictionary.entry(word)) is not None and entry.kind == dictionary.RELATIVE):
+        return True
+    base = word[:-2] if word.endswith("يه") else word[:-1] if word.endswith("ي") else ""
+    return len(base) > 2 and dictionary.entry(base) is not None  # احتجاجية: the adjective of a noun, ـي or ـية
 
 
 def _opened_subject(lex: Lexicons, toks: Tokens, i: int) -> bool:

@@ -343,6 +343,7 @@ def test_what_a_source_said_and_according_to_it(sentence, mention):
     "ونقلت الشرطة المصابين إلى المستشفى.",  # carried the injured
     "وأكدت الحاجة الملحة إلى الإصلاح.",  # the urgent need, no pilgrim
     "وجرى الإعلان، مساء أمس، عبر منظومة \"رصد\" الرقمية.",  # via the system the quotation names
+    "وتجمع العشرات في مسيرة شعبية دعت إليها النقابة أمام البرلمان.",  # a clause describing the march, its pronoun
 ])
 def test_no_report(sentence):
     assert speech.find(LEX, sentence) is None
