@@ -14,6 +14,7 @@ from qawl.phrases import (
     apposition,
     bracketed_name,
     has_name,
+    is_stop_word,
     lam_phrase,
     noun_phrase,
     through_phrase,
@@ -150,6 +151,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         # present verb after it (a headline's order); what follows the verb is its object
         return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, 0, opening),
                       quote=quote_kind(text, toks.ends[i], spans))
+    if table.forms[n].present and 0 < i <= 2 and _thing_opens(lex, toks, i):
+        return None  # الكهرباء تكشف سبب الانقطاع: a thing opening the sentence is the verb's subject; no one speaks
     if (i > 0 and before not in COMMAS and (subject := subject_before(lex, toks, i)) is not None
             and subject[1] == (i - 1 if before in w.perfect_particle else i)
             and _opens_clause(lex, toks, subject[0])):
@@ -356,6 +359,14 @@ def _speech_owner(lex: Lexicons, toks: Tokens, at: int) -> tuple[int, int] | Non
     words = [without_lam(toks[at + 1].norm), *(t.norm for t in toks[at + 2 : end])]
     return (at + 1, end) if end > at + 1 and sources.classify(lex, words).kind in (
         sources.PERSON, sources.ORGANIZATION, sources.COUNTRY) else None
+
+
+def _thing_opens(lex: Lexicons, toks: Tokens, i: int) -> bool:
+    """Return whether the words before the verb at toks[i] are a definite common noun that opens the sentence and
+    cannot speak (الكهرباء، الأسعار): the verb's subject, so what follows it is its object, no source."""
+    first = toks[0].norm
+    return (first.startswith("ال") and first not in lex.title_words and not any(
+        t.norm in PUNCTUATION or is_stop_word(lex, t.norm) for t in toks[:i]) and not speaks(lex, toks, 0, i))
 
 
 _RESUMPTIVE = frozenset(p + s for p in ("الي", "علي", "في", "ب", "ل", "عن", "من") for s in ("ه", "ها", "هم", "هن"))
