@@ -236,6 +236,9 @@ def according_report(lex: Lexicons, text: str, toks: Tokens, i: int, known: Coll
         author = document_source(lex, text, toks, j, limit)
         if author:
             return Report("explicit", cue, without_lam(surface(text, toks, *author)))
+        if (seen := _seen_document(lex, toks, j, limit)) > j:
+            # بحسب وثيقة رسمية اطلعت عليها الصحيفة: a document the outlet saw, whoever wrote it: an unnamed source
+            return Report("explicit", cue, without_lam(surface(text, toks, j, seen)))
         definite = without_lam(toks[j].norm).startswith("ال")  # وحسب الشكوى فإن: the document the article relays
         return Report("implicit", cue, document=without_lam(surface(text, toks, j, j + 1))) if (
             definite or _document_head(lex, toks[j].norm) or limit == j + 1) else None
@@ -302,8 +305,9 @@ def _issuer(lex: Lexicons, toks: Tokens, j: int) -> tuple[int, int] | None:
 
 
 def _adjective(word: str) -> bool:
-    """Return whether a normalized word is shaped like an adjective (أولية، صحفية، أمني)."""
-    return word.endswith(("ي", "يه", "يون", "يين"))
+    """Return whether a normalized word is shaped like an adjective (أولية، صحفية، أمني): not after the ل of a
+    genitive (للمديرية: the body the document is of)."""
+    return word.endswith(("ي", "يه", "يون", "يين")) and not word.startswith("لل")
 
 
 def is_document(lex: Lexicons, word: str) -> bool:
@@ -334,6 +338,8 @@ def document_source(lex: Lexicons, text: str, toks: Tokens, a: int, limit: int) 
         return None  # ودعا البلاغ البرلمان إلى: a definite document heads no genitive, the word after is the object
     if (quoted := quoted_body(lex, toks, k)) and quoted[1] <= limit:
         return quoted  # بيان أصدره "مركز إعلام الغوطة"
+    if dictionary.verb_only(toks[k].norm):
+        return None  # وثيقة اطلعت عليها الصحيفة: a verb describing the document, not who wrote it
     start = k
     end = min(noun_phrase(lex, toks, start), limit)  # للجيش، لوزارة الخارجية: the caller drops the ل
     if end == start and toks[start].norm[:1] == "ل":
@@ -341,6 +347,20 @@ def document_source(lex: Lexicons, text: str, toks: Tokens, a: int, limit: int) 
     if end > start and speaks(lex, toks, start, end):
         return start, end
     return None
+
+
+def _seen_document(lex: Lexicons, toks: Tokens, a: int, limit: int) -> int:
+    """Return the end of an indefinite document phrase at toks[a] and its adjectives when a verb follows them that
+    opens a clause describing it (وثيقة رسمية | اطلعت عليها، تقرير | حصلت عليه), else a."""
+    if toks[a].norm.startswith(("ال", "لل")):
+        return a
+    k = a + 1
+    while k < min(limit, a + 3) and _adjective(toks[k].norm):
+        k += 1
+    verb = toks[k].norm if k < limit else ""
+    described = k + 1 < limit and toks[k + 1].norm.startswith(("علي", "ب")) and toks[k + 1].norm.endswith("ه" if (
+        not toks[a].feminine) else "ها")  # its pronoun: عليها for وثيقة، عليه for تقرير
+    return k if verb and dictionary.verb_only(verb) and described else a
 
 
 def _document_head(lex: Lexicons, word: str) -> bool:

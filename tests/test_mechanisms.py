@@ -359,6 +359,8 @@ def test_no_report(sentence):
     ("وتقول المسودة النهائية \"إن الموعد تأجل\".", ("implicit", "")),  # a draft, a lawsuit, a complaint too
     ("وجاء في التقرير أن الخسائر كبيرة.", ("implicit", "")),
     ("ووفقا للتقرير، الخسائر كبيرة.", ("implicit", "")),  # according to a document with no author named
+    ("وأفاد بلاغ للمديرية الجهوية للصحة بأن الحالات تراجعت.", ("explicit", "المديرية الجهوية للصحة")),  # لل + ـية
+    ("وبحسب مذكرة داخلية اطلعت عليها الوكالة، فإن العقد ألغي.", ("explicit", "مذكرة داخلية")),  # a document seen
 ])
 def test_documents_speak_for_their_authors(sentence, expected):
     assert report(sentence) == expected
