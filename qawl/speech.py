@@ -317,8 +317,12 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if (toks[j].norm in w.figures or toks[j].norm in w.report_noun) and np_end > j + 1 and sources.classify(
             lex, [t.norm for t in toks[j + 1 : np_end]]).kind in sources.BODIES:
         j += 1  # وتشير بيانات منظمة الصحة العالمية، تقارير مكتب الأمم المتحدة: the body's (تقديرات أولية: no body)
-    if toks[j].possessed and np_end > j + 1 and has_name(lex, toks, j + 1, np_end):
-        j += 1  # وقال شقيقه عبدالله: the name, not the kinship word, names the source
+    if toks[j].possessed and np_end > j + 1 and has_name(lex, toks, j + 1, np_end) and sources.possessor_kind(
+            lex, toks[j].norm):
+        j += 1  # وقال شقيقه عبدالله: the name, not the kinship word, names the source (وجدد تحذيره لكافة: no one)
+    elif toks[j].possessed and np_end > j + 1 and sources.classify(
+            lex, [toks[j].norm], possessed=True).kind == sources.UNNAMED:
+        np_end = j + 1  # ودعا بعضهم الرئيس …: some of those just named, the name after them is the object
     elif ((oblique_plural(toks[j].norm) and toks[j].norm not in names.given_name_set(lex))  # كاثرين: a name
           or accusative_head(lex, toks, j)
           or not (said_at(lex, toks, max(end, app_b)) or speaks(lex, toks, j, np_end)

@@ -176,6 +176,8 @@ def test_gender_comes_from_evidence_only(phrase, cue_gender, gender):
     ("وقالوا لصحيفة إنهم لن يغادروا.", ("implicit", "")),  # a plural verb's subject went before it
     ("وقال لوران فابيوس إن الاتفاق قريب.", ("explicit", "لوران فابيوس")),  # a name's own ل
     ("وقال لبنان إن الاتفاق قريب.", ("explicit", "لبنان")),
+    ("وجدد تحذيره لكافة المستوردين من التعامل مع الشركة.", ("implicit", "")),  # his warning, then whom it was to
+    ("ودعا بعضهم الرئيس الفرنسي إيمانويل ماكرون إلى التدخل.", ("explicit", "بعضهم")),  # some of them, then the object
 ])
 def test_an_object_after_the_cue_leaves_the_subject_implicit(sentence, expected):
     assert report(sentence) == expected
