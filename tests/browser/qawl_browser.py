@@ -25,7 +25,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-PORTS = range(8640, 8660)
+# Each pytest-xdist worker (gw0, gw1, …) probes its own ports: two workers starting servers at once never pick one.
+_WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+PORTS = range(8640 + 20 * _WORKER, 8660 + 20 * _WORKER)
 START_TIMEOUT = 90.0
 PAGE_TIMEOUT_MS = 60_000
 PAGES = ("", "speakers", "timelines", "themes", "export", "sourcing")
