@@ -87,8 +87,10 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     before = toks[i - 1].norm if i > 0 else ""
     table = cues.of(lex)
     stem = table.verbs[n]
-    if passive(text, toks, i):
-        return None
+    if passive(text, toks, i) and not (
+            table.forms[n].present and i + 1 < len(toks) and toks[i + 1].norm not in w.that
+            and sources.head_kind(lex, toks[i + 1].norm) == sources.UNNAMED):
+        return None  # يُقال إن، قِيل (but يُحذر خبراء من: the damma of a derived verb's present, its subject after it)
     if i > 0 and before in w.what:
         # ما بين 3 و 4، ما بين البادية ودير الزور: a cue spelled like a preposition is one after ما; حسبما ذكر
         # مسؤولون: an impersonal verb (ذكر، يذكر) too has a subject when one that can speak follows

@@ -178,6 +178,7 @@ def test_gender_comes_from_evidence_only(phrase, cue_gender, gender):
     ("وقال لبنان إن الاتفاق قريب.", ("explicit", "لبنان")),
     ("وجدد تحذيره لكافة المستوردين من التعامل مع الشركة.", ("implicit", "")),  # his warning, then whom it was to
     ("ودعا بعضهم الرئيس الفرنسي إيمانويل ماكرون إلى التدخل.", ("explicit", "بعضهم")),  # some of them, then the object
+    ("إذ يُحذر مختصون من أن الدواء قد يضر بالكلى.", ("explicit", "مختصون")),  # a prefix's damma, the subject after
 ])
 def test_an_object_after_the_cue_leaves_the_subject_implicit(sentence, expected):
     assert report(sentence) == expected
