@@ -823,7 +823,8 @@ def _told_medium(lex: Lexicons, toks: Tokens, k: int, colon: int) -> bool:
     if words and words[0] == toks[k].norm:
         words[0] = words[0][1:]  # لسكاي → سكاي
     quoted = toks[colon - 1].norm in cues.QUOTE_MARKS  # لـ«الشرق الأوسط»: a name in quotation marks, an outlet's
-    return bool(words) and (quoted or sources.classify(lex, words).kind == sources.MEDIA)
+    # لـ الراية، لراديو سوا: whatever the one or two words after ل, the headline's speaker told them (not its name)
+    return bool(words) and (quoted or len(words) <= 2 or sources.classify(lex, words).kind == sources.MEDIA)
 
 
 def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = ()) -> Report | None:
@@ -852,7 +853,8 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
     if 0 < np_end < colon and toks[np_end].norm in {"في", "امام"} and noun_phrase(lex, toks, np_end + 1) == colon and (
             toks[np_end + 1].norm in lex.places or toks[np_end].norm == "امام"):
         colon = np_end  # الموفد الفرنسي في بيروت: …، وزير الكهرباء أمام مجلس الشعب: …: where he speaks
-    if (colon < 1 or len(toks) - colon < 4 or not (np_end == colon or _told_medium(lex, toks, np_end, colon))
+    told = np_end < colon and _told_medium(lex, toks, np_end, colon)
+    if (colon < 1 or len(toks) - colon < 4 or not (np_end == colon or told)
             or len(text.split()) > _HEADLINE_WORDS):
         return None
     colon = np_end  # قرقاش لـ"سكاي نيوز عربية": … — the medium he told it is no part of his name
@@ -868,6 +870,8 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
         lex, surface(text, toks, 0, colon))
     # الموفد الفرنسي في بيروت: …، الوزير: …: a definite title speaks (the article names its holder)
     titled = toks[0].norm.startswith("ال") and toks[0].norm in lex.title_words and not mention.name
-    if not (person or institution or titled):
+    # مواطنون لـ الراية: …، ناشطة سودانية لراديو سوا: …: unnamed sources who told an outlet
+    unnamed = told and sources.classify(lex, [t.norm for t in toks[:colon]]).kind == sources.UNNAMED
+    if not (person or institution or titled or unnamed):
         return None
     return Report("explicit", "", surface(text, toks, 0, colon), quote="direct")

@@ -1442,6 +1442,8 @@ def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
     # a headline's speaker, the outlet he told it to, a colon and his words
     ("وزير الخارجية الإماراتي لسكاي نيوز عربية: لا حل عسكريا في اليمن", ("explicit", "وزير الخارجية الإماراتي")),
     ("مصدر لرويترز: الاتفاق وشيك بين الطرفين", ("explicit", "مصدر")),
+    ("سكان لـ الوطن: المياه مقطوعة منذ أسبوع", ("explicit", "سكان")),  # unnamed people who told an outlet
+    ("ناشطة حقوقية لراديو مونت: \"الأوضاع تتدهور يوميا\"", ("explicit", "ناشطة حقوقية")),
     # an outlet named after its city is one name, not a city and the verb's object
     ("والاشتباكات مستمرة، بحسب ما ذكرت صحيفة واشنطن بوست.", ("explicit", "صحيفة واشنطن بوست")),
     ("الصليب الأحمر: الوضع في اليمن كارثي جدا", ("explicit", "الصليب الأحمر")),
