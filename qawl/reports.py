@@ -124,9 +124,9 @@ def complement_at(lex: Lexicons, toks: Tokens, j: int, allowed: frozenset[str]) 
         if k < len(toks) and toks[k].norm in COMMAS:
             k += 1  # وأعلنت الوزارة، في بيان، تفكيك شبكة: the aside closed by a comma
         allowed = frozenset({cues.ANY})
-    if (cues.ANY in allowed and k < len(toks) and toks[k].norm not in PUNCTUATION
+    if (cues.ANY in allowed and k < len(toks) and (toks[k].norm not in PUNCTUATION or _quoted_name(lex, toks, k, k))
             and toks[k].norm not in lex.w.no_comment):
-        return k
+        return k  # وانتقد سياسة | "التهدئة": the object goes on in the name the marks set apart
     return -1
 
 
