@@ -126,8 +126,9 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if i > 0 and (before in w.number or (before.isdigit() and len(before) < 4)):  # 2016 أعربت: a year
         return None  # 35 ألف طالب وطالبة: a counted noun, not the verb
     described = _described_noun(lex, toks, i)
+    opener = toks[described - 1].norm if described > 0 else ""
     if described >= 0 and not (
-            (described == 0 or toks[described - 1].norm in lex.w.clause_opener or toks[described - 1].norm in lex.w.that)
+            (described == 0 or opener in lex.w.clause_opener or opener in lex.w.that)
             and sources.unnamed_head(lex, toks[described].norm)):  # لكن تقارير تحدثت عن: the subject, not described
         return None  # لافتة كتب عليها، تقارير تقول، وقفة احتجاجية دعت إليها: a clause that describes the noun before
         # it (and its adjective), not a report
@@ -394,7 +395,8 @@ def _indefinite_adjective(tok: Token) -> bool:
     word = tok.norm
     if tok.possessed or word.startswith("ال"):
         return False
-    if dictionary.participle(word) or ((entry := dictionary.entry(word)) is not None and entry.kind == dictionary.RELATIVE):
+    entry = dictionary.entry(word)
+    if dictionary.participle(word) or (entry is not None and entry.kind == dictionary.RELATIVE):
         return True
     base = word[:-2] if word.endswith("يه") else word[:-1] if word.endswith("ي") else ""
     return len(base) > 2 and dictionary.entry(base) is not None  # احتجاجية: the adjective of a noun, ـي or ـية
