@@ -122,6 +122,9 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
     if word.startswith("ال"):
         if definite and word[2:] in lex.w.body and prev not in lex.title_words and not word.endswith(("ي", "يه")):
             return True  # واتهمت المعارضة | الحكومة: a definite noun heads no construct, a body after it is the object
+        if (definite and word.endswith("ين") and not word.endswith("يين") and not prev.endswith(("ين", "ون", "ات"))
+                and prev not in lex.title_words and names.sound_plural(lex, word[2:])):
+            return True  # ودعت وزارة الصحة | المواطنين: people after a definite noun are no genitive of it, the object
         if word.endswith(("يين", "يون")) and prev.startswith("ال") and prev in lex.title_words and not prev.endswith(
                 ("ون", "ين", "ات")):
             return True  # وأخبر الوزير | الصحفيين: a plural after one title is no adjective of it (number agrees)
