@@ -396,6 +396,7 @@ def test_documents_speak_for_their_authors(sentence, expected):
     ("وكانت القناة 14 الإسرائيلية قد ذكرت أن الجلسة أرجئت.", "القناة 14 الإسرائيلية"),  # a channel's number
     ("ودعت وزارة الصحة المواطنين إلى تلقي اللقاح.", "وزارة الصحة"),  # people after a definite noun: the object
     ("ونبه الدفاع المدني من مخاطر السيول في الأودية.", "الدفاع المدني"),  # نبه من: warned of
+    ("وبرر مدير الشركة قراره بارتفاع التكاليف.", "مدير الشركة"),  # justified: a cue of its own
     ("وعبرت التلميذة سلمى العمراني عن سعادتها بالنتيجة.", "التلميذة سلمى العمراني"),  # a pupil is a person
 ])
 def test_subjects_around_clauses_outlets_and_quotes(sentence, mention):
