@@ -287,18 +287,19 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
             lex, out[first].mention)) and (body := _body_of_short_name(short, out[first + 1 :])):
         # الموارد المائية تعلن خطة …: a headline's subject that is the short name of a body the article names in full
         out[first] = replace(body, cue=out[first].cue, quote=out[first].quote, people=out[first].people)
-    elif first >= 0 and out[first].attribution == "none" and (short := _acting_short_name(
-            lex, sentences[first].text)) and (body := _body_of_short_name(short, out[first + 1 :])):
+    elif first >= 0 and out[first].attribution == "none" and (short := _acting_short_name(lex, tokens(
+            sentences[first].text) if toks is None else toks[first])) and (
+            body := _body_of_short_name(short, out[first + 1 :])):
         # "الصحة" تنفي …، الكهرباء تكشف …: a headline's body by its domain word, reporting what the article then
         # tells it said
         out[first] = replace(body, cue="", attribution="explicit", people=out[first].people)
     return out
 
 
-def _acting_short_name(lex: Lexicons, text: str) -> list[str]:
+def _acting_short_name(lex: Lexicons, toks: Tokens) -> list[str]:
     """Return the normalized words of the one or two definite words (maybe in quotation marks) that open a headline
     before the present of a cue and what it governs (الكهرباء تكشف سبب …، «الصحة» تنفي، الأرصاد تحذر من), or []."""
-    words = [t.norm for t in tokens(text)[:8]]
+    words = [t.norm for t in toks[:8]]
     if words and words[0] in cues.QUOTE_MARKS:
         close = next((k for k in range(1, min(len(words), 4)) if words[k] in cues.QUOTE_MARKS), -1)
         if close < 2:
@@ -307,7 +308,7 @@ def _acting_short_name(lex: Lexicons, text: str) -> list[str]:
     else:
         short = words[:2] if len(words) > 2 and words[1].startswith("ال") else words[:1]
         at = len(short)
-    if at + 1 >= len(words) or not all(w.startswith("ال") and w not in lex.title_words for w in short):
+    if at + 1 >= len(words) or not _short_body_name(lex, " ".join(short)):
         return []
     form = cues.of(lex).forms.get(words[at])
     if form is None or not form.present:

@@ -22,7 +22,7 @@ from qawl.phrases import (
     through_phrase,
     trailing_name,
 )
-from qawl.reports import Report, complement_at, quote_kind, said_at, speech_objects, surface
+from qawl.reports import RESUMPTIVE, Report, complement_at, quote_kind, said_at, speech_objects, surface
 from qawl.subjects import is_participle, is_source, main_subject, quoted_body, speaks
 from qawl.tokenize import NORM, Tokens, positions
 
@@ -357,10 +357,8 @@ def _seen_document(lex: Lexicons, toks: Tokens, a: int, limit: int) -> int:
     k = a + 1
     while k < min(limit, a + 3) and _adjective(toks[k].norm):
         k += 1
-    verb = toks[k].norm if k < limit else ""
-    described = k + 1 < limit and toks[k + 1].norm.startswith(("علي", "ب")) and toks[k + 1].norm.endswith("ه" if (
-        not toks[a].feminine) else "ها")  # its pronoun: عليها for وثيقة، عليه for تقرير
-    return k if verb and dictionary.verb_only(verb) and described else a
+    described = k + 1 < limit and toks[k + 1].norm in RESUMPTIVE  # عليها، عليه: the pronoun of the document
+    return k if described and dictionary.verb_only(toks[k].norm) else a
 
 
 def _document_head(lex: Lexicons, word: str) -> bool:

@@ -37,6 +37,7 @@ from qawl.relays import (
     without_lam,
 )
 from qawl.reports import (
+    RESUMPTIVE,
     Report,
     complement_at,
     complement_prefixes,
@@ -376,14 +377,11 @@ def _thing_opens(lex: Lexicons, toks: Tokens, i: int) -> bool:
         t.norm in PUNCTUATION or is_stop_word(lex, t.norm) for t in toks[:i]) and not speaks(lex, toks, 0, i))
 
 
-_RESUMPTIVE = frozenset(p + s for p in ("الي", "علي", "في", "ب", "ل", "عن", "من") for s in ("ه", "ها", "هم", "هن"))
-
-
 def _described_noun(lex: Lexicons, toks: Tokens, i: int) -> int:
     """Return the position of the indefinite noun right before the verb at toks[i], past one indefinite adjective
     (وقفة احتجاجية | دعت إليها), or -1."""
     k = i - 1
-    if (k > 0 and i + 1 < len(toks) and toks[i + 1].norm in _RESUMPTIVE
+    if (k > 0 and i + 1 < len(toks) and toks[i + 1].norm in RESUMPTIVE
             and _indefinite_adjective(toks[k]) and indefinite_noun(lex, toks[k - 1])):
         k -= 1  # the verb's preposition takes a pronoun of the noun described (دعت إليها، كتب عليها)
     return k if k >= 0 and indefinite_noun(lex, toks[k]) else -1
