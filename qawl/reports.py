@@ -171,8 +171,12 @@ def _preposition_like(lex: Lexicons, toks: Tokens, k: int) -> bool:
     n = toks[k].norm
     if k > 0 and toks[k - 1].norm in lex.w.preposition:
         return True  # …، دون ذكر الحكومة بالاسم، عن: a verbal noun after a preposition, no verb
-    return ((n in lex.w.ambiguous_cue or n in lex.w.clause_head_cue) and k > 0
-            and not (toks[k - 1].norm in PUNCTUATION or toks[k - 1].norm in lex.w.clause_opener))
+    if not (n in lex.w.ambiguous_cue or n in lex.w.clause_head_cue) or k == 0:
+        return False
+    if toks[k - 1].norm in COMMAS and k + 1 < len(toks) and toks[k + 1].norm not in PUNCTUATION and not (
+            sources.head_kind(lex, toks[k + 1].norm)):
+        return True  # وعبر أولياء الأمور، عبر صفحات التواصل، عن غضبهم: an aside (via what cannot speak), no verb
+    return not (toks[k - 1].norm in PUNCTUATION or toks[k - 1].norm in lex.w.clause_opener)
 
 
 def quote_kind(text: str, after: int, spans: list[tuple[int, int]]) -> str:

@@ -720,7 +720,9 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
     toks = tokens(text) if toks is None else toks
     found = positions(map(NORM, toks), triggers(lex))
     if not found:  # a sentence without a cue (one in six) can only be a headline
-        return _headline(lex, text, toks, known)
+        return _headline(lex, text, toks, known) or _online_voices(lex, text, toks)
+    if online := _online_voices(lex, text, toks):
+        return online  # وتداول ناشطون صورا قالوا إنها: the voices that opened the sentence, whatever it relays
     spans = quote_spans(text) if spans is None else spans
     table = cues.of(lex)
     relay_words, according_to, came_in = lex.w.relay, according_words(lex), lex.w.came_in
@@ -795,6 +797,28 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
     if participle:
         return Report("implicit", participle, quote=quote_kind(text, 0, spans))
     return _headline(lex, text, toks, known)
+
+
+def _circulated(lex: Lexicons) -> frozenset[str]:
+    return frozenset(v + end for v in lex.w.circulate for end in ("", "ت", "وا", "ون"))
+
+
+def _online_voices(lex: Lexicons, text: str, toks: Tokens) -> Report | None:
+    """Return the report of a sentence whose subject is voices online sharing or mocking something (وتداول ناشطون
+    صورا، وسخر مغردون من، وكان نشطاء قد أطلقوا وسما): what they post is what they say, an unnamed source; else None."""
+    voices, acts = lex.w.online_voice, lex.derived("circulated", _circulated)
+    k = 1 if len(toks) > 2 and toks[0].norm in lex.w.clause_opener else 0  # فيما تداول ناشطون
+    if k + 1 < len(toks) and without_and(toks[k].norm) in acts and toks[k + 1].norm in voices:
+        at = k + 1
+    elif len(toks) > 3 and without_and(toks[0].norm) == "كان" and toks[1].norm in voices and any(
+            toks[m].norm == "قد" and toks[m + 1].norm in acts for m in range(2, min(len(toks) - 1, 10))):
+        k, at = next(m + 1 for m in range(2, len(toks) - 1) if toks[m].norm == "قد"), 1
+    else:
+        return None
+    end = at + 1
+    while end < len(toks) and toks[end].norm.endswith(("يون", "يين", "يات")):
+        end += 1  # ناشطون سوريون: the voices and the adjectives of where they are from, not what they shared
+    return Report("explicit", surface(text, toks, k, k + 1), surface(text, toks, at, end))
 
 
 def _quoted_headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str]) -> Report | None:

@@ -43,7 +43,7 @@ def key_words(lex: Lexicons) -> frozenset[str]:
     """Return every normalized word that speech.find(), people() and turn_taker() act on. A sentence with none of
     them and no colon reports nothing and names no titled person: attribution skips it at once."""
     return lex.derived("key_words", lambda lex: (speech.triggers(lex) | lex.title_words | lex.w.turn_after_min
-                                                 | lex.w.turn_opener | {cues.COLON}))
+                                                 | lex.w.turn_opener | lex.w.online_voice | {cues.COLON}))
 
 
 def has_key_word(lex: Lexicons, written: str) -> bool:

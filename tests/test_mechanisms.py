@@ -2047,3 +2047,20 @@ def test_figures_after_according_to_speak_for_their_issuer_or_themselves():
 ])
 def test_where_a_sentence_begins_after_its_dateline(sentence, begins):
     assert subjects.after_dateline(LEX, tokens(sentence)) == begins
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("وتداول ناشطون على مواقع التواصل صورا قالوا إنها للحريق.", ("explicit", "ناشطون")),  # what they shared
+    ("وسخر مغردون من القرار.", ("explicit", "مغردون")),
+    ("فيما نشر ناشطون سوريون مقاطع مصورة.", ("explicit", "ناشطون سوريون")),  # and where they are from
+    ("وكان نشطاء قد أطلقوا وسما يطالب بالإفراج عنه.", ("explicit", "نشطاء")),
+    ("واعتقل ناشطون في المدينة.", None),  # a passive verb: what was done to them, nothing they posted
+    ("وتداول التجار الأسهم بكثافة.", None),  # traders trade: no voices online
+])
+def test_voices_online_say_what_they_post(sentence, expected):
+    assert report(sentence) == expected
+
+
+def test_an_aside_via_what_cannot_speak_is_no_verb():
+    found = speech.find(LEX, "وعبر عدد من الأهالي، عبر صفحات التواصل الاجتماعي، عن غضبهم من القرار.")
+    assert (found.mention, sources.classify(LEX, ["عدد", "من", "الاهالي"]).kind) == ("عدد من الأهالي", "unnamed")
