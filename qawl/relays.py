@@ -258,7 +258,8 @@ def according_report(lex: Lexicons, text: str, toks: Tokens, i: int, known: Coll
         body = without_lam(toks[j - 2].norm) in lex.w.figures
     elif j + 2 < len(toks) and _document_head(lex, toks[j].norm):
         after = noun_phrase(lex, toks, j + 1)
-        if after > j + 1 and speaks(lex, toks, j + 1, after) and not _adjective(toks[j + 1].norm):
+        if after > j + 1 and speaks(lex, toks, j + 1, after) and not (
+                _adjective(toks[j + 1].norm) and sources.head_kind(lex, toks[j + 1].norm) not in sources.BODIES):
             j += 1  # وفقا لبيانات تريد ويب: the source is who the data are of (وفق تقديرات أولية: the estimates)
             body = without_lam(toks[j - 1].norm) in lex.w.figures  # figures come from a body, not a person
     head = toks[i].norm

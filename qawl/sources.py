@@ -352,6 +352,8 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
     if possessed:
         kind = possessor_kind(lex, words[0])  # حرصه، رفضه: no name; شقيقه، أصحابها: a relative, people
         return Source(kind, gender(lex, words, cue_gender) if kind == PERSON else "")
+    if len(words) > 1 and without_article(words[0]) in lex.w.count_noun and words[1].startswith("ال"):
+        return Source("")  # عدد اللاجئين السوريين: how many they are, not some of them (عدد كبير من الطلاب)
     if without_article(stem(lex, words[0])) in lex.w.quantifier or (words[0] in lex.w.number and len(words) > 1):
         # العديد من اللاعبين، أحد المصادر، ثلاث وكالات: the source is what the quantifier or number counts
         rest = words[2:] if len(words) > 2 and words[1] == "من" else words[1:]

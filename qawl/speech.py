@@ -242,6 +242,9 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         end = place  # مصدر في الرئاسة | طلب عدم نشر اسمه: where he serves, then the clause that withholds his name
     if not implicit and (cut := next((m for m in range(j + 1, end) if withheld_clause(lex, toks, m) > 0), 0)):
         np_end, end = min(np_end, cut), cut  # مسؤول | فضل عدم ذكر اسمه: the clause that withholds his name ends him
+    if not implicit and not w.approximately.isdisjoint(map(NORM, toks[end : end + 4])) and not speaks(
+            lex, toks, j, np_end):
+        return None  # ويقدر عدد اللاجئين في لبنان بنحو مليون: what is estimated and at how much, by no one here
     if not w.no_comment.isdisjoint(map(NORM, toks[j : end + 1])):
         return None  # رفضت الوزارة التعليق: refusing to comment reports nothing
     if (not implicit and np_end < len(toks) and toks[np_end].norm in w.same and (cues.ANY not in allowed or (

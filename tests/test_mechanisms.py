@@ -2064,3 +2064,26 @@ def test_voices_online_say_what_they_post(sentence, expected):
 def test_an_aside_via_what_cannot_speak_is_no_verb():
     found = speech.find(LEX, "وعبر عدد من الأهالي، عبر صفحات التواصل الاجتماعي، عن غضبهم من القرار.")
     assert (found.mention, sources.classify(LEX, ["عدد", "من", "الاهالي"]).kind) == ("عدد من الأهالي", "unnamed")
+
+
+@pytest.mark.parametrize(("words", "kind"), [
+    (["عدد", "اللاجئين", "السوريين"], ""),  # how many refugees there are: a count cannot speak
+    (["عدد", "من", "الاهالي"], "unnamed"),  # some of the people
+    (["عدد", "كبير"], "unnamed"),  # many (of them)
+])
+def test_a_count_is_no_source_but_some_of_them_are(words, kind):
+    assert sources.classify(LEX, words).kind == kind
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    # what is estimated, and at how much: the estimate's owner after بحسب is the source
+    ("ويقدر عدد اللاجئين في لبنان بنحو مليون، بحسب تقديرات الحكومة اللبنانية.", "الحكومة اللبنانية"),
+    ("وتقدر الأمم المتحدة عدد اللاجئين بنحو مليون.", "الأمم المتحدة"),  # one who can speak estimates it
+    ("وبحسب معطيات جمعية الأمل، فإن الجرائم زادت.", "جمعية الأمل"),  # a body shaped like an adjective (جمعية)
+])
+def test_an_estimate_speaks_for_its_owner(sentence, mention):
+    assert speech.find(LEX, sentence).mention == mention
+
+
+def test_an_estimate_of_a_thing_by_no_one_is_narration():
+    assert report("وتقدر خسائر القطاع بنحو مليار دولار.") is None
