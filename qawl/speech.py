@@ -704,6 +704,7 @@ def triggers(lex: Lexicons) -> frozenset[str]:
         return (lex.w.relay | {"نقلا"} | frozenset(table.verbs) | according_words(lex) | lex.w.impersonal_source
                 | frozenset("و" + w for w in lex.w.impersonal_source)
                 | frozenset(table.participles) | frozenset(table.with_object) | lex.w.came_in | lex.w.shows
+                | lex.w.manner_verb | frozenset(p + w for p in "وف" for w in lex.w.manner_verb)
                 | {"حد", "لسان"})
     return lex.derived("speech_triggers", make)
 
@@ -775,6 +776,9 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
             according = according_report(lex, text, toks, i, known)
         elif n in came_in and verb is None:
             verb = came_in_report(lex, text, toks, i, spans)
+        elif without_and(n) in lex.w.manner_verb and verb is None and (
+                manner := _speech_act_report(lex, text, toks, i, spans)) is not None:
+            verb = manner  # اكتفت واشنطن بالإشارة إلى أن، سارعت الجزائر إلى التعبير عن: the speech act the verb names
         elif n in lex.w.shows and verb is None and (shown := _shown_by(lex, text, toks, i)) is not None:
             verb = shown  # أظهرت البيانات الصادرة عن المركز أن: the body whose figures show it
         elif n in table.participles and not participle and verb is None and _participle_reports(lex, toks, i):
@@ -800,6 +804,31 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
     if participle:
         return Report("implicit", participle, quote=quote_kind(text, 0, spans))
     return _headline(lex, text, toks, known)
+
+
+def _speech_act(lex: Lexicons, toks: Tokens, k: int) -> int:
+    """Return the position after the verbal noun of a speech act at toks[k] (بالإشارة، إلى التعبير، بالقول), or -1."""
+    if k + 1 < len(toks) and toks[k].norm in {"الي", "علي"}:
+        k += 1  # سارع إلى التعبير، حرص على التأكيد
+    if k >= len(toks):
+        return -1
+    word = toks[k].norm
+    for prefix in ("بال", "لل", "ال"):
+        if word.startswith(prefix) and word[len(prefix):] in lex.w.speech_act:
+            return k + 1
+    return -1
+
+
+def _speech_act_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tuple[int, int]]) -> Report | None:
+    """Return the report of a verb of manner whose complement is a speech act (اكتفت الناطقة بالقول إن، سارعت
+    الجزائر إلى التعبير عن أسفها): its subject speaks; None when the complement is no speech (اكتفى الفريق بالتعادل)."""
+    # The subject runs up to the speech act (اكتفت الناطقة باسم البيت الأبيض فلانة | بالقول)
+    end = next((k for k in range(i + 2, min(len(toks), i + 12)) if _speech_act(lex, toks, k) > 0
+                or toks[k].norm in PUNCTUATION), -1)
+    if end < 0 or (after := _speech_act(lex, toks, end)) < 0 or not speaks(lex, toks, i + 1, end):
+        return None
+    return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, i + 1, end),
+                  quote=quote_kind(text, toks.starts[after - 1], spans))
 
 
 def _circulated(lex: Lexicons) -> frozenset[str]:

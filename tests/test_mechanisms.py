@@ -2087,3 +2087,20 @@ def test_an_estimate_speaks_for_its_owner(sentence, mention):
 
 def test_an_estimate_of_a_thing_by_no_one_is_narration():
     assert report("وتقدر خسائر القطاع بنحو مليار دولار.") is None
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("واكتفت واشنطن بالإشارة إلى أن المحادثات مستمرة.", ("explicit", "واشنطن")),  # confined herself to saying
+    ("وسارعت الجزائر إلى التعبير عن أسفها.", ("explicit", "الجزائر")),  # hastened to express
+    ("واكتفت الناطقة باسم الوزارة سلمى حداد بالقول إن الملف مغلق.",
+     ("explicit", "الناطقة باسم الوزارة سلمى حداد")),  # the subject runs up to the speech act
+    ("وحرص الوزير على التأكيد أن الخطة جاهزة.", ("explicit", "الوزير")),
+    ("واكتفى الفريق بالتعادل.", None),  # settled for a draw: no speech act
+    ("وسارعت فرق الإنقاذ إلى المكان.", None),
+])
+def test_a_verb_of_manner_reports_the_speech_act_it_names(sentence, expected):
+    assert report(sentence) == expected
+
+
+def test_a_professional_order_is_a_body():
+    assert sources.classify(LEX, ["عماده", "الاطباء"]).kind == "organization"
