@@ -88,6 +88,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     before = toks[i - 1].norm if i > 0 else ""
     table = cues.of(lex)
     stem = table.verbs[n]
+    if i == 0 and stem == "كتب" and _byline(lex, toks):
+        return None  # كتب فهد التركي: أعلنت الوزارة …: who wrote the article, then its first sentence
     if passive(text, toks, i) and not (
             table.forms[n].present and i + 1 < len(toks) and toks[i + 1].norm not in w.that
             and sources.head_kind(lex, toks[i + 1].norm) == sources.UNNAMED):
@@ -829,6 +831,16 @@ def _speech_act_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: li
         return None
     return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, i + 1, end),
                   quote=quote_kind(text, toks.starts[after - 1], spans))
+
+
+def _byline(lex: Lexicons, toks: Tokens) -> bool:
+    """Return whether a sentence opens with a byline (كتب فهد التركي: أعلنت، كتبت - فاطمة عبدالله: أكدت): a name
+    with no preposition before a colon, and a verb after it that opens the story."""
+    colon = next((m for m in range(2, min(len(toks), 7)) if toks[m].norm == cues.COLON), -1)
+    if colon < 0 or colon + 1 >= len(toks) or any(t.norm in lex.w.preposition for t in toks[1:colon]):
+        return False
+    after = toks[colon + 1].norm
+    return after in cues.of(lex).verbs or dictionary.verb_only(after)
 
 
 def _circulated(lex: Lexicons) -> frozenset[str]:

@@ -2104,3 +2104,13 @@ def test_a_verb_of_manner_reports_the_speech_act_it_names(sentence, expected):
 
 def test_a_professional_order_is_a_body():
     assert sources.classify(LEX, ["عماده", "الاطباء"]).kind == "organization"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("كتب سامر الخطيب: أعلنت وزارة الأشغال أن المبنى جاهز.", ("explicit", "وزارة الأشغال")),  # byline, then story
+    ("كتبت - ريم العلي: كشفت مصادر مطلعة أن الوزارة أحالت موظفين.", ("explicit", "مصادر مطلعة")),
+    ("وكتب الوزير على حسابه: إن الاتفاق سيئ.", ("explicit", "الوزير")),  # where he wrote: a report
+    ('كتب الوزير: "نحن مستعدون".', ("explicit", "الوزير")),  # a quotation after the colon
+])
+def test_a_byline_is_who_wrote_the_article_not_a_source(sentence, expected):
+    assert report(sentence) == expected
