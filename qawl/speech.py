@@ -222,7 +222,7 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
             np_end = cut  # ونشرت الهيئة | صورة: a thing the dictionary knows opens what it issued (not تايمز)
         end = through_phrase(lex, toks, j, np_end)
         app_end = apposition(lex, toks, end)[1]
-        comp_at = past_relative_clause(lex, toks, app_end) if app_end > end else end
+        comp_at = past_relative_clause(lex, toks, app_end)
         # مدير فرع الوزارة بالباحة إبراهيم الزلفان، أن; الدكتور الهزوم، إلى أن: a comma closes a titled name before
         # what he said (not نفى ادعاءات الجاسوس … كريستوفر ستيل، بأنه: an object that ends in someone's name)
         closed = (comp_at == end and comp_at + 1 < len(toks) and toks[comp_at].norm in COMMAS
@@ -595,7 +595,10 @@ def _after_what_is_said(lex: Lexicons, toks: Tokens, i: int, after: int) -> bool
     rest = [t.norm for t in toks[after:]]
     while rest and rest[-1] in PUNCTUATION:
         rest.pop()
-    return len(rest) <= 4 and not any(w in lex.w.that or w in cues.of(lex).verbs for w in rest)
+    # …، يقول فلان، مدير فندق مصنف بمراكش: who he is may close the sentence too
+    titled = len(rest) > 1 and rest[0] in COMMAS and (rest[1] in lex.title_words or without_article(
+        rest[1]) in lex.w.person_noun)
+    return len(rest) <= (10 if titled else 4) and not any(w in lex.w.that or w in cues.of(lex).verbs for w in rest)
 
 
 def _implicit_report(lex: Lexicons, text: str, toks: Tokens, i: int, cue: str, quote: str) -> Report | None:
@@ -854,9 +857,9 @@ def _online_voices(lex: Lexicons, text: str, toks: Tokens) -> Report | None:
     k = 1 if len(toks) > 2 and toks[0].norm in lex.w.clause_opener else 0  # فيما تداول ناشطون
     if k + 1 < len(toks) and without_and(toks[k].norm) in acts and toks[k + 1].norm in voices:
         at = k + 1
-    elif len(toks) > 3 and without_and(toks[0].norm) == "كان" and toks[1].norm in voices and any(
-            toks[m].norm == "قد" and toks[m + 1].norm in acts for m in range(2, min(len(toks) - 1, 10))):
-        k, at = next(m + 1 for m in range(2, len(toks) - 1) if toks[m].norm == "قد"), 1
+    elif len(toks) > 3 and without_and(toks[0].norm) == "كان" and toks[1].norm in voices and (m := next(
+            (m for m in range(2, min(len(toks) - 1, 10)) if toks[m].norm == "قد" and toks[m + 1].norm in acts), 0)):
+        k, at = m + 1, 1  # وكان نشطاء … قد أطلقوا: the verb after قد
     else:
         return None
     end = at + 1

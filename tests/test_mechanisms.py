@@ -2114,3 +2114,15 @@ def test_a_professional_order_is_a_body():
 ])
 def test_a_byline_is_who_wrote_the_article_not_a_source(sentence, expected):
     assert report(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the cue after the quotation, then the speaker and who he is
+    ("«الطلب تراجع كثيرا هذا العام»، يقول سامي الفهري، مدير فندق في مراكش.", ("explicit", "سامي الفهري")),
+    ("«الطلب تراجع كثيرا»، قال الوزير، الذي وصل أمس إلى المدينة قادما من العاصمة.", None),  # a clause, no title
+    # a relative clause set off by commas after a titled name, before the colon of what she said
+    ('وقالت الفلاحة سعيدة الجلاصي، التي تملك نحو 400 شجرة: "بعنا الزيتون بخسارة".',
+     ("explicit", "الفلاحة سعيدة الجلاصي")),
+])
+def test_what_closes_a_speakers_phrase(sentence, expected):
+    assert report(sentence) == expected
