@@ -271,6 +271,11 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         end, app_a, app_b, at = np_end, np_end, np_end, np_end
     if at < 0 and not implicit:
         at = after_describing_clause(lex, toks, j, max(end, app_b))
+    if at < 0 and not implicit and (aside := next((c for c in range(end, min(len(toks), j + 12)) if toks[
+            c].norm in COMMAS and withheld_clause(lex, toks, c) > 0), -1)) > 0:
+        # وقال سائق سيارة أجرة من حي الميدان، طلب عدم ذكر اسمه، لـ«الوطن» إن: what the subject's phrase runs through
+        # ends at the clause that withholds his name, what he said follows it
+        at = complement_at(lex, toks, withheld_clause(lex, toks, aside), allowed)
     if at < 0 and not implicit and cues.ANY in allowed and i > 0 and not speaks(lex, toks, j, np_end):
         at = j  # الرئيس ينفي الاتهامات: the object is what the verb reports, its subject is before it
     if at < 0:

@@ -93,9 +93,14 @@ def subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int, 
         first = toks[b].norm
         first = first[1:] if first[:1] in {"و", "ف"} and first[1:].startswith("ال") else first
         if not (first.startswith("ال") or opened or first in lex.title_words or sources.unnamed_head(lex, first) or (
-                a > 0 and toks[a - 1].norm in lex.w.that and (has_name(lex, toks, b, b + 1) or first in lex.places))):
+                a > 0 and toks[a - 1].norm in lex.w.that and (has_name(lex, toks, b, b + 1) or first in lex.places
+                                                              or (sources.head_kind(lex, first)
+                                                                  and not first[:1].isdigit())))):
             continue  # بيد أن ترامب يقول، إلا أن فرنسا قالت: a name after أن is the subject of the clause it opens
         stop = min(noun_phrase(lex, toks, b), end)  # المعارضة | من جانبها: no phrase runs past the subject's end
+        if b < stop < end and a > 0 and toks[a - 1].norm in lex.w.that and all(
+                t.norm.endswith("يا") for t in toks[stop:end]):
+            stop = end  # غير أن مصدرا دبلوماسيا مغربيا أكد: an accusative subject after أن, its adjectives too
         app_a, app_b = apposition(lex, toks, stop)
         # the comma closing the apposition ends the subject, or is the one before قد that ended it already
         reach = (app_b if app_b == end else app_b + 1) if app_b > stop else stop
@@ -377,8 +382,9 @@ def named_opening(lex: Lexicons, toks: Tokens, i: int, known: Collection[str] = 
            or is_stop_word(lex, t.norm) for t in toks[:i]) or (
             toks[0].norm in lex.w.clause_opener or not speaks(lex, toks, 0, i)):  # لكن، بيد أن: no name
         return 0
+    # سلطنة عُمان ترحب، وزارة التربية تكشف; منظمات حقوقية تحذر، خبراء يحذرون: unnamed sources too
     return i if toks[0].norm in lex.places or has_name(lex, toks, 0, i) or sources.classify(
-        lex, [t.norm for t in toks[:i]]).kind in sources.BODIES else 0  # سلطنة عُمان ترحب، وزارة التربية تكشف
+        lex, [t.norm for t in toks[:i]]).kind in sources.BODIES | {sources.UNNAMED} else 0
 
 
 def is_thing(word: str) -> bool:
