@@ -859,8 +859,10 @@ def _online_voices(lex: Lexicons, text: str, toks: Tokens) -> Report | None:
     """Return the report of a sentence whose subject is voices online sharing or mocking something (وتداول ناشطون
     صورا، وسخر مغردون من، وكان نشطاء قد أطلقوا وسما): what they post is what they say, an unnamed source; else None."""
     voices, acts = lex.w.online_voice, lex.derived("circulated", _circulated)
-    k = 1 if len(toks) > 2 and toks[0].norm in lex.w.clause_opener else 0  # فيما تداول ناشطون
-    if k + 1 < len(toks) and without_and(toks[k].norm) in acts and toks[k + 1].norm in voices:
+    # فيما تداول ناشطون; على مدار الأيام الماضية تداول مستخدمو مواقع التواصل: a time may open the sentence
+    k = next((k for k in range(min(len(toks) - 1, 7)) if toks[k + 1].norm in voices
+              and without_and(toks[k].norm) in acts), -1)
+    if k >= 0:
         at = k + 1
     elif len(toks) > 3 and without_and(toks[0].norm) == "كان" and toks[1].norm in voices and (m := next(
             (m for m in range(2, min(len(toks) - 1, 10)) if toks[m].norm == "قد" and toks[m + 1].norm in acts), 0)):
@@ -868,6 +870,10 @@ def _online_voices(lex: Lexicons, text: str, toks: Tokens) -> Report | None:
     else:
         return None
     end = at + 1
+    if toks[at].norm.endswith("و") and end < len(toks) and toks[end].word:
+        end += 1  # مستخدمو مواقع التواصل الاجتماعي: the construct, with what they use and its definite words
+        while end < min(len(toks), at + 5) and toks[end].norm.startswith("ال"):
+            end += 1
     while end < len(toks) and toks[end].norm.endswith(("يون", "يين", "يات")):
         end += 1  # ناشطون سوريون: the voices and the adjectives of where they are from, not what they shared
     return Report("explicit", surface(text, toks, k, k + 1), surface(text, toks, at, end))

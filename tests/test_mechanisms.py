@@ -2054,6 +2054,9 @@ def test_where_a_sentence_begins_after_its_dateline(sentence, begins):
     ("وسخر مغردون من القرار.", ("explicit", "مغردون")),
     ("فيما نشر ناشطون سوريون مقاطع مصورة.", ("explicit", "ناشطون سوريون")),  # and where they are from
     ("وكان نشطاء قد أطلقوا وسما يطالب بالإفراج عنه.", ("explicit", "نشطاء")),
+    # a time before the verb; users of what, in the construct
+    ("على مدار الأيام الماضية تداول مستخدمو مواقع التواصل الاجتماعي بشكل واسع خبرا.",
+     ("explicit", "مستخدمو مواقع التواصل الاجتماعي")),
     ("واعتقل ناشطون في المدينة.", None),  # a passive verb: what was done to them, nothing they posted
     ("وتداول التجار الأسهم بكثافة.", None),  # traders trade: no voices online
 ])
