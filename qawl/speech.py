@@ -130,6 +130,12 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         return None  # 35 ألف طالب وطالبة: a counted noun, not the verb
     described = _described_noun(lex, toks, i)
     opener = toks[described - 1].norm if described > 0 else ""
+    if (described > 0 and table.forms[n].present and table.forms[n].number == "pl" and i + 1 < len(toks)
+            and toks[i + 1].norm in w.that and not sources.head_kind(lex, toks[described].norm)
+            and (main := main_subject(lex, toks, described))[1] > main[0] and speaks(lex, toks, main[0], main[1])):
+        # ويشن الحوثيون هجمات على سفن يقولون إنها: things the sentence's subject says what they are
+        return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, main[0], main[1]),
+                      surface(text, toks, main[2], main[3]), quote_kind(text, toks.starts[i + 1], spans))
     if described >= 0 and not (
             (described == 0 or opener in lex.w.clause_opener or opener in lex.w.that)
             and sources.unnamed_head(lex, toks[described].norm)):  # لكن تقارير تحدثت عن: the subject, not described

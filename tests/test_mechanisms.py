@@ -2150,3 +2150,8 @@ def test_unnamed_sources_in_the_shapes_news_gives_them(sentence, expected):
 def test_a_withheld_name_makes_the_source_anonymous_wherever_the_clause_is():
     found = speech.find(LEX, "وقال سائق سيارة أجرة من حي الميدان، طلب عدم ذكر اسمه، لـ«الوطن» إن الأجرة ستتضاعف.")
     assert found.anonymous
+
+
+def test_things_the_sentences_subject_says_what_they_are():
+    # يقولون after things (سفن) that cannot say it: the plural subject of the sentence's verb says it
+    assert report("ويشن الحوثيون منذ أشهر هجمات على سفن يقولون إنها مرتبطة بإسرائيل.") == ("explicit", "الحوثيون")
