@@ -870,11 +870,13 @@ def _online_voices(lex: Lexicons, text: str, toks: Tokens) -> Report | None:
               and without_and(toks[k].norm) in acts), -1)
     if k >= 0:
         at = k + 1
-    elif len(toks) > 3 and without_and(toks[0].norm) == "كان" and toks[1].norm in voices and (m := next(
+    elif len(toks) > 3 and without_and(toks[0].norm) in {"كان", "كانت"} and toks[1].norm in voices and (m := next(
             (m for m in range(2, min(len(toks) - 1, 10)) if toks[m].norm == "قد" and toks[m + 1].norm in acts), 0)):
         k, at = m + 1, 1  # وكان نشطاء … قد أطلقوا: the verb after قد
     else:
         return None
+    if any(t.norm == "عن" for t in toks[at + 1 : at + 7]) and without_and(toks[k].norm) in lex.w.relay:
+        return None  # ونقل ناشطون عن شهود عيان: the ones they relay speak
     end = at + 1
     if toks[at].norm.endswith("و") and end < len(toks) and toks[end].word:
         end += 1  # مستخدمو مواقع التواصل الاجتماعي: the construct, with what they use and its definite words

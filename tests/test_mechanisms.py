@@ -2057,6 +2057,8 @@ def test_where_a_sentence_begins_after_its_dateline(sentence, begins):
     # a time before the verb; users of what, in the construct
     ("على مدار الأيام الماضية تداول مستخدمو مواقع التواصل الاجتماعي بشكل واسع خبرا.",
      ("explicit", "مستخدمو مواقع التواصل الاجتماعي")),
+    ("وكانت صفحات على موقع فيسبوك قد تداولت منشورات عن الحادث.", ("explicit", "صفحات")),  # pages, unnamed
+    ("ونقل ناشطون عن شهود عيان أن القصف استمر.", ("explicit", "شهود عيان")),  # the ones they relay speak
     ("واعتقل ناشطون في المدينة.", None),  # a passive verb: what was done to them, nothing they posted
     ("وتداول التجار الأسهم بكثافة.", None),  # traders trade: no voices online
 ])
@@ -2073,6 +2075,7 @@ def test_an_aside_via_what_cannot_speak_is_no_verb():
     (["عدد", "اللاجئين", "السوريين"], ""),  # how many refugees there are: a count cannot speak
     (["عدد", "من", "الاهالي"], "unnamed"),  # some of the people
     (["عدد", "كبير"], "unnamed"),  # many (of them)
+    (["قوي", "سياسيه", "سنيه"], "unnamed"),  # political forces: several, none named (not a person's name)
 ])
 def test_a_count_is_no_source_but_some_of_them_are(words, kind):
     assert sources.classify(LEX, words).kind == kind
