@@ -173,9 +173,13 @@ def _preposition_like(lex: Lexicons, toks: Tokens, k: int) -> bool:
         return True  # …، دون ذكر الحكومة بالاسم، عن: a verbal noun after a preposition, no verb
     if not (n in lex.w.ambiguous_cue or n in lex.w.clause_head_cue) or k == 0:
         return False
-    if toks[k - 1].norm in COMMAS and k + 1 < len(toks) and toks[k + 1].norm not in PUNCTUATION and not (
-            sources.head_kind(lex, toks[k + 1].norm)):
-        return True  # وعبر أولياء الأمور، عبر صفحات التواصل، عن غضبهم: an aside (via what cannot speak), no verb
+    if toks[k - 1].norm in COMMAS and k + 1 < len(toks) and toks[k + 1].norm not in PUNCTUATION and (
+            not sources.head_kind(lex, toks[k + 1].norm) or any(
+                toks[c].norm in COMMAS and toks[c + 1].norm in {"عن", "الي", "ان", "بان"}
+                for c in range(k + 2, min(len(toks) - 1, k + 7)))):
+        # وعبر أولياء الأمور، عبر صفحات التواصل، عن غضبهم: an aside (via what cannot speak, or closed by a comma
+        # before what the verb governs), no verb
+        return True
     return not (toks[k - 1].norm in PUNCTUATION or toks[k - 1].norm in lex.w.clause_opener)
 
 
