@@ -296,10 +296,15 @@ def _issuer(lex: Lexicons, toks: Tokens, j: int) -> tuple[int, int] | None:
     for m in range(j + 1, min(len(toks) - 2, j + 4)):
         n = toks[m].norm
         after = toks[m + 1].norm
-        if not ((n in lex.w.issued and after == "عن")
+        made = m == j + 1 and n in lex.w.authored  # حسابات أجرتها "رويترز": an indefinite text, who made it
+        if not ((n in lex.w.issued and after == "عن") or made
                 or (n in lex.w.who and (after in table.with_object or after in lex.w.authored))):
             continue
-        start = m + 2
+        start = m + 1 if made else m + 2
+        if start + 2 < len(toks) and toks[start].norm in cues.QUOTE_MARKS and (
+                close := next((c for c in range(start + 2, min(len(toks), start + 6))
+                               if toks[c].norm in cues.QUOTE_MARKS), -1)) > 0:
+            return start + 1, close  # its name in quotation marks
         end = noun_phrase(lex, toks, start)
         return (start, end) if end > start and speaks(lex, toks, start, end) else None
     return None

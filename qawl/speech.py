@@ -936,7 +936,7 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
         if b > a and (has_name(lex, toks, a, b) or any(_named_before(t.norm, known) for t in toks[a:b])) and speaks(
                 lex, toks, a, b):
             return Report("explicit", surface(text, toks, 0, 1), surface(text, toks, a, b), quote="direct")
-    if colon > 3 and toks[0].norm in cues.QUOTE_MARKS and toks[colon - 1].norm in cues.QUOTE_MARKS and (
+    if colon > 2 and toks[0].norm in cues.QUOTE_MARKS and toks[colon - 1].norm in cues.QUOTE_MARKS and (
             is_source(lex, surface(text, toks, 1, colon - 1))):
         return Report("explicit", "", surface(text, toks, 1, colon - 1), quote="direct")  # "العفو الدولية": …
     np_end = noun_phrase(lex, toks, 0)

@@ -2158,3 +2158,13 @@ def test_a_withheld_name_makes_the_source_anonymous_wherever_the_clause_is():
 def test_things_the_sentences_subject_says_what_they_are():
     # يقولون after things (سفن) that cannot say it: the plural subject of the sentence's verb says it
     assert report("ويشن الحوثيون منذ أشهر هجمات على سفن يقولون إنها مرتبطة بإسرائيل.") == ("explicit", "الحوثيون")
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    # an indefinite text and who made it: the maker is the source, its name maybe in quotation marks
+    ('وارتفعت الواردات إلى 11 مليون برميل، بحسب حسابات أجرتها "رويترز" استنادا إلى بيانات رسمية.', "رويترز"),
+    ("وبحسب دراسة أجرتها جامعة الملك سعود، فإن النسبة مرتفعة.", "جامعة الملك سعود"),
+    ('"التايمز": لندن تدرس تخفيف قيود التصدير', "التايمز"),  # one quoted word before a headline's colon
+])
+def test_who_made_the_text_or_heads_the_headline(sentence, mention):
+    assert speech.find(LEX, sentence).mention == mention
