@@ -635,6 +635,10 @@ def _implicit_report(lex: Lexicons, text: str, toks: Tokens, i: int, cue: str, q
         if topic == then - 1 or (app_b > app_a and app_b == then - 1):
             return Report("explicit", cue, surface(text, toks, 1, topic), surface(text, toks, app_a, app_b),
                           quote=quote)
+        if then - 1 <= 12 and has_name(lex, toks, 1, then - 1) and not any(
+                t.norm in COMMAS or t.norm in lex.w.that for t in toks[topic : then - 1]):
+            # أما الباحث في المعهد الملكي للخدمات المتحدة توماس وارد، فرأى: where he works, then his name
+            return Report("explicit", cue, surface(text, toks, 1, then - 1), quote=quote)
     if mute_subject_before(lex, toks, i):
         return None
     tok = toks[i]

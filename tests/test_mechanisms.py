@@ -2168,3 +2168,8 @@ def test_things_the_sentences_subject_says_what_they_are():
 ])
 def test_who_made_the_text_or_heads_the_headline(sentence, mention):
     assert speech.find(LEX, sentence).mention == mention
+
+
+def test_the_one_turned_to_by_amma_runs_up_to_the_comma_before_his_verb():
+    found = speech.find(LEX, "أما الباحث في المعهد الملكي للخدمات المتحدة توماس وارد، فرأى أن لندن تتحرك.")
+    assert (found.kind, found.mention) == ("explicit", "الباحث في المعهد الملكي للخدمات المتحدة توماس وارد")
