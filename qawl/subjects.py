@@ -382,9 +382,8 @@ def named_opening(lex: Lexicons, toks: Tokens, i: int, known: Collection[str] = 
            or is_stop_word(lex, t.norm) for t in toks[:i]) or (
             toks[0].norm in lex.w.clause_opener or not speaks(lex, toks, 0, i)):  # لكن، بيد أن: no name
         return 0
-    # سلطنة عُمان ترحب، وزارة التربية تكشف; منظمات حقوقية تحذر، خبراء يحذرون: unnamed sources too
     return i if toks[0].norm in lex.places or has_name(lex, toks, 0, i) or sources.classify(
-        lex, [t.norm for t in toks[:i]]).kind in sources.BODIES | {sources.UNNAMED} else 0
+        lex, [t.norm for t in toks[:i]]).kind in sources.BODIES else 0  # سلطنة عُمان ترحب، وزارة التربية تكشف
 
 
 def is_thing(word: str) -> bool:
