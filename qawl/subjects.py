@@ -92,14 +92,15 @@ def subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int, 
             continue
         first = toks[b].norm
         first = first[1:] if first[:1] in {"و", "ف"} and first[1:].startswith("ال") else first
+        after_that = a > 0 and toks[a - 1].norm in lex.w.that
+        # بيد أن ترامب يقول، إلا أن فرنسا قالت، غير أن مصدرا أكد: a name, a place or what can speak after أن is the
+        # subject of the clause it opens
         if not (first.startswith("ال") or opened or first in lex.title_words or sources.unnamed_head(lex, first) or (
-                a > 0 and toks[a - 1].norm in lex.w.that and (has_name(lex, toks, b, b + 1) or first in lex.places
-                                                              or (sources.head_kind(lex, first)
-                                                                  and not first[:1].isdigit())))):
-            continue  # بيد أن ترامب يقول، إلا أن فرنسا قالت: a name after أن is the subject of the clause it opens
+                after_that and (has_name(lex, toks, b, b + 1) or first in lex.places
+                                or (not first[:1].isdigit() and sources.head_kind(lex, first))))):
+            continue
         stop = min(noun_phrase(lex, toks, b), end)  # المعارضة | من جانبها: no phrase runs past the subject's end
-        if b < stop < end and a > 0 and toks[a - 1].norm in lex.w.that and all(
-                t.norm.endswith("يا") for t in toks[stop:end]):
+        if after_that and b < stop < end and all(t.norm.endswith("يا") for t in toks[stop:end]):
             stop = end  # غير أن مصدرا دبلوماسيا مغربيا أكد: an accusative subject after أن, its adjectives too
         app_a, app_b = apposition(lex, toks, stop)
         # the comma closing the apposition ends the subject, or is the one before قد that ended it already
