@@ -2167,3 +2167,15 @@ def test_who_made_the_text_or_heads_the_headline(sentence, mention):
 def test_the_one_turned_to_by_amma_runs_up_to_the_comma_before_his_verb():
     found = speech.find(LEX, "أما الباحث في المعهد الملكي للخدمات المتحدة توماس وارد، فرأى أن لندن تتحرك.")
     assert (found.kind, found.mention) == ("explicit", "الباحث في المعهد الملكي للخدمات المتحدة توماس وارد")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the banners say it: the unnamed protesters who carry them
+    ('ونفذ عدد من المستأجرين اعتصاما أمام الوزارة، رافعين لافتات كتب عليها "لا للتهجير".',
+     ("explicit", "عدد من المستأجرين")),
+    ('ونظم عشرات المعلمين وقفة أمام المبنى، رفعوا خلالها لافتات كتب عليها "الراتب حق".',
+     ("explicit", "عشرات المعلمين")),  # tens of them, counted like مئات and آلاف
+    ('ورفع الوزير لافتة كتب عليها "شكرا".', None),  # a named person's banner: no unnamed protesters
+])
+def test_protesters_banners_speak_for_them(sentence, expected):
+    assert report(sentence) == expected
