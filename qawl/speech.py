@@ -90,10 +90,11 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     stem = table.verbs[n]
     if i == 0 and stem == "كتب" and _byline(lex, toks):
         return None  # كتب فهد التركي: أعلنت الوزارة …: who wrote the article, then its first sentence
-    if stem == "كتب" and i > 1 and i + 1 < len(toks) and toks[i + 1].norm in {"عليها", "عليه"} and (
+    if stem == "كتب" and i > 1 and i + 2 < len(toks) and toks[i + 1].norm in {"عليها", "عليه"} and (
+            toks[i + 2].norm in cues.QUOTE_MARKS or toks[i + 2].norm == cues.COLON) and (
             main := main_subject(lex, toks, i))[1] > main[0] and sources.classify(
             lex, [t.norm for t in toks[main[0] : main[1]]]).kind == sources.UNNAMED:
-        # ونفذ عدد من المستأجرين اعتصاما، رافعين لافتات كتب عليها "…": the protesters whose banners say it
+        # ونفذ عدد من المستأجرين اعتصاما، رافعين لافتات كتب عليها "…": the protesters whose banners' words are quoted
         return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, main[0], main[1]),
                       quote=quote_kind(text, toks.ends[i + 1], spans))
     if passive(text, toks, i) and not (
