@@ -284,8 +284,8 @@ def _body_not_medium(lex: Lexicons, words: list[str]) -> bool:
     """Return whether a head that names media or bodies alike (وكالة، شبكة، موقع) is a body: a common noun completes
     it that is not the news (وكالة الفضاء، وكالة الطاقة الذرية; وكالة الأنباء، وكالة رويترز are media)."""
     if len(words) < 2 or without_article(stem(lex, words[0])) not in lex.w.media_or_body or not (
-            lex.w.news_adjective.isdisjoint(words)):
-        return False  # بوابة الوسط الإخبارية: the news, whatever completes the name
+            lex.w.news_adjective.isdisjoint(words) and lex.w.news_word.isdisjoint(words[1:4])):
+        return False  # بوابة الوسط الإخبارية، الوكالة السورية للأنباء: the news, whatever completes the name
     after = words[1]
     if any(w[:1] == "ل" and len(w) > 3 and _not_news(lex, "ال" + w[2:] if w.startswith("لل") else w[1:], True)
            for w in words[2:4]):

@@ -2179,3 +2179,11 @@ def test_the_one_turned_to_by_amma_runs_up_to_the_comma_before_his_verb():
 ])
 def test_protesters_banners_speak_for_them(sentence, expected):
     assert report(sentence) == expected
+
+
+@pytest.mark.parametrize(("words", "kind"), [
+    (["الوكاله", "السوريه", "للانباء"], "media"),  # the news completes the agency's name: a medium
+    (["الوكاله", "الدوليه", "للطاقه", "الذريه"], "organization"),  # energy: a body
+])
+def test_an_agency_is_a_medium_when_the_news_completes_its_name(words, kind):
+    assert sources.classify(LEX, words).kind == kind
