@@ -81,7 +81,8 @@ def test_narration_has_no_report(sentence):
 
 
 def test_cue_inside_a_quotation_is_not_the_report():
-    assert find(LEX, 'ورفع المتظاهرون لافتة كتب عليها "قال الشعب كلمته".') is None
+    # the قال inside the quotation reports nothing (the banner's كتب عليها would: its quoted words are the protesters')
+    assert find(LEX, 'ورفع المتظاهرون لافتة حملت عبارة "قال الشعب كلمته".') is None
 
 
 @pytest.mark.parametrize(
