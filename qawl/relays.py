@@ -301,9 +301,7 @@ def _issuer(lex: Lexicons, toks: Tokens, j: int) -> tuple[int, int] | None:
                 or (n in lex.w.who and (after in table.with_object or after in lex.w.authored))):
             continue
         start = m + 1 if made else m + 2
-        if start + 2 < len(toks) and toks[start].norm in cues.QUOTE_MARKS and (
-                close := next((c for c in range(start + 2, min(len(toks), start + 6))
-                               if toks[c].norm in cues.QUOTE_MARKS), -1)) > 0:
+        if start < len(toks) and toks[start].norm in cues.QUOTE_MARKS and (close := _closing_mark(toks, start + 2)) > 0:
             return start + 1, close  # its name in quotation marks
         end = noun_phrase(lex, toks, start)
         return (start, end) if end > start and speaks(lex, toks, start, end) else None

@@ -6,7 +6,7 @@ from collections.abc import Collection
 from dataclasses import replace
 
 from qawl import cues, dictionary, mentions, names, sources
-from qawl.arabic import without_article
+from qawl.arabic import strip_proclitics, without_article
 from qawl.lexicons import Lexicons
 from qawl.phrases import (
     COMMAS,
@@ -839,11 +839,9 @@ def _speech_act(lex: Lexicons, toks: Tokens, k: int) -> int:
         k += 1  # سارع إلى التعبير، حرص على التأكيد
     if k >= len(toks):
         return -1
-    word = toks[k].norm
-    for prefix in ("بال", "لل", "ال"):
-        if word.startswith(prefix) and word[len(prefix):] in lex.w.speech_act:
-            return k + 1
-    return -1
+    # بالإشارة، للتعبير، التأكيد: the definite verbal noun, maybe after ب or ل
+    _, word = strip_proclitics(toks[k].norm, lambda w: without_article(w) in lex.w.speech_act)
+    return k + 1 if word.startswith("ال") and word[2:] in lex.w.speech_act else -1
 
 
 def _speech_act_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tuple[int, int]]) -> Report | None:
@@ -881,7 +879,7 @@ def _online_voices(lex: Lexicons, text: str, toks: Tokens) -> Report | None:
               and without_and(toks[k].norm) in acts), -1)
     if k >= 0:
         at = k + 1
-    elif len(toks) > 3 and without_and(toks[0].norm) in {"كان", "كانت"} and toks[1].norm in voices and (m := next(
+    elif len(toks) > 3 and without_and(toks[0].norm) in lex.w.copula and toks[1].norm in voices and (m := next(
             (m for m in range(2, min(len(toks) - 1, 10)) if toks[m].norm == "قد" and toks[m + 1].norm in acts), 0)):
         k, at = m + 1, 1  # وكان نشطاء … قد أطلقوا: the verb after قد
     else:
