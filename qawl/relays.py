@@ -101,6 +101,12 @@ def what_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tupl
             return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, a, b),
                           surface(text, toks, app_a, app_b), quote_kind(text, toks.ends[i], spans))
         return None
+    if start + 1 < len(toks) and is_document(lex, toks[start].norm):
+        # حسب ما أفاد به بلاغ للمديرية، وفق ما أورده بيان صادر عن الوزارة: the body whose document it is
+        limit = next((m for m in range(start + 1, len(toks)) if toks[m].norm in closers(lex)), len(toks))
+        if author := document_source(lex, text, toks, start, limit):
+            return Report("explicit", surface(text, toks, i, i + 1), without_lam(surface(text, toks, *author)),
+                          quote=quote_kind(text, toks.ends[i], spans))
     start, end = _source_after(lex, toks, start)
     if end == start:
         return None

@@ -364,6 +364,9 @@ def test_no_report(sentence):
     ("ووفقا للتقرير، الخسائر كبيرة.", ("implicit", "")),  # according to a document with no author named
     ("وأفاد بلاغ للمديرية الجهوية للصحة بأن الحالات تراجعت.", ("explicit", "المديرية الجهوية للصحة")),  # لل + ـية
     ("وبحسب مذكرة داخلية اطلعت عليها الوكالة، فإن العقد ألغي.", ("explicit", "مذكرة داخلية")),  # a document seen
+    # what a document said: its author (حسب ما أفاد به بلاغ لـ، وفق ما أورده بيان صادر عن)
+    ("وأوقفت الشرطة ثلاثة أشخاص، حسب ما أفاد به بلاغ للمديرية العامة للأمن.", ("explicit", "المديرية العامة للأمن")),
+    ("وتراجعت الأسعار، وفق ما أورده بيان صادر عن وزارة المالية.", ("explicit", "وزارة المالية")),
 ])
 def test_documents_speak_for_their_authors(sentence, expected):
     assert report(sentence) == expected
