@@ -382,6 +382,17 @@ def _family_word(lex: Lexicons, entity: Entity) -> tuple[str, ...]:
     return () if sources.head_kind(lex, word) not in ("", UNNAMED) or sources.unnamed_head(lex, word) else (word,)
 
 
+def _doer_spelled_family(lex: Lexicons, entity: Entity) -> tuple[str, ...]:
+    """Return the one indefinite word an entity without a name goes by when it is no title, place or source of the
+    lexicons and no kind but an unnamed doer's is read in it (عطاف، محافظة، كدواني), else ()."""
+    if entity.names or len(entity.titles) != 1 or len(entity.titles[0]) != 1:
+        return ()
+    word = entity.titles[0][0]
+    if word.startswith("ال") or word in lex.title_words or word in lex.places or sources.unnamed_head(lex, word):
+        return ()
+    return entity.titles[0] if sources.head_kind(lex, word) == UNNAMED else ()
+
+
 def complete_names(lex: Lexicons, entities: list[Entity], words: ArticleWords) -> None:
     """Give each person known by one word only the fuller name the article writes elsewhere, if any."""
     for e in entities:
@@ -394,6 +405,11 @@ def complete_names(lex: Lexicons, entities: list[Entity], words: ArticleWords) -
                 e.names.extend([family, name])
                 e.written.setdefault(name, spelled)
             continue
+        if (family := _doer_spelled_family(lex, e)) and _after_given_name(lex, words, family[0]):
+            # وقال عطاف after وزير الخارجية أحمد عطاف، وأكد محافظة after عزمي محافظة: a word the dictionary reads as
+            # some doer (عاطف، محافظ) is the family name of the man the article gave a first name
+            e.titles.remove(family)
+            e.names.insert(0, family)
         if e.names and all(len(n) == 1 for n in e.names) and e.names[0][0] not in lex.places:
             fuller = _fuller_names(lex, words, e.names[0]) or _family_after(lex, words, e.names[0][0])
             if not fuller and not e.given and e.names[0][0] not in lex.w.impersonal_source and _after_given_name(
