@@ -272,6 +272,12 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if app_a == app_b and end + 1 < len(toks) and toks[end].norm in w.called and has_name(
             lex, toks, end + 1, called := noun_phrase(lex, toks, end + 1)):
         app_a, app_b = end + 1, called  # وقال رجل يدعى سامي الحداد: the name he goes by
+    if app_a == app_b and not implicit and end == np_end == j + 1 and (named := _named_after_complement(
+            lex, toks, j)) is not None:
+        # وقال محامي عدد من المساهمين، المحامي فلان، إن; وقالت والدة إحدى الطالبات، فلانة، إن: whose he is runs to the
+        # comma, his name stands after it
+        end = np_end = named[0] - 1
+        app_a, app_b = named
     if app_a == app_b and end > np_end and ((named_at := trailing_name(lex, toks, np_end + 1, end)) > 0 or (
             (named := bracketed_name(lex, toks, np_end)) and (named_at := named[0]) and named[1] == end)):
         app_a, app_b = named_at, end  # the name that closes a title's phrase stands as its apposition
@@ -377,6 +383,20 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         j].norm.startswith("ال") else ""
     return Report("explicit", cue, surface(text, toks, j, np_end), surface(text, toks, app_a, app_b), quote,
                   document=figures)
+
+
+def _named_after_complement(lex: Lexicons, toks: Tokens, j: int) -> tuple[int, int] | None:
+    """Return the span of the name set off by commas after an indefinite person noun at toks[j] and the few words
+    that say whose he is (محامي عدد من المساهمين، المحامي فلان،), or None."""
+    head = toks[j].norm
+    if head.startswith("ال") or not (head in lex.title_words or head in lex.w.person_noun):
+        return None
+    comma = next((c for c in range(j + 2, min(len(toks), j + 6)) if toks[c].norm in COMMAS), -1)
+    if comma < 0 or any(t.norm in lex.w.that or t.norm in COMMAS or dictionary.verb_only(t.norm)
+                        for t in toks[j + 1 : comma]):
+        return None
+    a, b = apposition(lex, toks, comma)
+    return (a, b) if a < b and has_name(lex, toks, a, b) else None
 
 
 def _speech_owner(lex: Lexicons, toks: Tokens, at: int) -> tuple[int, int] | None:

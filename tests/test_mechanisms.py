@@ -500,6 +500,18 @@ def test_a_family_name_read_as_some_doer_is_the_man_the_article_gave_a_first_nam
     assert [(e.key(), e.kind(), e.gender()) for e in entities] == [(("احمد", normalize(family)), "person", "m")]
 
 
+@pytest.mark.parametrize(("sentence", "mention", "apposition"), [
+    # an indefinite person noun, whose he is up to the comma, then his name set off by commas
+    ("وقال محامي عدد من المساهمين، المحامي ماجد الزهراني، إن موكليه استبشروا.", "محامي عدد من المساهمين",
+     "المحامي ماجد الزهراني"),
+    ("وقالت والدة إحدى الطالبات، سهام العمري، إن ابنتها لا تنام.", "والدة إحدى الطالبات", "سهام العمري"),
+    ("وقال مسؤول في الوزارة، طلب عدم ذكر اسمه، إن الخطة جاهزة.", "مسؤول", ""),  # no name after the comma
+])
+def test_a_name_after_whose_the_person_is(sentence, mention, apposition):
+    found = speech.find(LEX, sentence)
+    assert (found.mention, found.apposition) == (mention, apposition)
+
+
 def test_an_unnamed_group_is_named_by_its_whole_phrase():
     # No word of مسؤولون أتراك is a person's name: the speaker is the group, not its adjective.
     entities = analyse(Document("t", "وقال مسؤولون أتراك إن التحقيق مستمر.")).entities
