@@ -1002,6 +1002,8 @@ def test_a_person_the_article_never_names_stays_an_unnamed_source():
     ("وقال شقيقه إن الشرطة اعتقلته دون سبب.", ("شقيقه", "person")),
     ("وقال محاميه إن الشرطة اعتقلته دون سبب.", ("محاميه", "person")),
     ("وختم حديثه بالقول إن الشرطة اعتقلته.", ("", "")),
+    # a body's description set off by commas names no one: the body speaks
+    ("وأعلن حزب المستقبل، صاحب الأغلبية البرلمانية، تأييده للقانون.", ("حزب المستقبل", "organization")),
 ])
 def test_who_speaks_and_what_kind(sentence, expected):
     [found] = attribute(LEX, split(sentence))
