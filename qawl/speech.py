@@ -199,6 +199,10 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     )
     if not implicit and after[:1] == "ل" and (addressed := _told(lex, toks, j, table.forms[n].number != "sg")) > j:
         j, implicit = addressed - 1, True  # وقالوا لكوردستان24 إنهم، وأضاف للشرق الأوسط إن: whom they told, no subject
+    if not implicit and _feminine_body_after(lex, toks, j, table.forms[n]):
+        # وناشد الهيئة العليا للإغاثة "…"، وطالب الحكومة بـ: a masculine verb right before a feminine body does not
+        # agree with it; the body is its object, its subject the one named before
+        j, implicit = max(j, noun_phrase(lex, toks, j, objects=True) - 1), True
     if not implicit and after in w.approximately:
         return None  # يقدر بنحو 90 دولارا: the estimate is passive, no one made it here
     if not implicit and cues.ANY in allowed and _passive_ba(lex, after, known):
@@ -383,6 +387,15 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         j].norm.startswith("ال") else ""
     return Report("explicit", cue, surface(text, toks, j, np_end), surface(text, toks, app_a, app_b), quote,
                   document=figures)
+
+
+def _feminine_body_after(lex: Lexicons, toks: Tokens, j: int, form: cues.Form) -> bool:
+    """Return whether toks[j] is a definite body written with ة (الحكومة، الهيئة) after a masculine singular cue:
+    no subject, as a verb right before its subject agrees with it."""
+    if j >= len(toks) or form.gender != "m" or form.number != "sg" or not toks[j].feminine:
+        return False
+    word = toks[j].norm
+    return word.startswith("ال") and sources.head_kind(lex, word) == sources.ORGANIZATION
 
 
 def _named_after_complement(lex: Lexicons, toks: Tokens, j: int) -> tuple[int, int] | None:

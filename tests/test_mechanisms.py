@@ -514,6 +514,16 @@ def test_a_name_after_whose_the_person_is(sentence, mention, apposition):
     assert (found.mention, found.apposition) == (mention, apposition)
 
 
+@pytest.mark.parametrize("second", [
+    'وناشد الهيئة العليا للإغاثة "التحرك سريعا".',  # a masculine verb right before a feminine body: its object
+    "وطالب الحكومة بالتدخل الفوري.",
+    "ودعا الوزارة إلى التحرك.",
+])
+def test_a_masculine_verb_does_not_agree_with_the_feminine_body_after_it(second):
+    first, found = attribute(LEX, split(f"وقال رئيس البلدية محمد الكسار إن الأضرار كبيرة.\n{second}"))
+    assert (found.attribution, found.mention) == ("carried", first.mention)
+
+
 def test_an_unnamed_group_is_named_by_its_whole_phrase():
     # No word of مسؤولون أتراك is a person's name: the speaker is the group, not its adjective.
     entities = analyse(Document("t", "وقال مسؤولون أتراك إن التحقيق مستمر.")).entities
