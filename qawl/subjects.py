@@ -316,8 +316,8 @@ def _is_indefinite_noun(lex: Lexicons, tok: Token) -> bool:
         return False  # وقد، فقد: the particle after و/ف, not the noun spelled the same (وَقْد، فَقْد)
     if tok.possessed or word.startswith("ال") or word in lex.title_words or word in lex.institution_heads or (
             word in lex.places or word in lex.w.phrase_end or word in lex.w.function_word
-            or word in lex.w.clause_opener):
-        return False
+            or word in lex.w.clause_opener or word in lex.w.that):
+        return False  # إلا أنه حذر، غير أنها أكدت: the subject's pronoun on أن, not the noun أنّة
     entry = dictionary.entry(word)
     noun = entry is not None and (entry.kind in (dictionary.NOUN, dictionary.VERBAL_NOUN)
                                   or (entry.kind == dictionary.PARTICIPLE and tok.feminine))

@@ -524,6 +524,15 @@ def test_a_masculine_verb_does_not_agree_with_the_feminine_body_after_it(second)
     assert (found.attribution, found.mention) == ("carried", first.mention)
 
 
+@pytest.mark.parametrize("second", [
+    "إلا أنه حذر من أن تقلبات الأسعار قد تؤثر.",  # the subject's pronoun on أن after إلا، غير، بيد: no noun
+    "غير أنه حذر من أن تقلبات الأسعار قد تؤثر.",   # described by the verb (أنّة: a moan)
+])
+def test_the_pronoun_on_anna_before_a_cue_is_the_one_named_before(second):
+    first, found = attribute(LEX, split(f"وقال الوزير فهد الحمدان إن السوق مستقرة.\n{second}"))
+    assert (found.attribution, found.mention) == ("carried", first.mention)
+
+
 def test_an_unnamed_group_is_named_by_its_whole_phrase():
     # No word of مسؤولون أتراك is a person's name: the speaker is the group, not its adjective.
     entities = analyse(Document("t", "وقال مسؤولون أتراك إن التحقيق مستمر.")).entities
