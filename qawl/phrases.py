@@ -424,7 +424,8 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
                     _ACCUSATIVE[word] and word not in given and word not in places) or (
                     word[:1] == "م" and _adverbial(lex, prev, word)) or (  # each needs its first letter: no call else
                     word[:1] == "ل" and (_purpose(lex, prev, word) or _addressee(lex, prev, word))) or (
-                objects and not (titled and _opens_person_name(lex, toks, j) and not has_name(lex, toks, i, j)) and (
+                objects and not (titled and _opens_person_name(lex, toks, j) and not has_name(lex, toks, i, j)) and not (
+                    word in places and _place_completes(lex, toks, i, j)) and (
                     object_starts(lex, prev, word, after_name=after_name,
                                   follows=toks[j + 1].norm if j + 1 < len(toks) else "", feminine=tok.feminine)
                     or (tok.feminine and word[:1] not in "البو" and closes(lex, prev))
@@ -442,8 +443,7 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
             if word in places and ((not prev.startswith(("ال", "لل")) and prev not in titles and not _heads_construct(
                     lex, prev) and ("ال" + prev) not in titles) or (
                     prev.startswith("ال") and not word.startswith("ال"))) and not _one_name(lex, prev, word) and not (
-                    j > i + 1 and not prev.startswith("ال") and _common_noun(lex, prev) and (
-                        institution(lex, toks[i].norm) or toks[i].norm in titles)):
+                    _place_completes(lex, toks, i, j)):
                 # توعد ترامب إيران، حذر الوزير روسيا: a country right after a name or a definite word is the object
                 # (not جامعة نجران، رئيس وزراء أستراليا; وكالة أنباء الإمارات، مدير مؤسسة كهرباء عدن: a body's
                 # construct of common nouns, which the place completes)
@@ -467,6 +467,14 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
     while j > i and (toks[j - 1].norm in "-–" or toks[j - 1].norm == "ال"):
         j -= 1  # أحد الصبيان الـ | 12: the article of what is counted next, no word of the phrase
     return j
+
+
+def _place_completes(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
+    """Return whether the place at toks[j] completes a construct of common nouns that a body or a title heads
+    (وكالة أنباء الإمارات، رئيس غرفة صناعة الأردن): part of the phrase, not the verb's object."""
+    prev = toks[j - 1].norm
+    return j > i + 1 and not prev.startswith("ال") and _common_noun(lex, prev) and (
+        institution(lex, toks[i].norm) or toks[i].norm in lex.title_words)
 
 
 def _given_after_title(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:

@@ -254,6 +254,8 @@ def test_a_name_ends_where_names_end(phrase, name):
     ("وقال دان براون، مدير الشركة، إن الخطة جاهزة.", "دان براون"),  # a given name spelled like a cue
     ("وجاءت تصريحات الوزير خلال لقائه بالسفير.", "الوزير"),  # the speech came: its owner said it
     ("وجاء تصريح بوركهارت بعد الاجتماع.", "بوركهارت"),
+    # a place completes a construct of common nouns a title heads (not the object of أكد): the name follows
+    ("وأكد رئيس غرفة صناعة الأردن فتحي الجغبير أن الصادرات ارتفعت.", "رئيس غرفة صناعة الأردن فتحي الجغبير"),
 ])
 def test_verbs_that_issue_a_speech(sentence, mention):
     assert report(sentence) == ("explicit", mention)
