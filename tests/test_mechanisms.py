@@ -60,6 +60,10 @@ def test_cue_forms_carry_gender_number_and_tense(form, stem, gender, number, pre
     ("وزارة الزراعة", "organization"),
     ("الاتحادية الجزائرية لكرة القدم", "organization"),  # the federation, as the Maghreb names it
     ("دار الإفتاء", "organization"),  # a house of an office: a body, not a name no dictionary holds
+    ("الهلال الأحمر القطري", "organization"),  # a national society of the Red Crescent
+    ("التنسيقية", "organization"),  # a coordination committee
+    ("المفتشية العامة للمالية", "organization"),  # an inspectorate
+    ("راديو", "media"),
     ("الشرطة", "organization"),
     ("صحيفة محلية", "media"),
     ("رويترز", "media"),  # the gazetteer's outlets
