@@ -514,6 +514,7 @@ def test_a_family_name_read_as_some_doer_is_the_man_the_article_gave_a_first_nam
      "المحامي ماجد الزهراني"),
     ("وقالت والدة إحدى الطالبات، سهام العمري، إن ابنتها لا تنام.", "والدة إحدى الطالبات", "سهام العمري"),
     ("وقال مسؤول في الوزارة، طلب عدم ذكر اسمه، إن الخطة جاهزة.", "مسؤول", ""),  # no name after the comma
+    ("وقالت الإدريسي، في جوابها عن سؤال بمجلس النواب، أمس الإثنين، إن الأسعار لن ترتفع.", "الإدريسي", ""),  # when
 ])
 def test_a_name_after_whose_the_person_is(sentence, mention, apposition):
     found = speech.find(LEX, sentence)
