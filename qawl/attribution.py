@@ -75,7 +75,7 @@ def _classify_source(lex: Lexicons, key: tuple[str, str, str]) -> tuple[str, str
 def _carried(lex: Lexicons, report: reports.Report, candidates: list[Attribution]) -> Attribution | None:
     """Return the source an unwritten subject takes: the most recent one whose verb forms the cue agrees with
     (وأضافت → a woman, a body named with قالت, things), or None when none agrees."""
-    form = cues.of(lex).forms.get(normalize(report.cue)) if report.cue else None
+    form = cues.of(lex).forms.get(normalize(report.cue)) if report.cue and not report.same else None
     if report.document:  # وأضاف البيان: the verb agrees with the document; its author is the last body named
         form = None
         candidates = [c for c in candidates if c is not None and c.kind != sources.PERSON]

@@ -7,7 +7,7 @@ from collections.abc import Collection
 from dataclasses import replace
 
 from qawl import cues, dictionary, names, sources
-from qawl.arabic import with_pronouns
+from qawl.arabic import with_pronouns, without_article
 from qawl.lexicons import Lexicons
 from qawl.normalize import normalize
 from qawl.phrases import (
@@ -91,6 +91,7 @@ def what_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tupl
     """Return the report of "ما ذكره السفير" / "وفق ما نشرته الصحيفة": what the source after the verb said, when it
     can speak (كما قال mid-sentence compares, and is left to the caller)."""
     start = i + 2 if i + 1 < len(toks) and toks[i + 1].norm in lex.w.object_pronoun else i + 1  # ما كشفت عنه فلان
+    start = _past_time(lex, toks, start)  # حسبما أفاد به يوم الأربعاء بيان للمديرية: when, then who
     if start < len(toks) and _described_as(lex, toks[start].norm):
         # عرض الجيش على المسلحين ما وصفه بالخروج الآمن: what the subject of the sentence described so
         first = toks[0].norm
@@ -113,6 +114,14 @@ def what_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tupl
     app_a, app_b = apposition(lex, toks, end)
     return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, start, end),
                   surface(text, toks, app_a, app_b), quote_kind(text, toks.ends[i], spans))
+
+
+def _past_time(lex: Lexicons, toks: Tokens, k: int) -> int:
+    """Return the position after a time set between a verb and its subject (يوم الأربعاء، أمس، مساء اليوم) at
+    toks[k], or k when there is none."""
+    if k + 1 >= len(toks) or without_article(toks[k].norm) not in lex.w.time_noun:
+        return k
+    return k + 2 if k + 2 < len(toks) and toks[k + 1].norm.startswith("ال") else k + 1
 
 
 def _described_as(lex: Lexicons, word: str) -> bool:
@@ -228,8 +237,9 @@ def according_report(lex: Lexicons, text: str, toks: Tokens, i: int, known: Coll
         j += 1
     if j >= len(toks) or toks[j].norm in {"ما", "لما", "حسبما"}:
         return None  # وفقا at the end of a sentence names no source
-    if j + 1 < len(toks) and without_lam(toks[j].norm) in lex.w.demonstrative:
-        j += 1  # وفقا لهذه التقارير، بحسب هذه المصادر: the sources it just named
+    if j + 1 < len(toks) and (without_lam(toks[j].norm) in lex.w.demonstrative or (
+            toks[j].norm in lex.w.same_before and toks[j + 1].norm.startswith("ال"))):
+        j += 1  # وفقا لهذه التقارير، بحسب هذه المصادر، حسب ذات المصادر: the sources it just named
     quoted = j + 1 < len(toks) and toks[j].norm in cues.QUOTE_MARKS
     if quoted:
         j += 1  # وفقا لـ"ميرور": quotation marks make it a name

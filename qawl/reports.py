@@ -40,6 +40,9 @@ class Report:
     relayer: str = ""  # who relays the source (وأوضحت الصحيفة نقلا عن مصادر …): the subject of what follows
     anonymous: bool = False  # the sentence withholds the source's name (طلب عدم نشر اسمه): an unnamed source
     body: bool = False  # a body, whatever its name looks like: the owner of figures cited (وفقا لبيانات فلان), a
+    # quoted name (وقالت "فيسبوك")
+    same: bool = False  # the source named before, whatever the verb's form (المصدر ذاته، ذات المصدر: the verb agrees
+    # with the noun that points back, not with the source)
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:

@@ -199,6 +199,12 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     )
     if not implicit and after[:1] == "ل" and (addressed := _told(lex, toks, j, table.forms[n].number != "sg")) > j:
         j, implicit = addressed - 1, True  # وقالوا لكوردستان24 إنهم، وأضاف للشرق الأوسط إن: whom they told, no subject
+    if not implicit and after in w.same_before and j + 1 < len(toks) and toks[j + 1].norm.startswith("ال") and (
+            (k := noun_phrase(lex, toks, j + 1)) < len(toks)) and (
+            toks[k].norm in w.that or is_complement(lex, toks[k].norm, allowed - {cues.ANY})):
+        # وأوضح ذات المصدر أن، وأضاف نفس المصدر: the source named before, as المصدر ذاته
+        return Report("implicit", surface(text, toks, i, i + 1), quote=quote_kind(text, toks.starts[k], spans),
+                      same=True)
     if not implicit and _feminine_body_after(lex, toks, j, table.forms[n]):
         # وناشد الهيئة العليا للإغاثة "…"، وطالب الحكومة بـ: a masculine verb right before a feminine body does not
         # agree with it; the body is its object, its subject the one named before

@@ -540,6 +540,18 @@ def test_the_pronoun_on_anna_before_a_cue_is_the_one_named_before(second):
     assert (found.attribution, found.mention) == ("carried", first.mention)
 
 
+@pytest.mark.parametrize(("second", "mention"), [
+    ("وأوضح ذات المصدر أن الحرائق أتت على مئتي هكتار.", "المديرية العامة للحماية المدنية"),  # as المصدر ذاته
+    ("وأضاف المصدر ذاته أن الوحدات ما تزال في الميدان.", "المديرية العامة للحماية المدنية"),  # the verb agrees
+    ("وحسب ذات المصادر، فإن الحرائق تراجعت.", "المصادر"),  # with the noun that points back, not the body
+])
+def test_the_same_source_is_the_one_named_before_whatever_the_verbs_form(second, mention):
+    first = "وأخمدت الوحدات 14 حريقا، حسبما أفاد به يوم الأربعاء بيان للمديرية العامة للحماية المدنية."
+    before, found = attribute(LEX, split(f"{first}\n{second}"))
+    assert before.mention == "المديرية العامة للحماية المدنية"  # a time between the verb and who it was
+    assert found.mention == mention
+
+
 def test_an_unnamed_group_is_named_by_its_whole_phrase():
     # No word of مسؤولون أتراك is a person's name: the speaker is the group, not its adjective.
     entities = analyse(Document("t", "وقال مسؤولون أتراك إن التحقيق مستمر.")).entities
