@@ -171,6 +171,14 @@ def _spelled(written: list[str], mention: names.Mention) -> dict[tuple[str, ...]
     return out
 
 
+def _place_read_as_name(lex: Lexicons, main: names.Mention, named: tuple[str, ...]) -> bool:
+    """Return whether a mention's one-word name after its title is rather the place of the title (عميد بلدية غات)
+    because its apposition names someone with a given name and another family name (إبراهيم محمد أمغار)."""
+    given = names.given_name_set(lex)
+    return (len(main.name) == 1 and main.title and main.name_at == len(main.title) and main.name[0] not in given
+            and len(named) > 1 and named[0] in given and named[-1] != main.name[0])
+
+
 def _mention(lex: Lexicons, surface: str, apposition: str,
              group: bool = False) -> tuple[names.Mention, dict[tuple[str, ...], str]]:
     """Return the title/name split of a mention and its apposition, and how each part was written.
@@ -199,6 +207,14 @@ def _mention(lex: Lexicons, surface: str, apposition: str,
         if app.name and app.title and app.name_at == len(app.title) and _role_of(lex, app):
             app = names.Mention(tuple(app_norm), ())  # ديفيد شوارتز، محامي ترامب: Trump's lawyer, not any lawyer
         app_spelled = _spelled(app_written, app)
+        if name and app.name and _place_read_as_name(lex, main, app.name):
+            # عميد بلدية غات، إبراهيم محمد أمغار: the one word after a title that no lexicon knows is the place it
+            # serves, the name set off by commas, with its given name, is his
+            spelled.pop(name, None)
+            spelled.pop(title, None)
+            title = title + name
+            spelled[title] = " ".join(written[: len(title)])
+            name = ()
         if not name and app.name:
             name = app.name
             spelled[name] = app_spelled[name]

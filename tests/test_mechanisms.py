@@ -556,6 +556,13 @@ def test_the_same_source_is_the_one_named_before_whatever_the_verbs_form(second,
     assert found.mention == mention
 
 
+def test_a_word_after_a_title_is_its_place_when_the_apposition_names_him():
+    # غات is in no lexicon: read alone it would be his name; the apposition gives a given name and another family name
+    art = analyse(Document("t", "وقال عميد بلدية غات، إبراهيم محمد أمغار، إن المياه دخلت المنازل."))
+    [entity] = art.entities
+    assert (entity.key(), entity.titles) == (("ابراهيم", "محمد", "امغار"), [("عميد", "بلديه", "غات")])
+
+
 def test_an_unnamed_group_is_named_by_its_whole_phrase():
     # No word of مسؤولون أتراك is a person's name: the speaker is the group, not its adjective.
     entities = analyse(Document("t", "وقال مسؤولون أتراك إن التحقيق مستمر.")).entities
