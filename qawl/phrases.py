@@ -428,7 +428,8 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
                     word in places and _place_completes(lex, toks, i, j)) and (
                     object_starts(lex, prev, word, after_name=after_name,
                                   follows=toks[j + 1].norm if j + 1 < len(toks) else "", feminine=tok.feminine)
-                    or (tok.feminine and word[:1] not in "البو" and closes(lex, prev))
+                    or (tok.feminine and word[:1] not in "البو" and not (word in given and toks[i].feminine)
+                        and closes(lex, prev))  # المستثمرة البريطانية سارة: a woman's name after a woman's noun
                     or (body and not word.startswith("ال") and closes(lex, prev))
                 )):
                 break

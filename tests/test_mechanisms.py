@@ -516,6 +516,9 @@ def test_a_family_name_read_as_some_doer_is_the_man_the_article_gave_a_first_nam
     ("وقالت والدة إحدى الطالبات، سهام العمري، إن ابنتها لا تنام.", "والدة إحدى الطالبات", "سهام العمري"),
     ("وقال مسؤول في الوزارة، طلب عدم ذكر اسمه، إن الخطة جاهزة.", "مسؤول", ""),  # no name after the comma
     ("وقالت الإدريسي، في جوابها عن سؤال بمجلس النواب، أمس الإثنين، إن الأسعار لن ترتفع.", "الإدريسي", ""),  # when
+    # a woman's given name after a woman's noun and its adjective is her name, whatever her relative clause says
+    ("وقالت المستثمرة البريطانية سارة ويليامز، التي اشترت شقة العام الماضي، إن الأسعار مستقرة.",
+     "المستثمرة البريطانية سارة ويليامز", ""),
     # the woman charged with, as the man charged with (المكلف): a title whose ب is its complement, not the verb's
     ("وأوضحت المكلفة بالإعلام لدى الشركة، أمينة بلقاسمي، في تصريح للصحيفة، أن العطب أصلح.", "المكلفة بالإعلام",
      "أمينة بلقاسمي"),
