@@ -379,7 +379,8 @@ def named_opening(lex: Lexicons, toks: Tokens, i: int, known: Collection[str] = 
     """Return i when the words before toks[i] are a state, a body or a person's name that opens the sentence, else 0
     (known: the skeletons of the family names the article gave, which may begin with و: وهبي يدافع)."""
     if any(t.norm in PUNCTUATION or (t.norm[:1] in "وف" and names.skeleton(t.norm) not in known
-                                     and not institution(lex, t.norm))  # وزارة، وكالة: a body's head
+                                     and not institution(lex, t.norm)  # وزارة، وكالة: a body's head
+                                     and t.norm not in lex.places)  # واشنطن، فرنسا: a place, no و or ف
            or is_stop_word(lex, t.norm) for t in toks[:i]) or (
             toks[0].norm in lex.w.clause_opener or not speaks(lex, toks, 0, i)):  # لكن، بيد أن: no name
         return 0
