@@ -1202,6 +1202,7 @@ def test_an_accusative_after_a_hamza_ends_the_subject():
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("روسيا تتهم الولايات المتحدة بمحاولة التدخل في انتخاباتها", ("explicit", "روسيا")),  # a headline's order
     ("واشنطن تتوعد طهران بـ\"رد حاسم\" بعد الهجوم", ("explicit", "واشنطن")),  # a place's و is no conjunction
+    ("مدرب المنتخب يكشف عن لائحة اللاعبين", ("explicit", "مدرب المنتخب")),  # a coach's title, as a minister's
     ("بيد أن بوركهارت يقول إن الصفقة فظيعة.", ("explicit", "بوركهارت")),  # a particle opens no name
 ])
 def test_a_name_opening_the_sentence_is_the_subject_of_a_present_cue(sentence, expected):
