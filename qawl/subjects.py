@@ -198,7 +198,9 @@ def quoted_subject(lex: Lexicons, toks: Tokens, j: int, allowed: frozenset[str])
             toks[j + 1].norm in lex.w.pronoun_subject):
         return None
     at = complement_at(lex, toks, close + 1, allowed - {cues.ANY})
-    if at <= close or at - close > 6 or not (toks[at].norm in lex.w.that or toks[at].norm == cues.COLON) or any(
+    said = toks[at].norm in lex.w.that or toks[at].norm == cues.COLON or (  # وأشارت «فيتش» إلى أن: the cue's
+        toks[at].norm in allowed and at + 1 < len(toks) and toks[at + 1].norm in lex.w.that)  # preposition, then أن
+    if at <= close or at - close > 6 or not said or any(
             t.norm in lex.w.preposition or t.norm in SENTENCE_END for t in toks[close + 1 : at]):
         return None
     return close, at

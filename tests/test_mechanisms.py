@@ -259,6 +259,7 @@ def test_a_name_ends_where_names_end(phrase, name):
     ("وجاءت تصريحات الوزير خلال لقائه بالسفير.", "الوزير"),  # the speech came: its owner said it
     ("وجاء تصريح بوركهارت بعد الاجتماع.", "بوركهارت"),
     ("وتساءل النائب عن مصير مشاريع الطاقة.", "النائب"),  # one asks about what he asks
+    ("وأشارت «فيتش» إلى أن التصنيف مستقر.", "فيتش"),  # a quoted name, then the cue's preposition and أن
     # a place completes a construct of common nouns a title heads (not the object of أكد): the name follows
     ("وأكد رئيس غرفة صناعة الأردن فتحي الجغبير أن الصادرات ارتفعت.", "رئيس غرفة صناعة الأردن فتحي الجغبير"),
 ])
