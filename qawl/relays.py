@@ -366,6 +366,12 @@ def document_source(lex: Lexicons, text: str, toks: Tokens, a: int, limit: int) 
         end = min(lam_phrase(lex, toks, start), limit)  # تقرير لصحيفة التايمز: the outlet that published it
     if end > start and speaks(lex, toks, start, end):
         return start, end
+    # تقرير التجارة الخارجية الصادر عن دائرة الإحصاءات: what the document is about, then who issued it
+    issued = next((m for m in range(a + 2, min(limit - 2, a + 7)) if toks[m].norm in lex.w.issued
+                   and toks[m + 1].norm == "عن"), -1)
+    if issued > 0 and (end := min(noun_phrase(lex, toks, issued + 2), limit)) > issued + 2 and speaks(
+            lex, toks, issued + 2, end):
+        return issued + 2, end
     return None
 
 

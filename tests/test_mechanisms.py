@@ -377,6 +377,9 @@ def test_no_report(sentence):
     # what a document said: its author (حسب ما أفاد به بلاغ لـ، وفق ما أورده بيان صادر عن)
     ("وأوقفت الشرطة ثلاثة أشخاص، حسب ما أفاد به بلاغ للمديرية العامة للأمن.", ("explicit", "المديرية العامة للأمن")),
     ("وتراجعت الأسعار، وفق ما أورده بيان صادر عن وزارة المالية.", ("explicit", "وزارة المالية")),
+    # what the document is about, then who issued it
+    ("وارتفعت الصادرات، وفقا لتقرير التجارة الخارجية الصادر عن دائرة الإحصاءات العامة.",
+     ("explicit", "دائرة الإحصاءات العامة")),
 ])
 def test_documents_speak_for_their_authors(sentence, expected):
     assert report(sentence) == expected
