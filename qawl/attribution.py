@@ -289,11 +289,11 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
             lex, out[first].mention)) and (body := _body_of_short_name(short, out[first + 1 :])):
         # الموارد المائية تعلن خطة …: a headline's subject that is the short name of a body the article names in full
         out[first] = replace(body, cue=out[first].cue, quote=out[first].quote, people=out[first].people)
-    elif first >= 0 and out[first].attribution == "none" and (short := _acting_short_name(lex, tokens(
-            sentences[first].text) if toks is None else toks[first])) and (
+    elif first >= 0 and (out[first].attribution == "none" or sentences[first].text.lstrip()[:1] in _OPENERS) and (
+            short := _acting_short_name(lex, tokens(sentences[first].text) if toks is None else toks[first])) and (
             body := _body_of_short_name(short, out[first + 1 :])):
         # "الصحة" تنفي …، الكهرباء تكشف …: a headline's body by its domain word, reporting what the article then
-        # tells it said
+        # tells it said; a quoted opening is the subject whatever follows the verb («الوطنية للنفط» تعلن حالة …)
         out[first] = replace(body, cue="", attribution="explicit", people=out[first].people)
     return out
 
@@ -325,8 +325,8 @@ def _short_body_name(lex: Lexicons, mention: str) -> list[str]:
     """Return the normalized words of a mention made of one to three definite words, none a title (الموارد المائية،
     المالية الاتحادية), which may be the short name of a body; else []."""
     words = normalize(mention).split()
-    return words if 0 < len(words) <= _SHORT_NAME_WORDS and all(
-        w.startswith("ال") and w not in lex.title_words for w in words) else []
+    return words if 0 < len(words) <= _SHORT_NAME_WORDS and words[0].startswith("ال") and all(
+        (w.startswith("ال") or w.startswith("لل")) and w not in lex.title_words for w in words) else []  # الوطنية للنفط
 
 
 _SHORT_NAME_WORDS = 3

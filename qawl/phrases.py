@@ -410,6 +410,9 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
                 j += 1
             if j < last and toks[j].norm.startswith("ال") and toks[j].norm not in titles:
                 break  # ومددت الهيئة الوطنية للانتخابات | الاقتراع، المرصد … لحقوق الإنسان | المعارض: no more name
+            if objects and j < last and toks[j].norm[:1] not in "لو" and toks[j].norm not in given and (
+                    _common_noun(lex, toks[j].norm)):
+                break  # وأعلنت المؤسسة الوطنية للنفط | حالة القوة القاهرة: a common noun after the domain, the object
             continue
         if j > i:
             prev = toks[j - 1].norm
