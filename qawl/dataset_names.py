@@ -25,7 +25,8 @@ from qawl.dataset import SUMMARIES, Store
 
 FOLDER = f"{SUMMARIES}/names"
 _STRING, _INT64, _INT32 = pa.large_string(), pa.int64(), pa.int32()
-KEY_SCHEMA = pa.schema([("key", _STRING), ("count", _INT64), ("roles", pa.list_(_STRING)), ("target", _STRING)])
+KEY_SCHEMA = pa.schema([("key", _STRING), ("count", _INT64), ("roles", pa.list_(_STRING)), ("target", _STRING),
+                        ("m", _INT64), ("f", _INT64)])  # how many of its entities showed a man, a woman
 HOLDER_SCHEMA = pa.schema([("title", _STRING), ("key", _STRING), ("count", _INT64)])
 WRITTEN_SCHEMA = pa.schema([("root", _STRING), ("text", _STRING), ("count", _INT64)])
 DEPENDS_SCHEMA = pa.schema([("entity_row", _INT64), ("token", _STRING)])
@@ -116,7 +117,9 @@ def _save(store: Store, counts: speakers.NameCounts, naming: speakers.Naming, ba
     store.write_table(f"{FOLDER}/keys/batch-{batch:04d}.parquet", pa.table({
         "key": [_text(k) for k in keys], "count": [counts.keys[k] for k in keys],
         "roles": [sorted(counts.roles.get(k, ())) for k in keys],
-        "target": [_text(naming.target.get(k, k)) for k in keys]}, schema=KEY_SCHEMA))
+        "target": [_text(naming.target.get(k, k)) for k in keys],
+        "m": [counts.genders[k]["m"] if k in counts.genders else 0 for k in keys],
+        "f": [counts.genders[k]["f"] if k in counts.genders else 0 for k in keys]}, schema=KEY_SCHEMA))
     holders = [(t, k, n) for t, by_key in counts.holders.items() for k, n in by_key.items()]
     store.write_table(f"{FOLDER}/holders/batch-{batch:04d}.parquet", pa.table({
         "title": [_text(t) for t, _, _ in holders], "key": [_text(k) for _, k, _ in holders],
@@ -145,6 +148,8 @@ def _load(store: Store, batch: int) -> tuple[speakers.NameCounts, dict[Words, Wo
         counts.keys[key] = row["count"]
         counts.roles[key] = set(row["roles"])
         target[key] = _words(row["target"])
+        if row.get("m") or row.get("f"):
+            counts.genders[key].update({"m": row.get("m") or 0, "f": row.get("f") or 0})
     holding: defaultdict = defaultdict(Counter)
     for row in holders:
         holding[_words(row["title"])][_words(row["key"])] = row["count"]

@@ -322,8 +322,12 @@ def _ali_opens_name(lex: Lexicons, toks: Tokens, i: int, j: int, ends: frozenset
     if not (j == i and toks[j].norm == "علي" and "علي" not in ends and j + 1 < len(toks)):
         return False
     after = toks[j + 1].norm
-    # the test names.split makes of the same two words (علي الشهابي)
-    return not stop_words(lex)[after] and after not in lex.places and names.definite_family(lex, after)
+    # the test names.split makes of the same two words (علي الشهابي); or a father's given name, then the family's
+    # (ويقول علي حسين الساعدي)
+    given = names.given_name_set(lex)
+    return not stop_words(lex)[after] and after not in lex.places and (names.definite_family(lex, after) or (
+        after in given and j + 2 < len(toks) and (names.definite_family(lex, toks[j + 2].norm)
+                                                  or toks[j + 2].norm in given)))
 
 
 def _ali_after_honorific(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
@@ -427,8 +431,8 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
                     _ACCUSATIVE[word] and word not in given and word not in places) or (
                     word[:1] == "م" and _adverbial(lex, prev, word)) or (  # each needs its first letter: no call else
                     word[:1] == "ل" and (_purpose(lex, prev, word) or _addressee(lex, prev, word))) or (
-                objects and not (titled and _opens_person_name(lex, toks, j) and not has_name(lex, toks, i, j)) and not (
-                    word in places and _place_completes(lex, toks, i, j)) and (
+                objects and not (titled and _opens_person_name(lex, toks, j) and not has_name(lex, toks, i, j))
+                and not (word in places and _place_completes(lex, toks, i, j)) and (
                     object_starts(lex, prev, word, after_name=after_name,
                                   follows=toks[j + 1].norm if j + 1 < len(toks) else "", feminine=tok.feminine)
                     or (tok.feminine and word[:1] not in "البو" and not (word in given and toks[i].feminine)

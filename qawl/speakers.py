@@ -601,16 +601,27 @@ def _bodies_by_name(lex: Lexicons, entities: list[Entity], words: ArticleWords) 
                     break
 
 
+def _gender_of(counted: Counter | None) -> str:
+    """Return m or f when the articles that named a key showed one gender more often than the other, else ""."""
+    if not counted:
+        return ""
+    m, f = counted.get("m", 0), counted.get("f", 0)
+    return "m" if m > f else "f" if f > m else ""
+
+
 def merge_keys(lex: Lexicons, keys: list[tuple[str, ...]] | Counter,
-               titles: dict[tuple[str, ...], set[str]] | None = None) -> dict[tuple[str, ...], tuple[str, ...]]:
+               titles: dict[tuple[str, ...], set[str]] | None = None,
+               genders: dict[tuple[str, ...], Counter] | None = None) -> dict[tuple[str, ...], tuple[str, ...]]:
     """Return each key mapped to the one fuller name it stands for across the corpus (ترامب → دونالد ترامب).
 
     A short name joins a fuller one that ends like it, or that holds it and went by the same role
     (شي, الرئيس الصيني → شي جين بينغ, الرئيس الصيني); when several qualify, the one used at least twice
     as often as any other wins (not a phrase that once ran into an object). A short name made of given names
-    only (عبد الرحمن) joins none: articles name different people so.
+    only (عبد الرحمن) joins none: articles name different people so; nor does a woman's name join a man's
+    (genders: per key, the genders its entities showed: الساعدي, وأضافت → not علي حسين الساعدي).
     """
     titles = titles or {}
+    genders = genders or {}
     counts = keys if isinstance(keys, Counter) else Counter(keys)
     distinct = sorted(counts, key=len, reverse=True)
     target: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -629,8 +640,10 @@ def merge_keys(lex: Lexicons, keys: list[tuple[str, ...]] | Counter,
             target[key] = key  # عبد الرحمن، محمد: many people's first names, no one's across the corpus
             continue
         roles = titles.get(key, set())
+        gender = _gender_of(genders.get(key))
         fuller = [k for k in holding[key[-1]] if len(k) > len(key) and set(key) <= set(k)
-                  and (k[-1] == key[-1] or roles & titles.get(k, set()))]
+                  and (k[-1] == key[-1] or roles & titles.get(k, set()))
+                  and not (gender and _gender_of(genders.get(k)) not in ("", gender))]
         roots = Counter()
         for k in fuller:
             roots[target.get(k, k)] += counts[k]
@@ -710,6 +723,7 @@ class NameCounts:
     roles: defaultdict = field(default_factory=lambda: defaultdict(set))  # key -> role titles named entities had
     holders: defaultdict = field(default_factory=lambda: defaultdict(Counter))  # role title -> key -> entities
     written: defaultdict = field(default_factory=lambda: defaultdict(Counter))  # words -> spelling -> entities
+    genders: defaultdict = field(default_factory=lambda: defaultdict(Counter))  # key -> gender (m, f) -> entities
 
     def add(self, lex: Lexicons, per_article: list[list[Entity]]) -> list[list[tuple[str, ...]]]:
         """Count the entities of articles (in corpus order, after those counted); return their keys."""
@@ -718,6 +732,8 @@ class NameCounts:
             for e, k in zip(article, ks, strict=True):
                 if e.names:
                     self.keys[k] += 1
+                    if gender := e.gender():
+                        self.genders[k][gender] += 1
                     self.roles[k].update(" ".join(t) for t in e.titles if set(t) & lex.roles)
                     for t in e.titles:
                         if len(t) > 1 and set(t) & lex.roles:
@@ -728,7 +744,7 @@ class NameCounts:
 
     def resolve(self, lex: Lexicons) -> Naming:
         """Return what the counts say: each key's fuller name, each role title's owner."""
-        return Naming(self, merge_keys(lex, self.keys, self.roles), self.owners())
+        return Naming(self, merge_keys(lex, self.keys, self.roles, self.genders), self.owners())
 
     def owners(self) -> dict[tuple[str, ...], tuple[str, ...]]:
         """Return the person each role title stands for across the corpus (_title_owners), from the counts."""

@@ -1673,6 +1673,8 @@ OTHER_OUTLETS = """
 # علي before a family name with ال is a given name; a clause that describes him ends at the quotation
 ويقول علي الشهابي وهو سعودي أنشأ معهدا في واشنطن "هذه قضية ظلت حبيسة مدة 20 عاما". → علي الشهابي
 وقال على الفور إن الأزمة طويلة. → (implicit)
+# or before his father's given name and the family's
+في المقابل، يقول علي حسين الساعدي، عضو المكتب السياسي للحزب، إن القانون ظالم. → علي حسين الساعدي
 # his speech after the verb is what he went on with, not who spoke; nor does a step speak
 واستكمل حديثه قائلا إن الحكومة ملتزمة بالحل السياسي. → (implicit)
 وتأتي هذه الخطوة بعد ثلاثة أيام من إعراب السفارة عن قلقها، مشيرة إلى أن المعتقلين محتجزون. → (implicit)

@@ -1,5 +1,7 @@
 """One canonical name per source: titles, short names and full names merged."""
 
+from collections import Counter
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -82,6 +84,17 @@ def test_given_names_alone_join_no_fuller_name_across_articles():
     target = merge_keys(LEX, [("رامي", "عبد", "الرحمن"), ("عبد", "الرحمن"), ("قاسم",), ("حازم", "قاسم")])
     assert target[("عبد", "الرحمن")] == ("عبد", "الرحمن")
     assert target[("قاسم",)] == ("قاسم",)
+
+
+def test_a_womans_family_name_joins_no_mans_fuller_name():
+    # الساعدي quoted with وأضافت in one article is not علي حسين الساعدي (قال) of another; a name of no gender told
+    # still joins it
+    keys = [("علي", "حسين", "الساعدي"), ("الساعدي",), ("الربيعي",), ("سهى", "الربيعي")]
+    genders = {("علي", "حسين", "الساعدي"): Counter(m=2), ("الساعدي",): Counter(f=3), ("سهى", "الربيعي"): Counter(f=1)}
+    target = merge_keys(LEX, keys, genders=genders)
+    assert target[("الساعدي",)] == ("الساعدي",)
+    assert target[("الربيعي",)] == ("سهى", "الربيعي")
+    assert merge_keys(LEX, keys)[("الساعدي",)] == ("علي", "حسين", "الساعدي")
 
 
 def test_countries_are_not_short_names_of_people():
