@@ -991,6 +991,12 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
     if 0 < np_end < colon and toks[np_end].norm in {"في", "امام"} and noun_phrase(lex, toks, np_end + 1) == colon and (
             toks[np_end + 1].norm in lex.places or toks[np_end].norm == "امام"):
         colon = np_end  # الموفد الفرنسي في بيروت: …، وزير الكهرباء أمام مجلس الشعب: …: where he speaks
+    elif 0 < np_end < colon <= np_end + 6 and toks[np_end].norm in lex.w.time_conjunction and (
+            toks[0].norm in lex.title_words or toks[0].norm in lex.w.person_noun):
+        colon = np_end  # مدرب الأهلي بعد الفوز على سيراميكا: …: when he spoke
+    elif 0 < np_end < colon <= np_end + 5 and toks[np_end].norm in cues.QUOTE_MARKS and toks[
+            colon - 1].norm in cues.QUOTE_MARKS and toks[0].norm in lex.title_words:
+        np_end = colon  # مديرة مهرجان «تيميتار»: …: the body whose title she holds, by its quoted name
     told = np_end < colon and _told_medium(lex, toks, np_end, colon)
     if (colon < 1 or len(toks) - colon < 4 or not (np_end == colon or told)
             or len(text.split()) > _HEADLINE_WORDS):
