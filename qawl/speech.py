@@ -957,10 +957,11 @@ def _told_medium(lex: Lexicons, toks: Tokens, k: int, colon: int) -> bool:
     """Return whether toks[k:colon] is the outlet a headline's speaker told it to (لسكاي نيوز عربية، لـ"رويترز")."""
     if not (0 < k < colon <= k + 7) or toks[k].norm[:1] != "ل":
         return False
-    words = [t.norm for t in toks[k:colon] if t.norm not in cues.QUOTE_MARKS and t.norm not in {"ل", "لـ"}]
+    marks = cues.QUOTE_MARKS | {"(", ")"}  # لـ(بغداد اليوم): brackets set off an outlet's name as quotation marks do
+    words = [t.norm for t in toks[k:colon] if t.norm not in marks and t.norm not in {"ل", "لـ"}]
     if words and words[0] == toks[k].norm:
         words[0] = words[0][1:]  # لسكاي → سكاي
-    quoted = toks[colon - 1].norm in cues.QUOTE_MARKS  # لـ«الشرق الأوسط»: a name in quotation marks, an outlet's
+    quoted = toks[colon - 1].norm in marks  # لـ«الشرق الأوسط»: a name in quotation marks, an outlet's
     # لـ الراية، لراديو سوا: whatever the one or two words after ل, the headline's speaker told them (not its name)
     return bool(words) and (quoted or len(words) <= 2 or sources.classify(lex, words).kind == sources.MEDIA)
 
