@@ -63,6 +63,7 @@ def test_cue_forms_carry_gender_number_and_tense(form, stem, gender, number, pre
     ("الهلال الأحمر القطري", "organization"),  # a national society of the Red Crescent
     ("التنسيقية", "organization"),  # a coordination committee
     ("المفتشية العامة للمالية", "organization"),  # an inspectorate
+    ("شعبة الخضروات", "organization"),  # a chamber's division
     ("راديو", "media"),
     ("تل أبيب", "country"),  # a seat of government speaks for its state, as واشنطن does
     ("الشرطة", "organization"),
