@@ -64,6 +64,7 @@ def test_cue_forms_carry_gender_number_and_tense(form, stem, gender, number, pre
     ("التنسيقية", "organization"),  # a coordination committee
     ("المفتشية العامة للمالية", "organization"),  # an inspectorate
     ("شعبة الخضروات", "organization"),  # a chamber's division
+    ("الفرقة السادسة مشاة", "organization"),  # an army's division, a band, a team
     ("راديو", "media"),
     ("تل أبيب", "country"),  # a seat of government speaks for its state, as واشنطن does
     ("الشرطة", "organization"),
