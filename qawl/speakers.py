@@ -423,7 +423,7 @@ def complete_names(lex: Lexicons, entities: list[Entity], words: ArticleWords) -
             continue
         if (family := _doer_spelled_family(lex, e)) and _after_given_name(lex, words, family[0]):
             # وقال عطاف after وزير الخارجية أحمد عطاف، وأكد محافظة after عزمي محافظة: a word the dictionary reads as
-            # some doer (عاطف، محافظ) is the family name of the man the article gave a first name
+            # some doer (عطاف: kind ones; محافظة: a governor's) is the family name of the man given a first name
             e.titles.remove(family)
             e.names.insert(0, family)
         if e.names and all(len(n) == 1 for n in e.names) and e.names[0][0] not in lex.places:

@@ -277,7 +277,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
             and not has_name(lex, toks, j, np_end)):  # وقال ترامب نفسه: the name says who, نفسه only stresses it
         # كما كشف المتحدث ذاته (أن): the source named before, whatever its title here (وتصف الجماعة نفسها بأنها: an
         # object)
-        return Report("implicit", surface(text, toks, i, i + 1), quote=quote_kind(text, toks.ends[np_end], spans))
+        return Report("implicit", surface(text, toks, i, i + 1), quote=quote_kind(text, toks.ends[np_end], spans),
+                      same=True)
     app_a, app_b = apposition(lex, toks, end)
     if app_a == app_b and end + 1 < len(toks) and toks[end].norm in w.called and has_name(
             lex, toks, end + 1, called := noun_phrase(lex, toks, end + 1)):

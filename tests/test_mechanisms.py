@@ -574,6 +574,12 @@ def test_a_word_after_a_title_is_its_place_when_the_apposition_names_him():
     assert (entity.key(), entity.titles) == (("ابراهيم", "محمد", "امغار"), [("عميد", "بلديه", "غات")])
 
 
+def test_the_same_source_after_unnamed_sources_is_theirs():
+    # the singular verb agrees with المصدر, not with the sources it points back to
+    first, found = attribute(LEX, split("وقالت مصادر أمنية إن الشبكة فككت.\nوأضاف المصدر ذاته أن الوحدات انتشرت."))
+    assert (found.attribution, found.mention) == ("carried", "مصادر أمنية")
+
+
 def test_an_unnamed_group_is_named_by_its_whole_phrase():
     # No word of مسؤولون أتراك is a person's name: the speaker is the group, not its adjective.
     entities = analyse(Document("t", "وقال مسؤولون أتراك إن التحقيق مستمر.")).entities
