@@ -293,7 +293,7 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
         start = end
     while end > start and _not_a_name_end(lex, words[end - 1]) and (end < 2 or words[end - 2] not in joiners) and not (
             end - 2 >= start and (words[end - 2] in given or _foreign_given(lex, words, start, end - 2))
-            and not words[end - 1].startswith("ال")
+            and (not words[end - 1].startswith("ال") or (start > 0 and words[end - 2] in given and end - 2 == start))
             and not dictionary.verb_only(words[end - 1])):
         # مسؤول كبير، بومبيو اجتمع، ترامب الاتفاقية: no name ends with an adjective, a verb or a thing; after a
         # given name an adjective is a family name (جواد ظريف، عبد المهدي مطاوع)

@@ -432,7 +432,9 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
                     word[:1] == "م" and _adverbial(lex, prev, word)) or (  # each needs its first letter: no call else
                     word[:1] == "ل" and (_purpose(lex, prev, word) or _addressee(lex, prev, word))) or (
                 objects and not (titled and _opens_person_name(lex, toks, j) and not has_name(lex, toks, i, j))
-                and not (word in places and _place_completes(lex, toks, i, j)) and (
+                and not (word in places and _place_completes(lex, toks, i, j))
+                and not (titled and prev in given and word.startswith("ال") and j > i + 1)  # وزيرة الصحة مي الكيلة
+                and (
                     object_starts(lex, prev, word, after_name=after_name,
                                   follows=toks[j + 1].norm if j + 1 < len(toks) else "", feminine=tok.feminine)
                     or (tok.feminine and word[:1] not in "البو" and not (word in given and toks[i].feminine)

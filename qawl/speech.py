@@ -351,7 +351,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
 
     if implicit or without_article(toks[j].norm) in lex.w.time_noun:
         return _implicit_report(lex, text, toks, i, cue, quote)  # قالت أوائل شهر فبراير: a time, no subject
-    if _thing_subject(lex, toks, j, table.forms[n].gender) and not speaks(lex, toks, j, np_end):
+    if _thing_subject(lex, toks, j, table.forms[n].gender) and not speaks(lex, toks, j, np_end) and not (
+            _named_before(toks[j].norm, known)):  # وقالت الكيلة after وزيرة الصحة مي الكيلة: her family name
         return None  # وأوضحت المادة (30) أنه: a text, not a source, is the verb's subject
     if _things_of(lex, toks, j, np_end):
         return _implicit_report(lex, text, toks, i, cue, quote)  # ووصفت تصريحات بومبيو بأنها: what the source spoke of
@@ -370,6 +371,7 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     elif ((oblique_plural(toks[j].norm) and toks[j].norm not in names.given_name_set(lex))  # كاثرين: a name
           or accusative_head(lex, toks, j)
           or not (said_at(lex, toks, max(end, app_b)) or speaks(lex, toks, j, np_end)
+                  or (np_end == j + 1 and _named_before(toks[j].norm, known))  # وقالت الكيلة: the name given
                   or (_addressed(lex, toks, max(end, app_b), at) and not is_thing(toks[j].norm))
                   or (app_b > app_a and has_name(lex, toks, app_a, app_b)))):
         # وأكد أهمية …، وأبلغ اجتماعا لأنصاره: the phrase is the object

@@ -246,6 +246,7 @@ def test_an_object_after_the_cue_leaves_the_subject_implicit(sentence, expected)
     ("أستاذ المناهج بجامعة الملك عبدالعزيز أمل باعشن", "أمل باعشن"),
     ("مدير مستشفى الملك فهد سعد العتيبي", "سعد العتيبي"),
     ("الشيخ محمد أحمد العلي", "محمد أحمد العلي"),
+    ("وزيرة الصحة مي الكيلة", "مي الكيلة"),  # after a title and a given name, a definite word is the family name
 ])
 def test_a_name_ends_where_names_end(phrase, name):
     assert " ".join(names.split(LEX, normalize(phrase).split()).name) == normalize(name)
@@ -574,9 +575,18 @@ def test_a_word_after_a_title_is_its_place_when_the_apposition_names_him():
     assert (entity.key(), entity.titles) == (("ابراهيم", "محمد", "امغار"), [("عميد", "بلديه", "غات")])
 
 
+def test_a_family_name_the_dictionary_reads_as_a_thing_speaks_once_the_article_named_her():
+    # كيلة is a measure: a feminine thing after a feminine verb is its subject that cannot speak, unless it is the
+    # family name of the minister the article named
+    article = "وأعلنت وزيرة الصحة مي الكيلة بدء الحملة.\nوقالت الكيلة خلال مؤتمر صحفي إن الحملة تستهدف الأطفال."
+    art = analyse(Document("t", article))
+    assert [a.mention for a in art.attributions] == ["وزيرة الصحة مي الكيلة", "الكيلة"]
+    assert art.entity_of == [0, 0] and art.entities[0].gender() == "f"
+
+
 def test_the_same_source_after_unnamed_sources_is_theirs():
     # the singular verb agrees with المصدر, not with the sources it points back to
-    first, found = attribute(LEX, split("وقالت مصادر أمنية إن الشبكة فككت.\nوأضاف المصدر ذاته أن الوحدات انتشرت."))
+    _, found = attribute(LEX, split("وقالت مصادر أمنية إن الشبكة فككت.\nوأضاف المصدر ذاته أن الوحدات انتشرت."))
     assert (found.attribution, found.mention) == ("carried", "مصادر أمنية")
 
 
