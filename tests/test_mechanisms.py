@@ -65,6 +65,7 @@ def test_cue_forms_carry_gender_number_and_tense(form, stem, gender, number, pre
     ("المفتشية العامة للمالية", "organization"),  # an inspectorate
     ("شعبة الخضروات", "organization"),  # a chamber's division
     ("الفرقة السادسة مشاة", "organization"),  # an army's division, a band, a team
+    ("الروائية هدى خليل", "person"),  # a feminine relative noun before a name: the novelist, not a quality
     ("راديو", "media"),
     ("تل أبيب", "country"),  # a seat of government speaks for its state, as واشنطن does
     ("الشرطة", "organization"),
