@@ -139,7 +139,8 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
             return False  # وأشار الدكتور الهزوم: a family name after an honorific
         if _after_foreign_name(lex, prev) and _common_noun(lex, word[2:]):
             return True  # ترامب | الأفراد: after a foreign name, a definite noun is the object
-        return closed or (after_name and names.is_name_word(lex, prev) and prev not in lex.w.quantifier and (
+        return closed or (after_name and names.is_name_word(lex, prev) and prev not in lex.w.quantifier
+                          and not dictionary.action(prev) and (  # تنشيط السياحة: an action's object, no name's end
             feminine or (follows.startswith("ال") and not stop_words(lex)[follows]))  # سامي الحداد اليوم
             and not _doer_in_construct(lex, prev))
     if (feminine and word.endswith("يه") and not prev.endswith("ه") and names.is_name_word(lex, prev)

@@ -529,6 +529,9 @@ def test_a_family_name_read_as_some_doer_is_the_man_the_article_gave_a_first_nam
     # a woman's given name after a woman's noun and its adjective is her name, whatever her relative clause says
     ("وقالت المستثمرة البريطانية سارة ويليامز، التي اشترت شقة العام الماضي، إن الأسعار مستقرة.",
      "المستثمرة البريطانية سارة ويليامز", ""),
+    # an action's object is no name's end: the title runs on to its name set off by commas
+    ("وقالت مديرة هيئة تنشيط السياحة، ديانا الحمود، إن الهيئة أطلقت حملات.", "مديرة هيئة تنشيط السياحة",
+     "ديانا الحمود"),
     # the woman charged with, as the man charged with (المكلف): a title whose ب is its complement, not the verb's
     ("وأوضحت المكلفة بالإعلام لدى الشركة، أمينة بلقاسمي، في تصريح للصحيفة، أن العطب أصلح.", "المكلفة بالإعلام",
      "أمينة بلقاسمي"),
