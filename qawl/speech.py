@@ -803,6 +803,7 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
     tongue = False  # according is the one on whose tongue the words came (ردت طهران على لسان المتحدث باسمها)
     participle = ""
     opens = False  # the verb opens the sentence
+    according_at = verb_at = -1
     for i in found:
         tok = toks[i]
         n = tok.norm
@@ -835,7 +836,7 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
                 _reply_adverb(lex, toks, i)):
             # وطلباً: a noun written with tanween, not the verb طلبا
             verb = _verb_report(lex, text, toks, i, spans, known)
-            opens = i == 0
+            opens, verb_at = i == 0, i
         elif n in table.with_object and verb is None and i > 0 and toks[i - 1].norm in lex.w.what:
             verb = what_report(lex, text, toks, i, spans)
         elif (n in table.with_object and verb is not None and i > 1 and toks[i - 1].norm in lex.w.what
@@ -843,6 +844,7 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
             return told  # واعترف فلان بكذا، وفقا لما ذكرته الصحيفة: the outlet tells the whole sentence
         elif n in according_to and according is None:
             according = according_report(lex, text, toks, i, known)
+            according_at = i
         elif n in came_in and verb is None:
             verb = came_in_report(lex, text, toks, i, spans)
         elif without_and(n) in lex.w.manner_verb and verb is None and (
@@ -865,6 +867,9 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
         return according  # ردت طهران على لسان فلان بأن: the words are his, for the state (whose gender the verb shows)
     if verb and according and verb.document and according.kind == "explicit":
         return according  # وتشير الأرقام، بحسب الخليفي، إلى أن: the figures are hers
+    if verb and according and 0 <= according_at < verb_at and any(
+            t.norm in _SO_THAT for t in toks[according_at + 1 : verb_at]):
+        return anonymous_if_withheld(lex, toks, according)  # وبحسب القناة، فإن نتنياهو يرفض: what the channel reports
     if verb and (verb.kind == "explicit" or according is None or opens):
         # وأضاف أن …، بحسب الوكالة: the one who added it speaks; the outlet after only relays his words
         return anonymous_if_withheld(lex, toks, verb)
@@ -873,6 +878,9 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
     if participle:
         return Report("implicit", participle, quote=quote_kind(text, 0, spans))
     return _headline(lex, text, toks, known)
+
+
+_SO_THAT = frozenset({"فان", "فانه", "فانها", "فانهم"})  # بحسب فلان، فإن …: what follows is what he tells
 
 
 def _speech_act(lex: Lexicons, toks: Tokens, k: int) -> int:
