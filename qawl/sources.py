@@ -38,9 +38,11 @@ def _in_lexicons(lex: Lexicons, word: str) -> bool:
 
 
 def _small_words(lex: Lexicons) -> frozenset[str]:
-    """Return the particles, prepositions, pronouns and quantifiers of the grammar lexicon."""
-    return frozenset().union(*(lex.words(c) for c in ("function_word", "phrase_end", "that", "personal_pronoun",
-                                                      "relative", "quantifier", "phrase_preposition")))
+    """Return the particles, prepositions, pronouns and quantifiers of the grammar lexicon (حتى، منذ، خلال; not علي
+    and امام, spelled as the name علي and the title إمام)."""
+    prepositions = lex.words("preposition") - {"علي", "امام"}
+    return frozenset().union(prepositions, *(lex.words(c) for c in (
+        "function_word", "phrase_end", "that", "personal_pronoun", "relative", "quantifier", "phrase_preposition")))
 
 
 def known(lex: Lexicons, word: str) -> bool:

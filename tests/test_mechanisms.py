@@ -2271,6 +2271,11 @@ def test_unnamed_sources_in_the_shapes_news_gives_them(sentence, expected, anony
     assert ((found.kind, found.mention), found.anonymous) == (expected, anonymous)
 
 
+def test_a_preposition_heads_no_speaker():
+    # حتى الآن after the verb tells until when, not who: the subject is the one named before (was the speaker حتى)
+    assert report("ويرفض حتى الآن أي التزام بوقف إطلاق النار.") == ("implicit", "")
+
+
 def test_things_the_sentences_subject_says_what_they_are():
     # يقولون after things (سفن) that cannot say it: the plural subject of the sentence's verb says it
     assert report("ويشن الحوثيون منذ أشهر هجمات على سفن يقولون إنها مرتبطة بإسرائيل.") == ("explicit", "الحوثيون")
