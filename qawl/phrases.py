@@ -12,6 +12,8 @@ from qawl.memo import Memo
 from qawl.normalize import normalize
 from qawl.tokenize import NORM, Tokens
 
+# a preposition with the pronoun of the noun a clause describes (بيان تلقت الصحيفة نسخة منه، وقفة دعت إليها)
+RESUMPTIVE = frozenset(p + s for p in ("الي", "علي", "في", "ب", "ل", "عن", "من") for s in ("ه", "ها", "هم", "هن"))
 PUNCTUATION = frozenset("،,:؛;.!?؟()[]{}\"«»“”'…/|<>")
 COMMAS = frozenset({"،", ","})
 _MAX_NP = 20  # a subject with its titles: معالي أمين العاصمة المقدسة رئيس اللجنة المحلية … الدكتور فلان
@@ -714,6 +716,8 @@ def apposition(lex: Lexicons, toks: Tokens, j: int) -> tuple[int, int]:
         if k < len(toks) and toks[k].norm in lex.w.phrase_preposition:
             k2 = noun_phrase(lex, toks, k + 1)
             k = k2 if k2 - k <= 6 and k2 < len(toks) and toks[k2].norm in ends else k
+        if any(t.norm in RESUMPTIVE for t in toks[start:k]):
+            return j, j  # في بيان، تلقت الصحيفة نسخة منه،: a clause about the statement, no one's name
         if k > start and (k >= len(toks) or toks[k].norm in ends):
             return start, k
         if k > start and k < len(toks) and toks[k].norm in lex.w.who and has_name(lex, toks, start, k):

@@ -12,6 +12,7 @@ from qawl.lexicons import Lexicons
 from qawl.normalize import normalize
 from qawl.phrases import (
     COMMAS,
+    RESUMPTIVE,
     apposition,
     closers,
     has_name,
@@ -22,7 +23,7 @@ from qawl.phrases import (
     through_phrase,
     trailing_name,
 )
-from qawl.reports import RESUMPTIVE, Report, complement_at, quote_kind, said_at, speech_objects, surface
+from qawl.reports import Report, complement_at, quote_kind, said_at, speech_objects, surface
 from qawl.subjects import is_participle, is_source, main_subject, quoted_body, speaks
 from qawl.tokenize import NORM, Tokens, positions
 

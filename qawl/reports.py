@@ -109,7 +109,6 @@ def speech_objects(lex: Lexicons) -> frozenset[str]:
 
 # A preposition with the pronoun of a noun before it: the verb between them opens a clause that describes the noun
 # (وقفة دعت إليها، وثيقة اطلعت عليها، لافتة كتب عليها).
-RESUMPTIVE = frozenset(p + s for p in ("الي", "علي", "في", "ب", "ل", "عن", "من") for s in ("ه", "ها", "هم", "هن"))
 
 
 def complement_at(lex: Lexicons, toks: Tokens, j: int, allowed: frozenset[str]) -> int:

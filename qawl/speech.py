@@ -11,6 +11,7 @@ from qawl.lexicons import Lexicons
 from qawl.phrases import (
     COMMAS,
     PUNCTUATION,
+    RESUMPTIVE,
     apposition,
     bracketed_name,
     has_name,
@@ -37,7 +38,6 @@ from qawl.relays import (
     without_lam,
 )
 from qawl.reports import (
-    RESUMPTIVE,
     Report,
     complement_at,
     complement_prefixes,

@@ -12,6 +12,7 @@ from qawl.normalize import normalize
 from qawl.phrases import (
     COMMAS,
     PUNCTUATION,
+    RESUMPTIVE,
     accusative,
     apposition,
     has_name,
@@ -225,8 +226,8 @@ def name_before_clause(lex: Lexicons, toks: Tokens, after: int, at: int) -> tupl
     if open_ < 0 or open_ + 1 >= close:
         return None
     words = [t.norm for t in toks[open_ + 1 : close]]
-    if without_article(words[0]) in lex.w.time_noun:
-        return None  # دعت البعثة في ليبيا، مساء الإثنين، إلى: when, not who
+    if without_article(words[0]) in lex.w.time_noun or not RESUMPTIVE.isdisjoint(words):
+        return None  # دعت البعثة في ليبيا، مساء الإثنين، إلى: when, not who; في بيان، تلقت الصحيفة نسخة منه،: a clause
     mention = names.split(lex, words)
     # between commas a name may end in a word the lexicon reads otherwise (عبد الحكيم بالحاج: ب + الحاج)
     if mention.name_at == 0 and len(words) - 1 <= len(mention.name) >= min(2, len(words)) and names.anchored(

@@ -530,6 +530,8 @@ def test_a_family_name_read_as_some_doer_is_the_man_the_article_gave_a_first_nam
     # a woman's given name after a woman's noun and its adjective is her name, whatever her relative clause says
     ("وقالت المستثمرة البريطانية سارة ويليامز، التي اشترت شقة العام الماضي، إن الأسعار مستقرة.",
      "المستثمرة البريطانية سارة ويليامز", ""),
+    # a clause about the statement set off by commas (its pronoun on منه) names no one
+    ("وقالت الهيئة في بيان، تلقت الصحيفة نسخة منه، إن المدان أحيل إلى القضاء.", "الهيئة", ""),
     # an action's object is no name's end: the title runs on to its name set off by commas
     ("وقالت مديرة هيئة تنشيط السياحة، ديانا الحمود، إن الهيئة أطلقت حملات.", "مديرة هيئة تنشيط السياحة",
      "ديانا الحمود"),
