@@ -803,7 +803,7 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
     tongue = False  # according is the one on whose tongue the words came (ردت طهران على لسان المتحدث باسمها)
     participle = ""
     opens = False  # the verb opens the sentence
-    according_at = verb_at = -1
+    according_at = verb_at = participle_at = -1
     for i in found:
         tok = toks[i]
         n = tok.norm
@@ -853,12 +853,16 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
         elif n in lex.w.shows and verb is None and (shown := _shown_by(lex, text, toks, i)) is not None:
             verb = shown  # أظهرت البيانات الصادرة عن المركز أن: the body whose figures show it
         elif n in table.participles and not participle and verb is None and _participle_reports(lex, toks, i):
-            participle = surface(text, toks, i, i + 1)
+            participle, participle_at = surface(text, toks, i, i + 1), i
             a, b, app_a, app_b = main_subject(lex, toks, i)
             # وهذه هي أول مرة …، قائلا; واستكمل حديثه قائلا، وتأتي هذه الخطوة …، مشيرة: no one who speaks
             if b > a and not (b == a + 1 and toks[a].norm in lex.w.personal_pronoun) and speaks(lex, toks, a, b):
                 verb = Report("explicit", participle, surface(text, toks, a, b), surface(text, toks, app_a, app_b),
                               quote_kind(text, toks.ends[i], spans))
+    if participle_at == 0 and verb_at > 0 and relay is None and according is None:
+        # مشيرا إلى أن فحوصات المختبر أكدت …: a participle opening the sentence goes on with the one before; a verb in
+        # what it reports is no report of its own
+        return Report("implicit", participle, quote=quote_kind(text, 0, spans))
     if relay:
         if verb is not None and verb.kind == "explicit" and verb.mention != relay.mention:
             return replace(relay, relayer=verb.mention)

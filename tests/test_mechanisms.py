@@ -2273,6 +2273,13 @@ def test_unnamed_sources_in_the_shapes_news_gives_them(sentence, expected, anony
     assert ((found.kind, found.mention), found.anonymous) == (expected, anonymous)
 
 
+def test_a_participle_opening_the_sentence_goes_on_with_the_one_before():
+    # the verb in what the participle reports (أكدت) is no report of its own (was the junk speaker فحوصات المختبر)
+    first, found = attribute(LEX, split("وذكر مدير الصحة زياد الجبوري أن المحافظة خصصت ردهة عزل.\n"
+                                        "مشيرا إلى أن فحوصات المختبر المركزي أكدت إصابة 11 شخصا."))
+    assert (found.attribution, found.mention) == ("carried", first.mention)
+
+
 def test_a_preposition_heads_no_speaker():
     # حتى الآن after the verb tells until when, not who: the subject is the one named before (was the speaker حتى)
     assert report("ويرفض حتى الآن أي التزام بوقف إطلاق النار.") == ("implicit", "")
