@@ -66,6 +66,7 @@ def test_cue_forms_carry_gender_number_and_tense(form, stem, gender, number, pre
     ("شعبة الخضروات", "organization"),  # a chamber's division
     ("الفرقة السادسة مشاة", "organization"),  # an army's division, a band, a team
     ("الروائية هدى خليل", "person"),  # a feminine relative noun before a name: the novelist, not a quality
+    ("أولياء أمور", "unnamed"),  # parents, several and none named
     ("راديو", "media"),
     ("تل أبيب", "country"),  # a seat of government speaks for its state, as واشنطن does
     ("الشرطة", "organization"),
