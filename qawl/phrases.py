@@ -141,8 +141,7 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
             return False  # وأشار الدكتور الهزوم: a family name after an honorific
         if _after_foreign_name(lex, prev) and _common_noun(lex, word[2:]):
             return True  # ترامب | الأفراد: after a foreign name, a definite noun is the object
-        return closed or (after_name and names.is_name_word(lex, prev) and prev not in lex.w.quantifier
-                          and not dictionary.action(prev) and (  # تنشيط السياحة: an action's object, no name's end
+        return closed or (after_name and names.is_name_word(lex, prev) and prev not in lex.w.quantifier and (
             feminine or (follows.startswith("ال") and not stop_words(lex)[follows]))  # سامي الحداد اليوم
             and not _doer_in_construct(lex, prev))
     if (feminine and word.endswith("يه") and not prev.endswith("ه") and names.is_name_word(lex, prev)
@@ -437,6 +436,7 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
                 objects and not (titled and _opens_person_name(lex, toks, j) and not has_name(lex, toks, i, j))
                 and not (word in places and _place_completes(lex, toks, i, j))
                 and not (titled and prev in given and word.startswith("ال") and j > i + 1)  # وزيرة الصحة مي الكيلة
+                and not (titled and word.startswith("ال") and dictionary.action(prev))  # مديرة هيئة تنشيط السياحة
                 and (
                     object_starts(lex, prev, word, after_name=after_name,
                                   follows=toks[j + 1].norm if j + 1 < len(toks) else "", feminine=tok.feminine)

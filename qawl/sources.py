@@ -198,7 +198,7 @@ def head_kind(lex: Lexicons, word: str, *, named: bool = False) -> str:
     if entry is None:
         return PERSON  # no dictionary holds most names (ترامب، غوتيريش، صالحي)
     if entry.kind == dictionary.VERBAL_NOUN or (entry.kind == dictionary.RELATIVE and bare.endswith("يه")
-                                                 and not _plural(word) and not named):
+                                                 and not _plural(word) and not (named and word.startswith("ال"))):
         return ""  # الانتباه، تحقيق، أهمية: an action or a quality, the verb's object (الروائية فلانة: a woman)
     if entry.kind == dictionary.RELATIVE:
         return UNNAMED if _plural(word) else PERSON  # روحاني، صالحي are family names; الإيرانيون a people

@@ -2281,6 +2281,14 @@ def test_a_participle_opening_the_sentence_goes_on_with_the_one_before():
     assert (found.attribution, found.mention) == ("carried", first.mention)
 
 
+@pytest.mark.parametrize("sentence", [
+    "كما نفى ادعاءات الجاسوس البريطاني السابق كريستوفر ستيل، بأنه زار براغ.",  # claims that end in a name: the object
+    "وأكدت كذلك أهمية الحرص على تسييح اللحوم المجمدة.",  # an indefinite quality before a definite word: the object
+])
+def test_an_object_that_ends_in_a_name_or_opens_with_a_quality_leaves_the_subject_implicit(sentence):
+    assert report(sentence) == ("implicit", "")
+
+
 def test_a_preposition_heads_no_speaker():
     # حتى الآن after the verb tells until when, not who: the subject is the one named before (was the speaker حتى)
     assert report("ويرفض حتى الآن أي التزام بوقف إطلاق النار.") == ("implicit", "")
