@@ -2289,6 +2289,11 @@ def test_an_object_that_ends_in_a_name_or_opens_with_a_quality_leaves_the_subjec
     assert report(sentence) == ("implicit", "")
 
 
+def test_a_counted_noun_spelled_as_a_clitic_and_a_cue_is_no_report():
+    # فدان after a number is a feddan, not ف + دان (condemned) with the junk speaker موزعة
+    assert report("وتبلغ محفظة أراضيها نحو 1200 فدان موزعة على 6 مشروعات.") is None
+
+
 def test_a_preposition_heads_no_speaker():
     # حتى الآن after the verb tells until when, not who: the subject is the one named before (was the speaker حتى)
     assert report("ويرفض حتى الآن أي التزام بوقف إطلاق النار.") == ("implicit", "")
