@@ -149,8 +149,15 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
             and sources.unnamed_head(lex, toks[described].norm)):  # لكن تقارير تحدثت عن: the subject, not described
         return None  # لافتة كتب عليها، تقارير تقول، وقفة احتجاجية دعت إليها: a clause that describes the noun before
         # it (and its adjective), not a report
-    if i > 0 and table.forms[n].present and accusative_noun(lex, before):
-        return None  # أصدر المجلس قرارا يدعو إلى: the resolution calls, no one reports
+    if table.forms[n].present and (people := _accusative_people_after_that(lex, toks, i)) is not None:
+        # غير أن سكانا في مناطق مرتفعة من عمان يؤكدون أن: people in the accusative after أن, where they live, then
+        # their verb
+        return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, *people),
+                      quote=quote_kind(text, toks.ends[i], spans))
+    if i > 0 and table.forms[n].present and accusative_noun(lex, before) and not (
+            i > 1 and toks[i - 2].norm in w.that and sources.head_kind(lex, before[:-1]) == sources.UNNAMED):
+        return None  # أصدر المجلس قرارا يدعو إلى: the resolution calls, no one reports (غير أن سكانا يؤكدون: people
+        # in the accusative after أن are its subject)
     if i > 0 and not toks[i - 1].possessed and accusative_noun(lex, before) and i + 1 < len(toks) and (
             toks[i + 1].norm.startswith("بان")):
         return None  # شهدت أمطارا وصفت بأنها الأغزر: a clause that describes the noun, its verb passive
@@ -397,6 +404,24 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         j].norm.startswith("ال") else ""
     return Report("explicit", cue, surface(text, toks, j, np_end), surface(text, toks, app_a, app_b), quote,
                   document=figures)
+
+
+def _accusative_people_after_that(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int] | None:
+    """Return the span from an unnamed plural in the accusative right after أن (سكانا، مواطنين) up to the verb at
+    toks[i], through a prepositional phrase and no comma or verb, or None."""
+    for k in range(i - 2, max(-1, i - 10), -1):
+        word = toks[k].norm
+        if word in COMMAS or dictionary.verb_only(word):
+            return None
+        if word in lex.w.that:
+            head = toks[k + 1].norm
+            accusative = accusative_noun(lex, head) or head.endswith("ين")
+            bare = head[:-1] if head.endswith("ا") else head
+            if k + 2 < i and accusative and sources.head_kind(lex, bare) == sources.UNNAMED and (
+                    toks[k + 2].norm in lex.w.preposition):
+                return k + 1, i
+            return None
+    return None
 
 
 def _feminine_body_after(lex: Lexicons, toks: Tokens, j: int, form: cues.Form) -> bool:

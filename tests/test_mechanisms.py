@@ -2294,6 +2294,15 @@ def test_a_counted_noun_spelled_as_a_clitic_and_a_cue_is_no_report():
     assert report("وتبلغ محفظة أراضيها نحو 1200 فدان موزعة على 6 مشروعات.") is None
 
 
+@pytest.mark.parametrize(("sentence", "mention"), [
+    # people in the accusative after أن are its subject, where they live too, before their present verb
+    ("غير أن سكانا يؤكدون أن المياه لا تصلهم.", "سكانا"),
+    ("غير أن سكانا في مناطق مرتفعة من المدينة يؤكدون أن المياه لا تصلهم.", "سكانا في مناطق مرتفعة من المدينة"),
+])
+def test_people_in_the_accusative_after_anna_speak(sentence, mention):
+    assert report(sentence) == ("explicit", mention)
+
+
 def test_a_preposition_heads_no_speaker():
     # حتى الآن after the verb tells until when, not who: the subject is the one named before (was the speaker حتى)
     assert report("ويرفض حتى الآن أي التزام بوقف إطلاق النار.") == ("implicit", "")
