@@ -191,7 +191,7 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
             at = i + 1
         if at >= 0:
             b, stop, app_a, app_b = subject
-            return Report("explicit", surface(text, toks, i, i + 1), _subject(text, toks, b, stop),
+            return Report("explicit", surface(text, toks, i, i + 1), _subject(lex, text, toks, b, stop),
                           surface(text, toks, app_a, app_b), quote_kind(text, toks.starts[at], spans))
     j = i + 1
     objects_between = w.object_pronoun
@@ -332,7 +332,7 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if not implicit and i > 1 and before in {"قد", "لقد"} and (subject := subject_before(lex, toks, i)):
         # وكان القاضي كفانو قد نفى مزاعم فورد: the subject is before قد, what follows the verb its object
         b, stop, app_a, app_b = subject
-        return Report("explicit", surface(text, toks, i, i + 1), _subject(text, toks, b, stop),
+        return Report("explicit", surface(text, toks, i, i + 1), _subject(lex, text, toks, b, stop),
                       surface(text, toks, app_a, app_b), quote_kind(text, toks.starts[at], spans))
     comp = toks[at].norm
     if ambiguous and not (comp in w.that or comp == cues.COLON or comp in cues.QUOTE_MARKS or _by_saying(
@@ -597,10 +597,13 @@ def _reply_adverb(lex: Lexicons, toks: Tokens, i: int) -> bool:
             and any(t.norm in COMMAS for t in toks[i + 2 : i + 10]))
 
 
-def _subject(text: str, toks: Tokens, b: int, stop: int) -> str:
-    """Return a subject written before its verb as written, without the و that joins its clause (والشرطة قد أعلنت)."""
+def _subject(lex: Lexicons, text: str, toks: Tokens, b: int, stop: int) -> str:
+    """Return a subject written before its verb as written, without the و that joins its clause (والشرطة قد أعلنت،
+    وناشطون يتهمون)."""
     phrase = surface(text, toks, b, stop)
-    return phrase[1:] if toks[b].norm.startswith("وال") else phrase
+    first = toks[b].norm
+    joined = first.startswith("وال") or (first[:1] == "و" and sources.unnamed_head(lex, first[1:]))
+    return phrase[1:] if joined else phrase
 
 
 def _ba_follows(lex: Lexicons, toks: Tokens, j: int, known: Collection[str]) -> bool:
@@ -694,7 +697,7 @@ def _implicit_report(lex: Lexicons, text: str, toks: Tokens, i: int, cue: str, q
     before = subject_before(lex, toks, i)
     if before:
         b, stop, app_a, app_b = before
-        return Report("explicit", cue, _subject(text, toks, b, stop), surface(text, toks, app_a, app_b), quote)
+        return Report("explicit", cue, _subject(lex, text, toks, b, stop), surface(text, toks, app_a, app_b), quote)
     if (i > 2 and toks[i - 1].norm in lex.w.that and without_and(toks[0].norm) in lex.w.already
             and toks[1].norm[:1] == "ل" and lam_phrase(lex, toks, 1) == i - 1):
         # وسبق للمؤسسة الوطنية للنفط أن طالبت: the one it already happened to
