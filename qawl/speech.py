@@ -960,6 +960,11 @@ def _online_voices(lex: Lexicons, text: str, toks: Tokens) -> Report | None:
     # فيما تداول ناشطون; على مدار الأيام الماضية تداول مستخدمو مواقع التواصل: a time may open the sentence
     k = next((k for k in range(min(len(toks) - 1, 7)) if toks[k + 1].norm in voices
               and without_and(toks[k].norm) in acts), -1)
+    if k < 0 and (k := next((k for k in range(min(len(toks) - 2, 7)) if without_and(toks[k].norm) in acts and (
+            _unnamed_people(lex, toks[k + 1].norm)) and not lex.w.social_medium.isdisjoint(
+            t.norm for t in toks[k + 2 : k + 6])), -1)) >= 0:
+        return Report("explicit", surface(text, toks, k, k + 1), surface(text, toks, k + 1, k + 2))  # وتداول مواطنون
+        # عبر صفحات التواصل: any unnamed people posting online are voices online
     if k >= 0:
         at = k + 1
     elif len(toks) > 3 and without_and(toks[0].norm) in lex.w.copula and toks[1].norm in voices and (m := next(
@@ -977,6 +982,11 @@ def _online_voices(lex: Lexicons, text: str, toks: Tokens) -> Report | None:
     while end < len(toks) and toks[end].norm.endswith(("يون", "يين", "يات")):
         end += 1  # ناشطون سوريون: the voices and the adjectives of where they are from, not what they shared
     return Report("explicit", surface(text, toks, k, k + 1), surface(text, toks, at, end))
+
+
+def _unnamed_people(lex: Lexicons, word: str) -> bool:
+    """Return whether an indefinite word names several people, none by name (مواطنون، سكان، أهال)."""
+    return not word.startswith("ال") and sources.head_kind(lex, word) == sources.UNNAMED
 
 
 def _quoted_headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str]) -> Report | None:

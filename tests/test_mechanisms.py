@@ -2186,6 +2186,9 @@ def test_where_a_sentence_begins_after_its_dateline(sentence, begins):
     ("ونقل ناشطون عن شهود عيان أن القصف استمر.", ("explicit", "شهود عيان")),  # the ones they relay speak
     ("واعتقل ناشطون في المدينة.", None),  # a passive verb: what was done to them, nothing they posted
     ("وتداول التجار الأسهم بكثافة.", None),  # traders trade: no voices online
+    # any unnamed people posting on social media
+    ("وتداول مواطنون عبر صفحات التواصل الاجتماعي شكاوى من الأفران.", ("explicit", "مواطنون")),
+    ("ونشر الجيش قوات في المدينة.", None),
 ])
 def test_voices_online_say_what_they_post(sentence, expected):
     assert report(sentence) == expected
