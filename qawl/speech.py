@@ -1007,6 +1007,14 @@ def _quoted_headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[s
     return Report("explicit", "", surface(text, toks, 0, np_end), quote="direct")
 
 
+def _verb_spelled(lex: Lexicons, word: str) -> bool:
+    """Return whether a normalized word is a verb, past or present, maybe after و or ف (ويبقى، أكد), and no given
+    name (يحيى، يوسف)."""
+    bare = without_and(word)
+    verbs = dictionary.verbs()
+    return bare not in names.given_name_set(lex) and (bare in verbs or (bare[:1] in "يتن" and bare[1:] in verbs))
+
+
 def _told_medium(lex: Lexicons, toks: Tokens, k: int, colon: int) -> bool:
     """Return whether toks[k:colon] is the outlet a headline's speaker told it to (لسكاي نيوز عربية، لـ"رويترز")."""
     if not (0 < k < colon <= k + 7) or toks[k].norm[:1] != "ل":
@@ -1060,7 +1068,8 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
     mention = names.split(lex, map(NORM, toks[:colon]))
     person = ((len(mention.name) >= 2 or (len(mention.name) == 1 and not mention.title and names.skeleton(
         mention.name[0]) in known)) and all(w in lex.title_words for w in mention.title) and not is_thing(
-        mention.name[0])) or (  # قمة ترامب وبوتين: a summit, not a person; ترامب: after the article named him
+        mention.name[0]) and not _verb_spelled(lex, mention.name[0])) or (  # قمة ترامب وبوتين: a summit, not a
+        # person; ترامب: after the article named him; ويبقى السؤال: a verb
         colon == 1 and names.skeleton(toks[0].norm) in known) or (  # الناصر: a family name with ال the article gave
         colon == 2 and toks[0].norm in lex.w.name_joiner and names.skeleton(toks[1].norm) in known)  # أبي راشد:
     # واشنطن بوست: … — a name the gazetteer holds that begins with a place is the outlet's, not the place's

@@ -412,7 +412,7 @@ def is_source(lex: Lexicons, phrase: str) -> bool:
     for head in words[:1]:
         bare = head[2:] if head.startswith("ال") else head[1:] if head[:1] in "لو" else head
         titled = bare not in dictionary.elatives()  # الأعلى qualifies a title, أعلى المعايير heads none
-        if (any((titled and w in lex.title_words) or w in heads or w in lex.places for w in (head, bare, "ال" + bare))
+        if (any((titled and w in lex.roles) or w in heads or w in lex.places for w in (head, bare, "ال" + bare))
                 or bare in heads or starts_with_media_word(lex, bare)):
             return True
     return False
