@@ -379,7 +379,6 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     elif ((oblique_plural(toks[j].norm) and toks[j].norm not in names.given_name_set(lex))  # كاثرين: a name
           or accusative_head(lex, toks, j)
           or not (said_at(lex, toks, max(end, app_b)) or speaks(lex, toks, j, np_end)
-                  or (np_end == j + 1 and _named_before(toks[j].norm, known))  # وقالت الكيلة: the name given
                   or (_addressed(lex, toks, max(end, app_b), at) and not is_thing(toks[j].norm))
                   or (app_b > app_a and has_name(lex, toks, app_a, app_b)))):
         # وأكد أهمية …، وأبلغ اجتماعا لأنصاره: the phrase is the object
