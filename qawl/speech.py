@@ -370,6 +370,11 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if (toks[j].norm in w.figures or toks[j].norm in w.report_noun) and np_end > j + 1 and sources.classify(
             lex, [t.norm for t in toks[j + 1 : np_end]]).kind in sources.BODIES:
         j += 1  # وتشير بيانات منظمة الصحة العالمية، تقارير مكتب الأمم المتحدة: the body's (تقديرات أولية: no body)
+    elif without_article(toks[j].norm) in w.figures and (author := document_source(lex, text, toks, j, next(
+            (m for m in range(j + 1, len(toks)) if toks[m].norm in w.that or toks[m].norm in COMMAS), len(toks)))) and (
+            sources.classify(lex, [t.norm for t in toks[author[0] : author[1]]]).kind in sources.BODIES):
+        # وتشير إحصائيات الادعاء العام، كشفت معطيات رسمية صادرة عن الوزارة، التقديرات الأولية للمرصد: whose figures
+        return Report("explicit", cue, without_lam(surface(text, toks, *author)), quote=quote)
     if toks[j].possessed and np_end > j + 1 and has_name(lex, toks, j + 1, np_end) and sources.possessor_kind(
             lex, toks[j].norm):
         j += 1  # وقال شقيقه عبدالله: the name, not the kinship word, names the source (وجدد تحذيره لكافة: no one)

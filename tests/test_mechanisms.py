@@ -2082,6 +2082,16 @@ def test_figures_and_bulletins_speak_for_the_body_named_before(second):
     assert attribute(LEX, split(article))[1].mention == "المجلس الوطني للتخطيط"
 
 
+@pytest.mark.parametrize(("sentence", "mention"), [
+    # figures speak for the body whose they are: its genitive, after their adjectives, or who issued them
+    ("وتشير إحصائيات الادعاء العام إلى ارتفاع عدد القضايا.", "الادعاء العام"),
+    ("كشفت معطيات رسمية حديثة صادرة عن وزارة المياه أن نسبة الملء تراجعت.", "وزارة المياه"),
+    ("تشير التقديرات الأولية للمرصد الوطني للفلاحة إلى تراجع المحصول.", "المرصد الوطني للفلاحة"),
+])
+def test_figures_speak_for_their_body(sentence, mention):
+    assert report(sentence) == ("explicit", mention)
+
+
 def test_figures_named_before_speak_for_the_body_that_issued_them():
     article = ("مسقط - أظهرت البيانات الصادرة عن المركز الوطني للإحصاء ارتفاع عدد النزلاء.\n"
                "وأوضحت البيانات أن عدد نزلاء الفنادق بلغ 812 ألف نزيل.")
