@@ -1055,6 +1055,9 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
             is_source(lex, surface(text, toks, 1, colon - 1))):
         return Report("explicit", "", surface(text, toks, 1, colon - 1), quote="direct")  # "العفو الدولية": …
     np_end = noun_phrase(lex, toks, 0)
+    if np_end == colon and (verb := next((k for k in range(2, colon) if toks[k].norm[:1] in "يت" and _verb_spelled(
+            lex, toks[k].norm)), 0)) and speaks(lex, toks, 0, verb):
+        np_end = colon = verb  # وزارة التجهيز والماء تدق ناقوس الخطر: …: the body, then what it does
     if 0 < np_end < colon and toks[np_end].norm in {"في", "امام"} and noun_phrase(lex, toks, np_end + 1) == colon and (
             toks[np_end + 1].norm in lex.places or toks[np_end].norm == "امام"):
         colon = np_end  # الموفد الفرنسي في بيروت: …، وزير الكهرباء أمام مجلس الشعب: …: where he speaks
