@@ -581,8 +581,8 @@ def _passive_ba(lex: Lexicons, word: str, known: Collection[str]) -> bool:
         return False
     rest = word[1:]
     if rest.startswith("ال"):  # بالتلاعب: no name opens with بال and a word the dictionary knows as an action
-        entry = dictionary.entry(rest[2:])
-        return entry is not None and entry.kind == dictionary.VERBAL_NOUN
+        entry = dictionary.entry(rest[2:])  # وصف بالضعيف، بالإيجابي: or as what it was described as
+        return entry is not None and entry.kind in (dictionary.VERBAL_NOUN, dictionary.PARTICIPLE, dictionary.RELATIVE)
     if len(rest) == 5 and rest[0] == "ت" and rest[3] == "ي":
         return True  # the تفعيل of an action: بتبديد، بتحويل
     # بقبول هدايا، باختلاس: an action the dictionary knows, of five letters or of the فعول / فعال shape (not بوتين:

@@ -2307,6 +2307,11 @@ def test_an_object_that_ends_in_a_name_or_opens_with_a_quality_leaves_the_subjec
     assert report(sentence) == ("implicit", "")
 
 
+def test_a_verb_described_by_what_follows_its_ba_is_passive():
+    # وُصف بالضعيف: described as weak, by no one here (was the junk speaker بالضعيف حتى)
+    assert report("وتشهد البلاد أجواء باردة، بعد موسم مطري وصف بالضعيف حتى الآن.") is None
+
+
 def test_a_counted_noun_spelled_as_a_clitic_and_a_cue_is_no_report():
     # فدان after a number is a feddan, not ف + دان (condemned) with the junk speaker موزعة
     assert report("وتبلغ محفظة أراضيها نحو 1200 فدان موزعة على 6 مشروعات.") is None
