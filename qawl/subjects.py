@@ -85,8 +85,9 @@ def subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int, 
     openers, prepositions = lex.w.clause_opener, lex.w.phrase_preposition | {"من", "عن"}
     for a in range(start, end):
         if a > floor and not (_hard_boundary(lex, toks[a - 1].norm) or toks[a - 1].norm in COMMAS) and not (
-                toks[a].norm[:1] == "و" and sources.unnamed_head(lex, toks[a].norm[1:])):  # … وناشطون يتهمون: a
-            continue  # clause of its own, its unnamed sources its subject
+                toks[a].norm[:1] == "و" and (sources.unnamed_head(lex, toks[a].norm[1:]) or (
+                    toks[a].norm.startswith("وال") and sources.head_kind(lex, toks[a].norm[1:]) in sources.BODIES))):
+            continue  # … وناشطون يتهمون، والدفاع المدني يحذر: a clause of its own, its sources or body its subject
         # وكانت وكالة أنباء الإمارات قد ذكرت: the copula opening the sentence, then its subject
         opened = toks[a].norm in openers or (a == floor and end < i and without_and(toks[a].norm) in lex.w.copula)
         b = a + 1 if opened else a

@@ -2324,6 +2324,7 @@ def test_a_counted_noun_spelled_as_a_clitic_and_a_cue_is_no_report():
     # a clause of its own after و: its unnamed sources before their present verb (a headline's second half)
     ("مقتل 17 مدنيا في قصف على أحياء المدينة وناشطون يتهمون الدعم السريع", "ناشطون"),
     ("البطالة بين الإناث تتجاوز 30 % والخبراء يحذرون من خلل بنيوي", "الخبراء"),
+    ("السيول تغمر عشرات المخيمات شمال إدلب والدفاع المدني يحذر من كارثة", "الدفاع المدني"),  # or a body
 ])
 def test_people_in_the_accusative_after_anna_speak(sentence, mention):
     assert report(sentence) == ("explicit", mention)
