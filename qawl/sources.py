@@ -354,6 +354,8 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
     if possessed:
         kind = possessor_kind(lex, words[0])  # حرصه، رفضه: no name; شقيقه، أصحابها: a relative, people
         return Source(kind, gender(lex, words, cue_gender) if kind == PERSON else "")
+    if words[0].endswith("ا") and len(words) > 2 and words[1] == "من" and words[0][:-1] in lex.w.quantifier:
+        words = [words[0][:-1], *words[1:]]  # لكن عددا من الناشرين: the accusative of a quantifier
     if len(words) > 1 and without_article(words[0]) in lex.w.count_noun and words[1].startswith("ال"):
         return Source("")  # عدد اللاجئين السوريين: how many they are, not some of them (عدد كبير من الطلاب)
     if without_article(stem(lex, words[0])) in lex.w.quantifier or (words[0] in lex.w.number and len(words) > 1):
@@ -373,6 +375,7 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
     if first.endswith("ا") and len(first) > 4 and (first[:-1] in lex.w.collective_source or (
             first[:-1] in lex.w.anonymous)):
         words = [first[:-1], *words[1:]]  # لكن أوساطا سياسية: the accusative of a collective source
+
     if words == ["السلطات"]:
         return Source(UNNAMED)  # وقالت السلطات إن: authorities of no state or place named, a collective source
     if len(words) > 1 and without_article(stem(lex, words[0])) in lex.w.state_voice and _national(lex, words[1]):
