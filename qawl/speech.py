@@ -431,10 +431,13 @@ def _accusative_people_after_that(lex: Lexicons, toks: Tokens, i: int) -> tuple[
 def _feminine_body_after(lex: Lexicons, toks: Tokens, j: int, form: cues.Form) -> bool:
     """Return whether toks[j] is a definite body written with ة (الحكومة، الهيئة) after a masculine singular cue:
     no subject, as a verb right before its subject agrees with it."""
-    if j >= len(toks) or form.gender != "m" or form.number != "sg" or not toks[j].feminine:
+    if j >= len(toks) or form.gender != "m" or form.number != "sg":
         return False
     word = toks[j].norm
-    return word.startswith("ال") and sources.head_kind(lex, word) == sources.ORGANIZATION
+    if word.startswith("ال") and word.endswith("ات") and len(word) > 5 and word not in lex.places and (
+            sources.head_kind(lex, word) in (sources.ORGANIZATION, sources.UNNAMED)):
+        return True  # وناشد المؤسسات الدولية التدخل: bodies in the plural take a feminine verb too
+    return toks[j].feminine and word.startswith("ال") and sources.head_kind(lex, word) == sources.ORGANIZATION
 
 
 def _named_after_complement(lex: Lexicons, toks: Tokens, j: int) -> tuple[int, int] | None:

@@ -550,6 +550,7 @@ def test_a_name_after_whose_the_person_is(sentence, mention, apposition):
     'وناشد الهيئة العليا للإغاثة "التحرك سريعا".',  # a masculine verb right before a feminine body: its object
     "وطالب الحكومة بالتدخل الفوري.",
     "ودعا الوزارة إلى التحرك.",
+    "وناشد المؤسسات الدولية التدخل العاجل.",  # bodies in the plural take a feminine verb too
 ])
 def test_a_masculine_verb_does_not_agree_with_the_feminine_body_after_it(second):
     first, found = attribute(LEX, split(f"وقال رئيس البلدية محمد الكسار إن الأضرار كبيرة.\n{second}"))
