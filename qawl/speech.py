@@ -291,8 +291,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if app_a == app_b and end + 1 < len(toks) and toks[end].norm in w.called and has_name(
             lex, toks, end + 1, called := noun_phrase(lex, toks, end + 1)):
         app_a, app_b = end + 1, called  # وقال رجل يدعى سامي الحداد: the name he goes by
-    if app_a == app_b and not implicit and end == np_end == j + 1 and (named := _named_after_complement(
-            lex, toks, j)) is not None:
+    if app_a == app_b and not implicit and end == np_end <= j + 2 and not has_name(lex, toks, j, np_end) and (
+            named := _named_after_complement(lex, toks, j)) is not None:
         # وقال محامي عدد من المساهمين، المحامي فلان، إن; وقالت والدة إحدى الطالبات، فلانة، إن: whose he is runs to the
         # comma, his name stands after it
         end = np_end = named[0] - 1
@@ -446,7 +446,7 @@ def _named_after_complement(lex: Lexicons, toks: Tokens, j: int) -> tuple[int, i
     head = toks[j].norm
     if head.startswith("ال") or not (head in lex.title_words or head in lex.w.person_noun):
         return None
-    comma = next((c for c in range(j + 2, min(len(toks), j + 6)) if toks[c].norm in COMMAS), -1)
+    comma = next((c for c in range(j + 2, min(len(toks), j + 7)) if toks[c].norm in COMMAS), -1)
     if comma < 0 or any(t.norm in lex.w.that or t.norm in COMMAS or dictionary.verb_only(t.norm)
                         for t in toks[j + 1 : comma]):
         return None

@@ -527,6 +527,8 @@ def test_a_family_name_read_as_some_doer_is_the_man_the_article_gave_a_first_nam
     ("وقال محامي عدد من المساهمين، المحامي ماجد الزهراني، إن موكليه استبشروا.", "محامي عدد من المساهمين",
      "المحامي ماجد الزهراني"),
     ("وقالت والدة إحدى الطالبات، سهام العمري، إن ابنتها لا تنام.", "والدة إحدى الطالبات", "سهام العمري"),
+    ("وقال عضو سكرتارية لجنة المتابعة، المحامي فؤاد خطيب، إن الإضراب ليس غاية.", "عضو سكرتارية لجنة المتابعة",
+     "المحامي فؤاد خطيب"),  # two words of the title before the ones it runs on with
     ("وقال مسؤول في الوزارة، طلب عدم ذكر اسمه، إن الخطة جاهزة.", "مسؤول", ""),  # no name after the comma
     ("وقالت الإدريسي، في جوابها عن سؤال بمجلس النواب، أمس الإثنين، إن الأسعار لن ترتفع.", "الإدريسي", ""),  # when
     # a woman's given name after a woman's noun and its adjective is her name, whatever her relative clause says
