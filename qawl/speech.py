@@ -429,8 +429,8 @@ def _accusative_people_after_that(lex: Lexicons, toks: Tokens, i: int) -> tuple[
 
 
 def _feminine_body_after(lex: Lexicons, toks: Tokens, j: int, form: cues.Form) -> bool:
-    """Return whether toks[j] is a definite body written with ة (الحكومة، الهيئة) after a masculine singular cue:
-    no subject, as a verb right before its subject agrees with it."""
+    """Return whether toks[j] is a definite body written with ة (الحكومة، الهيئة) or bodies in the plural
+    (المؤسسات) after a masculine singular cue: no subject, as a verb right before its subject agrees with it."""
     if j >= len(toks) or form.gender != "m" or form.number != "sg":
         return False
     word = toks[j].norm
