@@ -133,8 +133,9 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         # …، بعد أن دعت المعارضة إلى احتجاجات، وجاء القرار بعد أن طالبت المعارضة: when it happened, not what the
         # sentence reports
         return None
-    if i > 0 and (before in w.number or (before.isdigit() and (len(before) < 4 or n[:1] in "وف"))):  # 2016 أعربت: a
-        # year; 1200 فدان (ف + دان): a counted noun
+    if i > 0 and (before in w.number or (before.isdigit() and (len(before) < 4 or (
+            n[:1] in "وف" and (entry := dictionary.entry(n)) is not None and entry.kind == dictionary.NOUN)))):
+        # 2016 أعربت: a year; 1200 فدان (ف + دان, a noun of its own): a counted noun
         return None  # 35 ألف طالب وطالبة: a counted noun, not the verb
     described = _described_noun(lex, toks, i)
     opener = toks[described - 1].norm if described > 0 else ""

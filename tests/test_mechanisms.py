@@ -2319,6 +2319,7 @@ def test_a_verb_described_by_what_follows_its_ba_is_passive():
 def test_a_counted_noun_spelled_as_a_clitic_and_a_cue_is_no_report():
     # فدان after a number is a feddan, not ف + دان (condemned) with the junk speaker موزعة
     assert report("وتبلغ محفظة أراضيها نحو 1200 فدان موزعة على 6 مشروعات.") is None
+    assert report("تأسست الشركة عام 2006 وأعلنت أنها ستتوسع.") == ("explicit", "الشركة")  # a year, then و + a cue
 
 
 @pytest.mark.parametrize(("sentence", "mention"), [
