@@ -83,11 +83,15 @@ def subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int, 
             break
         start -= 1
     openers, prepositions = lex.w.clause_opener, lex.w.phrase_preposition | {"من", "عن"}
+    form = cues.of(lex).forms.get(toks[i].norm) if i < len(toks) else None
     for a in range(start, end):
         if a > floor and not (_hard_boundary(lex, toks[a - 1].norm) or toks[a - 1].norm in COMMAS) and not (
-                toks[a].norm[:1] == "و" and (sources.unnamed_head(lex, toks[a].norm[1:]) or (
-                    toks[a].norm.startswith("وال") and sources.head_kind(lex, toks[a].norm[1:]) in sources.BODIES))):
-            continue  # … وناشطون يتهمون، والدفاع المدني يحذر: a clause of its own, its sources or body its subject
+                form is not None and toks[a].norm[:1] == "و" and (
+                    (form.number == "pl" and sources.unnamed_head(lex, toks[a].norm[1:])) or (
+                        form.number == "sg" and toks[a].norm.startswith("وال")
+                        and sources.head_kind(lex, toks[a].norm[1:]) in sources.BODIES))):
+            # … وناشطون يتهمون، والدفاع المدني يحذر: a clause of its own, its sources or body its subject, the verb
+            continue  # agreeing with it (not حقوق الإنسان والصحفيين | تنتقد: the organizations' verb)
         # وكانت وكالة أنباء الإمارات قد ذكرت: the copula opening the sentence, then its subject
         opened = toks[a].norm in openers or (a == floor and end < i and without_and(toks[a].norm) in lex.w.copula)
         b = a + 1 if opened else a

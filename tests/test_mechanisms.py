@@ -2335,6 +2335,12 @@ def test_people_in_the_accusative_after_anna_speak(sentence, mention):
     assert report(sentence) == ("explicit", mention)
 
 
+def test_a_second_genitive_joined_by_wa_is_no_clause_of_its_own():
+    # تنتقد agrees with the organizations, not with الصحفيين (a plural verb would): the journalists are no subject
+    assert report("7450 لكن منظمات مدافعة عن حقوق الإنسان والصحفيين تنتقد استمرار الاعتقالات.") != (
+        "explicit", "الصحفيين")
+
+
 def test_a_preposition_heads_no_speaker():
     # حتى الآن after the verb tells until when, not who: the subject is the one named before (was the speaker حتى)
     assert report("ويرفض حتى الآن أي التزام بوقف إطلاق النار.") == ("implicit", "")
