@@ -259,6 +259,12 @@ def according_report(lex: Lexicons, text: str, toks: Tokens, i: int, known: Coll
         definite = without_lam(toks[j].norm).startswith("ال")  # وحسب الشكوى فإن: the document the article relays
         return Report("implicit", cue, document=without_lam(surface(text, toks, j, j + 1))) if (
             definite or _document_head(lex, toks[j].norm) or limit == j + 1) else None
+    limit = next((m for m in range(j + 1, len(toks)) if toks[m].norm in closers(lex)), len(toks))
+    if j + 1 < len(toks) and not quoted and without_lam(toks[j].norm) in lex.w.figures and (
+            author := document_source(lex, text, toks, j, limit)) and sources.classify(
+            lex, [without_lam(t.norm) for t in toks[author[0] : author[1]]]).kind in sources.BODIES:
+        # وبحسب إحصاءات رسمية أعلنتها الداخلية: figures speak for the body that published them
+        return Report("explicit", cue, without_lam(surface(text, toks, *author)))
     if (by := _issuer(lex, toks, j)) is not None:
         # وبحسب أمر الإحالة الصادر عن النيابة العامة، الجدول الذي تصدره الوزارة: whatever the text is called, the
         # body that issued it
@@ -363,6 +369,8 @@ def document_source(lex: Lexicons, text: str, toks: Tokens, a: int, limit: int) 
         return None  # وثيقة اطلعت عليها الصحيفة: a verb describing the document, not who wrote it
     start = k
     end = min(noun_phrase(lex, toks, start), limit)  # للجيش، لوزارة الخارجية: the caller drops the ل
+    end = next((m for m in range(start + 1, end) if without_article(toks[m].norm) in lex.w.time_noun), end)  # أعلنتها
+    # الداخلية | الشهر الماضي: when, no part of who
     if end == start and toks[start].norm[:1] == "ل":
         end = min(lam_phrase(lex, toks, start), limit)  # تقرير لصحيفة التايمز: the outlet that published it
     if end > start and speaks(lex, toks, start, end):

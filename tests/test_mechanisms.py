@@ -2093,6 +2093,8 @@ def test_figures_and_bulletins_speak_for_the_body_named_before(second):
     ("وتشير إحصائيات الادعاء العام إلى ارتفاع عدد القضايا.", "الادعاء العام"),
     ("كشفت معطيات رسمية حديثة صادرة عن وزارة المياه أن نسبة الملء تراجعت.", "وزارة المياه"),
     ("تشير التقديرات الأولية للمرصد الوطني للفلاحة إلى تراجع المحصول.", "المرصد الوطني للفلاحة"),
+    # after بحسب too, the body that published them, and no time after it
+    ("وبحسب إحصاءات رسمية أعلنتها الداخلية الشهر الماضي، تراجعت الجرائم.", "الداخلية"),
 ])
 def test_figures_speak_for_their_body(sentence, mention):
     assert report(sentence) == ("explicit", mention)
