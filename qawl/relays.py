@@ -369,8 +369,9 @@ def document_source(lex: Lexicons, text: str, toks: Tokens, a: int, limit: int) 
         return None  # وثيقة اطلعت عليها الصحيفة: a verb describing the document, not who wrote it
     start = k
     end = min(noun_phrase(lex, toks, start), limit)  # للجيش، لوزارة الخارجية: the caller drops the ل
-    end = next((m for m in range(start + 1, end) if without_article(toks[m].norm) in lex.w.time_noun), end)  # أعلنتها
-    # الداخلية | الشهر الماضي: when, no part of who
+    end = next((m for m in range(start + 1, end) if without_article(toks[m].norm) in lex.w.time_noun and not (
+        without_article(toks[m].norm) == "عام" and (m + 1 >= end or not toks[m + 1].norm.startswith("ال")))), end)
+    # أعلنتها الداخلية | الشهر الماضي: when, no part of who (الادعاء العام: the public one)
     if end == start and toks[start].norm[:1] == "ل":
         end = min(lam_phrase(lex, toks, start), limit)  # تقرير لصحيفة التايمز: the outlet that published it
     if end > start and speaks(lex, toks, start, end):
