@@ -694,6 +694,12 @@ def closers(lex: Lexicons) -> frozenset[str]:
     return lex.derived("closers", lambda lex: frozenset({"،", ",", ":"}) | lex.w.that)
 
 
+def next_closer(lex: Lexicons, toks: Tokens, k: int) -> int:
+    """Return the position of the first closer (a comma, a colon or a that-clause) from toks[k], or len(toks)."""
+    ends = closers(lex)
+    return next((m for m in range(k, len(toks)) if toks[m].norm in ends), len(toks))
+
+
 def apposition(lex: Lexicons, toks: Tokens, j: int) -> tuple[int, int]:
     """Return the span of a noun phrase set off by commas right after position j (j, j when none)."""
     if j + 1 < len(toks) and toks[j].norm in COMMAS:

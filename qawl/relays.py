@@ -18,6 +18,7 @@ from qawl.phrases import (
     has_name,
     is_stop_word,
     lam_phrase,
+    next_closer,
     noun_phrase,
     quoted_name,
     through_phrase,
@@ -105,7 +106,7 @@ def what_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tupl
         return None
     if start + 1 < len(toks) and is_document(lex, toks[start].norm):
         # حسب ما أفاد به بلاغ للمديرية، وفق ما أورده بيان صادر عن الوزارة: the body whose document it is
-        limit = next((m for m in range(start + 1, len(toks)) if toks[m].norm in closers(lex)), len(toks))
+        limit = next_closer(lex, toks, start + 1)
         if author := document_source(lex, text, toks, start, limit):
             return Report("explicit", surface(text, toks, i, i + 1), without_lam(surface(text, toks, *author)),
                           quote=quote_kind(text, toks.ends[i], spans))
@@ -247,9 +248,9 @@ def according_report(lex: Lexicons, text: str, toks: Tokens, i: int, known: Coll
     cue = surface(text, toks, i, i + 1)
     if own_words(lex, without_lam(toks[i].norm)) or (not quoted and own_words(lex, without_lam(toks[j].norm))):
         return Report("implicit", cue)  # بحسب قوله، وفقا لتعبيرها، على حد قوله: in the words of the one speaking
+    limit = next_closer(lex, toks, j + 1)
     if j + 1 < len(toks) and not quoted and is_document(lex, without_lam(toks[j].norm)):
         # ووفقا لبيان للإدارة الأمريكية، بحسب بيان صدر عن الرئاسة: the document's author; وحسب الشكوى: the last body
-        limit = next((m for m in range(j + 1, len(toks)) if toks[m].norm in closers(lex)), len(toks))
         author = document_source(lex, text, toks, j, limit)
         if author:
             return Report("explicit", cue, without_lam(surface(text, toks, *author)))
@@ -259,7 +260,6 @@ def according_report(lex: Lexicons, text: str, toks: Tokens, i: int, known: Coll
         definite = without_lam(toks[j].norm).startswith("ال")  # وحسب الشكوى فإن: the document the article relays
         return Report("implicit", cue, document=without_lam(surface(text, toks, j, j + 1))) if (
             definite or _document_head(lex, toks[j].norm) or limit == j + 1) else None
-    limit = next((m for m in range(j + 1, len(toks)) if toks[m].norm in closers(lex)), len(toks))
     if j + 1 < len(toks) and not quoted and without_lam(toks[j].norm) in lex.w.figures and (
             author := document_source(lex, text, toks, j, limit)) and sources.classify(
             lex, [without_lam(t.norm) for t in toks[author[0] : author[1]]]).kind in sources.BODIES:
@@ -432,7 +432,7 @@ def relay_report(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | Non
             cue = surface(text, toks, i, i + 1)
             if k + 1 < len(toks) and is_document(lex, toks[k + 1].norm):
                 # نقلت وسائل إعلام عن بيان للكرملين: the document's author is the source
-                limit = next((m for m in range(k + 2, len(toks)) if toks[m].norm in closers(lex)), len(toks))
+                limit = next_closer(lex, toks, k + 2)
                 author = document_source(lex, text, toks, k + 1, limit)
                 return Report("explicit", cue, without_lam(surface(text, toks, *author))) if author else None
             end = noun_phrase(lex, toks, k + 1)

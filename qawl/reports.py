@@ -107,10 +107,6 @@ def speech_objects(lex: Lexicons) -> frozenset[str]:
     return lex.derived("speech_objects", forms)
 
 
-# A preposition with the pronoun of a noun before it: the verb between them opens a clause that describes the noun
-# (وقفة دعت إليها، وثيقة اطلعت عليها، لافتة كتب عليها).
-
-
 def complement_at(lex: Lexicons, toks: Tokens, j: int, allowed: frozenset[str]) -> int:
     """Return the position from j on of the token that carries the report (أن، :، "، or the verb's
     preposition), or -1."""

@@ -375,7 +375,6 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
     if first.endswith("ا") and len(first) > 4 and (first[:-1] in lex.w.collective_source or (
             first[:-1] in lex.w.anonymous)):
         words = [first[:-1], *words[1:]]  # لكن أوساطا سياسية: the accusative of a collective source
-
     if words == ["السلطات"]:
         return Source(UNNAMED)  # وقالت السلطات إن: authorities of no state or place named, a collective source
     if len(words) > 1 and without_article(stem(lex, words[0])) in lex.w.state_voice and _national(lex, words[1]):
