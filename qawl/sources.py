@@ -223,6 +223,8 @@ def _annexed(lex: Lexicons, words: list[str]) -> bool:
         w = stem(lex, word)
         if w != word and word[:1] in "بل" and not word.startswith("لل"):
             return False  # مسؤول بالشرطة، مسؤول بوزارة الحج: at a body (a preposition), not its head
+        if _verb_with_object(word):
+            return False  # مواطنة التقتها «الجريدة»: a clause that describes the head, which stays indefinite
         if w.startswith("ال") or w in lex.places:
             return True
         if w in lex.derived("small_words", _small_words) or w == "باسم":
@@ -238,6 +240,12 @@ def _annexed(lex: Lexicons, words: list[str]) -> bool:
         if entry.kind not in (dictionary.NOUN, dictionary.VERBAL_NOUN):
             return False  # an adjective: مسؤول كبير، مصدر أمني
     return False
+
+
+def _verb_with_object(word: str) -> bool:
+    """Return whether a word that begins with ال is a verb with an object pronoun (التقتها، التزمها): no definite noun
+    ends in a pronoun, and no noun of the dictionary is spelled so."""
+    return len(word) >= 6 and word.endswith(("ها", "هما")) and dictionary.entry(word[2:]) is None
 
 
 def _adjective_shaped(word: str) -> bool:
@@ -326,6 +334,7 @@ def _dual_body(lex: Lexicons, bare: str) -> bool:
 
 
 PARENT = frozenset({"ام", "اب"})
+_SOME_WHERE = frozenset({"من", "في", "لدي"})  # where an unnamed source is from or serves
 
 
 def classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possessed: bool = False) -> Source:
@@ -400,6 +409,9 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
     named = evidence and not (mention.name_at > 0 and _plural(stem(lex, words[0])))
     if named and mention.name_at > 0 and mentions.find(list(mention.name), mentions.gazetteer_index(lex), starts=[0]):
         named = False  # شاهد من رويترز: the name is an outlet's or a place's, not the witness's
+    elif named and mention.name_at > 1 and not _SOME_WHERE.isdisjoint(words[1 : mention.name_at]) and head_kind(
+            lex, words[0]) == UNNAMED:
+        named = False  # شاهد عيان من سكان بيش، مصدر في نادي الزمالك: where an unnamed source is from, not his name
     if head in names.title_plurals(lex) and _annexed(lex, words):
         return Source(PERSON, "m")  # وزراء خارجية مجموعة السبع، شيوخ محافظة صعدة: the holders of offices it names
     kind = head_kind(lex, words[0], named=named or (titled and _annexed(lex, words)))

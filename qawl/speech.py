@@ -1065,6 +1065,10 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
     if 0 < np_end < colon and toks[np_end].norm in {"في", "امام"} and noun_phrase(lex, toks, np_end + 1) == colon and (
             toks[np_end + 1].norm in lex.places or toks[np_end].norm == "امام"):
         colon = np_end  # الموفد الفرنسي في بيروت: …، وزير الكهرباء أمام مجلس الشعب: …: where he speaks
+    elif 0 < np_end < colon and toks[np_end].norm in {"في", "من"} and (
+            where := noun_phrase(lex, toks, np_end + 1)) < colon and _told_medium(lex, toks, where, colon) and (
+            sources.classify(lex, [t.norm for t in toks[:np_end]]).kind == sources.UNNAMED):
+        np_end = where  # مصدر في الأهلي لـ"يلا كورة": …: an unnamed source, where he is, then the outlet he told
     elif 0 < np_end < colon <= np_end + 6 and toks[np_end].norm in lex.w.time_conjunction and (
             toks[0].norm in lex.title_words or toks[0].norm in lex.w.person_noun):
         colon = np_end  # مدرب الأهلي بعد الفوز على سيراميكا: …: when he spoke

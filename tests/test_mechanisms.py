@@ -140,6 +140,10 @@ def test_cue_forms_carry_gender_number_and_tense(form, stem, gender, number, pre
     ("تكتل لبنان الجديد", "organization"),  # a parliamentary bloc is a body
     ("الدولة", "country"),  # the state, though وزير الدولة is a title
     ("منسقية النازحين واللاجئين", "organization"),  # a coordination office
+    ("ولية أمر إحدى التلميذات", "unnamed"),  # a guardian, feminine, not named
+    ("سيدة التقتها", "unnamed"),  # a verb with its object pronoun describes her: no definite noun completes her
+    ("موظفة من سكان حي الشيخ جراح", "unnamed"),  # where an unnamed source lives, not her name
+    ("استطلاعات الرأي", "unnamed"),  # polls speak for no one named
 ])
 def test_a_phrase_speaks_as_its_head_says(phrase, kind):
     assert sources.classify(LEX, normalize(phrase).split()).kind == kind
@@ -1569,6 +1573,9 @@ def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
     # a headline's speaker, the outlet he told it to, a colon and his words
     ("وزير الخارجية الإماراتي لسكاي نيوز عربية: لا حل عسكريا في اليمن", ("explicit", "وزير الخارجية الإماراتي")),
     ("مصدر لرويترز: الاتفاق وشيك بين الطرفين", ("explicit", "مصدر")),
+    # an unnamed source, where he serves, then the outlet he told
+    ("مصدر في نادي الوحدة لـ«الرياضية»: لا مفاوضات مع المدرب", ("explicit", "مصدر في نادي الوحدة")),
+    ("وتشير استطلاعات الرأي إلى أن المرشح متقدم.", ("explicit", "استطلاعات الرأي")),  # polls: unnamed figures
     ("سكان لـ الوطن: المياه مقطوعة منذ أسبوع", ("explicit", "سكان")),  # unnamed people who told an outlet
     ("ناشطة حقوقية لراديو مونت: \"الأوضاع تتدهور يوميا\"", ("explicit", "ناشطة حقوقية")),
     # an outlet named after its city is one name, not a city and the verb's object
