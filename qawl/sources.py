@@ -242,6 +242,14 @@ def _annexed(lex: Lexicons, words: list[str]) -> bool:
     return False
 
 
+def _place_named(lex: Lexicons, word: str) -> bool:
+    """Return whether the word after a kind of place (محافظة، ولاية) names it: a place of the gazetteer, a part of one
+    (جنوب سيناء) or a word no dictionary holds (الإسكندرية); not a common noun (محافظة مهرجان، محافظة البنك: the woman
+    who heads a festival, a bank)."""
+    bare = without_article(word)
+    return word in lex.places or bare in lex.w.place_noun or dictionary.entry(bare) is None
+
+
 def _verb_with_object(word: str) -> bool:
     """Return whether a word that begins with ال is a verb with an object pronoun (التقتها، التزمها): no definite noun
     ends in a pronoun, and no noun of the dictionary is spelled so."""
@@ -395,6 +403,8 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
                       and mentions.span_at(words, mentions.gazetteer_index(lex), 0) == 1):
         # آسيا عبدالله، صوفيا أحمد: a given name spelled as a place, before another name, is a woman's
         return Source(_GAZETTEER_KINDS.get(found[0][1], ORGANIZATION))
+    if len(words) > 1 and words[0] in lex.w.place_head and _place_named(lex, words[1]):
+        return Source(ORGANIZATION)  # وأعلنت محافظة جنوب سيناء، ولاية الخرطوم: the administration of the place
     mention = names.split(lex, words)
     # a name does not hold آخر or several doers (مراجع آخر، نازحون سوريون، مطارات عديدة)
     evidence = bool(mention.name) and not any(_no_name(lex, w, given) for w in mention.name)

@@ -144,6 +144,10 @@ def test_cue_forms_carry_gender_number_and_tense(form, stem, gender, number, pre
     ("سيدة التقتها", "unnamed"),  # a verb with its object pronoun describes her: no definite noun completes her
     ("موظفة من سكان حي الشيخ جراح", "unnamed"),  # where an unnamed source lives, not her name
     ("استطلاعات الرأي", "unnamed"),  # polls speak for no one named
+    ("محافظة أسوان", "organization"),  # a kind of place and its name: the place's administration
+    ("ولاية سنار", "organization"),
+    ("محافظة شمال سيناء", "organization"),
+    ("محافظة البنك المركزي", "unnamed"),  # the woman who heads a bank, not named
 ])
 def test_a_phrase_speaks_as_its_head_says(phrase, kind):
     assert sources.classify(LEX, normalize(phrase).split()).kind == kind
