@@ -1095,6 +1095,19 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
     titled = toks[0].norm.startswith("ال") and toks[0].norm in lex.title_words and not mention.name
     # مواطنون لـ الراية: …، ناشطة سودانية لراديو سوا: …: unnamed sources who told an outlet
     unnamed = told and sources.classify(lex, [t.norm for t in toks[:colon]]).kind == sources.UNNAMED
-    if not (person or institution or titled or unnamed):
+    # موسكو: لن نسمح بتكرار الهجوم على قواتنا: a state that speaks in the first person (سوريا: مقتل 20 …: a topic)
+    state = (colon <= 2 and toks[0].norm in lex.places and np_end == colon
+             and any(_we_word(lex, t.norm) for t in toks[colon + 1 :]))
+    if not (person or institution or titled or unnamed or state):
         return None
     return Report("explicit", "", surface(text, toks, 0, colon), quote="direct")
+
+
+def _we_word(lex: Lexicons, word: str) -> bool:
+    """Return whether a word speaks in the first person plural: a verb (لن نسمح، ونستهدف), نحن, or a noun with our
+    pronoun (قواتنا، بلادنا)."""
+    word = without_and(word)
+    derived = word[:1] == "ن" and len(word) >= 5 and "ا" + word[1:] in dictionary.verbs() and (
+        dictionary.entry(word) is None)  # نستهدف، نلتزم: the present of استهدف، التزم
+    return word == "نحن" or derived or _we_verb(lex, word) or (
+        len(word) >= 5 and word.endswith("نا") and dictionary.entry(word[:-2]) is not None)

@@ -1586,7 +1586,9 @@ def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
     ("والاشتباكات مستمرة، بحسب ما ذكرت صحيفة واشنطن بوست.", ("explicit", "صحيفة واشنطن بوست")),
     ("الصليب الأحمر: الوضع في اليمن كارثي جدا", ("explicit", "الصليب الأحمر")),
     ("واشنطن بوست: خاشقجي قتل في القنصلية السعودية", ("explicit", "واشنطن بوست")),  # an outlet, not a city
-    ("موسكو: لن نسمح بتكرار الهجوم على قواتنا", None),  # a city opening a headline may be its place or topic
+    ("سوريا: مقتل 20 مدنيا في غارات على إدلب", None),  # a state opening a headline may be its place or topic
+    ("موسكو: لن نسمح بتكرار الهجوم على قواتنا", ("explicit", "موسكو")),  # … or speak, in the first person
+    ("الرباط: نلتزم بوقف إطلاق النار", ("explicit", "الرباط")),  # the present of a derived verb (التزم)
     ("وردا على سؤال حول الأزمة، قال الوزير إن الحل قريب.", ("explicit", "الوزير")),  # in reply to: no dual verb
     ("وردا على الاتهامات بأنهما مذنبان.", ("implicit", "")),  # the two replied: the dual verb
     ("أما الحكومة فقد أكدت أن الحل قريب.", ("explicit", "الحكومة")),  # أما … فقد: the subject before فقد
