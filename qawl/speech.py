@@ -1066,9 +1066,11 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
             toks[np_end + 1].norm in lex.places or toks[np_end].norm == "امام"):
         colon = np_end  # الموفد الفرنسي في بيروت: …، وزير الكهرباء أمام مجلس الشعب: …: where he speaks
     elif 0 < np_end < colon and toks[np_end].norm in {"في", "من"} and (
-            where := noun_phrase(lex, toks, np_end + 1)) < colon and _told_medium(lex, toks, where, colon) and (
-            sources.classify(lex, [t.norm for t in toks[:np_end]]).kind == sources.UNNAMED):
-        np_end = where  # مصدر في الأهلي لـ"يلا كورة": …: an unnamed source, where he is, then the outlet he told
+            where := _where_ends(lex, toks, np_end + 1, colon)) < colon and _told_medium(lex, toks, where, colon) and (
+            sources.classify(lex, [t.norm for t in toks[:np_end]]).kind in (sources.UNNAMED, sources.PERSON)):
+        # مصدر في الأهلي لـ"يلا كورة": …، مدير الأسعار في «وزارة الاقتصاد» لـ«الوطن»: …: a source or a title, where
+        # he serves, then the outlet he told
+        np_end = where
     elif 0 < np_end < colon <= np_end + 6 and toks[np_end].norm in lex.w.time_conjunction and (
             toks[0].norm in lex.title_words or toks[0].norm in lex.w.person_noun):
         colon = np_end  # مدرب الأهلي بعد الفوز على سيراميكا: …: when he spoke
@@ -1101,6 +1103,14 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
     if not (person or institution or titled or unnamed or state):
         return None
     return Report("explicit", "", surface(text, toks, 0, colon), quote="direct")
+
+
+def _where_ends(lex: Lexicons, toks: Tokens, k: int, colon: int) -> int:
+    """Return where the phrase at toks[k] that says where a headline's speaker serves ends: its noun phrase, or past
+    the closing quotation mark of a quoted name («وزارة الاقتصاد»)."""
+    if k < colon and toks[k].norm in cues.QUOTE_MARKS:
+        return next((m + 1 for m in range(k + 1, colon) if toks[m].norm in cues.QUOTE_MARKS), colon)
+    return noun_phrase(lex, toks, k)
 
 
 def _we_word(lex: Lexicons, word: str) -> bool:

@@ -1579,6 +1579,9 @@ def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
     ("مصدر لرويترز: الاتفاق وشيك بين الطرفين", ("explicit", "مصدر")),
     # an unnamed source, where he serves, then the outlet he told
     ("مصدر في نادي الوحدة لـ«الرياضية»: لا مفاوضات مع المدرب", ("explicit", "مصدر في نادي الوحدة")),
+    ("مدير الدفاع المدني في الكرك لـ\"رؤيا\": السيول جرفت ثلاث مركبات", ("explicit", "مدير الدفاع المدني في الكرك")),
+    ("مدير الأسعار في «وزارة الاقتصاد» لـ«الوطن»: لا زيادة على الخبز",  # where he serves, by its quoted name
+     ("explicit", "مدير الأسعار في «وزارة الاقتصاد»")),
     ("وتشير استطلاعات الرأي إلى أن المرشح متقدم.", ("explicit", "استطلاعات الرأي")),  # polls: unnamed figures
     ("سكان لـ الوطن: المياه مقطوعة منذ أسبوع", ("explicit", "سكان")),  # unnamed people who told an outlet
     ("ناشطة حقوقية لراديو مونت: \"الأوضاع تتدهور يوميا\"", ("explicit", "ناشطة حقوقية")),
