@@ -391,8 +391,10 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         return _implicit_report(lex, text, toks, i, cue, quote)
     elif np_end == j + 1 and table.forms[n].gender == "m" and feminine_place(lex, toks[j].norm):
         return _implicit_report(lex, text, toks, i, cue, quote)  # واتهم إيران: a state's verb is feminine
-    elif table.forms[n].gender == "f" and _masculine_noun(lex, toks[j].norm, known):
-        return _implicit_report(lex, text, toks, i, cue, quote)  # وحثت المجتمع الدولي على: his verb would be حث
+    elif table.forms[n].gender == "f" and (_masculine_noun(lex, toks[j].norm, known) or (
+            table.forms[n].number == "sg" and without_article(toks[j].norm) in w.male_plural)):
+        # وحثت المجتمع الدولي على: his verb would be حث; ونصحت كبار السن، ودعت الآباء: men take a masculine verb
+        return _implicit_report(lex, text, toks, i, cue, quote)
     age = next((m for m in range(j, np_end) if _aged(lex, toks, m)), -1)
     if age == j:
         return _implicit_report(lex, text, toks, i, cue, quote)  # وأضاف صاحب الـ33 عاما: the one the article is about

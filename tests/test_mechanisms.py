@@ -574,6 +574,15 @@ def test_a_masculine_verb_does_not_agree_with_the_feminine_body_after_it(second)
 
 
 @pytest.mark.parametrize("second", [
+    "وحثت الآباء على تطعيم أطفالهم.",  # men in a broken plural take a masculine verb: a feminine one's object
+    "ونصحت كبار السن بالبقاء في المنازل.",
+])
+def test_a_feminine_verb_does_not_agree_with_the_men_after_it(second):
+    first, found = attribute(LEX, split(f"وقالت وزيرة الصحة منى الكسار إن الحملة ناجحة.\n{second}"))
+    assert (found.attribution, found.mention) == ("carried", first.mention)
+
+
+@pytest.mark.parametrize("second", [
     "إلا أنه حذر من أن تقلبات الأسعار قد تؤثر.",  # the subject's pronoun on أن after إلا، غير، بيد: no noun
     "غير أنه حذر من أن تقلبات الأسعار قد تؤثر.",   # described by the verb (أنّة: a moan)
 ])
