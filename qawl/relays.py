@@ -242,6 +242,9 @@ def according_report(lex: Lexicons, text: str, toks: Tokens, i: int, known: Coll
     if j + 1 < len(toks) and (without_lam(toks[j].norm) in lex.w.demonstrative or (
             toks[j].norm in lex.w.same_before and toks[j + 1].norm.startswith("ال"))):
         j += 1  # وفقا لهذه التقارير، بحسب هذه المصادر، حسب ذات المصادر: the sources it just named
+    if j + 1 < len(toks) and without_lam(toks[j].norm) in lex.w.latest and (
+            toks[j + 1].norm in lex.w.figures or is_document(lex, toks[j + 1].norm)):
+        j += 1  # وبحسب أحدث بيانات الجهاز، وفقا لآخر تقرير للمنظمة: the latest figures are still whose they are
     quoted = j + 1 < len(toks) and toks[j].norm in cues.QUOTE_MARKS
     if quoted:
         j += 1  # وفقا لـ"ميرور": quotation marks make it a name

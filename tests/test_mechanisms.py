@@ -358,6 +358,9 @@ def test_his_speech_that_came_is_the_one_named_befores():
     # a relative noun no dictionary holds (فيدرالية) is no foreign name before the object
     ("اعتبرت رئيسة فيدرالية رابطة حقوق النساء، خديجة أمزيان، أن التعديلات خطوة.",
      "رئيسة فيدرالية رابطة حقوق النساء"),
+    # the latest figures or report are still the body's
+    ("وبحسب أحدث بيانات هيئة الإحصاء، ارتفع عدد السكان.", "هيئة الإحصاء"),
+    ("ووفقا لآخر إحصائيات وزارة الداخلية، تراجعت الجرائم.", "وزارة الداخلية"),
 ])
 def test_what_a_source_said_and_according_to_it(sentence, mention):
     assert report(sentence) == ("explicit", mention)
