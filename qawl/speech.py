@@ -179,6 +179,13 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         # present verb after it (a headline's order); what follows the verb is its object
         return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, 0, opening),
                       quote=quote_kind(text, toks.ends[i], spans))
+    if table.forms[n].present and (start := _quoted_opening(lex, toks, i, table.complements(stem))) >= 0:
+        # "صمود" ترحب بـ، غارات على الجنوب و«اليونيفيل» تحذر من، مدرب «المرابطون» يكشف: a quoted name (a title's
+        # body) opens the clause of the present verb after it: its subject
+        quoted = toks[start].norm in cues.QUOTE_MARKS
+        return Report("explicit", surface(text, toks, i, i + 1),
+                      surface(text, toks, start + 1, i - 1) if quoted else surface(text, toks, start, i),
+                      quote=quote_kind(text, toks.ends[i], spans), body=quoted)
     if table.forms[n].present and 0 < i <= 2 and _thing_opens(lex, toks, i):
         return None  # الكهرباء تكشف سبب الانقطاع: a thing opening the sentence is the verb's subject; no one speaks
     if (i > 0 and before not in COMMAS and (subject := subject_before(lex, toks, i)) is not None
@@ -1105,6 +1112,23 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
     if not (person or institution or titled or unnamed or state):
         return None
     return Report("explicit", "", surface(text, toks, 0, colon), quote="direct")
+
+
+def _quoted_opening(lex: Lexicons, toks: Tokens, i: int, allowed: frozenset[str]) -> int:
+    """Return where the subject of the present verb at toks[i] begins when a quoted name of one to four words ends
+    right before it and opens the sentence, a clause after و, or a title's phrase (مدرب «المرابطون»); else -1. Not
+    when a speaker follows the verb (allowed: its complements, which no speaker opens): then the quotation is what
+    was said («الوضع صعب» يقول الوزير)."""
+    if i < 3 or toks[i - 1].norm not in cues.QUOTE_MARKS:
+        return -1
+    k = next((m for m in range(i - 2, max(i - 6, -1), -1) if toks[m].norm in cues.QUOTE_MARKS), -1)
+    if k < 0 or k + 1 == i - 1 or any(t.norm in PUNCTUATION for t in toks[k + 1 : i - 1]) or (
+            i + 1 < len(toks) and not is_complement(lex, toks[i + 1].norm, allowed - {cues.ANY})
+            and speaks(lex, toks, i + 1, noun_phrase(lex, toks, i + 1))):
+        return -1
+    if k == 0 or (k > 1 and toks[k - 1].norm == "و"):
+        return k
+    return 0 if k == 1 and toks[0].norm in lex.title_words else -1
 
 
 def _where_ends(lex: Lexicons, toks: Tokens, k: int, colon: int) -> int:

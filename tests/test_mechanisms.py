@@ -1601,6 +1601,11 @@ def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
     ("والاشتباكات مستمرة، بحسب ما ذكرت صحيفة واشنطن بوست.", ("explicit", "صحيفة واشنطن بوست")),
     ("الصليب الأحمر: الوضع في اليمن كارثي جدا", ("explicit", "الصليب الأحمر")),
     ("واشنطن بوست: خاشقجي قتل في القنصلية السعودية", ("explicit", "واشنطن بوست")),  # an outlet, not a city
+    # a quoted name before a present verb opens its clause: the subject (but «…» يقول الوزير: what was said)
+    ("«النهضة» تحذر من تأجيل الانتخابات", ("explicit", "النهضة")),
+    ("قصف على المخيم و\"الأونروا\" تندد بالهجوم", ("explicit", "الأونروا")),
+    ("رئيس «الوداد» يكشف عن صفقة جديدة", ("explicit", "رئيس «الوداد»")),
+    ("«الوضع خطير» يقول الطبيب", None),
     ("سوريا: مقتل 20 مدنيا في غارات على إدلب", None),  # a state opening a headline may be its place or topic
     ("موسكو: لن نسمح بتكرار الهجوم على قواتنا", ("explicit", "موسكو")),  # … or speak, in the first person
     ("الرباط: نلتزم بوقف إطلاق النار", ("explicit", "الرباط")),  # the present of a derived verb (التزم)
