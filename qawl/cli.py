@@ -1,4 +1,4 @@
-"""Command line: `python -m qawl frames PATH [PATH ...] --out DIR`."""
+"""Command line: `python -m qawl frames PATH [PATH ...] --out DIR`, `python -m qawl native`."""
 
 from __future__ import annotations
 
@@ -214,6 +214,14 @@ def _cluster_error() -> type[Exception]:
     return module.ClusterError if module else _Never
 
 
+def native_command(args: argparse.Namespace) -> int:
+    """Build the compiled attribution modules (qawl.native); Qawl runs as source when they cannot be built."""
+    from qawl import native
+
+    _say("native: ", native.main())
+    return OK
+
+
 class _Never(Exception):
     """Raised by nothing: stands for ClusterError when no cluster was asked for."""
 
@@ -236,6 +244,8 @@ def main(argv: list[str] | None = None) -> int:
     frames.add_argument("--rebuild", action="store_true",
                         help="parquet: build the dataset again from scratch instead of adding new files")
     frames.set_defaults(run=frames_command)
+    native = sub.add_parser("native", help="compile the attribution modules with mypyc (the same frames, sooner)")
+    native.set_defaults(run=native_command)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

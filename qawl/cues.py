@@ -60,7 +60,7 @@ def table(lex: Lexicons) -> Cues:
     present: dict[str, Form] = {}
     participle_forms: dict[str, Form] = {}
     complements: dict[str, frozenset[str]] = {}
-    for stem, comps, present_stems, participles, weak in lex.cues:
+    for stem, comps, present_stems, participle_stems, weak in lex.cues:
         complements[stem] = frozenset(_split(comps))
         for suffix, (gender, number) in _PAST_SUFFIXES.items():
             # Weak verbs drop their last letter before ت / وا / تا: دعا → دعت، دعوا.
@@ -70,7 +70,7 @@ def table(lex: Lexicons) -> Cues:
                 # A weak last letter drops before ون: يشتكي → يشتكون، يدعو → يدعون
                 written = p[:-1] if suffix == "ون" and p[-1:] in ("ي", "و") else p
                 present[person + written + suffix] = Form(stem, gender, number, present=True)
-        for p in _split(participles):
+        for p in _split(participle_stems):
             participle_forms[p] = Form(stem, "m", "sg")  # مضيفا: he
     # مضيفة (she), as normalized (ة → ه)
     participle_forms |= {p[:-1] + "ه": Form(f.stem, "f", "sg") for p, f in list(participle_forms.items())} | {

@@ -101,7 +101,7 @@ class Lexicons:
     def title_pairs(self) -> frozenset[tuple[str, str]]:
         """Return the pairs of words that follow each other in a title of several words (خادم الحرمين، الحرمين
         الشريفين): a phrase never ends between them."""
-        pairs = set()
+        pairs: set[tuple[str, str]] = set()
         for title, _ in self.titles:
             words = normalize(title).split()
             pairs.update(pairwise(words))

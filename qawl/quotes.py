@@ -10,7 +10,8 @@ _MARKS = re.compile('[«»“”"]')
 
 def spans(text: str, *, unclosed: bool = True) -> list[tuple[int, int]]:
     """Return (open, close) offsets of the quotations in text; an unclosed one runs to the end when asked."""
-    out, opener, start = [], "", -1
+    out: list[tuple[int, int]] = []
+    opener, start = "", -1
     if '"' not in text and "«" not in text and "“" not in text:
         return out  # most sentences quote nobody: no scan
     for match in _MARKS.finditer(text):  # only quote marks change the state: skip to them

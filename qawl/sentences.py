@@ -95,7 +95,7 @@ def boilerplate_kind(line: str) -> str:
     stripped = line.strip()
     whole = _WHOLE.match(stripped)
     if whole:
-        return whole.lastgroup
+        return whole.lastgroup or ""
     size = len(stripped)
     if size > _ADVERT_CHARS:  # story text: no need to count its words
         return ""

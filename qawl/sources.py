@@ -10,6 +10,7 @@ implicit. The lexicons of data/ are asked before the dictionary, which tags bodi
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import NamedTuple
 
 from qawl import dictionary, mentions, names
@@ -275,7 +276,7 @@ def _no_name(lex: Lexicons, word: str, given: dict[str, str]) -> bool:
     return names.sound_plural(lex, bare)
 
 
-def _opens_no_name(lex: Lexicons, word: str, given: frozenset[str]) -> bool:
+def _opens_no_name(lex: Lexicons, word: str, given: Collection[str]) -> bool:
     """Return whether a phrase's first word is one no personal name starts with: an action (استمرار، استطلاع) or a
     collective source (تقارير، مصادر)."""
     if word in given:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -175,7 +175,7 @@ def _place_read_as_name(lex: Lexicons, main: names.Mention, named: tuple[str, ..
     """Return whether a mention's one-word name after its title is rather the place of the title (عميد بلدية غات)
     because its apposition names someone with a given name and another family name (إبراهيم محمد أمغار)."""
     given = names.given_name_set(lex)
-    return (len(main.name) == 1 and main.title and main.name_at == len(main.title) and main.name[0] not in given
+    return (len(main.name) == 1 and bool(main.title) and main.name_at == len(main.title) and main.name[0] not in given
             and len(named) > 1 and named[0] in given and named[-1] != main.name[0])
 
 
@@ -277,9 +277,9 @@ def _find(entities: list[Entity], mention: names.Mention, before: int, speaking:
     fitting = [k for k in order if distance[k] is not None]
     # A source that has spoken first, then the closest title (وزير الخارجية is not وزير خارجية روسيا), then the
     # most recent (sorting is stable).
-    head_only = len(title) == 1 and recent is not None
+    ages = recent if len(title) == 1 else None  # a title of one word: the most recent holder
     fitting.sort(key=lambda k: (speaking is not None and not speaking[k],
-                                (0, -recent[k]) if head_only else (distance[k], 0)))
+                                (0, -ages[k]) if ages is not None else (distance[k], 0)))
     return fitting[0] if fitting else -1
 
 
@@ -297,7 +297,9 @@ def same_spelling(a: str, b: str, names_known: frozenset[str] = frozenset()) -> 
     return min(len(a), len(b)) >= 6 and fuzz.ratio(a, b) >= 85
 
 
-ArticleWords = tuple[list[str], list[str]]  # the words of an article, as written and normalized
+# The words of an article, as written and normalized: two lists, or what unpacks into them (articles._ArticleWords
+# joins them only when they are asked for).
+ArticleWords = Iterable[list[str]]
 
 
 def article_words(text: str) -> ArticleWords:
@@ -644,7 +646,7 @@ def merge_keys(lex: Lexicons, keys: list[tuple[str, ...]] | Counter,
         fuller = [k for k in holding[key[-1]] if len(k) > len(key) and set(key) <= set(k)
                   and (k[-1] == key[-1] or roles & titles.get(k, set()))
                   and not (gender and _gender_of(genders.get(k)) not in ("", gender))]
-        roots = Counter()
+        roots: Counter[tuple[str, ...]] = Counter()
         for k in fuller:
             roots[target.get(k, k)] += counts[k]
         ranked = roots.most_common(2)

@@ -182,10 +182,10 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if table.forms[n].present and (start := _quoted_opening(lex, toks, i, table.complements(stem))) >= 0:
         # "صمود" ترحب بـ، غارات على الجنوب و«اليونيفيل» تحذر من، مدرب «المرابطون» يكشف: a quoted name (a title's
         # body) opens the clause of the present verb after it: its subject
-        quoted = toks[start].norm in cues.QUOTE_MARKS
+        in_marks = toks[start].norm in cues.QUOTE_MARKS
         return Report("explicit", surface(text, toks, i, i + 1),
-                      surface(text, toks, start + 1, i - 1) if quoted else surface(text, toks, start, i),
-                      quote=quote_kind(text, toks.ends[i], spans), body=quoted)
+                      surface(text, toks, start + 1, i - 1) if in_marks else surface(text, toks, start, i),
+                      quote=quote_kind(text, toks.ends[i], spans), body=in_marks)
     if table.forms[n].present and 0 < i <= 2 and _thing_opens(lex, toks, i):
         return None  # الكهرباء تكشف سبب الانقطاع: a thing opening the sentence is the verb's subject; no one speaks
     if (i > 0 and before not in COMMAS and (subject := subject_before(lex, toks, i)) is not None
@@ -845,7 +845,9 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
     spans = quote_spans(text) if spans is None else spans
     table = cues.of(lex)
     relay_words, according_to, came_in = lex.w.relay, according_words(lex), lex.w.came_in
-    relay = verb = according = None
+    relay: Report | None = None
+    verb: Report | None = None
+    according: Report | None = None
     tongue = False  # according is the one on whose tongue the words came (ردت طهران على لسان المتحدث باسمها)
     participle = ""
     opens = False  # the verb opens the sentence
@@ -859,7 +861,7 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
             # بحسب ما نقلت الوكالة: what the outlet relayed; … عن الوزير: the one it relayed
             relayed = what_report(lex, text, toks, i, spans)
             relay = relay_report(lex, text, toks, i) if relayed else None
-            relay = replace(relay, relayer=relayed.mention) if relay else None
+            relay = replace(relay, relayer=relayed.mention) if relay and relayed else None
             verb = verb or relayed
         elif n in relay_words and relay is None:
             relay = relay_report(lex, text, toks, i)
