@@ -52,9 +52,9 @@ def folder(override: str | Path | None = None) -> Path:
 # The modules building frames runs (tests/test_cache.py checks the list against what frames imports):
 # a change to any of them gives new keys; dashboard-side modules (analysis, export ...) do not.
 BUILD_MODULES = ("arabic", "articles", "attribution", "corpus", "cues", "dates", "decode", "dictionary", "frames",
-                 "lexicons", "memo", "mentions", "names", "normalize", "phrases", "quotes", "relays", "reports",
-                 "resources", "sentences", "signatures", "sources", "speakers", "speech", "spread", "subjects", "terms",
-                 "themes", "tokenize", "turns")
+                 "lexicons", "memo", "mentions", "names", "native", "normalize", "phrases", "quotes", "relays",
+                 "reports", "resources", "sentences", "signatures", "sources", "speakers", "speech", "spread",
+                 "subjects", "terms", "themes", "tokenize", "turns")
 
 
 @cache

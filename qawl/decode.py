@@ -147,13 +147,14 @@ def decode(data: bytes) -> str:
                 raise DecodeError(f"undecodable bytes: broken {codec} text at byte {exc.start}") from None
             break
     else:
-        text = _utf16_without_bom(data)
-        if text is None:
-            text = _utf8(data)
-        if text is None:
+        found = _utf16_without_bom(data)
+        if found is None:
+            found = _utf8(data)
+        if found is None:
             if b"\x00" in data[:_SNIFF]:
                 raise DecodeError("binary file, not text")
-            text = _cp1256(data)
+            found = _cp1256(data)
+        text = found
     if _looks_binary(text):
         raise DecodeError("binary file, not text")
     return _repair_mojibake(text.lstrip("\ufeff"))

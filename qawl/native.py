@@ -27,10 +27,11 @@ import tempfile
 from pathlib import Path
 from types import ModuleType
 
-# The modules an article's analysis spends its time in, in the order of their imports (lowest first). tokenize is
-# left out (its Tokens subclasses tuple, which mypyc does not compile), and so is articles, which runs the workers.
+# The modules an article's analysis spends its time in, in the order of their imports (lowest first). Left out:
+# tokenize (its Tokens subclasses tuple, which mypyc does not compile), speakers (a compiled dataclass keeps no type
+# hints, which entity_codec rebuilds its Entity from) and articles, which runs the workers.
 MODULES = ("arabic", "normalize", "quotes", "cues", "mentions", "names", "sources", "phrases", "reports", "subjects",
-           "relays", "speech", "turns", "sentences", "attribution", "speakers", "themes", "signatures")
+           "relays", "speech", "turns", "sentences", "attribution", "themes", "signatures")
 GROUP = "qawl_native"  # the shared library the compiled modules live in
 MANIFEST = "manifest.json"
 PACKAGE = Path(__file__).resolve().parent
