@@ -30,8 +30,9 @@ from types import ModuleType
 # The modules an article's analysis spends its time in, in the order of their imports (lowest first). Left out:
 # tokenize (its Tokens subclasses tuple, which mypyc does not compile), speakers (a compiled dataclass keeps no type
 # hints, which entity_codec rebuilds its Entity from) and articles, which runs the workers.
-MODULES = ("arabic", "normalize", "quotes", "cues", "mentions", "names", "sources", "phrases", "reports", "subjects",
-           "relays", "speech", "turns", "sentences", "attribution", "themes", "signatures")
+MODULES = ("arabic", "normalize", "decode", "dates", "quotes", "cues", "mentions", "names", "sources",
+           "phrases", "reports", "subjects", "relays", "speech", "turns", "sentences", "attribution", "themes",
+           "signatures", "terms")
 GROUP = "qawl_native"  # the shared library the compiled modules live in
 MANIFEST = "manifest.json"
 PACKAGE = Path(__file__).resolve().parent
@@ -91,7 +92,7 @@ def build() -> Path:
             dist.parse_command_line()
             dist.run_commands()
         except SystemExit as failed:  # setuptools reports a failed compiler so
-            raise RuntimeError(f"the C compiler failed: {failed}") from None
+            raise RuntimeError(f"mypyc or the C compiler failed: {failed}") from None
         finally:
             os.chdir(before)
         if digests() != sources:
