@@ -1,6 +1,6 @@
 """Compiled copies of the attribution modules: the same source, built to C by mypyc, used only while it matches.
 
-    .venv/bin/python -m qawl native          # build them (a C compiler and Python's headers; about a minute)
+    .venv/bin/python -m qawl native          # build them (a C compiler and Python headers; under two minutes)
 
 Attribution is most of a build's time, and it is plain Python over short strings and lists, which mypyc (the
 compiler of mypy, a well-kept project) turns into C extension modules from the type annotations the code already
@@ -29,7 +29,7 @@ from types import ModuleType
 
 # The modules an article's analysis spends its time in, in the order of their imports (lowest first). Left out:
 # tokenize (its Tokens subclasses tuple, which mypyc does not compile), speakers (a compiled dataclass keeps no type
-# hints, which entity_codec rebuilds its Entity from) and articles, which runs the workers.
+# hints, which entity_codec rebuilds its Entity from), articles (no faster compiled) and corpus (surrogate literals).
 MODULES = ("arabic", "normalize", "decode", "dates", "quotes", "cues", "mentions", "names", "sources",
            "phrases", "reports", "subjects", "relays", "speech", "turns", "sentences", "attribution", "themes",
            "signatures", "terms")
