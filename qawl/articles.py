@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from itertools import chain, compress, count, repeat
 from operator import attrgetter, itemgetter, not_
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
 import pyarrow as pa
@@ -246,16 +246,7 @@ def analyse_chunk(docs: list[Document]) -> Chunk:
 
 
 def _columns(docs: list[Document], lex: Lexicons) -> Chunk:
-    s_doc: list[str] = []
-    s_id: list[int] = []
-    s_text: list[str] = []
-    s_entity: list[int] = []
-    s_mention: list[str] = []
-    s_cue: list[str] = []
-    s_attr: list[str] = []
-    s_quote: list[str] = []
-    s_par: list[int] = []
-    s_boiler: list[str] = []
+    s_doc, s_id, s_text, s_entity, s_mention, s_cue, s_attr, s_quote, s_par, s_boiler = ([] for _ in range(10))
     s_kind: list[str] = []
     s_gender: list[str] = []
     s_words: list[int] = []
@@ -486,7 +477,7 @@ def _widen_pipes(pool: ProcessPoolExecutor) -> None:
     if fcntl is None or not hasattr(fcntl, "F_SETPIPE_SZ"):
         return
     for queue in (getattr(pool, "_call_queue", None), getattr(pool, "_result_queue", None)):
-        reader: Any = getattr(queue, "_reader", None)
+        reader = getattr(queue, "_reader", None)
         with contextlib.suppress(OSError, ValueError, AttributeError):  # a smaller system limit: left as it is
             fcntl.fcntl(reader.fileno(), fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
 
