@@ -1606,6 +1606,9 @@ def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
     ("قصف على المخيم و\"الأونروا\" تندد بالهجوم", ("explicit", "الأونروا")),
     ("رئيس «الوداد» يكشف عن صفقة جديدة", ("explicit", "رئيس «الوداد»")),
     ("«الوضع خطير» يقول الطبيب", None),
+    # a channel aside between commas (عبر …،) before the object: not the verb عبر عن
+    ("وطالب مزارعون، عبر صفحات التواصل الاجتماعي، الوزارة بتعويضهم.", ("explicit", "مزارعون")),
+    ("وفي المقابل، عبر الوزير عن قلقه، مؤكدا أن الحل بعيد.", ("explicit", "الوزير")),
     ("سوريا: مقتل 20 مدنيا في غارات على إدلب", None),  # a state opening a headline may be its place or topic
     ("موسكو: لن نسمح بتكرار الهجوم على قواتنا", ("explicit", "موسكو")),  # … or speak, in the first person
     ("الرباط: نلتزم بوقف إطلاق النار", ("explicit", "الرباط")),  # the present of a derived verb (التزم)
