@@ -177,6 +177,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if table.forms[n].present and 0 < i <= 4 and (opening := named_opening(lex, toks, i, known)):
         # روسيا تتهم الولايات المتحدة بـ، ترامب يطالب تركيا: a name opening the sentence is the subject of the
         # present verb after it (a headline's order); what follows the verb is its object
+        if _ruling(lex, toks, 0, i + 1, table.complements(stem)):
+            return None  # محكمة الاستئناف تدين رئيس جماعة: a court's ruling
         return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, 0, opening),
                       quote=quote_kind(text, toks.ends[i], spans))
     if table.forms[n].present and (start := _quoted_opening(lex, toks, i, table.complements(stem))) >= 0:
@@ -343,6 +345,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         return Report("explicit", surface(text, toks, i, i + 1), _subject(lex, text, toks, b, stop),
                       surface(text, toks, app_a, app_b), quote_kind(text, toks.starts[at], spans))
     comp = toks[at].norm
+    if _ruling(lex, toks, j, at, allowed):
+        return None  # رفضت المحكمة العليا التماسا: a court's ruling (وقالت المحكمة في حيثيات حكمها إن: its words)
     if ambiguous and not (comp in w.that or comp == cues.COLON or comp in cues.QUOTE_MARKS or _by_saying(
             lex, toks, at)):
         return None
@@ -1114,6 +1118,16 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
     if not (person or institution or titled or unnamed or state):
         return None
     return Report("explicit", "", surface(text, toks, 0, colon), quote="direct")
+
+
+def _ruling(lex: Lexicons, toks: Tokens, j: int, at: int, allowed: frozenset[str]) -> bool:
+    """Return whether the verb's subject at toks[j] is a court and what it governs at toks[at] is its object, not a
+    that-clause, a colon, a quotation or the verb's preposition: the court ruled (أدانت، رفضت التماسا، تدين), it did
+    not speak (كشفت المحكمة عن: it did)."""
+    head = without_article(without_and(toks[j].norm)) if j < len(toks) else ""
+    return head in lex.w.court and at < len(toks) and not (
+        toks[at].norm in lex.w.that or toks[at].norm == cues.COLON or toks[at].norm in cues.QUOTE_MARKS
+        or is_complement(lex, toks[at].norm, allowed - {cues.ANY}))
 
 
 def _quoted_opening(lex: Lexicons, toks: Tokens, i: int, allowed: frozenset[str]) -> int:

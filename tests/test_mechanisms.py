@@ -1606,6 +1606,11 @@ def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
     ("قصف على المخيم و\"الأونروا\" تندد بالهجوم", ("explicit", "الأونروا")),
     ("رئيس «الوداد» يكشف عن صفقة جديدة", ("explicit", "رئيس «الوداد»")),
     ("«الوضع خطير» يقول الطبيب", None),
+    # a court's ruling (its object) is narration; its words (أن، :، «) and what it disclosed (عن) are reported
+    ("ورفضت المحكمة الإدارية الطعن المقدم من الشركة.", None),
+    ("محكمة الجنايات تدين خمسة موظفين بالرشوة", None),
+    ("وقالت المحكمة في حكمها إن الأدلة كافية.", ("explicit", "المحكمة")),
+    ("وكشفت المحكمة عن مخالفات في العقود.", ("explicit", "المحكمة")),
     # a channel aside between commas (عبر …،) before the object: not the verb عبر عن
     ("وطالب مزارعون، عبر صفحات التواصل الاجتماعي، الوزارة بتعويضهم.", ("explicit", "مزارعون")),
     ("وفي المقابل، عبر الوزير عن قلقه، مؤكدا أن الحل بعيد.", ("explicit", "الوزير")),
