@@ -166,6 +166,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         return None  # يبدو فيها نيكس وهو يقترح أساليب: a clause of state (while he proposes), its subject before it
     if i > 0 and before in w.unreal and table.forms[n].present:
         return None  # يرتقب أن يعلن، لم تصدر بيانا، لن يقول: a speech to come, or not made, reports nothing
+    if before == "لا" and not table.forms[n].present:
+        return None  # فائدة لا وجه لها: after لا a past form is the noun it spells (a verb there would be present)
     # A cue spelled like a noun or a preposition (بين between, عبر via, رد reply) is the verb only at the head of
     # a clause; an ambiguous one also needs that-clause, colon or quotation after its subject.
     ambiguous = n in w.ambiguous_cue
@@ -227,8 +229,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         # وناشد الهيئة العليا للإغاثة "…"، وطالب الحكومة بـ: a masculine verb right before a feminine body does not
         # agree with it; the body is its object, its subject the one named before
         j, implicit = max(j, noun_phrase(lex, toks, j, objects=True) - 1), True
-    if not implicit and after in w.approximately:
-        return None  # يقدر بنحو 90 دولارا: the estimate is passive, no one made it here
+    if not implicit and (after in w.approximately or (after[:1] == "ب" and after[1:].isdigit())):
+        return None  # يقدر بنحو 90 دولارا، يقدر بـ350 مليون: the estimate is passive, no one made it here
     if not implicit and cues.ANY in allowed and _passive_ba(lex, after, known):
         return None  # بعدما اتهم بتبديد الأموال: a verb whose object precedes its ب, with none, is passive
     if not implicit and j < len(toks) and is_document(lex, after):
@@ -1142,8 +1144,9 @@ def _quoted_opening(lex: Lexicons, toks: Tokens, i: int, allowed: frozenset[str]
             i + 1 < len(toks) and not is_complement(lex, toks[i + 1].norm, allowed - {cues.ANY})
             and speaks(lex, toks, i + 1, noun_phrase(lex, toks, i + 1))):
         return -1
-    if k == 0 or (k > 1 and toks[k - 1].norm == "و"):
-        return k
+    if k == 0 or (k > 1 and toks[k - 1].norm == "و" and not any(
+            dictionary.verb_only(without_and(t.norm)) for t in toks[: k - 1])):
+        return k  # a clause after و in a sentence with no verb before it (a headline's two clauses)
     return 0 if k == 1 and toks[0].norm in lex.title_words else -1
 
 

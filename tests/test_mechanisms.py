@@ -1606,6 +1606,10 @@ def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
     ("قصف على المخيم و\"الأونروا\" تندد بالهجوم", ("explicit", "الأونروا")),
     ("رئيس «الوداد» يكشف عن صفقة جديدة", ("explicit", "رئيس «الوداد»")),
     ("«الوضع خطير» يقول الطبيب", None),
+    # an amount after an estimate's verb, a past form after لا, a quoted drug's name joined by و: no one speaks
+    ("وضبطت الشرطة مبلغا ماليا يقدر بـ200 ألف دينار.", None),
+    ("واتهم بتحقيق منافع لا وجه لها والإضرار بالمال العام.", None),
+    ("وضبطت الشرطة كميات من الحشيش و«الكريستال» تقدر بنحو طنين.", None),
     # a court's ruling (its object) is narration; its words (أن، :، «) and what it disclosed (عن) are reported
     ("ورفضت المحكمة الإدارية الطعن المقدم من الشركة.", None),
     ("محكمة الجنايات تدين خمسة موظفين بالرشوة", None),
