@@ -75,7 +75,9 @@ def build() -> Path:
     from mypyc.build import mypycify  # only here: mypy is imported by the build, never by Qawl's use
     from setuptools import Distribution
 
-    work = Path(tempfile.mkdtemp(prefix="qawl-native-"))
+    ROOT.mkdir(parents=True, exist_ok=True)
+    # beside the target, on its file system: the finished build is renamed into place (no copy across disks)
+    work = Path(tempfile.mkdtemp(prefix="build-", dir=ROOT))
     try:
         config = work / "mypy.ini"
         config.write_text("[mypy]\nignore_missing_imports = True\n", "utf-8")
@@ -86,7 +88,7 @@ def build() -> Path:
             extensions = mypycify([f"qawl/{name}.py" for name in MODULES] + ["--config-file", str(config)],
                                   target_dir=str(work / "c"), group_name=GROUP)
             dist = Distribution({"name": "qawl-native", "ext_modules": extensions})
-            # one C file for the whole group: its modules call each other in C
+            # one C file for the whole group (its modules call each other in C), and a small one per module
             dist.script_args = ["build_ext", "--build-lib", str(work / "lib"), "--build-temp", str(work / "obj"),
                                 "--parallel", str(os.cpu_count() or 1)]
             dist.parse_command_line()
@@ -132,6 +134,7 @@ def main() -> str:
         ROOT.mkdir(parents=True, exist_ok=True)
         log.write_text(done.stdout + done.stderr, "utf-8")
         return f"not built (see {log}): Qawl runs as source"
+    (ROOT / "build.log").unlink(missing_ok=True)  # an earlier failure's log no longer says anything
     return f"built {len(MODULES)} modules into {target()}"
 
 

@@ -254,7 +254,8 @@ def _place_named(lex: Lexicons, word: str) -> bool:
 def _verb_with_object(word: str) -> bool:
     """Return whether a word that begins with ال is a verb with an object pronoun (التقتها، التزمها): no definite noun
     ends in a pronoun, and no noun of the dictionary is spelled so."""
-    return len(word) >= 6 and word.endswith(("ها", "هما")) and dictionary.entry(word[2:]) is None
+    return (len(word) >= 6 and word.startswith("ال") and word.endswith(("ها", "هما"))
+            and dictionary.entry(word[2:]) is None)
 
 
 def _adjective_shaped(word: str) -> bool:
