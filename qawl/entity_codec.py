@@ -2,23 +2,32 @@
 
 A dataset keeps each article's entities, so that canonical names can be worked out again when articles are
 added, without reading the text. The fields are read from the dataclass and rebuilt from its type hints
-(lists, tuples, dicts, str ...), so a field added to Entity is kept without a change here.
+(lists, tuples, dicts, str ...), so a field added to Entity is kept without a change here. The hints are the
+annotations of the class as speakers.py writes them: compiled (qawl.native), the class itself keeps only `list`
+of `list[tuple[str, ...]]`.
 """
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import json
 import types
 import typing
 from functools import cache
+from pathlib import Path
 
+from qawl import speakers
 from qawl.speakers import Entity
 
 
 @cache
 def _hints() -> dict[str, object]:
-    return typing.get_type_hints(Entity)
+    """Return field -> type hint, from Entity's annotations in the source of speakers.py."""
+    tree = ast.parse(Path(__file__).with_name(f"{speakers.__name__.rpartition('.')[2]}.py").read_text("utf-8"))
+    cls = next(n for n in ast.walk(tree) if isinstance(n, ast.ClassDef) and n.name == Entity.__name__)
+    return {n.target.id: eval(ast.unparse(n.annotation), {"__builtins__": __builtins__})  # our own source's annotations
+            for n in cls.body if isinstance(n, ast.AnnAssign) and isinstance(n.target, ast.Name)}
 
 
 @cache
