@@ -289,6 +289,14 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
             lex, out[first].mention)) and (body := _body_of_short_name(short, out[first + 1 :])):
         # الموارد المائية تعلن خطة …: a headline's subject that is the short name of a body the article names in full
         out[first] = replace(body, cue=out[first].cue, quote=out[first].quote, people=out[first].people)
+    elif first >= 0 and out[first].attribution == "explicit" and out[first].kind == sources.UNNAMED and not (
+            sources.several(lex, normalize(out[first].mention).split()[0])) and (
+            outlet := speech.told_outlet(lex, tokens(sentences[first].text) if toks is None else toks[first])) and (
+            teller := _teller(outlet, sentences, out, first, toks)):
+        # نائب لـ(بغداد اليوم): … وقال الياسري في حديث لـ(بغداد اليوم): a headline's unnamed source (one, not
+        # عقاريون or مصادر) is the person the body quotes speaking to the same outlet
+        out[first] = replace(teller, cue=out[first].cue, attribution="explicit", quote=out[first].quote,
+                             people=out[first].people)
     elif first >= 0 and (out[first].attribution == "none" or sentences[first].text.lstrip()[:1] in _OPENERS) and (
             short := _acting_short_name(lex, tokens(sentences[first].text) if toks is None else toks[first])) and (
             body := _body_of_short_name(short, out[first + 1 :])):
@@ -346,6 +354,23 @@ def _quoted_short_name(text: str) -> list[str]:
     head = _TOLD.sub("", head)  # المياه لـ عمون: the outlet the body told
     words = normalize(head).split()  # التخطيط: انخفاض نسبة الفقر، المالية الاتحادية: definite words, no quotation marks
     return words if 0 < len(words) <= 2 and all(w.startswith("ال") for w in words) else []
+
+
+def _teller(outlet: list[str], sentences: list[Sentence], out: list[Attribution], first: int,
+            toks: list[Tokens] | None) -> Attribution | None:
+    """Return the first source after sentence `first` whose sentence names the outlet after its opening words (في
+    حديث لـ«الوطن»، في حديث خصت به «الوطن»: not a dateline, الوطن - بيروت) when it is a person, else None (قال
+    مسؤول لـ«الوطن»: the headline's source stays unnamed)."""
+    n = len(outlet)
+    for k in range(first + 1, len(out)):
+        if out[k].attribution != "explicit":
+            continue
+        words = [t.norm for t in (tokens(sentences[k].text) if toks is None else toks[k])]
+        if any(words[at + 1 : at + n] == outlet[1:] and words[at] in (outlet[0], "ل" + outlet[0]) and (
+                at + n == len(words) or words[at + n] not in {"-", "–", cues.COLON})
+               for at in range(3, len(words) - n + 1)):
+            return out[k] if out[k].kind == sources.PERSON else None
+    return None
 
 
 def _body_of_short_name(short: list[str], later: list[Attribution]) -> Attribution | None:

@@ -201,7 +201,8 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
             or (i == 0 and end == 2 and definite_family(lex, words[1]))  # علي الشهابي: before a family name with ال
             or (i == end - 1 and i > 0 and words[i - 1] in first_names))) or (
             i + 1 < end and words[i + 1] in lex.w.patronymic) or (  # إمام أوغلو: whatever word the patronymic joins
-            i > 0 and words[i] in first_names and words[i - 1] in first_names) or (  # فهد طالب: given names in a row
+            i > 0 and words[i] in first_names and (words[i - 1] in first_names or (  # فهد طالب: given names in a row,
+                i > 1 and words[i - 2] in joiners and words[i - 1].startswith("ال")))) or (  # عبد الرحمن نجم too
             i > 0 and words[i] in lex.w.name_tail and words[i - 1] in first_names) or (  # سعد الدين، سيف الإسلام
             i == end - 1 and i > 0 and words[i][:1] in "بل" and not words[i].startswith("لل") and (
                 words[i - 1] in first_names or (i > 1 and words[i - 2] in joiners))) or (  # عبد الحكيم بالحاج

@@ -137,6 +137,12 @@ def _human_plurals(lex: Lexicons) -> frozenset[str]:
     return frozenset(dictionary.plurals_of(singular))
 
 
+def several(lex: Lexicons, word: str) -> bool:
+    """Return whether a head word names several sources or a collective one (عقاريون، مصادر، خبراء، شهود، تقارير),
+    not one person."""
+    return _plural(word) or _human_plural(lex, without_article(word)) or unnamed_head(lex, word)
+
+
 def unnamed_head(lex: Lexicons, word: str) -> bool:
     """Return whether a word heads an unnamed source of the lexicon: reports, estimates, sources, witnesses
     (تقارير، تقديرات، مصادر، شهود)."""

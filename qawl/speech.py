@@ -1053,6 +1053,20 @@ def _told_medium(lex: Lexicons, toks: Tokens, k: int, colon: int) -> bool:
     return bool(words) and (quoted or len(words) <= 2 or sources.classify(lex, words).kind == sources.MEDIA)
 
 
+def told_outlet(lex: Lexicons, toks: Tokens) -> list[str]:
+    """Return the normalized words of the outlet a headline's source told (نائب لـ(بغداد اليوم): … → بغداد اليوم),
+    or [] when the headline names none before its colon."""
+    colon = next((k for k, t in enumerate(toks[:12]) if t.norm == cues.COLON), -1)
+    marks = cues.QUOTE_MARKS | {"(", ")"}
+    for k in range(colon - 1, 0, -1):  # the last word in ل before the colon (not للفيلم in مهرجان وهران للفيلم)
+        if toks[k].norm[:1] == "ل" and toks[k - 1].norm not in marks and _told_medium(lex, toks, k, colon):
+            words = [t.norm for t in toks[k:colon] if t.norm not in marks and t.norm not in {"ل", "لـ"}]
+            if words and words[0] == toks[k].norm:
+                words[0] = words[0][1:]  # لسكاي → سكاي
+            return words
+    return []
+
+
 def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = ()) -> Report | None:
     """Return the source of a headline quote "الصليب الأحمر: الوضع في اليمن كارثي", or None; a one-word name
     heads one when the article has named that person already (known: as in find)."""

@@ -221,6 +221,7 @@ def test_an_object_after_the_cue_leaves_the_subject_implicit(sentence, expected)
     ("مراسل بي بي سي جون بوركهارت", "جون بوركهارت"),  # an outlet after a title completes the title
     ("الرئيس على عبدالله بوركهارت", "على عبدالله بوركهارت"),  # علي spelled like the preposition على
     ("الشيخ سالم طالب البوركي", "سالم طالب البوركي"),  # given names in a row, one spelled like a noun
+    ("الخبير الاقتصادي عبد الرحمن نجم البوركي", "عبد الرحمن نجم البوركي"),  # after a compound given name too
     ("الناطق الإعلامي بصحة عسير سعيد بن محمد", "سعيد بن محمد"),  # so does a place before a given name
     ("مدير طب الأسنان", ""),  # common nouns that complete an indefinite title name no one
     ("قائد قوة الحماية", ""),
@@ -489,6 +490,21 @@ def test_a_bare_title_goes_to_the_closest_title(other, name):
     article = f"وقال الرئيس الأمريكي جون دوبوا إن الخطة جاهزة.\n{other}\nوأضاف الرئيس الأمريكي أن التنفيذ يبدأ غدا."
     art = analyse(Document("t", article))
     assert [art.entities[k].names[0] for k in art.entity_of] == [("جون", "دوبوا"), name, ("جون", "دوبوا")]
+
+
+@pytest.mark.parametrize(("headline", "teller", "same", "kind"), [
+    ("نائب لـ«الوادي»", "وقال عضو اللجنة المالية سالم البوركي في حديث لـ«الوادي» إن", True, "person"),  # he told
+    ("ناشطة بيئية لـ«الوادي»", "وقالت مديرة جمعية الأرض سلمى البوركي، في حديث خصت به «الوادي»، إن", True,
+     "person"),
+    ("عقاريون لـ«الوادي»", "وقال الوسيط العقاري سالم البوركي لـ«الوادي» إن", False, "unnamed"),  # several, not one
+    ("نائب لـ«الوادي»", "وقال نائب لـ«الوادي» إن", True, "unnamed"),  # the body keeps him unnamed too
+])
+def test_a_headlines_unnamed_source_is_the_person_who_told_the_same_outlet(headline, teller, same, kind):
+    article = (f"{headline}: الأسعار سترتفع الشهر المقبل\nالوادي - بغداد: ارتفعت أسعار الصرف أمس.\n"
+               f"{teller} الأسعار سترتفع الشهر المقبل.")
+    art = analyse(Document("t", article))
+    first, _, last = art.entity_of
+    assert (first == last, art.entities[first].kind()) == (same, kind)
 
 
 def test_a_bare_title_goes_to_the_person_the_article_gave_it_to():
