@@ -395,6 +395,8 @@ def test_no_report(sentence):
     ("وجاء في بيان أصدرته الهيئة أن الموعد تأجل.", ("explicit", "الهيئة")),
     ("ويطالب خطاب للبرلمان بإخضاع الشركة للتحقيق.", ("explicit", "البرلمان")),  # the author ends at the complement
     ("وأضاف البيان أن الوفد غادر.", ("implicit", "")),  # its author is the last body named
+    ("وكشفت تحقيقات النيابة العامة أن المتهم فر.", ("explicit", "النيابة العامة")),  # investigations are its own
+    ("وأضافت التحقيقات أن المتهم فر.", ("implicit", "")),
     ("وتقول المسودة النهائية \"إن الموعد تأجل\".", ("implicit", "")),  # a draft, a lawsuit, a complaint too
     ("وجاء في التقرير أن الخسائر كبيرة.", ("implicit", "")),
     ("ووفقا للتقرير، الخسائر كبيرة.", ("implicit", "")),  # according to a document with no author named
