@@ -435,10 +435,12 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
     kind = head_kind(lex, words[0], named=named or (titled and _annexed(lex, words)))
     if kind == MEDIA and _body_not_medium(lex, words):
         return Source(ORGANIZATION)  # وكالة الفضاء الروسية، شبكة الإغاثة: an agency of the state, not of the news
-    if kind == UNNAMED and titled and len(words) > 2 and words[1] == "باسم" and not mention.name:
-        body = classify(lex, words[2:]).kind
+    spoken_for = 1 if words[1:2] == ["باسم"] else 2 if words[2:3] == ["باسم"] else 0  # الناطق (الرسمي) باسم
+    if kind == UNNAMED and titled and spoken_for and len(words) > spoken_for + 1 and not mention.name:
+        body = classify(lex, words[spoken_for + 1 :]).kind
         if body in BODIES:
-            return Source(body)  # متحدث باسم الوزارة: a spokesman without a name speaks for the ministry
+            # متحدث باسم الوزارة، ناطق رسمي باسم الوزارة: a spokesman without a name speaks for the ministry
+            return Source(body)
     if kind != PERSON:
         return Source(kind)
     return Source(PERSON, gender(lex, words, cue_gender))

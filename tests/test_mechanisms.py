@@ -97,6 +97,7 @@ def test_cue_forms_carry_gender_number_and_tense(form, stem, gender, number, pre
     ("مسؤولو البلدية", "unnamed"),  # a sound plural before its complement (مسؤولون → مسؤولو)
     ("منتقدو القرار", "unnamed"),
     ("متحدث باسم وزارة الزراعة", "organization"),  # a spokesman without a name speaks for the body
+    ("ناطق رسمي باسم وزارة الزراعة", "organization"),  # an official one too
     ("متحدثة باسم الشرطة", "organization"),
     ("متحدث باسم الرئيس", "unnamed"),  # for a person: an unnamed source still
     ("متحدث عسكري", "unnamed"),
@@ -562,6 +563,9 @@ def test_a_family_name_read_as_some_doer_is_the_man_the_article_gave_a_first_nam
     ("وقال محامي عدد من المساهمين، المحامي ماجد الزهراني، إن موكليه استبشروا.", "محامي عدد من المساهمين",
      "المحامي ماجد الزهراني"),
     ("وقالت والدة إحدى الطالبات، سهام العمري، إن ابنتها لا تنام.", "والدة إحدى الطالبات", "سهام العمري"),
+    # a feminine participle after a plural in ات is its adjective, not the verb's object: the phrase runs to the comma
+    ("وقال المتحدث باسم القوات المسلحة، العميد نبيل البوركي، إن الهجوم فشل.", "المتحدث باسم القوات المسلحة",
+     "العميد نبيل البوركي"),
     ("وقال عضو سكرتارية لجنة المتابعة، المحامي فؤاد خطيب، إن الإضراب ليس غاية.", "عضو سكرتارية لجنة المتابعة",
      "المحامي فؤاد خطيب"),  # two words of the title before the ones it runs on with
     ("وقال مسؤول في الوزارة، طلب عدم ذكر اسمه، إن الخطة جاهزة.", "مسؤول", ""),  # no name after the comma
