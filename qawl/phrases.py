@@ -168,6 +168,15 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
     return definite and not closed
 
 
+def _coordinated_genitive(toks: Tokens, i: int, j: int) -> bool:
+    """Return whether toks[j] (و + a definite word) joins the genitives of one construct that began at or after i
+    (حزب الإصلاح | والتنمية، منظمة التربية والثقافة | والعلوم): no new phrase, the body's name goes on."""
+    k = j - 1
+    while k > i and toks[k].norm.startswith("وال"):
+        k -= 1
+    return k > i and toks[k].norm.startswith("ال") and not toks[k - 1].norm.startswith(("ال", "و"))
+
+
 def _titles_one_person(lex: Lexicons, first: str, second: str) -> bool:
     """Return whether two definite singular words, each a title or a human noun, describe one person when و joins
     them (الكاتب والمحلل، الباحث والأكاديمي)."""
@@ -439,6 +448,7 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
                 and not (word in places and _place_completes(lex, toks, i, j))
                 and not (titled and prev in given and word.startswith("ال") and j > i + 1)  # وزيرة الصحة مي الكيلة
                 and not (titled and word.startswith("ال") and dictionary.action(prev))  # مديرة هيئة تنشيط السياحة
+                and not (word.startswith("وال") and _coordinated_genitive(toks, i, j))  # حزب الإصلاح والتنمية
                 and (
                     object_starts(lex, prev, word, after_name=after_name,
                                   follows=toks[j + 1].norm if j + 1 < len(toks) else "", feminine=tok.feminine)
@@ -727,6 +737,9 @@ def apposition(lex: Lexicons, toks: Tokens, j: int) -> tuple[int, int]:
         if any(t.norm in RESUMPTIVE for t in toks[start:k]):
             return j, j  # في بيان، تلقت الصحيفة نسخة منه،: a clause about the statement, no one's name
         if k > start and (k >= len(toks) or toks[k].norm in ends):
+            if k < len(toks) and toks[k].norm in COMMAS and not has_name(lex, toks, start, k) and (
+                    (second := apposition(lex, toks, k))[1] > second[0]) and has_name(lex, toks, *second):
+                return second  # وزير الدولة، وزير الشؤون الخارجية، أحمد عطاف،: a second title, then his name
             return start, k
         if k > start and k < len(toks) and toks[k].norm in lex.w.who and has_name(lex, toks, start, k):
             return start, k  # والد ساندرز، مايك هاكابي الذي كان حاكما …، إن: a name its relative clause describes

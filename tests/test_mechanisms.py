@@ -566,6 +566,10 @@ def test_a_family_name_read_as_some_doer_is_the_man_the_article_gave_a_first_nam
     # a feminine participle after a plural in ات is its adjective, not the verb's object: the phrase runs to the comma
     ("وقال المتحدث باسم القوات المسلحة، العميد نبيل البوركي، إن الهجوم فشل.", "المتحدث باسم القوات المسلحة",
      "العميد نبيل البوركي"),
+    # و and a definite word after a construct's genitive go on with the body's name (حزب الإصلاح والتنمية)
+    ("قال رئيس حزب الإصلاح والتنمية، محمد البوركي، إن الحوار فشل.", "رئيس حزب الإصلاح والتنمية", "محمد البوركي"),
+    # a second title set off by commas, then his name: the name is the apposition
+    ("وقال وزير الدولة، وزير الشؤون الخارجية، أحمد البوركي، إن الجزائر ترفض.", "وزير الدولة", "أحمد البوركي"),
     ("وقال عضو سكرتارية لجنة المتابعة، المحامي فؤاد خطيب، إن الإضراب ليس غاية.", "عضو سكرتارية لجنة المتابعة",
      "المحامي فؤاد خطيب"),  # two words of the title before the ones it runs on with
     ("وقال مسؤول في الوزارة، طلب عدم ذكر اسمه، إن الخطة جاهزة.", "مسؤول", ""),  # no name after the comma
