@@ -568,6 +568,9 @@ def test_a_family_name_read_as_some_doer_is_the_man_the_article_gave_a_first_nam
      "العميد نبيل البوركي"),
     # و and a definite word after a construct's genitive go on with the body's name (حزب الإصلاح والتنمية)
     ("قال رئيس حزب الإصلاح والتنمية، محمد البوركي، إن الحوار فشل.", "رئيس حزب الإصلاح والتنمية", "محمد البوركي"),
+    # a place after a team's name, then a comma and a name: the place ends the team's name, not an object
+    ("أكد مدرب فريق الأهلي بنغازي، التونسي سامي البوركي، أن الخسارة مؤلمة.", "مدرب فريق الأهلي بنغازي",
+     "التونسي سامي البوركي"),
     # a second title set off by commas, then his name: the name is the apposition
     ("وقال وزير الدولة، وزير الشؤون الخارجية، أحمد البوركي، إن الجزائر ترفض.", "وزير الدولة", "أحمد البوركي"),
     ("وقال عضو سكرتارية لجنة المتابعة، المحامي فؤاد خطيب، إن الإضراب ليس غاية.", "عضو سكرتارية لجنة المتابعة",
