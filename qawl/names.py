@@ -35,7 +35,7 @@ def _is_name_word(lex: Lexicons, word: str) -> bool:
     heads, titles = lex.institution_heads, lex.title_words
     return (
         len(word) > 1
-        and not word.startswith(("ال", "لل"))
+        and not (word.startswith(("ال", "لل")) and word not in given_name_set(lex))  # إليزابيث، إلهام: names
         and not (word.startswith(("وال", "بال", "فال")) and not _foreign_al(lex, word))  # فالتر is a name
         and not (word.startswith("كال") and dictionary.entry(word[3:]) is not None)  # كالعادة; كالين is a name
         and word not in titles
@@ -246,7 +246,7 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
     while (start < end and start > 0 and words[start - 1].startswith("ال") and words[start][:1] in "لبو"
            and words[start - 1] not in titles and words[start] not in first_names):  # وليد: a name, not و + ليد
         start += 1
-    while start < end and words[start].startswith("ال"):
+    while start < end and words[start].startswith("ال") and words[start] not in first_names:  # إليزابيث، إلهام
         start += 1
     given = given_name_set(lex)
     while 0 < start < end - 1:

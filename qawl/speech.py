@@ -271,6 +271,11 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         closed = (comp_at == end and comp_at + 1 < len(toks) and toks[comp_at].norm in COMMAS
                   and is_complement(lex, toks[comp_at + 1].norm, allowed - {cues.ANY})
                   and titled_name(lex, toks, j, end) and speaks(lex, toks, j, end))
+        if app_end > end and comp_at + 1 < len(toks) and toks[comp_at].norm in COMMAS and not any(
+                t.norm[:1] == "ل" for t in toks[j + 1 : end]):
+            # رئيس حزب … المعارض، محمد الأمين ولد سيدي محمود، إن: the comma that closes the apposition, then what he
+            # said (not مصدر … للمحررة السياسية، لورا كنزبيرغ،: whom he told, and her name)
+            comp_at += 1
         if not closed and not (comp_at < len(toks) and is_complement(lex, toks[comp_at].norm, frozenset())):
             np_end = noun_phrase(lex, toks, j, objects=True, preps=preps, ends=allowed, after_name=True)
             end = through_phrase(lex, toks, j, np_end)

@@ -223,6 +223,7 @@ def test_an_object_after_the_cue_leaves_the_subject_implicit(sentence, expected)
     ("الرئيس على عبدالله بوركهارت", "على عبدالله بوركهارت"),  # علي spelled like the preposition على
     ("الشيخ سالم طالب البوركي", "سالم طالب البوركي"),  # given names in a row, one spelled like a noun
     ("الخبير الاقتصادي عبد الرحمن نجم البوركي", "عبد الرحمن نجم البوركي"),  # after a compound given name too
+    ("إليزابيث البوركي", "إليزابيث البوركي"),  # a given name the lexicon spells with إل is no definite word
     ("الناطق الإعلامي بصحة عسير سعيد بن محمد", "سعيد بن محمد"),  # so does a place before a given name
     ("مدير طب الأسنان", ""),  # common nouns that complete an indefinite title name no one
     ("قائد قوة الحماية", ""),
@@ -571,6 +572,9 @@ def test_a_family_name_read_as_some_doer_is_the_man_the_article_gave_a_first_nam
     # a place after a team's name, then a comma and a name: the place ends the team's name, not an object
     ("أكد مدرب فريق الأهلي بنغازي، التونسي سامي البوركي، أن الخسارة مؤلمة.", "مدرب فريق الأهلي بنغازي",
      "التونسي سامي البوركي"),
+    # an adjective ends the title, a name with ولد is set off by commas, then what he said: the subject is complete
+    ("قال رئيس حزب الإصلاح والتنمية المعارض، محمد الأمين ولد البوركي، إن الحوار فشل.",
+     "رئيس حزب الإصلاح والتنمية المعارض", "محمد الأمين ولد البوركي"),
     # a second title set off by commas, then his name: the name is the apposition
     ("وقال وزير الدولة، وزير الشؤون الخارجية، أحمد البوركي، إن الجزائر ترفض.", "وزير الدولة", "أحمد البوركي"),
     ("وقال عضو سكرتارية لجنة المتابعة، المحامي فؤاد خطيب، إن الإضراب ليس غاية.", "عضو سكرتارية لجنة المتابعة",
