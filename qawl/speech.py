@@ -938,6 +938,10 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
     if verb and according and 0 <= according_at < verb_at and any(
             t.norm in _SO_THAT for t in toks[according_at + 1 : verb_at]):
         return anonymous_if_withheld(lex, toks, according)  # وبحسب القناة، فإن نتنياهو يرفض: what the channel reports
+    if verb and verb.kind == "implicit" and according is None and 0 < next(
+            (k for k, t in enumerate(toks[:12]) if t.norm == cues.COLON), -1) < verb_at and (
+            head := _headline(lex, text, toks, known)) is not None and head.kind == "explicit":
+        return head  # تيتيه أمام مجلس الأمن: الانقسام … يهدد: the headline's speaker, the verb in what she said
     if verb and (verb.kind == "explicit" or according is None or opens):
         # وأضاف أن …، بحسب الوكالة: the one who added it speaks; the outlet after only relays his words
         return anonymous_if_withheld(lex, toks, verb)

@@ -2458,3 +2458,13 @@ def test_protesters_banners_speak_for_them(sentence, expected):
 ])
 def test_an_agency_is_a_medium_when_the_news_completes_its_name(words, kind):
     assert sources.classify(LEX, words).kind == kind
+
+
+@pytest.mark.parametrize(("headline", "mention"), [
+    ("البوركي أمام مجلس الأمن: الانقسام يهدد بانهيار اقتصادي", "البوركي"),  # a cue after the colon is what he said
+    ("البوركي: الانقسام يهدد بانهيار اقتصادي", "البوركي"),
+])
+def test_a_headlines_speaker_before_the_colon_outranks_a_cue_after_it(headline, mention):
+    article = f"{headline}\nوقال المبعوث الأممي سامي البوركي إن الانقسام يهدد البلاد."
+    attrs = attribute(LEX, split(article))
+    assert (attrs[0].attribution, attrs[0].mention) == ("explicit", mention)
