@@ -42,6 +42,8 @@ def _source(lex: Lexicons, report: reports.Report) -> Attribution:
     if report.body and kind == sources.PERSON and not sources.classify(lex, normalize(report.mention).split()).gender:
         kind, gender = sources.ORGANIZATION, ""  # وفقا لبيانات فلان، وقالت "فيسبوك": a body, whatever its name
         # looks like (a given name is a person's; the verb's gender is a body's too)
+    if report.body and normalize(report.cue) in lex.w.learned:
+        kind, gender = sources.MEDIA, ""  # علمت «الأخبار» أن: the one that learned what it reports is an outlet
     apposition = report.apposition
     if report.anonymous:
         kind, gender = sources.UNNAMED, ""  # المسؤول الذي طلب عدم نشر اسمه: a source kept unnamed on purpose

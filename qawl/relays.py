@@ -444,7 +444,9 @@ def relay_report(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | Non
                 app_a, app_b = apposition(lex, toks, end)  # عن عضو مجلس الإدارة، رنا فلان، قولها: her name
                 return Report("explicit", cue, surface(text, toks, k + 1, end), surface(text, toks, app_a, app_b))
             return None
-    if ascribed or learned or (i > 0 and toks[i - 1].norm not in lex.w.clause_opener):
+    if learned:
+        return _outlet_learned(lex, text, toks, i)
+    if ascribed or (i > 0 and toks[i - 1].norm not in lex.w.clause_opener):
         return None
     # ونقلت صحيفة "الأهرام" في عددها الصادر اليوم أن: relayed from no one named, the outlet reports it
     end = noun_phrase(lex, toks, i + 1)
@@ -453,6 +455,22 @@ def relay_report(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | Non
             t.norm == "لسان" or t.norm in according_words(lex) for t in toks[end:at]):
         return None  # ونقلت الصحيفة على لسان مصدر مطلع أن: the one on whose tongue
     return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, i + 1, end))
+
+
+def _outlet_learned(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | None:
+    """Return the outlet that learned what it reports from no one named (علمت «الأخبار» أن، وعلمت صحيفة الوطن أن): a
+    name in quotation marks or a medium's phrase, then a that-clause; None else (علم الوزير أن: he learned it)."""
+    j = i + 1
+    if j < len(toks) and toks[j].norm in cues.QUOTE_MARKS and (close := _closing_mark(toks, j + 2)) > 0:
+        start, end, after = j + 1, close, close + 1
+    else:
+        start = j
+        end = after = noun_phrase(lex, toks, j)
+        if end <= j or sources.classify(lex, [t.norm for t in toks[j:end]]).kind != sources.MEDIA:
+            return None
+    if after >= len(toks) or toks[after].norm not in lex.w.that:
+        return None
+    return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, start, end), body=True)
 
 
 def according_words(lex: Lexicons) -> frozenset[str]:

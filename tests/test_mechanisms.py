@@ -2468,3 +2468,14 @@ def test_a_headlines_speaker_before_the_colon_outranks_a_cue_after_it(headline, 
     article = f"{headline}\nوقال المبعوث الأممي سامي البوركي إن الانقسام يهدد البلاد."
     attrs = attribute(LEX, split(article))
     assert (attrs[0].attribution, attrs[0].mention) == ("explicit", mention)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("علمت «البوركي» أن المصرف يعد تعميما جديدا.", ("explicit", "البوركي", "media")),  # a quoted outlet learned it
+    ("وعلمت صحيفة الوطن أن الوزير سيستقيل.", ("explicit", "صحيفة الوطن", "media")),
+    ("وعلمت «الراي» من مصادر حكومية أن الاجتماع تأجل.", ("explicit", "مصادر حكومية", "unnamed")),  # from whom
+    ("وعلم الوزير بالأمر متأخرا.", ("none", "", "")),  # a person who learned something says nothing
+])
+def test_an_outlet_that_learned_something_reports_it(sentence, expected):
+    [a] = attribute(LEX, split(sentence))
+    assert (a.attribution, a.mention, a.kind) == expected
