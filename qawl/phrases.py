@@ -437,6 +437,7 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
             # أحد حراسه: a quantifier counts a possessed noun; خوسيه: a given name's ه is no pronoun
             # المتحدث باسم خارجيتها: the body he speaks for, its pronoun the state's
             possessed = (tok.possessed and word not in given and prev not in lex.w.quantifier and prev != "باسم"
+                         and prev not in lex.w.media_noun  # صحيفة أوليه: the outlet's name, whatever its ending
                          and not word.startswith("باسم")  # المتحدث باسمه فلان: whom he speaks for, then his name
                          and not (prev in titles and not prev.startswith("ال")))  # وزير خارجيته فلان: his office
             if possessed or (word in ends and not _ali_before_governed(lex, toks, j) and not _ali_after_honorific(

@@ -2475,6 +2475,8 @@ def test_a_headlines_speaker_before_the_colon_outranks_a_cue_after_it(headline, 
     ("وعلمت صحيفة الوطن أن الوزير سيستقيل.", ("explicit", "صحيفة الوطن", "media")),
     ("وعلمت «الراي» من مصادر حكومية أن الاجتماع تأجل.", ("explicit", "مصادر حكومية", "unnamed")),  # from whom
     ("وعلم الوزير بالأمر متأخرا.", ("none", "", "")),  # a person who learned something says nothing
+    # the word after a medium's noun is its name, whatever its ending (ـه is no pronoun here)
+    ("وكانت صحيفة أوليه الأرجنتينية قد ذكرت أن الفريق يستعد.", ("explicit", "صحيفة أوليه الأرجنتينية", "media")),
 ])
 def test_an_outlet_that_learned_something_reports_it(sentence, expected):
     [a] = attribute(LEX, split(sentence))
