@@ -137,6 +137,9 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
             return True  # ووصف ترامب | الاتفاقية: a noun ending as a relative adjective does (أهمية) is no family name
         if word in lex.title_entries or word.endswith(("ي", "يه", "يين", "يون")):
             return False
+        if (definite and prev.endswith(("ون", "ين")) and not prev.endswith(("يون", "يين")) and len(prev) > 5
+                and prev not in lex.title_words and _common_noun(lex, word[2:])):
+            return True  # أغلق المحتجون | الطريق: a definite plural heads no genitive, a noun after it is the object
         if feminine and prev.endswith("ات") and definite and dictionary.participle(word[2:], feminine=True):
             return False  # القوات | المسلحة، الجهات | المختصة: a feminine participle agrees with the plural before it
         if prev in lex.honorifics and not _common_noun(lex, word[2:]):

@@ -813,12 +813,19 @@ def _shown_by(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | None:
                   quote=quote_kind(text, toks.ends[i], quote_spans(text)))
 
 
+def _crowd_before(lex: Lexicons, toks: Tokens, i: int) -> bool:
+    """Return whether the subject of the sentence a plural participle ends is an unnamed group (أغلق المحتجون الطريق،
+    مطالبين بـ; احتفى ناشطون بالفوز، معتبرين إياه): what they demand or call it is what they say."""
+    a, b, _, _ = main_subject(lex, toks, i)
+    return b > a and sources.classify(lex, [t.norm for t in toks[a:b]]).kind == sources.UNNAMED
+
+
 def _participle_reports(lex: Lexicons, toks: Tokens, i: int) -> bool:
     """Return whether a participle (مضيفا، مشيرة) introduces a report: its complement follows at once, or, after a
     comma, the object of a verb whose object is what it reports (…، مؤكدا أهمية التنسيق)."""
     table = cues.of(lex)
-    if table.forms[toks[i].norm].number == "pl":  # معتقدين أنها: only a that-clause (مطالبين بـ: a crowd's demands)
-        return any(t.norm in lex.w.that for t in toks[i + 1 : i + 3])
+    if table.forms[toks[i].norm].number == "pl" and not _crowd_before(lex, toks, i):
+        return any(t.norm in lex.w.that for t in toks[i + 1 : i + 3])  # معتقدين أنها: a that-clause
     complements = table.complements(table.participles[toks[i].norm])
     allowed = complements - {cues.ANY}
     if any(is_complement(lex, t.norm, allowed) for t in toks[i + 1 : i + 3]):

@@ -464,9 +464,11 @@ def main_subject(lex: Lexicons, toks: Tokens, limit: int) -> tuple[int, int, int
         i += 2  # في حين دفع محامي المتهم …، مؤكدا: whereas
     if i >= limit:
         return 0, 0, 0, 0
-    if without_article(without_and(toks[i].norm)) in lex.w.time_noun:
-        # يوم الإثنين، رفعت فلانة دعوى …، زاعمة: a time fronted before the verb, a comma after it
-        comma = next((k for k in range(i + 1, min(i + 4, limit)) if toks[k].norm in COMMAS), limit)
+    if without_article(without_and(toks[i].norm)) in lex.w.time_noun or without_and(toks[i].norm) in (
+            lex.w.time_conjunction):
+        # يوم الإثنين، رفعت فلانة دعوى …، زاعمة; وبعد نحو ثلاث ساعات، أعاد المحتجون …: a time fronted before the
+        # verb, a comma after it
+        comma = next((k for k in range(i + 1, min(i + 6, limit)) if toks[k].norm in COMMAS), limit)
         i = comma + 1
         if i >= limit:
             return 0, 0, 0, 0

@@ -1868,8 +1868,8 @@ OUTLETS_STOP_25 = """
 # a time fronted before the verb with a comma after it
 يوم الإثنين، رفع المحامي دعوى قضائية، زاعما أن الاتفاق باطل. → المحامي
 وكانت الوكالة الدولية قد خفضت توقعاتها لنمو الطلب، مرجعة ذلك إلى ضعف النمو. → الوكالة الدولية
-# a crowd's demands, a threatened thing, a seat: no report
-وتجمع المتظاهرون أمام المبنى، مطالبين بإعدام المدير. → —
+# a crowd's demands in a plural participle are what it says (as the golds have it); a threatened thing: none
+وتجمع المتظاهرون أمام المبنى، مطالبين بإعدام المدير. → المتظاهرون
 لكن السفينة باتت مهددة بعد أن خسرت تسجيلها. → —
 وتتخذ المنظمة من لندن مقرا لها. → —
 # whereas (في حين) opening a sentence reports
@@ -2481,3 +2481,15 @@ def test_a_headlines_speaker_before_the_colon_outranks_a_cue_after_it(headline, 
 def test_an_outlet_that_learned_something_reports_it(sentence, expected):
     [a] = attribute(LEX, split(sentence))
     assert (a.attribution, a.mention, a.kind) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # what an unnamed group demands or calls something, in a plural participle, is what it says
+    ("وأغلق المحتجون الطريق، مطالبين بتوفير المياه.", ("explicit", "المحتجون")),  # the road is their object
+    ("وكان ناشطون قد احتفوا بالفوز، معتبرين إياه \"انتصارا\".", ("explicit", "ناشطون")),
+    ("وبعد نحو ثلاث ساعات، أعاد المحتجون فتح الطريق، متوعدين بالعودة.", ("explicit", "المحتجون")),  # a time first
+    ("واجتمع الوزراء أمس، مؤكدين أهمية التنسيق.", ("none", "")),  # named office holders: a that-clause only
+])
+def test_a_crowds_plural_participle_says_what_it_demands(sentence, expected):
+    [a] = attribute(LEX, split(sentence))
+    assert (a.attribution, a.mention) == expected
