@@ -592,7 +592,9 @@ def _after_definite(lex: Lexicons, prev: str, i: int, j: int) -> bool:
     العمال | الحكومة، وزيرة العدل | الدعوات). After a title a definite noun is a family name (الرئيس الأسد)."""
     if prev in lex.places and j - 1 >= i:
         return True
-    return j - 1 > i and prev.startswith("ال") and prev not in lex.title_words and prev not in lex.title_entries
+    # حملت المؤسسة | الجهات: after a body's one definite word too (not after a title: الرئيس الأسد)
+    return (j - 1 > i or institution(lex, prev)) and prev.startswith("ال") and prev not in lex.title_words and (
+        prev not in lex.title_entries)
 
 
 def _heads_construct(lex: Lexicons, word: str) -> bool:

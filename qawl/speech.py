@@ -254,7 +254,7 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     else:
         # Try the subject as a plain phrase first; only a verb whose object may follow the subject
         # (أكد استعداده، وصف ترامب الاتفاق) needs the phrase cut where an object visibly begins.
-        objects = cues.ANY in allowed
+        objects = cues.ANY in allowed or stem in w.own_complement_cue  # حمّل المؤسسة | الجهات … المسؤولية
         issues = cues.SPEECH in allowed
         if issues:
             allowed = allowed | speech_objects(lex)  # the subject ends where the speech it issued is named
@@ -365,8 +365,10 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if stem in w.ba_action and not any(dictionary.action(without_article(word))
                                        for word in (comp[1:], toks[at + 1].norm if at + 1 < len(toks) else "")):
         return None  # تمسكت النيابة بطلب تطبيق العقوبات (وتمسك اللاعبون بالكرة: a thing held, nothing said)
-    if stem in w.own_complement_cue and comp not in allowed:
-        return None  # ويحمل اسم فلان، … أن: a verb that reports only through its own complement (حمّله المسؤولية)
+    if stem in w.own_complement_cue and comp not in allowed and not (
+            comp in cues.QUOTE_MARKS and at + 1 < len(toks) and toks[at + 1].norm in allowed):
+        # ويحمل اسم فلان، … أن: a verb that reports only through its own complement (حمّله المسؤولية، حمّله «المسؤولية)
+        return None
     quote = quote_kind(text, toks.starts[at], spans)
     cue = surface(text, toks, i, i + 1)
     if stem in w.publish_cue and (owner := _speech_owner(lex, toks, at)) is not None:

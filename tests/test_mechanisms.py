@@ -2493,3 +2493,13 @@ def test_an_outlet_that_learned_something_reports_it(sentence, expected):
 def test_a_crowds_plural_participle_says_what_it_demands(sentence, expected):
     [a] = attribute(LEX, split(sentence))
     assert (a.attribution, a.mention) == expected
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    # held responsible: the verb's own complement after its object, in quotation marks too; a body's one definite
+    # word ends before the definite noun it holds responsible
+    ("وحملت المؤسسة الجهات التي تقف وراء الإغلاق «المسؤولية الكاملة».", "المؤسسة"),
+    ("وحملت الشبكة، في بيان، قوات الدعم السريع \"المسؤولية الكاملة\".", "الشبكة"),
+])
+def test_who_holds_someone_responsible(sentence, mention):
+    assert report(sentence) == ("explicit", mention)
