@@ -343,6 +343,9 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
             return None
         # "الوضع صعب"، قال الوزير. / …، هكذا صرح محقق سابق: the cue and its subject close what was said before them
         said = "direct" if any(b <= toks.starts[i] for _, b in spans) else "indirect"
+        while np_end > j + 1 and _manner(lex, toks[np_end - 1].norm):
+            np_end -= 1  # «…»، يقول حمود بحسرة: how he said it, no part of his name
+            app_a, app_b = min(app_a, np_end), min(app_b, np_end)
         return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, j, np_end),
                       surface(text, toks, app_a, app_b), said)
     if app_a == app_b and not implicit and not has_name(lex, toks, j, np_end) and sources.classify(
@@ -820,6 +823,14 @@ def _crowd_before(lex: Lexicons, toks: Tokens, i: int) -> bool:
     مطالبين بـ; احتفى ناشطون بالفوز، معتبرين إياه): what they demand or call it is what they say."""
     a, b, _, _ = main_subject(lex, toks, i)
     return b > a and sources.classify(lex, [t.norm for t in toks[a:b]]).kind == sources.UNNAMED
+
+
+def _manner(lex: Lexicons, word: str) -> bool:
+    """Return whether a word is ب and a noun the dictionary knows (بحسرة، بغضب، بفخر): the manner of a saying, which
+    no name is (not بن، بثينة or a place)."""
+    rest = word[1:]
+    return (word[:1] == "ب" and len(rest) > 2 and not word.startswith("بن") and word not in names.given_name_set(lex)
+            and rest not in lex.places and dictionary.entry(rest) is not None)
 
 
 def _participle_reports(lex: Lexicons, toks: Tokens, i: int) -> bool:

@@ -2503,3 +2503,11 @@ def test_a_crowds_plural_participle_says_what_it_demands(sentence, expected):
 ])
 def test_who_holds_someone_responsible(sentence, mention):
     assert report(sentence) == ("explicit", mention)
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    ("«كنا نعيش من هذه البحيرة»، يقول البوركي بحسرة.", "البوركي"),  # how he said it, after what he said
+    ("\"الخيام لا تكفي\"، يضيف المتحدث بغضب.", "المتحدث"),
+])
+def test_the_manner_of_a_saying_is_no_part_of_the_name(sentence, mention):
+    assert report(sentence) == ("explicit", mention)
