@@ -97,6 +97,7 @@ def test_cue_forms_carry_gender_number_and_tense(form, stem, gender, number, pre
     ("مسؤولو البلدية", "unnamed"),  # a sound plural before its complement (مسؤولون → مسؤولو)
     ("منتقدو القرار", "unnamed"),
     ("متحدث باسم وزارة الزراعة", "organization"),  # a spokesman without a name speaks for the body
+    ("تجمع المهنيين السودانيين", "organization"),  # an association (تجمع) is a body
     ("ناطق رسمي باسم وزارة الزراعة", "organization"),  # an official one too
     ("متحدثة باسم الشرطة", "organization"),
     ("متحدث باسم الرئيس", "unnamed"),  # for a person: an unnamed source still
