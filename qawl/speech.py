@@ -844,8 +844,8 @@ def _participle_reports(lex: Lexicons, toks: Tokens, i: int) -> bool:
     if any(is_complement(lex, t.norm, allowed) for t in toks[i + 1 : i + 3]):
         return True
     return (cues.ANY in complements and i > 0 and toks[i - 1].norm in COMMAS and i + 1 < len(toks)
-            and (entry := dictionary.entry(without_article(toks[i + 1].norm))) is not None
-            and entry.kind != dictionary.PARTICIPLE)  # أهمية، الجهود: a thing; المواطنين: whom he addressed
+            and ((entry := dictionary.entry(without_article(toks[i + 1].norm))) is None
+                 or entry.kind != dictionary.PARTICIPLE))  # أهمية، هطول: a thing; المواطنين: whom he addressed
 
 
 def triggers(lex: Lexicons) -> frozenset[str]:

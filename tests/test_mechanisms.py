@@ -2512,3 +2512,9 @@ def test_who_holds_someone_responsible(sentence, mention):
 ])
 def test_the_manner_of_a_saying_is_no_part_of_the_name(sentence, mention):
     assert report(sentence) == ("explicit", mention)
+
+
+def test_a_participle_after_a_comma_reports_a_thing_the_dictionary_lacks():
+    # هطول is in no dictionary: still a thing expected, not someone addressed
+    sentence = "وكان المركز الوطني للأرصاد قد أصدر تنبيها أحمر، متوقعا هطول أمطار غزيرة."
+    assert report(sentence) == ("explicit", "المركز الوطني للأرصاد")
