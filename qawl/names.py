@@ -204,6 +204,9 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
             i > 0 and words[i] in first_names and (words[i - 1] in first_names or (  # فهد طالب: given names in a row,
                 i > 1 and words[i - 2] in joiners and words[i - 1].startswith("ال")))) or (  # عبد الرحمن نجم too
             i > 0 and words[i] in lex.w.name_tail and words[i - 1] in first_names) or (  # سعد الدين، سيف الإسلام
+            i == end - 1 and i > 0 and words[i - 1] in first_names and not words[i].startswith(("ال", "لل"))
+            and words[i] not in titles and words[i] not in places and words[i] not in lex.w.function_word
+            and words[i] not in lex.w.person_noun and not _clitic_word(lex, words[i])) or (  # آدم رجال: a family
             i == end - 1 and i > 0 and words[i][:1] in "بل" and not words[i].startswith("لل") and (
                 words[i - 1] in first_names or (i > 1 and words[i - 2] in joiners))) or (  # عبد الحكيم بالحاج
             i > 0 and words[i][:3] in ("فال", "وال", "بال") and len(words[i]) > 5 and is_name_word(lex, words[i - 1])
