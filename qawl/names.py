@@ -243,11 +243,12 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
         i -= 1  # the run; after المحافظة a name is the holder's)
     if start < end and start > 0 and words[start - 1] in lex.w.place_head:
         start = end
-    while start < end and words[start] in joiners - {"عبد", "ابو", "ام", "ابن", "ال"}:
+    while start < end and words[start] in joiners - {"عبد", "ابو", "ام", "ابن", "ال", "ولد"}:  # ولد حامدن: a name
         start += 1
     # A clitic word right after a definite one continues the title (المدير الإقليمي للحملة | لنصرة الأشقاء).
     while (start < end and start > 0 and words[start - 1].startswith("ال") and words[start][:1] in "لبو"
-           and words[start - 1] not in titles and words[start] not in first_names):  # وليد: a name, not و + ليد
+           and words[start - 1] not in titles and words[start] not in first_names  # وليد: a name, not و + ليد
+           and words[start] not in joiners):  # المحامي ولد حامدن: ولد opens his name
         start += 1
     while start < end and words[start].startswith("ال") and words[start] not in first_names:  # إليزابيث، إلهام
         start += 1

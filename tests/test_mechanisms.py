@@ -226,6 +226,7 @@ def test_an_object_after_the_cue_leaves_the_subject_implicit(sentence, expected)
     ("الخبير الاقتصادي عبد الرحمن نجم البوركي", "عبد الرحمن نجم البوركي"),  # after a compound given name too
     ("إليزابيث البوركي", "إليزابيث البوركي"),  # a given name the lexicon spells with إل is no definite word
     ("الناطق آدم رجال", "آدم رجال"),  # after a given name, a plural noun closing the phrase is his family name
+    ("المحامي ولد البوركي", "ولد البوركي"),  # ولد (son of) opens a name, no clitic و
     ("الناطق الإعلامي بصحة عسير سعيد بن محمد", "سعيد بن محمد"),  # so does a place before a given name
     ("مدير طب الأسنان", ""),  # common nouns that complete an indefinite title name no one
     ("قائد قوة الحماية", ""),
