@@ -202,6 +202,8 @@ def head_kind(lex: Lexicons, word: str, *, named: bool = False) -> str:
     entry = dictionary.entry(bare)
     if entry is None and names.sound_plural(lex, bare):
         return UNNAMED  # المستثمرون، مزارعون: several doers, not named
+    if entry is None and _action_shaped(bare) and bare not in names.given_genders(lex):
+        return ""  # إيقاف، تثبيت، انسحاب: a verbal noun the dictionary lacks, by its pattern, no name
     if entry is None:
         return PERSON  # no dictionary holds most names (ترامب، غوتيريش، صالحي)
     if entry.kind == dictionary.VERBAL_NOUN or (entry.kind == dictionary.RELATIVE and bare.endswith("يه")
@@ -218,6 +220,16 @@ def head_kind(lex: Lexicons, word: str, *, named: bool = False) -> str:
             return "" if bare.endswith("ه") else PERSON  # المحامي a doer the article knows; المسودة a thing
         return UNNAMED  # محام، مواطن آخر: some doer, not named
     return ""  # دفع، أسماء، المواعيد: a thing (الحكومة is a body of the lexicon; الصدر speaks where أن follows)
+
+
+def _action_shaped(word: str) -> bool:
+    """Return whether a normalized word has the shape of the verbal noun of a derived verb: تفعيل (تثبيت)، إفعال
+    (إيقاف)، افتعال (اعتقال)، انفعال (انسحاب)، استفعال (استئناف)."""
+    n = len(word)
+    return ((n == 5 and word[0] == "ت" and word[3] == "ي") or (n == 5 and word[0] == "ا" and word[3] == "ا")
+            or (n == 6 and word[0] == "ا" and word[2] == "ت" and word[4] == "ا")
+            or (n == 6 and word.startswith("ان") and word[4] == "ا")
+            or (n == 7 and word.startswith("است") and word[5] == "ا"))
 
 
 def _annexed(lex: Lexicons, words: list[str]) -> bool:
