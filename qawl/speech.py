@@ -948,6 +948,8 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
         # what it reports is no report of its own
         return Report("implicit", participle, quote=quote_kind(text, 0, spans))
     if relay:
+        # نقلت الصحيفة عن طبيب، طلب عدم الكشف عن هويته، قوله: a relayed source whose name is withheld stays unnamed
+        relay = anonymous_if_withheld(lex, toks, relay)
         if verb is not None and verb.kind == "explicit" and verb.mention != relay.mention:
             return replace(relay, relayer=verb.mention)
         return relay
@@ -955,8 +957,11 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
         return according  # ردت طهران على لسان فلان بأن: the words are his, for the state (whose gender the verb shows)
     if verb and according and verb.document and according.kind == "explicit":
         return according  # وتشير الأرقام، بحسب الخليفي، إلى أن: the figures are hers
-    if verb and according and 0 <= according_at < verb_at and any(
-            t.norm in _SO_THAT for t in toks[according_at + 1 : verb_at]):
+    if verb and according and 0 <= according_at < verb_at and (any(
+            t.norm in _SO_THAT for t in toks[according_at + 1 : verb_at]) or (
+            according_at <= 1 and cues.of(lex).forms[toks[verb_at].norm].present
+            and any(t.norm in COMMAS for t in toks[according_at + 1 : verb_at]))):
+        # وبحسب الصحيفة، يصر الجيش على: what the outlet that opens the sentence says is the case
         return anonymous_if_withheld(lex, toks, according)  # وبحسب القناة، فإن نتنياهو يرفض: what the channel reports
     if verb and verb.kind == "implicit" and according is None and 0 < next(
             (k for k, t in enumerate(toks[:12]) if t.norm == cues.COLON), -1) < verb_at and (

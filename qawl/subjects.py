@@ -153,9 +153,11 @@ def name_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int] | None:
     end = i
     while end > 0 and toks[end - 1].norm in COMMAS:
         end -= 1
-    if end == i and end > 0 and ((toks[end - 1].feminine and toks[end - 1].norm not in names.given_name_set(lex))
-                                 or accusative(toks[end - 1].norm)):
-        end -= 1  # ونشرت الصحيفة تحليلا أشارت فيه، وكتب تغريدة قال فيها: what was said in, not who said it
+    if end > 0 and ((end == i and toks[end - 1].feminine and toks[end - 1].norm not in names.given_name_set(lex))
+                    or accusative(toks[end - 1].norm)):
+        # ونشرت الصحيفة تحليلا أشارت فيه، وكتب تغريدة قال فيها، نشرت الصحيفة تقريرا، قالت فيه: what was said in,
+        # not who said it
+        end -= 1
         if (body := _body_before(lex, toks, end)) is not None:
             return body
     start = _phrase_back(lex, toks, end)
@@ -188,6 +190,8 @@ def _phrase_back(lex: Lexicons, toks: Tokens, end: int, *, quoted: bool = False)
 def _body_before(lex: Lexicons, toks: Tokens, end: int) -> tuple[int, int] | None:
     """Return the span of the medium or body that ends at toks[end] and published what the sentence quotes
     (ونشرت صحيفة "الغارديان" تقريرا قالت فيه، وأصدرت الوزارة بيانا أكدت فيه), or None."""
+    if end > 1 and toks[end - 1].norm[:1] == "ف" and dictionary.verb_only(toks[end - 1].norm[1:]):
+        end -= 1  # أما صحيفة "الغارديان" فنشرت تحقيقا كشفت فيه: the body before the verb that published it
     start = _phrase_back(lex, toks, end, quoted=True)
     words = [t.norm for t in toks[start:end]]
     bodies = (sources.MEDIA, sources.ORGANIZATION)
@@ -355,6 +359,8 @@ def accusative_head(lex: Lexicons, toks: Tokens, j: int) -> bool:
     after = toks[j + 1].norm if j + 1 < len(toks) else ""
     if word in names.given_name_set(lex) and after[:1] not in "بل":
         return False  # وقالت لينا الحسن: a given name the dictionary reads as a noun with tanween
+    if after in cues.of(lex).verbs or dictionary.verb_only(after):
+        return True  # فنشرت تحقيقا كشفت فيه: a verb after it, which no family name is
     # a preposition on the next word (لأنصاره، بأنها) tells the object: a family name seldom starts with ب or ل
     return not (names.is_name_word(lex, after) and dictionary.entry(after) is None and after[:1] not in "بل")
 

@@ -2522,3 +2522,20 @@ def test_a_participle_after_a_comma_reports_a_thing_the_dictionary_lacks():
     # هطول is in no dictionary: still a thing expected, not someone addressed
     sentence = "وكان المركز الوطني للأرصاد قد أصدر تنبيها أحمر، متوقعا هطول أمطار غزيرة."
     assert report(sentence) == ("explicit", "المركز الوطني للأرصاد")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # press reviews: the outlet that published what the sentence quotes, the one it relayed, the one it opens with
+    ("نشرت صحيفة \"البوركي\" العبرية تقريرا، قالت فيه إن الجيش يستعد.", ("explicit", "صحيفة \"البوركي\" العبرية")),
+    ("أما صحيفة \"البوركي\" فنشرت تحقيقا كشفت فيه أن مستشفيات عدة تعاني.", ("explicit", "صحيفة \"البوركي\"")),
+    ("أما صحيفة \"البوركي\" فنقلت عن مصدر في اللجنة المالية أن الموازنة ستقر.", ("explicit", "مصدر")),
+    ("وبحسب الصحيفة، يصر الجيش على الانسحاب.", ("explicit", "الصحيفة")),  # what it says is the case
+    ("وبحسب البيان، قال الوزير إن الوضع صعب.", ("explicit", "الوزير")),  # someone it says spoke: he did
+])
+def test_what_a_press_review_quotes_and_from_whom(sentence, expected):
+    assert report(sentence) == expected
+
+
+def test_a_relayed_source_whose_name_is_withheld_stays_unnamed():
+    [a] = attribute(LEX, split("ونقلت الصحيفة عن الطبيب المناوب، الذي طلب عدم الكشف عن هويته، قوله إن الوضع صعب."))
+    assert (a.mention, a.kind) == ("الطبيب المناوب", "unnamed")
