@@ -417,7 +417,8 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
     if len(words) > 1 and without_article(stem(lex, words[0])) in lex.w.state_voice and _national(lex, words[1]):
         # الحكومة البريطانية، حكومة العراق، السلطات الإيطالية: the state speaks (الحكومة المركزية is a body)
         return Source(COUNTRY)
-    found = mentions.find(words[:8], mentions.gazetteer_index(lex), starts=[0])
+    unquoted = [u for w in words[:8] if (u := w.strip('"«»“”'))]  # وكالة "موديز": a name in quotation marks
+    found = mentions.find(unquoted, mentions.gazetteer_index(lex), starts=[0]) if unquoted else []
     given = names.given_genders(lex)
     if found and not (len(words) > 1 and words[0] in given and words[1] in given
                       and mentions.span_at(words, mentions.gazetteer_index(lex), 0) == 1):

@@ -2539,3 +2539,12 @@ def test_what_a_press_review_quotes_and_from_whom(sentence, expected):
 def test_a_relayed_source_whose_name_is_withheld_stays_unnamed():
     [a] = attribute(LEX, split("ونقلت الصحيفة عن الطبيب المناوب، الذي طلب عدم الكشف عن هويته، قوله إن الوضع صعب."))
     assert (a.mention, a.kind) == ("الطبيب المناوب", "unnamed")
+
+
+@pytest.mark.parametrize(("words", "kind"), [
+    (["وكاله", '"موديز"'], "organization"),  # a name the gazetteer holds, in quotation marks: a rating agency
+    (["صحيفه", "«الغارديان»"], "media"),
+    (['"'], ""),  # a quotation mark alone names nothing
+])
+def test_a_quoted_name_is_looked_up_without_its_marks(words, kind):
+    assert sources.classify(LEX, words).kind == kind
