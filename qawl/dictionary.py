@@ -143,6 +143,15 @@ def plurals_of(words: frozenset[str]) -> list[str]:
     return [p for w in words for p in plurals.get(w, ())]
 
 
+@cache
+def feminine_plurals() -> frozenset[str]:
+    """Return the broken plurals the dictionary gives for singulars in ة only (أسر ← أسرة، دول ← دولة): plurals a
+    verb agrees with in the feminine."""
+    plurals = _plurals()
+    feminine = {p for one, many in plurals.items() if one.endswith("ه") for p in many}
+    return frozenset(feminine.difference(*(many for one, many in plurals.items() if not one.endswith("ه"))))
+
+
 def entry(word: str) -> Entry | None:
     """Return what the dictionary says of a normalized word without clitics, or None when it lacks it."""
     return nouns().get(word)

@@ -417,6 +417,9 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
                   or (app_b > app_a and has_name(lex, toks, app_a, app_b)))):
         # وأكد أهمية …، وأبلغ اجتماعا لأنصاره: the phrase is the object
         return _implicit_report(lex, text, toks, i, cue, quote)
+    elif table.forms[n].gender == "m" and table.forms[n].number == "sg" and _feminine_plural(lex, toks[j].norm):
+        return _implicit_report(lex, text, toks, i, cue, quote)  # ودعا الأسر إلى، وحث السلطات على: a plural of
+        # things or of feminine nouns takes a feminine verb (دعت الأسر), so after a masculine one it is the object
     elif np_end == j + 1 and table.forms[n].gender == "m" and feminine_place(lex, toks[j].norm):
         return _implicit_report(lex, text, toks, i, cue, quote)  # واتهم إيران: a state's verb is feminine
     elif table.forms[n].gender == "f" and (_masculine_noun(lex, toks[j].norm, known) or (
@@ -555,6 +558,19 @@ def _told(lex: Lexicons, toks: Tokens, j: int, plural: bool) -> int:
     else:
         end = max(noun_phrase(lex, toks, j), j + 1)
     return end if end < len(toks) and (toks[end].norm in lex.w.that or toks[end].norm == cues.COLON) else -1
+
+
+def _feminine_plural(lex: Lexicons, word: str) -> bool:
+    """Return whether a definite word is a plural a masculine singular verb does not take as its subject: a sound
+    feminine plural (السلطات، الحكومات) or a broken plural of only feminine singulars (الأسر ← أسرة، الدول ← دولة)."""
+    if not word.startswith("ال"):
+        return False
+    bare = word[2:]
+    if bare.endswith("ات") and len(bare) >= 5:
+        return dictionary.entry(bare) is not None or dictionary.entry(bare[:-2] + "ه") is not None
+    # not a doer spelled the same (المزارع: the farmer, or the farms)
+    return bare in dictionary.feminine_plurals() and bare not in lex.title_words and bare not in lex.w.person_noun and (
+        not dictionary.participle(bare, plural=False))
 
 
 def _masculine_noun(lex: Lexicons, word: str, known: Collection[str]) -> bool:

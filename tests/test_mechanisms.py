@@ -2551,3 +2551,13 @@ def test_a_quoted_name_is_looked_up_without_its_marks(words, kind):
 
 def test_a_quotation_mark_alone_is_no_name_the_gazetteer_holds():
     assert sources.classify(LEX, ['"']).kind not in ("organization", "media", "country")
+
+
+@pytest.mark.parametrize(("second", "expected"), [
+    ("ودعا الأسر إلى تشجيع الأمهات على الفحص.", "carried"),  # دعت الأسر: a masculine verb's object
+    ("وحث السلطات على التحرك.", "carried"),
+    ("وأوضح المزارع سالم البوركي أن الموسم بدأ.", "explicit"),  # the farmer, not the farms
+])
+def test_a_masculine_verb_does_not_take_a_feminine_plural_for_its_subject(second, expected):
+    attrs = attribute(LEX, split(f"وقال الدكتور سامي البوركي إن الفحص مهم.\n{second}"))
+    assert attrs[1].attribution == expected
