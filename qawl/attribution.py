@@ -291,12 +291,14 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
             lex, out[first].mention)) and (body := _body_of_short_name(short, out[first + 1 :])):
         # الموارد المائية تعلن خطة …: a headline's subject that is the short name of a body the article names in full
         out[first] = replace(body, cue=out[first].cue, quote=out[first].quote, people=out[first].people)
-    elif first >= 0 and out[first].attribution == "explicit" and out[first].kind == sources.UNNAMED and not (
-            sources.several(lex, normalize(out[first].mention).split()[0])) and (
+    elif first >= 0 and out[first].attribution == "explicit" and (out[first].kind == sources.UNNAMED or (
+            out[first].kind == sources.PERSON and not out[first].apposition and names.given_name_set(lex).isdisjoint(
+                normalize(out[first].mention).split()))) and not sources.several(
+            lex, normalize(out[first].mention).split()[0]) and (
             outlet := speech.told_outlet(lex, tokens(sentences[first].text) if toks is None else toks[first])) and (
             teller := _teller(outlet, sentences, out, first, toks)):
         # نائب لـ(بغداد اليوم): … وقال الياسري في حديث لـ(بغداد اليوم): a headline's unnamed source (one, not
-        # عقاريون or مصادر) is the person the body quotes speaking to the same outlet
+        # عقاريون or مصادر) or nameless title (عميد بلدية غات) is the person the body quotes speaking to that outlet
         out[first] = replace(teller, cue=out[first].cue, attribution="explicit", quote=out[first].quote,
                              people=out[first].people)
     elif first >= 0 and (out[first].attribution == "none" or sentences[first].text.lstrip()[:1] in _OPENERS) and (

@@ -1181,8 +1181,9 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
         lex, surface(text, toks, 0, colon))
     # الموفد الفرنسي في بيروت: …، الوزير: …: a definite title speaks (the article names its holder)
     titled = toks[0].norm.startswith("ال") and toks[0].norm in lex.title_words and not mention.name
-    # مواطنون لـ الراية: …، ناشطة سودانية لراديو سوا: …: unnamed sources who told an outlet
-    unnamed = told and sources.classify(lex, [t.norm for t in toks[:colon]]).kind == sources.UNNAMED
+    # مواطنون لـ الراية: …، ناشطة سودانية لراديو سوا: …، مصرفي لـ«المال»: …: unnamed sources or a described person
+    # who told an outlet
+    unnamed = told and sources.classify(lex, [t.norm for t in toks[:colon]]).kind in (sources.UNNAMED, sources.PERSON)
     # موسكو: لن نسمح بتكرار الهجوم على قواتنا: a state that speaks in the first person (سوريا: مقتل 20 …: a topic)
     state = (colon <= 2 and toks[0].norm in lex.places and np_end == colon
              and any(_we_word(lex, t.norm) for t in toks[colon + 1 :]))

@@ -507,6 +507,8 @@ def test_a_bare_title_goes_to_the_closest_title(other, name):
      "person"),
     ("عقاريون لـ«الوادي»", "وقال الوسيط العقاري سالم البوركي لـ«الوادي» إن", False, "unnamed"),  # several, not one
     ("نائب لـ«الوادي»", "وقال نائب لـ«الوادي» إن", True, "unnamed"),  # the body keeps him unnamed too
+    ("مصرفي لـ«الوادي»", "وقال سالم البوركي، نائب رئيس البنك، لـ«الوادي» إن", True, "person"),  # a described one
+    ("عميد بلدية غات لـ«الوادي»", "وقال عميد البلدية، سالم البوركي، لـ«الوادي» إن", True, "person"),  # a nameless title
 ])
 def test_a_headlines_unnamed_source_is_the_person_who_told_the_same_outlet(headline, teller, same, kind):
     article = (f"{headline}: الأسعار سترتفع الشهر المقبل\nالوادي - بغداد: ارتفعت أسعار الصرف أمس.\n"
