@@ -171,6 +171,15 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
     return definite and not closed
 
 
+def _conjoined(lex: Lexicons, toks: Tokens, j: int) -> bool:
+    """Return whether toks[j] is و and a definite noun (والتنمية), or و and a noun whose own genitive follows
+    (ومكافحة | الفساد)."""
+    word = toks[j].norm
+    return word.startswith("وال") or (word[:1] == "و" and j + 1 < len(toks) and toks[j + 1].norm.startswith("ال")
+                                       and dictionary.entry(word[1:]) is not None
+                                       and word[1:] not in names.given_name_set(lex))
+
+
 def _coordinated_genitive(toks: Tokens, i: int, j: int) -> bool:
     """Return whether toks[j] (و + a definite word) joins the genitives of one construct that began at or after i
     (حزب الإصلاح | والتنمية، منظمة التربية والثقافة | والعلوم): no new phrase, the body's name goes on."""
@@ -452,7 +461,7 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
                 and not (word in places and _place_completes(lex, toks, i, j))
                 and not (titled and prev in given and word.startswith("ال") and j > i + 1)  # وزيرة الصحة مي الكيلة
                 and not (titled and word.startswith("ال") and dictionary.action(prev))  # مديرة هيئة تنشيط السياحة
-                and not (word.startswith("وال") and _coordinated_genitive(toks, i, j))  # حزب الإصلاح والتنمية
+                and not (_conjoined(lex, toks, j) and _coordinated_genitive(toks, i, j))  # حزب الإصلاح والتنمية
                 and (
                     object_starts(lex, prev, word, after_name=after_name,
                                   follows=toks[j + 1].norm if j + 1 < len(toks) else "", feminine=tok.feminine)

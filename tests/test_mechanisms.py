@@ -576,6 +576,8 @@ def test_a_family_name_read_as_some_doer_is_the_man_the_article_gave_a_first_nam
      "العميد نبيل البوركي"),
     # و and a definite word after a construct's genitive go on with the body's name (حزب الإصلاح والتنمية)
     ("قال رئيس حزب الإصلاح والتنمية، محمد البوركي، إن الحوار فشل.", "رئيس حزب الإصلاح والتنمية", "محمد البوركي"),
+    ("وقال وزير الخارجية وشؤون المغتربين، سامي البوركي، إن الخطة جاهزة.", "وزير الخارجية وشؤون المغتربين",
+     "سامي البوركي"),  # و and a noun whose own genitive follows (وشؤون | المغتربين) too
     # a place after a team's name, then a comma and a name: the place ends the team's name, not an object
     ("أكد مدرب فريق الأهلي بنغازي، التونسي سامي البوركي، أن الخسارة مؤلمة.", "مدرب فريق الأهلي بنغازي",
      "التونسي سامي البوركي"),
