@@ -502,8 +502,8 @@ def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = 
                 mention = names.Mention(mention.title, mention.name[:cut])  # ووصف ترامب كومي: the first is the subject
             recent = None
             head = mention.title[0] if len(mention.title) == 1 else ""
-            if head.startswith("ال") and (head[2:] in lex.w.body or head in lex.roles):
-                # وقالت المنظمة، ولفت الوزير: the body or the holder named last before it
+            if head.startswith("ال") and (head[2:] in lex.w.body or head[2:] in lex.w.media_noun or head in lex.roles):
+                # وقالت المنظمة، ولفت الوزير، وأشارت الصحيفة: the body, outlet or holder named last before it
                 recent = [-1] * len(entities)
                 for p, k in enumerate(out[:pos]):
                     if k >= 0:

@@ -2565,3 +2565,11 @@ def test_a_quotation_mark_alone_is_no_name_the_gazetteer_holds():
 def test_a_masculine_verb_does_not_take_a_feminine_plural_for_its_subject(second, expected):
     attrs = attribute(LEX, split(f"وقال الدكتور سامي البوركي إن الفحص مهم.\n{second}"))
     assert attrs[1].attribution == expected
+
+
+def test_a_bare_outlet_is_the_one_named_last_before_it_not_after():
+    article = ("وذكرت صحيفة \"البوركي\" المقربة من النادي أن الصفقة تعثرت.\n"
+               "وأشارت الصحيفة إلى أن النادي يتمسك بالشرط الجزائي.\n"
+               "في المقابل، قالت صحيفة \"ماركا\" إن المفاوضات مستمرة.")
+    first, second, third = analyse(Document("t", article)).entity_of
+    assert second == first != third
