@@ -643,12 +643,16 @@ def _passive_ba(lex: Lexicons, word: str, known: Collection[str]) -> bool:
 
 
 def _reply_adverb(lex: Lexicons, toks: Tokens, i: int) -> bool:
-    """Return whether a cue spelled as a dual past verb opens the sentence as an accusative of purpose written
-    without tanween (وردا على سؤال …، قال الوزير: in reply to), its preposition after it and a comma closing it."""
+    """Return whether a cue spelled as a dual past verb is an accusative of purpose written without tanween (in reply
+    to): opening the sentence, its preposition after it and a comma closing it (وردا على سؤال …، قال الوزير), or after
+    a verb (أنه جاء ردا على)."""
     form = cues.of(lex).forms[toks[i].norm]
-    return (i <= 1 and form.number == "du" and not form.present and i + 1 < len(toks)
-            and toks[i + 1].norm in lex.w.preposition
-            and any(t.norm in COMMAS for t in toks[i + 2 : i + 10]))
+    if form.number != "du" or form.present or i + 1 >= len(toks) or toks[i + 1].norm not in lex.w.preposition:
+        return False
+    if i <= 1:
+        return any(t.norm in COMMAS for t in toks[i + 2 : i + 10])
+    before = toks[i - 1].norm  # جاء ردا على، وذلك ردا على: in reply to, after the verb or the word it describes
+    return before in dictionary.verbs() or before in {"ذلك", "وذلك"}
 
 
 def _subject(lex: Lexicons, text: str, toks: Tokens, b: int, stop: int) -> str:

@@ -2573,3 +2573,9 @@ def test_a_bare_outlet_is_the_one_named_last_before_it_not_after():
                "في المقابل، قالت صحيفة \"ماركا\" إن المفاوضات مستمرة.")
     first, second, third = analyse(Document("t", article)).entity_of
     assert second == first != third
+
+
+def test_in_reply_to_after_a_verb_is_no_cue():
+    # ردا (in reply to) after the verb it qualifies: no reply with جاء for its subject
+    found = report("وتبنت \"الجماعة\"، في بيان، الهجوم، مؤكدة أنه جاء ردا على المجازر.")
+    assert found is None or found[1] != "جاء"
