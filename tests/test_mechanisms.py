@@ -99,6 +99,7 @@ def test_cue_forms_carry_gender_number_and_tense(form, stem, gender, number, pre
     ("متحدث باسم وزارة الزراعة", "organization"),  # a spokesman without a name speaks for the body
     ("تجمع المهنيين السودانيين", "organization"),  # an association (تجمع) is a body
     ("أهالٍ في المدينة", "unnamed"),  # the indefinite أهالي, its ي dropped
+    ("دراسات حديثة", "unnamed"),  # studies, like reports, are an unnamed source
     ("إيقاف", ""), ("تثبيت", ""), ("انسحاب", ""),  # a verbal noun's pattern, though no dictionary holds the word
     ("ناطق رسمي باسم وزارة الزراعة", "organization"),  # an official one too
     ("متحدثة باسم الشرطة", "organization"),
