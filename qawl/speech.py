@@ -307,9 +307,9 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     app_a, app_b = apposition(lex, toks, end)
     if app_a == app_b and not implicit and end == np_end and np_end + 1 < len(toks) and toks[
             np_end].norm in lex.places and toks[np_end + 1].norm in COMMAS and (
-            (named := apposition(lex, toks, np_end + 1))[1] > named[0]) and has_name(lex, toks, *named):
+            (placed := apposition(lex, toks, np_end + 1))[1] > placed[0]) and has_name(lex, toks, *placed):
         np_end = end = np_end + 1  # لفريق الأهلي بنغازي، التونسي فوزي الجلاصي،: the place ends the team's name
-        app_a, app_b = named
+        app_a, app_b = placed
     if app_a == app_b and end + 1 < len(toks) and toks[end].norm in w.called and has_name(
             lex, toks, end + 1, called := noun_phrase(lex, toks, end + 1)):
         app_a, app_b = end + 1, called  # وقال رجل يدعى سامي الحداد: the name he goes by
