@@ -187,6 +187,12 @@ def _mention(lex: Lexicons, surface: str, apposition: str,
     words, the whole phrase is its title. One word is left to split: it may be a name a lexicon misread (ماكرون:
     ماكر + ون)."""
     written, norm = _parts(surface)
+    if group and norm and len(norm[0]) > 4 and norm[0].endswith("ا") and (
+            norm[0][:-1] in lex.w.collective_source or norm[0][:-1] in lex.w.anonymous):
+        # إن مصدرا أمنيا قال، لكن أوساطا سياسية: the accusative after إن or لكن, named as the source is (مصدر أمني)
+        n = next((k for k, w in enumerate(norm[1:], 1) if not (w.endswith("يا") and len(w) > 3)), len(norm))
+        norm = [w[:-1] for w in norm[:n]] + norm[n:]
+        written = [w[:-1] if w.endswith("ا") else w for w in written[:n]] + written[n:]
     main = names.Mention(tuple(norm), ()) if group and len(norm) > 1 else names.split(lex, norm)
     if (main.name and main.title and main.name_at == len(main.title) and main.title[0] in lex.w.retinue
             and not mentions.span_at(list(main.name), mentions.gazetteer_index(lex), 0)):

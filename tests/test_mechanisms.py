@@ -2576,3 +2576,9 @@ def test_in_reply_to_after_a_verb_is_no_cue():
     # ردا (in reply to) after the verb it qualifies: no reply with جاء for its subject
     found = report("وتبنت \"الجماعة\"، في بيان، الهجوم، مؤكدة أنه جاء ردا على المجازر.")
     assert found is None or found[1] != "جاء"
+
+
+def test_an_unnamed_source_in_the_accusative_is_named_as_the_source_is():
+    # لكن مصدرا أمنيا قال: the accusative after لكن/إن, its adjective's too; the speaker is مصدر أمني
+    [entity] = analyse(Document("t", "لكن مصدرا أمنيا قال إن الهجوم فشل.")).entities
+    assert entity.titles == [("مصدر", "امني")]
