@@ -291,10 +291,7 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
             lex, out[first].mention)) and (body := _body_of_short_name(short, out[first + 1 :])):
         # الموارد المائية تعلن خطة …: a headline's subject that is the short name of a body the article names in full
         out[first] = replace(body, cue=out[first].cue, quote=out[first].quote, people=out[first].people)
-    elif first >= 0 and out[first].attribution == "explicit" and (out[first].kind == sources.UNNAMED or (
-            out[first].kind == sources.PERSON and not out[first].apposition and names.given_name_set(lex).isdisjoint(
-                normalize(out[first].mention).split()))) and not sources.several(
-            lex, normalize(out[first].mention).split()[0]) and (
+    elif first >= 0 and _one_unnamed(lex, out[first]) and (
             outlet := speech.told_outlet(lex, tokens(sentences[first].text) if toks is None else toks[first])) and (
             teller := _teller(outlet, sentences, out, first, toks)):
         # نائب لـ(بغداد اليوم): … وقال الياسري في حديث لـ(بغداد اليوم): a headline's unnamed source (one, not
@@ -358,6 +355,15 @@ def _quoted_short_name(text: str) -> list[str]:
     head = _TOLD.sub("", head)  # المياه لـ عمون: the outlet the body told
     words = normalize(head).split()  # التخطيط: انخفاض نسبة الفقر، المالية الاتحادية: definite words, no quotation marks
     return words if 0 < len(words) <= 2 and all(w.startswith("ال") for w in words) else []
+
+
+def _one_unnamed(lex: Lexicons, a: Attribution) -> bool:
+    """Return whether an explicit source is one unnamed source (نائب، not عقاريون or مصادر) or a title with no given
+    name and no apposition (عميد بلدية غات، مصرفي): someone the article may name later."""
+    words = normalize(a.mention).split()
+    return a.attribution == "explicit" and bool(words) and not sources.several(lex, words[0]) and (
+        a.kind == sources.UNNAMED or (a.kind == sources.PERSON and not a.apposition
+                                      and names.given_name_set(lex).isdisjoint(words)))
 
 
 def _teller(outlet: list[str], sentences: list[Sentence], out: list[Attribution], first: int,

@@ -983,8 +983,7 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
             and any(t.norm in COMMAS for t in toks[according_at + 1 : verb_at]))):
         # وبحسب الصحيفة، يصر الجيش على: what the outlet that opens the sentence says is the case
         return anonymous_if_withheld(lex, toks, according)  # وبحسب القناة، فإن نتنياهو يرفض: what the channel reports
-    if verb and verb.kind == "implicit" and according is None and 0 < next(
-            (k for k, t in enumerate(toks[:12]) if t.norm == cues.COLON), -1) < verb_at and (
+    if verb and verb.kind == "implicit" and according is None and 0 < _headline_colon(toks) < verb_at and (
             head := _headline(lex, text, toks, known)) is not None and head.kind == "explicit":
         return head  # تيتيه أمام مجلس الأمن: الانقسام … يهدد: the headline's speaker, the verb in what she said
     if verb and (verb.kind == "explicit" or according is None or opens):
@@ -1099,15 +1098,28 @@ def _verb_spelled(lex: Lexicons, word: str) -> bool:
     return bare not in names.given_name_set(lex) and (bare in verbs or (bare[:1] in "يتن" and bare[1:] in verbs))
 
 
+_MEDIUM_MARKS = cues.QUOTE_MARKS | {"(", ")"}  # لـ(بغداد اليوم): brackets set off an outlet's name as quotes do
+
+
+def _headline_colon(toks: Tokens) -> int:
+    """Return the position of a headline's colon among its first twelve tokens, or -1."""
+    return next((k for k, t in enumerate(toks[:12]) if t.norm == cues.COLON), -1)
+
+
+def _medium_words(toks: Tokens, k: int, colon: int) -> list[str]:
+    """Return the normalized words of toks[k:colon] after their ل, marks left out (لسكاي نيوز → سكاي نيوز)."""
+    words = [t.norm for t in toks[k:colon] if t.norm not in _MEDIUM_MARKS and t.norm not in {"ل", "لـ"}]
+    if words and words[0] == toks[k].norm:
+        words[0] = words[0][1:]  # لسكاي → سكاي
+    return words
+
+
 def _told_medium(lex: Lexicons, toks: Tokens, k: int, colon: int) -> bool:
     """Return whether toks[k:colon] is the outlet a headline's speaker told it to (لسكاي نيوز عربية، لـ"رويترز")."""
     if not (0 < k < colon <= k + 7) or toks[k].norm[:1] != "ل":
         return False
-    marks = cues.QUOTE_MARKS | {"(", ")"}  # لـ(بغداد اليوم): brackets set off an outlet's name as quotation marks do
-    words = [t.norm for t in toks[k:colon] if t.norm not in marks and t.norm not in {"ل", "لـ"}]
-    if words and words[0] == toks[k].norm:
-        words[0] = words[0][1:]  # لسكاي → سكاي
-    quoted = toks[colon - 1].norm in marks  # لـ«الشرق الأوسط»: a name in quotation marks, an outlet's
+    words = _medium_words(toks, k, colon)
+    quoted = toks[colon - 1].norm in _MEDIUM_MARKS  # لـ«الشرق الأوسط»: a name in quotation marks, an outlet's
     # لـ الراية، لراديو سوا: whatever the one or two words after ل, the headline's speaker told them (not its name)
     return bool(words) and (quoted or len(words) <= 2 or sources.classify(lex, words).kind == sources.MEDIA)
 
@@ -1115,14 +1127,10 @@ def _told_medium(lex: Lexicons, toks: Tokens, k: int, colon: int) -> bool:
 def told_outlet(lex: Lexicons, toks: Tokens) -> list[str]:
     """Return the normalized words of the outlet a headline's source told (نائب لـ(بغداد اليوم): … → بغداد اليوم),
     or [] when the headline names none before its colon."""
-    colon = next((k for k, t in enumerate(toks[:12]) if t.norm == cues.COLON), -1)
-    marks = cues.QUOTE_MARKS | {"(", ")"}
+    colon = _headline_colon(toks)
     for k in range(colon - 1, 0, -1):  # the last word in ل before the colon (not للفيلم in مهرجان وهران للفيلم)
-        if toks[k].norm[:1] == "ل" and toks[k - 1].norm not in marks and _told_medium(lex, toks, k, colon):
-            words = [t.norm for t in toks[k:colon] if t.norm not in marks and t.norm not in {"ل", "لـ"}]
-            if words and words[0] == toks[k].norm:
-                words[0] = words[0][1:]  # لسكاي → سكاي
-            return words
+        if toks[k].norm[:1] == "ل" and toks[k - 1].norm not in _MEDIUM_MARKS and _told_medium(lex, toks, k, colon):
+            return _medium_words(toks, k, colon)
     return []
 
 
@@ -1135,7 +1143,7 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
             and without_and(toks[0].norm) in dictionary.verbs()):
         # وواصل: "…"، وتابع: "…": a verb that opens a quotation with a colon says it, whatever verb it is
         return Report("implicit", surface(text, toks, 0, 1), quote="direct")
-    colon = next((k for k, t in enumerate(toks[:12]) if t.norm == cues.COLON), -1)
+    colon = _headline_colon(toks)
     if colon > 2 and colon + 2 < len(toks) and toks[colon + 1].norm in cues.QUOTE_MARKS and (
             without_and(toks[0].norm) in dictionary.verbs()):
         # حددت أمل الهدف من عملها: "…": what someone the article named did, then in quotation marks what she said
@@ -1187,11 +1195,12 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
     titled = toks[0].norm.startswith("ال") and toks[0].norm in lex.title_words and not mention.name
     # مواطنون لـ الراية: …، ناشطة سودانية لراديو سوا: …، مصرفي لـ«المال»: …: unnamed sources or a described person
     # who told an outlet
-    unnamed = told and sources.classify(lex, [t.norm for t in toks[:colon]]).kind in (sources.UNNAMED, sources.PERSON)
+    told_source = told and sources.classify(lex, [t.norm for t in toks[:colon]]).kind in (sources.UNNAMED,
+                                                                                        sources.PERSON)
     # موسكو: لن نسمح بتكرار الهجوم على قواتنا: a state that speaks in the first person (سوريا: مقتل 20 …: a topic)
     state = (colon <= 2 and toks[0].norm in lex.places and np_end == colon
              and any(_we_word(lex, t.norm) for t in toks[colon + 1 :]))
-    if not (person or institution or titled or unnamed or state):
+    if not (person or institution or titled or told_source or state):
         return None
     return Report("explicit", "", surface(text, toks, 0, colon), quote="direct")
 
