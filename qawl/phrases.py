@@ -319,6 +319,19 @@ def _given_between_names(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
         stop_words(lex)[after])
 
 
+def _joins_name(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
+    """Return whether toks[j], a name's joiner spelled like a stop word (فان: then that), stands between the words
+    of one name (رونالد فان دير بيرغ), not before what a source is said to tell (وبحسب فلان فان الاتفاق)."""
+    if not (j > i and toks[j].norm in lex.w.name_joiner and j + 1 < len(toks)):
+        return False
+    prev, after = toks[j - 1].norm, toks[j + 1].norm
+    stop = stop_words(lex)
+    # the word before is a foreign name's (no dictionary word: not تقارير صحفية فإن شركات)
+    return (after[:1].isalpha() and not after.startswith("ال") and not stop[after] and not stop[prev]
+            and (prev in names.given_name_set(lex) or (dictionary.entry(prev) is None and names.is_name_word(
+                lex, prev))))
+
+
 def _ali_ends_name(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
     """Return whether toks[j] is the given name علي (written like the preposition على) closing a name: after a given
     name and before a comma, an end mark or what is said (وقال أحمد علي، إن)."""
@@ -421,6 +434,7 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
                                     or (word in cues.of(lex).verbs and word in given)))
                 and not _name_spelled_as_cue(lex, toks, i, j, given)
                 and not _given_between_names(lex, toks, i, j) and not _ali_ends_name(lex, toks, i, j)
+                and not _joins_name(lex, toks, i, j)
                 and not _given_after_title(lex, toks, i, j) and not _ali_opens_name(lex, toks, i, j, ends)
                 and not _ali_after_honorific(lex, toks, i, j)
                 and not (j + 1 < len(toks) and toks[j + 1].norm in lex.w.patronymic)) or (  # إمام أوغلو: a name
@@ -751,6 +765,8 @@ def apposition(lex: Lexicons, toks: Tokens, j: int) -> tuple[int, int]:
             k = k2 if k2 - k <= 6 and k2 < len(toks) and toks[k2].norm in ends else k
         if any(t.norm in RESUMPTIVE for t in toks[start:k]):
             return j, j  # في بيان، تلقت الصحيفة نسخة منه،: a clause about the statement, no one's name
+        if k == start + 1 and head[:1] == "ل" and head not in names.given_name_set(lex) and head not in lex.places:
+            return j, j  # مصدر بالهيئة، لمصراوي، إن: the outlet he told, set off by commas, no name
         if k > start and (k >= len(toks) or toks[k].norm in ends):
             if k < len(toks) and toks[k].norm in COMMAS and not has_name(lex, toks, start, k) and (
                     (second := apposition(lex, toks, k))[1] > second[0]) and has_name(lex, toks, *second):

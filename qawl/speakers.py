@@ -173,10 +173,15 @@ def _spelled(written: list[str], mention: names.Mention) -> dict[tuple[str, ...]
 
 def _place_read_as_name(lex: Lexicons, main: names.Mention, named: tuple[str, ...]) -> bool:
     """Return whether a mention's one-word name after its title is rather the place of the title (عميد بلدية غات)
-    because its apposition names someone with a given name and another family name (إبراهيم محمد أمغار)."""
+    because its apposition names someone with a given name and another family name (إبراهيم محمد أمغار); or its
+    two words with no given name the body or team of the title (مدرب مكابي حيفا) because its apposition names
+    someone in more words, none of them its own (الهولندي رونالد فان دير بيرغ)."""
     given = names.given_name_set(lex)
-    return (len(main.name) == 1 and bool(main.title) and main.name_at == len(main.title) and main.name[0] not in given
-            and len(named) > 1 and named[0] in given and named[-1] != main.name[0])
+    if not (main.title and main.name_at == len(main.title) and len(named) > 1) or not given.isdisjoint(main.name):
+        return False
+    if len(main.name) == 1:
+        return named[0] in given and named[-1] != main.name[0]
+    return len(main.name) == 2 and (named[0] in given or len(named) > 2) and set(named).isdisjoint(main.name)
 
 
 def _mention(lex: Lexicons, surface: str, apposition: str,

@@ -313,10 +313,10 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if app_a == app_b and end + 1 < len(toks) and toks[end].norm in w.called and has_name(
             lex, toks, end + 1, called := noun_phrase(lex, toks, end + 1)):
         app_a, app_b = end + 1, called  # وقال رجل يدعى سامي الحداد: the name he goes by
-    if app_a == app_b and not implicit and end == np_end <= j + 2 and not has_name(lex, toks, j, np_end) and (
-            named := _named_after_complement(lex, toks, j)) is not None:
-        # وقال محامي عدد من المساهمين، المحامي فلان، إن; وقالت والدة إحدى الطالبات، فلانة، إن: whose he is runs to the
-        # comma, his name stands after it
+    if app_a == app_b and not implicit and end == np_end and not has_name(lex, toks, j, np_end) and (
+            named := _named_after_complement(lex, toks, j, np_end)) is not None:
+        # وقال محامي عدد من المساهمين، المحامي فلان، إن; وقالت والدة إحدى الطالبات، فلانة، إن; اعتبر مدرب مكابي
+        # حيفا، الهولندي فلان، أن: whose he is runs to the comma, his name stands after it
         end = np_end = named[0] - 1
         app_a, app_b = named
     if app_a == app_b and end > np_end and ((named_at := trailing_name(lex, toks, np_end + 1, end)) > 0 or (
@@ -474,18 +474,33 @@ def _feminine_body_after(lex: Lexicons, toks: Tokens, j: int, form: cues.Form) -
     return toks[j].feminine and word.startswith("ال") and sources.head_kind(lex, word) == sources.ORGANIZATION
 
 
-def _named_after_complement(lex: Lexicons, toks: Tokens, j: int) -> tuple[int, int] | None:
-    """Return the span of the name set off by commas after an indefinite person noun at toks[j] and the few words
-    that say whose he is (محامي عدد من المساهمين، المحامي فلان،), or None."""
+def _named_after_complement(lex: Lexicons, toks: Tokens, j: int, end: int) -> tuple[int, int] | None:
+    """Return the span of the name set off by commas after a person noun or title at toks[j] and the words that
+    say whose he is (محامي عدد من المساهمين، المحامي فلان،; مدرب مكابي حيفا، الهولندي فلان،), the phrase read up to
+    toks[end]; or None. Past a short indefinite one, the name must close with what he said and no other person be
+    named before it (not مع نظيره، فلان،: the one he met)."""
     head = toks[j].norm
-    if head.startswith("ال") or not (head in lex.title_words or head in lex.w.person_noun):
+    bare = without_article(head)
+    if not (bare in lex.title_words or bare in lex.w.person_noun):
         return None
-    comma = next((c for c in range(j + 2, min(len(toks), j + 7)) if toks[c].norm in COMMAS), -1)
-    if comma < 0 or any(t.norm in lex.w.that or t.norm in COMMAS or dictionary.verb_only(t.norm)
-                        for t in toks[j + 1 : comma]):
+    short = not head.startswith("ال") and end <= j + 2
+    comma = next((c for c in range(max(j + 2, end), min(len(toks), j + (7 if short else 13)))
+                  if toks[c].norm in COMMAS), -1)
+    if comma < 0 or any(t.norm in lex.w.that or t.norm in COMMAS or t.norm in cues.QUOTE_MARKS
+                        or dictionary.verb_only(t.norm) for t in toks[j + 1 : comma]):
         return None
+    if not short and (has_name(lex, toks, j + 1, comma) or any(
+            (bare := without_lam(t.norm)) in lex.title_words or bare in lex.honorifics
+            or without_article(bare) in lex.title_words or without_article(bare) in lex.w.person_noun
+            for t in toks[j + 1 : comma])):
+        return None  # المعارض البارز للعقيد معمر القذافي، عبد الحكيم بلحاج،: another one named on the way
     a, b = apposition(lex, toks, comma)
-    return (a, b) if a < b and has_name(lex, toks, a, b) else None
+    if not (a < b and has_name(lex, toks, a, b)):
+        return None
+    if not short and not (b < len(toks) and (toks[b].norm in lex.w.that or (
+            toks[b].norm in COMMAS and b + 1 < len(toks) and toks[b + 1].norm in lex.w.that))):
+        return None
+    return a, b
 
 
 def _speech_owner(lex: Lexicons, toks: Tokens, at: int) -> tuple[int, int] | None:

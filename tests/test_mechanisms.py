@@ -602,6 +602,16 @@ def test_a_family_name_read_as_some_doer_is_the_man_the_article_gave_a_first_nam
     # the woman charged with, as the man charged with (المكلف): a title whose ب is its complement, not the verb's
     ("وأوضحت المكلفة بالإعلام لدى الشركة، أمينة بلقاسمي، في تصريح للصحيفة، أن العطب أصلح.", "المكلفة بالإعلام",
      "أمينة بلقاسمي"),
+    # a definite or long title runs to the comma when a name set off by commas, then what he said, follows
+    ("في المقابل، اعتبر مدرب الوحدة الكسار، المغربي سامي البوركي، أن فريقه استحق الفوز.", "مدرب الوحدة الكسار",
+     "المغربي سامي البوركي"),
+    ("وتوقع مدير فرع وزارة البيئة والمياه بمنطقة الكسار، المهندس فهد البوركي، أن يرتفع الإنتاج.",
+     "مدير فرع وزارة البيئة والمياه بمنطقة الكسار", "المهندس فهد البوركي"),
+    # not the outlet he told set off by commas, nor the name of another person named on the way
+    ("وقال مصدر بالهيئة العامة للطرق، لمصراوي، إن العربات خرجت.", "مصدر بالهيئة العامة للطرق", ""),
+    # a foreign name's joiner spelled like فإن (فان) goes on with the name
+    ("وقال المدرب رونالد فان دير البوركي إن فريقه استحق الفوز.", "المدرب رونالد فان دير البوركي", ""),
+    ("وحسب تقارير صحفية فإن الشركات العاملة في التعدين أعلنت حاجتها.", "تقارير صحفية", ""),  # not after a word
 ])
 def test_a_name_after_whose_the_person_is(sentence, mention, apposition):
     found = speech.find(LEX, sentence)
@@ -654,6 +664,13 @@ def test_a_word_after_a_title_is_its_place_when_the_apposition_names_him():
     art = analyse(Document("t", "وقال عميد بلدية غات، إبراهيم محمد أمغار، إن المياه دخلت المنازل."))
     [entity] = art.entities
     assert (entity.key(), entity.titles) == (("ابراهيم", "محمد", "امغار"), [("عميد", "بلديه", "غات")])
+
+
+def test_two_words_after_a_title_are_its_team_when_the_apposition_names_him_in_more():
+    # no given name in الوحدة الكسار: read alone they would be his name; the apposition names him in three words
+    art = analyse(Document("t", "واعتبر مدرب الوحدة الكسار، الهولندي يوهان فان دير ساري، أن فريقه استحق الفوز."))
+    [entity] = art.entities
+    assert (entity.key(), entity.kind()) == (("يوهان", "فان", "دير", "ساري"), "person")
 
 
 def test_a_family_name_the_dictionary_reads_as_a_thing_is_the_woman_the_article_named():
