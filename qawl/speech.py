@@ -1184,9 +1184,12 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
         # مصدر في الأهلي لـ"يلا كورة": …، مدير الأسعار في «وزارة الاقتصاد» لـ«الوطن»: …: a source or a title, where
         # he serves, then the outlet he told
         np_end = where
-    elif 0 < np_end < colon <= np_end + 6 and toks[np_end].norm in lex.w.time_conjunction and (
-            toks[0].norm in lex.title_words or toks[0].norm in lex.w.person_noun):
-        colon = np_end  # مدرب الأهلي بعد الفوز على سيراميكا: …: when he spoke
+    elif 0 < np_end < colon <= np_end + 6 and (toks[np_end].norm in lex.w.time_conjunction or (
+            toks[np_end].norm == "عن")) and (toks[0].norm in lex.title_words or toks[0].norm in lex.w.person_noun or (
+            has_name(lex, toks, 0, np_end))):
+        # مدرب الأهلي بعد الفوز على سيراميكا: …، فلانة بعد التتويج: …: when he spoke; فلان عن تكاليف الزواج: …: what
+        # he spoke about
+        colon = np_end
     elif 0 < np_end < colon <= np_end + 5 and toks[np_end].norm in cues.QUOTE_MARKS and toks[
             colon - 1].norm in cues.QUOTE_MARKS and toks[0].norm in lex.title_words:
         np_end = colon  # مديرة مهرجان «تيميتار»: …: the body whose title she holds, by its quoted name
@@ -1196,10 +1199,14 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
         return None
     colon = np_end  # قرقاش لـ"سكاي نيوز عربية": … — the medium he told it is no part of his name
     mention = names.split(lex, map(NORM, toks[:colon]))
+    # الروائية السورية فلانة: …: a title and the adjectives of where she is from
     person = ((len(mention.name) >= 2 or (len(mention.name) == 1 and not mention.title and names.skeleton(
-        mention.name[0]) in known)) and all(w in lex.title_words for w in mention.title) and not is_thing(
-        mention.name[0]) and not _verb_spelled(lex, mention.name[0])) or (  # قمة ترامب وبوتين: a summit, not a
-        # person; ترامب: after the article named him; ويبقى السؤال: a verb
+        mention.name[0]) in known)) and all(w in lex.title_words or (k == 0 and without_article(w) in lex.w.person_noun)
+                                            or (k > 0 and w.startswith("ال") and w.endswith(("ي", "يه")))
+                                            for k, w in enumerate(mention.title)) and not (is_thing(
+        mention.name[0]) and not (len(mention.name) >= 2 and mention.name[0] in names.given_name_set(lex)))
+        and not _verb_spelled(lex, mention.name[0])) or (  # قمة ترامب وبوتين: a summit, not a person (نور
+        # الشربيني: a given name a thing spells); ترامب: after the article named him; ويبقى السؤال: a verb
         colon == 1 and names.skeleton(toks[0].norm) in known) or (  # الناصر: a family name with ال the article gave
         colon == 2 and toks[0].norm in lex.w.name_joiner and names.skeleton(toks[1].norm) in known)  # أبي راشد:
     # واشنطن بوست: … — a name the gazetteer holds that begins with a place is the outlet's, not the place's

@@ -2243,6 +2243,20 @@ def test_a_state_or_a_body_opens_a_headline(headline, mention):
     assert (found.kind, found.mention) == ("explicit", mention)
 
 
+@pytest.mark.parametrize(("headline", "mention"), [
+    # a name, then what he spoke about or when: the name before the colon speaks
+    ("هاني البوركي عن تكاليف الزواج: الشباب يخاف فتح بيت", "هاني البوركي"),
+    ("وزير المالية عن الموازنة الجديدة: لا ضرائب إضافية", "وزير المالية"),
+    ("سامي البوركي بعد التتويج بالبطولة: أهدي اللقب لجمهور مصر", "سامي البوركي"),
+    ("نور البوركي بعد التتويج بالبطولة: أهدي اللقب لجمهور مصر", "نور البوركي"),  # a given name a thing spells
+    # a human noun and the adjective of where she is from, then her name
+    ("الكاتبة السورية سهام البوركي: كتبت عن المعتقلات لأن الصمت خيانة", "الكاتبة السورية سهام البوركي"),
+])
+def test_a_headlines_speaker_ends_before_what_and_when_he_spoke(headline, mention):
+    found = speech.find(LEX, headline)
+    assert (found.kind, found.mention) == ("explicit", mention)
+
+
 def test_a_medium_told_after_a_given_name_is_no_family_name():
     art = analyse(Document("t", "أفاد الناطق العميد منير الورتتاني لموزاييك اليوم بأن النيران تراجعت.\n"
                                 "من جهته، قال والي جندوبة الطاهر بن سعيد لموزاييك إن الأضرار كبيرة."))
