@@ -454,9 +454,24 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
         if body in BODIES:
             # متحدث باسم الوزارة، ناطق رسمي باسم الوزارة: a spokesman without a name speaks for the ministry
             return Source(body)
+    if kind == UNNAMED and len(words) > 1 and words[0] in lex.derived("body_plurals", _body_plurals) and (
+            _genitive(words[1:])):
+        return Source(ORGANIZATION)  # لجان مقاومة الفاشر، مصالح الأرصاد الجوية: the bodies of one named service
     if kind != PERSON:
         return Source(kind)
     return Source(PERSON, gender(lex, words, cue_gender))
+
+
+def _genitive(words: list[str]) -> bool:
+    """Return whether words (normalized) open with a genitive that names what a plural of bodies belongs to: a
+    definite noun (الأمن، الأهل) or an indefinite one in construct with a definite (مقاومة الفاشر); not an
+    adjective (منظمات حقوقية: several bodies, none named)."""
+    first = words[0]
+    if _adjective_shaped(first) or first.endswith(("ي", "ين", "ون")):
+        return False
+    if first.startswith("ال"):
+        return len(first) > 3
+    return len(words) > 1 and words[1].startswith("ال") and dictionary.entry(first) is not None
 
 
 def gender(lex: Lexicons, words: list[str], cue_gender: str = "") -> str:

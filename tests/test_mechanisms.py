@@ -67,6 +67,9 @@ def test_cue_forms_carry_gender_number_and_tense(form, stem, gender, number, pre
     ("الفرقة السادسة مشاة", "organization"),  # an army's division, a band, a team
     ("الروائية هدى خليل", "person"),  # a feminine relative noun before a name: the novelist, not a quality
     ("أولياء أمور", "unnamed"),  # parents, several and none named
+    ("لجان مقاومة المدينة", "organization"),  # the bodies of one named service, by a genitive
+    ("مصالح الأرصاد الجوية", "organization"),
+    ("منظمات حقوقية", "unnamed"),  # several bodies, none named: an adjective, no genitive
     ("عددا من الناشرين", "unnamed"),  # the accusative of a quantifier (لكن عددا من الناشرين اشتكوا)
     ("راديو", "media"),
     ("تل أبيب", "country"),  # a seat of government speaks for its state, as واشنطن does
