@@ -807,8 +807,8 @@ def _implicit_report(lex: Lexicons, text: str, toks: Tokens, i: int, cue: str, q
                       and toks[0].norm in table.verbs and not table.forms[toks[0].norm].present)
     # وأوقف الرئيس ترامب فصل الأسر، لكنه يقول إنه: "but he" goes back to the subject of the sentence's first verb
     but_he = i > 3 and toks[i - 1].norm in lex.w.but_pronoun and toks[i - 2].norm in COMMAS
-    if circumstantial or but_he or (i > 2 and (toks[i - 1].norm in {"حيث", "اذ"} or tok.norm.startswith("و")
-                                                 or when)):
+    if circumstantial or but_he or (i > 2 and (toks[i - 1].norm in {"حيث", "اذ"} or tok.norm.startswith(("و", "ف"))
+                                                 or when)):  # ثم تحدث فلان، فأكد أن: he who spoke, then affirmed
         a, b, app_a, app_b = main_subject(lex, toks, i - 1 if toks[i - 1].norm in {"حيث", "اذ"} else i)
         subject = surface(text, toks, a, b)
         counted = b < len(toks) and (toks[b].norm.isdigit() or toks[b].norm in lex.w.number)  # وحددت أسماء 11 متهما

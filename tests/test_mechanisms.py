@@ -945,6 +945,12 @@ def test_but_he_goes_back_to_the_subject_of_the_first_verb():
     assert report("لكنه قال إن الوضع صعب.") == ("implicit", "")
 
 
+def test_a_verb_after_fa_goes_on_with_the_subject_of_the_first_verb():
+    # ثم تحدث فلان، فأكد أن: the one who spoke, then affirmed (not the source named before)
+    assert report("ثم تحدث سامي البوركي، فأكد أن الوزارة ستبقى مع المبادرات.") == ("explicit", "سامي البوركي")
+    assert report("فأكد أن الوزارة ستبقى إلى جانب المبادرات.") == ("implicit", "")
+
+
 def test_a_subject_before_its_verb_described_by_a_participle_is_named_whole():
     # لكن منظمات مدافعة عن الحقوق تقول: the participle and its complement describe the unnamed source
     sentence = "لكن منظمات مدافعة عن حقوق الانسان تنتقد اعتقاله وتقول إن التهم ملفقة."
