@@ -283,12 +283,13 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
         if report is not None and report.kind == "explicit":
             out[first] = replace(_source(lex, report), people=out[first].people)
     if first >= 0 and out[first].attribution == "none" and (short := _quoted_short_name(sentences[first].text)) and (
-            body := _body_of_short_name(short, out[first + 1 :])):
+            body := _body_of_short_name(short, out[first + 1 :], sentences[first + 1 :])):
         # «الصحة»: تطعيم 11 مليون طفل …: a body's short name in quotation marks before a headline's colon, which the
         # article then names in full (وزارة الصحة، الهيئة العامة للإحصاء)
         out[first] = replace(body, cue="", attribution="explicit", quote="direct", people=out[first].people)
     elif first >= 0 and out[first].attribution == "explicit" and (short := _short_body_name(
-            lex, out[first].mention)) and (body := _body_of_short_name(short, out[first + 1 :])):
+            lex, out[first].mention)) and (
+            body := _body_of_short_name(short, out[first + 1 :], sentences[first + 1 :])):
         # الموارد المائية تعلن خطة …: a headline's subject that is the short name of a body the article names in full
         out[first] = replace(body, cue=out[first].cue, quote=out[first].quote, people=out[first].people)
     elif first >= 0 and _one_unnamed(lex, out[first]) and (
@@ -300,7 +301,7 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
                              people=out[first].people)
     elif first >= 0 and (out[first].attribution == "none" or sentences[first].text.lstrip()[:1] in _OPENERS) and (
             short := _acting_short_name(lex, tokens(sentences[first].text) if toks is None else toks[first])) and (
-            body := _body_of_short_name(short, out[first + 1 :])):
+            body := _body_of_short_name(short, out[first + 1 :], sentences[first + 1 :])):
         # "الصحة" تنفي …، الكهرباء تكشف …: a headline's body by its domain word, reporting what the article then
         # tells it said; a quoted opening is the subject whatever follows the verb («الوطنية للنفط» تعلن حالة …)
         out[first] = replace(body, cue="", attribution="explicit", people=out[first].people)
@@ -340,6 +341,9 @@ def _short_body_name(lex: Lexicons, mention: str) -> list[str]:
 
 _SHORT_NAME_WORDS = 3
 _TOLD = re.compile(r"\s+لـ\s*\S.*$")
+
+
+_BRACKETED = "«»\"“”()،,:."  # the marks around a body's short name after its full one, and a comma after them
 
 
 def _quoted_short_name(text: str) -> list[str]:
@@ -383,14 +387,19 @@ def _teller(outlet: list[str], sentences: list[Sentence], out: list[Attribution]
     return None
 
 
-def _body_of_short_name(short: list[str], later: list[Attribution]) -> Attribution | None:
+def _body_of_short_name(short: list[str], later: list[Attribution], texts: list[Sentence]) -> Attribution | None:
     """Return the first later explicit source whose name holds the short name's words (الصحة in وزارة الصحة
-    والسكان، الإحصاء in الهيئة العامة للإحصاء), or None."""
-    for attribution in later:
+    والسكان، الإحصاء in الهيئة العامة للإحصاء) or is followed by it in quotation marks or brackets (هيئة الرقابة
+    ومكافحة الفساد «نزاهة»), or None; texts: the later sentences."""
+    for attribution, sentence in zip(later, texts, strict=False):
         if attribution.attribution != "explicit" or attribution.kind not in sources.BODIES:
             continue
         words = normalize(attribution.mention).split()
         if len(words) > len(short) and all(w in words or ("ل" + w[1:] if w.startswith("ال") else "") in words
                                            for w in short):
+            return attribution
+        written = normalize(sentence.text).split()
+        at = next((k for k in range(len(written) - len(words)) if written[k : k + len(words)] == words), -1)
+        if at >= 0 and [w.strip(_BRACKETED) for w in written[at + len(words) : at + len(words) + len(short)]] == short:
             return attribution
     return None

@@ -2194,6 +2194,11 @@ def test_a_family_name_after_bin_shows_no_gender():
      "مديرة مهرجان «الربيع»"),
     # a one-word name before a quotation, once the article names him
     ("ترامب \"لن أستقيل مهما حدث\"\nوقال الرئيس دونالد ترامب إنه باق في منصبه.", "ترامب"),
+    # a body's short name in quotation marks, which the body writes after its full name
+    ("«رقابة»: إيقاف 112 متهما في قضايا فساد\nأعلنت هيئة الرقابة العامة «رقابة» إيقاف 112 متهما.",
+     "هيئة الرقابة العامة"),
+    ("«رقابة»: إيقاف 112 متهما في قضايا فساد\nأعلنت هيئة الرقابة العامة (رقابة)، أمس، إيقاف 112 متهما.",
+     "هيئة الرقابة العامة"),
 ])
 def test_a_headline_names_a_body_or_person_the_body_names_in_full(article, mention):
     assert attribute(LEX, split(article))[0].mention == mention
