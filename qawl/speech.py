@@ -1208,7 +1208,8 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
         and not _verb_spelled(lex, mention.name[0])) or (  # قمة ترامب وبوتين: a summit, not a person (نور
         # الشربيني: a given name a thing spells); ترامب: after the article named him; ويبقى السؤال: a verb
         colon == 1 and names.skeleton(toks[0].norm) in known) or (  # الناصر: a family name with ال the article gave
-        colon == 2 and toks[0].norm in lex.w.name_joiner and names.skeleton(toks[1].norm) in known)  # أبي راشد:
+        2 <= colon <= 3 and toks[0].norm in lex.w.name_joiner and names.skeleton(toks[colon - 1].norm) in known)
+    # أبي راشد:، ولد سيدي محمود: a family name opening with its joiner, the last word of a name the article gave
     # واشنطن بوست: … — a name the gazetteer holds that begins with a place is the outlet's, not the place's
     institution = (toks[0].norm not in lex.places or mentions.span_at(
         [t.norm for t in toks[:colon]], mentions.gazetteer_index(lex), 0) > 1) and is_source(

@@ -2055,6 +2055,9 @@ def test_forms_of_outlets_the_corpora_lack(sentence, expected):
     ("الناصر لـ\"العربية\": الطلب على النفط سيبقى قويا", "وقال الرئيس التنفيذي للشركة، أمين الناصر، إن الطلب قوي.",
      "الناصر"),
     ("وهبي يدافع عن تعديلات مدونة الأسرة", "دافع عبد اللطيف وهبي، وزير العدل، عن مضامين المشروع.", "وهبي"),
+    # a family name of two words opening with its joiner
+    ("ولد سيدي البوركي: الحوار «لن يكون له معنى» دون ضمانات", "قال رئيس الحزب، محمد الأمين ولد سيدي البوركي، إن "
+     "الحوار لن يكون له معنى.", "ولد سيدي البوركي"),
 ])
 def test_a_headline_speaks_for_the_family_name_its_body_gives(headline, body, mention):
     first = attribute(LEX, split(f"{headline}\n{body}"))[0]
