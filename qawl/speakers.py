@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from qawl import cues, dictionary, mentions, names, quotes, sources
+from qawl.arabic import without_article
 from qawl.lexicons import Lexicons
 from qawl.memo import Memo
 from qawl.normalize import normalize, normalize_words
@@ -558,7 +559,25 @@ def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = 
     if words is not None:
         complete_names(lex, entities, words)
         _bodies_by_name(lex, entities, words)
+    _gazetteer_spellings(lex, entities)
     return out, entities
+
+
+def _writes_gazetteer_name(root: tuple[str, ...], written: Counter | None) -> bool:
+    """Return whether a gazetteer body's spellings in the corpus (None: none counted) share a word with its name."""
+    if not written:
+        return True
+    mine = {without_article(w) for w in root}
+    return any(not mine.isdisjoint(without_article(w) for w in normalize_words(text.split())) for text in written)
+
+
+def _gazetteer_spellings(lex: Lexicons, entities: list[Entity]) -> None:
+    """Count how the article wrote a body or outlet of the gazetteer under the gazetteer's name too (وكالة غوث
+    وتشغيل اللاجئين الفلسطينيين for الأونروا): it is shown as the corpus writes it most (Naming.spelling)."""
+    bodies = _gazetteer_bodies(lex)
+    for e in entities:
+        if not e.names and (key := e.key()) in bodies and (root := bodies[key][0]) != key and key in e.written:
+            e.written.setdefault(root, e.written[key])
 
 
 def _described_then_named(lex: Lexicons, parsed: list[_Parsed], out: list[int], entities: list[Entity],
@@ -774,10 +793,11 @@ class Naming:
     shown: dict[tuple[str, ...], str] = field(default_factory=dict)  # root -> its most frequent spelling
 
     def spelling(self, lex: Lexicons, root: tuple[str, ...]) -> str:
-        """Return how a root is shown: a body's gazetteer name, else its most frequent spelling (first seen of
-        a tie)."""
+        """Return how a root is shown: a body's gazetteer name when the corpus writes it with a word of that name
+        (الأمم المتحدة for منظمة الأمم المتحدة، المرصد السوري لحقوق الإنسان for المرصد السوري), else its most frequent
+        spelling (first seen of a tie: وكالة غوث وتشغيل اللاجئين الفلسطينيين, not الأونروا)."""
         if root not in self.shown:
-            if root in (body := _body_names(lex)):
+            if root in (body := _body_names(lex)) and _writes_gazetteer_name(root, self.counts.written.get(root)):
                 return body[root]
             written = self.counts.written
             best = written[root].most_common(1) if root in written else []

@@ -108,6 +108,16 @@ def test_canonical_name_is_the_same_across_articles():
     assert canonical_names(LEX, [first, second]) == [["فلاديمير بوتين"], ["فلاديمير بوتين"]]
 
 
+def test_a_gazetteer_body_is_shown_as_the_corpus_writes_it():
+    # the gazetteer holds two names of one body that share no word: a corpus that never writes the gazetteer's
+    # shows the one its articles write, in every article; once one writes it, the gazetteer's
+    _, first = resolve(["وكالة غوث وتشغيل اللاجئين الفلسطينيين"])
+    _, second = resolve(["وكالة غوث وتشغيل اللاجئين الفلسطينيين"])
+    _, third = resolve(["الأونروا"])
+    assert canonical_names(LEX, [first, second]) == [["وكالة غوث وتشغيل اللاجئين الفلسطينيين"]] * 2
+    assert canonical_names(LEX, [first, third]) == [["الأونروا"]] * 2
+
+
 def test_one_word_name_takes_the_fuller_form_the_article_writes():
     text = "جرت محادثة هاتفية مع نظيره القازاقي قاسم - جومارت توكاييف.\nوقال توكاييف إن التعاون مهم."
     _, entities = resolve_article(LEX, [("توكاييف", "")], text)
