@@ -54,8 +54,10 @@ def antecedent_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: lis
                         or (comp == i + 1 and toks[comp].norm in allowed & lex.w.speech_preposition)):
         return None  # الرئيس الذي أكد على متانة العلاقات: a preposition of speech right after the verb (أقر بـ
         # confesses a deed)
-    return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, start, k),
-                  quote=quote_kind(text, toks.starts[comp], spans))
+    mention = surface(text, toks, start, k)
+    if start > 0 and toks[start - 1].norm in according_words(lex):
+        mention = without_lam(mention)  # وفقا لهيئة المسح الجيولوجي، التي أوضحت أن: the body, without the ل of وفقا
+    return Report("explicit", surface(text, toks, i, i + 1), mention, quote=quote_kind(text, toks.starts[comp], spans))
 
 
 def _closing_mark(toks: Tokens, k: int) -> int:
