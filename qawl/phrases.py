@@ -104,7 +104,7 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
         return True  # ودعت اللجنة | منسقة الشؤون الإنسانية: a role right after a body is whom it addresses
     if word in joiners or prev in joiners or follows in joiners or word in lex.roles or (prev, word) in lex.title_pairs:
         return False  # a role adds a title (أمين العاصمة المقدسة رئيس اللجنة …), بن a name (الطبيب عطية بن محمد)
-    if word.endswith(("ها", "هم", "هما")):
+    if word.endswith(("ها", "هم", "هما")) and not _definite_spelled_with_pronoun(word):
         return not (prev in lex.title_words and not prev.startswith("ال"))  # رئيس وزرائها: the title's complement
     if prev in lex.w.name_tail and not word.startswith("ال") and names.is_name_word(lex, word):
         return False  # زين الدين | زيدان، نور الدين | جانيكلي: a family name after a compound given name
@@ -169,6 +169,14 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
             prev_bare[2:] in lex.w.person_noun or dictionary.participle(prev_bare[2:], plural=False, feminine=False)):
         return False  # أكد المواطن عبدالله أحمد الحسيني، المهاجم خوسيه ريس: the name of the one the noun describes
     return definite and not closed
+
+
+def _definite_spelled_with_pronoun(word: str) -> bool:
+    """Return whether a word ending as a pronoun does (ها، هم) is rather a definite noun that ends so (المتهم: ال +
+    متهم, not المت + هم), not a noun with its pronoun (التزامها: التزام + ها)."""
+    suffix = "هما" if word.endswith("هما") else word[-2:]
+    return word.startswith("ال") and dictionary.entry(word[2:]) is not None and (
+        dictionary.entry(word[: -len(suffix)]) is None)
 
 
 def _conjoined(lex: Lexicons, toks: Tokens, j: int) -> bool:

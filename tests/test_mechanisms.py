@@ -618,6 +618,9 @@ def test_a_family_name_read_as_some_doer_is_the_man_the_article_gave_a_first_nam
     # a foreign name's joiner spelled like فإن (فان) goes on with the name
     ("وقال المدرب رونالد فان دير البوركي إن فريقه استحق الفوز.", "المدرب رونالد فان دير البوركي", ""),
     ("وحسب تقارير صحفية فإن الشركات العاملة في التعدين أعلنت حاجتها.", "تقارير صحفية", ""),  # not after a word
+    # a definite noun ending as a pronoun does (المتهم) is the genitive of the one before, not a possessed object
+    ("في المقابل، أكد دفاع المتهم، المحامي سامي البوركي، أنه سيطعن في الحكم.", "دفاع المتهم",
+     "المحامي سامي البوركي"),
 ])
 def test_a_name_after_whose_the_person_is(sentence, mention, apposition):
     found = speech.find(LEX, sentence)
