@@ -120,6 +120,11 @@ def subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int, 
         at = stop + 1 if described else stop
         if at < end and toks[at].norm in prepositions:
             reach = noun_phrase(lex, toks, at + 1)  # وكان سفير روسيا في لبنان قد قال
+            if reach < end and toks[reach].norm in COMMAS and not described and stop > b and (
+                    (named := apposition(lex, toks, reach))[1] in (end - 1, end) and named[1] > named[0]
+                    and has_name(lex, toks, *named) and speaks(lex, toks, b, stop)):
+                # غير أن الخبير في الشؤون البحرية، فلان، يرى أن: his field, then his name set off by commas
+                return b, reach, named[0], named[1]
         if stop > b and (reach == end or stop == end) and speaks(lex, toks, b, stop):
             if at > stop and reach == end:
                 return b, end, end, end  # the whole described phrase names the unnamed source

@@ -759,6 +759,13 @@ def test_a_subject_before_its_verb_brings_its_apposition():
     assert [art.entities[k].names[0] for k in art.entity_of] == [("جان", "دوبوا"), ("جان", "دوبوا")]
 
 
+def test_a_subject_before_its_verb_brings_its_field_and_apposition():
+    # غير أن الخبير في الشؤون البحرية، فلان، يرى أن: his field after في, then his name set off by commas
+    found = speech.find(LEX, "غير أن الخبير في الشؤون البحرية، سامي جليل البوركي، يرى أن التأخر مقلق.")
+    assert (found.kind, found.mention, found.apposition) == ("explicit", "الخبير في الشؤون البحرية",
+                                                             "سامي جليل البوركي")
+
+
 @pytest.mark.parametrize(("sentence", "mention"), [
     ("وكان الوزير جان دوبوا، الذي زار المدينة أمس، قال إن الخطة جاهزة.", "الوزير جان دوبوا"),
     ("لكن الشرطة، التي وصلت متأخرة، قالت إن الوضع هادئ.", "الشرطة"),
