@@ -115,9 +115,21 @@ def what_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tupl
     start, end = _source_after(lex, toks, start)
     if end == start:
         return None
+    if (owner := figures_of_body(lex, toks, start, noun_phrase(lex, toks, start))) > start:
+        # وفق ما أفادت به بيانات المعهد الوطني للإحصاء: the body's figures
+        start, end = owner, noun_phrase(lex, toks, owner, objects=True, after_name=True)
     app_a, app_b = apposition(lex, toks, end)
     return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, start, end),
                   surface(text, toks, app_a, app_b), quote_kind(text, toks.ends[i], spans))
+
+
+def figures_of_body(lex: Lexicons, toks: Tokens, j: int, end: int) -> int:
+    """Return where the source of the phrase toks[j:end] begins: after figures or a report that open it when a body
+    follows (بيانات منظمة الصحة العالمية، تقارير مكتب الأمم المتحدة: the body's), else j (تقديرات أولية: no body)."""
+    if (toks[j].norm in lex.w.figures or toks[j].norm in lex.w.report_noun) and end > j + 1 and sources.classify(
+            lex, [t.norm for t in toks[j + 1 : end]]).kind in sources.BODIES:
+        return j + 1
+    return j
 
 
 def _past_time(lex: Lexicons, toks: Tokens, k: int) -> int:

@@ -30,6 +30,7 @@ from qawl.relays import (
     claim_about_antecedent,
     document_report,
     document_source,
+    figures_of_body,
     in_words_of,
     is_document,
     relay_report,
@@ -396,9 +397,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if toks[j].norm in w.demonstrative and np_end > j + 1 and toks[j + 1].norm.startswith("ال") and not (
             (entry := dictionary.entry(toks[j + 1].norm[2:])) and entry.plural):
         j += 1  # وأضاف هذا المسؤول: the one the article just named, by his title (هذه الدول: the several it named)
-    if (toks[j].norm in w.figures or toks[j].norm in w.report_noun) and np_end > j + 1 and sources.classify(
-            lex, [t.norm for t in toks[j + 1 : np_end]]).kind in sources.BODIES:
-        j += 1  # وتشير بيانات منظمة الصحة العالمية، تقارير مكتب الأمم المتحدة: the body's (تقديرات أولية: no body)
+    if (owner := figures_of_body(lex, toks, j, np_end)) > j:
+        j = owner  # وتشير بيانات منظمة الصحة العالمية، تقارير مكتب الأمم المتحدة: the body's (تقديرات أولية: no body)
     elif without_article(toks[j].norm) in w.figures and (author := document_source(lex, text, toks, j, next(
             (m for m in range(j + 1, len(toks)) if toks[m].norm in w.that or toks[m].norm in COMMAS), len(toks)))) and (
             sources.classify(lex, [t.norm for t in toks[author[0] : author[1]]]).kind in sources.BODIES):

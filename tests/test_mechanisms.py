@@ -373,6 +373,9 @@ def test_his_speech_that_came_is_the_one_named_befores():
     # the latest figures or report are still the body's
     ("وبحسب أحدث بيانات هيئة الإحصاء، ارتفع عدد السكان.", "هيئة الإحصاء"),
     ("ووفقا لآخر إحصائيات وزارة الداخلية، تراجعت الجرائم.", "وزارة الداخلية"),
+    # what a body's figures told, after ما and a verb: the body's
+    ("تراجعت نسبة التضخم، وفق ما أفادت به بيانات المعهد الوطني للإحصاء المنشورة، اليوم السبت.",
+     "المعهد الوطني للإحصاء"),
     # the body a relative clause describes after وفقا لـ, without the ل
     ("وبلغت قوة الزلزال 6 درجات، وفقا لهيئة المسح الجيولوجي، التي أوضحت أن مركزه كان على عمق 10 كيلومترات.",
      "هيئة المسح الجيولوجي"),
