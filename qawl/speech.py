@@ -397,8 +397,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if toks[j].norm in w.demonstrative and np_end > j + 1 and toks[j + 1].norm.startswith("ال") and not (
             (entry := dictionary.entry(toks[j + 1].norm[2:])) and entry.plural):
         j += 1  # وأضاف هذا المسؤول: the one the article just named, by his title (هذه الدول: the several it named)
-    if (owner := figures_of_body(lex, toks, j, np_end)) > j:
-        j = owner  # وتشير بيانات منظمة الصحة العالمية، تقارير مكتب الأمم المتحدة: the body's (تقديرات أولية: no body)
+    if (figures_at := figures_of_body(lex, toks, j, np_end)) > j:
+        j = figures_at  # وتشير بيانات منظمة الصحة العالمية، تقارير مكتب الأمم المتحدة: the body's (تقديرات أولية: no body)
     elif without_article(toks[j].norm) in w.figures and (author := document_source(lex, text, toks, j, next(
             (m for m in range(j + 1, len(toks)) if toks[m].norm in w.that or toks[m].norm in COMMAS), len(toks)))) and (
             sources.classify(lex, [t.norm for t in toks[author[0] : author[1]]]).kind in sources.BODIES):
