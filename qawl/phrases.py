@@ -738,6 +738,19 @@ def through_phrase(lex: Lexicons, toks: Tokens, a: int, k: int) -> int:
     return k
 
 
+def called_name(lex: Lexicons, toks: Tokens, end: int) -> tuple[int, int] | None:
+    """Return the span of the name a phrase ending at toks[end] goes by (رجل يدعى سامي الحداد), maybe after where he
+    is (صاحبة مطعم في حيفا تدعى فلانة), or None."""
+    k = end
+    if k + 1 < len(toks) and toks[k].norm in lex.w.phrase_preposition and (
+            k + 1 < (place := noun_phrase(lex, toks, k + 1)) <= k + 4):
+        k = place
+    if k + 1 < len(toks) and toks[k].norm in lex.w.called and has_name(
+            lex, toks, k + 1, called := noun_phrase(lex, toks, k + 1)):
+        return k + 1, called
+    return None
+
+
 def closers(lex: Lexicons) -> frozenset[str]:
     """Return the tokens that may close an apposition: a comma, a colon or a that-clause."""
     return lex.derived("closers", lambda lex: frozenset({"،", ",", ":"}) | lex.w.that)

@@ -14,6 +14,7 @@ from qawl.phrases import (
     COMMAS,
     RESUMPTIVE,
     apposition,
+    called_name,
     closers,
     has_name,
     is_stop_word,
@@ -456,6 +457,8 @@ def relay_report(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | Non
             if end > k + 1 and not (learned and not (speaks(lex, toks, k + 1, end) and any(
                     t.norm in lex.w.that for t in toks[end : end + 2]))):
                 app_a, app_b = apposition(lex, toks, end)  # عن عضو مجلس الإدارة، رنا فلان، قولها: her name
+                if app_a == app_b and (called := called_name(lex, toks, end)) is not None:
+                    app_a, app_b = called  # عن صاحبة مطعم في حيفا تدعى فلانة قولها: the name she goes by
                 return Report("explicit", cue, surface(text, toks, k + 1, end), surface(text, toks, app_a, app_b))
             return None
     if learned:

@@ -14,6 +14,7 @@ from qawl.phrases import (
     RESUMPTIVE,
     apposition,
     bracketed_name,
+    called_name,
     has_name,
     is_stop_word,
     lam_phrase,
@@ -311,9 +312,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
             (placed := apposition(lex, toks, np_end + 1))[1] > placed[0]) and has_name(lex, toks, *placed):
         np_end = end = np_end + 1  # لفريق الأهلي بنغازي، التونسي فوزي الجلاصي،: the place ends the team's name
         app_a, app_b = placed
-    if app_a == app_b and end + 1 < len(toks) and toks[end].norm in w.called and has_name(
-            lex, toks, end + 1, called := noun_phrase(lex, toks, end + 1)):
-        app_a, app_b = end + 1, called  # وقال رجل يدعى سامي الحداد: the name he goes by
+    if app_a == app_b and (called := called_name(lex, toks, end)) is not None:
+        app_a, app_b = called  # وقال رجل يدعى سامي الحداد، صاحبة مطعم في حيفا تدعى فلانة: the name he goes by
     if app_a == app_b and not implicit and end == np_end and not has_name(lex, toks, j, np_end) and (
             named := _named_after_complement(lex, toks, j, np_end)) is not None:
         # وقال محامي عدد من المساهمين، المحامي فلان، إن; وقالت والدة إحدى الطالبات، فلانة، إن; اعتبر مدرب مكابي
@@ -398,7 +398,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
             (entry := dictionary.entry(toks[j + 1].norm[2:])) and entry.plural):
         j += 1  # وأضاف هذا المسؤول: the one the article just named, by his title (هذه الدول: the several it named)
     if (figures_at := figures_of_body(lex, toks, j, np_end)) > j:
-        j = figures_at  # وتشير بيانات منظمة الصحة العالمية، تقارير مكتب الأمم المتحدة: the body's (تقديرات أولية: no body)
+        # وتشير بيانات منظمة الصحة العالمية، تقارير مكتب الأمم المتحدة: the body's (تقديرات أولية: no body)
+        j = figures_at
     elif without_article(toks[j].norm) in w.figures and (author := document_source(lex, text, toks, j, next(
             (m for m in range(j + 1, len(toks)) if toks[m].norm in w.that or toks[m].norm in COMMAS), len(toks)))) and (
             sources.classify(lex, [t.norm for t in toks[author[0] : author[1]]]).kind in sources.BODIES):

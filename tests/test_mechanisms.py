@@ -621,6 +621,10 @@ def test_a_family_name_read_as_some_doer_is_the_man_the_article_gave_a_first_nam
     # a foreign name's joiner spelled like فإن (فان) goes on with the name
     ("وقال المدرب رونالد فان دير البوركي إن فريقه استحق الفوز.", "المدرب رونالد فان دير البوركي", ""),
     ("وحسب تقارير صحفية فإن الشركات العاملة في التعدين أعلنت حاجتها.", "تقارير صحفية", ""),  # not after a word
+    # the name someone goes by, after where he is
+    ("وقالت صاحبة مطعم في حيفا تدعى سهام البوركي إن زوجها خدم 300 يوم.", "صاحبة مطعم", "سهام البوركي"),
+    ("ونقلت الصحيفة عن صاحبة مطعم في حيفا تدعى سهام البوركي قولها: \"خدم زوجي 300 يوم\".", "صاحبة مطعم",
+     "سهام البوركي"),
     # a definite noun ending as a pronoun does (المتهم) is the genitive of the one before, not a possessed object
     ("في المقابل، أكد دفاع المتهم، المحامي سامي البوركي، أنه سيطعن في الحكم.", "دفاع المتهم",
      "المحامي سامي البوركي"),
