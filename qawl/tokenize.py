@@ -51,8 +51,9 @@ _WORD = itemgetter(3)  # Token.word
 def possessed(word: str) -> bool:
     """Return whether a written word ends in a possessive pronoun (شكره، حديثها), not being a definite noun or a
     name in الله (عبدالله)."""
-    return (len(word) > 3 and word.endswith(("ه", "ها", "هم", "هما")) and not word.startswith("ال")
-            and not word.endswith("الله"))
+    pronoun = (len(word) > 3 and word.endswith(("ه", "ها", "هم", "هما"))) or (
+        len(word) > 4 and word.endswith("هن"))  # حماسهن: their (women's)
+    return pronoun and not word.startswith("ال") and not word.endswith("الله")
 
 
 _new_token = tuple.__new__  # Token(...) goes through a Python-level __new__: this is the C one

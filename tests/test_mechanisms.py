@@ -625,6 +625,8 @@ def test_a_family_name_read_as_some_doer_is_the_man_the_article_gave_a_first_nam
     ("وقالت صاحبة مطعم في حيفا تدعى سهام البوركي إن زوجها خدم 300 يوم.", "صاحبة مطعم", "سهام البوركي"),
     ("ونقلت الصحيفة عن صاحبة مطعم في حيفا تدعى سهام البوركي قولها: \"خدم زوجي 300 يوم\".", "صاحبة مطعم",
      "سهام البوركي"),
+    # a noun with the pronoun of women (حماسهن) opens the object: the subject before it ends
+    ("وفي جولة على المدارس، أبدت طالبات حماسهن للحصة الجديدة.", "طالبات", ""),
     # a definite noun ending as a pronoun does (المتهم) is the genitive of the one before, not a possessed object
     ("في المقابل، أكد دفاع المتهم، المحامي سامي البوركي، أنه سيطعن في الحكم.", "دفاع المتهم",
      "المحامي سامي البوركي"),
