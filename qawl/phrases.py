@@ -517,7 +517,7 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
                 # حذرت تركيا الحكومة السورية، اتهمت إيران الوزير، تعتبر الصين المنشقين: a body, a title or people
                 # after a country: the object (its adjective agrees with it: كوريا الشمالية)
                 break
-            if word[:1].isdigit() and prev not in lex.w.quantifier and not (
+            if word[:1].isdigit() and prev not in lex.w.quantifier and prev not in lex.w.out_of and not (
                     len(word) < 4 and prev.startswith("ال") and prev[2:] in lex.w.media_noun):
                 break  # فريق الإحصاء بالمهرجان | 1554 سيارة: a number opens what is counted, no part of a name (but
                 # القناة 12 الإسرائيلية: a channel's number is its name)

@@ -395,14 +395,21 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
         words = [words[0][:-1], *words[1:]]  # لكن عددا من الناشرين: the accusative of a quantifier
     if len(words) > 1 and without_article(words[0]) in lex.w.count_noun and words[1].startswith("ال"):
         return Source("")  # عدد اللاجئين السوريين: how many they are, not some of them (عدد كبير من الطلاب)
-    if without_article(stem(lex, words[0])) in lex.w.quantifier or (words[0] in lex.w.number and len(words) > 1):
+    if without_article(stem(lex, words[0])) in lex.w.quantifier or (words[0] in lex.w.number and len(words) > 1) or (
+            _counted(lex, words)):
         # العديد من اللاعبين، أحد المصادر، ثلاث وكالات: the source is what the quantifier or number counts
         rest = words[2:] if len(words) > 2 and words[1] == "من" else words[1:]
+        if len(rest) > 2 and rest[0] in lex.w.percent and rest[1] == "من":
+            rest = rest[2:]  # 60 بالمئة من المستطلعين: a share of them
+        elif len(rest) > 2 and rest[0] in lex.w.out_of and (rest[1] in lex.w.number or rest[1].isdigit()):
+            rest = rest[2:]  # 8 من أصل 10 خبراء: some of a number of them
         if not rest and words[0].startswith("ال") and without_article(words[0]) in lex.w.alone_quantifier:
             return Source(UNNAMED)  # يرى البعض، قال الجميع: some or all, none named (العديد counts what follows)
         inner = classify(lex, rest, cue_gender) if rest else Source("")
         if not inner.kind and len(rest) == 1:
             inner = Source(possessor_kind(lex, rest[0]))  # أحد حراسه، بعض أقاربه: some of his people
+        elif not inner.kind and len(rest) > 1 and rest[1] == "من":
+            inner = classify(lex, rest[:1], cue_gender)  # 100 شخص من الروهينجا: people, from where they are
         return Source(UNNAMED) if inner.kind in (PERSON, UNNAMED) else inner
     if (len(words) > 1 and words[0] in dictionary.elatives() and words[1].startswith("ال")
             and words[0] not in names.given_genders(lex)):  # أشرف الحداد is a name
@@ -472,6 +479,15 @@ def _genitive(words: list[str]) -> bool:
     if first.startswith("ال"):
         return len(first) > 3
     return len(words) > 1 and words[1].startswith("ال") and dictionary.entry(first) is not None
+
+
+def _counted(lex: Lexicons, words: list[str]) -> bool:
+    """Return whether a phrase opening with a number in digits counts people or bodies (8 من أصل 10 خبراء، 60
+    بالمئة من المستطلعين، 100 شخص): not a number before a name (2018 ترامب، a line's number)."""
+    if not (words[0].isdigit() and len(words) > 1):
+        return False
+    return words[1] == "من" or words[1] in lex.w.percent or (
+        dictionary.entry(words[1]) is not None and not names.split(lex, words[1:]).name)
 
 
 def gender(lex: Lexicons, words: list[str], cue_gender: str = "") -> str:

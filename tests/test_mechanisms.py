@@ -67,6 +67,10 @@ def test_cue_forms_carry_gender_number_and_tense(form, stem, gender, number, pre
     ("الفرقة السادسة مشاة", "organization"),  # an army's division, a band, a team
     ("الروائية هدى خليل", "person"),  # a feminine relative noun before a name: the novelist, not a quality
     ("أولياء أمور", "unnamed"),  # parents, several and none named
+    ("8 من أصل 10 خبراء ومحللين", "unnamed"),  # some out of a number of them
+    ("60 بالمئة من المستطلعين", "unnamed"),  # a share of them
+    ("100 شخص من المدينة", "unnamed"),  # people counted, then where they are from
+    ("2018 الممثلة سهام البوركي", "person"),  # a number before a named person counts nobody
     ("لجان مقاومة المدينة", "organization"),  # the bodies of one named service, by a genitive
     ("مصالح الأرصاد الجوية", "organization"),
     ("منظمات حقوقية", "unnamed"),  # several bodies, none named: an adjective, no genitive
