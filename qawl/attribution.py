@@ -391,7 +391,7 @@ def _body_of_short_name(short: list[str], later: list[Attribution], texts: list[
     """Return the first later explicit source whose name holds the short name's words (الصحة in وزارة الصحة
     والسكان، الإحصاء in الهيئة العامة للإحصاء) or is followed by it in quotation marks or brackets (هيئة الرقابة
     ومكافحة الفساد «نزاهة»), or None; texts: the later sentences."""
-    for attribution, sentence in zip(later, texts, strict=False):
+    for attribution, sentence in zip(later, texts, strict=True):
         if attribution.attribution != "explicit" or attribution.kind not in sources.BODIES:
             continue
         words = normalize(attribution.mention).split()

@@ -116,7 +116,8 @@ def what_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tupl
     start, end = _source_after(lex, toks, start)
     if end == start:
         return None
-    if (owner := figures_of_body(lex, toks, start, noun_phrase(lex, toks, start))) > start:
+    if (toks[start].norm in lex.w.figures or toks[start].norm in lex.w.report_noun) and (
+            owner := figures_of_body(lex, toks, start, noun_phrase(lex, toks, start))) > start:
         # وفق ما أفادت به بيانات المعهد الوطني للإحصاء: the body's figures
         start, end = owner, noun_phrase(lex, toks, owner, objects=True, after_name=True)
     app_a, app_b = apposition(lex, toks, end)

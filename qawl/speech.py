@@ -494,10 +494,10 @@ def _named_after_complement(lex: Lexicons, toks: Tokens, j: int, end: int,
     if comma < 0 or any(t.norm in lex.w.that or t.norm in COMMAS or t.norm in cues.QUOTE_MARKS
                         or dictionary.verb_only(t.norm) for t in toks[j + 1 : comma]):
         return None
-    if not short and (any(
-            (bare := without_lam(t.norm)) in lex.title_words or bare in lex.honorifics
-            or without_article(bare) in lex.title_words or without_article(bare) in lex.w.person_noun
-            for t in toks[j + 1 : comma])):
+    if not short and any(
+            (word := without_lam(t.norm)) in lex.title_words or word in lex.honorifics
+            or without_article(word) in lex.title_words or without_article(word) in lex.w.person_noun
+            for t in toks[j + 1 : comma]):
         return None  # المعارض البارز للعقيد معمر القذافي، عبد الحكيم بلحاج،: another one named on the way
     a, b = apposition(lex, toks, comma)
     if not (a < b and has_name(lex, toks, a, b)):
