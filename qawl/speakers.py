@@ -798,6 +798,7 @@ class Naming:
         spelling (first seen of a tie: وكالة غوث وتشغيل اللاجئين الفلسطينيين, not الأونروا)."""
         if root not in self.shown:
             if root in (body := _body_names(lex)) and _writes_gazetteer_name(root, self.counts.written.get(root)):
+                self.shown[root] = body[root]  # decided once per root, not again for each of its entities
                 return body[root]
             written = self.counts.written
             best = written[root].most_common(1) if root in written else []

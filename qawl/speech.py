@@ -476,7 +476,7 @@ def _feminine_body_after(lex: Lexicons, toks: Tokens, j: int, form: cues.Form) -
 
 
 def _named_after_complement(lex: Lexicons, toks: Tokens, j: int, end: int,
-                            allowed: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+                            allowed: frozenset[str]) -> tuple[int, int] | None:
     """Return the span of the name set off by commas after a person noun or title at toks[j] and the words that
     say whose he is (محامي عدد من المساهمين، المحامي فلان،; مدرب مكابي حيفا، الهولندي فلان،), the phrase read up to
     toks[end]; or None. Past a short indefinite one, the name must close with what he said and no other person be
@@ -1205,11 +1205,8 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
         return None
     colon = np_end  # قرقاش لـ"سكاي نيوز عربية": … — the medium he told it is no part of his name
     mention = names.split(lex, map(NORM, toks[:colon]))
-    # الروائية السورية فلانة: …: a title and the adjectives of where she is from
     person = ((len(mention.name) >= 2 or (len(mention.name) == 1 and not mention.title and names.skeleton(
-        mention.name[0]) in known)) and all(w in lex.title_words or (k == 0 and without_article(w) in lex.w.person_noun)
-                                            or (k > 0 and w.startswith("ال") and w.endswith(("ي", "يه")))
-                                            for k, w in enumerate(mention.title)) and not (is_thing(
+        mention.name[0]) in known)) and _person_title(lex, mention.title) and not (is_thing(
         mention.name[0]) and not (len(mention.name) >= 2 and mention.name[0] in names.given_name_set(lex)))
         and not _verb_spelled(lex, mention.name[0])) or (  # قمة ترامب وبوتين: a summit, not a person (نور
         # الشربيني: a given name a thing spells); ترامب: after the article named him; ويبقى السؤال: a verb
@@ -1232,6 +1229,13 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
     if not (person or institution or titled or told_source or state):
         return None
     return Report("explicit", "", surface(text, toks, 0, colon), quote="direct")
+
+
+def _person_title(lex: Lexicons, title: tuple[str, ...]) -> bool:
+    """Return whether the words before a headline's name are a person's title: title words, a human noun opening
+    them, and the adjectives of where he is from (الكاتبة السورية فلانة: …); none at all too."""
+    return all(w in lex.title_words or (k == 0 and without_article(w) in lex.w.person_noun)
+               or (k > 0 and w.startswith("ال") and w.endswith(("ي", "يه"))) for k, w in enumerate(title))
 
 
 def _ruling(lex: Lexicons, toks: Tokens, j: int, at: int, allowed: frozenset[str]) -> bool:
