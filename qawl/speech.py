@@ -181,8 +181,9 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if table.forms[n].present and 0 < i <= 4 and (opening := named_opening(lex, toks, i, known)):
         # روسيا تتهم الولايات المتحدة بـ، ترامب يطالب تركيا: a name opening the sentence is the subject of the
         # present verb after it (a headline's order); what follows the verb is its object
-        if _ruling(lex, toks, 0, i + 1, table.complements(stem)):
-            return None  # محكمة الاستئناف تدين رئيس جماعة: a court's ruling
+        if _ruling(lex, toks, 0, i + 1, table.complements(stem)) or (
+                stem in w.object_sense and _object_first(lex, toks, i + 1, len(toks))):
+            return None  # محكمة الاستئناف تدين رئيس جماعة: a court's ruling; خفر السواحل يعترض مهاجرين: intercepts
         return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, 0, opening),
                       quote=quote_kind(text, toks.ends[i], spans))
     if table.forms[n].present and (start := _quoted_opening(lex, toks, i, table.complements(stem))) >= 0:
@@ -203,7 +204,7 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         at = complement_at(lex, toks, noun_phrase(lex, toks, i + 1, objects=True), allowed)
         if at < 0 and cues.ANY in allowed and i + 1 < len(toks) and toks[i + 1].norm not in PUNCTUATION:
             at = i + 1
-        if at >= 0:
+        if at >= 0 and not (stem in w.object_sense and _object_first(lex, toks, i + 1, at)):
             b, stop, app_a, app_b = subject
             return Report("explicit", surface(text, toks, i, i + 1), _subject(lex, text, toks, b, stop),
                           surface(text, toks, app_a, app_b), quote_kind(text, toks.starts[at], spans))
@@ -353,9 +354,14 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
             lex, [t.norm for t in toks[j:np_end]]).kind != sources.UNNAMED:
         # a titled person, not an unnamed source (مصدر من داخل الحزب للمحررة، لورا كنزبيرغ،: the addressee's name)
         app_a, app_b = name_before_clause(lex, toks, max(end, app_b), at) or (app_a, app_b)
+    if stem in w.object_sense and _object_first(lex, toks, i + 1 if implicit else past_relative_clause(
+            lex, toks, max(end, app_b)), at):
+        return None  # وأقر المجلس توزيعات أرباح بقيمة: the verb's object, no report
     if stem in w.that_cue and not (toks[at].norm in w.that or (at + 1 < len(toks) and toks[at + 1].norm in w.that)):
         return None  # وتخشى السلطات من تكرار الاضطرابات، وكان المجلس قد أقر مشروع الميزانية بمصروفات: no view stated
     if not implicit and i > 1 and before in {"قد", "لقد"} and (subject := subject_before(lex, toks, i)):
+        if stem in w.object_sense and _object_first(lex, toks, i + 1, at):
+            return None  # وكانت الوزارة قد أقرت تدريس …: what follows the verb is its object
         # وكان القاضي كفانو قد نفى مزاعم فورد: the subject is before قد, what follows the verb its object
         b, stop, app_a, app_b = subject
         return Report("explicit", surface(text, toks, i, i + 1), _subject(lex, text, toks, b, stop),
@@ -1246,6 +1252,34 @@ def _ruling(lex: Lexicons, toks: Tokens, j: int, at: int, allowed: frozenset[str
     return head in lex.w.court and at < len(toks) and not (
         toks[at].norm in lex.w.that or toks[at].norm == cues.COLON or toks[at].norm in cues.QUOTE_MARKS
         or is_complement(lex, toks[at].norm, allowed - {cues.ANY}))
+
+
+def _object_first(lex: Lexicons, toks: Tokens, k: int, at: int) -> bool:
+    """Return whether a noun the verb takes as its object comes at toks[k], or after asides (a comma, a number, a
+    preposition's or a time's phrase), before what carries the report at toks[at]: a cue of the class object_sense
+    is then the other verb it spells (وأقر المجلس توزيعات أرباح بقيمة: approved; وعلقت الإدارة الدراسة بناء على:
+    suspended; not أقر المتهم أمام المحكمة بارتكاب، وعلق الوزير ساخرا على، وعلقت الوزارة الأحد على)."""
+    w = lex.w
+    while k < at:
+        n = toks[k].norm
+        if n in COMMAS or n.isdigit() or (n[:1] in "بلك" and dictionary.entry(without_article(n[1:])) is not None):
+            k += 1  # لإذاعة محلية، بسخرية: a preposition's word
+        elif n in w.preposition or without_article(n) in w.time_noun or (n[:2] == "ال" and n[2:] in w.weekday):
+            k = max(k + 1, noun_phrase(lex, toks, k + 1))
+        else:
+            word = without_article(n)
+            if word == n and k > 0 and not toks[k - 1].norm.startswith("ال") and not toks[k - 1].possessed and (
+                    dictionary.entry(toks[k - 1].norm) is not None):
+                return False  # والد أحد الشهداء: an indefinite noun's genitive, still its phrase
+            if word == n and k + 1 == at:
+                return False  # وأقر ضمنا بأن: one indefinite word right before the complement says how
+            if n in names.given_name_set(lex) or word in lex.title_words or word in w.person_noun:
+                return False  # a name or a title the subject's phrase goes on with (وأقر الرئيس … جمال فلان)
+            entry = dictionary.entry(word) or (dictionary.entry(word[:-1]) if word.endswith("ا") else None)
+            # a definite word is no manner of saying (ساخرا، قائلا: indefinite participles); أكثر من: how many
+            return word in dictionary.elatives() or entry is not None and (
+                entry.kind in ("noun", "verbal_noun") or word != n)
+    return False
 
 
 def _quoted_opening(lex: Lexicons, toks: Tokens, i: int, allowed: frozenset[str]) -> int:

@@ -1717,6 +1717,12 @@ def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
     ("محكمة الجنايات تدين خمسة موظفين بالرشوة", None),
     ("وقالت المحكمة في حكمها إن الأدلة كافية.", ("explicit", "المحكمة")),
     ("وكشفت المحكمة عن مخالفات في العقود.", ("explicit", "المحكمة")),
+    # a verb of the class object_sense with an object before its preposition is the other verb it spells
+    ("وعلقت إدارة التعليم الدراسة الحضورية اليوم، على أن تستمر عن بعد.", None),  # suspended
+    ("خفر السواحل يعترض أكثر من 300 مهاجر قبالة السواحل", None),  # intercepts
+    ("وعلقت الوزارة الأحد على القرار بأنه خطوة مهمة.", ("explicit", "الوزارة")),  # a day, then what it commented on
+    ("وعلق الوزير ساخرا على الاتهامات بأنها كاذبة.", ("explicit", "الوزير")),  # how he said it
+    ("واعترض والد أحد الطلاب، في تصريح لإذاعة محلية، على القرار.", ("explicit", "والد")),  # his phrase, an aside
     # a channel aside between commas (عبر …،) before the object: not the verb عبر عن
     ("وطالب مزارعون، عبر صفحات التواصل الاجتماعي، الوزارة بتعويضهم.", ("explicit", "مزارعون")),
     ("وفي المقابل، عبر الوزير عن قلقه، مؤكدا أن الحل بعيد.", ("explicit", "الوزير")),
