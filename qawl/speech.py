@@ -1277,8 +1277,8 @@ def _object_first(lex: Lexicons, toks: Tokens, k: int, at: int) -> bool:
                 return False  # a name or a title the subject's phrase goes on with (وأقر الرئيس … جمال فلان)
             entry = dictionary.entry(word) or (dictionary.entry(word[:-1]) if word.endswith("ا") else None)
             # a definite word is no manner of saying (ساخرا، قائلا: indefinite participles); أكثر من: how many
-            return word in dictionary.elatives() or entry is not None and (
-                entry.kind in ("noun", "verbal_noun") or word != n)
+            return word in dictionary.elatives() or (entry is not None and (
+                entry.kind in ("noun", "verbal_noun") or word != n))
     return False
 
 
