@@ -417,8 +417,9 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
     if without_article(words[0]) in lex.w.place_noun:
         return Source("")  # جنوب غرب البصرة: a part of a place, whatever follows
     if first.endswith("ا") and len(first) > 4 and (first[:-1] in lex.w.collective_source or (
-            first[:-1] in lex.w.anonymous)):
-        words = [first[:-1], *words[1:]]  # لكن أوساطا سياسية: the accusative of a collective source
+            first[:-1] in lex.w.anonymous or first[:-1] in lex.title_words or first[:-1] in lex.w.person_noun)):
+        # لكن أوساطا سياسية، لكن مستشارا لقائد القوات: the accusative of a collective source or of a title
+        words = [first[:-1], *words[1:]]
     if words == ["السلطات"]:
         return Source(UNNAMED)  # وقالت السلطات إن: authorities of no state or place named, a collective source
     if len(words) > 1 and without_article(stem(lex, words[0])) in lex.w.state_voice and _national(lex, words[1]):

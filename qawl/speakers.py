@@ -194,8 +194,10 @@ def _mention(lex: Lexicons, surface: str, apposition: str,
     ماكر + ون)."""
     written, norm = _parts(surface)
     if group and norm and len(norm[0]) > 4 and norm[0].endswith("ا") and (
-            norm[0][:-1] in lex.w.collective_source or norm[0][:-1] in lex.w.anonymous):
-        # إن مصدرا أمنيا قال، لكن أوساطا سياسية: the accusative after إن or لكن, named as the source is (مصدر أمني)
+            norm[0][:-1] in lex.w.collective_source or norm[0][:-1] in lex.w.anonymous
+            or norm[0][:-1] in lex.title_words or norm[0][:-1] in lex.w.person_noun):
+        # إن مصدرا أمنيا قال، لكن أوساطا سياسية، لكن مستشارا لقائد القوات: the accusative after إن or لكن, named
+        # as the source is (مصدر أمني)
         n = next((k for k, w in enumerate(norm[1:], 1) if not (w.endswith("يا") and len(w) > 3)), len(norm))
         norm = [w[:-1] for w in norm[:n]] + norm[n:]
         written = [w[:-1] if w.endswith("ا") else w for w in written[:n]] + written[n:]

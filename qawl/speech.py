@@ -751,7 +751,8 @@ def _we_verb(lex: Lexicons, word: str) -> bool:
     """Return whether a word is a verb in the first person plural (نتوقع، نريد): after a cue it opens what was said
     (وأضافت نتوقع أن …), it names no one."""
     return (word[:1] == "ن" and len(word) >= 4 and word[1:] in dictionary.verbs() and dictionary.entry(word) is None
-            and word not in names.given_name_set(lex))
+            and word not in names.given_name_set(lex)
+            and not mentions.span_at([word], mentions.gazetteer_index(lex), 0))  # وأوضحت ناسا: a body's name
 
 
 def _addressed(lex: Lexicons, toks: Tokens, k: int, at: int) -> bool:

@@ -160,6 +160,7 @@ def test_cue_forms_carry_gender_number_and_tense(form, stem, gender, number, pre
     ("ولاية سنار", "organization"),
     ("محافظة شمال سيناء", "organization"),
     ("محافظة البنك المركزي", "unnamed"),  # the woman who heads a bank, not named
+    ("مستشارا لقائد قوات الدعم السريع", "unnamed"),  # an indefinite title in the accusative (لكن مستشارا … نفى)
 ])
 def test_a_phrase_speaks_as_its_head_says(phrase, kind):
     assert sources.classify(LEX, normalize(phrase).split()).kind == kind
@@ -1717,6 +1718,10 @@ def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
     ("محكمة الجنايات تدين خمسة موظفين بالرشوة", None),
     ("وقالت المحكمة في حكمها إن الأدلة كافية.", ("explicit", "المحكمة")),
     ("وكشفت المحكمة عن مخالفات في العقود.", ("explicit", "المحكمة")),
+    # a clause on the condition that his name is withheld closes an unnamed source's phrase
+    ("وقال مسؤول في الجهاز، تحدث شريطة عدم الكشف عن هويته لأنه غير مخول بالحديث، إن الخطة فشلت.",
+     ("explicit", "مسؤول")),
+    ("وأوضحت ناسا في بيانها أن النتائج مذهلة.", ("explicit", "ناسا")),  # a body's name, no verb of ours (نتوقع)
     # a verb of the class object_sense with an object before its preposition is the other verb it spells
     ("وعلقت إدارة التعليم الدراسة الحضورية اليوم، على أن تستمر عن بعد.", None),  # suspended
     ("خفر السواحل يعترض أكثر من 300 مهاجر قبالة السواحل", None),  # intercepts
@@ -2669,3 +2674,6 @@ def test_an_unnamed_source_in_the_accusative_is_named_as_the_source_is():
     # لكن مصدرا أمنيا قال: the accusative after لكن/إن, its adjective's too; the speaker is مصدر أمني
     [entity] = analyse(Document("t", "لكن مصدرا أمنيا قال إن الهجوم فشل.")).entities
     assert entity.titles == [("مصدر", "امني")]
+    # … and an indefinite title so (لكن مستشارا لقائد الجيش نفى): an unnamed source, not a name مستشارا
+    [entity] = analyse(Document("t", "لكن مستشارا لقائد الجيش نفى في وقت لاحق أن القوات استهدفت المدنيين.")).entities
+    assert entity.titles == [("مستشار", "لقائد", "الجيش")] and entity.kind() == "unnamed"
