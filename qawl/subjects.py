@@ -269,7 +269,8 @@ def withheld_clause(lex: Lexicons, toks: Tokens, k: int) -> int:
     if start >= len(toks) or (toks[start].norm not in lex.w.withheld and not (
             start + 1 < len(toks) and (toks[start + 1].norm == "عدم" or (
                 toks[start].norm in lex.w.relative and toks[start + 1].norm in lex.w.withheld) or (
-                start + 2 < len(toks) and toks[start + 1].norm in lex.w.on_condition and toks[start + 2].norm == "عدم")))):
+                start + 2 < len(toks) and toks[start + 1].norm in lex.w.on_condition
+                and toks[start + 2].norm == "عدم")))):
         # the clause opens with its negation (لم، دون), a verb of refusing (رفض، فضل عدم، طلب عدم), a relative
         # pronoun before them (اللذان لم) or a verb on the condition of (تحدث شريطة عدم الكشف عن هويته); مسؤولون
         # أمريكيون لم تكشف أسماؤهم: the adjective before لم is the subject's
