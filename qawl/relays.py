@@ -301,8 +301,12 @@ def according_report(lex: Lexicons, text: str, toks: Tokens, i: int, known: Coll
     elif j + 2 < len(toks) and _document_head(lex, toks[j].norm):
         after = noun_phrase(lex, toks, j + 1)
         if after > j + 1 and speaks(lex, toks, j + 1, after) and not (
-                _adjective(toks[j + 1].norm) and sources.head_kind(lex, toks[j + 1].norm) not in sources.BODIES):
-            j += 1  # وفقا لبيانات تريد ويب: the source is who the data are of (وفق تقديرات أولية: the estimates)
+                _adjective(toks[j + 1].norm) and (sources.head_kind(lex, toks[j + 1].norm) not in sources.BODIES or (
+                    (entry := dictionary.entry(toks[j + 1].norm)) is not None
+                    and entry.kind == dictionary.RELATIVE))):
+            # وفقا لبيانات تريد ويب: the source is who the data are of (وفق تقديرات أولية: the estimates; وثائق
+            # داخلية: internal documents, not the ministry الداخلية)
+            j += 1
             body = without_lam(toks[j - 1].norm) in lex.w.figures  # figures come from a body, not a person
     head = toks[i].norm
     head = head[1:] if head[:1] in "وف" and head[1:] in lex.w.according_to else head
@@ -317,6 +321,9 @@ def according_report(lex: Lexicons, text: str, toks: Tokens, i: int, known: Coll
     if end == j:
         return None
     end = next((m for m in range(j + 2, end) if toks[m].norm == "من" and has_name(lex, toks, j, m)), end)
+    end = next((m for m in range(j + 1, end) if toks[m].norm[:1] == "ب" and (
+        toks[m].norm[1:] in lex.w.saying or toks[m].norm in speech_objects(lex))), end)
+    # على لسان متحدثة باسم الوزارة | بالقول إن: what she said opens there
     mention = surface(text, toks, j, end)  # بحسب لوسيا فرنانديث | من مستشفى …: where she works
     if lam:
         mention = mention[1:] if toks[j].norm[1:] in lex.w.son_of else without_lam(mention)  # لبن سالم

@@ -1722,6 +1722,11 @@ def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
     ("وقال مسؤول في الجهاز، تحدث شريطة عدم الكشف عن هويته لأنه غير مخول بالحديث، إن الخطة فشلت.",
      ("explicit", "مسؤول")),
     ("وأوضحت ناسا في بيانها أن النتائج مذهلة.", ("explicit", "ناسا")),  # a body's name, no verb of ours (نتوقع)
+    # documents and whose they are: an indefinite relative adjective describes them (وثائق داخلية: not the ministry
+    # الداخلية); على لسان فلان ends where what was said opens (بالقول إن)
+    ("وبحسب وثائق داخلية اطلع عليها الموقع، فإن الأجهزة رصدت وصول نساء.", ("explicit", "وثائق داخلية")),
+    ("أما واشنطن، فاكتفت على لسان متحدثة باسم وزارة الخارجية بالقول إن الحوار ممكن.",
+     ("explicit", "متحدثة باسم وزارة الخارجية")),
     # a verb of the class object_sense with an object before its preposition is the other verb it spells
     ("وعلقت إدارة التعليم الدراسة الحضورية اليوم، على أن تستمر عن بعد.", None),  # suspended
     ("خفر السواحل يعترض أكثر من 300 مهاجر قبالة السواحل", None),  # intercepts
