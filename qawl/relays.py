@@ -445,6 +445,8 @@ def _ascribed_to(lex: Lexicons, toks: Tokens, k: int) -> int:
 
 def relay_report(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | None:
     """Return the source quoted by نقلت X عن Y (نسبت X إلى Y، علمت X من Y), or None."""
+    if i > 0 and toks[i - 1].norm in lex.w.relative and toks[i - 1].norm.startswith("ال"):
+        return None  # تقول فلانة، التي نقلت إلى العربية ثلاثين كتابا عن الفرنسية: her work, a relative clause
     ascribed = toks[i].norm in lex.w.ascribe
     learned = toks[i].norm in lex.w.learned  # وعلمت «الراي» من مصادر حكومية أن: whom the outlet learned it from
     for k in range(i + 1, min(len(toks), i + 12)):

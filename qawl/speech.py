@@ -773,6 +773,8 @@ def _after_what_is_said(lex: Lexicons, toks: Tokens, i: int, after: int) -> bool
     # …، يقول فلان، مدير فندق مصنف بمراكش: who he is may close the sentence too
     titled = len(rest) > 1 and rest[0] in COMMAS and (rest[1] in lex.title_words or without_article(
         rest[1]) in lex.w.person_noun)
+    if len(rest) > 2 and rest[0] in COMMAS and rest[1] in lex.w.relative and rest[1].startswith("ال"):
+        return True  # …، تقول فلانة، التي نقلت إلى العربية ثلاثين كتابا: who she is, a relative clause, closes it
     return len(rest) <= (10 if titled else 4) and not any(w in lex.w.that or w in cues.of(lex).verbs for w in rest)
 
 

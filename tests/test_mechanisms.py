@@ -1727,6 +1727,9 @@ def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
     ("وبحسب وثائق داخلية اطلع عليها الموقع، فإن الأجهزة رصدت وصول نساء.", ("explicit", "وثائق داخلية")),
     ("أما واشنطن، فاكتفت على لسان متحدثة باسم وزارة الخارجية بالقول إن الحوار ممكن.",
      ("explicit", "متحدثة باسم وزارة الخارجية")),
+    # a relative clause after the speaker who closes what she said is who she is: its relaying verb relays nothing
+    ("«الناشر يبحث عن الكتاب الذي يبيع»، تقول حداد، التي نقلت إلى العربية ثلاثين كتابا عن الفرنسية.",
+     ("explicit", "حداد")),
     # a verb of the class object_sense with an object before its preposition is the other verb it spells
     ("وعلقت إدارة التعليم الدراسة الحضورية اليوم، على أن تستمر عن بعد.", None),  # suspended
     ("خفر السواحل يعترض أكثر من 300 مهاجر قبالة السواحل", None),  # intercepts
@@ -2453,7 +2456,8 @@ def test_a_byline_is_who_wrote_the_article_not_a_source(sentence, expected):
 @pytest.mark.parametrize(("sentence", "expected"), [
     # the cue after the quotation, then the speaker and who he is
     ("«الطلب تراجع كثيرا هذا العام»، يقول سامي الفهري، مدير فندق في مراكش.", ("explicit", "سامي الفهري")),
-    ("«الطلب تراجع كثيرا»، قال الوزير، الذي وصل أمس إلى المدينة قادما من العاصمة.", None),  # a clause, no title
+    # … or a relative clause saying who he is, however long (stop 34; before, no report)
+    ("«الطلب تراجع كثيرا»، قال الوزير، الذي وصل أمس إلى المدينة قادما من العاصمة.", ("explicit", "الوزير")),
     # a relative clause set off by commas after a titled name, before the colon of what she said
     ('وقالت الفلاحة سعيدة الجلاصي، التي تملك نحو 400 شجرة: "بعنا الزيتون بخسارة".',
      ("explicit", "الفلاحة سعيدة الجلاصي")),
