@@ -186,6 +186,14 @@ def document_report(lex: Lexicons, text: str, toks: Tokens, i: int, j: int, allo
     """Return the report of a cue whose subject is a document (وذكر بيان صادر عن الوزارة أن، وقال بيان للجيش إن):
     its author when the phrase names one, else the last body named (implicit)."""
     at = _said_after_names(lex, toks, complement_at(lex, toks, j + 1, allowed - {cues.ANY}), allowed - {cues.ANY})
+    if at < 0 and cues.ANY in allowed and (action := next((m for m in range(j + 2, min(len(toks), j + 10)) if (
+            toks[m - 1].norm.startswith(("ال", "لل")) and not toks[m].norm.startswith("ال")
+            and (entry := dictionary.entry(toks[m].norm)) is not None and entry.kind in (
+                dictionary.NOUN, dictionary.VERBAL_NOUN))), -1)) > 0 and (
+            author := document_source(lex, text, toks, j, action)) and author[1] == action:
+        # وأكد بيان لوزارة الخارجية المصرية دعم مصر: the author's name, then the indefinite noun the verb governs
+        return Report("explicit", surface(text, toks, i, i + 1), without_lam(surface(text, toks, *author)),
+                      quote=quote_kind(text, toks.starts[action], spans))
     if at < 0:
         return None
     cue, quote = surface(text, toks, i, i + 1), quote_kind(text, toks.starts[at], spans)

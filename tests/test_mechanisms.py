@@ -413,6 +413,9 @@ def test_no_report(sentence):
 
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("وقال بيان للجيش إن القوات تقدمت.", ("explicit", "الجيش")),  # a document speaks for its author
+    # … and for the noun it governs after the author's name (a verb whose object is what it reports)
+    ("وأكد بيان لوزارة الخارجية المصرية دعم مصر الكامل لوحدة السودان.", ("explicit", "وزارة الخارجية المصرية")),
+    ("وأكد بيان للجيش مقتل خمسة مسلحين.", ("explicit", "الجيش")),
     ("وذكر بيان صادر عن الوزارة أن العمل مستمر.", ("explicit", "الوزارة")),
     ("وجاء في بيان أصدرته الهيئة أن الموعد تأجل.", ("explicit", "الهيئة")),
     ("ويطالب خطاب للبرلمان بإخضاع الشركة للتحقيق.", ("explicit", "البرلمان")),  # the author ends at the complement
