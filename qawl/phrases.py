@@ -309,6 +309,13 @@ def accusative(word: str) -> bool:
     return _ACCUSATIVE[word]
 
 
+def _radical_ha(word: str) -> bool:
+    """Return whether a normalized word's last ه is its own letter, no pronoun: the dictionary holds the word and
+    not what is left without the ه (مياه، اتجاه، توجيه; not شكره، بيانه)."""
+    return (word.endswith("ه") and not word.endswith(("ها", "هم", "هن")) and dictionary.entry(word) is not None
+            and dictionary.entry(word[:-1]) is None)
+
+
 def _adverbial(lex: Lexicons, prev: str, word: str) -> bool:
     """Return whether word is an accusative participle after a finished name (روحاني | موجها حديثه)."""
     return (len(word) >= 5 and word.startswith("م") and word.endswith("ا") and prev not in lex.title_words
@@ -471,6 +478,7 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
             # أحد حراسه: a quantifier counts a possessed noun; خوسيه: a given name's ه is no pronoun
             # المتحدث باسم خارجيتها: the body he speaks for, its pronoun the state's
             possessed = (tok.possessed and word not in given and prev not in lex.w.quantifier and prev != "باسم"
+                         and not _radical_ha(word)  # إدارة مياه النيل: the ه of مياه is the word's own
                          and prev not in lex.w.media_noun  # صحيفة أوليه: the outlet's name, whatever its ending
                          and not word.startswith("باسم")  # المتحدث باسمه فلان: whom he speaks for, then his name
                          and not (prev in titles and not prev.startswith("ال")))  # وزير خارجيته فلان: his office

@@ -269,6 +269,9 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         end = through_phrase(lex, toks, j, np_end)
         app_end = apposition(lex, toks, end)[1]
         comp_at = past_relative_clause(lex, toks, app_end)
+        if comp_at > app_end and comp_at + 1 < len(toks) and toks[comp_at].norm in COMMAS and is_complement(
+                lex, toks[comp_at + 1].norm, frozenset()):
+            comp_at += 1  # فلانة، وهي عضوة في الفريق …، إن: the clause describing her closes at its comma, then إن
         # مدير فرع الوزارة بالباحة إبراهيم الزلفان، أن; الدكتور الهزوم، إلى أن: a comma closes a titled name before
         # what he said (not نفى ادعاءات الجاسوس … كريستوفر ستيل، بأنه: an object that ends in someone's name)
         closed = (comp_at == end and comp_at + 1 < len(toks) and toks[comp_at].norm in COMMAS

@@ -1733,6 +1733,12 @@ def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
     # a relative clause after the speaker who closes what she said is who she is: its relaying verb relays nothing
     ("«الناشر يبحث عن الكتاب الذي يبيع»، تقول حداد، التي نقلت إلى العربية ثلاثين كتابا عن الفرنسية.",
      ("explicit", "حداد")),
+    # a clause that describes her, set off by commas, then إن: her title and name run to the clause
+    ("وقالت عالمة الفيزياء الفلكية المغربية الدكتورة سلمى بنعبد الله، وهي عضوة في الفريق الذي حلل البيانات، إن "
+     "الإشارة واضحة.", ("explicit", "عالمة الفيزياء الفلكية المغربية الدكتورة سلمى بنعبد الله")),
+    # the ه of a word the dictionary holds without it being a pronoun (مياه، اتجاه) does not end the title
+    ("وقال مدير إدارة مياه النيل بالوزارة المهندس عبدالرحمن صغيرون إن المياه كافية.",
+     ("explicit", "مدير إدارة مياه النيل بالوزارة المهندس عبدالرحمن صغيرون")),
     # a verb of the class object_sense with an object before its preposition is the other verb it spells
     ("وعلقت إدارة التعليم الدراسة الحضورية اليوم، على أن تستمر عن بعد.", None),  # suspended
     ("خفر السواحل يعترض أكثر من 300 مهاجر قبالة السواحل", None),  # intercepts
