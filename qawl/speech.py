@@ -8,6 +8,7 @@ from dataclasses import replace
 from qawl import cues, dictionary, mentions, names, sources
 from qawl.arabic import strip_proclitics, without_article
 from qawl.lexicons import Lexicons
+from qawl.normalize import normalize
 from qawl.phrases import (
     COMMAS,
     PUNCTUATION,
@@ -886,6 +887,17 @@ def _manner(lex: Lexicons, word: str) -> bool:
             and rest not in lex.places and dictionary.entry(rest) is not None)
 
 
+def _names_someone(lex: Lexicons, phrase: str) -> bool:
+    """Return whether a phrase holds a personal name: a word names.split reads as one that is no noun with its
+    pronoun (سفارتها، مندوبتها: her embassy, her envoy; تامي بروس، عباس عراقجي: names)."""
+    for word in names.split(lex, normalize(phrase).split()).name:
+        bare = next((word[: -len(p)] for p in ("ها", "هم", "ه") if word.endswith(p) and len(word) > len(p) + 2), "")
+        if not (bare and (dictionary.entry(bare) is not None or (
+                bare.endswith("ت") and dictionary.entry(bare[:-1] + "ه") is not None))):
+            return True
+    return False
+
+
 def _participle_reports(lex: Lexicons, toks: Tokens, i: int) -> bool:
     """Return whether a participle (مضيفا، مشيرة) introduces a report: its complement follows at once, or, after a
     comma, the object of a verb whose object is what it reports (…، مؤكدا أهمية التنسيق)."""
@@ -1007,6 +1019,13 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
             return replace(relay, relayer=verb.mention)
         return relay
     if verb and according and tongue:
+        if verb.kind == "explicit" and verb.mention and not according.mention.startswith("ال") and not any(
+                _names_someone(lex, phrase) for phrase in (according.mention, according.apposition) if phrase
+        ) and sources.classify(
+                lex, normalize(verb.mention).split()).kind == sources.COUNTRY:
+            # نفت موسكو على لسان سفارتها، جددت واشنطن على لسان مندوبتها: no one named (a definite title may be the
+            # holder the article named before), the state speaks
+            return verb
         return according  # ردت طهران على لسان فلان بأن: the words are his, for the state (whose gender the verb shows)
     if verb and according and verb.document and according.kind == "explicit":
         return according  # وتشير الأرقام، بحسب الخليفي، إلى أن: the figures are hers

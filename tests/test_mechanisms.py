@@ -1739,6 +1739,11 @@ def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
     # the ه of a word the dictionary holds without it being a pronoun (مياه، اتجاه) does not end the title
     ("وقال مدير إدارة مياه النيل بالوزارة المهندس عبدالرحمن صغيرون إن المياه كافية.",
      ("explicit", "مدير إدارة مياه النيل بالوزارة المهندس عبدالرحمن صغيرون")),
+    # on the tongue of no one named (an indefinite or possessed noun), the state speaks; of a named person, he does
+    ("في المقابل، نفت موسكو على لسان سفارتها في لندن أي صلة لها بالموقوفين.", ("explicit", "موسكو")),
+    ("من جهتها، جددت واشنطن، على لسان مندوبتها لدى مجلس الأمن، دعمها الكامل للحكومة.", ("explicit", "واشنطن")),
+    ("أما واشنطن، فقد جددت على لسان المتحدثة باسم وزارة الخارجية، تامي بروس، دعمها.",
+     ("explicit", "المتحدثة باسم وزارة الخارجية")),
     # a verb of the class object_sense with an object before its preposition is the other verb it spells
     ("وعلقت إدارة التعليم الدراسة الحضورية اليوم، على أن تستمر عن بعد.", None),  # suspended
     ("خفر السواحل يعترض أكثر من 300 مهاجر قبالة السواحل", None),  # intercepts
