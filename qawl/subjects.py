@@ -362,6 +362,10 @@ def accusative_head(lex: Lexicons, toks: Tokens, j: int) -> bool:
     word = toks[j].norm
     if not accusative(word) or word in lex.places or word in lex.title_words:
         return False  # بابا الفاتيكان: a title ending in ا
+    if toks[j].possessed and word.endswith("ها") and (
+            (stem := word[:-2]) in lex.title_words or dictionary.entry(stem) is not None
+            or (stem.endswith("ت") and dictionary.entry(stem[:-1] + "ه") is not None)):
+        return False  # وقال مديرها، فلان، إن: her director (not اتجاها, the accusative of اتجاه)
     if "\u064b" in toks.written[j]:
         return True  # تقترح انسحاباً تدريجياً: the tanween writes the accusative
     after = toks[j + 1].norm if j + 1 < len(toks) else ""

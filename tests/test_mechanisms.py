@@ -1744,6 +1744,8 @@ def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
     ("من جهتها، جددت واشنطن، على لسان مندوبتها لدى مجلس الأمن، دعمها الكامل للحكومة.", ("explicit", "واشنطن")),
     ("أما واشنطن، فقد جددت على لسان المتحدثة باسم وزارة الخارجية، تامي بروس، دعمها.",
      ("explicit", "المتحدثة باسم وزارة الخارجية")),
+    # a title with its pronoun (مديرها: her director) is no accusative ending in ا; the apposition names him
+    ("وقال مديرها، محمود أميري مقدم، إن أحكام الإعدام تضاعفت.", ("explicit", "مديرها")),
     # a verb of the class object_sense with an object before its preposition is the other verb it spells
     ("وعلقت إدارة التعليم الدراسة الحضورية اليوم، على أن تستمر عن بعد.", None),  # suspended
     ("خفر السواحل يعترض أكثر من 300 مهاجر قبالة السواحل", None),  # intercepts
