@@ -1746,6 +1746,10 @@ def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
      ("explicit", "المتحدثة باسم وزارة الخارجية")),
     # a title with its pronoun (مديرها: her director) is no accusative ending in ا; the apposition names him
     ("وقال مديرها، محمود أميري مقدم، إن أحكام الإعدام تضاعفت.", ("explicit", "مديرها")),
+    # ل + a body the gazetteer names is the title's genitive, no medium spoken to (الوكالة is also a news agency)
+    ("وكان المدير العام للوكالة الدولية للطاقة الذرية رافائيل غروسي قد أكد أن المخزون ارتفع.",
+     ("explicit", "المدير العام للوكالة الدولية للطاقة الذرية رافائيل غروسي")),
+    ("وقالت متحدثة باسم الوزارة لبي بي سي عربي إن الوثيقة مزورة.", ("explicit", "متحدثة باسم الوزارة")),
     # a verb of the class object_sense with an object before its preposition is the other verb it spells
     ("وعلقت إدارة التعليم الدراسة الحضورية اليوم، على أن تستمر عن بعد.", None),  # suspended
     ("خفر السواحل يعترض أكثر من 300 مهاجر قبالة السواحل", None),  # intercepts
