@@ -204,7 +204,9 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
             i > 0 and words[i] in first_names and (words[i - 1] in first_names or (  # فهد طالب: given names in a row,
                 i > 1 and words[i - 2] in joiners and words[i - 1].startswith("ال")))) or (  # عبد الرحمن نجم too
             i > 0 and words[i] in lex.w.name_tail and words[i - 1] in first_names) or (  # سعد الدين، سيف الإسلام
-            i == end - 1 and i > 0 and words[i - 1] in first_names and not words[i].startswith(("ال", "لل"))
+            i > 0 and words[i] == "الله" and is_name_word(lex, words[i - 1])) or (  # ذبيح الله، فتح الله
+            i == end - 1 and i > 0 and (words[i - 1] in first_names or (i > 1 and words[i - 1] == "الله"))
+            and not words[i].startswith(("ال", "لل"))  # ذبيح الله مجاهد: after a compound given name in الله
             and words[i] not in titles and words[i] not in places and words[i] not in lex.w.function_word
             and words[i] not in lex.w.person_noun and not _clitic_word(lex, words[i])) or (  # آدم رجال: a family
             i == end - 1 and i > 0 and words[i][:1] in "بل" and not words[i].startswith("لل") and (
@@ -297,7 +299,8 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
         # قائد قوة أمن المنشآت، منتقدو اتفاق تغيير الاسم: the nouns that complete it, with no word that marks a name
         start = end
     while end > start and _not_a_name_end(lex, words[end - 1]) and (end < 2 or words[end - 2] not in joiners) and not (
-            end - 2 >= start and (words[end - 2] in given or _foreign_given(lex, words, start, end - 2))
+            end - 2 >= start and (words[end - 2] in given or _foreign_given(lex, words, start, end - 2)
+                                  or (end - 3 >= start and words[end - 2] == "الله"))  # ذبيح الله مجاهد
             and (not words[end - 1].startswith("ال") or (start > 0 and words[end - 2] in given and end - 2 == start))
             and not dictionary.verb_only(words[end - 1])):
         # مسؤول كبير، بومبيو اجتمع، ترامب الاتفاقية: no name ends with an adjective, a verb or a thing; after a

@@ -399,7 +399,8 @@ def _after_given_name(lex: Lexicons, words: ArticleWords, name: str) -> bool:
     """Return whether the article writes a given name right before a one-word name (مايكل كوهين)."""
     _, norm = words
     given, verbs = names.given_name_set(lex), cues.of(lex).verbs  # رأى معلمون: a cue spelled as a name (راي)
-    return any(k > 0 and norm[k] == name and norm[k - 1] in given and norm[k - 1] not in verbs
+    return any(k > 0 and norm[k] == name and ((norm[k - 1] in given and norm[k - 1] not in verbs) or (
+        k > 1 and norm[k - 1] == "الله"))  # ذبيح الله مجاهد، عبد الله فلان: a compound given name in الله
                for k in _ending_as(norm, name))
 
 

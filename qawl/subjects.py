@@ -166,6 +166,9 @@ def name_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int] | None:
         if (body := _body_before(lex, toks, end)) is not None:
             return body
     start = _phrase_back(lex, toks, end)
+    while start + 1 < end and start > 0 and toks[start].norm in lex.places and toks[start - 1].norm in (
+            lex.w.preposition):
+        start += 1  # المعارض المقيم في بريطانيا ناصر الحربي، يتهم فيها: where he lives, then his name
     if start == end:
         return None
     mention = names.split(lex, map(NORM, toks[start:end]))

@@ -275,6 +275,7 @@ def test_an_object_after_the_cue_leaves_the_subject_implicit(sentence, expected)
     ("مدير مستشفى الملك فهد سعد العتيبي", "سعد العتيبي"),
     ("الشيخ محمد أحمد العلي", "محمد أحمد العلي"),
     ("وزيرة الصحة مي الكيلة", "مي الكيلة"),  # after a title and a given name, a definite word is the family name
+    ("المتحدث باسم الحكومة ذبيح الله مجاهد", "ذبيح الله مجاهد"),  # a compound given name in الله, then a family
 ])
 def test_a_name_ends_where_names_end(phrase, name):
     assert " ".join(names.split(LEX, normalize(phrase).split()).name) == normalize(name)
@@ -571,6 +572,14 @@ def test_a_family_name_spelled_like_doers_is_a_person_once_the_article_gives_a_f
     # ماكرون reads as ماكر + ون (cunning ones); the article writes إيمانويل ماكرون, so it is one man.
     article = ("والتقى الرئيس بنظيره الفرنسي، إيمانويل ماكرون، في باريس.\n"
                "وقال ماكرون إن المحادثات كانت صريحة.")
+    entities = analyse(Document("t", article)).entities
+    assert [(e.kind(), e.gender()) for e in entities] == [("person", "m")]
+
+
+def test_a_family_name_read_as_a_doer_after_a_compound_given_name_is_the_same_man():
+    # مجاهد (a fighter) after ذبيح الله: the family name of the spokesman the apposition named, one man
+    article = ("وقال المتحدث باسم حكومة طالبان، ذبيح الله مجاهد، إن فرق الإنقاذ وصلت.\n"
+               "وأضاف مجاهد أن الطرق مغلقة.")
     entities = analyse(Document("t", article)).entities
     assert [(e.kind(), e.gender()) for e in entities] == [("person", "m")]
 
@@ -1750,6 +1759,9 @@ def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
     ("وكان المدير العام للوكالة الدولية للطاقة الذرية رافائيل غروسي قد أكد أن المخزون ارتفع.",
      ("explicit", "المدير العام للوكالة الدولية للطاقة الذرية رافائيل غروسي")),
     ("وقالت متحدثة باسم الوزارة لبي بي سي عربي إن الوثيقة مزورة.", ("explicit", "متحدثة باسم الوزارة")),
+    # the name before فيها does not open with the place before it, the object of a preposition
+    ("وقضت المحكمة في دعوى رفعها المعارض المقيم في بريطانيا ناصر الحربي، يتهم فيها الحكومة باختراق هاتفه.",
+     ("explicit", "ناصر الحربي")),
     # a verb of the class object_sense with an object before its preposition is the other verb it spells
     ("وعلقت إدارة التعليم الدراسة الحضورية اليوم، على أن تستمر عن بعد.", None),  # suspended
     ("خفر السواحل يعترض أكثر من 300 مهاجر قبالة السواحل", None),  # intercepts
