@@ -1230,6 +1230,8 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
     elif 0 < np_end < colon <= np_end + 5 and toks[np_end].norm in cues.QUOTE_MARKS and toks[
             colon - 1].norm in cues.QUOTE_MARKS and toks[0].norm in lex.title_words:
         np_end = colon  # مديرة مهرجان «تيميتار»: …: the body whose title she holds, by its quoted name
+    if np_end < colon and toks[0].norm in lex.title_words:
+        np_end = max(np_end, _title_reach(lex, toks, colon))
     told = np_end < colon and _told_medium(lex, toks, np_end, colon)
     if (colon < 1 or len(toks) - colon < 4 or not (np_end == colon or told)
             or len(text.split()) > _HEADLINE_WORDS):
@@ -1250,6 +1252,12 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
         lex, surface(text, toks, 0, colon))
     # الموفد الفرنسي في بيروت: …، الوزير: …: a definite title speaks (the article names its holder)
     titled = toks[0].norm.startswith("ال") and toks[0].norm in lex.title_words and not mention.name
+    # مدرب الأهلي بنغازي: …، رئيس «الرمال للطاقة» لـ«عرب نيوز»: …: a title in construct with the body or team he
+    # serves is as definite (the article names its holder)
+    titled = titled or (colon >= 2 and toks[0].norm in lex.title_words and (
+        toks[1].norm.startswith("ال") or toks[1].norm in cues.QUOTE_MARKS or toks[1].norm in lex.places
+        or (toks[1].norm[:1] == "ل" and colon >= 3 and toks[2].norm in cues.QUOTE_MARKS)) and sources.classify(
+        lex, [t.norm for t in toks[:colon]]).kind == sources.PERSON)
     # مواطنون لـ الراية: …، ناشطة سودانية لراديو سوا: …، مصرفي لـ«المال»: …: unnamed sources or a described person
     # who told an outlet
     told_source = told and sources.classify(lex, [t.norm for t in toks[:colon]]).kind in (sources.UNNAMED,
@@ -1260,6 +1268,30 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
     if not (person or institution or titled or told_source or state):
         return None
     return Report("explicit", "", surface(text, toks, 0, colon), quote="direct")
+
+
+def _title_reach(lex: Lexicons, toks: Tokens, colon: int) -> int:
+    """Return where a headline's title phrase ends before its colon: through the definite words, places and quoted
+    names of the body or team it serves (مدرب الأهلي بنغازي، رئيس «الرمال للطاقة»، الرئيس التنفيذي لـ"رواسي"، مدير
+    "البيئة" بجازان), up to the outlet its holder told (لـ«عرب نيوز»)."""
+    k = 1
+    while k < colon:
+        n = toks[k].norm
+        if n[:1] == "ل" and _told_medium(lex, toks, k, colon):
+            break
+        if n == "ل" and k + 1 < colon and toks[k + 1].norm in cues.QUOTE_MARKS:
+            k += 1  # لـ"رواسي": the body's quoted name after its ل
+            n = toks[k].norm
+        if n in cues.QUOTE_MARKS:
+            close = next((m for m in range(k + 2, min(colon, k + 6)) if toks[m].norm in cues.QUOTE_MARKS), -1)
+            if close < 0:
+                break
+            k = close + 1
+        elif n.startswith("ال") or n in lex.places or (n[:1] == "ب" and n[1:] in lex.places):
+            k += 1
+        else:
+            break
+    return k
 
 
 def _person_title(lex: Lexicons, title: tuple[str, ...]) -> bool:

@@ -1715,6 +1715,11 @@ def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
     # an outlet named after its city is one name, not a city and the verb's object
     ("والاشتباكات مستمرة، بحسب ما ذكرت صحيفة واشنطن بوست.", ("explicit", "صحيفة واشنطن بوست")),
     ("الصليب الأحمر: الوضع في اليمن كارثي جدا", ("explicit", "الصليب الأحمر")),
+    # a title in construct with the body or team he serves (its quoted name, its place), then maybe the outlet he
+    # told: the article names its holder
+    ("مدرب الأهلي بنغازي: الخسارة أمام النصر لا تعني نهاية المشوار", ("explicit", "مدرب الأهلي بنغازي")),
+    ("رئيس «الرمال للطاقة» لـ«عرب نيوز»: نستهدف تصدير الهيدروجين", ("explicit", "رئيس «الرمال للطاقة»")),
+    ('مدير "البيئة" بجازان لـ"جازان نيوز": إنتاج المانجو ارتفع هذا العام', ("explicit", 'مدير "البيئة" بجازان')),
     ("واشنطن بوست: خاشقجي قتل في القنصلية السعودية", ("explicit", "واشنطن بوست")),  # an outlet, not a city
     # a quoted name before a present verb opens its clause: the subject (but «…» يقول الوزير: what was said)
     ("«النهضة» تحذر من تأجيل الانتخابات", ("explicit", "النهضة")),
