@@ -1767,6 +1767,8 @@ def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
     # the name before فيها does not open with the place before it, the object of a preposition
     ("وقضت المحكمة في دعوى رفعها المعارض المقيم في بريطانيا ناصر الحربي، يتهم فيها الحكومة باختراق هاتفه.",
      ("explicit", "ناصر الحربي")),
+    # نعى (mourned): a body's obituary statement, its object whom it mourns
+    ('من جهته، نعى "حزب الله" أحد الشهيدين، وهو من بلدة عيناثا.', ("explicit", "حزب الله")),
     # a verb of the class object_sense with an object before its preposition is the other verb it spells
     ("وعلقت إدارة التعليم الدراسة الحضورية اليوم، على أن تستمر عن بعد.", None),  # suspended
     ("خفر السواحل يعترض أكثر من 300 مهاجر قبالة السواحل", None),  # intercepts
