@@ -22,7 +22,7 @@ from qawl.phrases import (
     quoted_name,
     starts_with_media_word,
 )
-from qawl.reports import SENTENCE_END, complement_at, surface
+from qawl.reports import SENTENCE_END, complement_at, speech_objects, surface
 from qawl.tokenize import NORM, Token, Tokens
 
 _HARD_MARKS = frozenset(".؟?!:؛;\"«»“”()")
@@ -159,7 +159,8 @@ def name_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int] | None:
     while end > 0 and toks[end - 1].norm in COMMAS:
         end -= 1
     if end > 0 and ((end == i and toks[end - 1].feminine and toks[end - 1].norm not in names.given_name_set(lex))
-                    or accusative(toks[end - 1].norm)):
+                    or accusative(toks[end - 1].norm) or (end == i and toks[end - 1].norm[:1] == "ب" and toks[
+                        end - 1].norm in speech_objects(lex))):  # وردت الخارجية ببيان أعربت فيه
         # ونشرت الصحيفة تحليلا أشارت فيه، وكتب تغريدة قال فيها، نشرت الصحيفة تقريرا، قالت فيه: what was said in,
         # not who said it
         end -= 1
@@ -200,6 +201,8 @@ def _body_before(lex: Lexicons, toks: Tokens, end: int) -> tuple[int, int] | Non
     (ونشرت صحيفة "الغارديان" تقريرا قالت فيه، وأصدرت الوزارة بيانا أكدت فيه), or None."""
     if end > 1 and toks[end - 1].norm[:1] == "ف" and dictionary.verb_only(toks[end - 1].norm[1:]):
         end -= 1  # أما صحيفة "الغارديان" فنشرت تحقيقا كشفت فيه: the body before the verb that published it
+    if end > 2 and toks[end - 1].norm in lex.w.time_adverb:
+        end -= 1  # وردت الخارجية الجزائرية حينها ببيان: when, between the body and what it issued
     start = _phrase_back(lex, toks, end, quoted=True)
     words = [t.norm for t in toks[start:end]]
     bodies = (sources.MEDIA, sources.ORGANIZATION)

@@ -1769,6 +1769,8 @@ def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
      ("explicit", "ناصر الحربي")),
     # نعى (mourned): a body's obituary statement, its object whom it mourns
     ('من جهته، نعى "حزب الله" أحد الشهيدين، وهو من بلدة عيناثا.', ("explicit", "حزب الله")),
+    # a body, when, then ب and the statement it answered with: the body said what the statement's verb says
+    ("وردت الخارجية الجزائرية حينها ببيان أعربت فيه عن أسفها العميق للقرار.", ("explicit", "الخارجية الجزائرية")),
     # a verb of the class object_sense with an object before its preposition is the other verb it spells
     ("وعلقت إدارة التعليم الدراسة الحضورية اليوم، على أن تستمر عن بعد.", None),  # suspended
     ("خفر السواحل يعترض أكثر من 300 مهاجر قبالة السواحل", None),  # intercepts
