@@ -484,6 +484,12 @@ def main_subject(lex: Lexicons, toks: Tokens, limit: int) -> tuple[int, int, int
     i = after_dateline(lex, toks)
     while i < limit and (toks[i].norm in PUNCTUATION or toks[i].norm in _LEADING):
         i += 1
+    if i + 1 < limit and ((toks[i].norm == "من" and toks[i + 1].norm in lex.w.turn_after_min) or (
+            toks[i].norm in lex.w.turn_opener)):
+        # من جانبه، أهدى رئيس الاتحاد …، مؤكدا; بدوره، دعا فلان …: the turn taken, then the verb and its subject
+        i += 2 if toks[i].norm == "من" else 1
+        while i < limit and toks[i].norm in PUNCTUATION:
+            i += 1
     if i + 1 < limit and toks[i].norm in {"في", "وفي"} and toks[i + 1].norm == "حين":
         i += 2  # في حين دفع محامي المتهم …، مؤكدا: whereas
     if i >= limit:

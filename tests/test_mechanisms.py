@@ -584,6 +584,12 @@ def test_a_family_name_read_as_a_doer_after_a_compound_given_name_is_the_same_ma
     assert [(e.kind(), e.gender()) for e in entities] == [("person", "m")]
 
 
+def test_a_family_name_the_dictionary_reads_as_a_noun_speaks_once_the_article_named_him():
+    # رجوب is a noun of the dictionary; the article named جبريل الرجوب, so وأشاد الرجوب is he
+    found = speech.find(LEX, "وأشاد الرجوب بالجماهير الفلسطينية في الأردن.", known={names.skeleton("الرجوب")})
+    assert found is not None and (found.kind, found.mention) == ("explicit", "الرجوب")
+
+
 @pytest.mark.parametrize("family", ["كدواني", "محافظة"])
 def test_a_family_name_read_as_some_doer_is_the_man_the_article_gave_a_first_name(family):
     # كدواني، محافظة read as an unnamed doer (a relative adjective, a governor); the narration wrote the first name.
@@ -1771,6 +1777,9 @@ def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
     ('من جهته، نعى "حزب الله" أحد الشهيدين، وهو من بلدة عيناثا.', ("explicit", "حزب الله")),
     # a body, when, then ب and the statement it answered with: the body said what the statement's verb says
     ("وردت الخارجية الجزائرية حينها ببيان أعربت فيه عن أسفها العميق للقرار.", ("explicit", "الخارجية الجزائرية")),
+    # the turn taken (من جانبه،), then a verb and its subject: the participle's speaker is that subject
+    ("من جانبه، أهدى رئيس الاتحاد الفلسطيني لكرة القدم، جبريل الرجوب، الفوز إلى الأسرى، مؤكدا أن المنتخب سفير.",
+     ("explicit", "رئيس الاتحاد الفلسطيني لكرة القدم")),
     # a verb of the class object_sense with an object before its preposition is the other verb it spells
     ("وعلقت إدارة التعليم الدراسة الحضورية اليوم، على أن تستمر عن بعد.", None),  # suspended
     ("خفر السواحل يعترض أكثر من 300 مهاجر قبالة السواحل", None),  # intercepts
