@@ -458,10 +458,9 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
                 and not _ali_after_honorific(lex, toks, i, j)
                 and not (j + 1 < len(toks) and toks[j + 1].norm in lex.w.patronymic)) or (  # إمام أوغلو: a name
                 word[:1] == "ل" and media_name(lex, toks, j) > 0):
-            index = mentions.gazetteer_index(lex)
             if j > i and word[:1] == "ل" and (span := mentions.span_at(
-                    (ahead := [t.norm for t in toks[j : j + 8]]), index, 0)) > 1 and (
-                    found := mentions.find(ahead, index, starts=[0])) and found[0][1] == "organization":
+                    (ahead := [t.norm for t in toks[j : j + 8]]), (gaz := mentions.gazetteer_index(lex)), 0)) > 1 and (
+                    found := mentions.find(ahead, gaz, starts=[0])) and found[0][1] == "organization":
                 j += span  # المدير العام للوكالة الدولية للطاقة الذرية: a body the gazetteer names (not a medium)
                 continue
             break  # a title, human noun or given name may share a cue's spelling (متحدثة، طالب، دان); بعض opens one

@@ -1315,8 +1315,8 @@ def _ruling(lex: Lexicons, toks: Tokens, j: int, at: int, allowed: frozenset[str
 def _object_first(lex: Lexicons, toks: Tokens, k: int, at: int) -> bool:
     """Return whether a noun the verb takes as its object comes at toks[k], or after asides (a comma, a number, a
     preposition's or a time's phrase), before what carries the report at toks[at]: a cue of the class object_sense
-    is then the other verb it spells (وأقر المجلس توزيعات أرباح بقيمة: approved; وعلقت الإدارة الدراسة بناء على:
-    suspended; not أقر المتهم أمام المحكمة بارتكاب، وعلق الوزير ساخرا على، وعلقت الوزارة الأحد على)."""
+    is then the other verb it spells (وعلقت الإدارة الدراسة بناء على: suspended; خفر السواحل يعترض أكثر من 300
+    مهاجر: intercepts; not وعلق الوزير ساخرا على، وعلقت الوزارة الأحد على، اعترض والد أحد الطلاب، في تصريح، على)."""
     w = lex.w
     while k < at:
         n = toks[k].norm
@@ -1330,13 +1330,13 @@ def _object_first(lex: Lexicons, toks: Tokens, k: int, at: int) -> bool:
                     dictionary.entry(toks[k - 1].norm) is not None):
                 return False  # والد أحد الشهداء: an indefinite noun's genitive, still its phrase
             if word == n and k + 1 == at:
-                return False  # وأقر ضمنا بأن: one indefinite word right before the complement says how
+                return False  # وعلق ضمنا على: one indefinite word right before the complement says how
             if n in names.given_name_set(lex) or word in lex.title_words or word in w.person_noun:
-                return False  # a name or a title the subject's phrase goes on with (وأقر الرئيس … جمال فلان)
+                return False  # a name or a title the subject's phrase goes on with (وعلق الرئيس … جمال فلان)
             entry = dictionary.entry(word) or (dictionary.entry(word[:-1]) if word.endswith("ا") else None)
             # a definite word is no manner of saying (ساخرا، قائلا: indefinite participles); أكثر من: how many
             return word in dictionary.elatives() or (entry is not None and (
-                entry.kind in ("noun", "verbal_noun") or word != n))
+                entry.kind in (dictionary.NOUN, dictionary.VERBAL_NOUN) or word != n))
     return False
 
 
