@@ -175,12 +175,23 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
     return definite and not closed
 
 
+_PRONOUNS = ("هما", "ها", "هم", "هن", "ه")  # the possessive pronouns a normalized word may end in, longest first
+
+
+def noun_with_pronoun(word: str) -> bool:
+    """Return whether a normalized word is a noun the dictionary holds and a possessive pronoun (التزامها، مديرها،
+    سفارتها: سفارة + ها, its ت read as the ة it was), not a word whose last letters only look like one (مياه، المتهم،
+    اتجاها)."""
+    suffix = next((p for p in _PRONOUNS if word.endswith(p)), "")
+    stem = word[: -len(suffix)] if suffix and len(word) > len(suffix) + 2 else ""
+    return bool(stem) and (dictionary.entry(stem) is not None or (
+        stem.endswith("ت") and dictionary.entry(stem[:-1] + "ه") is not None))
+
+
 def _definite_spelled_with_pronoun(word: str) -> bool:
     """Return whether a word ending as a pronoun does (ها، هم) is rather a definite noun that ends so (المتهم: ال +
     متهم, not المت + هم), not a noun with its pronoun (التزامها: التزام + ها)."""
-    suffix = "هما" if word.endswith("هما") else word[-2:]
-    return word.startswith("ال") and dictionary.entry(word[2:]) is not None and (
-        dictionary.entry(word[: -len(suffix)]) is None)
+    return word.startswith("ال") and dictionary.entry(word[2:]) is not None and not noun_with_pronoun(word)
 
 
 def _conjoined(lex: Lexicons, toks: Tokens, j: int) -> bool:
@@ -315,9 +326,9 @@ def accusative(word: str) -> bool:
 
 def _radical_ha(word: str) -> bool:
     """Return whether a normalized word's last ه is its own letter, no pronoun: the dictionary holds the word and
-    not what is left without the ه (مياه، اتجاه، توجيه; not شكره، بيانه)."""
+    no noun_with_pronoun is read in it (مياه، اتجاه، توجيه; not شكره، بيانه)."""
     return (word.endswith("ه") and not word.endswith(("ها", "هم", "هن")) and dictionary.entry(word) is not None
-            and dictionary.entry(word[:-1]) is None)
+            and not noun_with_pronoun(word))
 
 
 def _adverbial(lex: Lexicons, prev: str, word: str) -> bool:

@@ -20,6 +20,7 @@ from qawl.phrases import (
     is_stop_word,
     lam_phrase,
     noun_phrase,
+    noun_with_pronoun,
     through_phrase,
     trailing_name,
 )
@@ -891,12 +892,7 @@ def _manner(lex: Lexicons, word: str) -> bool:
 def _names_someone(lex: Lexicons, phrase: str) -> bool:
     """Return whether a phrase holds a personal name: a word names.split reads as one that is no noun with its
     pronoun (سفارتها، مندوبتها: her embassy, her envoy; تامي بروس، عباس عراقجي: names)."""
-    for word in names.split(lex, normalize(phrase).split()).name:
-        bare = next((word[: -len(p)] for p in ("ها", "هم", "ه") if word.endswith(p) and len(word) > len(p) + 2), "")
-        if not (bare and (dictionary.entry(bare) is not None or (
-                bare.endswith("ت") and dictionary.entry(bare[:-1] + "ه") is not None))):
-            return True
-    return False
+    return not all(map(noun_with_pronoun, names.split(lex, normalize(phrase).split()).name))
 
 
 def _participle_reports(lex: Lexicons, toks: Tokens, i: int) -> bool:

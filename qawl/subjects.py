@@ -19,6 +19,7 @@ from qawl.phrases import (
     institution,
     is_stop_word,
     noun_phrase,
+    noun_with_pronoun,
     quoted_name,
     starts_with_media_word,
 )
@@ -368,9 +369,7 @@ def accusative_head(lex: Lexicons, toks: Tokens, j: int) -> bool:
     word = toks[j].norm
     if not accusative(word) or word in lex.places or word in lex.title_words:
         return False  # بابا الفاتيكان: a title ending in ا
-    if toks[j].possessed and word.endswith("ها") and (
-            (stem := word[:-2]) in lex.title_words or dictionary.entry(stem) is not None
-            or (stem.endswith("ت") and dictionary.entry(stem[:-1] + "ه") is not None)):
+    if toks[j].possessed and word.endswith("ها") and (word[:-2] in lex.title_words or noun_with_pronoun(word)):
         return False  # وقال مديرها، فلان، إن: her director (not اتجاها, the accusative of اتجاه)
     if "\u064b" in toks.written[j]:
         return True  # تقترح انسحاباً تدريجياً: the tanween writes the accusative
