@@ -148,8 +148,8 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
             return False  # القوات | المسلحة، الجهات | المختصة: a feminine participle agrees with the plural before it
         if prev in lex.honorifics and not _common_noun(lex, word[2:]):
             return False  # وأشار الدكتور الهزوم: a family name after an honorific
-        if _after_foreign_name(lex, prev) and _common_noun(lex, word[2:]):
-            return True  # ترامب | الأفراد: after a foreign name, a definite noun is the object
+        if _after_foreign_name(lex, prev) and _common_noun(lex, word[2:]) and prev not in names.given_name_set(lex):
+            return True  # ترامب | الأفراد: after a foreign name, a definite noun is the object (بشار الأسد: his name)
         return closed or (after_name and names.is_name_word(lex, prev) and prev not in lex.w.quantifier and (
             feminine or (follows.startswith("ال") and not stop_words(lex)[follows]))  # سامي الحداد اليوم
             and not _doer_in_construct(lex, prev))

@@ -117,12 +117,13 @@ def possessor_kind(lex: Lexicons, word: str) -> str:
 
 def _doers(lex: Lexicons, base: str) -> bool:
     """Return whether a possessed noun without its pronoun names several people: a plural participle (حراسه،
-    أصدقائه) or the construct of a sound plural of a title or a doer (مساعديه، موظفيها)."""
+    أصدقائه) or the construct of a sound plural of a title or a doer (مساعديه، موظفيها; معارضوها in the
+    nominative)."""
     base = base[:-1] + "ء" if base.endswith("ئ") else base  # أصدقائه: the hamza on its seat before the pronoun
     if dictionary.participle(base, plural=True):
         return True
     one = base[:-1]
-    if not base.endswith("ي") or len(one) < 3:
+    if not base.endswith(("ي", "و")) or len(one) < 3:
         return False
     return one in lex.title_words or one in lex.w.person_noun or dictionary.participle(one, plural=False)
 

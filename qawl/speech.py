@@ -58,6 +58,7 @@ from qawl.subjects import (
     accusative_head,
     accusative_noun,
     after_describing_clause,
+    described_apposition,
     feminine_place,
     indefinite_noun,
     is_source,
@@ -198,7 +199,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if table.forms[n].present and 0 < i <= 2 and _thing_opens(lex, toks, i):
         return None  # الكهرباء تكشف سبب الانقطاع: a thing opening the sentence is the verb's subject; no one speaks
     if (i > 0 and before not in COMMAS and (subject := subject_before(lex, toks, i)) is not None
-            and subject[1] == (i - 1 if before in w.perfect_particle else i)
+            and (subject[1] == (i - 1 if before in w.perfect_particle else i) or (  # وكانت سفيرة واشنطن لدى
+                subject[1] < i and subject[2] == subject[3] and toks[subject[1]].norm in w.phrase_preposition))
             and _opens_clause(lex, toks, subject[0])):
         # لكن ماي حذرت الزعماء الأوروبيين من أنها: the subject written before its verb; what follows is the object
         if stem in w.object_before_ba and i + 1 < len(toks) and _passive_ba(lex, toks[i + 1].norm, known):
@@ -320,6 +322,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         app_a, app_b = placed
     if app_a == app_b and (called := called_name(lex, toks, end)) is not None:
         app_a, app_b = called  # وقال رجل يدعى سامي الحداد، صاحبة مطعم في حيفا تدعى فلانة: the name he goes by
+    if app_a == app_b and not implicit and end == np_end and has_name(lex, toks, j, end):
+        app_a, app_b = described_apposition(lex, toks, end, allowed)  # فلانة، أول امرأة تحمل هذا اللقب، إن: who she is
     if app_a == app_b and not implicit and end == np_end and not has_name(lex, toks, j, np_end) and (
             named := _named_after_complement(lex, toks, j, np_end, allowed)) is not None:
         # وقال محامي عدد من المساهمين، المحامي فلان، إن; وقالت والدة إحدى الطالبات، فلانة، إن; اعتبر مدرب مكابي
@@ -359,9 +363,12 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
             lex, [t.norm for t in toks[j:np_end]]).kind != sources.UNNAMED:
         # a titled person, not an unnamed source (مصدر من داخل الحزب للمحررة، لورا كنزبيرغ،: the addressee's name)
         app_a, app_b = name_before_clause(lex, toks, max(end, app_b), at) or (app_a, app_b)
-    if stem in w.object_sense and _object_first(lex, toks, i + 1 if implicit else past_relative_clause(
-            lex, toks, max(end, app_b)), at):
-        return None  # وأقر المجلس توزيعات أرباح بقيمة: the verb's object, no report
+    if stem in w.object_sense and (_object_first(lex, toks, i + 1 if implicit else past_relative_clause(
+            lex, toks, max(end, app_b)), at) or (not implicit and (cut := noun_phrase(
+                lex, toks, j, objects=True)) < np_end and _object_first(lex, toks, cut, at))):
+        # وأقر المجلس توزيعات أرباح بقيمة: the verb's object, no report; وعلقت مجموعة السبع | عضوية روسيا بعد
+        # سيطرتها على: the object the subject's plain phrase ran into
+        return None
     if stem in w.that_cue and not (toks[at].norm in w.that or (at + 1 < len(toks) and toks[at + 1].norm in w.that)):
         return None  # وتخشى السلطات من تكرار الاضطرابات، وكان المجلس قد أقر مشروع الميزانية بمصروفات: no view stated
     if not implicit and i > 1 and before in {"قد", "لقد"} and (subject := subject_before(lex, toks, i)):
@@ -1000,7 +1007,7 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
             verb = shown  # أظهرت البيانات الصادرة عن المركز أن: the body whose figures show it
         elif n in table.participles and not participle and verb is None and _participle_reports(lex, toks, i):
             participle, participle_at = surface(text, toks, i, i + 1), i
-            a, b, app_a, app_b = main_subject(lex, toks, i)
+            a, b, app_a, app_b = main_subject(lex, toks, i, fronted=True)
             # وهذه هي أول مرة …، قائلا; واستكمل حديثه قائلا، وتأتي هذه الخطوة …، مشيرة: no one who speaks
             if b > a and not (b == a + 1 and toks[a].norm in lex.w.personal_pronoun) and speaks(lex, toks, a, b):
                 verb = Report("explicit", participle, surface(text, toks, a, b), surface(text, toks, app_a, app_b),
@@ -1332,7 +1339,8 @@ def _object_first(lex: Lexicons, toks: Tokens, k: int, at: int) -> bool:
             entry = dictionary.entry(word) or (dictionary.entry(word[:-1]) if word.endswith("ا") else None)
             # a definite word is no manner of saying (ساخرا، قائلا: indefinite participles); أكثر من: how many
             return word in dictionary.elatives() or (entry is not None and (
-                entry.kind in (dictionary.NOUN, dictionary.VERBAL_NOUN) or word != n))
+                entry.kind in (dictionary.NOUN, dictionary.VERBAL_NOUN) or word != n
+                or (entry.kind == dictionary.RELATIVE and word.endswith("يه"))))  # عضوية روسيا: membership
     return False
 
 

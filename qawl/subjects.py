@@ -330,6 +330,28 @@ def after_describing_clause(lex: Lexicons, toks: Tokens, j: int, k: int) -> int:
     return -1
 
 
+def described_apposition(lex: Lexicons, toks: Tokens, end: int, allowed: frozenset[str]) -> tuple[int, int]:
+    """Return the span of an indefinite noun set off by commas after position end, with the clause that describes
+    it (فلانة، أول امرأة تحمل هذا اللقب، إن): its verb, even a cue's, opens no report; (end, end) when there is
+    none. What the verb governs (allowed: its complements) must follow the comma that closes it."""
+    if end + 2 >= len(toks) or toks[end].norm not in COMMAS:
+        return end, end
+    k = noun_phrase(lex, toks, end + 1)
+    table = cues.of(lex)
+    noun = toks[k - 1]
+    entry = dictionary.entry(noun.norm) if end + 1 < k < len(toks) and not noun.norm.startswith("ال") else None
+    if entry is None or noun.possessed or noun.norm in names.given_name_set(lex) or not (
+            toks[k].norm in table.verbs or dictionary.verb_only(toks[k].norm)):
+        return end, end
+    for m in range(k + 1, min(len(toks) - 1, k + 12)):
+        n = toks[m].norm
+        if n in COMMAS:
+            return (end + 1, m) if complement_at(lex, toks, m, allowed - {cues.ANY}) >= 0 else (end, end)
+        if n in SENTENCE_END or n in lex.w.that:
+            break
+    return end, end
+
+
 def indefinite_noun(lex: Lexicons, tok: Token) -> bool:
     """Return whether a word is a common noun without the article (لافتة، تقارير), no name, title or body: a verb
     right after it opens a clause describing it."""
@@ -476,10 +498,11 @@ def after_dateline(lex: Lexicons, toks: Tokens) -> int:
     return k if not colon or k > 2 else 0  # موسكو: اجتماع …: a headline's speaker, no dateline
 
 
-def main_subject(lex: Lexicons, toks: Tokens, limit: int) -> tuple[int, int, int, int]:
+def main_subject(lex: Lexicons, toks: Tokens, limit: int, *, fronted: bool = False) -> tuple[int, int, int, int]:
     """Return the token spans of the subject and its apposition after a sentence-initial verb
     (ومدح أسطورة الكرة ... قائلا), or after the verb of a clause of time that opens it (وحينما سئل فلان … قال);
-    empty spans when the sentence opens otherwise."""
+    empty spans when the sentence opens otherwise. fronted: also after a short prepositional phrase and a comma
+    (في المقابل، دفعت المحامية فلانة …، مؤكدة)."""
     i = after_dateline(lex, toks)
     while i < limit and (toks[i].norm in PUNCTUATION or toks[i].norm in _LEADING):
         i += 1
@@ -501,6 +524,11 @@ def main_subject(lex: Lexicons, toks: Tokens, limit: int) -> tuple[int, int, int
         i = comma + 1
         if i >= limit:
             return 0, 0, 0, 0
+    elif fronted and (toks[i].norm in lex.w.preposition or without_and(toks[i].norm) in lex.w.preposition) and (
+            comma := next(
+            (k for k in range(i + 2, min(i + 5, limit - 1)) if toks[k].norm in COMMAS), 0)) and not any(
+            t.norm in PUNCTUATION for t in toks[i + 1 : comma]) and toks[comma + 1].norm in dictionary.verbs():
+        i = comma + 1  # في غضون ذلك، تراجع المتحدث …، وقال فيه: a fronted adverbial phrase, then the verb
     first = toks[i].norm
     word = without_and(first)
     if (word in lex.w.when or first in lex.w.when) and i + 1 < limit:

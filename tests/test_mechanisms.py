@@ -1786,6 +1786,21 @@ def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
     ("وعلقت الوزارة الأحد على القرار بأنه خطوة مهمة.", ("explicit", "الوزارة")),  # a day, then what it commented on
     ("وعلق الوزير ساخرا على الاتهامات بأنها كاذبة.", ("explicit", "الوزير")),  # how he said it
     ("واعترض والد أحد الطلاب، في تصريح لإذاعة محلية، على القرار.", ("explicit", "والد")),  # his phrase, an aside
+    # … whose object the subject's plain phrase ran into (عضوية: a relative noun, membership)
+    ("وعلقت مجموعة الدول السبع عضوية روسيا بعد سيطرتها على شبه الجزيرة.", None),
+    # an indefinite noun in apposition and the clause that describes it, its verb a cue's (تحمل: حمّل): who she is
+    ("وقالت الفنانة سناء البوركي، أول امرأة تحمل هذا اللقب في المدينة، في تصريح لإذاعة محلية، إن الحفل ناجح.",
+     ("explicit", "الفنانة سناء البوركي")),
+    ("وأكد سامي البوركي، خبير يعمل في مركز للدراسات، أن الوضع صعب.", ("explicit", "سامي البوركي")),
+    # a subject, where it serves, then its verb without قد: the object comes after the verb
+    ("وكانت سفيرة بريطانيا لدى المنظمة الدولية حثت إيران على وقف التخصيب.", ("explicit", "سفيرة بريطانيا")),
+    # a fronted prepositional phrase, then the verb whose subject speaks the participle
+    ("في المقابل، دفعت المحامية سمر البوركي، دفاع المتهم، ببطلان الإجراءات، مؤكدة أن موكلها بريء.",
+     ("explicit", "المحامية سمر البوركي")),
+    # a family name spelled as a definite noun after a given name (الأسد: the lion) is his, not the object
+    ("وتعهد بشار الأسد باستعادة المنطقة، مؤكدا أن الجيش مستعد.", ("explicit", "بشار الأسد")),
+    # someone's opponents, in the nominative construct of a sound plural, speak: an unnamed group
+    ("ويرى معارضوها أن القرار خاطئ.", ("explicit", "معارضوها")),
     # a channel aside between commas (عبر …،) before the object: not the verb عبر عن
     ("وطالب مزارعون، عبر صفحات التواصل الاجتماعي، الوزارة بتعويضهم.", ("explicit", "مزارعون")),
     ("وفي المقابل، عبر الوزير عن قلقه، مؤكدا أن الحل بعيد.", ("explicit", "الوزير")),
