@@ -451,10 +451,24 @@ def _ascribed_to(lex: Lexicons, toks: Tokens, k: int) -> int:
     return end
 
 
+def _after_preposition(lex: Lexicons, toks: Tokens, i: int) -> bool:
+    """Return whether toks[i] follows a preposition, or a preposition and the indefinite noun it governs (قبل نقل،
+    من أجل نقل): a verb's spelling there is its verbal noun."""
+    before = toks[i - 1].norm if i > 0 else ""
+    if before in lex.w.preposition:
+        return True
+    if i < 2 or toks[i - 2].norm not in lex.w.preposition or before.startswith("ال") or toks[i - 1].possessed:
+        return False
+    entry = dictionary.entry(before)
+    return entry is not None and entry.kind in (dictionary.NOUN, dictionary.VERBAL_NOUN)
+
+
 def relay_report(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | None:
     """Return the source quoted by نقلت X عن Y (نسبت X إلى Y، علمت X من Y), or None."""
     if i > 0 and toks[i - 1].norm in lex.w.relative and toks[i - 1].norm.startswith("ال"):
         return None  # تقول فلانة، التي نقلت إلى العربية ثلاثين كتابا عن الفرنسية: her work, a relative clause
+    if _after_preposition(lex, toks, i):
+        return None  # من أجل نقل معلومات عن الأحوال الجوية: the verbal noun (transfer), no relay
     ascribed = toks[i].norm in lex.w.ascribe
     learned = toks[i].norm in lex.w.learned  # وعلمت «الراي» من مصادر حكومية أن: whom the outlet learned it from
     for k in range(i + 1, min(len(toks), i + 12)):

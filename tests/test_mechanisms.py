@@ -1801,6 +1801,9 @@ def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
     ("وتعهد بشار الأسد باستعادة المنطقة، مؤكدا أن الجيش مستعد.", ("explicit", "بشار الأسد")),
     # someone's opponents, in the nominative construct of a sound plural, speak: an unnamed group
     ("ويرى معارضوها أن القرار خاطئ.", ("explicit", "معارضوها")),
+    # a relay verb's spelling after a preposition and the noun it governs is its verbal noun (transfer), no relay
+    ("وكشف المدير السابق للمعهد، أن خبيرا كان موجودا من أجل نقل معلومات عن الطقس في المنطقة.",
+     ("explicit", "المدير السابق للمعهد")),
     # a channel aside between commas (عبر …،) before the object: not the verb عبر عن
     ("وطالب مزارعون، عبر صفحات التواصل الاجتماعي، الوزارة بتعويضهم.", ("explicit", "مزارعون")),
     ("وفي المقابل، عبر الوزير عن قلقه، مؤكدا أن الحل بعيد.", ("explicit", "الوزير")),
@@ -2751,3 +2754,4 @@ def test_an_unnamed_source_in_the_accusative_is_named_as_the_source_is():
     # … and an indefinite title so (لكن مستشارا لقائد الجيش نفى): an unnamed source, not a name مستشارا
     [entity] = analyse(Document("t", "لكن مستشارا لقائد الجيش نفى في وقت لاحق أن القوات استهدفت المدنيين.")).entities
     assert entity.titles == [("مستشار", "لقائد", "الجيش")] and entity.kind() == "unnamed"
+
