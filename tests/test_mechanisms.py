@@ -2755,3 +2755,12 @@ def test_an_unnamed_source_in_the_accusative_is_named_as_the_source_is():
     [entity] = analyse(Document("t", "لكن مستشارا لقائد الجيش نفى في وقت لاحق أن القوات استهدفت المدنيين.")).entities
     assert entity.titles == [("مستشار", "لقائد", "الجيش")] and entity.kind() == "unnamed"
 
+
+
+@pytest.mark.parametrize(("phrase", "kind"), [
+    ("الفنانون المحتجون", "unnamed"),  # the plural of a human noun of the lexicon (فنان): several people, none named
+    ("فنانون", "unnamed"),
+    ("الفنان محمد عبده", "person"),  # one, and named
+])
+def test_the_plural_of_a_human_noun_is_a_group(phrase, kind):
+    assert sources.classify(LEX, [normalize(w) for w in phrase.split()]).kind == kind
