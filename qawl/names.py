@@ -245,7 +245,8 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
         start = i  # حاكم مقاطعة تشيانغ راي: the province's name, not the governor's (an indefinite place's head ends
         i -= 1  # the run; after المحافظة a name is the holder's)
     if start < end and start > 0 and words[start - 1] in lex.w.place_head:
-        start = end
+        # رئيس بلدية مدينة خالد عمر الأحمد: the place's name, then a given name opens the holder's
+        start = next((k for k in range(start + 1, end - 1) if words[k] in first_names), end)
     while start < end and words[start] in joiners - {"عبد", "ابو", "ام", "ابن", "ال", "ولد"}:  # ولد حامدن: a name
         start += 1
     # A clitic word right after a definite one continues the title (المدير الإقليمي للحملة | لنصرة الأشقاء).

@@ -1308,6 +1308,10 @@ def test_the_first_role_of_a_phrase_tells_its_gender(phrase, cue_gender, gender)
 @pytest.mark.parametrize(("phrase", "name"), [
     ("مدير فرع الهيئة الوطني وليد بن سامر الفلاني", "وليد بن سامر الفلاني"),  # وليد: a given name, not و + ليد
     ("وزير الدولة بوزارة النفط سعد الدين بوركهارت", "سعد الدين بوركهارت"),  # a given name and its الدين
+    # a place's head and its name (وادي خالد، مدينة خالد: a given name too), then the holder's given name
+    ("رئيس اتحاد بلديات وادي خالد عمر البوركي", "عمر البوركي"),
+    ("رئيس بلدية مدينة خالد عمر البوركي", "عمر البوركي"),
+    ("حاكم مقاطعة تشيانغ راي", ""),  # one word after the place's: no one's given name
 ])
 def test_a_given_name_opens_the_name_after_a_title(phrase, name):
     assert names.split(LEX, normalize(phrase).split()).name == tuple(normalize(name).split())
