@@ -748,12 +748,24 @@ def _present_and(word: str) -> str:
     return word[1:] if word[:1] in "وف" and word[1:2] == "ي" else word
 
 
+def _after_fronted(lex: Lexicons, toks: Tokens, i: int) -> bool:
+    """Return whether toks[i] follows the one fronted phrase of time or place that opens the sentence, and its comma
+    (ومنذ عام 2013، أفيد بوقوع; وفي الأثناء، يعتقد أن)."""
+    if not (2 < i <= 6 and toks[i - 1].norm in COMMAS):
+        return False
+    first = without_and(toks[0].norm) if toks[0].norm not in lex.w.preposition else toks[0].norm
+    return (first in lex.w.preposition or first in lex.w.time_conjunction) and not any(
+        t.norm in PUNCTUATION for t in toks[1 : i - 1])
+
+
 def _impersonal_source(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tuple[int, int]]
                        ) -> Report | None:
     """Return the unnamed source of a verb said of no one (ويعتقد أن، ويشتبه في، أفيد بـ، قيل إن): the verb itself is
     its label; None when a subject that can speak follows it (ويعتقد ترامب أن)."""
-    if i + 1 < len(toks) and speaks(lex, toks, i + 1, noun_phrase(lex, toks, i + 1)):
-        return None
+    after = toks[i + 1].norm if i + 1 < len(toks) else ""
+    if after and not (after[:1] == "ب" and dictionary.entry(after[1:]) is not None) and speaks(
+            lex, toks, i + 1, noun_phrase(lex, toks, i + 1)):
+        return None  # (أفيد بوقوع: the ب of what was reported, no one's name)
     label = surface(text, toks, i, i + 1)
     label = label[1:] if label[:1] in "وف" and toks[i].norm not in lex.w.impersonal_source else label
     return Report("explicit", surface(text, toks, i, i + 1), label, quote=quote_kind(text, toks.ends[i], spans),
@@ -978,7 +990,7 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
         elif n == "نقلا" and relay is None:
             relay = according_report(lex, text, toks, i)
         elif (without_and(n) in lex.w.impersonal_source and verb is None and (
-                i == 0 or (i == 1 and toks[0].norm in lex.w.negation))
+                i == 0 or (i == 1 and toks[0].norm in lex.w.negation) or _after_fronted(lex, toks, i))
               and (impersonal := _impersonal_source(lex, text, toks, i, spans)) is not None):
             verb = impersonal  # ويعتقد أن …: it is believed, by no one named
         elif n in came_in and verb is None and i > 0 and (toks[i - 1].norm.endswith("حسبما") or (

@@ -103,7 +103,8 @@ def subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int, 
         after_that = a > 0 and toks[a - 1].norm in lex.w.that
         # بيد أن ترامب يقول، إلا أن فرنسا قالت، غير أن مصدرا أكد: a name, a place or what can speak after أن is the
         # subject of the clause it opens
-        if not (first.startswith("ال") or opened or first in lex.title_words or sources.unnamed_head(lex, first) or (
+        if not (first.startswith("ال") or opened or first in lex.title_words or sources.unnamed_head(lex, first)
+                or first in lex.w.quantifier or (  # غالبية قادة الدول يعتقدون: the ones the quantifier counts
                 after_that and (has_name(lex, toks, b, b + 1) or first in lex.places
                                 or (not first[:1].isdigit() and sources.head_kind(lex, first))))):
             continue

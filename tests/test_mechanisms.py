@@ -1805,6 +1805,12 @@ def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
     ("وتعهد بشار الأسد باستعادة المنطقة، مؤكدا أن الجيش مستعد.", ("explicit", "بشار الأسد")),
     # someone's opponents, in the nominative construct of a sound plural, speak: an unnamed group
     ("ويرى معارضوها أن القرار خاطئ.", ("explicit", "معارضوها")),
+    # a verb said of no one (أفيد، يعتقد) after the phrase of time that opens the sentence; its ب is what was reported
+    ("ومنذ عام 2013، أفيد بوقوع 291 حادثا في المدارس.", ("explicit", "أفيد")),
+    ("وفي الأثناء، يعتقد أن آلاف الجنود يؤمنون القمة.", ("explicit", "يعتقد")),
+    ("وفي الأثناء، يعتقد ترامب أن الحل قريب.", ("explicit", "ترامب")),  # … unless someone who speaks follows
+    # a quantifier opening the subject before its verb: the ones it counts speak
+    ("غالبية قادة الدول السبع الكبرى يعتقدون بأن القرار كان صحيحا.", ("explicit", "غالبية قادة الدول السبع الكبرى")),
     # a relay verb's spelling after a preposition and the noun it governs is its verbal noun (transfer), no relay
     ("وكشف المدير السابق للمعهد، أن خبيرا كان موجودا من أجل نقل معلومات عن الطقس في المنطقة.",
      ("explicit", "المدير السابق للمعهد")),
