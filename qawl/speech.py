@@ -937,6 +937,7 @@ def triggers(lex: Lexicons) -> frozenset[str]:
                 | frozenset("و" + w for w in lex.w.impersonal_source)
                 | frozenset(table.participles) | frozenset(table.with_object) | lex.w.came_in | lex.w.shows
                 | lex.w.manner_verb | frozenset(p + w for p in "وف" for w in lex.w.manner_verb)
+                | lex.w.manner_participle
                 | {"حد", "لسان"})
     return lex.derived("speech_triggers", make)
 
@@ -1017,6 +1018,14 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
             verb = manner  # اكتفت واشنطن بالإشارة إلى أن، سارعت الجزائر إلى التعبير عن: the speech act the verb names
         elif n in lex.w.shows and verb is None and (shown := _shown_by(lex, text, toks, i)) is not None:
             verb = shown  # أظهرت البيانات الصادرة عن المركز أن: the body whose figures show it
+        elif (n in lex.w.manner_participle and not participle and verb is None
+              and (act := _speech_act(lex, toks, i + 1)) > 0):
+            # رفض فلان التعليق، مكتفيا بالقول إن: what he would only say, the subject of the sentence's verb
+            participle, participle_at = surface(text, toks, i, i + 1), i
+            a, b, app_a, app_b = main_subject(lex, toks, i, fronted=True)
+            if b > a and not (b == a + 1 and toks[a].norm in lex.w.personal_pronoun) and speaks(lex, toks, a, b):
+                verb = Report("explicit", participle, surface(text, toks, a, b), surface(text, toks, app_a, app_b),
+                              quote_kind(text, toks.starts[act - 1], spans))
         elif n in table.participles and not participle and verb is None and _participle_reports(lex, toks, i):
             participle, participle_at = surface(text, toks, i, i + 1), i
             a, b, app_a, app_b = main_subject(lex, toks, i, fronted=True)

@@ -1811,6 +1811,11 @@ def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
     ("وفي الأثناء، يعتقد ترامب أن الحل قريب.", ("explicit", "ترامب")),  # … unless someone who speaks follows
     # a quantifier opening the subject before its verb: the ones it counts speak
     ("غالبية قادة الدول السبع الكبرى يعتقدون بأن القرار كان صحيحا.", ("explicit", "غالبية قادة الدول السبع الكبرى")),
+    # a refusal to comment, then the participle of a verb of manner and the speech act: what he would only say
+    ("ورفض المحافظ سامي البوركي التعليق على التقرير، مكتفيا بالقول إن التحقيق سري.",
+     ("explicit", "المحافظ سامي البوركي")),
+    ("غير أنه رفض التعليق على الوثيقة، مكتفيا بالقول إن التحقيق سري.", ("implicit", "")),  # he named before
+    ("وأنهى الفريق المباراة مكتفيا بالتعادل.", None),  # no speech act after it
     # a relay verb's spelling after a preposition and the noun it governs is its verbal noun (transfer), no relay
     ("وكشف المدير السابق للمعهد، أن خبيرا كان موجودا من أجل نقل معلومات عن الطقس في المنطقة.",
      ("explicit", "المدير السابق للمعهد")),
