@@ -43,7 +43,8 @@ def _is_name_word(lex: Lexicons, word: str) -> bool:
         and not (word[:1] in "لب" and (word[1:] in heads or word[1:] in titles or word[1:] in lex.places))
         and not _clitic_word(lex, word)
         and word not in lex.w.function_word
-        and not (word in lex.w.object_pronoun and word.endswith(("ه", "ها", "هم")))  # محامي الدفاع عنه; لي
+        and not ((word in lex.w.object_pronoun or word in lex.w.phrase_end) and word.endswith(("ه", "ها", "هم")))
+        # محامي الدفاع عنه; لي; رئيس الشؤون العالمية فيها: a preposition and its pronoun
         and word not in lex.w.preposition  # منظمة صحفيون بلا حدود
         and word not in lex.places
         and not any(ch.isdigit() for ch in word)
@@ -114,7 +115,8 @@ def _clitic_word(lex: Lexicons, word: str) -> bool:
     entry = dictionary.entry(rest)
     # Short rests are names' letters too (بوتين، كوبر), unless they are a verbal noun: لحشد، لدعم (a purpose).
     return entry is not None and (len(rest) >= 5 or (len(rest) >= 3 and entry.kind == dictionary.VERBAL_NOUN
-                                                     and word[0] == "ل"))
+                                                     and word[0] == "ل")
+                                  or (len(rest) == 4 and rest.endswith("ه") and word[0] == "ب"))  # بحسرة
 
 
 def _adjective_like(word: str) -> bool:

@@ -15,7 +15,7 @@ from qawl.lexicons import Lexicons
 from qawl.memo import Memo
 from qawl.normalize import normalize, normalize_words
 from qawl.phrases import is_stop_word
-from qawl.sources import COUNTRY, MEDIA, ORGANIZATION, PERSON, UNNAMED
+from qawl.sources import BODIES, COUNTRY, MEDIA, ORGANIZATION, PERSON, UNNAMED
 from qawl.tokenize import words as word_list
 
 _KIND_ORDER = (PERSON, ORGANIZATION, MEDIA, COUNTRY, UNNAMED)
@@ -444,7 +444,9 @@ def complete_names(lex: Lexicons, entities: list[Entity], words: ArticleWords) -
             e.titles.remove(family)
             e.names.insert(0, family)
         if e.names and all(len(n) == 1 for n in e.names) and e.names[0][0] not in lex.places:
-            fuller = _fuller_names(lex, words, e.names[0]) or _family_after(lex, words, e.names[0][0])
+            # a body's one name word (جمعية «مبادرات إبراهيم») is no given name the article goes on with
+            fuller = _fuller_names(lex, words, e.names[0]) or (
+                _family_after(lex, words, e.names[0][0]) if e.kind() not in BODIES else [])
             if not fuller and not e.given and e.names[0][0] not in lex.w.impersonal_source and _after_given_name(
                     lex, words, e.names[0][0]):
                 e.given = "?"  # من هو مايكل كوهين: a given name before it makes كوهين a person (not كوه + ين), of

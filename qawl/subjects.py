@@ -105,8 +105,9 @@ def subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int, 
         # subject of the clause it opens
         if not (first.startswith("ال") or opened or first in lex.title_words or sources.unnamed_head(lex, first)
                 or first in lex.w.quantifier or (  # غالبية قادة الدول يعتقدون: the ones the quantifier counts
-                after_that and (has_name(lex, toks, b, b + 1) or first in lex.places
-                                or (not first[:1].isdigit() and sources.head_kind(lex, first))))):
+                after_that and not _present_verb_then_subject(lex, toks, b) and (
+                    has_name(lex, toks, b, b + 1) or first in lex.places
+                    or (not first[:1].isdigit() and sources.head_kind(lex, first))))):
             continue
         stop = min(noun_phrase(lex, toks, b), end)  # المعارضة | من جانبها: no phrase runs past the subject's end
         if after_that and b < stop < end and all(t.norm.endswith("يا") for t in toks[stop:end]):
@@ -132,6 +133,14 @@ def subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int, 
                 return b, end, end, end  # the whole described phrase names the unnamed source
             return (b, stop, app_a, app_b) if reach == end else (b, stop, stop, stop)
     return None
+
+
+def _present_verb_then_subject(lex: Lexicons, toks: Tokens, b: int) -> bool:
+    """Return whether toks[b], in the present's ي and no given name, is a verb before its definite subject (أن يعيد
+    التلسكوب رصد الكوكب): no name, whatever no dictionary holds it."""
+    word = toks[b].norm
+    return (word[:1] == "ي" and word not in names.given_name_set(lex) and b + 1 < len(toks)
+            and toks[b + 1].norm.startswith("ال"))
 
 
 def _quoted_name_start(toks: Tokens, close: int) -> int:

@@ -1816,6 +1816,10 @@ def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
      ("explicit", "المحافظ سامي البوركي")),
     ("غير أنه رفض التعليق على الوثيقة، مكتفيا بالقول إن التحقيق سري.", ("implicit", "")),  # he named before
     ("وأنهى الفريق المباراة مكتفيا بالتعادل.", None),  # no speech act after it
+    # after أن, a word in the present's ي before a definite word is the verb and its subject, no one's name
+    ("ومن المقرر أن يعيد التلسكوب رصد الكوكب العام المقبل، وفقا لوكالة الفضاء الأوروبية.",
+     ("explicit", "وكالة الفضاء الأوروبية")),
+    ("غير أن يوسف البوركي قال إن الوضع صعب.", ("explicit", "يوسف البوركي")),  # a given name in ي
     # a relay verb's spelling after a preposition and the noun it governs is its verbal noun (transfer), no relay
     ("وكشف المدير السابق للمعهد، أن خبيرا كان موجودا من أجل نقل معلومات عن الطقس في المنطقة.",
      ("explicit", "المدير السابق للمعهد")),
@@ -2779,3 +2783,17 @@ def test_an_unnamed_source_in_the_accusative_is_named_as_the_source_is():
 ])
 def test_the_plural_of_a_human_noun_is_a_group(phrase, kind):
     assert sources.classify(LEX, [normalize(w) for w in phrase.split()]).kind == kind
+
+
+def test_no_name_of_a_preposition_and_its_pronoun_nor_of_a_manner_of_saying():
+    # رئيس الشؤون العالمية فيها: the company's (فيها), his name in the apposition; يضيف المتحدث بحسرة: with sorrow
+    assert names.split(LEX, normalize("رئيس الشؤون العالمية فيها").split()).name == ()
+    assert not names.is_name_word(LEX, normalize("بحسرة"))
+    assert names.is_name_word(LEX, normalize("بوتين"))  # ب + a rare noun: a name's letters
+
+
+def test_a_bodys_one_name_word_is_not_completed_with_the_word_after_it():
+    # جمعية «مبادرات إبراهيم»، ارتفع: إبراهيم is the body's name, not a given name the article goes on with
+    art = analyse(Document("t", "وبحسب معطيات جمعية «مبادرات إبراهيم»، ارتفع عدد الضحايا إلى 187 قتيلا."))
+    [entity] = art.entities
+    assert entity.kind() == "organization" and all("ارتفع" not in n for n in entity.names)
