@@ -321,7 +321,8 @@ def according_report(lex: Lexicons, text: str, toks: Tokens, i: int, known: Coll
     # وفقا لوزارة → وزارة، وفقا للوزارة → الوزارة: the لـ of وفقا, not a medium spoken to (وفقا لمراسل الوكالة)
     lam = head in {"وفقا", "وفق", "طبقا"} and toks[j].norm.startswith("ل") and (
         len(toks[j].norm) > 3 or toks[j].norm[1:] in lex.w.son_of)  # وفقا لبن سالم
-    end = noun_phrase(lex, toks, j)
+    # طالبت على لسان المتحدث باسم الخارجية | قوات الدعم السريع بوقف: the verb's object may follow whose tongue it was
+    end = noun_phrase(lex, toks, j, objects=toks[i].norm == "لسان")
     if quoted and (close := _closing_mark(toks, j + 1)) > end:
         end = close  # بحسب معلومات "لبنان 24": the whole name in the marks
     if end == j and lam:

@@ -1820,6 +1820,9 @@ def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
     ("ومن المقرر أن يعيد التلسكوب رصد الكوكب العام المقبل، وفقا لوكالة الفضاء الأوروبية.",
      ("explicit", "وكالة الفضاء الأوروبية")),
     ("غير أن يوسف البوركي قال إن الوضع صعب.", ("explicit", "يوسف البوركي")),  # a given name in ي
+    # on whose tongue, then the object of the sentence's verb: the tongue's phrase ends with the whole title
+    ("وطالبت واشنطن على لسان المتحدث باسم الخارجية الأمريكية قوات الدعم السريع بوقف هجماتها.",
+     ("explicit", "المتحدث باسم الخارجية الأمريكية")),
     # a relay verb's spelling after a preposition and the noun it governs is its verbal noun (transfer), no relay
     ("وكشف المدير السابق للمعهد، أن خبيرا كان موجودا من أجل نقل معلومات عن الطقس في المنطقة.",
      ("explicit", "المدير السابق للمعهد")),
