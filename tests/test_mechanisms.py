@@ -1823,6 +1823,8 @@ def test_in_the_words_of_the_one_speaking_carries_the_source(sentence):
     # on whose tongue, then the object of the sentence's verb: the tongue's phrase ends with the whole title
     ("وطالبت واشنطن على لسان المتحدث باسم الخارجية الأمريكية قوات الدعم السريع بوقف هجماتها.",
      ("explicit", "المتحدث باسم الخارجية الأمريكية")),
+    # إثر (following), like عقب، ends the author's phrase: when, not who
+    ("وقرر المجلس الإبقاء على نسبة الفائدة، وفق بلاغ صادر عن البنك إثر الاجتماع.", ("explicit", "البنك")),
     # a relay verb's spelling after a preposition and the noun it governs is its verbal noun (transfer), no relay
     ("وكشف المدير السابق للمعهد، أن خبيرا كان موجودا من أجل نقل معلومات عن الطقس في المنطقة.",
      ("explicit", "المدير السابق للمعهد")),
