@@ -60,6 +60,7 @@ from qawl.subjects import (
     after_describing_clause,
     described_apposition,
     feminine_place,
+    fronted_phrase_end,
     indefinite_noun,
     is_source,
     is_thing,
@@ -748,16 +749,6 @@ def _present_and(word: str) -> str:
     return word[1:] if word[:1] in "وف" and word[1:2] == "ي" else word
 
 
-def _after_fronted(lex: Lexicons, toks: Tokens, i: int) -> bool:
-    """Return whether toks[i] follows the one fronted phrase of time or place that opens the sentence, and its comma
-    (ومنذ عام 2013، أفيد بوقوع; وفي الأثناء، يعتقد أن)."""
-    if not (2 < i <= 6 and toks[i - 1].norm in COMMAS):
-        return False
-    first = without_and(toks[0].norm) if toks[0].norm not in lex.w.preposition else toks[0].norm
-    return (first in lex.w.preposition or first in lex.w.time_conjunction) and not any(
-        t.norm in PUNCTUATION for t in toks[1 : i - 1])
-
-
 def _impersonal_source(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tuple[int, int]]
                        ) -> Report | None:
     """Return the unnamed source of a verb said of no one (ويعتقد أن، ويشتبه في، أفيد بـ، قيل إن): the verb itself is
@@ -991,7 +982,7 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
         elif n == "نقلا" and relay is None:
             relay = according_report(lex, text, toks, i)
         elif (without_and(n) in lex.w.impersonal_source and verb is None and (
-                i == 0 or (i == 1 and toks[0].norm in lex.w.negation) or _after_fronted(lex, toks, i))
+                i == 0 or (i == 1 and toks[0].norm in lex.w.negation) or i == fronted_phrase_end(lex, toks, 0, i + 1))
               and (impersonal := _impersonal_source(lex, text, toks, i, spans)) is not None):
             verb = impersonal  # ويعتقد أن …: it is believed, by no one named
         elif n in came_in and verb is None and i > 0 and (toks[i - 1].norm.endswith("حسبما") or (

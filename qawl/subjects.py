@@ -508,6 +508,16 @@ def after_dateline(lex: Lexicons, toks: Tokens) -> int:
     return k if not colon or k > 2 else 0  # موسكو: اجتماع …: a headline's speaker, no dateline
 
 
+def fronted_phrase_end(lex: Lexicons, toks: Tokens, i: int, limit: int) -> int:
+    """Return where a sentence goes on after the short phrase of time or place a preposition fronts at toks[i] and
+    the comma that closes it (في المقابل، ومنذ عام 2013، وفي الأثناء،), or i when none opens there."""
+    first = toks[i].norm if i < limit else ""
+    if not (first in lex.w.preposition or without_and(first) in lex.w.preposition):
+        return i
+    comma = next((k for k in range(i + 2, min(i + 5, limit - 1)) if toks[k].norm in COMMAS), 0)
+    return comma + 1 if comma and not any(t.norm in PUNCTUATION for t in toks[i + 1 : comma]) else i
+
+
 def main_subject(lex: Lexicons, toks: Tokens, limit: int, *, fronted: bool = False) -> tuple[int, int, int, int]:
     """Return the token spans of the subject and its apposition after a sentence-initial verb
     (ومدح أسطورة الكرة ... قائلا), or after the verb of a clause of time that opens it (وحينما سئل فلان … قال);
@@ -534,11 +544,8 @@ def main_subject(lex: Lexicons, toks: Tokens, limit: int, *, fronted: bool = Fal
         i = comma + 1
         if i >= limit:
             return 0, 0, 0, 0
-    elif fronted and (toks[i].norm in lex.w.preposition or without_and(toks[i].norm) in lex.w.preposition) and (
-            comma := next(
-            (k for k in range(i + 2, min(i + 5, limit - 1)) if toks[k].norm in COMMAS), 0)) and not any(
-            t.norm in PUNCTUATION for t in toks[i + 1 : comma]) and toks[comma + 1].norm in dictionary.verbs():
-        i = comma + 1  # في غضون ذلك، تراجع المتحدث …، وقال فيه: a fronted adverbial phrase, then the verb
+    elif fronted and (after := fronted_phrase_end(lex, toks, i, limit)) > i and toks[after].norm in dictionary.verbs():
+        i = after  # في المقابل، دفعت المحامية فلانة …، مؤكدة: a fronted adverbial phrase, then the verb
     first = toks[i].norm
     word = without_and(first)
     if (word in lex.w.when or first in lex.w.when) and i + 1 < limit:
