@@ -1009,15 +1009,10 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
             verb = manner  # اكتفت واشنطن بالإشارة إلى أن، سارعت الجزائر إلى التعبير عن: the speech act the verb names
         elif n in lex.w.shows and verb is None and (shown := _shown_by(lex, text, toks, i)) is not None:
             verb = shown  # أظهرت البيانات الصادرة عن المركز أن: the body whose figures show it
-        elif (n in lex.w.manner_participle and not participle and verb is None
-              and (act := _speech_act(lex, toks, i + 1)) > 0):
-            # رفض فلان التعليق، مكتفيا بالقول إن: what he would only say, the subject of the sentence's verb
-            participle, participle_at = surface(text, toks, i, i + 1), i
-            a, b, app_a, app_b = main_subject(lex, toks, i, fronted=True)
-            if b > a and not (b == a + 1 and toks[a].norm in lex.w.personal_pronoun) and speaks(lex, toks, a, b):
-                verb = Report("explicit", participle, surface(text, toks, a, b), surface(text, toks, app_a, app_b),
-                              quote_kind(text, toks.starts[act - 1], spans))
-        elif n in table.participles and not participle and verb is None and _participle_reports(lex, toks, i):
+        elif not participle and verb is None and (
+                (n in table.participles and _participle_reports(lex, toks, i))
+                or (n in lex.w.manner_participle and _speech_act(lex, toks, i + 1) > 0)):
+            # مضيفا أن; رفض فلان التعليق، مكتفيا بالقول إن: what he would only say
             participle, participle_at = surface(text, toks, i, i + 1), i
             a, b, app_a, app_b = main_subject(lex, toks, i, fronted=True)
             # وهذه هي أول مرة …، قائلا; واستكمل حديثه قائلا، وتأتي هذه الخطوة …، مشيرة: no one who speaks

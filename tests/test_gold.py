@@ -46,7 +46,7 @@ TENTH_FLOORS = {"r-sky": (0.94, 0.90, 0.95), "r-spa": (0.92, 0.84, 0.93), "r-bbc
 _OUTLET_FOLDERS = {"spa": "spa_saudinewsnet", "BB": "bbc_arabic_antcorpus", "sky": "skynewsarabia_antcorpus"}
 
 
-def ninth_part(part: str, folder: Path, sample: Path = NINTH_SAMPLE) -> Path:
+def sample_part(part: str, folder: Path, sample: Path = NINTH_SAMPLE) -> Path:
     """Return the path of a gold file of one part of a sample (the ninth, or the tenth), its snippets cut from the
     article files."""
     with sample.open(encoding="utf-8", newline="") as f:
@@ -138,12 +138,12 @@ def test_kinds_and_genders_hold_on_both_halves(corpus_sentences, tmp_path, which
 @pytest.mark.parametrize("part", sorted(NINTH_FLOORS))
 def test_ninth_sample_holds_on_every_part(corpus_sentences, tmp_path, part):
     accuracy, kind, gender = NINTH_FLOORS[part]
-    result = score(ninth_part(part, tmp_path), corpus_sentences)
+    result = score(sample_part(part, tmp_path), corpus_sentences)
     assert result["accuracy"] >= accuracy and result["kind"] >= kind and result["gender"] >= gender, result
 
 
 @pytest.mark.parametrize("part", sorted(TENTH_FLOORS))
 def test_tenth_sample_holds_on_every_part(corpus_sentences, tmp_path, part):
     accuracy, kind, gender = TENTH_FLOORS[part]
-    result = score(ninth_part(part, tmp_path, TENTH_SAMPLE), corpus_sentences)
+    result = score(sample_part(part, tmp_path, TENTH_SAMPLE), corpus_sentences)
     assert result["accuracy"] >= accuracy and result["kind"] >= kind and result["gender"] >= gender, result
