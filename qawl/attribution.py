@@ -275,13 +275,18 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
         if result.attribution != "none":
             spoke = len(out)
     first = next((k for k, sentence in enumerate(sentences) if not sentence.boilerplate), -1)
-    if first >= 0 and out[first].attribution == "none" and known:
+    for k, sentence in enumerate(sentences) if known else ():
+        if out[k].attribution != "none" or sentence.boilerplate or (k != first and ":" not in sentence.text[:40]):
+            continue
         # ترامب: "…"، وهبي يدافع عن …: a headline's one-word name is a source once the article has named him, which
-        # its body does after the headline
-        text = sentences[first].text
-        report = speech.find(lex, text, tokens(text) if toks is None else toks[first], known)
+        # its body does after the headline; so is a subheading's (ليبرمان: تدمير المفاعل درس للمنطقة), the paragraphs
+        # after it naming him
+        cut = tokens(sentence.text) if toks is None else toks[k]
+        if k != first and speech.headline_colon(cut) != 1:
+            continue
+        report = speech.find(lex, sentence.text, cut, known)
         if report is not None and report.kind == "explicit":
-            out[first] = replace(_source(lex, report), people=out[first].people)
+            out[k] = replace(_source(lex, report), people=out[k].people)
     if first >= 0 and out[first].attribution == "none" and (short := _quoted_short_name(sentences[first].text)) and (
             body := _body_of_short_name(short, out[first + 1 :], sentences[first + 1 :])):
         # «الصحة»: تطعيم 11 مليون طفل …: a body's short name in quotation marks before a headline's colon, which the

@@ -1046,7 +1046,7 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
             and any(t.norm in COMMAS for t in toks[according_at + 1 : verb_at]))):
         # وبحسب الصحيفة، يصر الجيش على: what the outlet that opens the sentence says is the case
         return anonymous_if_withheld(lex, toks, according)  # وبحسب القناة، فإن نتنياهو يرفض: what the channel reports
-    if verb and verb.kind == "implicit" and according is None and 0 < _headline_colon(toks) < verb_at and (
+    if verb and verb.kind == "implicit" and according is None and 0 < headline_colon(toks) < verb_at and (
             head := _headline(lex, text, toks, known)) is not None and head.kind == "explicit":
         return head  # تيتيه أمام مجلس الأمن: الانقسام … يهدد: the headline's speaker, the verb in what she said
     if verb and (verb.kind == "explicit" or according is None or opens):
@@ -1164,7 +1164,7 @@ def _verb_spelled(lex: Lexicons, word: str) -> bool:
 _MEDIUM_MARKS = cues.QUOTE_MARKS | {"(", ")"}  # لـ(بغداد اليوم): brackets set off an outlet's name as quotes do
 
 
-def _headline_colon(toks: Tokens) -> int:
+def headline_colon(toks: Tokens) -> int:
     """Return the position of a headline's colon among its first twelve tokens, or -1."""
     return next((k for k, t in enumerate(toks[:12]) if t.norm == cues.COLON), -1)
 
@@ -1190,7 +1190,7 @@ def _told_medium(lex: Lexicons, toks: Tokens, k: int, colon: int) -> bool:
 def told_outlet(lex: Lexicons, toks: Tokens) -> list[str]:
     """Return the normalized words of the outlet a headline's source told (نائب لـ(بغداد اليوم): … → بغداد اليوم),
     or [] when the headline names none before its colon."""
-    colon = _headline_colon(toks)
+    colon = headline_colon(toks)
     for k in range(colon - 1, 0, -1):  # the last word in ل before the colon (not للفيلم in مهرجان وهران للفيلم)
         if toks[k].norm[:1] == "ل" and toks[k - 1].norm not in _MEDIUM_MARKS and _told_medium(lex, toks, k, colon):
             return _medium_words(toks, k, colon)
@@ -1206,7 +1206,7 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
             and without_and(toks[0].norm) in dictionary.verbs()):
         # وواصل: "…"، وتابع: "…": a verb that opens a quotation with a colon says it, whatever verb it is
         return Report("implicit", surface(text, toks, 0, 1), quote="direct")
-    colon = _headline_colon(toks)
+    colon = headline_colon(toks)
     if colon > 2 and colon + 2 < len(toks) and toks[colon + 1].norm in cues.QUOTE_MARKS and (
             without_and(toks[0].norm) in dictionary.verbs()):
         # حددت أمل الهدف من عملها: "…": what someone the article named did, then in quotation marks what she said

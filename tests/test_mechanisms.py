@@ -928,6 +928,13 @@ def test_a_headline_names_its_source_before_the_colon(article, key):
     assert art.entity_of[0] >= 0 and art.entities[art.entity_of[0]].key() == key
 
 
+def test_a_subheadings_one_word_name_speaks_once_the_paragraphs_after_it_name_him():
+    art = analyse(Document("t", "أعلن الجيش تدمير المفاعل في غارة ليلية.\nدوبوا: الضربة درس للمنطقة كلها\n"
+                                "وقال وزير الدفاع جان دوبوا إن الضربة درس للمنطقة.\nسوريا: مقتل عشرين شخصا في غارة"))
+    assert art.entities[art.entity_of[1]].key() == ("جان", "دوبوا")
+    assert art.attributions[3].attribution == "none"  # a place before the colon is what the line is about
+
+
 def test_a_quotation_of_its_own_is_the_last_sources_words():
     # a paragraph that is all quotation, a sentence of narration after its source spoke; not a short subheading
     art = analyse(Document("t", "قالت أمل باعطية إن الرياضة غيرت حياتها.\nكانت أمل مغرمة بالجمباز منذ طفولتها.\n"
