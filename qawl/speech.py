@@ -401,6 +401,10 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         named = name_before(lex, toks, i)
         if named:
             return Report("explicit", cue, surface(text, toks, *named), quote=quote)
+        a, b, app_a, app_b = main_subject(lex, toks, i) if toks[i - 1].norm in speech_objects(lex) else (0, 0, 0, 0)
+        if a < b < i - 1 and speaks(lex, toks, a, b):  # وكتب تغريدة قال فيها: no one named
+            # وألقى قائد المخيم فلان خلال حفل الافتتاح، بحضور …، كلمة أوضح فيها: the speech is his who gave it
+            return Report("explicit", cue, surface(text, toks, a, b), surface(text, toks, app_a, app_b), quote)
     if implicit and j - 1 > i and toks[j - 1].norm in w.document:
         if author := document_source(lex, text, toks, j - 1, at):  # وأشار التقرير الذي أعده البنك الدولي إلى أن
             return Report("explicit", cue, without_lam(surface(text, toks, *author)), quote=quote)

@@ -175,9 +175,14 @@ def name_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int] | None:
         # ونشرت الصحيفة تحليلا أشارت فيه، وكتب تغريدة قال فيها، نشرت الصحيفة تقريرا، قالت فيه: what was said in,
         # not who said it
         end -= 1
+        while end > 0 and i - end < 3 and accusative(toks[end - 1].norm):
+            end -= 1  # وعقد الوزير مؤتمرا صحفيا أكد فيه: the adjective, then the noun it describes
         if (body := _body_before(lex, toks, end)) is not None:
             return body
     start = _phrase_back(lex, toks, end)
+    if start == 0 < end - 1 and toks[0].norm[:1] == "و" and without_and(toks[0].norm) in dictionary.verbs() and (
+            toks[0].norm not in names.given_name_set(lex)):
+        start = 1  # وعقد الوزير مؤتمرا: the verb (a noun as well) that opens the sentence, no part of its subject
     while start + 1 < end and start > 0 and toks[start].norm in lex.places and toks[start - 1].norm in (
             lex.w.preposition):
         start += 1  # المعارض المقيم في بريطانيا ناصر الحربي، يتهم فيها: where he lives, then his name
@@ -187,6 +192,9 @@ def name_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int] | None:
     given = names.given_name_set(lex)
     # A title or a given name anchors it: أدلى به فور انتهاء عملية الاقتراع، وقال فيه is no one's name
     anchored = mention.title or any(w in given for w in mention.name)
+    if not mention.name and mention.title and toks[start].norm.startswith("ال") and toks[start].norm in (
+            lex.title_words):
+        return start, end  # وعقد الوزير مؤتمرا صحفيا أكد فيه: a definite title, the holder the article named
     return (start, end) if mention.name and anchored else None
 
 

@@ -283,6 +283,11 @@ def test_a_name_ends_where_names_end(phrase, name):
 
 @pytest.mark.parametrize(("sentence", "mention"), [
     ("وأصدرت الوزارة بيانا أكدت فيه أن المعبر مفتوح.", "الوزارة"),  # a verb that issues a speech
+    # what the speech was given at, not its verb, before the cue and فيه; a definite title is the holder named before
+    ("وعقد الوزير مؤتمرا صحفيا أكد فيه أن المعبر مفتوح.", "الوزير"),
+    # whoever gave the speech, however far before it (a clause of who attended it in between)
+    ("وألقى قائد المخيم محمد الحربي خلال حفل الافتتاح، بحضور عدد من القيادات، كلمة أوضح فيها أن الهدف التدريب.",
+     "قائد المخيم محمد الحربي"),
     ("ووجه رئيس البلدية نداء إلى السكان.", "رئيس البلدية"),
     ("وكتب الكاتب في صفحته: \"الطريق طويل أمامنا\".", "الكاتب"),
     ("وتحدث المدرب عن خطة الموسم المقبل.", "المدرب"),
