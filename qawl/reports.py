@@ -116,8 +116,10 @@ def complement_at(lex: Lexicons, toks: Tokens, j: int, allowed: frozenset[str]) 
     for k in range(j, min(j + _COMPLEMENT_WINDOW, len(toks))):
         n = toks[k].norm
         if _carries(n, complements) and not (n == "ان" and k > j and toks[k - 1].norm in lex.w.time_conjunction) and (
-                not any(_quoted_name(lex, toks, m, k) for m in range(max(0, k - 3), k + 1))):
-            return k  # not بعد أن، قبل أن: a clause of time, not what was said
+                not any(_quoted_name(lex, toks, m, k) for m in range(max(0, k - 3), k + 1))) and not (
+                n[:1] == "ب" and n in lex.places):
+            # not بعد أن، قبل أن: a clause of time, not what was said; not بيونغيانغ، بريطانيا: a place, no ب
+            return k
         if n in SENTENCE_END or (n in verbs and not _preposition_like(lex, toks, k)):
             break
     k = j + 1 if j < len(toks) and toks[j].norm in COMMAS else j

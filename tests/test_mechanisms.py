@@ -412,6 +412,8 @@ def test_what_a_source_said_and_according_to_it(sentence, mention):
     "وجرى الإعلان، مساء أمس، عبر منظومة \"رصد\" الرقمية.",  # via the system the quotation names
     "وتجمع العشرات في مسيرة شعبية دعت إليها النقابة أمام البرلمان.",  # a clause describing the march, its pronoun
     "الأسعار تكشف سبب الأزمة في الأسواق",  # a thing opening a headline is its verb's subject: no one speaks
+    # approved sanctions against a place whose name opens with ب: no preposition of the verb
+    "وأقرت الأمم المتحدة، خلال 2017، 3 مجموعات من العقوبات ضد بيونغيانغ، تستهدف قطاعات البترول.",
 ])
 def test_no_report(sentence):
     assert speech.find(LEX, sentence) is None
