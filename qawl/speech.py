@@ -13,6 +13,7 @@ from qawl.phrases import (
     COMMAS,
     PUNCTUATION,
     RESUMPTIVE,
+    accusative,
     apposition,
     bracketed_name,
     called_name,
@@ -253,6 +254,14 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         # أكد "مركز إعلام دمشق" هذه الأنباء وأضاف أن: a body's name in quotation marks, not what was said
         return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, *quoted),
                       quote=quote_kind(text, toks.ends[quoted[1]], spans), body=True)
+    if not implicit and accusative_noun(lex, after) and not after.endswith("ها") and (
+            after not in names.given_name_set(lex)) and not is_complement(lex, after, allowed - {cues.ANY}) and (
+            j + 1 == len(toks) or toks[j + 1].norm in PUNCTUATION or toks[j + 1].norm in w.preposition
+            or accusative(toks[j + 1].norm)):
+        # تلسكوب جيمس ويب يرصد غلافا جويا: an indefinite noun in the accusative, its adjective or a preposition after
+        # it, is the verb's object, never its subject (جوانا دوبوا: a name that ends so, a family name after it;
+        # مديرها: her director)
+        implicit = True
     if implicit:
         j += 1
         np_end = end = j
@@ -351,7 +360,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if at < 0 and not implicit and cues.ANY in allowed and i > 0 and not speaks(lex, toks, j, np_end):
         at = j  # الرئيس ينفي الاتهامات: the object is what the verb reports, its subject is before it
     if at < 0:
-        if implicit or not _after_what_is_said(lex, toks, i, max(end, app_b)) or not speaks(lex, toks, j, np_end):
+        if implicit or not _after_what_is_said(lex, toks, i, max(end, app_b)) or not speaks(lex, toks, j, np_end) or (
+                table.complements(stem) == {cues.SPEECH}):  # …، ألقت طهران فيها باللائمة: a speech issued is named
             return None
         # "الوضع صعب"، قال الوزير. / …، هكذا صرح محقق سابق: the cue and its subject close what was said before them
         said = "direct" if any(b <= toks.starts[i] for _, b in spans) else "indirect"
@@ -1019,6 +1029,10 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
             # مضيفا أن; رفض فلان التعليق، مكتفيا بالقول إن: what he would only say
             participle, participle_at = surface(text, toks, i, i + 1), i
             a, b, app_a, app_b = main_subject(lex, toks, i, fronted=True)
+            b = next((m + 1 for m in range(a, b - 1) if _named_before(toks[m].norm, known) and toks[
+                m + 1].norm.startswith("ال") and is_thing(toks[m + 1].norm[2:])), b)
+            # وقرأت بن عمار التوصيات …، داعية: the family name the article gave ends her name, the thing after it is
+            # what she read
             # وهذه هي أول مرة …، قائلا; واستكمل حديثه قائلا، وتأتي هذه الخطوة …، مشيرة: no one who speaks
             if b > a and not (b == a + 1 and toks[a].norm in lex.w.personal_pronoun) and speaks(lex, toks, a, b):
                 verb = Report("explicit", participle, surface(text, toks, a, b), surface(text, toks, app_a, app_b),

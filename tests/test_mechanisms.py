@@ -289,6 +289,7 @@ def test_a_name_ends_where_names_end(phrase, name):
     ("وألقى قائد المخيم محمد الحربي خلال حفل الافتتاح، بحضور عدد من القيادات، كلمة أوضح فيها أن الهدف التدريب.",
      "قائد المخيم محمد الحربي"),
     ("ووجه رئيس البلدية نداء إلى السكان.", "رئيس البلدية"),
+    ("وألقى رئيس المهرجان صالح القحطاني كلمة أطلع فيها الحضور على الفعاليات.", "رئيس المهرجان صالح القحطاني"),
     ("وكتب الكاتب في صفحته: \"الطريق طويل أمامنا\".", "الكاتب"),
     ("وتحدث المدرب عن خطة الموسم المقبل.", "المدرب"),
     ("وقال صحفي من رويترز كان في المطار إن الطائرة هبطت.", "صحفي من رويترز"),  # كان opens a clause about him
@@ -412,6 +413,8 @@ def test_what_a_source_said_and_according_to_it(sentence, mention):
     "وجرى الإعلان، مساء أمس، عبر منظومة \"رصد\" الرقمية.",  # via the system the quotation names
     "وتجمع العشرات في مسيرة شعبية دعت إليها النقابة أمام البرلمان.",  # a clause describing the march, its pronoun
     "الأسعار تكشف سبب الأزمة في الأسواق",  # a thing opening a headline is its verb's subject: no one speaks
+    "وألقت الشرطة القبض على المتهم.",  # a speech is what one delivers (ألقى كلمة), not an arrest
+    "وكانت التفجيرات استهدفت علماء، ألقت طهران فيها باللائمة على إسرائيل.",  # nor a blame cast, after a comma
     # approved sanctions against a place whose name opens with ب: no preposition of the verb
     "وأقرت الأمم المتحدة، خلال 2017، 3 مجموعات من العقوبات ضد بيونغيانغ، تستهدف قطاعات البترول.",
 ])
@@ -764,6 +767,7 @@ def test_a_name_written_over_two_known_people_is_the_first_ones():
     ("وهذه هي أول مرة يعبر فيها الرئيس عن دعمه، قائلا: \"هذا أفضل حل\".", ("implicit", "")),  # هي is no source
     ("واتهم إيران بالضلوع في أعمال العنف.", ("implicit", "")),  # a state after a masculine verb is its object
     ("وأبلغ اجتماعا لأنصاره أنه يتوقع أوقاتا صعبة.", ("implicit", "")),  # an accusative noun is the object
+    ("تلسكوب جيمس ويب يرصد غلافا جويا حول كوكب بعيد", ("implicit", "")),  # whatever verb it is the object of
     ("وقالت جوانا دوبوا إن الخطة جاهزة.", ("explicit", "جوانا دوبوا")),  # a name that ends like one
     ("وكان القاضي بوركي قد نفى مزاعم دوبوا، وهي أستاذة.", ("explicit", "القاضي بوركي")),  # the subject before قد
     ("واتهمت إيران الوزير بالضلوع في أعمال العنف.", ("explicit", "إيران")),
@@ -933,6 +937,12 @@ def test_a_named_source_keeps_its_name_kind_and_gender(article, key, kind, gende
 def test_a_headline_names_its_source_before_the_colon(article, key):
     art = analyse(Document("t", article))
     assert art.entity_of[0] >= 0 and art.entities[art.entity_of[0]].key() == key
+
+
+def test_a_family_name_the_article_gave_ends_the_subject_of_a_participle():
+    art = analyse(Document("t", "قالت الناقدة ليلى بن عمار إن العروض جيدة.\n"
+                                "وقرأت بن عمار التوصيات على الخشبة، داعية إلى دعم المسرح."))
+    assert art.attributions[1].mention == "بن عمار"
 
 
 def test_a_subheadings_one_word_name_speaks_once_the_paragraphs_after_it_name_him():
