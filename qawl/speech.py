@@ -1029,10 +1029,10 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
             # مضيفا أن; رفض فلان التعليق، مكتفيا بالقول إن: what he would only say
             participle, participle_at = surface(text, toks, i, i + 1), i
             a, b, app_a, app_b = main_subject(lex, toks, i, fronted=True)
-            b = next((m + 1 for m in range(a, b - 1) if _named_before(toks[m].norm, known) and toks[
-                m + 1].norm.startswith("ال") and is_thing(toks[m + 1].norm[2:])), b)
             # وقرأت بن عمار التوصيات …، داعية: the family name the article gave ends her name, the thing after it is
             # what she read
+            b = next((m + 1 for m in range(a, b - 1) if _named_before(toks[m].norm, known) and toks[
+                m + 1].norm.startswith("ال") and is_thing(toks[m + 1].norm[2:])), b)
             # وهذه هي أول مرة …، قائلا; واستكمل حديثه قائلا، وتأتي هذه الخطوة …، مشيرة: no one who speaks
             if b > a and not (b == a + 1 and toks[a].norm in lex.w.personal_pronoun) and speaks(lex, toks, a, b):
                 verb = Report("explicit", participle, surface(text, toks, a, b), surface(text, toks, app_a, app_b),
