@@ -13,7 +13,6 @@ from qawl.phrases import (
     COMMAS,
     PUNCTUATION,
     RESUMPTIVE,
-    accusative,
     apposition,
     bracketed_name,
     called_name,
@@ -78,6 +77,7 @@ from qawl.subjects import (
     speaks,
     subject_before,
     titled_name,
+    verb_spelled,
     withheld_clause,
     without_and,
 )
@@ -254,14 +254,6 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         # أكد "مركز إعلام دمشق" هذه الأنباء وأضاف أن: a body's name in quotation marks, not what was said
         return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, *quoted),
                       quote=quote_kind(text, toks.ends[quoted[1]], spans), body=True)
-    if not implicit and accusative_noun(lex, after) and not after.endswith("ها") and (
-            after not in names.given_name_set(lex)) and not is_complement(lex, after, allowed - {cues.ANY}) and (
-            j + 1 == len(toks) or toks[j + 1].norm in PUNCTUATION or toks[j + 1].norm in w.preposition
-            or accusative(toks[j + 1].norm)):
-        # تلسكوب جيمس ويب يرصد غلافا جويا: an indefinite noun in the accusative, its adjective or a preposition after
-        # it, is the verb's object, never its subject (جوانا دوبوا: a name that ends so, a family name after it;
-        # مديرها: her director)
-        implicit = True
     if implicit:
         j += 1
         np_end = end = j
@@ -411,7 +403,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         named = name_before(lex, toks, i)
         if named:
             return Report("explicit", cue, surface(text, toks, *named), quote=quote)
-        a, b, app_a, app_b = main_subject(lex, toks, i) if toks[i - 1].norm in speech_objects(lex) else (0, 0, 0, 0)
+        a, b, app_a, app_b = main_subject(lex, toks, i) if i > 0 and toks[i - 1].norm in speech_objects(lex) else (
+            0, 0, 0, 0)
         if a < b < i - 1 and speaks(lex, toks, a, b):  # وكتب تغريدة قال فيها: no one named
             # وألقى قائد المخيم فلان خلال حفل الافتتاح، بحضور …، كلمة أوضح فيها: the speech is his who gave it
             return Report("explicit", cue, surface(text, toks, a, b), surface(text, toks, app_a, app_b), quote)
@@ -1171,12 +1164,6 @@ def _quoted_headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[s
     return Report("explicit", "", surface(text, toks, 0, np_end), quote="direct")
 
 
-def _verb_spelled(lex: Lexicons, word: str) -> bool:
-    """Return whether a normalized word is a verb, past or present, maybe after و or ف (ويبقى، أكد), and no given
-    name (يحيى، يوسف)."""
-    bare = without_and(word)
-    verbs = dictionary.verbs()
-    return bare not in names.given_name_set(lex) and (bare in verbs or (bare[:1] in "يتن" and bare[1:] in verbs))
 
 
 _MEDIUM_MARKS = cues.QUOTE_MARKS | {"(", ")"}  # لـ(بغداد اليوم): brackets set off an outlet's name as quotes do
@@ -1238,7 +1225,7 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
             is_source(lex, surface(text, toks, 1, colon - 1))):
         return Report("explicit", "", surface(text, toks, 1, colon - 1), quote="direct")  # "العفو الدولية": …
     np_end = noun_phrase(lex, toks, 0)
-    if np_end == colon and (verb := next((k for k in range(2, colon) if toks[k].norm[:1] in "يت" and _verb_spelled(
+    if np_end == colon and (verb := next((k for k in range(2, colon) if toks[k].norm[:1] in "يت" and verb_spelled(
             lex, toks[k].norm)), 0)) and speaks(lex, toks, 0, verb):
         np_end = colon = verb  # وزارة التجهيز والماء تدق ناقوس الخطر: …: the body, then what it does
     if 0 < np_end < colon and toks[np_end].norm in {"في", "امام"} and noun_phrase(lex, toks, np_end + 1) == colon and (
@@ -1270,7 +1257,7 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
     person = ((len(mention.name) >= 2 or (len(mention.name) == 1 and not mention.title and names.skeleton(
         mention.name[0]) in known)) and _person_title(lex, mention.title) and not (is_thing(
         mention.name[0]) and not (len(mention.name) >= 2 and mention.name[0] in names.given_name_set(lex)))
-        and not _verb_spelled(lex, mention.name[0])) or (  # قمة ترامب وبوتين: a summit, not a person (نور
+        and not verb_spelled(lex, mention.name[0])) or (  # قمة ترامب وبوتين: a summit, not a person (نور
         # الشربيني: a given name a thing spells); ترامب: after the article named him; ويبقى السؤال: a verb
         colon == 1 and names.skeleton(toks[0].norm) in known) or (  # الناصر: a family name with ال the article gave
         2 <= colon <= 3 and toks[0].norm in lex.w.name_joiner and names.skeleton(toks[colon - 1].norm) in known)

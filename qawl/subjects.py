@@ -164,6 +164,14 @@ def without_and(word: str) -> str:
     return word[1:] if word[:1] in "وف" else word
 
 
+def verb_spelled(lex: Lexicons, word: str) -> bool:
+    """Return whether a normalized word is a verb, past or present, maybe after و or ف (ويبقى، أكد، وعقد), and no
+    given name (يحيى، يوسف)."""
+    bare = without_and(word)
+    verbs = dictionary.verbs()
+    return bare not in names.given_name_set(lex) and (bare in verbs or (bare[:1] in "يتن" and bare[1:] in verbs))
+
+
 def name_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int] | None:
     """Return the span of the name just before position i (كلمة رئيس الجمعية عبدالعزيز السيف، أوضح فيها)."""
     end = i
@@ -180,8 +188,7 @@ def name_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int] | None:
         if (body := _body_before(lex, toks, end)) is not None:
             return body
     start = _phrase_back(lex, toks, end)
-    if start == 0 < end - 1 and toks[0].norm[:1] == "و" and without_and(toks[0].norm) in dictionary.verbs() and (
-            toks[0].norm not in names.given_name_set(lex)):
+    if start == 0 < end - 1 and toks[0].norm[:1] == "و" and verb_spelled(lex, toks[0].norm):
         start = 1  # وعقد الوزير مؤتمرا: the verb (a noun as well) that opens the sentence, no part of its subject
     while start + 1 < end and start > 0 and toks[start].norm in lex.places and toks[start - 1].norm in (
             lex.w.preposition):
@@ -416,6 +423,8 @@ def accusative_head(lex: Lexicons, toks: Tokens, j: int) -> bool:
     after = toks[j + 1].norm if j + 1 < len(toks) else ""
     if word in names.given_name_set(lex) and after[:1] not in "بل":
         return False  # وقالت لينا الحسن: a given name the dictionary reads as a noun with tanween
+    if not after or after in PUNCTUATION or after in lex.w.preposition or accusative(after):
+        return True  # يرصد غلافا جويا حول كوكب: its adjective in the accusative too, or a preposition after it
     if after in cues.of(lex).verbs or dictionary.verb_only(after):
         return True  # فنشرت تحقيقا كشفت فيه: a verb after it, which no family name is
     # a preposition on the next word (لأنصاره، بأنها) tells the object: a family name seldom starts with ب or ل
