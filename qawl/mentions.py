@@ -72,8 +72,13 @@ def find(norm_words: list[str], index: Index, starts: Iterable[int] | None = Non
 
 def span_at(norm_words: list[str], index: Index, i: int) -> int:
     """Return how many words the gazetteer name starting at norm_words[i] has, or 0 when none starts there."""
+    return name_at(norm_words, index, i)[0]
+
+
+def name_at(norm_words: list[str], index: Index, i: int) -> tuple[int, str]:
+    """Return how many words the gazetteer name starting at norm_words[i] has and its kind, or (0, "")."""
     for form in _FORMS[norm_words[i]]:
         hit = next((e for e in index.get(form) or () if (form, *norm_words[i + 1 : i + len(e[0])]) == e[0]), None)
         if hit:
-            return len(hit[0])
-    return 0
+            return len(hit[0]), hit[2]
+    return 0, ""

@@ -59,8 +59,8 @@ def media_name(lex: Lexicons, toks: Tokens, j: int) -> int:
         for name in index.get(form, ()):
             if tuple(following[: len(name) - 1]) == name[1:]:
                 longer = [word, *following]
-                if mentions.span_at(longer, (gazetteer := mentions.gazetteer_index(lex)), 0) > len(name) and (
-                        mentions.find(longer, gazetteer, starts=[0])[0][1] != "media"):
+                if (body := mentions.name_at(longer, mentions.gazetteer_index(lex), 0))[0] > len(name) and (
+                        body[1] != "media"):
                     return -1  # المدير العام للوكالة الدولية للطاقة الذرية: a longer name of a body, no medium
                 return j + len(name)
     return -1
@@ -469,10 +469,10 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
                 and not _ali_after_honorific(lex, toks, i, j)
                 and not (j + 1 < len(toks) and toks[j + 1].norm in lex.w.patronymic)) or (  # إمام أوغلو: a name
                 word[:1] == "ل" and media_name(lex, toks, j) > 0):
-            if j > i and word[:1] == "ل" and (span := mentions.span_at(
-                    (ahead := [t.norm for t in toks[j : j + 8]]), (gaz := mentions.gazetteer_index(lex)), 0)) > 1 and (
-                    found := mentions.find(ahead, gaz, starts=[0])) and found[0][1] == "organization":
-                j += span  # المدير العام للوكالة الدولية للطاقة الذرية: a body the gazetteer names (not a medium)
+            if j > i and word[:1] == "ل" and (gazetted := mentions.name_at(
+                    [t.norm for t in toks[j : j + 8]], mentions.gazetteer_index(lex), 0))[0] > 1 and (
+                    gazetted[1] == "organization"):
+                j += gazetted[0]  # المدير العام للوكالة الدولية للطاقة الذرية: a body the gazetteer names, no medium
                 continue
             break  # a title, human noun or given name may share a cue's spelling (متحدثة، طالب، دان); بعض opens one
         if j > i and word[:2] == "لل" and _addressed_after_name(lex, toks, i, j):
