@@ -338,8 +338,9 @@ def according_report(lex: Lexicons, text: str, toks: Tokens, i: int, known: Coll
         mention = mention[1:] if toks[j].norm[1:] in lex.w.son_of else without_lam(mention)  # لبن سالم
     words = [normalize(w) for w in mention.split()]
     if not (quoted or names.anchored(lex, names.split(lex, words).name) or is_source(lex, mention)
-            or sources.unnamed_head(lex, words[0]) or (len(words) == 1 and names.skeleton(words[0]) in known)):
-        return None  # بحسب المواعيد المقررة: according to a schedule, not to a source (تقارير صحفية are one)
+            or sources.unnamed_head(lex, words[0]) or sources.bodies(lex, words[0])
+            or (len(words) == 1 and names.skeleton(words[0]) in known)):
+        return None  # بحسب المواعيد المقررة: according to a schedule, not to a source (تقارير صحفية، منظمات حقوقية are)
     app_a, app_b = apposition(lex, toks, end)  # على لسان المتحدث باسمها، فلان، بأن: the name of the one titled
     if app_a == app_b and not has_name(lex, toks, j, end) and (through := through_phrase(lex, toks, j, end)) > end and (
             named_at := trailing_name(lex, toks, end + 1, through)) > 0:

@@ -161,6 +161,12 @@ def _body_plurals(lex: Lexicons) -> frozenset[str]:
     return frozenset(sound | set(dictionary.plurals_of(body)))
 
 
+def bodies(lex: Lexicons, word: str) -> bool:
+    """Return whether an indefinite word is the plural of a body of the lexicon (منظمات، مؤسسات): several bodies,
+    none named."""
+    return word == without_article(word) and word in lex.derived("body_plurals", _body_plurals)
+
+
 def head_kind(lex: Lexicons, word: str, *, named: bool = False) -> str:
     """Return the kind of source a phrase whose first word is `word` names, or "" when it cannot speak.
 
@@ -180,7 +186,7 @@ def head_kind(lex: Lexicons, word: str, *, named: bool = False) -> str:
         return MEDIA
     if bare in lex.w.body or word in lex.w.body or _dual_body(lex, bare):
         return ORGANIZATION  # وزارتا الخارجية والدفاع، شركتان: two bodies
-    if bare == word and bare in lex.derived("body_plurals", _body_plurals):
+    if bodies(lex, word):
         return UNNAMED  # وكالات، منظمات: several bodies, none named (الحكومات after a verb is mostly its object)
     if word in lex.w.group_noun or bare in lex.w.group_noun:
         return UNNAMED  # الأكراد، الأتراك: a people

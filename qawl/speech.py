@@ -1281,7 +1281,12 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
     # موسكو: لن نسمح بتكرار الهجوم على قواتنا: a state that speaks in the first person (سوريا: مقتل 20 …: a topic)
     state = (colon <= 2 and toks[0].norm in lex.places and np_end == colon
              and any(_we_word(lex, t.norm) for t in toks[colon + 1 :]))
-    if not (person or institution or titled or told_source or state):
+    # تقارير دولية: …، مندوبون: …، خبراء: …: several sources the headline does not name (أرقام: … gives figures;
+    # تقرير: … is one document, whose author the article names)
+    head = toks[0].norm
+    several = not head.startswith("ال") and sources.several(lex, head) and head not in lex.w.figures and (
+        not is_document(lex, head)) and sources.classify(lex, [t.norm for t in toks[:colon]]).kind == sources.UNNAMED
+    if not (person or institution or titled or told_source or state or several):
         return None
     return Report("explicit", "", surface(text, toks, 0, colon), quote="direct")
 
@@ -1379,7 +1384,11 @@ def _where_ends(lex: Lexicons, toks: Tokens, k: int, colon: int) -> int:
     the closing quotation mark of a quoted name («وزارة الاقتصاد»)."""
     if k < colon and toks[k].norm in cues.QUOTE_MARKS:
         return next((m + 1 for m in range(k + 1, colon) if toks[m].norm in cues.QUOTE_MARKS), colon)
-    return noun_phrase(lex, toks, k)
+    end = noun_phrase(lex, toks, k)
+    if end == colon:  # في وزارة المالية لرووداو: the outlet told, in ل, is no part of where he serves
+        end = next((m for m in range(colon - 1, k, -1)
+                    if toks[m].norm[:1] == "ل" and _told_medium(lex, toks, m, colon)), end)
+    return end
 
 
 def _we_word(lex: Lexicons, word: str) -> bool:

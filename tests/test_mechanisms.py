@@ -2826,3 +2826,26 @@ def test_a_bodys_one_name_word_is_not_completed_with_the_word_after_it():
     art = analyse(Document("t", "وبحسب معطيات جمعية «مبادرات إبراهيم»، ارتفع عدد الضحايا إلى 187 قتيلا."))
     [entity] = art.entities
     assert entity.kind() == "organization" and all("ارتفع" not in n for n in entity.names)
+
+
+@pytest.mark.parametrize(("headline", "expected"), [
+    ("تسريبات صحفية: المدرب يقترب من تمديد عقده", ("explicit", "تسريبات صحفية")),  # leaks, none named
+    ("تقارير صحفية: المدرب يقترب من تمديد عقده مع النادي", ("explicit", "تقارير صحفية")),  # reports, none named
+    ("أرقام: مليونا زائر للمعرض في دورته الأخيرة", None),  # figures the headline gives, no source
+    ("تقرير: ارتفاع أسعار الإيجارات في المدن الكبرى", None),  # one report, whose author the article names
+    # a source, where he serves, then the outlet he told (in ل), however the noun phrase reads it
+    ("مسؤول في وزارة الزراعة لصوت الريف: المحصول يتراجع هذا العام", ("explicit", "مسؤول في وزارة الزراعة")),
+    ("مصدر في الاتحاد لكووورة: المباراة تقام في موعدها المحدد", ("explicit", "مصدر في الاتحاد")),
+])
+def test_a_headline_label_of_several_unnamed_sources_speaks(headline, expected):
+    assert report(headline) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("وارتفع عدد المعتقلين إلى أكثر من ألف، وفقا لمنظمات حقوقية.", ("explicit", "منظمات حقوقية", "unnamed")),
+    ("وأغلقت عشرات المدارس أبوابها، بحسب جمعيات أهلية.", ("explicit", "جمعيات أهلية", "unnamed")),
+    ("ونفذت العملية وفقا لقواعد الاشتباك.", ("none", "", "")),  # rules: no body, no source
+])
+def test_according_to_bodies_none_named_is_an_unnamed_source(sentence, expected):
+    [a] = attribute(LEX, split(sentence))
+    assert (a.attribution, a.mention, a.kind) == expected
