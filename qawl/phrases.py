@@ -126,6 +126,9 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
     definite = prev_bare.startswith("ال")
     closed = closes(lex, prev)
     if word.startswith("ال"):
+        if not definite and prev.endswith("ون") and prev not in lex.title_words and (
+                ((entry := dictionary.entry(prev)) is not None and entry.plural) or names.sound_plural(lex, prev)):
+            return True  # واتهم ناشطون | الحكومة: a sound plural keeps its ن only outside a construct (ناشطو الحزب)
         if definite and word[2:] in lex.w.body and prev not in lex.title_words and not word.endswith(("ي", "يه")):
             return True  # واتهمت المعارضة | الحكومة: a definite noun heads no construct, a body after it is the object
         if (definite and word.endswith("ين") and not word.endswith("يين") and not prev.endswith(("ين", "ون", "ات"))

@@ -147,9 +147,24 @@ def several(lex: Lexicons, word: str) -> bool:
 def unnamed_head(lex: Lexicons, word: str) -> bool:
     """Return whether a word heads an unnamed source of the lexicon: reports, estimates, sources, witnesses
     (تقارير، تقديرات، مصادر، شهود)."""
-    bare = without_article(stem(lex, word))
+    stemmed = stem(lex, word)
+    bare = without_article(stemmed)
     return (bare in lex.w.collective_source or bare in lex.w.report_noun or bare in lex.w.data_noun
-            or word in lex.w.collective_source)
+            or word in lex.w.collective_source or _documents(lex, stemmed))
+
+
+def _documents(lex: Lexicons, word: str) -> bool:
+    """Return whether a word is the indefinite plural of a document of the lexicon (رسائل، مذكرات، تغريدات، أبحاث):
+    several texts, whoever wrote them, an unnamed source (كشفت رسائل مسربة أن). The definite plural is the texts the
+    article is about (وطلبت المذكرات من قبل: the verb's passive subject)."""
+    return word == without_article(word) and word in lex.derived("document_plurals", _document_plurals)
+
+
+def _document_plurals(lex: Lexicons) -> frozenset[str]:
+    """Return the plurals of the documents of the lexicon; plurals a verb spells (كتب، نشر) are left out."""
+    singular = {without_article(w) for w in lex.w.document}
+    sound = {w[:-1] + "ات" for w in singular if w.endswith("ه")}
+    return frozenset(w for w in sound | set(dictionary.plurals_of(frozenset(singular))) if w not in dictionary.verbs())
 
 
 def _body_plurals(lex: Lexicons) -> frozenset[str]:
@@ -178,7 +193,7 @@ def head_kind(lex: Lexicons, word: str, *, named: bool = False) -> str:
         return ""  # particles, times (أوائل شهر فبراير، يوم الأحد) and parts of a place (جنوب غرب البصرة): no source
     bare = without_article(word)
     if (word in lex.w.collective_source or bare in lex.w.collective_source
-            or bare in lex.w.report_noun or bare in lex.w.anonymous or bare in lex.w.figures):
+            or bare in lex.w.report_noun or bare in lex.w.anonymous or bare in lex.w.figures or _documents(lex, word)):
         return UNNAMED  # المصدر: a source is unnamed however often the article has named it so
     if named and (bare in lex.w.person_noun or word in lex.w.person_noun):
         return PERSON  # مراسل بي بي سي فيناياك غايكواد: a named correspondent is a person, unnamed his outlet speaks

@@ -2849,3 +2849,16 @@ def test_a_headline_label_of_several_unnamed_sources_speaks(headline, expected):
 def test_according_to_bodies_none_named_is_an_unnamed_source(sentence, expected):
     [a] = attribute(LEX, split(sentence))
     assert (a.attribution, a.mention, a.kind) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the plural of a document, whoever wrote it: an unnamed source
+    ("وكشفت رسائل مسربة أن الشركة سعت إلى شراء النادي.", ("explicit", "unnamed")),
+    ("وكشفت مذكرات داخلية أن الإدارة كانت على علم بالخلل.", ("explicit", "unnamed")),
+    # a sound plural that keeps its ن is in no construct: the definite word after it is the verb's object
+    ("واتهم ناشطون الحكومة بتضييق الخناق على الصحفيين.", ("explicit", "unnamed")),
+    ("وحذر مزارعون الوزارة من نقص المياه.", ("explicit", "unnamed")),
+])
+def test_unnamed_documents_and_people_before_the_object(sentence, expected):
+    [a] = attribute(LEX, split(sentence))
+    assert (a.attribution, a.kind) == expected
