@@ -1164,8 +1164,6 @@ def _quoted_headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[s
     return Report("explicit", "", surface(text, toks, 0, np_end), quote="direct")
 
 
-
-
 _MEDIUM_MARKS = cues.QUOTE_MARKS | {"(", ")"}  # لـ(بغداد اليوم): brackets set off an outlet's name as quotes do
 
 
@@ -1196,10 +1194,15 @@ def told_outlet(lex: Lexicons, toks: Tokens) -> list[str]:
     """Return the normalized words of the outlet a headline's source told (نائب لـ(بغداد اليوم): … → بغداد اليوم),
     or [] when the headline names none before its colon."""
     colon = headline_colon(toks)
-    for k in range(colon - 1, 0, -1):  # the last word in ل before the colon (not للفيلم in مهرجان وهران للفيلم)
-        if toks[k].norm[:1] == "ل" and toks[k - 1].norm not in _MEDIUM_MARKS and _told_medium(lex, toks, k, colon):
-            return _medium_words(toks, k, colon)
-    return []
+    k = _told_at(lex, toks, 0, colon)
+    return _medium_words(toks, k, colon) if k > 0 else []
+
+
+def _told_at(lex: Lexicons, toks: Tokens, start: int, colon: int) -> int:
+    """Return where the outlet a headline's source told opens, in ل, between toks[start] and the colon: the last word
+    in ل that opens one (not للفيلم in مهرجان وهران للفيلم), or -1."""
+    return next((k for k in range(colon - 1, start, -1) if toks[k].norm[:1] == "ل"
+                 and toks[k - 1].norm not in _MEDIUM_MARKS and _told_medium(lex, toks, k, colon)), -1)
 
 
 def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = ()) -> Report | None:
@@ -1385,10 +1388,8 @@ def _where_ends(lex: Lexicons, toks: Tokens, k: int, colon: int) -> int:
     if k < colon and toks[k].norm in cues.QUOTE_MARKS:
         return next((m + 1 for m in range(k + 1, colon) if toks[m].norm in cues.QUOTE_MARKS), colon)
     end = noun_phrase(lex, toks, k)
-    if end == colon:  # في وزارة المالية لرووداو: the outlet told, in ل, is no part of where he serves
-        end = next((m for m in range(colon - 1, k, -1)
-                    if toks[m].norm[:1] == "ل" and _told_medium(lex, toks, m, colon)), end)
-    return end
+    # في وزارة المالية لرووداو: the outlet told, in ل, is no part of where he serves
+    return told if end == colon and (told := _told_at(lex, toks, k, colon)) > 0 else end
 
 
 def _we_word(lex: Lexicons, word: str) -> bool:
