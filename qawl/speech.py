@@ -108,6 +108,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
             table.forms[n].present and i + 1 < len(toks) and toks[i + 1].norm not in w.that
             and sources.head_kind(lex, toks[i + 1].norm) == sources.UNNAMED):
         return None  # يُقال إن، قِيل (but يُحذر خبراء من: the damma of a derived verb's present, its subject after it)
+    if (lead := _often_before(lex, toks, i)) < i:
+        before = toks[lead].norm  # ودائما ما تقول إن: ما after an adverb of frequency makes one adverb of both
     if i > 0 and before in w.what:
         # ما بين 3 و 4، ما بين البادية ودير الزور: a cue spelled like a preposition is one after ما; حسبما ذكر
         # مسؤولون: an impersonal verb (ذكر، يذكر) too has a subject when one that can speak follows
@@ -801,6 +803,12 @@ def _after_what_is_said(lex: Lexicons, toks: Tokens, i: int, after: int) -> bool
     return len(rest) <= (10 if titled else 4) and not any(w in lex.w.that or w in cues.of(lex).verbs for w in rest)
 
 
+def _often_before(lex: Lexicons, toks: Tokens, i: int) -> int:
+    """Return where the adverb of frequency before a verb's ما starts (ودائما ما تقول، كثيرا ما يقول: ما makes
+    one adverb of both, and the verb is the clause's own), else the verb's position i."""
+    return i - 2 if i > 1 and toks[i - 1].norm in lex.w.what and without_and(toks[i - 2].norm) in lex.w.often else i
+
+
 def _implicit_report(lex: Lexicons, text: str, toks: Tokens, i: int, cue: str, quote: str) -> Report | None:
     """Return the report of a cue whose subject is not after it: written before it (الشرطة تقول إن), the subject
     of the sentence's first verb (ويجري ترامب زيارة، حيث جدد …), else the last source named (implicit); None when
@@ -845,7 +853,8 @@ def _implicit_report(lex: Lexicons, text: str, toks: Tokens, i: int, cue: str, q
                       and toks[0].norm in table.verbs and not table.forms[toks[0].norm].present)
     # وأوقف الرئيس ترامب فصل الأسر، لكنه يقول إنه: "but he" goes back to the subject of the sentence's first verb
     but_he = i > 3 and toks[i - 1].norm in lex.w.but_pronoun and toks[i - 2].norm in COMMAS
-    if circumstantial or but_he or (i > 2 and (toks[i - 1].norm in {"حيث", "اذ"} or tok.norm.startswith(("و", "ف"))
+    lead = toks[_often_before(lex, toks, i)].norm  # ودائما ما تقول: the و of the adverb that opens the clause
+    if circumstantial or but_he or (i > 2 and (toks[i - 1].norm in {"حيث", "اذ"} or lead.startswith(("و", "ف"))
                                                  or when)):  # ثم تحدث فلان، فأكد أن: he who spoke, then affirmed
         a, b, app_a, app_b = main_subject(lex, toks, i - 1 if toks[i - 1].norm in {"حيث", "اذ"} else i)
         subject = surface(text, toks, a, b)

@@ -2862,3 +2862,14 @@ def test_according_to_bodies_none_named_is_an_unnamed_source(sentence, expected)
 def test_unnamed_documents_and_people_before_the_object(sentence, expected):
     [a] = attribute(LEX, split(sentence))
     assert (a.attribution, a.kind) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # ما after an adverb of frequency makes one adverb of both: the verb after it is the clause's own
+    ("ووقعت الشركة العقد مع الحكومة، وغالبا ما تقول إن أرباحها تتراجع.", ("explicit", "الشركة")),
+    ("وزار الرئيس المدينة أمس، ودائما ما يؤكد أن الأمن أولوية.", ("explicit", "الرئيس")),
+    ("وكثيرا ما يقول الوزير إن الحل سياسي.", ("explicit", "الوزير")),
+])
+def test_a_verb_after_an_adverb_of_frequency_and_ma_reports(sentence, expected):
+    [a] = attribute(LEX, split(sentence))
+    assert (a.attribution, a.mention) == expected
