@@ -97,8 +97,9 @@ def what_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tupl
     can speak (كما قال mid-sentence compares, and is left to the caller)."""
     start = i + 2 if i + 1 < len(toks) and toks[i + 1].norm in lex.w.object_pronoun else i + 1  # ما كشفت عنه فلان
     start = _past_time(lex, toks, start)  # حسبما أفاد به يوم الأربعاء بيان للمديرية: when, then who
-    if start < len(toks) and _described_as(lex, toks[start].norm):
-        # عرض الجيش على المسلحين ما وصفه بالخروج الآمن: what the subject of the sentence described so
+    if start < len(toks) and (_described_as(lex, toks[start].norm) or toks[start].norm in lex.w.that):
+        # عرض الجيش على المسلحين ما وصفه بالخروج الآمن: what the subject of the sentence described so; ونشرت
+        # الوزارة ما قالت إنه صور للهجوم: what it said they are (no subject after the verb)
         first = toks[0].norm
         bare = first[1:] if first[:1] in "وف" and first[1:] in dictionary.verbs() else first
         verb = (first in cues.of(lex).verbs or bare in dictionary.verbs()) and bare not in lex.w.quantifier
