@@ -212,6 +212,8 @@ def _mention(lex: Lexicons, surface: str, apposition: str,
                                   for a, b in quotes.spans(surface, unclosed=False)):
         # جمعية " كفى " عبدالعزيز السيف: a body's quoted name ends before the holder's own
         main = names.Mention(main.title + main.name[:1], main.name[1:], main.name_at + 1)
+    if main.name and not group and (quoted := _quoted_name_before_description(norm, surface, main)) is not None:
+        main = quoted  # موقع "ألجيري سكوب" المتخصص: the quoted name, not the description after it
     spelled = _spelled(written, main)
     title, name = main.title, main.name
     # نجل رئيس الوزراء الصادق المهدي: an apposition of kinship gives the father's name, not the speaker's
@@ -246,6 +248,19 @@ def _mention(lex: Lexicons, surface: str, apposition: str,
         spelled[key] = spelled.pop(title, "")
         title = key
     return names.Mention(title, name), spelled
+
+
+def _quoted_name_before_description(norm: list[str], surface: str, main: names.Mention) -> names.Mention | None:
+    """Return the mention whose name is the words a mention quotes, when its name as split begins in them and a
+    definite word follows the closing mark (موقع "ألجيري سكوب" المتخصص، وكالة "سبوتنيك" الروسية: the description of
+    the body named; not عضو تكتل "لبنان القوي" النائب فلان, whose name follows), else None."""
+    for a, b in quotes.spans(surface, unclosed=False):
+        quoted = normalize_words(word_list(surface[a + 1 : b]))
+        n = len(quoted)
+        at = next((k for k in range(len(norm) - n) if norm[k : k + n] == quoted), -1) if quoted else -1
+        if at >= 0 and at <= main.name_at < at + n and norm[at + n].startswith("ال"):
+            return names.Mention(tuple(norm[:at]), tuple(quoted), at)
+    return None
 
 
 _Parsed = tuple[names.Mention, dict[tuple[str, ...], str]]

@@ -2873,3 +2873,25 @@ def test_unnamed_documents_and_people_before_the_object(sentence, expected):
 def test_a_verb_after_an_adverb_of_frequency_and_ma_reports(sentence, expected):
     [a] = attribute(LEX, split(sentence))
     assert (a.attribution, a.mention) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # what a source said something is, no subject after its verb: the sentence's subject said it
+    ("ونشرت الوزارة ما قالت إنه صور للهجوم.", ("explicit", "الوزارة")),
+    ("وعرض التلفزيون الرسمي ما قال إنها اعترافات المتهمين.", ("explicit", "التلفزيون الرسمي")),
+])
+def test_what_the_subject_said_something_is(sentence, expected):
+    [a] = attribute(LEX, split(sentence))
+    assert (a.attribution, a.mention) == expected
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    # a quoted name ends at its closing mark: the definite words after it describe the body it names
+    ('وقالت وكالة "سبوتنيك" الروسية إن الاجتماع انتهى.', ("سبوتنيك",)),
+    ("وذكر موقع «ميدل إيست آي» البريطاني أن الاجتماع تأجل.", ("ميدل", "ايست", "اي")),
+    # but a person named after the body he serves keeps his own name
+    ('ورأى عضو تكتل "لبنان القوي" النائب جورج عطالله أن الجلسة غير قانونية.', ("جورج", "عطالله")),
+])
+def test_a_quoted_name_ends_at_its_closing_mark(sentence, name):
+    [entity] = analyse(Document("t", sentence)).entities
+    assert entity.names[0] == name
