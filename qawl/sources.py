@@ -473,6 +473,8 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
     elif named and mention.name_at > 1 and not _SOME_WHERE.isdisjoint(words[1 : mention.name_at]) and head_kind(
             lex, words[0]) == UNNAMED:
         named = False  # شاهد عيان من سكان بيش، مصدر في نادي الزمالك: where an unnamed source is from, not his name
+    if not named and (outlet := _outlet_of(lex, head, words)) is not None:
+        return outlet  # شاهد من رويترز، مراسل الجزيرة في دمشق: an outlet's unnamed reporter, the outlet speaks
     if head in names.title_plurals(lex) and _annexed(lex, words):
         return Source(PERSON, "m")  # وزراء خارجية مجموعة السبع، شيوخ محافظة صعدة: the holders of offices it names
     kind = head_kind(lex, words[0], named=named or (titled and _annexed(lex, words)))
@@ -490,6 +492,21 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
     if kind != PERSON:
         return Source(kind)
     return Source(PERSON, gender(lex, words, cue_gender))
+
+
+def _outlet_of(lex: Lexicons, head: str, words: list[str]) -> Source | None:
+    """Return the medium whose unnamed reporter or witness a phrase names (صحفي من رويترز، مراسل الجزيرة، مراسلة
+    لقناة الميادين), else None: the news the outlet gathers is its own."""
+    if len(words) < 2 or not (head in lex.w.reporter or head_kind(lex, words[0]) == UNNAMED):
+        return None
+    rest = words[2:] if words[1] in {"من", "في"} else words[1:]
+    if rest and rest[0].startswith("لل"):
+        rest = ["ال" + rest[0][2:], *rest[1:]]
+    elif rest and rest[0][:1] == "ل" and len(rest[0]) > 3:
+        rest = [rest[0][1:], *rest[1:]]
+    if not rest or (len(rest) == 1 and without_article(rest[0]) in lex.w.media_noun):
+        return None  # مدير الوكالة: the agency the article spoke of, whichever it is
+    return Source(MEDIA) if classify(lex, rest).kind == MEDIA else None
 
 
 def _genitive(words: list[str]) -> bool:

@@ -2895,3 +2895,23 @@ def test_what_the_subject_said_something_is(sentence, expected):
 def test_a_quoted_name_ends_at_its_closing_mark(sentence, name):
     [entity] = analyse(Document("t", sentence)).entities
     assert entity.names[0] == name
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # an outlet's unnamed reporter or witness: the outlet speaks (the gold's media: agencies and their reporters)
+    ("وقال صحفي من وكالة فرانس برس إن القصف استمر طوال الليل.", "media"),
+    ("وقال شاهد من رويترز إن الشرطة أغلقت الطريق.", "media"),
+    ("وأفاد مراسل تلفزيون سوريا بأن الطرق مغلقة.", "media"),
+    # a named correspondent is a person; the head of an agency the article spoke of is no outlet's reporter
+    ("وقال مراسل بي بي سي فيناياك غايكواد إن القصف مستمر.", "person"),
+    ("وقال مدير الوكالة إن الحجوزات تراجعت.", "person"),
+])
+def test_an_outlets_unnamed_reporter_is_the_outlet(sentence, kind):
+    [a] = attribute(LEX, split(sentence))
+    assert a.kind == kind
+
+
+def test_an_unnamed_reporter_the_article_calls_again_stays_the_outlet():
+    art = analyse(Document("t", "وقال شاهد من رويترز إن الشرطة أغلقت الطريق.\nوأضاف الشاهد أن الهواتف انقطعت."))
+    [entity] = art.entities
+    assert entity.kind() == "media"
