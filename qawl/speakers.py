@@ -203,6 +203,13 @@ def _mention(lex: Lexicons, surface: str, apposition: str,
         n = next((k for k, w in enumerate(norm[1:], 1) if not (w.endswith("يا") and len(w) > 3)), len(norm))
         norm = [w[:-1] for w in norm[:n]] + norm[n:]
         written = [w[:-1] if w.endswith("ا") else w for w in written[:n]] + written[n:]
+    if group and norm and written[0].endswith("ين") and names.sound_plural(lex, norm[0]):
+        # نقلت عن مسؤولين إيرانيين: several people in the genitive, named as in the nominative (مسؤولون إيرانيون),
+        # the noun and the adjectives that follow it
+        n = next((k for k, w in enumerate(norm[1:], 1) if not (w.endswith("يين") or (
+            w.endswith("ين") and names.sound_plural(lex, w)))), len(norm))  # إيرانيين: a plural نسبة
+        norm = [w[:-2] + "ون" for w in norm[:n]] + norm[n:]
+        written = [w[:-2] + "ون" for w in written[:n]] + written[n:]
     main = names.Mention(tuple(norm), ()) if group and len(norm) > 1 else names.split(lex, norm)
     if (main.name and main.title and main.name_at == len(main.title) and main.title[0] in lex.w.retinue
             and not mentions.span_at(list(main.name), mentions.gazetteer_index(lex), 0)):

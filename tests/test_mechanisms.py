@@ -2915,3 +2915,12 @@ def test_an_unnamed_reporter_the_article_calls_again_stays_the_outlet():
     art = analyse(Document("t", "وقال شاهد من رويترز إن الشرطة أغلقت الطريق.\nوأضاف الشاهد أن الهواتف انقطعت."))
     [entity] = art.entities
     assert entity.kind() == "media"
+
+
+def test_several_unnamed_people_in_the_genitive_are_named_in_the_nominative():
+    # نقلت عن مسؤولين إيرانيين … وقال مسؤولون إيرانيون: one group, labelled as the nominative names it
+    art = analyse(Document("t", "ونقلت الوكالة عن مسؤولين إيرانيين قولهم إن المفاوضات متعثرة.\n"
+                                "وقال مسؤولون إيرانيون إن الاتفاق بعيد."))
+    [entity] = art.entities
+    assert entity.kind() == "unnamed" and ("مسؤولون", "ايرانيون") in entity.titles
+    assert all("مسؤولين" not in " ".join(t) for t in entity.titles)
