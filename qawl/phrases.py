@@ -134,6 +134,12 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
         if (definite and word.endswith("ين") and not word.endswith("يين") and not prev.endswith(("ين", "ون", "ات"))
                 and prev not in lex.title_words and names.sound_plural(lex, word[2:])):
             return True  # ودعت وزارة الصحة | المواطنين: people after a definite noun are no genitive of it, the object
+        if (definite and word.endswith("ات") and not prev.endswith(("ين", "ون", "ات", "ان"))
+                and prev not in lex.title_words and (entry := dictionary.entry(word[2:])) is not None and entry.plural
+                and ((one := dictionary.entry(prev[2:])) is None or not one.plural)):
+            # ودعا المجلس | المؤسسات: a plural in ات is no adjective of one thing (number agrees), nor a genitive of
+            # a definite noun (which heads no construct): the object
+            return True
         if word.endswith(("يين", "يون")) and prev.startswith("ال") and prev in lex.title_words and not prev.endswith(
                 ("ون", "ين", "ات")):
             return True  # وأخبر الوزير | الصحفيين: a plural after one title is no adjective of it (number agrees)
@@ -539,8 +545,10 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
                 # (not جامعة نجران، رئيس وزراء أستراليا; وكالة أنباء الإمارات، مدير مؤسسة كهرباء عدن: a body's
                 # construct of common nouns, which the place completes)
                 break
-            if word in lex.w.quantifier and prev not in titles and prev not in lex.institution_heads:
-                break  # واجه كوهين العديد من الانتقادات: a quantifier after a noun opens the object
+            if (word in lex.w.quantifier or (word.startswith("ال") and word[2:] in lex.w.alone_quantifier)) and (
+                    prev not in titles and prev not in lex.institution_heads):
+                # واجه كوهين العديد من الانتقادات، ودعت الشرطة الجميع إلى: a quantifier after a noun opens the object
+                break
             if j == i + 1 and prev in places and word.startswith("ال") and (
                     word[2:] in lex.institution_heads or word in titles or (
                         word.endswith(("ين", "ون")) and len(word) > 6 and word not in places)) and (

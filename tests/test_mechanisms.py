@@ -2927,3 +2927,14 @@ def test_several_unnamed_people_in_the_genitive_are_named_in_the_nominative():
     [entity] = art.entities
     assert entity.kind() == "unnamed" and ("مسؤولون", "ايرانيون") in entity.titles
     assert all("مسؤولين" not in " ".join(t) for t in entity.titles)
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    # after a definite noun, all or some of them (الجميع، البعض) and a plural in ات open the verb's object
+    ("ودعت شرطة العاصمة الجميع إلى التزام الحذر.", "شرطة العاصمة"),
+    ("ودعا المجلس المؤسسات إلى تفعيل الحماية.", "المجلس"),
+    ("وقالت الوزارة المعنية إن الوضع مستقر.", "الوزارة المعنية"),  # an adjective agrees with it, and stays
+])
+def test_all_of_them_or_things_in_the_plural_after_a_definite_noun_are_the_object(sentence, mention):
+    [a] = attribute(LEX, split(sentence))
+    assert a.mention == mention
