@@ -303,6 +303,8 @@ def _addressed_after_name(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
     if len(word) < 5 or (after not in closers(lex) and after not in _QUOTES) or prev in lex.title_words or (
             institution(lex, toks[i].norm)):
         return False
+    if j == i + 1 and names.definite_family(lex, prev) and not _common_noun(lex, prev[2:]):
+        return True  # وتابع الدليمي | للمسلة أن: the family name the article gave him, then the outlet he told
     name = names.split(lex, map(NORM, toks[i:j])).name
     return len(name) > 1 and name[-1] == prev and names.anchored(lex, name)
 

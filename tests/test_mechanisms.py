@@ -2938,3 +2938,10 @@ def test_several_unnamed_people_in_the_genitive_are_named_in_the_nominative():
 def test_all_of_them_or_things_in_the_plural_after_a_definite_noun_are_the_object(sentence, mention):
     [a] = attribute(LEX, split(sentence))
     assert a.mention == mention
+
+
+def test_the_family_name_the_article_gave_then_the_outlet_he_told():
+    # وتابع العبيدي | للمدى أن: his family name alone, then whom he told (in ل), then what he said
+    art = analyse(Document("t", "وقال رئيس اللجنة سامر العبيدي إن المشروع تأخر.\n"
+                                "وتابع العبيدي للمدى أن العقود أبرمت بموافقة لجان فنية."))
+    assert [art.entities[k].names[0] for k in art.entity_of] == [("سامر", "العبيدي")] * 2
