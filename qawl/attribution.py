@@ -220,8 +220,9 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
             cut = tokens(text) if toks is None else toks[len(out)]
             spans = reports.quote_spans(text)  # find's, and whether a quotation runs on
             report = speech.find(lex, text, cut, known, spans)
-            people = turns.people(lex, text, cut)
-            known.update(_family_names(lex, people))
+            in_commas: list[str] = []  # الرئيس السوري، بشار الأسد،: family names too
+            people = turns.people(lex, text, cut, in_commas)
+            known.update(_family_names(lex, people + in_commas))
             taker = turns.turn_taker(lex, text, cut) if not report else ""
         result = Attribution()
         if report and report.document and (author := _document_author(

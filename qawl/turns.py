@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from qawl import cues, speech
 from qawl.lexicons import Lexicons
-from qawl.phrases import has_name, noun_phrase
+from qawl.phrases import COMMAS, apposition, has_name, noun_phrase
 from qawl.tokenize import NORM, Tokens, pieces, positions, token, tokens
 
 
-def people(lex: Lexicons, text: str, toks: Tokens | None = None) -> list[str]:
-    """Return the titled names a sentence mentions (اللواء إبراهيم الحمزي), as written, in order."""
+def people(lex: Lexicons, text: str, toks: Tokens | None = None, in_commas: list[str] | None = None) -> list[str]:
+    """Return the titled names a sentence mentions (اللواء إبراهيم الحمزي), as written, in order.
+
+    in_commas: where to add the names it sets off by commas after a title without one (الرئيس السوري، بشار الأسد،):
+    no titled person of their own, but family names the article may use alone later (وتعهد الأسد)."""
     toks = tokens(text) if toks is None else toks
     titles = lex.title_words
     found, free = [], 0  # free: the first token no earlier name covers
@@ -20,6 +23,9 @@ def people(lex: Lexicons, text: str, toks: Tokens | None = None) -> list[str]:
         if has_name(lex, toks, i, end):
             found.append(text[toks.starts[i] : toks.ends[end - 1]])
             free = end
+        elif in_commas is not None and end < len(toks) and toks[end].norm in COMMAS and (
+                named := apposition(lex, toks, end))[1] > named[0] and has_name(lex, toks, *named):
+            in_commas.append(text[toks.starts[named[0]] : toks.ends[named[1] - 1]])
     return found
 
 

@@ -2945,3 +2945,11 @@ def test_the_family_name_the_article_gave_then_the_outlet_he_told():
     art = analyse(Document("t", "وقال رئيس اللجنة سامر العبيدي إن المشروع تأخر.\n"
                                 "وتابع العبيدي للمدى أن العقود أبرمت بموافقة لجان فنية."))
     assert [art.entities[k].names[0] for k in art.entity_of] == [("سامر", "العبيدي")] * 2
+
+
+def test_a_name_set_off_by_commas_after_a_title_is_a_family_name_the_article_may_use_alone():
+    # الرئيس، خالد النمر، … وتعهد النمر: the tiger is the man the article named in commas, not a thing that pledged
+    art = analyse(Document("t", "قال الوزير إن الحكومة تتابع ما أعلنه رئيس الاتحاد، خالد النمر، أمس.\n"
+                                "وتعهد النمر بإصلاح اللوائح قبل نهاية العام."))
+    assert (art.attributions[1].attribution, art.attributions[1].mention) == ("explicit", "النمر")
+    assert art.entities[art.entity_of[1]].kind() == "person"
