@@ -2953,3 +2953,16 @@ def test_a_name_set_off_by_commas_after_a_title_is_a_family_name_the_article_may
                                 "وتعهد النمر بإصلاح اللوائح قبل نهاية العام."))
     assert (art.attributions[1].attribution, art.attributions[1].mention) == ("explicit", "النمر")
     assert art.entities[art.entity_of[1]].kind() == "person"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a thing asked for (an indefinite noun before من) reports no words
+    ("وطلبت الشركة قرضا من البنك لتمويل المشروع.", ("none", "")),
+    ("وطلبت الهيئة إذنا من المحكمة لتفتيش المقر.", ("none", "")),
+    # asking someone to do something does; how one asked is no thing asked for
+    ("وطلب الوزير من المواطنين الالتزام بالتعليمات.", ("explicit", "الوزير")),
+    ("وطلب الوزير رسميا من الحكومة أن تتدخل.", ("explicit", "الوزير")),
+])
+def test_a_thing_asked_for_is_no_report(sentence, expected):
+    [a] = attribute(LEX, split(sentence))
+    assert (a.attribution, a.mention) == expected
