@@ -495,15 +495,11 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
 
 
 def _outlet_of(lex: Lexicons, head: str, words: list[str]) -> Source | None:
-    """Return the medium whose unnamed reporter or witness a phrase names (صحفي من رويترز، مراسل الجزيرة، مراسلة
-    لقناة الميادين), else None: the news the outlet gathers is its own."""
+    """Return the medium whose unnamed reporter or witness a phrase names (صحفي من رويترز، مراسل تلفزيون سوريا),
+    else None: the news the outlet gathers is its own."""
     if len(words) < 2 or not (head in lex.w.reporter or head_kind(lex, words[0]) == UNNAMED):
         return None
     rest = words[2:] if words[1] in {"من", "في"} else words[1:]
-    if rest and rest[0].startswith("لل"):
-        rest = ["ال" + rest[0][2:], *rest[1:]]
-    elif rest and rest[0][:1] == "ل" and len(rest[0]) > 3:
-        rest = [rest[0][1:], *rest[1:]]
     if not rest or (len(rest) == 1 and without_article(rest[0]) in lex.w.media_noun):
         return None  # مدير الوكالة: the agency the article spoke of, whichever it is
     return Source(MEDIA) if classify(lex, rest).kind == MEDIA else None

@@ -364,9 +364,11 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
             app_a, app_b = min(app_a, np_end), min(app_b, np_end)
         return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, j, np_end),
                       surface(text, toks, app_a, app_b), said)
-    if toks[at].norm == "من" and at > i + 1 and accusative_noun(lex, toks[at - 1].norm) and not (
-            toks[at - 1].norm.endswith("يا")):  # طلب رسميا من: how he asked, not what
-        return None  # وطلبت الهيئة إذنا من المحكمة، طلبت كوبا من القهوة: a thing asked for, no words reported
+    if stem in w.asks_for and toks[at].norm == "من" and at > i + 1 and accusative_noun(lex, toks[at - 1].norm) and (
+            not dictionary.participle(toks[at - 1].norm[:-1])):  # طلب مجددا من: how he asked, not what
+        # وطلبت الهيئة إذنا من المحكمة: a thing asked for, no words reported (حذر مرارا من، اشتكى كثيرا من: those
+        # verbs take no object before من, what follows it is what was said)
+        return None
     if app_a == app_b and not implicit and not has_name(lex, toks, j, np_end) and sources.classify(
             lex, [t.norm for t in toks[j:np_end]]).kind != sources.UNNAMED:
         # a titled person, not an unnamed source (مصدر من داخل الحزب للمحررة، لورا كنزبيرغ،: the addressee's name)

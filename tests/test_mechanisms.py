@@ -2962,6 +2962,10 @@ def test_a_name_set_off_by_commas_after_a_title_is_a_family_name_the_article_may
     # asking someone to do something does; how one asked is no thing asked for
     ("وطلب الوزير من المواطنين الالتزام بالتعليمات.", ("explicit", "الوزير")),
     ("وطلب الوزير رسميا من الحكومة أن تتدخل.", ("explicit", "الوزير")),
+    ("وطلب الوزير مجددا من الحكومة أن تتدخل.", ("explicit", "الوزير")),
+    # a verb that asks for nothing: the accusative before من says how often, what follows من is what was said
+    ("وحذرت المنظمة مرارا من تفشي الوباء.", ("explicit", "المنظمة")),
+    ("واشتكى السكان كثيرا من انقطاع الكهرباء.", ("explicit", "السكان")),
 ])
 def test_a_thing_asked_for_is_no_report(sentence, expected):
     [a] = attribute(LEX, split(sentence))
