@@ -53,10 +53,11 @@ class Entity:
         """Return the kind most of its attributions gave; a person wins a tie. Attributions whose words told no
         kind (a bare family name: وأضاف بشر) leave it to the others, an unnamed source when there are none."""
         kind = _most_common(self.kinds, _KIND_ORDER) or (UNNAMED if self.kinds else "")
-        if kind == PERSON and not self.names and (MEDIA in self.kinds or UNNAMED in self.kinds):
+        if kind == PERSON and not self.names and (MEDIA in self.kinds or UNNAMED in self.kinds
+                                                  or ORGANIZATION in self.kinds):
             # مسؤول كبير … وأضاف المسؤول: a person the article never names stays an unnamed source; شاهد من رويترز …
-            # وأضاف الشاهد: an outlet's reporter, the outlet
-            return MEDIA if MEDIA in self.kinds else UNNAMED
+            # وأضاف الشاهد: an outlet's reporter, the outlet; متحدث باسم الوزارة … وأضاف المتحدث: the body he speaks for
+            return MEDIA if MEDIA in self.kinds else ORGANIZATION if ORGANIZATION in self.kinds else UNNAMED
         # the article writes a first name before its one-word name (إيمانويل ماكرون … ماكرون), which may be spelled
         # as a title too (سلوى العمد … وقالت العمد: not the mayors)
         full = self.given or any(len(n) > 1 and ((n[-1],) in self.names or (n[-1],) in self.titles) for n in self.names)

@@ -2970,3 +2970,16 @@ def test_a_name_set_off_by_commas_after_a_title_is_a_family_name_the_article_may
 def test_a_thing_asked_for_is_no_report(sentence, expected):
     [a] = attribute(LEX, split(sentence))
     assert (a.attribution, a.mention) == expected
+
+
+def test_an_unnamed_spokesman_the_article_calls_again_stays_the_body_he_speaks_for():
+    # متحدث باسم الوزارة … وأضاف المتحدث: no name for either, so the body speaks (the gold's organization)
+    art = analyse(Document("t", "وقال متحدث باسم وزارة الخارجية إن الموقف لم يتغير.\n"
+                                "وأضاف المتحدث أن بلاده ستواصل المحاسبة."))
+    [entity] = art.entities
+    assert entity.kind() == "organization" and entity.gender() == ""
+    # a named spokesman is still a person
+    art = analyse(Document("t", "وقال المتحدث باسم وزارة الخارجية نيد برايس إن الموقف لم يتغير.\n"
+                                "وأضاف المتحدث أن بلاده ستواصل المحاسبة."))
+    [entity] = art.entities
+    assert entity.kind() == "person"
