@@ -2983,3 +2983,16 @@ def test_an_unnamed_spokesman_the_article_calls_again_stays_the_body_he_speaks_f
                                 "وأضاف المتحدث أن بلاده ستواصل المحاسبة."))
     [entity] = art.entities
     assert entity.kind() == "person"
+
+
+@pytest.mark.parametrize(("sentence", "apposition"), [
+    # a given name and a foreign family name a dictionary would read as a verb (هارت: "she collapsed"), set off by
+    # commas after the title: his name
+    ("وقال المتحدث باسم وزارة الخارجية الأمريكية، ستيفن هارت، إن الاتفاق قريب.", "ستيفن هارت"),
+    ("وقال وزير الخارجية، محمد العلي، إن الاتفاق قريب.", "محمد العلي"),
+    # what the commas set off is no name: when it was said
+    ("وقال وزير الخارجية، مساء الإثنين، إن الاتفاق قريب.", ""),
+])
+def test_a_foreign_name_set_off_by_commas_after_a_title_is_his_name(sentence, apposition):
+    [a] = attribute(LEX, split(sentence))
+    assert a.apposition == apposition
