@@ -755,6 +755,9 @@ def through_phrase(lex: Lexicons, toks: Tokens, a: int, k: int) -> int:
         return moved  # مسؤول (بارع) في الأحساء فلان: an aside in brackets, then the title's complement and name
     if a < k < len(toks) and toks[a].norm in lex.roles and (named := bracketed_name(lex, toks, k)):
         return named[1]  # رئيس مهرجان القطيف (واحتنا فرحانة) رائد أبو عزيز: the festival's name in brackets, then his
+    if (a < k < len(toks) - 2 and toks[k].norm[:1] == "ب" and toks[k].norm[1:] in lex.places
+            and toks[k + 1].norm in COMMAS and not has_name(lex, toks, a, k)):
+        return k + 1  # الناطق باسم المحكمة الابتدائية بتونس،: where the body is, in one word, up to the comma
     to = a < k < len(toks) and toks[k].norm == "الي" and toks[a].norm in lex.roles  # المبعوث إلى اليمن فلان
     if a < k < len(toks) and (toks[k].norm in lex.w.phrase_preposition or to) and not has_name(lex, toks, a, k):
         m = noun_phrase(lex, toks, k + 1)

@@ -2996,3 +2996,11 @@ def test_an_unnamed_spokesman_the_article_calls_again_stays_the_body_he_speaks_f
 def test_a_foreign_name_set_off_by_commas_after_a_title_is_his_name(sentence, apposition):
     [a] = attribute(LEX, split(sentence))
     assert a.apposition == apposition
+
+
+def test_where_the_body_is_in_one_word_then_the_name_set_off_by_commas():
+    # الناطقة باسم المحكمة بتونس، فلانة،: her name, as after في تونس; the article's family name then joins her
+    art = analyse(Document("t", "وأفادت الناطقة الرسمية باسم المحاكم المدنية بتونس، فاطمة الدريدي، بأن الجلسة أجلت.\n"
+                                "وأضافت الدريدي أن المحكمة رفضت مطالب الإفراج."))
+    assert art.attributions[0].apposition == "فاطمة الدريدي"
+    assert [art.entities[k].key() for k in art.entity_of] == [("فاطمه", "الدريدي")] * 2
