@@ -551,6 +551,9 @@ def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = 
                     if k >= 0:
                         recent[k] = p
             index = _find(entities, mention, before, spoke, honorifics, given, lex.w.former, recent)
+            if index < 0 and evidence is not None and len(mention.title) < 3 and (
+                    _without(mention.title, lex.w.same) in lex.derived("speaker_words", _speaker_words)):
+                index = _last_speaker(out, pos, speaks, entities, evidence)
             if index < 0:
                 entities.append(Entity())
                 spoke.append(False)
@@ -591,6 +594,24 @@ def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = 
         _bodies_by_name(lex, entities, words)
     _gazetteer_spellings(lex, entities)
     return out, entities
+
+
+def _speaker_words(lex: Lexicons) -> frozenset[tuple[str, ...]]:
+    return frozenset((w,) for w in lex.w.the_speaker)
+
+
+def _last_speaker(out: list[int], pos: int, speaks: list[bool], entities: list[Entity],
+                  evidence: list[tuple[str, str]]) -> int:
+    """Return the named person who spoke last before pos, of the gender its own evidence shows (none: any), or -1:
+    the one a bare المتحدث / المتحدثة (the speaker) refers to when no spokesman the article named fits it
+    ("…"، تقول المتحدثة after رئيسة الجمعية فلانة)."""
+    gender = evidence[pos][1]
+    for p in range(pos - 1, -1, -1):
+        k = out[p]
+        if k >= 0 and speaks[p] and entities[k].names and evidence[p][0] == PERSON and (
+                not gender or evidence[p][1] in ("", gender)):
+            return k
+    return -1
 
 
 def _writes_gazetteer_name(root: tuple[str, ...], written: Counter | None) -> bool:

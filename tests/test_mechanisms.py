@@ -3004,3 +3004,16 @@ def test_where_the_body_is_in_one_word_then_the_name_set_off_by_commas():
                                 "وأضافت الدريدي أن المحكمة رفضت مطالب الإفراج."))
     assert art.attributions[0].apposition == "فاطمة الدريدي"
     assert [art.entities[k].key() for k in art.entity_of] == [("فاطمه", "الدريدي")] * 2
+
+
+def test_the_speaker_is_the_named_person_who_spoke_last_with_that_gender():
+    # "…"، تقول المتحدثة: the speaker (no spokesman) is the woman quoted last, not a source of her own
+    art = analyse(Document("t", "وقالت رئيسة الجمعية سعاد العمراني إن القانون يجب أن يتغير.\n"
+                                "وقال الخبير محمد بلعيد إن الإصلاح ممكن.\n"
+                                "\"نحن أمام استثناء تحول إلى قاعدة\"، تقول المتحدثة.\n"
+                                "وأوضح المتحدث عينه أن الأمر صعب."))
+    assert [art.entities[k].key() for k in art.entity_of] == [
+        ("سعاد", "العمراني"), ("محمد", "بلعيد"), ("سعاد", "العمراني"), ("محمد", "بلعيد")]
+    # a spokesman the article named by his title: the bare title is his
+    art = analyse(Document("t", "وقال المتحدث باسم الجيش إن الهجوم فشل.\nوأضاف المتحدث أن القوات تقدمت."))
+    assert len(art.entities) == 1
