@@ -811,8 +811,11 @@ def apposition(lex: Lexicons, toks: Tokens, j: int) -> tuple[int, int]:
     if j + 1 < len(toks) and toks[j].norm in COMMAS:
         start = j + 1
         head = toks[start].norm
-        if toks[start].possessed or (head.startswith("و") and (head.startswith("وال") or head.endswith(("ه", "ها")))):
-            return j, j  # شكره، وزوجته: what follows the comma belongs to the sentence, not to the name
+        if toks[start].possessed or (head.startswith("و") and (head.startswith("وال") or (
+                head.endswith(("ه", "ها")) and not toks[start].feminine))):
+            # شكره، وزوجته: what follows the comma belongs to the sentence, not to the name (، وزيرة الثقافة،: a
+            # title whose و is its own, written with ة, no pronoun)
+            return j, j
         if (dictionary.verb_only(head) and head not in names.given_name_set(lex)) or (  # ، مدحت العربي،: a name
                 head in lex.w.preposition and head != "علي") or (head[2:] if head.startswith("ال") else head) in (
                 lex.w.time_noun) or ("ب" + head) in lex.w.approximately or head in lex.w.number or head.isdigit():

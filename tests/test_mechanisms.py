@@ -3017,3 +3017,17 @@ def test_the_speaker_is_the_named_person_who_spoke_last_with_that_gender():
     # a spokesman the article named by his title: the bare title is his
     art = analyse(Document("t", "وقال المتحدث باسم الجيش إن الهجوم فشل.\nوأضاف المتحدث أن القوات تقدمت."))
     assert len(art.entities) == 1
+
+
+def test_a_title_whose_waw_is_its_own_is_an_apposition():
+    # ، وزيرة الانتقال الطاقي،: و opens the word (وزيرة), no "and"; written with ة, no pronoun: her title, by which
+    # the headline and الوزيرة later call her
+    art = analyse(Document("t", "وزيرة الانتقال الطاقي: لا زيادة في أسعار الكهرباء\n"
+                                "نفت سعاد الإدريسي، وزيرة الانتقال الطاقي والتنمية المستدامة، وجود أي نية للزيادة.\n"
+                                "واتهم النائب عبد الرحيم الصديقي الحكومة بالتقصير.\n"
+                                "وردت الوزيرة بأن حصة الطاقات المتجددة تجاوزت الأربعين في المئة."))
+    assert art.attributions[1].apposition == "وزيرة الانتقال الطاقي والتنمية المستدامة"
+    assert len({art.entity_of[k] for k in (0, 1, 3)}) == 1
+    # and his wife: what follows the comma belongs to the sentence
+    [a] = attribute(LEX, split("وشكر الوزير الحضور، وزوجته، على الدعم."))
+    assert a.apposition == ""
