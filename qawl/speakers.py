@@ -31,7 +31,9 @@ def _most_common(values: list[str], order: tuple[str, ...]) -> str:
 
 
 def _without_article(words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in words)
+    # وزير التربية والتعليم: a word joined by و is a word of the title as it is without (وزير التعليم)
+    return frozenset(w[2:] if w.startswith("ال") and len(w) > 4 else w[3:] if w.startswith("وال") and len(w) > 5
+                     else w for w in words)
 
 
 _bare: Memo[tuple[str, ...], frozenset[str]] = Memo(_without_article)  # titles repeat: one set per title

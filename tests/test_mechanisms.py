@@ -3031,3 +3031,11 @@ def test_a_title_whose_waw_is_its_own_is_an_apposition():
     # and his wife: what follows the comma belongs to the sentence
     [a] = attribute(LEX, split("وشكر الوزير الحضور، وزوجته، على الدعم."))
     assert a.apposition == ""
+
+
+def test_a_word_of_a_title_joined_by_waw_is_a_word_of_the_short_title():
+    # وزير التعليم (the headline) is وزير التربية والتعليم والتعليم الفني فلان
+    art = analyse(Document("t", "وزير التعليم: لا تسريب لامتحانات الثانوية العامة\n"
+                                "نفى محمد عبداللطيف، وزير التربية والتعليم والتعليم الفني، صحة ما تم تداوله.\n"
+                                "وقال الخبير التربوي تامر شوقي إن الامتحان جاء في مستوى الطالب المتوسط."))
+    assert art.entity_of[0] == art.entity_of[1] != art.entity_of[2]
