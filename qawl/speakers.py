@@ -556,6 +556,9 @@ def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = 
             if index < 0 and evidence is not None and len(mention.title) < 3 and (
                     _without(mention.title, lex.w.same) in lex.derived("speaker_words", _speaker_words)):
                 index = _last_speaker(out, pos, speaks, entities, evidence)
+            elif index < 0 and evidence is not None and _described_by_nationality(lex, mention.title):
+                # وقال المدرب البرتغالي after مدرب الهلال فلان: the coach the article named, by where he is from
+                index = _last_speaker(out, pos, speaks, entities, evidence, mention.title)
             if index < 0:
                 entities.append(Entity())
                 spoke.append(False)
@@ -602,16 +605,29 @@ def _speaker_words(lex: Lexicons) -> frozenset[tuple[str, ...]]:
     return frozenset((w,) for w in lex.w.the_speaker)
 
 
+def _described_by_nationality(lex: Lexicons, title: tuple[str, ...]) -> bool:
+    """Return whether a title is an occupation and a nationality (المدرب البرتغالي، اللاعبة الإسبانية): the person's
+    own, where a state's office and its adjective (الرئيس الأمريكي) name the state he serves."""
+    if len(title) != 2 or not title[0].startswith("ال") or title[0][2:] not in lex.w.person_noun:
+        return False
+    nisba = title[1]
+    return nisba.startswith("ال") and len(nisba) > 5 and nisba.endswith(("ي", "يه")) and nisba not in lex.title_words
+
+
 def _last_speaker(out: list[int], pos: int, speaks: list[bool], entities: list[Entity],
-                  evidence: list[tuple[str, str]]) -> int:
+                  evidence: list[tuple[str, str]], described: tuple[str, ...] = ()) -> int:
     """Return the named person who spoke last before pos, of the gender its own evidence shows (none: any), or -1:
     the one a bare المتحدث / المتحدثة (the speaker) refers to when no spokesman the article named fits it
-    ("…"، تقول المتحدثة after رئيسة الجمعية فلانة)."""
+    ("…"، تقول المتحدثة after رئيسة الجمعية فلانة). described (an occupation and a nationality): only one the
+    article gave a title of that occupation, or the nationality alone (البرتغالي فلان)."""
     gender = evidence[pos][1]
+    head = without_article(described[0]) if described else ""
     for p in range(pos - 1, -1, -1):
         k = out[p]
         if k >= 0 and speaks[p] and entities[k].names and evidence[p][0] == PERSON and (
-                not gender or evidence[p][1] in ("", gender)):
+                not gender or evidence[p][1] in ("", gender)) and (
+                not described or any(without_article(t[0]) == head or t == described[1:]
+                                     for t in entities[k].titles)):
             return k
     return -1
 

@@ -3039,3 +3039,21 @@ def test_a_word_of_a_title_joined_by_waw_is_a_word_of_the_short_title():
                                 "نفى محمد عبداللطيف، وزير التربية والتعليم والتعليم الفني، صحة ما تم تداوله.\n"
                                 "وقال الخبير التربوي تامر شوقي إن الامتحان جاء في مستوى الطالب المتوسط."))
     assert art.entity_of[0] == art.entity_of[1] != art.entity_of[2]
+
+
+def test_an_occupation_and_a_nationality_are_the_named_holder_of_that_occupation():
+    # وأضاف المدرب الصربي: the coach the article named who spoke last (مدرب الرجاء فلان), where he is from standing
+    # for his name; a mayor in between holds no such title
+    art = analyse(Document("t", "وقال مدرب الوداد كريم بنحمو إن الحكم أخطأ.\n"
+                                "وقال مدرب الرجاء زوران ميليتش إن الفريق قدم مباراة كبيرة.\n"
+                                "وقال عمدة المدينة أحمد السالمي إن الملعب جاهز.\n"
+                                "وأضاف المدرب الصربي أن الجميع يتحمل المسؤولية."))
+    assert art.entity_of[3] == art.entity_of[1] not in (art.entity_of[0], art.entity_of[2])
+    # the nationality the article gave her alone (الإسبانية فلانة)
+    art = analyse(Document("t", "وقالت الإسبانية ماريا غارسيا إن الفريق جاهز.\n"
+                                "وأشادت المدربة الإسبانية بالجماهير."))
+    assert art.entity_of[0] == art.entity_of[1]
+    # a state's office and its adjective name the state he serves, not where a named man is from
+    art = analyse(Document("t", "وقال رئيس مجلس النواب بول رايان إن المشروع سيمر.\n"
+                                "وقال الرئيس الأمريكي إن المشروع جيد."))
+    assert art.entity_of[0] != art.entity_of[1]
