@@ -608,10 +608,15 @@ def _speaker_words(lex: Lexicons) -> frozenset[tuple[str, ...]]:
 def _described_by_nationality(lex: Lexicons, title: tuple[str, ...]) -> bool:
     """Return whether a title is an occupation and a nationality (المدرب البرتغالي، اللاعبة الإسبانية): the person's
     own, where a state's office and its adjective (الرئيس الأمريكي) name the state he serves."""
-    if len(title) != 2 or not title[0].startswith("ال") or title[0][2:] not in lex.w.person_noun:
-        return False
-    nisba = title[1]
-    return nisba.startswith("ال") and len(nisba) > 5 and nisba.endswith(("ي", "يه")) and nisba not in lex.title_words
+    return len(title) == 2 and title[0].startswith("ال") and title[0][2:] in lex.w.person_noun and _nationality(
+        lex, title[1])
+
+
+def _nationality(lex: Lexicons, word: str) -> bool:
+    """Return whether a definite word may be a nationality (البرتغالي، الإسبانية): a relative adjective in ي or ية,
+    no title, occupation or place."""
+    return (word.startswith("ال") and len(word) > 5 and word.endswith(("ي", "يه")) and word not in lex.title_words
+            and word[2:] not in lex.w.person_noun and word not in lex.places)
 
 
 def _last_speaker(out: list[int], pos: int, speaks: list[bool], entities: list[Entity],

@@ -3057,3 +3057,9 @@ def test_an_occupation_and_a_nationality_are_the_named_holder_of_that_occupation
     art = analyse(Document("t", "وقال رئيس مجلس النواب بول رايان إن المشروع سيمر.\n"
                                 "وقال الرئيس الأمريكي إن المشروع جيد."))
     assert art.entity_of[0] != art.entity_of[1]
+
+
+def test_a_foreign_given_name_in_ha_is_no_pronoun():
+    # البرتغالي جوزيه جوميز: José, not "her walnut"; the name stays with the nationality before it
+    [a] = attribute(LEX, split("في المقابل، أرجع البرتغالي جوزيه جوميز، المدير الفني للزمالك، الخسارة إلى الأخطاء."))
+    assert (a.mention, a.apposition) == ("البرتغالي جوزيه جوميز", "المدير الفني للزمالك")
