@@ -218,7 +218,10 @@ def _coordinated_genitive(toks: Tokens, i: int, j: int) -> bool:
     k = j - 1
     while k > i and toks[k].norm.startswith("وال"):
         k -= 1
-    return k > i and toks[k].norm.startswith("ال") and not toks[k - 1].norm.startswith(("ال", "و"))
+    head = toks[k - 1].norm
+    # وزير المياه | والري: a construct's head may begin with a و of its own (وزير، وكالة), which the dictionary knows
+    return k > i and toks[k].norm.startswith("ال") and not head.startswith("ال") and not (
+        head[:1] == "و" and dictionary.entry(head) is None)
 
 
 def _titles_one_person(lex: Lexicons, first: str, second: str) -> bool:
@@ -564,6 +567,12 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
                 # القناة 12 الإسرائيلية: a channel's number is its name)
             if word.startswith("وال") and not prev.startswith(("ال", "وال", "لل", "بال")):
                 break  # ترامب والفرنسي ماكرون: a second subject, not a part of the first
+            if (objects and prev.startswith("وال") and dictionary.entry(prev) is None and word not in titles
+                    and word not in given and word not in places and not word.startswith("و")
+                    and not word.endswith(("ي", "يه")) and (word.startswith("ال") or _common_noun(lex, word))):
+                # أكدت وزارة الطاقة والمعادن | التزام السلطنة، أعلنت وزارة الشباب والرياضة | السماح: after the body's
+                # last genitive (not والد), a noun that is no adjective, title or name opens what it said
+                break
         j += 1
     while j > i and (toks[j - 1].norm in "-–" or toks[j - 1].norm == "ال"):
         j -= 1  # أحد الصبيان الـ | 12: the article of what is counted next, no word of the phrase

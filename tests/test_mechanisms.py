@@ -3063,3 +3063,18 @@ def test_a_foreign_given_name_in_ha_is_no_pronoun():
     # البرتغالي جوزيه جوميز: José, not "her walnut"; the name stays with the nationality before it
     [a] = attribute(LEX, split("في المقابل، أرجع البرتغالي جوزيه جوميز، المدير الفني للزمالك، الخسارة إلى الأخطاء."))
     assert (a.mention, a.apposition) == ("البرتغالي جوزيه جوميز", "المدير الفني للزمالك")
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    # a construct's genitives joined by و, after a head whose و is its own (وزير): the whole title and the name
+    ("أكد وزير المياه والري المهندس رائد أبو السعود أن الوزارة لن تلجأ إلى الانقطاعات.",
+     "وزير المياه والري المهندس رائد أبو السعود"),
+    ("وأكدت وزارة الخارجية والمغتربين السورية أن الهجوم مدان.", "وزارة الخارجية والمغتربين السورية"),
+    # after the last genitive, a noun that is no adjective, title or name opens what the body affirmed
+    ("أكدت وزارة الطاقة والمعادن التزام سلطنة عمان بقرار أوبك.", "وزارة الطاقة والمعادن"),
+    # والد is a word of its own, no conjunct: what follows it is his
+    ("من جهته، عبر والد الطفل، حسن بن علي البقشي، عن امتنانه للفريق الطبي.", "والد الطفل"),
+])
+def test_genitives_joined_by_waw_after_a_head_that_begins_with_waw(sentence, mention):
+    [a] = attribute(LEX, split(sentence))
+    assert a.mention == mention
