@@ -393,7 +393,8 @@ def _fuller_names(lex: Lexicons, words: ArticleWords, short: tuple[str, ...]
             continue
         start = k
         while (start > 0 and k - start < 3 and names.is_name_word(lex, norm[start - 1])
-               and not is_stop_word(lex, norm[start - 1]) and not norm[start - 1].startswith("و")):
+               and not is_stop_word(lex, norm[start - 1]) and not (
+                   norm[start - 1].startswith("و") and norm[start - 1] not in names.given_name_set(lex))):
             start -= 1
         # a word with a prepositional clitic (لمطالبة، بإيضاح) may only open the name, right after a title
         while start < k and any(w[:1] in "لب" and len(w) > 4 for w in norm[start + 1 : k]):

@@ -3078,3 +3078,10 @@ def test_a_foreign_given_name_in_ha_is_no_pronoun():
 def test_genitives_joined_by_waw_after_a_head_that_begins_with_waw(sentence, mention):
     [a] = attribute(LEX, split(sentence))
     assert a.mention == mention
+
+
+def test_a_given_name_that_begins_with_waw_completes_a_family_name_the_article_writes_later():
+    # وقال الحربي … اللاعب وليد الحربي: وليد is his given name, no "and"
+    art = analyse(Document("t", "وقال الحربي إن الفريق جاهز للمباراة.\nوكان الوزير قد التقى اللاعب وليد الحربي أمس."))
+    [entity] = art.entities
+    assert ("وليد", "الحربي") in entity.names and entity.kind() == "person"
