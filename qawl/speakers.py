@@ -514,7 +514,8 @@ def _two_people(lex: Lexicons, entities: list[Entity], name: tuple[str, ...], gi
 
 def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = "", *,
                     words: ArticleWords | None = None, evidence: list[tuple[str, str]] | None = None,
-                    speaks: list[bool] | None = None) -> tuple[list[int], list[Entity]]:
+                    speaks: list[bool] | None = None, turns: list[bool] | None = None
+                    ) -> tuple[list[int], list[Entity]]:
     """Return, for each (mention, apposition) of one article, the index of its entity, and the entities.
 
     Named mentions are resolved first, so that a bare title (الرئيس الصيني) or a short name (شي) finds
@@ -522,7 +523,9 @@ def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = 
     the article's text gives it (توكاييف → قاسم - جومارت توكاييف): the words of text, or words when the
     caller has them already. speaks: per mention, False for a person the article only introduces (بحضور
     معالي مستشار خادم الحرمين الدكتور سعد الشثري): such mentions link titles to names and get no index (-1);
-    entities that never speak are left out. evidence: per mention, the (kind, gender) it showed.
+    entities that never speak are left out. evidence: per mention, the (kind, gender) it showed. turns: per mention,
+    whether its sentence hands the turn to another source (من جانبه، بدوره): a bare title there is not the source
+    that spoke last.
     """
     memo = _parsed(lex)
     groups = [k == UNNAMED for k, _ in evidence] if evidence is not None else [False] * len(mentions)
@@ -554,6 +557,9 @@ def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = 
                     if k >= 0:
                         recent[k] = p
             index = _find(entities, mention, before, spoke, honorifics, given, lex.w.former, recent)
+            if index >= 0 and not named and turns is not None and turns[pos] and index == next(
+                    (out[p] for p in range(pos - 1, -1, -1) if out[p] >= 0 and speaks[p]), -1):
+                index = -1  # من جانبه أكد وزير الخارجية الروسي after وزير الخارجية فلان: his counterpart
             if index < 0 and evidence is not None and len(mention.title) < 3 and (
                     _without(mention.title, lex.w.same) in lex.derived("speaker_words", _speaker_words)):
                 index = _last_speaker(out, pos, speaks, entities, evidence)

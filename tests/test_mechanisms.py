@@ -3085,3 +3085,16 @@ def test_a_given_name_that_begins_with_waw_completes_a_family_name_the_article_w
     art = analyse(Document("t", "وقال الحربي إن الفريق جاهز للمباراة.\nوكان الوزير قد التقى اللاعب وليد الحربي أمس."))
     [entity] = art.entities
     assert ("وليد", "الحربي") in entity.names and entity.kind() == "person"
+
+
+def test_a_sentence_that_hands_the_turn_over_names_another_source():
+    # من جانبه أكد وزير الخارجية الروسي: his counterpart, not the foreign minister who spoke last (whose title it
+    # would fit with one word more); the sentence after carries the counterpart
+    art = analyse(Document("t", "وأكد وزير الخارجية عادل الجبير أن المباحثات كانت مثمرة.\n"
+                                "من جانبه أكد وزير الخارجية الروسي أن بلاده تولي أهمية خاصة للزيارة.\n"
+                                "وقال إن بلاده مسرورة."))
+    assert art.entity_of[0] != art.entity_of[1] == art.entity_of[2]
+    # without the turn, the title one word longer is the minister named
+    art = analyse(Document("t", "وأكد وزير الخارجية عادل الجبير أن المباحثات كانت مثمرة.\n"
+                                "وأضاف وزير الخارجية السعودي أن الزيارة ناجحة."))
+    assert art.entity_of[0] == art.entity_of[1]
