@@ -259,6 +259,14 @@ def _mention(lex: Lexicons, surface: str, apposition: str,
         key = (("ال" if title[0].startswith("ال") else "") + min(lex.w.government), title[1].removesuffix("ه"))
         spelled[key] = spelled.pop(title, "")
         title = key
+    if not name and title and title[0] in lex.honorifics:
+        # معالي وزير الخارجية الروسي، سمو نائب أمير المنطقة: an office the honorific only addresses, its holder
+        # called by it (titles are matched without honorifics; the speakers table shows the office)
+        k = next((k for k, w in enumerate(title) if w not in lex.honorifics), len(title))
+        if k < len(title) and title[k] in lex.roles:
+            as_written = spelled.pop(title, "").split(" ")
+            title = title[k:]
+            spelled[title] = " ".join(as_written[k:]) if len(as_written) == k + len(title) else ""
     return names.Mention(title, name), spelled
 
 

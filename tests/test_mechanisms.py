@@ -3098,3 +3098,10 @@ def test_a_sentence_that_hands_the_turn_over_names_another_source():
     art = analyse(Document("t", "وأكد وزير الخارجية عادل الجبير أن المباحثات كانت مثمرة.\n"
                                 "وأضاف وزير الخارجية السعودي أن الزيارة ناجحة."))
     assert art.entity_of[0] == art.entity_of[1]
+
+
+def test_an_honorific_before_an_office_is_no_part_of_the_name_shown():
+    # معالي وزير الخارجية الروسي: the speakers table shows the office; an honorific alone stays what it is
+    art = analyse(Document("t", "وأكد معالي وزير الخارجية الروسي أن الزيارة ناجحة.\n"
+                                "وقالت معالي الدكتورة إن الخطة جاهزة."))
+    assert [art.entities[k].key() for k in art.entity_of] == [("وزير", "الخارجيه", "الروسي"), ("معالي", "الدكتوره")]
