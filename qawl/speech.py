@@ -861,7 +861,10 @@ def _implicit_report(lex: Lexicons, text: str, toks: Tokens, i: int, cue: str, q
     lead = toks[_often_before(lex, toks, i)].norm  # ودائما ما تقول: the و of the adverb that opens the clause
     if circumstantial or but_he or (i > 2 and (toks[i - 1].norm in {"حيث", "اذ"} or lead.startswith(("و", "ف"))
                                                  or when)):  # ثم تحدث فلان، فأكد أن: he who spoke, then affirmed
-        a, b, app_a, app_b = main_subject(lex, toks, i - 1 if toks[i - 1].norm in {"حيث", "اذ"} else i)
+        # …، وقال فيه إن: what he said in the statement the sentence spoke of, after a fronted phrase too (في غضون
+        # ذلك، تراجع المتحدث … عن تصريح …، وقال فيه)
+        in_it = i + 1 < len(toks) and toks[i + 1].norm in {"فيه", "فيها"}
+        a, b, app_a, app_b = main_subject(lex, toks, i - 1 if toks[i - 1].norm in {"حيث", "اذ"} else i, fronted=in_it)
         subject = surface(text, toks, a, b)
         counted = b < len(toks) and (toks[b].norm.isdigit() or toks[b].norm in lex.w.number)  # وحددت أسماء 11 متهما
         if subject and not counted and (has_name(lex, toks, a, b) or is_source(lex, subject) or circumstantial) and (

@@ -3105,3 +3105,10 @@ def test_an_honorific_before_an_office_is_no_part_of_the_name_shown():
     art = analyse(Document("t", "وأكد معالي وزير الخارجية الروسي أن الزيارة ناجحة.\n"
                                 "وقالت معالي الدكتورة إن الخطة جاهزة."))
     assert [art.entities[k].key() for k in art.entity_of] == [("وزير", "الخارجيه", "الروسي"), ("معالي", "الدكتوره")]
+
+
+def test_what_he_said_in_it_after_a_fronted_phrase_is_the_sentences_subjects():
+    # في غضون ذلك، تراجع فلان عن تصريح …، وقال فيه إن: the one who made the statement said what it held
+    [a] = attribute(LEX, split("في غضون ذلك، تراجع المتحدث باسم الحزب، أحمد بيرة، عن تصريح أدلى به أمس، "
+                               "وقال فيه إن حزبه سيرفض النتائج."))
+    assert (a.attribution, a.mention, a.apposition) == ("explicit", "المتحدث باسم الحزب", "أحمد بيرة")
