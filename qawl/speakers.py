@@ -115,7 +115,8 @@ class Entity:
             same_head = head == own_head
             # a person: any title part of his, or adding a word at most; a body or medium without a name: its own
             # title, its head noun, or a description made of its title's words (الصحيفة البريطانية)
-            fits = (self.names and same_head and (bare <= own or (own <= bare and len(bare - own) <= 1))) or (
+            fits = (self.names and same_head and (bare <= own or (own <= bare and len(bare - own) <= 1 and not any(
+                _name_word(w) for w in bare - own)))) or (
                 not self.names and (bare == own or (len(title) == 1 and bare == own_head)
                                     or (same_head and bare <= own)))
             if fits:  # the words either title lacks: الرئيس الأمريكي fits الرئيس الأمريكي (0) before الرئيس (1)
@@ -123,6 +124,12 @@ class Entity:
                 if best is None or gap < best:
                     best = gap
         return best
+
+
+def _name_word(word: str) -> bool:
+    """Return whether a word (without its article) the dictionary lacks and no relative adjective names something
+    (صحيفة الغارديان): a title with it is not one more word for the one named (الرئيس الصيني)."""
+    return dictionary.entry(word) is None and not word.endswith(("ي", "يه"))
 
 
 _WITHOUT: dict[tuple[tuple[str, ...], frozenset[str]], tuple[str, ...]] = {}

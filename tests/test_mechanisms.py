@@ -3112,3 +3112,13 @@ def test_what_he_said_in_it_after_a_fronted_phrase_is_the_sentences_subjects():
     [a] = attribute(LEX, split("في غضون ذلك، تراجع المتحدث باسم الحزب، أحمد بيرة، عن تصريح أدلى به أمس، "
                                "وقال فيه إن حزبه سيرفض النتائج."))
     assert (a.attribution, a.mention, a.apposition) == ("explicit", "المتحدث باسم الحزب", "أحمد بيرة")
+
+
+def test_an_outlets_name_after_its_media_noun_is_no_more_words_for_another_outlet():
+    # صحيفة "الغارديان" after صحيفة "ذا تايمز": another newspaper, not the first one with one word more (as الرئيس
+    # الصيني is الرئيس)
+    art = analyse(Document("t", "وذكرت صحيفة \"ذا تايمز\" أن قوائم الانتظار طالت.\n"
+                                "أما صحيفة \"الغارديان\" فنشرت تحقيقا كشفت فيه أن المستشفيات تعاني."))
+    assert art.entity_of[0] != art.entity_of[1]
+    art = analyse(Document("t", "وقال الرئيس شي جين بينغ إن الاقتصاد متين.\nوأضاف الرئيس الصيني أن النمو مستمر."))
+    assert art.entity_of[0] == art.entity_of[1]
