@@ -537,7 +537,8 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
             if word[:1] in preps and len(word) > 3 and (prev not in titles or _governed_after_title(lex, prev, word)):
                 break
             opens_object, ends_subject = kinds[word]
-            if (word in lex.w.demonstrative and _complete(lex, prev)) or (
+            after_given = j > i + 1 and toks[j - 2].norm in given  # رنا فؤاد حداد | هذا: a family name, complete
+            if (word in lex.w.demonstrative and (_complete(lex, prev) or after_given)) or (
                     opens_object and _after_definite(lex, prev, i, j)):
                 break  # نفى مسؤولون سعوديون | هذه الاتهامات، حذرت تركيا | الحكومة السورية: the object
             if ends_subject:

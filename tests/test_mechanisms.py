@@ -3122,3 +3122,17 @@ def test_an_outlets_name_after_its_media_noun_is_no_more_words_for_another_outle
     assert art.entity_of[0] != art.entity_of[1]
     art = analyse(Document("t", "وقال الرئيس شي جين بينغ إن الاقتصاد متين.\nوأضاف الرئيس الصيني أن النمو مستمر."))
     assert art.entity_of[0] == art.entity_of[1]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a novelist, a poet, a critic, a translator can speak: the occupation and her name are the source
+    ("وأكدت الروائية السعودية رجاء عالم أن الرواية بخير.", ("الروائية السعودية رجاء عالم", "person")),
+    ("وأكدت الروائية السعودية أن الرواية بخير.", ("الروائية السعودية", "person")),
+    ("وقالت الشاعرة إن القصيدة لا تموت.", ("الشاعرة", "person")),
+    # a demonstrative after a family name (حداد is also a noun) opens the object
+    ("وتعزو المترجمة اللبنانية رنا فؤاد حداد هذا الخلل إلى منطق السوق.",
+     ("المترجمة اللبنانية رنا فؤاد حداد", "person")),
+])
+def test_writers_and_artists_speak(sentence, expected):
+    [a] = attribute(LEX, split(sentence))
+    assert (a.mention, a.kind) == expected
