@@ -3136,3 +3136,15 @@ def test_an_outlets_name_after_its_media_noun_is_no_more_words_for_another_outle
 def test_writers_and_artists_speak(sentence, expected):
     [a] = attribute(LEX, split(sentence))
     assert (a.mention, a.kind) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # an objection, a protest, a complaint or an apology a source lodged is what it said
+    ("من جانبها، قدمت الصين اعتراضا رسميا لدى الولايات المتحدة بعد فرض العقوبات.", ("explicit", "الصين")),
+    ("وقدمت الوزارة شكوى إلى الأمم المتحدة.", ("explicit", "الوزارة")),
+    # a protest people took part in is no speech
+    ("وشارك الآلاف في احتجاج أمام البرلمان.", ("none", "")),
+])
+def test_an_objection_or_a_complaint_lodged_is_a_speech(sentence, expected):
+    [a] = attribute(LEX, split(sentence))
+    assert (a.attribution, a.mention) == expected
