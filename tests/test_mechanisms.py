@@ -3148,3 +3148,14 @@ def test_writers_and_artists_speak(sentence, expected):
 def test_an_objection_or_a_complaint_lodged_is_a_speech(sentence, expected):
     [a] = attribute(LEX, split(sentence))
     assert (a.attribution, a.mention) == expected
+
+
+@pytest.mark.parametrize(("headline", "expected"), [
+    # a body the gazetteer holds heads a headline quote, though it is one of the places too
+    ("الكرملين: لا موعد محددا بعد لقمة بين بوتين وترامب", ("explicit", "الكرملين")),
+    # a state before a colon is what the headline is about
+    ("سوريا: مقتل 20 مدنيا في قصف على إدلب", ("none", "")),
+])
+def test_a_body_that_is_also_a_place_heads_a_headline_quote(headline, expected):
+    [a] = attribute(LEX, split(headline))
+    assert (a.attribution, a.mention) == expected
