@@ -1252,10 +1252,11 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
             toks[np_end + 1].norm in lex.places or toks[np_end].norm == "امام"):
         colon = np_end  # الموفد الفرنسي في بيروت: …، وزير الكهرباء أمام مجلس الشعب: …: where he speaks
     elif 0 < np_end < colon and toks[np_end].norm in {"في", "من"} and (
-            where := _where_ends(lex, toks, np_end + 1, colon)) < colon and _told_medium(lex, toks, where, colon) and (
+            ((where := _where_ends(lex, toks, np_end + 1, colon)) < colon and _told_medium(lex, toks, where, colon))
+            or (where == colon and without_article(toks[0].norm) in lex.w.person_noun)) and (
             sources.classify(lex, [t.norm for t in toks[:np_end]]).kind in (sources.UNNAMED, sources.PERSON)):
         # مصدر في الأهلي لـ"يلا كورة": …، مدير الأسعار في «وزارة الاقتصاد» لـ«الوطن»: …: a source or a title, where
-        # he serves, then the outlet he told
+        # he serves, then the outlet he told; طبيبة في مدينة الطب: …: someone by her occupation and where she works
         np_end = where
     elif 0 < np_end < colon <= np_end + 6 and (toks[np_end].norm in lex.w.time_conjunction or (
             toks[np_end].norm == "عن")) and (toks[0].norm in lex.title_words or toks[0].norm in lex.w.person_noun or (

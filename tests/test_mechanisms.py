@@ -3159,3 +3159,9 @@ def test_an_objection_or_a_complaint_lodged_is_a_speech(sentence, expected):
 def test_a_body_that_is_also_a_place_heads_a_headline_quote(headline, expected):
     [a] = attribute(LEX, split(headline))
     assert (a.attribution, a.mention) == expected
+
+
+def test_someone_by_occupation_and_workplace_heads_a_headline_quote():
+    # طبيبة في مدينة الطب: …: a woman by her occupation and where she works said what follows the colon
+    [a] = attribute(LEX, split("طبيبة في مدينة الطب: أغلب حالات الربو بسبب التلوث"))
+    assert (a.attribution, a.mention) == ("explicit", "طبيبة في مدينة الطب")
