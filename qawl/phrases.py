@@ -826,6 +826,8 @@ def apposition(lex: Lexicons, toks: Tokens, j: int) -> tuple[int, int]:
             # شكره، وزوجته: what follows the comma belongs to the sentence, not to the name (، وزيرة الثقافة،: a
             # title whose و is its own, written with ة, no pronoun)
             return j, j
+        if head in lex.w.headed_by:
+            return j, j  # لجنة التحكيم، برئاسة الناقدة فلانة،: who heads it, not its name
         if (dictionary.verb_only(head) and head not in names.given_name_set(lex)) or (  # ، مدحت العربي،: a name
                 head in lex.w.preposition and head != "علي") or (head[2:] if head.startswith("ال") else head) in (
                 lex.w.time_noun) or ("ب" + head) in lex.w.approximately or head in lex.w.number or head.isdigit():

@@ -73,8 +73,10 @@ def subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int, 
         # describes the subject is passed over
         k = next((k for k in range(close - 1, max(0, close - 30), -1) if toks[k].norm in COMMAS), 0)
         if k > 0 and (_describes(lex, toks[k + 1]) or toks[k + 1].norm in lex.w.phrase_preposition
-                      or toks[k + 1].norm == "من"):
-            end = k  # الرئيس، في خطاب أمام الكونغرس، قال؛ الشرطة، من جهتها، قالت: where or whose turn it was
+                      or toks[k + 1].norm == "من" or toks[k + 1].norm in lex.w.headed_by):
+            # الرئيس، في خطاب أمام الكونغرس، قال؛ الشرطة، من جهتها، قالت: where or whose turn it was; اللجنة،
+            # برئاسة فلانة، قد أوصت: who heads it
+            end = k
     start, floor = end, after_dateline(lex, toks)
     while start > floor and end - start < 24:
         if toks[start - 1].norm in cues.QUOTE_MARKS and (opening := _quoted_name_start(toks, start - 1)) > 0:

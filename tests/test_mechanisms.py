@@ -3165,3 +3165,17 @@ def test_someone_by_occupation_and_workplace_heads_a_headline_quote():
     # طبيبة في مدينة الطب: …: a woman by her occupation and where she works said what follows the colon
     [a] = attribute(LEX, split("طبيبة في مدينة الطب: أغلب حالات الربو بسبب التلوث"))
     assert (a.attribution, a.mention) == ("explicit", "طبيبة في مدينة الطب")
+
+
+def test_a_family_name_that_opens_with_bin_is_one_name():
+    # وأضافت بن مسعود: her family name (بن مسعود), not the title بن and the given name of the colonel named later
+    art = analyse(Document("t", "وقالت المتحدثة باسم المنظمة، صفاء بن مسعود، إن القارب غرق.\n"
+                                "وأضافت بن مسعود أن الناجين في حالة صدمة.\n"
+                                "وأوضح الناطق باسم الجهاز، العقيد مسعود عبد الصمد، أن البحث مستمر."))
+    assert art.entity_of[0] == art.entity_of[1] != art.entity_of[2]
+
+
+def test_who_heads_a_body_is_no_name_of_it():
+    # لجنة التحكيم، برئاسة الناقدة فلانة، قد أوصت: the committee recommended; who heads it is set off by commas
+    [a] = attribute(LEX, split("وكانت لجنة التحكيم، برئاسة الناقدة التونسية ليلى بن عمار، قد أوصت بدعم النصوص."))
+    assert (a.mention, a.apposition, a.kind) == ("لجنة التحكيم", "", "organization")
