@@ -249,7 +249,8 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
     if start < end and start > 0 and words[start - 1] in lex.w.place_head:
         # رئيس بلدية مدينة خالد عمر الأحمد: the place's name, then a given name opens the holder's
         start = next((k for k in range(start + 1, end - 1) if words[k] in first_names), end)
-    while start < end and words[start] in joiners - {"عبد", "ابو", "ام", "ابن", "ال", "ولد", "بن"}:  # ولد حامدن: a name
+    # ولد حامدن، بن مسعود: a family name may open with its joiner (not دي، فان before a foreign family name)
+    while start < end and words[start] in joiners - {"عبد", "ابو", "ام", "ابن", "ال", "ولد", "بن"}:
         start += 1
     # A clitic word right after a definite one continues the title (المدير الإقليمي للحملة | لنصرة الأشقاء).
     while (start < end and start > 0 and words[start - 1].startswith("ال") and words[start][:1] in "لبو"

@@ -537,8 +537,9 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
             if word[:1] in preps and len(word) > 3 and (prev not in titles or _governed_after_title(lex, prev, word)):
                 break
             opens_object, ends_subject = kinds[word]
-            after_given = j > i + 1 and toks[j - 2].norm in given  # رنا فؤاد حداد | هذا: a family name, complete
-            if (word in lex.w.demonstrative and (_complete(lex, prev) or after_given)) or (
+            # رنا فؤاد حداد | هذا: the word after a given name is a family name, complete whatever else it spells
+            if (word in lex.w.demonstrative and (
+                    _complete(lex, prev) or (j > i + 1 and toks[j - 2].norm in given))) or (
                     opens_object and _after_definite(lex, prev, i, j)):
                 break  # نفى مسؤولون سعوديون | هذه الاتهامات، حذرت تركيا | الحكومة السورية: the object
             if ends_subject:
@@ -840,10 +841,9 @@ def apposition(lex: Lexicons, toks: Tokens, j: int) -> tuple[int, int]:
                 toks[k].norm in ends and names.anchored(lex, [t.norm for t in toks[start + 1 : k]])):
             return start, k  # ، على أكبر صالحي،: the given name علي written with ى, not the preposition
         k = through_phrase(lex, toks, start, noun_phrase(lex, toks, start))
-        if k < len(toks) and toks[k].norm not in ends and (close := next(
-                (c for c in range(k + 1, min(len(toks), start + 4)) if toks[c].norm in COMMAS), -1)) > 0 and (
-                head in names.given_name_set(lex)
-                and all(names.is_name_word(lex, t.norm) for t in toks[start + 1 : close])):
+        if k < len(toks) and toks[k].norm not in ends and head in names.given_name_set(lex) and (close := next(
+                (c for c in range(k + 1, min(len(toks), start + 4)) if toks[c].norm in COMMAS), -1)) > 0 and all(
+                names.is_name_word(lex, t.norm) for t in toks[start + 1 : close]):
             k = close  # ، ستيفن هارت،: a given name and the foreign family name after it (spelled like a verb)
         if k < len(toks) and toks[k].norm in lex.w.phrase_preposition:
             k2 = noun_phrase(lex, toks, k + 1)

@@ -624,6 +624,7 @@ def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = 
 
 
 def _speaker_words(lex: Lexicons) -> frozenset[tuple[str, ...]]:
+    """Return the bare titles that name whoever is speaking (المتحدث، المتحدثة), as titles of one word."""
     return frozenset((w,) for w in lex.w.the_speaker)
 
 
