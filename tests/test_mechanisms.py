@@ -2328,7 +2328,7 @@ def test_a_family_name_after_bin_shows_no_gender():
 
 @pytest.mark.parametrize(("article", "mention"), [
     # a body's short name in quotation marks before a headline's colon, which the article then names in full
-    ("«الصحة»: تطعيم 11 مليون طفل في 3 أيام\nأعلنت وزارة الصحة والسكان انتهاء الحملة.", "وزارة الصحة"),
+    ("«الصحة»: تطعيم 11 مليون طفل في 3 أيام\nأعلنت وزارة الصحة والسكان انتهاء الحملة.", "وزارة الصحة والسكان"),
     ("«الإحصاء»: مشاركة المرأة في سوق العمل تبلغ 36%\nكشفت الهيئة العامة للإحصاء أن المشاركة ارتفعت.",
      "الهيئة العامة للإحصاء"),
     ("«كورونا»: تسجيل 20 إصابة جديدة\nأعلنت وزارة الصحة تسجيل 20 إصابة.", ""),  # a topic, no body's name
@@ -2445,7 +2445,7 @@ def test_a_headlines_speaker_ends_before_what_and_when_he_spoke(headline, mentio
 def test_a_medium_told_after_a_given_name_is_no_family_name():
     art = analyse(Document("t", "أفاد الناطق العميد منير الورتتاني لموزاييك اليوم بأن النيران تراجعت.\n"
                                 "من جهته، قال والي جندوبة الطاهر بن سعيد لموزاييك إن الأضرار كبيرة."))
-    assert art.entities[art.entity_of[1]].key() == ("سعيد",)
+    assert art.entities[art.entity_of[1]].key() == ("بن", "سعيد")  # a family name that opens with بن
 
 
 def test_a_definite_document_heads_no_genitive():
