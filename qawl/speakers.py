@@ -118,12 +118,20 @@ class Entity:
             fits = (self.names and same_head and (bare <= own or (own <= bare and len(bare - own) <= 1 and not any(
                 _name_word(w) for w in bare - own)))) or (
                 not self.names and (bare == own or (len(title) == 1 and bare == own_head)
-                                    or (same_head and bare <= own)))
+                                    or (same_head and bare <= own)
+                                    # وزارة الطاقة (a headline) … وزارة الطاقة والمعادن: the same body, its name
+                                    # in full adds only genitives joined by و
+                                    or (same_head and own <= bare and bare - own <= _joined_words(title))))
             if fits:  # the words either title lacks: الرئيس الأمريكي fits الرئيس الأمريكي (0) before الرئيس (1)
                 gap = len(own - bare) + len(bare - own)
                 if best is None or gap < best:
                     best = gap
         return best
+
+
+def _joined_words(title: tuple[str, ...]) -> frozenset[str]:
+    """Return the words of a title joined to it by و, without و and the article (وزارة الطاقة والمعادن → معادن)."""
+    return frozenset(w[3:] for w in title if w.startswith("وال") and len(w) > 5)
 
 
 def _name_word(word: str) -> bool:

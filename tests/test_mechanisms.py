@@ -3179,3 +3179,13 @@ def test_who_heads_a_body_is_no_name_of_it():
     # لجنة التحكيم، برئاسة الناقدة فلانة، قد أوصت: the committee recommended; who heads it is set off by commas
     [a] = attribute(LEX, split("وكانت لجنة التحكيم، برئاسة الناقدة التونسية ليلى بن عمار، قد أوصت بدعم النصوص."))
     assert (a.mention, a.apposition, a.kind) == ("لجنة التحكيم", "", "organization")
+
+
+def test_a_headlines_short_body_name_is_the_body_named_in_full_with_genitives_joined_by_waw():
+    # وزارة الطاقة (the headline) … أكدت وزارة الطاقة والمعادن: one ministry; مجلس الأمن is no مجلس الأمن القومي
+    art = analyse(Document("t", "وزارة الطاقة: السلطنة ملتزمة بقرار أوبك\n"
+                                "وقالت وزارة الطاقة والمعادن إن السلطنة ملتزمة بالقرار.\n"
+                                "وقال المحلل سامي العلي إن الأسعار سترتفع."))
+    assert art.entity_of[0] == art.entity_of[1] != art.entity_of[2]
+    art = analyse(Document("t", "مجلس الأمن: جلسة طارئة بشأن غزة\nوقال مجلس الأمن القومي إن الوضع خطير."))
+    assert art.entity_of[0] != art.entity_of[1]
