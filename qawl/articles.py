@@ -164,7 +164,9 @@ def analyse(doc: Document, lex: Lexicons | None = None) -> _Article:
             handed.append(False)
         if a.attribution != "none":
             spoken.append((a.mention, a.apposition))
-            evidence.append((a.kind, a.gender or _verb_gender(a.agrees)))
+            # a headline's source (تيتيه أمام مجلس الأمن: …) has no verb whose form shows a gender
+            evidence.append((a.kind, a.gender or (_verb_gender(a.agrees) if a.cue or a.attribution != "explicit"
+                                                  else "")))
             speaks.append(True)
             handed.append(a.attribution == "explicit" and turns.opens_new_turn(lex, cut))
     article_words = _ArticleWords(said, info_of)
