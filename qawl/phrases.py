@@ -512,6 +512,7 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
             # أحد حراسه: a quantifier counts a possessed noun; خوسيه: a given name's ه is no pronoun
             # المتحدث باسم خارجيتها: the body he speaks for, its pronoun the state's
             possessed = (tok.possessed and word not in given and prev not in lex.w.quantifier and prev != "باسم"
+                         and prev not in given  # هانا تيتيه: after a given name, a family name in ه, no pronoun
                          and not _radical_ha(word)  # إدارة مياه النيل: the ه of مياه is the word's own
                          and prev not in lex.w.media_noun  # صحيفة أوليه: the outlet's name, whatever its ending
                          and not word.startswith("باسم")  # المتحدث باسمه فلان: whom he speaks for, then his name

@@ -3197,3 +3197,9 @@ def test_a_headlines_source_shows_no_gender():
                                 "حذرت المبعوثة الأممية إلى ليبيا، جيرالدين تيتيه، من أن الانقسام يهدد بانهيار "
                                 "اقتصادي."))
     assert len(set(art.entity_of)) == 1 and art.entities[0].gender() == "f"
+
+
+def test_a_family_name_in_ha_after_a_given_name_is_no_pronoun():
+    # هانا تيتيه: her family name, not تيتي + "his"
+    [a] = attribute(LEX, split("وقالت المبعوثة الأممية هانا تيتيه إن الوضع خطير."))
+    assert a.mention == "المبعوثة الأممية هانا تيتيه"
