@@ -219,9 +219,14 @@ def _coordinated_genitive(toks: Tokens, i: int, j: int) -> bool:
     while k > i and toks[k].norm.startswith("وال"):
         k -= 1
     head = toks[k - 1].norm
-    # وزير المياه | والري: a construct's head may begin with a و of its own (وزير، وكالة), which the dictionary knows
-    return k > i and toks[k].norm.startswith("ال") and not head.startswith("ال") and not (
-        head[:1] == "و" and dictionary.entry(head) is None)
+    # وزير المياه | والري: a construct's head may begin with a و of its own (وزير، وكالة)
+    return k > i and toks[k].norm.startswith("ال") and not head.startswith("ال") and not _conjunct(head)
+
+
+def _conjunct(word: str) -> bool:
+    """Return whether a word is و and another word: one the dictionary does not know with its و (والتنمية، ومكافحة;
+    not وزير، وكالة، والد، والي)."""
+    return word[:1] == "و" and dictionary.entry(word) is None
 
 
 def _titles_one_person(lex: Lexicons, first: str, second: str) -> bool:
@@ -570,7 +575,7 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
                 # القناة 12 الإسرائيلية: a channel's number is its name)
             if word.startswith("وال") and not prev.startswith(("ال", "وال", "لل", "بال")):
                 break  # ترامب والفرنسي ماكرون: a second subject, not a part of the first
-            if (objects and prev.startswith("وال") and dictionary.entry(prev) is None and word not in titles
+            if (objects and prev.startswith("وال") and _conjunct(prev) and word not in titles
                     and word not in given and word not in places and not word.startswith("و")
                     and not word.endswith(("ي", "يه")) and (word.startswith("ال") or _common_noun(lex, word))):
                 # أكدت وزارة الطاقة والمعادن | التزام السلطنة، أعلنت وزارة الشباب والرياضة | السماح: after the body's

@@ -121,7 +121,7 @@ class Entity:
                                     or (same_head and bare <= own)
                                     # وزارة الطاقة (a headline) … وزارة الطاقة والمعادن: the same body, its name
                                     # in full adds only genitives joined by و
-                                    or (same_head and own <= bare and bare - own <= _joined_words(title))))
+                                    or (same_head and own <= bare and bare - own <= _by_and[title])))
             if fits:  # the words either title lacks: الرئيس الأمريكي fits الرئيس الأمريكي (0) before الرئيس (1)
                 gap = len(own - bare) + len(bare - own)
                 if best is None or gap < best:
@@ -133,6 +133,8 @@ def _joined_words(title: tuple[str, ...]) -> frozenset[str]:
     """Return the words of a title joined to it by و, without و and the article (وزارة الطاقة والمعادن → معادن)."""
     return frozenset(w[3:] for w in title if w.startswith("وال") and len(w) > 5)
 
+
+_by_and: Memo[tuple[str, ...], frozenset[str]] = Memo(_joined_words)  # one set per title, as _bare
 
 def _name_word(word: str) -> bool:
     """Return whether a word (without its article) the dictionary lacks and no relative adjective names something
@@ -583,8 +585,8 @@ def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = 
             if index >= 0 and not named and turns is not None and turns[pos] and index == next(
                     (out[p] for p in range(pos - 1, -1, -1) if out[p] >= 0 and speaks[p]), -1):
                 index = -1  # من جانبه أكد وزير الخارجية الروسي after وزير الخارجية فلان: his counterpart
-            if index < 0 and evidence is not None and len(mention.title) < 3 and (
-                    _without(mention.title, lex.w.same) in lex.derived("speaker_words", _speaker_words)):
+            if index < 0 and evidence is not None and len(mention.title) < 3 and len(
+                    bare_title := _without(mention.title, lex.w.same)) == 1 and bare_title[0] in lex.w.the_speaker:
                 index = _last_speaker(out, pos, speaks, entities, evidence)
             elif index < 0 and evidence is not None and _described_by_nationality(lex, mention.title):
                 # وقال المدرب البرتغالي after مدرب الهلال فلان: the coach the article named, by where he is from
@@ -629,11 +631,6 @@ def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = 
         _bodies_by_name(lex, entities, words)
     _gazetteer_spellings(lex, entities)
     return out, entities
-
-
-def _speaker_words(lex: Lexicons) -> frozenset[tuple[str, ...]]:
-    """Return the bare titles that name whoever is speaking (المتحدث، المتحدثة), as titles of one word."""
-    return frozenset((w,) for w in lex.w.the_speaker)
 
 
 def _described_by_nationality(lex: Lexicons, title: tuple[str, ...]) -> bool:

@@ -1284,9 +1284,9 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
         2 <= colon <= 3 and toks[0].norm in lex.w.name_joiner and names.skeleton(toks[colon - 1].norm) in known)
     # أبي راشد:، ولد سيدي محمود: a family name opening with its joiner, the last word of a name the article gave
     # واشنطن بوست: … — a name the gazetteer holds that begins with a place is the outlet's, not the place's
-    # الكرملين: …: a body the gazetteer holds, though it is a place too
-    gazetted = mentions.name_at([t.norm for t in toks[:colon]], mentions.gazetteer_index(lex), 0)
-    institution = (toks[0].norm not in lex.places or gazetted[0] > 1 or (
+    # الكرملين: …: a body the gazetteer holds, though it is a place too (looked up for a place only)
+    institution = (toks[0].norm not in lex.places or (
+        gazetted := mentions.name_at([t.norm for t in toks[:colon]], mentions.gazetteer_index(lex), 0))[0] > 1 or (
         gazetted == (colon, "organization"))) and is_source(lex, surface(text, toks, 0, colon))
     # الموفد الفرنسي في بيروت: …، الوزير: …: a definite title speaks (the article names its holder)
     titled = toks[0].norm.startswith("ال") and toks[0].norm in lex.title_words and not mention.name
