@@ -629,6 +629,11 @@ def _governed_after_title(lex: Lexicons, prev: str, word: str) -> bool:
     return not _completes_title(lex, word[3:])
 
 
+def _completes_with_ba(lex: Lexicons, word: str) -> bool:
+    """Return whether a ب-word names where or what a title's holder serves (بتونس، بالوزارة، بمنطقة)."""
+    return word[:1] == "ب" and len(word) > 3 and _completes_title(lex, word[3:] if word.startswith("بال") else word[1:])
+
+
 def _completes_title(lex: Lexicons, bare: str) -> bool:
     """Return whether a word without ب and ال names where or what a title's holder serves: a place, a body or an
     office (مدير التعليم بمنطقة، المتحدث بوزارة، بالإنابة)."""
@@ -772,9 +777,9 @@ def through_phrase(lex: Lexicons, toks: Tokens, a: int, k: int) -> int:
         return moved  # مسؤول (بارع) في الأحساء فلان: an aside in brackets, then the title's complement and name
     if a < k < len(toks) and toks[a].norm in lex.roles and (named := bracketed_name(lex, toks, k)):
         return named[1]  # رئيس مهرجان القطيف (واحتنا فرحانة) رائد أبو عزيز: the festival's name in brackets, then his
-    if (a < k < len(toks) - 2 and toks[k].norm[:1] == "ب" and toks[k].norm[1:] in lex.places
-            and toks[k + 1].norm in COMMAS and not has_name(lex, toks, a, k)):
-        return k + 1  # الناطق باسم المحكمة الابتدائية بتونس،: where the body is, in one word, up to the comma
+    if (a < k < len(toks) - 2 and toks[k + 1].norm in COMMAS and _completes_with_ba(lex, toks[k].norm)
+            and not has_name(lex, toks, a, k)):
+        return k + 1  # الناطق باسم المحكمة الابتدائية بتونس،، المتحدث بالوزارة،: where he serves, up to the comma
     to = a < k < len(toks) and toks[k].norm == "الي" and toks[a].norm in lex.roles  # المبعوث إلى اليمن فلان
     if a < k < len(toks) and (toks[k].norm in lex.w.phrase_preposition or to) and not has_name(lex, toks, a, k):
         m = noun_phrase(lex, toks, k + 1)
