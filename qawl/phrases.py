@@ -23,10 +23,10 @@ def _stop_word(lex: Lexicons, n: str) -> bool:
     table = cues.of(lex)
     return ((n in PUNCTUATION and n not in "-–") or n in lex.w.phrase_end or n in lex.w.that
             or (n[:1] in "وف" and n[1:] in lex.w.that) or n in table.verbs or n in table.participles
-            or n in lex.w.according_to or _for_media(lex, n))
+            or n in lex.w.according_to or for_media(lex, n))
 
 
-def _for_media(lex: Lexicons, n: str) -> bool:
+def for_media(lex: Lexicons, n: str) -> bool:
     """Return whether a word is "for" a medium (لوكالة، للصحفيين): a speaker's addressee, not part of his name."""
     return n.startswith("ل") and (starts_with_media_word(lex, n[1:]) or (n.startswith("لل")
                                                                          and starts_with_media_word(lex, n[2:])))
@@ -423,7 +423,8 @@ def _ali_after_honorific(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
     before an action, a plural, a title, a body, a place or a possessed thing, which the preposition governs (وشدد
     الدكتور على ضرورة، على الجهود، على الحكومة، وكتب الوزير على حسابه)."""
     if not (j > i and j + 1 < len(toks) and toks[j].norm == "علي" and (
-            toks[j - 1].norm in lex.honorifics or toks[j - 1].norm in lex.roles)):  # النائب علي خريس
+            toks[j - 1].norm in lex.honorifics or toks[j - 1].norm in lex.roles
+            or _person_noun(lex, toks[j - 1].norm))):  # النائب علي خريس، المزارع علي بن فلان
         return False
     after = toks[j + 1].norm
     if after in lex.title_words or after in lex.places or stop_words(lex)[after] or toks[j + 1].possessed:
@@ -783,10 +784,11 @@ def through_phrase(lex: Lexicons, toks: Tokens, a: int, k: int) -> int:
     to = a < k < len(toks) and toks[k].norm == "الي" and toks[a].norm in lex.roles  # المبعوث إلى اليمن فلان
     if a < k < len(toks) and (toks[k].norm in lex.w.phrase_preposition or to) and not has_name(lex, toks, a, k):
         m = noun_phrase(lex, toks, k + 1)
-        if not to and m > k + 1 and m - k <= 5 and m < len(toks) and toks[m].norm in COMMAS:
-            return m
         head = toks[a].norm
         holder = head in lex.roles or (head[2:] if head.startswith("ال") else head) in lex.w.person_noun
+        if not to and m > k + 1 and (m - k <= 5 or (holder and m - k <= 9)) and m < len(toks) and (
+                toks[m].norm in COMMAS):
+            return m  # الباحثة في المعهد الوطني لأبحاث السكان والضمان الاجتماعي،: where the holder serves, in full
         if holder and m > k + 2 and m - k <= 9 and _trailing_person(lex, toks, k + 1, m) > k + 1:
             return m  # نائب الممثل في العراق جورجي بوستن، الباحث في معهد واشنطن لسياسات الشرق الأدنى ديفيد شينكر
         cut = next((p for p in range(k + 3, m) if toks[p].norm[:1] in "بل" and len(toks[p].norm) > 3), m)

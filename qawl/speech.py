@@ -16,6 +16,7 @@ from qawl.phrases import (
     apposition,
     bracketed_name,
     called_name,
+    for_media,
     has_name,
     is_stop_word,
     lam_phrase,
@@ -291,7 +292,13 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
             # said (not مصدر … للمحررة السياسية، لورا كنزبيرغ،: whom he told, and her name)
             comp_at += 1
         if not closed and not (comp_at < len(toks) and is_complement(lex, toks[comp_at].norm, frozenset())):
-            np_end = noun_phrase(lex, toks, j, objects=True, preps=preps, ends=allowed, after_name=True)
+            cut = noun_phrase(lex, toks, j, objects=True, preps=preps, ends=allowed, after_name=True)
+            if _addressed_before(lex, toks, comp_at, allowed) > 0:
+                # قالت المحامية فلانة لبي بي سي إن: the subject closed before the medium it told, a name whole;
+                # only where he is from may still end it (المواطن فلان | من سكان الحي لـ«الدستور»)
+                cut = next((m for m in range(cut, np_end) if toks[m].norm in w.phrase_preposition
+                            or toks[m].norm == "من"), np_end)
+            np_end = cut
             end = through_phrase(lex, toks, j, np_end)
         if objects and (cut := _object_after_definite(lex, toks, j, np_end)) > 0:
             np_end = end = cut  # توقع المركز الوطني للأرصاد | هطول أمطار: an action opens what it expected
@@ -599,6 +606,25 @@ def _aged(lex: Lexicons, toks: Tokens, m: int) -> bool:
     word = toks[m].norm
     return word in lex.w.aged or (word == "صاحب" and m + 1 < len(toks) and toks[m + 1].norm[:2] == "ال"
                                   and toks[m + 1].norm[2:3].isdigit())
+
+
+def _addressed_before(lex: Lexicons, toks: Tokens, k: int, allowed: frozenset[str]) -> int:
+    """Return the position of what was said after a medium addressed right after the subject (قالت المحامية فلانة
+    لبي بي سي إن، فلان، عضو الهيئة، لـ«الوطن»، إن), else -1: the subject closed before the addressee, whole."""
+    if k < len(toks) and toks[k].norm in COMMAS:
+        k += 1
+    table = cues.of(lex)
+    if k + 1 >= len(toks) or toks[k].norm[:1] != "ل" or toks[k].norm in table.verbs or not (
+            toks[k].norm == "ل" or for_media(lex, toks[k].norm) or toks[k + 1].norm in cues.QUOTE_MARKS
+            or dictionary.entry(toks[k].norm[1:]) is None):
+        return -1
+    for m in range(k + 1, min(len(toks), k + 10)):
+        word = toks[m].norm
+        if is_complement(lex, word, allowed - {cues.ANY}):
+            return m
+        if word in table.verbs or dictionary.verb_only(word):
+            return -1
+    return -1
 
 
 def _told(lex: Lexicons, toks: Tokens, j: int, plural: bool) -> int:

@@ -3210,3 +3210,31 @@ def test_where_he_serves_in_a_ba_word_is_a_body_or_office_too():
     [a] = attribute(LEX, split("وقال مدير إدارة الترصد بالمركز، مراد الحاسي، في تصريح لليبيا أوبزرفر إن عدد "
                                "الإصابات تضاعف."))
     assert (a.mention, a.apposition) == ("مدير إدارة الترصد", "مراد الحاسي")
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    ("وقالت المحامية سنية الورتاني، عضو هيئة الدفاع، لبي بي سي إن موكليها لم يرتكبوا أي جرم.",
+     "المحامية سنية الورتاني"),
+    ("وقالت الدكتورة منار غانم، عضو المركز الإعلامي بالهيئة، لـ«الوطن»، إن «منخفضا جويا يتسبب في الأمطار».",
+     "الدكتورة منار غانم"),
+    ("وقال المواطن عماد النسور من سكان جبل النصر لـ«الدستور»: «نشتري المياه بالصهاريج».", "المواطن عماد النسور"),
+])
+def test_a_medium_told_after_the_subject_leaves_the_name_whole(sentence, mention):
+    # قالت فلانة لبي بي سي إن: the subject closed before the medium it told; where he lives (من سكان) still ends it
+    [a] = attribute(LEX, split(sentence))
+    assert a.mention == mention
+
+
+def test_ali_after_a_human_noun_is_a_given_name_before_bin():
+    # المزارع علي بن حسين: a name (Egyptian spelling writes علي for على too: وشدد المزارع على ضرورة)
+    [a] = attribute(LEX, split("من جانبه، قال المزارع علي بن حسين بن محمد الخواجة إن الموسم جيد."))
+    assert a.mention == "المزارع علي بن حسين بن محمد الخواجة"
+    [a] = attribute(LEX, split("وشدد المزارع على ضرورة دعم الفلاحين."))
+    assert a.mention == "المزارع"
+
+
+def test_where_a_holder_serves_runs_to_the_comma_before_his_name():
+    # الباحثة في المعهد الوطني لأبحاث السكان والضمان الاجتماعي، فلانة،: a long body, then her name set off by commas
+    [a] = attribute(LEX, split("وقالت الباحثة في المعهد الوطني لأبحاث السكان والضمان الاجتماعي، يوكو تاناكا، "
+                               "لوكالة \"بلومبرغ\" إن الحوافز غير كافية."))
+    assert a.apposition == "يوكو تاناكا"
