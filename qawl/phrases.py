@@ -27,9 +27,11 @@ def _stop_word(lex: Lexicons, n: str) -> bool:
 
 
 def for_media(lex: Lexicons, n: str) -> bool:
-    """Return whether a word is "for" a medium (لوكالة، للصحفيين): a speaker's addressee, not part of his name."""
+    """Return whether a word is "for" a medium (لوكالة، للصحفيين، لكوردستان24): a speaker's addressee, not part of his
+    name; an outlet whose name ends in its number (فرانس24) is one whatever its words."""
     return n.startswith("ل") and (starts_with_media_word(lex, n[1:]) or (n.startswith("لل")
-                                                                         and starts_with_media_word(lex, n[2:])))
+                                                                         and starts_with_media_word(lex, n[2:]))
+                                  or (len(n) > 3 and n[-1].isdigit() and not n[1].isdigit()))
 
 
 def starts_with_media_word(lex: Lexicons, word: str) -> bool:
@@ -795,8 +797,11 @@ def through_phrase(lex: Lexicons, toks: Tokens, a: int, k: int) -> int:
         if holder and k + 2 < cut < m and cut - k <= 9 and _trailing_person(lex, toks, k + 1, cut) > k + 1:
             return cut  # عضو المجلس عن محافظة حمص ميساء العلي | بتوزيع: the name, then what the verb governs
         if holder and m - k <= 5 and m < len(toks) and toks[m].norm in lex.w.phrase_preposition and (
-                (n := noun_phrase(lex, toks, m + 1)) - m <= 6 and _trailing_person(lex, toks, a, n) > m + 1):
-            return n  # المسؤول في حزب اليسار | في سوريا محمد جلال قاسم: where he serves, where that is, his name
+                (n := noun_phrase(lex, toks, m + 1)) - m <= 6 and (_trailing_person(lex, toks, a, n) > m + 1 or (
+                    n > m + 1 and n - k <= 9 and n < len(toks) and toks[n].norm in COMMAS))):
+            # المسؤول في حزب اليسار | في سوريا محمد جلال قاسم: where he serves, where that is, his name (or up to
+            # the comma before it: النائبة عن الحزب الديمقراطي في مجلس النواب، فلانة،)
+            return n
     if a < k < len(toks) - 2 and toks[a].norm in lex.roles and toks[k].norm.startswith("لل") and (
             toks[k + 1].norm in lex.honorifics):
         # وكيل الجامعة للتطوير الدكتور فلان الفلاني: the title's complement, then the named holder

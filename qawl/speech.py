@@ -293,7 +293,7 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
             comp_at += 1
         if not closed and not (comp_at < len(toks) and is_complement(lex, toks[comp_at].norm, frozenset())):
             cut = noun_phrase(lex, toks, j, objects=True, preps=preps, ends=allowed, after_name=True)
-            if _addressed_before(lex, toks, comp_at, allowed) > 0:
+            if _addressed_before(lex, toks, comp_at) > 0:
                 # قالت المحامية فلانة لبي بي سي إن: the subject closed before the medium it told, a name whole;
                 # only where he is from may still end it (المواطن فلان | من سكان الحي لـ«الدستور»)
                 cut = next((m for m in range(cut, np_end) if toks[m].norm in w.phrase_preposition
@@ -608,11 +608,15 @@ def _aged(lex: Lexicons, toks: Tokens, m: int) -> bool:
                                   and toks[m + 1].norm[2:3].isdigit())
 
 
-def _addressed_before(lex: Lexicons, toks: Tokens, k: int, allowed: frozenset[str]) -> int:
+def _addressed_before(lex: Lexicons, toks: Tokens, k: int) -> int:
     """Return the position of what was said after a medium addressed right after the subject (قالت المحامية فلانة
     لبي بي سي إن، فلان، عضو الهيئة، لـ«الوطن»، إن), else -1: the subject closed before the addressee, whole."""
     if k < len(toks) and toks[k].norm in COMMAS:
         k += 1
+    if k + 2 < len(toks) and toks[k].norm == "في" and _interview(lex, toks[k + 1].norm):
+        k += 2  # فلانة في حديث لموقع بانيت: the interview, then the medium
+        if toks[k].norm[:1] != "ل" and _says_what(lex, toks[k].norm):
+            return k
     table = cues.of(lex)
     if k + 1 >= len(toks) or toks[k].norm[:1] != "ل" or toks[k].norm in table.verbs or not (
             toks[k].norm == "ل" or for_media(lex, toks[k].norm) or toks[k + 1].norm in cues.QUOTE_MARKS
@@ -620,11 +624,23 @@ def _addressed_before(lex: Lexicons, toks: Tokens, k: int, allowed: frozenset[st
         return -1
     for m in range(k + 1, min(len(toks), k + 10)):
         word = toks[m].norm
-        if is_complement(lex, word, allowed - {cues.ANY}):
+        if _says_what(lex, word):
             return m
         if word in table.verbs or dictionary.verb_only(word):
             return -1
     return -1
+
+
+def _says_what(lex: Lexicons, word: str) -> bool:
+    """Return whether a word opens what was said: أن/إن or a colon (not a preposition the verb governs)."""
+    return word in lex.w.that or word == cues.COLON
+
+
+def _interview(lex: Lexicons, word: str) -> bool:
+    """Return whether a word is an interview or a statement given, maybe its giver's (حديث، حديثها، مقابلته)."""
+    return word in lex.w.interview or any(
+        word.endswith(s) and (word[: -len(s)] in lex.w.interview or word[: -len(s) - 1] + "ه" in lex.w.interview)
+        for s in ("ها", "ه", "هم"))
 
 
 def _told(lex: Lexicons, toks: Tokens, j: int, plural: bool) -> int:

@@ -3238,3 +3238,26 @@ def test_where_a_holder_serves_runs_to_the_comma_before_his_name():
     [a] = attribute(LEX, split("وقالت الباحثة في المعهد الوطني لأبحاث السكان والضمان الاجتماعي، يوكو تاناكا، "
                                "لوكالة \"بلومبرغ\" إن الحوافز غير كافية."))
     assert a.apposition == "يوكو تاناكا"
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    ("وذكرت مصادر مطلعة لكوردستان24 أن الجانبين اتفقا مبدئيا.", "مصادر مطلعة"),
+    ("تقول منى لرصيف22: \"عرفت الحقيقة صدفة\".", "منى"),
+])
+def test_an_outlet_whose_name_ends_in_its_number_is_whom_the_source_told(sentence, mention):
+    # لكوردستان24، لرصيف22: the medium told, no word of the source's label
+    [a] = attribute(LEX, split(sentence))
+    assert a.mention == mention
+
+
+def test_an_interview_given_to_a_medium_leaves_the_name_whole():
+    # الطبيبة رلى خوري في حديث لموقع بانيت: (رلى, a given name no list holds): the interview, then what she said
+    [a] = attribute(LEX, split("وقالت الطبيبة رلى خوري في حديث لموقع \"عرب 48\" إن الحالات بسيطة."))
+    assert a.mention == "الطبيبة رلى خوري"
+
+
+def test_where_a_holder_serves_and_where_that_is_runs_to_the_comma_before_her_name():
+    # النائبة عن الحزب … في مجلس النواب العراقي، فلانة،: her party, its chamber, then her name set off by commas
+    [a] = attribute(LEX, split("في السياق ذاته، قالت النائبة عن الحزب الديمقراطي الكوردستاني في مجلس النواب "
+                               "العراقي، بروين عبد الله، لكوردستان24، إن الأزمة تحل بالقانون."))
+    assert a.apposition == "بروين عبد الله"
