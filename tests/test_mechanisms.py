@@ -3261,3 +3261,13 @@ def test_where_a_holder_serves_and_where_that_is_runs_to_the_comma_before_her_na
     [a] = attribute(LEX, split("في السياق ذاته، قالت النائبة عن الحزب الديمقراطي الكوردستاني في مجلس النواب "
                                "العراقي، بروين عبد الله، لكوردستان24، إن الأزمة تحل بالقانون."))
     assert a.apposition == "بروين عبد الله"
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    ("من جهتها، اعتبرت النائبة بولا يعقوبيان أن المماطلة تخدم المنظومة.", "النائبة بولا يعقوبيان"),
+    ("وأكدت الباحثة نرمين السيد أن النتائج مشجعة.", "الباحثة نرمين السيد"),
+])
+def test_given_names_no_dictionary_holds_complete_a_title(sentence, mention):
+    # بولا، نرمين: women's given names the list now holds (data/given_names.csv), no word the dictionary knows
+    [a] = attribute(LEX, split(sentence))
+    assert (a.mention, a.gender) == (mention, "f")
