@@ -298,7 +298,7 @@ def _addressee(lex: Lexicons, prev: str, word: str) -> bool:
         doers != "" and (doers in lex.w.person_noun or dictionary.entry(doers) is not None)))
 
 
-def _person_noun(lex: Lexicons, word: str) -> bool:
+def person_noun(lex: Lexicons, word: str) -> bool:
     """Return whether a word is a human noun, with its article or feminine ending or not (المغردة، ناشط)."""
     bare = word[2:] if word.startswith("ال") else word
     return bare in lex.w.person_noun or (bare.endswith("ه") and bare[:-1] in lex.w.person_noun)
@@ -426,7 +426,7 @@ def _ali_after_honorific(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
     الدكتور على ضرورة، على الجهود، على الحكومة، وكتب الوزير على حسابه)."""
     if not (j > i and j + 1 < len(toks) and toks[j].norm == "علي" and (
             toks[j - 1].norm in lex.honorifics or toks[j - 1].norm in lex.roles
-            or _person_noun(lex, toks[j - 1].norm))):  # النائب علي خريس، المزارع علي بن فلان
+            or person_noun(lex, toks[j - 1].norm))):  # النائب علي خريس، المزارع علي بن فلان
         return False
     after = toks[j + 1].norm
     if after in lex.title_words or after in lex.places or stop_words(lex)[after] or toks[j + 1].possessed:
@@ -464,7 +464,7 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
     # looked up once, not at every word.
     body = objects and i < last and institution(lex, toks[i].norm)
     # وزير خارجية روسيا سيرغي لافروف، الأمين العام للأمم المتحدة أنطونيو غوتيريش: the name a role's phrase ends with
-    titled = objects and i < last and (toks[i].norm in lex.roles or _person_noun(lex, toks[i].norm))
+    titled = objects and i < last and (toks[i].norm in lex.roles or person_noun(lex, toks[i].norm))
     kinds = lex.memo("phrase_word", _phrase_word)
     given = names.given_name_set(lex)  # ماريا is a name, not ماري + the alef of the accusative
     copula = lex.w.copula  # صحفي من رويترز | كان على الطائرة: كان inside a phrase opens a clause about it

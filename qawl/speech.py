@@ -22,6 +22,7 @@ from qawl.phrases import (
     lam_phrase,
     noun_phrase,
     noun_with_pronoun,
+    person_noun,
     through_phrase,
     trailing_name,
 )
@@ -272,6 +273,9 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
             allowed = allowed | speech_objects(lex)  # the subject ends where the speech it issued is named
         preps = complement_prefixes(allowed)
         np_end = noun_phrase(lex, toks, j, objects=objects, preps=preps, ends=allowed)
+        if objects and (whole := noun_phrase(lex, toks, j, preps=preps, ends=allowed)) > np_end and (
+                _named_in_commas(lex, toks, j, whole)):
+            np_end = whole  # انتقدت الرئيسة المشاركة للحزب، فلانة، ما: her title whole, her name set off by commas
         if issues and not objects and (cut := noun_phrase(lex, toks, j, objects=True, preps=preps,
                                                           ends=allowed)) < np_end and is_thing(toks[cut].norm):
             np_end = cut  # ونشرت الهيئة | صورة: a thing the dictionary knows opens what it issued (not تايمز)
@@ -298,6 +302,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
                 # only where he is from may still end it (المواطن فلان | من سكان الحي لـ«الدستور»)
                 cut = next((m for m in range(cut, np_end) if toks[m].norm in w.phrase_preposition
                             or toks[m].norm == "من"), np_end)
+            elif cut < np_end and _named_in_commas(lex, toks, j, np_end):
+                cut = np_end  # الرئيسة المشاركة للحزب، فلانة، ما وصفته: the holder's name closes her title
             np_end = cut
             end = through_phrase(lex, toks, j, np_end)
         if objects and (cut := _object_after_definite(lex, toks, j, np_end)) > 0:
@@ -606,6 +612,15 @@ def _aged(lex: Lexicons, toks: Tokens, m: int) -> bool:
     word = toks[m].norm
     return word in lex.w.aged or (word == "صاحب" and m + 1 < len(toks) and toks[m + 1].norm[:2] == "ال"
                                   and toks[m + 1].norm[2:3].isdigit())
+
+
+def _named_in_commas(lex: Lexicons, toks: Tokens, j: int, end: int) -> bool:
+    """Return whether a title heads toks[j:end] and a personal name set off by commas follows it (الرئيسة المشاركة
+    للحزب الاشتراكي، بيربل باس،): the title's holder, so no word of the title opens the verb's object."""
+    if not (toks[j].norm in lex.roles or (toks[j].norm.startswith("ال") and person_noun(lex, toks[j].norm))):
+        return False  # not مصدر من داخل الحزب للمحررة، فلانة،: an unnamed source's addressee
+    start, close = apposition(lex, toks, end)
+    return start < close < len(toks) and toks[close].norm in COMMAS and has_name(lex, toks, start, close)
 
 
 def _addressed_before(lex: Lexicons, toks: Tokens, k: int) -> int:

@@ -2107,8 +2107,8 @@ OUTLETS_STOP_25 = """
 وأكد رئيس وزرائها أن الحكومة مستقرة. → رئيس وزرائها
 # forms of North African and UN desks
 # the feminine of a role is a title too, its apposition her name
-# its domain (للشؤون …) is left to the title it completes
-وقالت منسقة الأمم المتحدة للشؤون الإنسانية، كليمنتين سلامي، في بيان إن الوقت ينفد. → منسقة الأمم المتحدة
+# its domain (للشؤون …) is a word of the title, the name set off by commas closes it
+وقالت منسقة الأمم المتحدة للشؤون الإنسانية، ليز غراندي، في بيان إن الوقت ينفد. → منسقة الأمم المتحدة للشؤون الإنسانية
 ودعت اللجنة منسقة الشؤون الإنسانية إلى التدخل. → اللجنة  # a role after a body: whom it calls
 # علي written as the preposition before a compound name (Egyptian spelling); Western ranks are honorifics
 قال الدكتور على عبد العال، رئيس مجلس النواب، إن المجلس سيناقش القانون. → الدكتور على عبد العال
@@ -3206,10 +3206,10 @@ def test_a_family_name_in_ha_after_a_given_name_is_no_pronoun():
 
 
 def test_where_he_serves_in_a_ba_word_is_a_body_or_office_too():
-    # مدير إدارة الترصد بالمركز، فلان،: the body he serves in one word ends his title, the name after the comma is his
+    # مدير إدارة الترصد بالمركز، فلان،: the body he serves in one word is in his title, the name after the comma is his
     [a] = attribute(LEX, split("وقال مدير إدارة الترصد بالمركز، مراد الحاسي، في تصريح لليبيا أوبزرفر إن عدد "
                                "الإصابات تضاعف."))
-    assert (a.mention, a.apposition) == ("مدير إدارة الترصد", "مراد الحاسي")
+    assert (a.mention, a.apposition) == ("مدير إدارة الترصد بالمركز", "مراد الحاسي")
 
 
 @pytest.mark.parametrize(("sentence", "mention"), [
@@ -3271,3 +3271,13 @@ def test_given_names_no_dictionary_holds_complete_a_title(sentence, mention):
     # بولا، نرمين: women's given names the list now holds (data/given_names.csv), no word the dictionary knows
     [a] = attribute(LEX, split(sentence))
     assert (a.mention, a.gender) == (mention, "f")
+
+
+@pytest.mark.parametrize(("sentence", "apposition"), [
+    ("في المقابل، انتقدت الرئيسة المشاركة للحزب الاشتراكي الديمقراطي، بيربل باس، ما وصفته بالخطأ.", "بيربل باس"),
+    ("وقال المدير التنفيذي لإحدى شركات الطيران، سالم بن خليفة الكعبي، إن الأسعار سترتفع.", "سالم بن خليفة الكعبي"),
+])
+def test_a_name_set_off_by_commas_keeps_the_title_before_it_whole(sentence, apposition):
+    # الرئيسة المشاركة للحزب، فلانة، ما وصفته: no word of her title (المشاركة، لإحدى) opens the verb's object
+    [a] = attribute(LEX, split(sentence))
+    assert a.apposition == apposition
