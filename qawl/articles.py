@@ -155,14 +155,16 @@ def analyse(doc: Document, lex: Lexicons | None = None) -> _Article:
     attrs = attribution.attribute(lex, sents, keyed, toks)
     # Every titled person the article names introduces a title with a name (بحضور معالي مستشار … الدكتور فلان);
     # the sources come after them, so that a bare title finds the person it was given to.
-    spoken, evidence, speaks, handed = [], [], [], []
-    for a, cut in zip(attrs, toks, strict=True):
+    spoken, evidence, speaks, handed, sentence_of = [], [], [], [], []
+    for at, (a, cut) in enumerate(zip(attrs, toks, strict=True)):
         for person in a.people:
             spoken.append((person, ""))
             evidence.append(("", ""))
             speaks.append(False)
             handed.append(False)
+            sentence_of.append(at)
         if a.attribution != "none":
+            sentence_of.append(at)
             spoken.append((a.mention, a.apposition))
             # a headline's source (تيتيه أمام مجلس الأمن: …) has no verb whose form shows a gender
             evidence.append((a.kind, a.gender or (_verb_gender(a.agrees) if a.cue or a.attribution != "explicit"
@@ -170,8 +172,9 @@ def analyse(doc: Document, lex: Lexicons | None = None) -> _Article:
             speaks.append(True)
             handed.append(a.attribution == "explicit" and turns.opens_new_turn(lex, cut))
     article_words = _ArticleWords(said, info_of)
+    tokenized = list(zip(map(_TEXT, sents), toks, strict=True))
     indices, entities = speakers.resolve_article(lex, spoken, words=article_words, evidence=evidence, speaks=speaks,
-                                                 turns=handed)
+                                                 turns=handed, tokenized=tokenized, sentence_of=sentence_of)
     it = iter(k for k, said in zip(indices, speaks, strict=True) if said)
     entity_of = [next(it) if a.attribution != "none" else -1 for a in attrs]
     n_words = list(map(len, written_of))

@@ -16,6 +16,7 @@ from qawl.memo import Memo
 from qawl.normalize import normalize, normalize_words
 from qawl.phrases import is_stop_word
 from qawl.sources import BODIES, COUNTRY, MEDIA, ORGANIZATION, PERSON, UNNAMED
+from qawl.tokenize import Tokens, tokens
 from qawl.tokenize import words as word_list
 
 _KIND_ORDER = (PERSON, ORGANIZATION, MEDIA, COUNTRY, UNNAMED)
@@ -539,7 +540,8 @@ def _two_people(lex: Lexicons, entities: list[Entity], name: tuple[str, ...], gi
 
 def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = "", *,
                     words: ArticleWords | None = None, evidence: list[tuple[str, str]] | None = None,
-                    speaks: list[bool] | None = None, turns: list[bool] | None = None
+                    speaks: list[bool] | None = None, turns: list[bool] | None = None,
+                    tokenized: list[tuple[str, Tokens]] | None = None, sentence_of: list[int] | None = None
                     ) -> tuple[list[int], list[Entity]]:
     """Return, for each (mention, apposition) of one article, the index of its entity, and the entities.
 
@@ -550,7 +552,9 @@ def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = 
     معالي مستشار خادم الحرمين الدكتور سعد الشثري): such mentions link titles to names and get no index (-1);
     entities that never speak are left out. evidence: per mention, the (kind, gender) it showed. turns: per mention,
     whether its sentence hands the turn to another source (من جانبه، بدوره): a bare title there is not the source
-    that spoke last.
+    that spoke last. tokenized: the article's sentences and their tokens, when the caller has them (else text's),
+    where a body called by its bare noun finds its full name, before the sentence (sentence_of: per mention) that
+    first calls it so.
     """
     memo = _parsed(lex)
     groups = [k == UNNAMED for k, _ in evidence] if evidence is not None else [False] * len(mentions)
@@ -629,6 +633,14 @@ def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = 
     if words is not None:
         complete_names(lex, entities, words)
         _bodies_by_name(lex, entities, words)
+    if tokenized is None and text:
+        tokenized = [(text, tokens(text))]
+    if tokenized:
+        first = [len(tokenized)] * len(entities)
+        for p, k in enumerate(out):
+            if k >= 0:
+                first[k] = min(first[k], sentence_of[p] if sentence_of is not None else len(tokenized))
+        _bodies_in_full(lex, entities, tokenized, first)
     _gazetteer_spellings(lex, entities)
     return out, entities
 
@@ -733,6 +745,57 @@ def _bodies_by_name(lex: Lexicons, entities: list[Entity], words: ArticleWords) 
                     e.kinds = [kind if x == PERSON else x for x in e.kinds]
                     e.genders = ["" for _ in e.genders]
                     break
+
+
+def _bodies_in_full(lex: Lexicons, entities: list[Entity], tokenized: list[tuple[str, Tokens]],
+                    first: list[int]) -> None:
+    """Give a body the article calls only by its bare noun when speaking (وقالت المحكمة، وأضافت الصحيفة) the full
+    name the article writes with that noun elsewhere (قضت المحكمة الكبرى الجنائية الرابعة، فرضت المفوضية الأوروبية
+    غرامة، قالت صحيفة غارديان): one court, not every article's court under one name. Only when the article writes
+    one such name; two courts leave the noun bare."""
+    bare = [(e, at) for e, at in zip(entities, first, strict=True) if not e.names and e.titles and all(
+        len(t) == 1 and t[0].startswith("ال") and t[0][2:] in lex.w.body for t in e.titles)]
+    if not bare:
+        return  # most articles: no body goes by its bare noun alone
+    for e, at in bare:
+        noun = e.titles[0][0]
+        found: dict[tuple[str, ...], str] = {}
+        for text, toks in tokenized[:at]:
+            for k, tok in enumerate(toks):
+                if tok.norm == noun and (k == 0 or _acts(lex, toks[k - 1].norm)):
+                    # the body as the subject of what it did (قضت المحكمة …، رفعت وزارة …), not a body the article
+                    # names in passing (أمام محكمة النقض، نائبة رئيسة المفوضية المكلفة)
+                    end = k + 1
+                    while end < len(toks) and _names_body(lex, toks[end].norm):
+                        end += 1
+                    if end - k > 1:
+                        found.setdefault(tuple(t.norm for t in toks[k:end]),
+                                         text[toks.starts[k] : toks.ends[end - 1]])
+        if len(found) == 1:
+            [(full, written)] = found.items()
+            e.titles.append(full)
+            e.written.setdefault(full, written)
+
+
+_RANKS = frozenset({"العام", "العامه", "العليا", "الكبري", "الاعلي"})  # النيابة العامة، المحكمة العليا
+
+
+def _names_body(lex: Lexicons, word: str) -> bool:
+    """Return whether a definite word after a body's noun is part of its name: a relative adjective (الأوروبية،
+    المركزي التونسي) or a rank (العامة، العليا), not a description of the moment (المعنية، الوصية، المختصة)."""
+    if not word.startswith("ال") or is_stop_word(lex, word):
+        return False
+    if word in _RANKS:
+        return True
+    entry = dictionary.entry(word[2:])
+    return word.endswith(("ي", "يه")) and len(word) > 4 and (
+        entry is None or entry.kind == dictionary.RELATIVE or word in lex.places)  # not الوصية: a noun
+
+
+def _acts(lex: Lexicons, word: str) -> bool:
+    """Return whether a word is a verb, maybe after و or ف: what the noun after it did."""
+    verbs = cues.of(lex).verbs
+    return any(w in verbs or dictionary.verb_only(w) for w in (word, word[1:] if word[:1] in "وف" else word))
 
 
 def _gender_of(counted: Counter | None) -> str:

@@ -3281,3 +3281,14 @@ def test_a_name_set_off_by_commas_keeps_the_title_before_it_whole(sentence, appo
     # الرئيسة المشاركة للحزب، فلانة، ما وصفته: no word of her title (المشاركة، لإحدى) opens the verb's object
     [a] = attribute(LEX, split(sentence))
     assert a.apposition == apposition
+
+
+def test_a_body_called_by_its_bare_noun_takes_the_name_the_article_gave_it_as_it_acted():
+    # فرضت المفوضية الأوروبية غرامة … وقالت المفوضية: one commission, not every article's commission under one name
+    art = analyse(Document("t", "فرضت المفوضية الأوروبية غرامة كبيرة على الشركة.\n"
+                                "وقالت المفوضية في بيان إن الشركة انتهكت القانون."))
+    assert art.entities[art.entity_of[1]].key() == ("المفوضيه", "الاوروبيه")
+    # a description of the moment (الوصية: the supervising one) names no body; nor a body named after the speech
+    art = analyse(Document("t", "وأوقفت الوزارة الوصية المصنع.\nوأكدت الوزارة في بيان أن المصنع مخالف.\n"
+                                "وقضت المحكمة العليا الإسرائيلية بإغلاقه."))
+    assert art.entities[art.entity_of[1]].key() == ("الوزاره",)
