@@ -133,6 +133,10 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
             return True  # واتهم ناشطون | الحكومة: a sound plural keeps its ن only outside a construct (ناشطو الحزب)
         if definite and word[2:] in lex.w.body and prev not in lex.title_words and not word.endswith(("ي", "يه")):
             return True  # واتهمت المعارضة | الحكومة: a definite noun heads no construct, a body after it is the object
+        if definite and word[2:] in lex.w.collective_source and not prev.endswith(("ون", "ين", "ات")):
+            # ودعت الوزارة | الأهالي، المرضى: people after a definite noun are whom the verb is about (after people,
+            # الفنانون المحتجون، المسرحيين الشباب, they may describe them)
+            return True
         if (definite and word.endswith("ين") and not word.endswith("يين") and not prev.endswith(("ين", "ون", "ات"))
                 and prev not in lex.title_words and names.sound_plural(lex, word[2:])):
             return True  # ودعت وزارة الصحة | المواطنين: people after a definite noun are no genitive of it, the object

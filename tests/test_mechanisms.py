@@ -3292,3 +3292,14 @@ def test_a_body_called_by_its_bare_noun_takes_the_name_the_article_gave_it_as_it
     art = analyse(Document("t", "وأوقفت الوزارة الوصية المصنع.\nوأكدت الوزارة في بيان أن المصنع مخالف.\n"
                                 "وقضت المحكمة العليا الإسرائيلية بإغلاقه."))
     assert art.entities[art.entity_of[1]].key() == ("الوزاره",)
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    ("ودعت الوزارة المرضى إلى عدم القلق.", "الوزارة"),
+    ("ودعت الوزارة الأهالي إلى التأكد من استكمال الجرعات.", "الوزارة"),
+    ("ويطالب الفنانون المحتجون بلقاء عاجل مع الوزير.", "الفنانون المحتجون"),
+])
+def test_people_after_a_definite_noun_are_whom_the_verb_is_about(sentence, mention):
+    # دعت الوزارة | الأهالي: a definite noun heads no construct; people after people may describe them
+    [a] = attribute(LEX, split(sentence))
+    assert a.mention == mention
