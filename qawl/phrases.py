@@ -308,6 +308,12 @@ def person_noun(lex: Lexicons, word: str) -> bool:
     return bare in lex.w.person_noun or (bare.endswith("ه") and bare[:-1] in lex.w.person_noun)
 
 
+def _named_up_to(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
+    """Return whether toks[i:j] ends in a person's name of two words or more the name lists anchor."""
+    name = names.split(lex, map(NORM, toks[i:j])).name
+    return len(name) > 1 and name[-1] == toks[j - 1].norm and names.anchored(lex, name)
+
+
 def _addressed_after_name(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
     """Return whether toks[j] is ل + a definite noun right after a person's name (قال فلان الفلاني | للشرق، قالت
     فلانة | للصحفيين): whom the person spoke to; a body's name may go on (مؤسسة محمد بن راشد للمعرفة)."""
@@ -319,8 +325,7 @@ def _addressed_after_name(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
         return False
     if j == i + 1 and names.definite_family(lex, prev) and not _common_noun(lex, prev[2:]):
         return True  # وتابع الدليمي | للمسلة أن: the family name the article gave him, then the outlet he told
-    name = names.split(lex, map(NORM, toks[i:j])).name
-    return len(name) > 1 and name[-1] == prev and names.anchored(lex, name)
+    return _named_up_to(lex, toks, i, j)
 
 
 def _purpose(lex: Lexicons, prev: str, word: str) -> bool:
@@ -501,8 +506,13 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
                 j += gazetted[0]  # المدير العام للوكالة الدولية للطاقة الذرية: a body the gazetteer names, no medium
                 continue
             break  # a title, human noun or given name may share a cue's spelling (متحدثة، طالب، دان); بعض opens one
-        if j > i and word[:2] == "لل" and _addressed_after_name(lex, toks, i, j):
-            break
+        if word == "من" and j > i + 1 and (toks[i].norm in lex.roles or person_noun(lex, toks[i].norm)) and (
+                _named_up_to(lex, toks, i, j)):
+            break  # المواطنة فلانة الفلانية | من حي المزروعية، العقيد فلان | من الهيئة: where the named one is from
+        if j > i and (word[:2] == "لل" or (word[:1] == "ل" and word not in places and word not in given
+                                           and dictionary.entry(word[1:]) is None)) and (
+                _addressed_after_name(lex, toks, i, j)):
+            break  # قال فلان الفلاني للشرق أن، لخبرني إن: the outlet he told (one no dictionary holds), then what
         if j > i and word[:1] == "ل" and _body_domain(lex, toks, i, j):
             # مجلس التعاون لدول الخليج العربية: the body's domain, its genitive and their relative adjectives, not
             # whom it speaks to; a definite domain (للانتخابات) heads no genitive (الهيئة للانتخابات | الاقتراع)
@@ -792,6 +802,9 @@ def through_phrase(lex: Lexicons, toks: Tokens, a: int, k: int) -> int:
         m = noun_phrase(lex, toks, k + 1)
         head = toks[a].norm
         holder = head in lex.roles or (head[2:] if head.startswith("ال") else head) in lex.w.person_noun
+        if holder and (cut := next((p for p in range(k + 3, m) if toks[p].norm.startswith(("بال", "لل"))), m)) < m and (
+                _trailing_person(lex, toks, k + 1, cut) > k + 1):
+            return cut  # ممثلة المنظمة في مصر الدكتورة فلانة | بالمبادرة: her name, then what the verb governs
         if not to and m > k + 1 and (m - k <= 5 or (holder and m - k <= 9)) and m < len(toks) and (
                 toks[m].norm in COMMAS):
             return m  # الباحثة في المعهد الوطني لأبحاث السكان والضمان الاجتماعي،: where the holder serves, in full

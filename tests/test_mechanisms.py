@@ -3303,3 +3303,24 @@ def test_people_after_a_definite_noun_are_whom_the_verb_is_about(sentence, menti
     # دعت الوزارة | الأهالي: a definite noun heads no construct; people after people may describe them
     [a] = attribute(LEX, split(sentence))
     assert a.mention == mention
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    ("وقالت المواطنة منيرة السلطان من حي المزروعية: «دخلت المياه إلى البيوت».", "المواطنة منيرة السلطان"),
+    ("وأوضح العقيد سالم بن حمد الحراصي من الهيئة أن الفرق جاهزة.", "العقيد سالم بن حمد الحراصي"),
+    ("وقال مسؤول من الوزارة إن الفرق جاهزة.", "مسؤول من الوزارة"),  # no name: where he serves describes him
+    ("وقال الخبير العسكري العميد المتقاعد حسن محمود الخصاونة لخبرني إن الحرب طويلة.",
+     "الخبير العسكري العميد المتقاعد حسن محمود الخصاونة"),
+    ("وقال أحد المصابين لسواليف إنه بدأ يشعر بالألم.", "أحد المصابين"),
+])
+def test_where_a_named_person_is_from_and_the_outlet_he_told_are_no_part_of_his_name(sentence, mention):
+    # فلانة | من حي المزروعية، فلان | لخبرني إن: the name ends; an outlet no dictionary holds, told right before what
+    [a] = attribute(LEX, split(sentence))
+    assert a.mention == mention
+
+
+def test_a_holders_name_ends_before_what_the_verb_governs_with_bal():
+    # ممثلة المنظمة في مصر الدكتورة فلانة | بالمبادرة: أشاد بـ governs the initiative, no word of her name
+    [a] = attribute(LEX, split("من جانبها، أشادت ممثلة منظمة الصحة العالمية في مصر الدكتورة سلمى بن عاشور "
+                               "بالمبادرة، ووصفتها بأنها نموذج."))
+    assert a.apposition == "سلمى بن عاشور"
