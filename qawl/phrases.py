@@ -133,9 +133,10 @@ def object_starts(lex: Lexicons, prev: str, word: str, *, after_name: bool, foll
             return True  # واتهم ناشطون | الحكومة: a sound plural keeps its ن only outside a construct (ناشطو الحزب)
         if definite and word[2:] in lex.w.body and prev not in lex.title_words and not word.endswith(("ي", "يه")):
             return True  # واتهمت المعارضة | الحكومة: a definite noun heads no construct, a body after it is the object
-        if definite and word[2:] in lex.w.collective_source and not prev.endswith(("ون", "ين", "ات")):
-            # ودعت الوزارة | الأهالي، المرضى: people after a definite noun are whom the verb is about (after people,
-            # الفنانون المحتجون، المسرحيين الشباب, they may describe them)
+        if word[2:] in lex.w.collective_source and (
+                (definite and not prev.endswith(("ون", "ين", "ات"))) or _after_foreign_name(lex, prev)):
+            # ودعت الوزارة | الأهالي، المرضى، ودعا بوتين | المواطنين: people after a definite noun or a foreign name
+            # are whom the verb is about (after people, الفنانون المحتجون، المسرحيين الشباب, they may describe them)
             return True
         if (definite and word.endswith("ين") and not word.endswith("يين") and not prev.endswith(("ين", "ون", "ات"))
                 and prev not in lex.title_words and names.sound_plural(lex, word[2:])):
@@ -506,6 +507,9 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
                 j += gazetted[0]  # المدير العام للوكالة الدولية للطاقة الذرية: a body the gazetteer names, no medium
                 continue
             break  # a title, human noun or given name may share a cue's spelling (متحدثة، طالب، دان); بعض opens one
+        if j > i and word[:2] == "ال" and word[2:] in lex.w.time_noun and j + 1 < len(toks) and (
+                toks[j + 1].norm in lex.w.time_adjective):
+            break  # وقال الوزير فلان | العام الماضي، ذكرت صحيفة "الرأي" | الأسبوع الماضي: when, no word of the name
         if word == "من" and j > i + 1 and (toks[i].norm in lex.roles or person_noun(lex, toks[i].norm)) and (
                 _named_up_to(lex, toks, i, j)):
             break  # المواطنة فلانة الفلانية | من حي المزروعية، العقيد فلان | من الهيئة: where the named one is from

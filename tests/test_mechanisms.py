@@ -3324,3 +3324,15 @@ def test_a_holders_name_ends_before_what_the_verb_governs_with_bal():
     [a] = attribute(LEX, split("من جانبها، أشادت ممثلة منظمة الصحة العالمية في مصر الدكتورة سلمى بن عاشور "
                                "بالمبادرة، ووصفتها بأنها نموذج."))
     assert a.apposition == "سلمى بن عاشور"
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    ("وقال الوزير سامي الحداد العام الماضي إن الوضع صعب.", "الوزير سامي الحداد"),
+    ("وذكرت صحيفة \"الرأي\" الأسبوع الماضي أن الحكومة تدرس حوافز.", "صحيفة \"الرأي\""),
+    ("وقال الأمين العام للأمم المتحدة إن الوضع صعب.", "الأمين العام للأمم المتحدة"),  # العام: general, no year
+    ("ودعا بوتين المواطنين إلى ترشيد الاستهلاك.", "بوتين"),
+])
+def test_when_it_was_said_and_people_after_a_foreign_name_end_the_name(sentence, mention):
+    # فلان | العام الماضي: a time with its adjective (new class time_adjective); بوتين | المواطنين: whom he called
+    [a] = attribute(LEX, split(sentence))
+    assert a.mention == mention
