@@ -32,6 +32,7 @@ class Attribution:
     gender: str = ""  # m / f for a person whose words or verb tell, else ""
     agrees: sources.Agreement = sources.ANY_AGREEMENT  # the verb forms this source takes as an unwritten subject
     people: tuple[str, ...] = ()  # the titled people the sentence names, speaking or not (as written)
+    titled: tuple[str, ...] = ()  # per person, the title set off by commas after the name (وزيرة الثقافة), or ""
 
 
 def _source(lex: Lexicons, report: reports.Report) -> Attribution:
@@ -215,13 +216,13 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
             out.append(Attribution())
             continue
         text = sentence.text
-        report, people, taker, spans = None, [], "", None
+        report, people, titled, taker, spans = None, [], [], "", None
         if keyed is None or keyed[len(out)]:
             cut = tokens(text) if toks is None else toks[len(out)]
             spans = reports.quote_spans(text)  # find's, and whether a quotation runs on
             report = speech.find(lex, text, cut, known, spans)
             in_commas: list[str] = []  # الرئيس السوري، بشار الأسد،: family names too
-            people = turns.people(lex, text, cut, in_commas)
+            people = turns.people(lex, text, cut, in_commas, titled)
             known.update(_family_names(lex, people + in_commas))
             taker = turns.turn_taker(lex, text, cut) if not report else ""
         result = Attribution()
@@ -239,7 +240,7 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
                 known.update(_family_names(lex, [result.mention, result.apposition]))  # أستاذ المالية، لطيفة فلان
             if report.relayer:  # the outlet that relays the source speaks on in the sentences after
                 named.append(_source(lex, reports.Report("explicit", report.cue, report.relayer)))
-                people = [*people, report.relayer]
+                people, titled = [*people, report.relayer], [*titled, ""]
         elif report and (named or salient or report.document or (
                 report.kind == "implicit" and previous is not None and previous.attribution == "none")):
             # عمّان- لم تعد أم خالد قادرة … وتقول: the first source may be the one the narration just told of
@@ -264,7 +265,7 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
                                  last.agrees)
         if people:
             salient = _person(lex, people[-1])
-            result.people = tuple(people)
+            result.people, result.titled = tuple(people), tuple(titled)
         if taker:
             named.append(_person(lex, taker))
         open_quote = (_unclosed_quote(text, spans) and not _closes_quote(text)
@@ -287,31 +288,36 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
             continue
         report = speech.find(lex, sentence.text, cut, known)
         if report is not None and report.kind == "explicit":
-            out[k] = replace(_source(lex, report), people=out[k].people)
+            out[k] = _keeping_people(out[k], _source(lex, report))
     if first >= 0 and out[first].attribution == "none" and (short := _quoted_short_name(sentences[first].text)) and (
             body := _body_of_short_name(short, out[first + 1 :], sentences[first + 1 :])):
         # «الصحة»: تطعيم 11 مليون طفل …: a body's short name in quotation marks before a headline's colon, which the
         # article then names in full (وزارة الصحة، الهيئة العامة للإحصاء)
-        out[first] = replace(body, cue="", attribution="explicit", quote="direct", people=out[first].people)
+        out[first] = _keeping_people(out[first], replace(body, cue="", attribution="explicit", quote="direct"))
     elif first >= 0 and out[first].attribution == "explicit" and (short := _short_body_name(
             lex, out[first].mention)) and (
             body := _body_of_short_name(short, out[first + 1 :], sentences[first + 1 :])):
         # الموارد المائية تعلن خطة …: a headline's subject that is the short name of a body the article names in full
-        out[first] = replace(body, cue=out[first].cue, quote=out[first].quote, people=out[first].people)
+        out[first] = _keeping_people(out[first], replace(body, cue=out[first].cue, quote=out[first].quote))
     elif first >= 0 and _one_unnamed(lex, out[first]) and (
             outlet := speech.told_outlet(lex, tokens(sentences[first].text) if toks is None else toks[first])) and (
             teller := _teller(outlet, sentences, out, first, toks)):
         # نائب لـ(بغداد اليوم): … وقال الياسري في حديث لـ(بغداد اليوم): a headline's unnamed source (one, not
         # عقاريون or مصادر) or nameless title (عميد بلدية غات) is the person the body quotes speaking to that outlet
-        out[first] = replace(teller, cue=out[first].cue, attribution="explicit", quote=out[first].quote,
-                             people=out[first].people)
+        out[first] = _keeping_people(out[first], replace(teller, cue=out[first].cue, attribution="explicit",
+                                                         quote=out[first].quote))
     elif first >= 0 and (out[first].attribution == "none" or sentences[first].text.lstrip()[:1] in _OPENERS) and (
             short := _acting_short_name(lex, tokens(sentences[first].text) if toks is None else toks[first])) and (
             body := _body_of_short_name(short, out[first + 1 :], sentences[first + 1 :])):
         # "الصحة" تنفي …، الكهرباء تكشف …: a headline's body by its domain word, reporting what the article then
         # tells it said; a quoted opening is the subject whatever follows the verb («الوطنية للنفط» تعلن حالة …)
-        out[first] = replace(body, cue="", attribution="explicit", people=out[first].people)
+        out[first] = _keeping_people(out[first], replace(body, cue="", attribution="explicit"))
     return out
+
+
+def _keeping_people(old: Attribution, new: Attribution) -> Attribution:
+    """Return new with the people old's sentence names (and their titles): a headline's source found again."""
+    return replace(new, people=old.people, titled=old.titled)
 
 
 def _acting_short_name(lex: Lexicons, toks: Tokens) -> list[str]:

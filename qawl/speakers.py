@@ -264,10 +264,13 @@ def _mention(lex: Lexicons, surface: str, apposition: str,
         if not name and app.name:
             name = app.name
             spelled[name] = app_spelled[name]
-        if app.title and (not title or all(w in lex.honorifics for w in title)):
+        if app.title and (not title or all(w in lex.honorifics for w in title) or (
+                name and len(title) == 1 and _nationality(lex, title[0]))):
             # الدكتور فلان، وزير التعليم العالي: the apposition's title, not an honorific, is the one the article
-            # calls him by again (وقال وزير التعليم العالي)
-            spelled.pop(title, None)
+            # calls him by again (وقال وزير التعليم العالي); so too after a nationality (البرتغالي فلان، مدرب
+            # الهلال), which stays one of his titles (spelled keeps it: وأضاف المدرب البرتغالي)
+            if not (len(title) == 1 and _nationality(lex, title[0])):
+                spelled.pop(title, None)
             title = app.title
             spelled[title] = app_spelled[title]
     if not name and len(title) == 2 and title[0].removeprefix("ال") in lex.w.government and title[1].endswith(
@@ -605,6 +608,10 @@ def resolve_article(lex: Lexicons, mentions: list[tuple[str, str]], text: str = 
             for part, bucket in ((mention.name, e.names), (mention.title, e.titles)):
                 if part and part not in bucket:
                     bucket.append(part)
+            for part in spelled:  # البرتغالي فلان، مدرب الهلال: the nationality the apposition's title displaced
+                if len(part) == 1 and part != mention.title and part not in e.titles and part != mention.name[:1] and (
+                        _nationality(lex, part[0])):
+                    e.titles.append(part)
             for part, as_written in spelled.items():
                 if as_written:
                     e.written.setdefault(part, as_written)

@@ -8,11 +8,13 @@ from qawl.phrases import COMMAS, apposition, has_name, noun_phrase
 from qawl.tokenize import NORM, Tokens, pieces, positions, token, tokens
 
 
-def people(lex: Lexicons, text: str, toks: Tokens | None = None, in_commas: list[str] | None = None) -> list[str]:
+def people(lex: Lexicons, text: str, toks: Tokens | None = None, in_commas: list[str] | None = None,
+           titled: list[str] | None = None) -> list[str]:
     """Return the titled names a sentence mentions (اللواء إبراهيم الحمزي), as written, in order.
 
     in_commas: where to add the names it sets off by commas after a title without one (الرئيس السوري، بشار الأسد،):
-    no titled person of their own, but family names the article may use alone later (وتعهد الأسد)."""
+    no titled person of their own, but family names the article may use alone later (وتعهد الأسد). titled: where to
+    add, per name found, the title it sets off by commas after it (الدكتورة فلانة، وزيرة الثقافة،), or ""."""
     toks = tokens(text) if toks is None else toks
     titles = lex.title_words
     found, free = [], 0  # free: the first token no earlier name covers
@@ -23,6 +25,10 @@ def people(lex: Lexicons, text: str, toks: Tokens | None = None, in_commas: list
         if has_name(lex, toks, i, end):
             found.append(text[toks.starts[i] : toks.ends[end - 1]])
             free = end
+            if titled is not None:
+                start, close = apposition(lex, toks, end)
+                titled.append(text[toks.starts[start] : toks.ends[close - 1]] if start < close and (
+                    toks[start].norm in titles) and not has_name(lex, toks, start, close) else "")
         elif in_commas is not None and end < len(toks) and toks[end].norm in COMMAS and (
                 named := apposition(lex, toks, end))[1] > named[0] and has_name(lex, toks, *named):
             in_commas.append(text[toks.starts[named[0]] : toks.ends[named[1] - 1]])

@@ -3336,3 +3336,19 @@ def test_when_it_was_said_and_people_after_a_foreign_name_end_the_name(sentence,
     # فلان | العام الماضي: a time with its adjective (new class time_adjective); بوتين | المواطنين: whom he called
     [a] = attribute(LEX, split(sentence))
     assert a.mention == mention
+
+
+def test_a_title_set_off_by_commas_after_a_person_the_narration_names_is_hers():
+    # افتتحت الدكتورة فلانة، وزيرة الثقافة، … وأشارت وزيرة الثقافة: the minister the narration named, one source
+    art = analyse(Document("t", "افتتحت الدكتورة نيفين الكيلاني، وزيرة الثقافة، صباح اليوم معرض الكتاب.\n"
+                                "وقالت الكيلاني إن المعرض عرس ثقافي.\n"
+                                "وأشارت وزيرة الثقافة إلى أن الوزارة خصصت جناحا للأطفال."))
+    assert art.entity_of[1] == art.entity_of[2] >= 0
+
+
+def test_a_nationality_before_a_name_leaves_the_apposition_title_his_and_stays_his():
+    # مدرب الهلال: … وقال البرتغالي فلان، مدرب الهلال، … وأشار المدرب البرتغالي: one coach
+    art = analyse(Document("t", "مدرب الهلال: لن نغامر بسانتوس أمام النصر\n"
+                                "وقال البرتغالي جورجي فيريرا، مدرب الهلال، في مؤتمر صحفي إن الفريق جاهز.\n"
+                                "وأشار المدرب البرتغالي إلى أن الفريق قدم شوطا مميزا."))
+    assert art.entity_of[0] == art.entity_of[1] == art.entity_of[2] >= 0
