@@ -307,9 +307,10 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
             end - 2 >= start and (words[end - 2] in given or _foreign_given(lex, words, start, end - 2)
                                   or (end - 3 >= start and words[end - 2] == "الله"))  # ذبيح الله مجاهد
             and (not words[end - 1].startswith("ال") or (start > 0 and words[end - 2] in given and end - 2 == start))
-            and not dictionary.verb_only(words[end - 1])):
+            and not (dictionary.verb_only(words[end - 1]) and words[end - 1][:1] in "يتن")):
         # مسؤول كبير، بومبيو اجتمع، ترامب الاتفاقية: no name ends with an adjective, a verb or a thing; after a
-        # given name an adjective is a family name (جواد ظريف، عبد المهدي مطاوع)
+        # given name an adjective or a past verb is a family name (جواد ظريف، سمير جعجع، حسام عايش), a present
+        # verb none (محمد يقول)
         end -= 1
     while end - start > 1 and _plural_noun(lex, words[start]):
         start += 1  # هجمات ترامب: a plural noun opens no name

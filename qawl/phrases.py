@@ -569,8 +569,11 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
                     _complete(lex, prev) or (j > i + 1 and toks[j - 2].norm in given))) or (
                     opens_object and _after_definite(lex, prev, i, j)):
                 break  # نفى مسؤولون سعوديون | هذه الاتهامات، حذرت تركيا | الحكومة السورية: the object
-            if ends_subject:
-                break  # تقارير استندت إلى …: a verb ends the subject (a relative clause of an indefinite noun)
+            if ends_subject and not (prev in given and word[:1] not in "يتن" and j + 1 < len(toks) and (
+                    toks[j + 1].norm in closers(lex) or toks[j + 1].norm[:1] == "ل" or toks[j + 1].norm in _QUOTES)):
+                # تقارير استندت إلى …: a verb ends the subject (a relative clause of an indefinite noun); after a given
+                # name, a past verb before what he said or whom he told is his family name (سمير جعجع، حسام عايش لـ)
+                break
             if word in places and ((not prev.startswith(("ال", "لل")) and prev not in titles and not _heads_construct(
                     lex, prev) and ("ال" + prev) not in titles) or (
                     prev.startswith("ال") and not word.startswith("ال"))) and not _one_name(lex, prev, word) and not (

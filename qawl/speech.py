@@ -274,8 +274,10 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         preps = complement_prefixes(allowed)
         np_end = noun_phrase(lex, toks, j, objects=objects, preps=preps, ends=allowed)
         if objects and (whole := noun_phrase(lex, toks, j, preps=preps, ends=allowed)) > np_end and (
-                _named_in_commas(lex, toks, j, whole)):
-            np_end = whole  # انتقدت الرئيسة المشاركة للحزب، فلانة، ما: her title whole, her name set off by commas
+                _named_in_commas(lex, toks, j, whole) or _addressed_before(lex, toks, whole) > 0):
+            # انتقدت الرئيسة المشاركة للحزب، فلانة، ما: her title whole, her name set off by commas; اعتبرت النائبة
+            # فلانة كرم، في حديث إلى …، أن: her name whole before the interview and what she said
+            np_end = whole
         if issues and not objects and (cut := noun_phrase(lex, toks, j, objects=True, preps=preps,
                                                           ends=allowed)) < np_end and is_thing(toks[cut].norm):
             np_end = cut  # ونشرت الهيئة | صورة: a thing the dictionary knows opens what it issued (not تايمز)
@@ -628,12 +630,10 @@ def _addressed_before(lex: Lexicons, toks: Tokens, k: int) -> int:
     لبي بي سي إن، فلان، عضو الهيئة، لـ«الوطن»، إن), else -1: the subject closed before the addressee, whole."""
     if k < len(toks) and toks[k].norm in COMMAS:
         k += 1
-    if k + 2 < len(toks) and toks[k].norm == "في" and _interview(lex, toks[k + 1].norm):
-        k += 2  # فلانة في حديث لموقع بانيت: the interview, then the medium
-        if toks[k].norm[:1] != "ل" and _says_what(lex, toks[k].norm):
-            return k
     table = cues.of(lex)
-    if k + 1 >= len(toks) or toks[k].norm[:1] != "ل" or toks[k].norm in table.verbs or not (
+    if k + 2 < len(toks) and toks[k].norm == "في" and _interview(lex, toks[k + 1].norm):
+        k += 1  # فلانة في حديث لموقع بانيت، فلان، في حديث تلفزيوني، أن، في حديث إلى الـLBCI: the interview, the medium
+    elif k + 1 >= len(toks) or toks[k].norm[:1] != "ل" or toks[k].norm in table.verbs or not (
             toks[k].norm == "ل" or for_media(lex, toks[k].norm) or toks[k + 1].norm in cues.QUOTE_MARKS
             or dictionary.entry(toks[k].norm[1:]) is None):
         return -1
@@ -641,8 +641,8 @@ def _addressed_before(lex: Lexicons, toks: Tokens, k: int) -> int:
         word = toks[m].norm
         if _says_what(lex, word):
             return m
-        if word in table.verbs or dictionary.verb_only(word):
-            return -1
+        if word in table.verbs or word in table.participles or dictionary.verb_only(word):
+            return -1  # not والد أحد الشهداء، في تصريح لإذاعة، عن ارتياحه …، قائلا: what the participle says
     return -1
 
 

@@ -3352,3 +3352,24 @@ def test_a_nationality_before_a_name_leaves_the_apposition_title_his_and_stays_h
                                 "وقال البرتغالي جورجي فيريرا، مدرب الهلال، في مؤتمر صحفي إن الفريق جاهز.\n"
                                 "وأشار المدرب البرتغالي إلى أن الفريق قدم شوطا مميزا."))
     assert art.entity_of[0] == art.entity_of[1] == art.entity_of[2] >= 0
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    ("من جهته، قال الخبير الاقتصادي حسام عايش لـ الاردن24 ان رفع الديزل سينعكس على الأسعار.",
+     "الخبير الاقتصادي حسام عايش"),
+    ("أعلن رئيس حزب القوات اللبنانية سمير جعجع، في حديث تلفزيوني، أن المعارضة لن تقبل.",
+     "رئيس حزب القوات اللبنانية سمير جعجع"),
+    ("اعتبرت النائبة سهى كرم، في حديث إلى الـLBCI، أن النقاش يدور في حلقة مفرغة.", "النائبة سهى كرم"),
+])
+def test_a_family_name_spelled_as_a_verb_or_noun_after_a_given_name_is_his(sentence, mention):
+    # سمير جعجع، حسام عايش: a past verb after a given name, before what he said or whom he told, is his family name;
+    # كرم: a noun, before an interview (في حديث …) and what she said
+    [a] = attribute(LEX, split(sentence))
+    assert a.mention == mention
+
+
+def test_a_family_name_spelled_as_a_verb_alone_is_the_man_the_article_named():
+    # حسام عايش … واعتبر عايش: one source
+    art = analyse(Document("t", "وقال الخبير الاقتصادي حسام عايش لـ الاردن24 إن الأسعار سترتفع.\n"
+                                "واعتبر عايش أن الضريبة مرتفعة."))
+    assert art.entity_of[0] == art.entity_of[1] >= 0
