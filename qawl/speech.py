@@ -618,11 +618,19 @@ def _aged(lex: Lexicons, toks: Tokens, m: int) -> bool:
 
 def _named_in_commas(lex: Lexicons, toks: Tokens, j: int, end: int) -> bool:
     """Return whether a title heads toks[j:end] and a personal name set off by commas follows it (الرئيسة المشاركة
-    للحزب الاشتراكي، بيربل باس،): the title's holder, so no word of the title opens the verb's object."""
+    للحزب الاشتراكي، بيربل باس،), or a personal name is toks[j:end] and a title set off by commas follows it (نزار
+    بركة، وزير التجهيز والماء،): the title's holder, so no word of the phrase opens the verb's object."""
+    start, close = apposition(lex, toks, end)
+    if not (start < close < len(toks) and toks[close].norm in COMMAS):
+        return False
+    if toks[start].norm in lex.roles and not has_name(lex, toks, start, close):
+        # a given name opens the name that ends the phrase: one person (not ووصف ترامب كومي، مدير …،: the one he
+        # described)
+        at = j if toks[j].norm in names.given_name_set(lex) else trailing_name(lex, toks, j, end)
+        return at >= j and toks[at].norm in names.given_name_set(lex) and end - at <= 4 and has_name(lex, toks, at, end)
     if not (toks[j].norm in lex.roles or (toks[j].norm.startswith("ال") and person_noun(lex, toks[j].norm))):
         return False  # not مصدر من داخل الحزب للمحررة، فلانة،: an unnamed source's addressee
-    start, close = apposition(lex, toks, end)
-    return start < close < len(toks) and toks[close].norm in COMMAS and has_name(lex, toks, start, close)
+    return has_name(lex, toks, start, close)
 
 
 def _addressed_before(lex: Lexicons, toks: Tokens, k: int) -> int:

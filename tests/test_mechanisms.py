@@ -3373,3 +3373,10 @@ def test_a_family_name_spelled_as_a_verb_alone_is_the_man_the_article_named():
     art = analyse(Document("t", "وقال الخبير الاقتصادي حسام عايش لـ الاردن24 إن الأسعار سترتفع.\n"
                                 "واعتبر عايش أن الضريبة مرتفعة."))
     assert art.entity_of[0] == art.entity_of[1] >= 0
+
+
+def test_a_title_set_off_by_commas_after_a_given_and_family_name_keeps_the_name_whole():
+    # قال نزار بركة، وزير التجهيز والماء، خلال الجلسة، إن: بركة (a noun) is his family name, not what he said
+    [a] = attribute(LEX, split("وفي هذا السياق، قال نزار بركة، وزير التجهيز والماء، خلال جلسة الأسئلة، إن الوضع "
+                               "صعب."))
+    assert (a.mention, a.apposition) == ("نزار بركة", "وزير التجهيز والماء")
