@@ -306,7 +306,8 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
     while end > start and _not_a_name_end(lex, words[end - 1]) and (end < 2 or words[end - 2] not in joiners) and not (
             end - 2 >= start and (words[end - 2] in given or _foreign_given(lex, words, start, end - 2)
                                   or (end - 3 >= start and words[end - 2] == "الله"))  # ذبيح الله مجاهد
-            and (not words[end - 1].startswith("ال") or (start > 0 and words[end - 2] in given and end - 2 == start))
+            and (not words[end - 1].startswith("ال") or (words[end - 2] in given and end - 2 == start and (
+                start > 0 or len(words) == 2)))  # رنا الحسنات set off by commas: her given and family name alone
             and not (dictionary.verb_only(words[end - 1]) and words[end - 1][:1] in "يتن")):
         # مسؤول كبير، بومبيو اجتمع، ترامب الاتفاقية: no name ends with an adjective, a verb or a thing; after a
         # given name an adjective or a past verb is a family name (جواد ظريف، سمير جعجع، حسام عايش), a present

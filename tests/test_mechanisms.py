@@ -3380,3 +3380,11 @@ def test_a_title_set_off_by_commas_after_a_given_and_family_name_keeps_the_name_
     [a] = attribute(LEX, split("وفي هذا السياق، قال نزار بركة، وزير التجهيز والماء، خلال جلسة الأسئلة، إن الوضع "
                                "صعب."))
     assert (a.mention, a.apposition) == ("نزار بركة", "وزير التجهيز والماء")
+
+
+def test_a_given_name_and_a_definite_family_name_set_off_by_commas_are_her_whole_name():
+    # الناطقة الإعلامية …، رنا الحسنات،: الحسنات (good deeds to a dictionary) closes her name, وأوضحت الحسنات is she
+    art = analyse(Document("t", "من جهتها، قالت الناطقة الإعلامية باسم سلطة الإقليم، رنا الحسنات، إن السيق آمن.\n"
+                                "وأوضحت الحسنات أن نظام الإنذار ساهم في الحماية."))
+    assert art.entity_of[0] == art.entity_of[1] >= 0
+    assert art.entities[art.entity_of[0]].key() == ("رنا", "الحسنات")
