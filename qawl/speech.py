@@ -274,9 +274,11 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         preps = complement_prefixes(allowed)
         np_end = noun_phrase(lex, toks, j, objects=objects, preps=preps, ends=allowed)
         if objects and (whole := noun_phrase(lex, toks, j, preps=preps, ends=allowed)) > np_end and (
-                _named_in_commas(lex, toks, j, whole) or _addressed_before(lex, toks, whole) > 0):
+                _named_in_commas(lex, toks, j, whole) or (
+                    _addressed_before(lex, toks, whole) > 0 and j <= trailing_name(lex, toks, j, whole) < np_end)):
             # انتقدت الرئيسة المشاركة للحزب، فلانة، ما: her title whole, her name set off by commas; اعتبرت النائبة
-            # فلانة كرم، في حديث إلى …، أن: her name whole before the interview and what she said
+            # فلانة كرم، في حديث إلى …، أن: her name whole before the interview and what she said (a name the cut
+            # split, not ثمن الوزير | الدعم … في تصريح: what he praised)
             np_end = whole
         if issues and not objects and (cut := noun_phrase(lex, toks, j, objects=True, preps=preps,
                                                           ends=allowed)) < np_end and is_thing(toks[cut].norm):

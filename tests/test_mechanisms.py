@@ -3388,3 +3388,13 @@ def test_a_given_name_and_a_definite_family_name_set_off_by_commas_are_her_whole
                                 "وأوضحت الحسنات أن نظام الإنذار ساهم في الحماية."))
     assert art.entity_of[0] == art.entity_of[1] >= 0
     assert art.entities[art.entity_of[0]].key() == ("رنا", "الحسنات")
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    ("وثمن معالي الوزير الدعم الكبير في تصريح لوكالة الأنباء السعودية أن الوزارة ماضية.", "معالي الوزير"),
+    ("وأكد الأمير الاهتمام بالمشروع في تصريح لوكالة الأنباء السعودية أن العمل مستمر.", "الأمير"),
+])
+def test_what_a_source_praised_before_an_interview_is_no_part_of_his_name(sentence, mention):
+    # ثمن الوزير | الدعم الكبير في تصريح لـ… أن: the object the verb governs; only a name the cut split is made whole
+    [a] = attribute(LEX, split(sentence))
+    assert a.mention == mention
