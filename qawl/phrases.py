@@ -418,9 +418,12 @@ def _ali_opens_name(lex: Lexicons, toks: Tokens, i: int, j: int, ends: frozenset
     """Return whether toks[j], opening the phrase, is the given name علي (spelled like the preposition على) before a
     family name with ال (ويقول علي الشهابي), not the preposition a cue governs (وأكد على الأهمية) nor one before a
     common noun (وقال على الفور)."""
-    if not (j == i and toks[j].norm == "علي" and "علي" not in ends and j + 1 < len(toks)):
+    if not (j == i and toks[j].norm == "علي" and j + 1 < len(toks)):
         return False
     after = toks[j + 1].norm
+    if "علي" in ends and not (j + 2 < len(toks) and (toks[j + 2].norm in lex.w.that or toks[j + 2].norm in COMMAS)
+                              and names.definite_family(lex, after) and not stop_words(lex)[after]):
+        return False  # وأكد علي الشمري أن: a family name, then what he said, after a cue that governs على
     # the test names.split makes of the same two words (علي الشهابي); or a father's given name, then the family's
     # (ويقول علي حسين الساعدي)
     given = names.given_name_set(lex)

@@ -3398,3 +3398,11 @@ def test_what_a_source_praised_before_an_interview_is_no_part_of_his_name(senten
     # ثمن الوزير | الدعم الكبير في تصريح لـ… أن: the object the verb governs; only a name the cut split is made whole
     [a] = attribute(LEX, split(sentence))
     assert a.mention == mention
+
+
+def test_ali_after_a_cue_that_governs_ala_opens_a_name_before_what_he_said():
+    # وأكد علي الشمري أن: the given name علي (spelled like على) and a family name, then what he said; وأكد على الأهمية
+    # and وشدد على الحكومة أن stay the preposition
+    assert speech.find(LEX, "وأكد علي الشمري أن الاستعدادات تجري.").mention == "علي الشمري"
+    assert speech.find(LEX, "وأكد علي الشمري، رئيس اللجنة، أن الاستعدادات تجري.").mention == "علي الشمري"
+    assert speech.find(LEX, "وشدد على الحكومة أن تتحرك.").mention == ""
