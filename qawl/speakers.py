@@ -232,9 +232,13 @@ def _mention(lex: Lexicons, surface: str, apposition: str,
         norm = [w[:-2] + "ون" for w in norm[:n]] + norm[n:]
         written = [w[:-2] + "ون" for w in written[:n]] + written[n:]
     main = names.Mention(tuple(norm), ()) if group and len(norm) > 1 else names.split(lex, norm)
-    if (main.name and main.title and main.name_at == len(main.title) and main.title[0] in lex.w.retinue
+    if (main.name and main.title and main.name_at == len(main.title) and (
+            main.title[0] in lex.w.retinue or main.title[-1] in lex.w.retinue or (
+                len(main.name) > 2 and main.name[0] in lex.w.retinue))
             and not mentions.span_at(list(main.name), mentions.gazetteer_index(lex), 0)):
-        main = names.Mention(tuple(norm), ())  # إدارة ترامب، حكومة الرئيس بشار الأسد: his body, not the person
+        # إدارة ترامب، حكومة الرئيس بشار الأسد: his body, not the person; متحدث باسم الحزب – جناح نواز شريف، مدير
+        # مكتب نتنياهو: the wing or office named after him, whose spokesman or director speaks
+        main = names.Mention(tuple(norm), ())
     if main.name and main.title and main.name_at == len(main.title) and (
             main.title[-1] in lex.w.kinship or _role_of(lex, main)):
         main = names.Mention(tuple(norm), ())  # والد ساندرز: her father, not she; an apposition may name him

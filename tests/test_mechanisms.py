@@ -3406,3 +3406,11 @@ def test_ali_after_a_cue_that_governs_ala_opens_a_name_before_what_he_said():
     assert speech.find(LEX, "وأكد علي الشمري أن الاستعدادات تجري.").mention == "علي الشمري"
     assert speech.find(LEX, "وأكد علي الشمري، رئيس اللجنة، أن الاستعدادات تجري.").mention == "علي الشمري"
     assert speech.find(LEX, "وشدد على الحكومة أن تتحرك.").mention == ""
+
+
+@pytest.mark.parametrize("phrase", ["متحدث باسم حزب الرابطة الإسلامية الباكستانية – جناح نواز شريف",
+                                    "مدير مكتب نتنياهو"])
+def test_a_name_after_a_wing_or_office_is_whose_it_is_not_the_speakers(phrase):
+    # جناح نواز شريف، مكتب نتنياهو: the wing or office named after him speaks through an unnamed spokesman or director
+    art = analyse(Document("t", f"وأكد {phrase} أن الاجتماع تأجل."))
+    assert art.entities[art.entity_of[0]].names == []
