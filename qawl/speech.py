@@ -376,6 +376,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
             return None
         # "الوضع صعب"، قال الوزير. / …، هكذا صرح محقق سابق: the cue and its subject close what was said before them
         said = "direct" if any(b <= toks.starts[i] for _, b in spans) else "indirect"
+        if _how_said(lex, toks, j, np_end):
+            return Report("implicit", surface(text, toks, i, i + 1), quote=said)  # "…"، تقول ضاحكة: how she said it
         while np_end > j + 1 and _manner(lex, toks[np_end - 1].norm):
             np_end -= 1  # «…»، يقول حمود بحسرة: how he said it, no part of his name
             app_a, app_b = min(app_a, np_end), min(app_b, np_end)
@@ -458,6 +460,9 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     if toks[j].possessed and np_end > j + 1 and has_name(lex, toks, j + 1, np_end) and sources.possessor_kind(
             lex, toks[j].norm):
         j += 1  # وقال شقيقه عبدالله: the name, not the kinship word, names the source (وجدد تحذيره لكافة: no one)
+        while j + 1 < np_end and toks[j].norm.startswith("ال") and toks[j].norm not in lex.title_words and (
+                toks[j].norm not in names.given_name_set(lex)) and has_name(lex, toks, j + 1, np_end):
+            j += 1  # قالت ابنته الكبرى ريم فلان: the kin's adjective, then her name
     elif toks[j].possessed and np_end > j + 1 and sources.classify(
             lex, [toks[j].norm], possessed=True).kind == sources.UNNAMED:
         np_end = j + 1  # ودعا بعضهم الرئيس …: some of those just named, the name after them is the object
@@ -873,6 +878,19 @@ def _after_what_is_said(lex: Lexicons, toks: Tokens, i: int, after: int) -> bool
     if len(rest) > 2 and rest[0] in COMMAS and rest[1] in lex.w.relative and rest[1].startswith("ال"):
         return True  # …، تقول فلانة، التي نقلت إلى العربية ثلاثين كتابا: who she is, a relative clause, closes it
     return len(rest) <= (10 if titled else 4) and not any(w in lex.w.that or w in cues.of(lex).verbs for w in rest)
+
+
+def _how_said(lex: Lexicons, toks: Tokens, j: int, end: int) -> bool:
+    """Return whether the one word after a cue, closing the sentence, says how the words were said (تقول ضاحكة،
+    قال مبتسما): an indefinite participle no human noun, title or source is spelled as, not its subject."""
+    word = toks[j].norm
+    if end != j + 1 or word.startswith("ال") or not word.endswith(("ه", "ا")) or (
+            end < len(toks) and toks[end].norm not in PUNCTUATION):
+        return False  # تقول حداد، التي …: a family name spelled as a doer, without the ending a manner takes
+    bare = word[:-1]
+    return (dictionary.participle(word) or dictionary.participle(bare)) and not any(
+        w in lex.w.person_noun or w in lex.title_words or w in lex.w.anonymous or w in lex.w.collective_source
+        for w in (word, bare))
 
 
 def _often_before(lex: Lexicons, toks: Tokens, i: int) -> int:

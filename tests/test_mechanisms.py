@@ -3414,3 +3414,16 @@ def test_a_name_after_a_wing_or_office_is_whose_it_is_not_the_speakers(phrase):
     # جناح نواز شريف، مكتب نتنياهو: the wing or office named after him speaks through an unnamed spokesman or director
     art = analyse(Document("t", f"وأكد {phrase} أن الاجتماع تأجل."))
     assert art.entities[art.entity_of[0]].names == []
+
+
+def test_how_the_words_were_said_is_no_speaker():
+    # "…"، تقول ضاحكة: laughing, how she said it; the one who spoke last says it (تقول حداد: a family name stays one)
+    art = analyse(Document("t", "وقالت المخرجة لمى العتيبي إن التصوير استغرق شهرا.\n"
+                                "\"لكن الجيران تحولوا لاحقا إلى جزء من فريق العمل\"، تقول ضاحكة."))
+    assert art.attributions[1].attribution == "carried" and art.entity_of[1] == art.entity_of[0]
+
+
+def test_the_adjective_of_a_kinship_word_is_no_part_of_the_kins_name():
+    # قالت ابنته الكبرى ريم فلان: his elder daughter, named
+    [a] = attribute(LEX, split("من جهتها، قالت ابنته الكبرى ريم الأعظمي، في منشور على صفحتها، إن والدها رحل."))
+    assert a.mention == "ريم الأعظمي"
