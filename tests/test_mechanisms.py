@@ -3427,3 +3427,9 @@ def test_the_adjective_of_a_kinship_word_is_no_part_of_the_kins_name():
     # قالت ابنته الكبرى ريم فلان: his elder daughter, named
     [a] = attribute(LEX, split("من جهتها، قالت ابنته الكبرى ريم الأعظمي، في منشور على صفحتها، إن والدها رحل."))
     assert a.mention == "ريم الأعظمي"
+
+
+def test_a_foreign_name_set_off_by_commas_is_the_titles_holder():
+    # ، جي-يون بارك،: a given name no list holds and a family name spelled as a verb, up to the comma
+    [a] = attribute(LEX, split("وقالت نائبة رئيس قسم الأجهزة المحمولة، جي-يون بارك، إن الهاتف يمنح حرية."))
+    assert (a.mention, a.apposition) == ("نائبة رئيس قسم الأجهزة المحمولة", "جي-يون بارك")
