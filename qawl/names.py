@@ -144,7 +144,7 @@ def _not_a_name_end(lex: Lexicons, word: str) -> bool:
         dictionary.NOUN, dictionary.VERBAL_NOUN, dictionary.PARTICIPLE)  # الاتفاقية، التغييرات
 
 
-def _plural_noun(lex: Lexicons, word: str) -> bool:
+def plural_noun(lex: Lexicons, word: str) -> bool:
     """Return whether a word is a plural the dictionary knows (هجمات، مذكرات), which no first name is."""
     entry = dictionary.entry(word)
     return (entry is not None and (entry.plural or word.endswith("ات")) and word not in lex.w.name_joiner
@@ -313,7 +313,7 @@ def _split(lex: Lexicons, phrase: tuple[str, ...]) -> Mention:
         # given name an adjective or a past verb is a family name (جواد ظريف، سمير جعجع، حسام عايش), a present
         # verb none (محمد يقول)
         end -= 1
-    while end - start > 1 and _plural_noun(lex, words[start]):
+    while end - start > 1 and plural_noun(lex, words[start]):
         start += 1  # هجمات ترامب: a plural noun opens no name
     name = tuple(words[start:end])
     if name and (all(w in joiners for w in name) or (start > 0 and all(w in places for w in name))):

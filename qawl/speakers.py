@@ -239,6 +239,9 @@ def _mention(lex: Lexicons, surface: str, apposition: str,
         # إدارة ترامب، حكومة الرئيس بشار الأسد: his body, not the person; متحدث باسم الحزب – جناح نواز شريف، مدير
         # مكتب نتنياهو: the wing or office named after him, whose spokesman or director speaks
         main = names.Mention(tuple(norm), ())
+    if len(main.name) == 1 and len(main.title) == 1 and main.name_at == 1 and main.title[0].endswith("ات") and (
+            names.plural_noun(lex, main.title[0])):
+        main = names.Mention(tuple(norm), ())  # منظمات الأعراف، شركات تتبع: bodies of a kind, no one's name
     if main.name and main.title and main.name_at == len(main.title) and (
             main.title[-1] in lex.w.kinship or _role_of(lex, main)):
         main = names.Mention(tuple(norm), ())  # والد ساندرز: her father, not she; an apposition may name him

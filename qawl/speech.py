@@ -230,6 +230,9 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
             toks[j + 1].norm in w.that or toks[j + 1].norm == cues.COLON
             or is_complement(lex, toks[j + 1].norm, allowed - {cues.ANY})))  # ويقول هؤلاء إن، ويشير هؤلاء إلى أن
     )
+    if not implicit and after in RESUMPTIVE and i > 0 and not without_and(toks[i - 1].norm).startswith("ال") and (
+            dictionary.entry(without_and(toks[i - 1].norm)) is not None and not toks[i - 1].possessed):
+        return None  # ولافتات كتب عليها: what was written on the banners a relative clause describes, no one's words
     if not implicit and after[:1] == "ل" and (addressed := _told(lex, toks, j, table.forms[n].number != "sg")) > j:
         j, implicit = addressed - 1, True  # وقالوا لكوردستان24 إنهم، وأضاف للشرق الأوسط إن: whom they told, no subject
     if not implicit and after in w.same_before and j + 1 < len(toks) and toks[j + 1].norm.startswith("ال") and (

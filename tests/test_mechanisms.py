@@ -3433,3 +3433,15 @@ def test_a_foreign_name_set_off_by_commas_is_the_titles_holder():
     # ، جي-يون بارك،: a given name no list holds and a family name spelled as a verb, up to the comma
     [a] = attribute(LEX, split("وقالت نائبة رئيس قسم الأجهزة المحمولة، جي-يون بارك، إن الهاتف يمنح حرية."))
     assert (a.mention, a.apposition) == ("نائبة رئيس قسم الأجهزة المحمولة", "جي-يون بارك")
+
+
+def test_bodies_of_a_kind_are_named_by_their_whole_phrase():
+    # منظمات الأعراف، شركات تتبع الناقلات: a plural head and one word after it name bodies, not a person الأعراف
+    art = analyse(Document("t", "وتطالب منظمات الأعراف منذ أشهر بتخفيض كلفة التمويل."))
+    assert art.entities[art.entity_of[0]].key() == ("منظمات", "الاعراف")
+
+
+def test_what_was_written_on_what_a_clause_describes_is_no_ones_report():
+    # ولافتات كتب عليها "…": the banners' inscription, not a source عليها; وقال عنه إنه: about him, the last source
+    assert speech.find(LEX, "رافعين صور ذويهم ولافتات كتب عليها \"الحرية للمعتقلين\".") is None
+    assert speech.find(LEX, "وقال عنه إنه رجل طيب.").kind == "implicit"
