@@ -216,7 +216,8 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
             out.append(Attribution())
             continue
         text = sentence.text
-        report, people, titled, taker, spans = None, [], [], "", None
+        report, people, taker, spans = None, [], "", None
+        titled: list[str] = []  # per person of people, the title after the name, or ""
         if keyed is None or keyed[len(out)]:
             cut = tokens(text) if toks is None else toks[len(out)]
             spans = reports.quote_spans(text)  # find's, and whether a quotation runs on
