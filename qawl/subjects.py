@@ -63,6 +63,9 @@ def subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int, 
         end -= 2  # المعارضة من جانبها أكدت: her turn, between the subject and its verb
     while end > 1 and end < i and toks[end - 1].norm in COMMAS:
         end -= 1  # وكانت ماي، قد عبرت: a comma before قد
+    if end == i and end > 2 and i < len(toks) and toks[end - 1].norm in COMMAS and toks[i].norm[:1] not in "وف" and (
+            names.is_name_word(lex, toks[end - 2].norm)):
+        end -= 1  # لكن الرئيس الأمريكي دونالد ترامب، هدد: a name, a comma, then its verb
     close = -1  # the comma that closes a clause between the subject and its verb (before قد or not)
     if end > 0 and toks[end - 1].norm in COMMAS:
         close = end - 1

@@ -3445,3 +3445,11 @@ def test_what_was_written_on_what_a_clause_describes_is_no_ones_report():
     # ولافتات كتب عليها "…": the banners' inscription, not a source عليها; وقال عنه إنه: about him, the last source
     assert speech.find(LEX, "رافعين صور ذويهم ولافتات كتب عليها \"الحرية للمعتقلين\".") is None
     assert speech.find(LEX, "وقال عنه إنه رجل طيب.").kind == "implicit"
+
+
+def test_a_name_a_comma_and_its_verb_is_the_verbs_subject():
+    # لكن الرئيس الأمريكي دونالد ترامب، هدد بـ: the comma between the subject and its verb (no قد); not the last source
+    art = analyse(Document("t", "وقال الطيار إن الرحلة كانت صعبة.\n"
+                                "وخفضت إيران من قدرات برنامجها النووي، لكن الرئيس الأمريكي دونالد ترامب، هدد "
+                                "بانسحاب الولايات المتحدة من الاتفاق."))
+    assert art.attributions[1].mention == "الرئيس الأمريكي دونالد ترامب"
