@@ -16,6 +16,7 @@ from qawl.memo import Memo
 from qawl.normalize import normalize, normalize_words
 from qawl.phrases import is_stop_word
 from qawl.sources import BODIES, COUNTRY, MEDIA, ORGANIZATION, PERSON, UNNAMED
+from qawl.subjects import verb_spelled
 from qawl.tokenize import Tokens, tokens
 from qawl.tokenize import words as word_list
 
@@ -763,10 +764,10 @@ def _bodies_by_name(lex: Lexicons, entities: list[Entity], words: ArticleWords) 
 
 def _bodies_in_full(lex: Lexicons, entities: list[Entity], tokenized: list[tuple[str, Tokens]],
                     first: list[int]) -> None:
-    """Give a body the article calls only by its bare noun when speaking (وقالت المحكمة، وأضافت الصحيفة) the full
-    name the article writes with that noun elsewhere (قضت المحكمة الكبرى الجنائية الرابعة، فرضت المفوضية الأوروبية
-    غرامة، قالت صحيفة غارديان): one court, not every article's court under one name. Only when the article writes
-    one such name; two courts leave the noun bare."""
+    """Give a body the article calls only by its bare noun when speaking (وقالت المحكمة، وأكدت المفوضية) the full name
+    the article gave it before, as the subject of what it did, with its relative adjectives or rank (قضت المحكمة
+    العليا الإسرائيلية، فرضت المفوضية الأوروبية غرامة): one court, not every article's court under one name. Only
+    when the article writes one such name; two courts leave the noun bare."""
     bare = [(e, at) for e, at in zip(entities, first, strict=True) if not e.names and e.titles and all(
         len(t) == 1 and t[0].startswith("ال") and t[0][2:] in lex.w.body for t in e.titles)]
     if not bare:
@@ -776,7 +777,7 @@ def _bodies_in_full(lex: Lexicons, entities: list[Entity], tokenized: list[tuple
         found: dict[tuple[str, ...], str] = {}
         for text, toks in tokenized[:at]:
             for k, tok in enumerate(toks):
-                if tok.norm == noun and (k == 0 or _acts(lex, toks[k - 1].norm)):
+                if tok.norm == noun and (k == 0 or verb_spelled(lex, toks[k - 1].norm)):
                     # the body as the subject of what it did (قضت المحكمة …، رفعت وزارة …), not a body the article
                     # names in passing (أمام محكمة النقض، نائبة رئيسة المفوضية المكلفة)
                     end = k + 1
@@ -791,25 +792,17 @@ def _bodies_in_full(lex: Lexicons, entities: list[Entity], tokenized: list[tuple
             e.written.setdefault(full, written)
 
 
-_RANKS = frozenset({"العام", "العامه", "العليا", "الكبري", "الاعلي"})  # النيابة العامة، المحكمة العليا
-
-
 def _names_body(lex: Lexicons, word: str) -> bool:
     """Return whether a definite word after a body's noun is part of its name: a relative adjective (الأوروبية،
-    المركزي التونسي) or a rank (العامة، العليا), not a description of the moment (المعنية، الوصية، المختصة)."""
+    المركزي التونسي) or a rank (العامة، العليا: grammar class body_rank), not a description of the moment (المعنية،
+    الوصية، المختصة)."""
     if not word.startswith("ال") or is_stop_word(lex, word):
         return False
-    if word in _RANKS:
-        return True
+    if word in lex.w.body_rank:
+        return True  # النيابة العامة، المحكمة العليا
     entry = dictionary.entry(word[2:])
     return word.endswith(("ي", "يه")) and len(word) > 4 and (
         entry is None or entry.kind == dictionary.RELATIVE or word in lex.places)  # not الوصية: a noun
-
-
-def _acts(lex: Lexicons, word: str) -> bool:
-    """Return whether a word is a verb, maybe after و or ف: what the noun after it did."""
-    verbs = cues.of(lex).verbs
-    return any(w in verbs or dictionary.verb_only(w) for w in (word, word[1:] if word[:1] in "وف" else word))
 
 
 def _gender_of(counted: Counter | None) -> str:
