@@ -157,7 +157,7 @@ def analyse(doc: Document, lex: Lexicons | None = None) -> _Article:
     # the sources come after them, so that a bare title finds the person it was given to.
     spoken, evidence, speaks, handed, sentence_of = [], [], [], [], []
     for at, (a, cut) in enumerate(zip(attrs, toks, strict=True)):
-        for person, title in zip(a.people, a.titled or ("",) * len(a.people), strict=True):
+        for person, title in zip(a.people, a.titled, strict=True):
             spoken.append((person, title))  # الدكتورة فلانة، وزيرة الثقافة،: the title the article calls her by
             evidence.append(("", ""))
             speaks.append(False)

@@ -272,12 +272,12 @@ def _mention(lex: Lexicons, surface: str, apposition: str,
         if not name and app.name:
             name = app.name
             spelled[name] = app_spelled[name]
-        if app.title and (not title or all(w in lex.honorifics for w in title) or (
-                name and len(title) == 1 and _nationality(lex, title[0]))):
+        national = len(title) == 1 and _nationality(lex, title[0])
+        if app.title and (not title or all(w in lex.honorifics for w in title) or (name and national)):
             # الدكتور فلان، وزير التعليم العالي: the apposition's title, not an honorific, is the one the article
             # calls him by again (وقال وزير التعليم العالي); so too after a nationality (البرتغالي فلان، مدرب
             # الهلال), which stays one of his titles (spelled keeps it: وأضاف المدرب البرتغالي)
-            if not (len(title) == 1 and _nationality(lex, title[0])):
+            if not national:
                 spelled.pop(title, None)
             title = app.title
             spelled[title] = app_spelled[title]

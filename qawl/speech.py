@@ -6,7 +6,7 @@ from collections.abc import Collection
 from dataclasses import replace
 
 from qawl import cues, dictionary, mentions, names, sources
-from qawl.arabic import strip_proclitics, without_article
+from qawl.arabic import strip_proclitics, with_pronouns, without_article
 from qawl.lexicons import Lexicons
 from qawl.normalize import normalize
 from qawl.phrases import (
@@ -671,9 +671,8 @@ def _says_what(lex: Lexicons, word: str) -> bool:
 
 def _interview(lex: Lexicons, word: str) -> bool:
     """Return whether a word is an interview or a statement given, maybe its giver's (حديث، حديثها، مقابلته)."""
-    return word in lex.w.interview or any(
-        word.endswith(s) and (word[: -len(s)] in lex.w.interview or word[: -len(s) - 1] + "ه" in lex.w.interview)
-        for s in ("ها", "ه", "هم"))
+    return word in lex.derived("interview_forms", lambda lex: frozenset(
+        form for noun in lex.w.interview for form in (noun, *with_pronouns(noun))))
 
 
 def _told(lex: Lexicons, toks: Tokens, j: int, plural: bool) -> int:
