@@ -1072,6 +1072,7 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
     participle = ""
     opens = False  # the verb opens the sentence
     according_at = verb_at = participle_at = -1
+    then_said: Report | None = None
     for i in found:
         tok = toks[i]
         n = tok.norm
@@ -1107,6 +1108,11 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
             opens, verb_at = i == 0, i
         elif n in table.with_object and verb is None and i > 0 and toks[i - 1].norm in lex.w.what:
             verb = what_report(lex, text, toks, i, spans)
+        elif (n in table.verbs and verb is not None and verb.kind == "explicit" and verb_at >= 0 and not then_said
+              and _then_said(lex, toks, verb_at, i)
+              and (said := _verb_report(lex, text, toks, i, spans, known)) is not None and said.kind == "explicit"
+              and _names_someone(lex, said.mention)):
+            then_said = said  # أكدت بريطانيا تمسكها …، وقالت مندوبتها فلانة إن: the one whose words the sentence gives
         elif (n in table.with_object and verb is not None and i > 1 and toks[i - 1].norm in lex.w.what
               and toks[i - 2].norm in according_to and (told := what_report(lex, text, toks, i, spans))):
             return told  # واعترف فلان بكذا، وفقا لما ذكرته الصحيفة: the outlet tells the whole sentence
@@ -1138,6 +1144,8 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
         # مشيرا إلى أن فحوصات المختبر أكدت …: a participle opening the sentence goes on with the one before; a verb in
         # what it reports is no report of its own
         return Report("implicit", participle, quote=quote_kind(text, 0, spans))
+    if then_said is not None and relay is None and according is None and then_said.mention != (verb and verb.mention):
+        verb = then_said
     if relay:
         # نقلت الصحيفة عن طبيب، طلب عدم الكشف عن هويته، قوله: a relayed source whose name is withheld stays unnamed
         relay = anonymous_if_withheld(lex, toks, relay)
@@ -1172,6 +1180,17 @@ def find(lex: Lexicons, text: str, toks: Tokens | None = None, known: Collection
     if participle:
         return Report("implicit", participle, quote=quote_kind(text, 0, spans))
     return _headline(lex, text, toks, known)
+
+
+def _then_said(lex: Lexicons, toks: Tokens, at: int, i: int) -> bool:
+    """Return whether the cue verb at i, after a comma and و, says what the sentence reports while the cue at `at`
+    before it took a noun (أعلنت واشنطن دعمها، وقالت فلانة إن): no that-clause, colon or quotation between them, one
+    after the later verb."""
+    if not (toks[i].norm[:1] == "و" and toks[i - 1].norm in COMMAS):
+        return False
+    if any(t.norm in lex.w.that or t.norm == cues.COLON or t.norm in cues.QUOTE_MARKS for t in toks[at + 1 : i]):
+        return False
+    return any(t.norm in lex.w.that or t.norm == cues.COLON for t in toks[i + 1 : i + 16])
 
 
 _SO_THAT = frozenset({"فان", "فانه", "فانها", "فانهم"})  # بحسب فلان، فإن …: what follows is what he tells

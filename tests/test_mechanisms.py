@@ -3453,3 +3453,15 @@ def test_a_name_a_comma_and_its_verb_is_the_verbs_subject():
                                 "وخفضت إيران من قدرات برنامجها النووي، لكن الرئيس الأمريكي دونالد ترامب، هدد "
                                 "بانسحاب الولايات المتحدة من الاتفاق."))
     assert art.attributions[1].mention == "الرئيس الأمريكي دونالد ترامب"
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    # أكدت الدولة تمسكها …، وقالت مندوبتها فلانة إن: the named person whose words the sentence gives
+    ("ومن جانبها أكدت فرنسا على تمسكها بالقرار، وقالت مندوبتها نادية فرحات، إن الوقت ضيق.", "نادية فرحات"),
+    ("وأعلنت ألمانيا دعمها للخطة، وقال وزير خارجيتها كريم منصور إن التنفيذ سيبدأ قريبا.", "وزير خارجيتها كريم منصور"),
+    ("وقال الوزير إن الخطة جاهزة، وقال كريم منصور إن التنفيذ قريب.", "الوزير"),  # the first says something too
+    ("وأعلنت الوزارة مقتل خمسة، وقالت إن التحقيق مستمر.", "الوزارة"),  # no one else named
+    ("وأعلنت فرنسا دعمها للخطة، وقالت مندوبتها إن الوقت ضيق.", "فرنسا"),  # her envoy, unnamed, speaks for her
+])
+def test_the_one_who_says_what_the_sentence_reports_after_a_verb_that_took_a_noun(sentence, mention):
+    assert report(sentence) == ("explicit", mention)
