@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from qawl import cues, dictionary, names, reports, sources, speech, subjects, turns
+from qawl import cues, dictionary, names, phrases, reports, sources, speech, subjects, turns
 from qawl.arabic import strip_proclitics, with_pronouns, without_article
 from qawl.lexicons import Lexicons
 from qawl.normalize import normalize, normalize_words
@@ -218,11 +218,11 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
         text = sentence.text
         report, people, taker, spans = None, [], "", None
         titled: list[str] = []  # per person of people, the title after the name, or ""
+        in_commas: list[str] = []  # الرئيس السوري، بشار الأسد،: family names too
         if keyed is None or keyed[len(out)]:
             cut = tokens(text) if toks is None else toks[len(out)]
             spans = reports.quote_spans(text)  # find's, and whether a quotation runs on
             report = speech.find(lex, text, cut, known, spans)
-            in_commas: list[str] = []  # الرئيس السوري، بشار الأسد،: family names too
             people = turns.people(lex, text, cut, in_commas, titled)
             known.update(_family_names(lex, people + in_commas))
             taker = turns.turn_taker(lex, text, cut) if not report else ""
@@ -236,6 +236,10 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
             named.append(result)
         elif report and report.kind == "explicit":
             result = _source(lex, report)
+            if result.kind == sources.PERSON and not result.apposition and (
+                    holder := _holder_set_off(lex, text, cut, report.mention)):
+                # من جهته، أوضح رئيس البعثة، البروفيسور فلان، أن: the title's holder, set off by a comma after it
+                result = _source(lex, replace(report, apposition=holder))
             named.append(result)
             if result.kind == sources.PERSON:  # دافع عبد اللطيف وهبي: a family name the article gave, with no title
                 known.update(_family_names(lex, [result.mention, result.apposition]))  # أستاذ المالية، لطيفة فلان
@@ -314,6 +318,34 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
         # tells it said; a quoted opening is the subject whatever follows the verb («الوطنية للنفط» تعلن حالة …)
         out[first] = _keeping_people(out[first], replace(body, cue="", attribution="explicit"))
     return out
+
+
+def _holder_set_off(lex: Lexicons, text: str, toks: Tokens, mention: str) -> str:
+    """Return the name a comma sets off right after a sentence's subject, a bare title, and what completes the title
+    (رئيسة بعثة الصندوق إلى الأردن، فلانة،; الناطق باسم الحكومة، وزير الثقافة، فلان،; …، البروفيسور فلان،), or "":
+    the title's holder."""
+    words = normalize(mention).split()
+    if not lex.title_words.intersection(words) or names.split(lex, words).name or (end := text.find(mention)) < 0:
+        return ""
+    end += len(mention)
+    j = next((k for k in range(len(toks)) if toks.starts[k] >= end), len(toks))
+    if j < len(toks) and not (toks[j].norm in _COMMA_WORDS or toks[j].norm in lex.w.preposition or toks[
+            j].norm in lex.w.phrase_preposition or (toks[j].norm[:1] in "بل" and toks[j].norm[1:2] != "ي")):
+        return ""  # ورفض الوزير التعليق …، مكتفيا: what he did, not what completes his title
+    for k in range(j, min(len(toks), j + _HOLDER_GAP)):
+        t = toks[k]
+        if t.norm in _COMMA_WORDS:
+            start, close = phrases.apposition(lex, toks, k)
+            if start < close and phrases.has_name(lex, toks, start, close):
+                return reports.surface(text, toks, start, close)
+        elif (t.norm in lex.w.that or t.norm in cues.QUOTE_MARKS or t.norm == cues.COLON
+              or t.norm in lex.w.clause_opener or t.possessed or dictionary.verb_only(t.norm)):
+            break
+    return ""
+
+
+_COMMA_WORDS = frozenset({"،", ","})
+_HOLDER_GAP = 9  # tokens between a title and its holder's name: what completes the title, a second title, commas
 
 
 def _keeping_people(old: Attribution, new: Attribution) -> Attribution:

@@ -886,13 +886,14 @@ def apposition(lex: Lexicons, toks: Tokens, j: int) -> tuple[int, int]:
                 toks[k].norm in ends and names.anchored(lex, [t.norm for t in toks[start + 1 : k]])):
             return start, k  # ، على أكبر صالحي،: the given name علي written with ى, not the preposition
         k = through_phrase(lex, toks, start, noun_phrase(lex, toks, start))
-        if k < len(toks) and toks[k].norm not in ends and (head in names.given_name_set(lex) or (
-                _after_foreign_name(lex, head) and head not in lex.places and len(head) > 2
-                and not stop_words(lex)[head])) and (close := next(
-                (c for c in range(k + 1, min(len(toks), start + 4)) if toks[c].norm in COMMAS), -1)) > 0 and all(
-                names.is_name_word(lex, t.norm) for t in toks[start + 1 : close]):
-            k = close  # ، ستيفن هارت،، جي-يون بارك،: a given name (or a foreign one) and the foreign family name
-            # after it (spelled like a verb)
+        given = names.given_name_set(lex)
+        first = start if head in given or (_after_foreign_name(lex, head) and head not in lex.places and len(
+            head) > 2 and not stop_words(lex)[head]) else k - 1 if k - 1 > start and toks[k - 1].norm in given else -1
+        if k < len(toks) and toks[k].norm not in ends and first >= 0 and (close := next(
+                (c for c in range(k + 1, min(len(toks), first + 4)) if toks[c].norm in COMMAS), -1)) > 0 and all(
+                names.is_name_word(lex, t.norm) for t in toks[first + 1 : close]):
+            k = close  # ، ستيفن هارت،، جي-يون بارك،، البروفيسور ستيفن لارسن،: a given name (or a foreign one) and
+            # the foreign family name after it (spelled like a verb or a preposition and a word)
         if k < len(toks) and toks[k].norm in lex.w.phrase_preposition:
             k2 = noun_phrase(lex, toks, k + 1)
             k = k2 if k2 - k <= 6 and k2 < len(toks) and toks[k2].norm in ends else k

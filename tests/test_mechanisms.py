@@ -3465,3 +3465,25 @@ def test_a_name_a_comma_and_its_verb_is_the_verbs_subject():
 ])
 def test_the_one_who_says_what_the_sentence_reports_after_a_verb_that_took_a_noun(sentence, mention):
     assert report(sentence) == ("explicit", mention)
+
+
+@pytest.mark.parametrize(("sentence", "apposition"), [
+    # a bare title, what completes it, then its holder set off by commas: the name, whatever comes before what she said
+    ("إلى ذلك، قالت رئيسة بعثة صندوق النقد الدولي إلى الأردن، ماري لويز فابيان، في بيان صدر في ختام زيارة "
+     "البعثة، إن الاقتصاد قوي.", "ماري لويز فابيان"),
+    ("من جانبها، قالت مديرة قسم التسويق في شركة تسويق النفط (سومو)، المهندسة هدى جاسم المالكي، لـ(واع) إن "
+     "الشركة أبرمت عقودا.", "المهندسة هدى جاسم المالكي"),
+    ("من جهته، أوضح رئيس البعثة الدنماركية، البروفيسور ستيفن لارسن، أن المبنى قديم.", "البروفيسور ستيفن لارسن"),
+    ("في المقابل، أكد الناطق باسم الحكومة، وزير الثقافة والعلاقات مع البرلمان، الحسين ولد مدو، أن الاختيار تم.",
+     "الحسين ولد مدو"),
+])
+def test_a_bare_titles_holder_is_the_name_set_off_after_it(sentence, apposition):
+    [a] = attribute(LEX, split(sentence))
+    assert a.apposition == apposition
+
+
+def test_what_a_named_person_did_before_a_comma_sets_off_no_holder():
+    # ورفض الشهري التعليق …، مكتفيا بالقول: his object, then a participle; no title whose holder follows
+    a = attribute(LEX, split("وقال وزير المالية فيصل الشهري إن الاتفاق قريب.\n"
+                             "ورفض الشهري التعليق على تقرير الوكالة، مكتفيا بالقول إن الهيكل سليم."))
+    assert (a[1].mention, a[1].apposition) == ("الشهري", "")
