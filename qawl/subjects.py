@@ -76,9 +76,10 @@ def subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int, 
         # describes the subject is passed over
         k = next((k for k in range(close - 1, max(0, close - 30), -1) if toks[k].norm in COMMAS), 0)
         if k > 0 and (_describes(lex, toks[k + 1]) or toks[k + 1].norm in lex.w.phrase_preposition
-                      or toks[k + 1].norm == "من" or toks[k + 1].norm in lex.w.headed_by):
+                      or toks[k + 1].norm == "من" or toks[k + 1].norm in lex.w.headed_by
+                      or withheld_clause(lex, toks, k) == close):
             # الرئيس، في خطاب أمام الكونغرس، قال؛ الشرطة، من جهتها، قالت: where or whose turn it was; اللجنة،
-            # برئاسة فلانة، قد أوصت: who heads it
+            # برئاسة فلانة، قد أوصت: who heads it; غير أن مسؤولا، طلب عدم ذكر اسمه، أوضح: whose name is withheld
             end = k
     start, floor = end, after_dateline(lex, toks)
     while start > floor and end - start < 24:

@@ -3487,3 +3487,14 @@ def test_what_a_named_person_did_before_a_comma_sets_off_no_holder():
     a = attribute(LEX, split("وقال وزير المالية فيصل الشهري إن الاتفاق قريب.\n"
                              "ورفض الشهري التعليق على تقرير الوكالة، مكتفيا بالقول إن الهيكل سليم."))
     assert (a[1].mention, a[1].apposition) == ("الشهري", "")
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    # غير أن مسؤولا …، طلب عدم ذكر اسمه، أوضح: the subject before its verb, past the clause that withholds his name
+    ("غير أن مسؤولا بأحد المصارف التجارية، طلب عدم ذكر اسمه، أوضح للصحيفة أن الكميات قليلة.",
+     "مسؤولا بأحد المصارف التجارية"),
+    ("إلا أن نائبا في لجنة الأشغال، فضل عدم الكشف عن هويته، اعتبر أن السلفة لا تكفي.", "نائبا"),
+])
+def test_a_subject_before_its_verb_past_a_clause_that_withholds_its_name(sentence, mention):
+    [a] = attribute(LEX, split(sentence))
+    assert (a.mention, a.kind) == (mention, "unnamed")
