@@ -174,6 +174,31 @@ def _actor(lex: Lexicons, text: str, toks: Tokens | None) -> Attribution | None:
     return actor
 
 
+def _own_subject(lex: Lexicons, text: str, toks: Tokens, report: reports.Report) -> Attribution | None:
+    """Return the source that is the subject of the verb opening a sentence whose cue, later in it, has no subject of
+    its own (وفرضت واشنطن عقوبات على مصارف، قالت إنها متورطة; واعتقلت الشرطة ثلاثة أشخاص قالت إنهم): the one who acted
+    says what the clause after reports, else None."""
+    if report.kind != "implicit" or report.document or not report.cue:
+        return None
+    cue = normalize(report.cue)
+    at = next((k for k in range(1, len(toks)) if toks[k].norm == cue), -1)
+    if at < 0 or not any(t.norm in lex.w.that or t.norm == cues.COLON or t.norm in cues.QUOTE_MARKS
+                         for t in toks[at + 1 : at + 4]):
+        return None  # عبر تقديمه للخدمات، تقدم نفسها ممثلة: no clause of what was said
+    first = subjects.after_dateline(lex, toks)
+    if first >= at or toks[first].norm in cues.of(lex).verbs:
+        return None
+    a, b, app_a, app_b = subjects.main_subject(lex, toks, at)
+    if not a < b < at or not (first < a <= first + 3) or any(t.norm in lex.w.clause_opener for t in toks[b:at]):
+        return None  # ولم تعلق السلطات …، لكن مصدرا قال: a clause of its own, whose subject is someone else
+    source = _source(lex, reports.Report("explicit", report.cue, reports.surface(text, toks, a, b),
+                                         reports.surface(text, toks, app_a, app_b)))
+    return source if source.kind in _ACTING else None
+
+
+_ACTING = frozenset({sources.ORGANIZATION, sources.COUNTRY, sources.MEDIA})  # a person acting is _actor's
+
+
 def _person(lex: Lexicons, mention: str) -> Attribution:
     """Return a titled person the article mentions (اللواء فلان) as a source an unwritten subject may take."""
     words = normalize(mention).split()
@@ -227,6 +252,7 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
             known.update(_family_names(lex, people + in_commas))
             taker = turns.turn_taker(lex, text, cut) if not report else ""
         result = Attribution()
+        own: Attribution | None = None  # the subject of the verb that opens the sentence, when an unwritten one follows
         if report and report.document and (author := _document_author(
                 sentences, out, report.document, _document_agrees(lex, report.document))):
             # the letter a sentence before spoke of, the figures it named (وأوضحت البيانات أن): the source of that
@@ -247,9 +273,12 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
                 named.append(_source(lex, reports.Report("explicit", report.cue, report.relayer)))
                 people, titled = [*people, report.relayer], [*titled, ""]
         elif report and (named or salient or report.document or (
-                report.kind == "implicit" and previous is not None and previous.attribution == "none")):
+                report.kind == "implicit" and previous is not None and previous.attribution == "none") or (
+                own := _own_subject(lex, text, cut, report)) is not None):
             # عمّان- لم تعد أم خالد قادرة … وتقول: the first source may be the one the narration just told of
             candidates = named[-_CANDIDATES:] if named else [salient] if salient else []
+            if own is not None or (own := _own_subject(lex, text, cut, report)) is not None:
+                candidates = [*candidates, own]  # وفرضت واشنطن عقوبات على مصارف، قالت إنها: the sentence's subject
             actor = None
             if report.kind == "implicit" and previous is not None and previous.attribution == "none" and (
                     actor := _actor(lex, sentences[previous_at].text, None if toks is None else toks[previous_at])):

@@ -222,7 +222,8 @@ def _mention(lex: Lexicons, surface: str, apposition: str,
             or norm[0][:-1] in lex.title_words or norm[0][:-1] in lex.w.person_noun):
         # إن مصدرا أمنيا قال، لكن أوساطا سياسية، لكن مستشارا لقائد القوات: the accusative after إن or لكن, named
         # as the source is (مصدر أمني)
-        n = next((k for k, w in enumerate(norm[1:], 1) if not (w.endswith("يا") and len(w) > 3)), len(norm))
+        n = next((k for k, w in enumerate(norm[1:], 1) if not (len(w) > 3 and (
+            w.endswith("يا") or (w.endswith("ا") and dictionary.participle(w[:-1]))))), len(norm))  # مطلعا
         norm = [w[:-1] for w in norm[:n]] + norm[n:]
         written = [w[:-1] if w.endswith("ا") else w for w in written[:n]] + written[n:]
     if group and norm and written[0].endswith("ين") and names.sound_plural(lex, norm[0]):

@@ -107,6 +107,10 @@ def subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int, 
         first = toks[b].norm
         first = first[1:] if first[:1] in {"و", "ف"} and first[1:].startswith("ال") else first
         after_that = a > 0 and toks[a - 1].norm in lex.w.that
+        # لكن مصدرا مطلعا قال: لكنّ, a sister of إنّ, puts its subject in the accusative too
+        accusative = after_that or (opened and toks[a].norm in _BUT)
+        if accusative and first.endswith("ا") and sources.unnamed_head(lex, first[:-1]):
+            first = first[:-1]
         # بيد أن ترامب يقول، إلا أن فرنسا قالت، غير أن مصدرا أكد: a name, a place or what can speak after أن is the
         # subject of the clause it opens
         if not (first.startswith("ال") or opened or first in lex.title_words or sources.unnamed_head(lex, first)
@@ -116,7 +120,8 @@ def subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int, 
                     or (not first[:1].isdigit() and sources.head_kind(lex, first))))):
             continue
         stop = min(noun_phrase(lex, toks, b), end)  # المعارضة | من جانبها: no phrase runs past the subject's end
-        if after_that and b < stop < end and all(t.norm.endswith("يا") for t in toks[stop:end]):
+        if accusative and b < stop < end and all(t.norm.endswith("يا") or (
+                t.norm.endswith("ا") and dictionary.participle(t.norm[:-1])) for t in toks[stop:end]):
             stop = end  # غير أن مصدرا دبلوماسيا مغربيا أكد: an accusative subject after أن, its adjectives too
         app_a, app_b = apposition(lex, toks, stop)
         # the comma closing the apposition ends the subject, or is the one before قد that ended it already
@@ -139,6 +144,9 @@ def subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int, 
                 return b, end, end, end  # the whole described phrase names the unnamed source
             return (b, stop, app_a, app_b) if reach == end else (b, stop, stop, stop)
     return None
+
+
+_BUT = frozenset({"لكن", "ولكن"})
 
 
 def _present_verb_then_subject(lex: Lexicons, toks: Tokens, b: int) -> bool:

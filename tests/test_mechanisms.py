@@ -3498,3 +3498,23 @@ def test_what_a_named_person_did_before_a_comma_sets_off_no_holder():
 def test_a_subject_before_its_verb_past_a_clause_that_withholds_its_name(sentence, mention):
     [a] = attribute(LEX, split(sentence))
     assert (a.mention, a.kind) == (mention, "unnamed")
+
+
+def test_an_unwritten_subject_later_in_a_sentence_is_the_body_that_acted_in_it():
+    # وفرضت واشنطن عقوبات على مصارف، قالت إنها: the state that imposed them says why, not the last person named
+    art = analyse(Document("t", "وقالت النائبة سهام الربيعي إن المصارف متضررة.\n"
+                                "وكانت واشنطن قد فرضت في تموز الماضي عقوبات على مصارف عراقية، قالت إنها متورطة.\n"
+                                "وأعلنت وزارة التجارة تعليق التصدير، قالت إنه مؤقت.\n"
+                                "ولم تعلق السلطات رسميا على التقرير، لكن مصدرا مطلعا قال إن التهريب مستمر."))
+    assert [art.entities[e].key() for e in art.entity_of] == [
+        ("سهام", "الربيعي"), ("واشنطن",), ("وزاره", "التجاره"), ("مصدر", "مطلع")]
+
+
+@pytest.mark.parametrize(("sentence", "key"), [
+    # لكنّ, a sister of إنّ: its subject in the accusative, named as the source is (مصدر أردني مطلع)
+    ("لكن مصدرا أردنيا مطلعا قال للصحيفة إن العمليات مستمرة.", ("مصدر", "اردني", "مطلع")),
+    ("ولكن مصدرا أمنيا مطلعا أكد أن الاتفاق قريب.", ("مصدر", "امني", "مطلع")),
+])
+def test_the_accusative_subject_after_lakinna(sentence, key):
+    art = analyse(Document("t", sentence))
+    assert art.entities[art.entity_of[0]].key() == key and art.entities[art.entity_of[0]].kind() == "unnamed"
