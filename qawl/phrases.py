@@ -874,6 +874,9 @@ def apposition(lex: Lexicons, toks: Tokens, j: int) -> tuple[int, int]:
             return j, j
         if head in lex.w.headed_by:
             return j, j  # لجنة التحكيم، برئاسة الناقدة فلانة،: who heads it, not its name
+        if head[:1] == "ب" and len(head) > 3 and head not in names.given_name_set(lex) and (
+                dictionary.entry(head[1:]) is not None) and dictionary.entry(head) is None:
+            return j, j  # أدانت مصر، بأشد العبارات،: how, not who (بشير، بدر: names)
         if (dictionary.verb_only(head) and head not in names.given_name_set(lex)) or (  # ، مدحت العربي،: a name
                 head in lex.w.preposition and head != "علي") or (head[2:] if head.startswith("ال") else head) in (
                 lex.w.time_noun) or ("ب" + head) in lex.w.approximately or head in lex.w.number or head.isdigit():

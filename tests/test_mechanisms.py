@@ -3518,3 +3518,12 @@ def test_an_unwritten_subject_later_in_a_sentence_is_the_body_that_acted_in_it()
 def test_the_accusative_subject_after_lakinna(sentence, key):
     art = analyse(Document("t", sentence))
     assert art.entities[art.entity_of[0]].key() == key and art.entities[art.entity_of[0]].kind() == "unnamed"
+
+
+@pytest.mark.parametrize(("sentence", "mention", "apposition"), [
+    ("أدانت مصر، بأشد العبارات، استهداف قافلة المساعدات.", "مصر", ""),  # how, set off by commas: no one's name
+    ("وقال الوزير، بشير الصالح، إن القرار نهائي.", "الوزير", "بشير الصالح"),  # a given name in ب
+])
+def test_a_prepositional_phrase_set_off_by_commas_names_no_one(sentence, mention, apposition):
+    [a] = attribute(LEX, split(sentence))
+    assert (a.mention, a.apposition) == (mention, apposition)
