@@ -147,6 +147,14 @@ def _name_word(word: str) -> bool:
 _WITHOUT: dict[tuple[tuple[str, ...], frozenset[str]], tuple[str, ...]] = {}
 
 
+def _other_given(name: tuple[str, ...], entity: Entity, given: frozenset[str]) -> bool:
+    """Return whether a full name opens with another given name than the entity's full name (حسام عبد الغفار after
+    خالد عبد الغفار … عبد الغفار): two people of one family name, whatever short name they share."""
+    return len(name) > 1 and name[0] in given and any(
+        len(n) > 1 and n[0] in given and n[0] != name[0] and n[-1] == name[-1] and not (
+            _words[n] <= _words[name] or _words[name] <= _words[n]) for n in entity.names)  # أبو زيد: his
+
+
 def _joins_another(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
     """Return whether a name of two words or more is one conjunct of a longer name that ends with another (كامبريدج
     أناليتيكا in شركتا كامبريدج أناليتيكا وفيسبوك): the two spoke together, the one alone is not both."""
@@ -331,7 +339,8 @@ def _find(entities: list[Entity], mention: names.Mention, before: int, speaking:
     entity, its last mention so far)."""
     order = list(range(min(before, len(entities)) - 1, -1, -1)) + list(range(before, len(entities)))
     if mention.name:
-        found = next((k for k in order if entities[k].matches_name(mention.name)), -1)
+        found = next((k for k in order if entities[k].matches_name(mention.name) and not _other_given(
+            mention.name, entities[k], given)), -1)
         if found < 0 and len(mention.name) == 1:
             # بالحاج after بلحاج، نتانياهو after نتنياهو: one person spelled two ways in one article
             found = next((k for k in order if any(same_spelling(mention.name[0], n[-1], given)

@@ -3527,3 +3527,15 @@ def test_the_accusative_subject_after_lakinna(sentence, key):
 def test_a_prepositional_phrase_set_off_by_commas_names_no_one(sentence, mention, apposition):
     [a] = attribute(LEX, split(sentence))
     assert (a.mention, a.apposition) == (mention, apposition)
+
+
+def test_two_people_of_one_family_name_stay_two():
+    # خالد عبد الغفار … وقال عبد الغفار … حسام عبد الغفار: another given name, another man
+    art = analyse(Document("t", "وأكد الدكتور خالد عبد الغفار، وزير الصحة، أن الدولة لن تسمح بالزيادة.\n"
+                                "وقال عبد الغفار، خلال جولته، إن العلاج متوفر.\n"
+                                "من جانبه، أوضح الدكتور حسام عبد الغفار، المتحدث باسم الوزارة، أن الخط يعمل.\n"
+                                "وأضاف أبو زيد أن الاجتماع انتهى.\n"
+                                "وقال السفير أحمد أبو زيد إن الاجتماع انتهى."))
+    keys = [art.entities[e].key() for e in art.entity_of]
+    assert keys[:3] == [("خالد", "عبد", "الغفار")] * 2 + [("حسام", "عبد", "الغفار")]
+    assert keys[3] == keys[4] == ("احمد", "ابو", "زيد")  # a family name in أبو is his whose full name holds it
