@@ -502,6 +502,7 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
                 and not _joins_name(lex, toks, i, j)
                 and not _given_after_title(lex, toks, i, j) and not _ali_opens_name(lex, toks, i, j, ends)
                 and not _ali_after_honorific(lex, toks, i, j)
+                and not (j > i and (toks[j - 1].norm, word) in lex.title_pairs)  # الفريق أول: one title
                 and not (j + 1 < len(toks) and toks[j + 1].norm in lex.w.patronymic)) or (  # إمام أوغلو: a name
                 word[:1] == "ل" and media_name(lex, toks, j) > 0):
             if j > i and word[:1] == "ل" and (gazetted := mentions.name_at(
@@ -570,7 +571,9 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
             # رنا فؤاد حداد | هذا: the word after a given name is a family name, complete whatever else it spells
             if (word in lex.w.demonstrative and (
                     _complete(lex, prev) or (j > i + 1 and toks[j - 2].norm in given))) or (
-                    opens_object and _after_definite(lex, prev, i, j)):
+                    opens_object and _after_definite(lex, prev, i, j) and not (
+                        j > i + 1 and toks[j - 2].norm in lex.w.name_joiner and prev.startswith("ال")
+                        and word.startswith("ال") and word not in titles)):  # عبد الفتاح البرهان: his family name
                 break  # نفى مسؤولون سعوديون | هذه الاتهامات، حذرت تركيا | الحكومة السورية: the object
             if ends_subject and not (prev in given and word[:1] not in "يتن" and j + 1 < len(toks) and (
                     toks[j + 1].norm in closers(lex) or toks[j + 1].norm[:1] == "ل" or toks[j + 1].norm in _QUOTES)):

@@ -477,6 +477,9 @@ def _classify(lex: Lexicons, words: list[str], cue_gender: str = "", *, possesse
         return outlet  # شاهد من رويترز، مراسل الجزيرة في دمشق: an outlet's unnamed reporter, the outlet speaks
     if head in names.title_plurals(lex) and _annexed(lex, words):
         return Source(PERSON, "m")  # وزراء خارجية مجموعة السبع، شيوخ محافظة صعدة: the holders of offices it names
+    if named and mention.name_at > 0 and words[0] in lex.honorifics and head_kind(lex, words[0]) != PERSON and (
+            len(mention.name) > 1 or mention.name[0] in given):
+        return Source(PERSON, gender(lex, words, cue_gender))  # الفريق محمد حمدان: a rank, not a team, before a name
     kind = head_kind(lex, words[0], named=named or (titled and _annexed(lex, words)))
     if kind == MEDIA and _body_not_medium(lex, words):
         return Source(ORGANIZATION)  # وكالة الفضاء الروسية، شبكة الإغاثة: an agency of the state, not of the news

@@ -3539,3 +3539,17 @@ def test_two_people_of_one_family_name_stay_two():
     keys = [art.entities[e].key() for e in art.entity_of]
     assert keys[:3] == [("خالد", "عبد", "الغفار")] * 2 + [("حسام", "عبد", "الغفار")]
     assert keys[3] == keys[4] == ("احمد", "ابو", "زيد")  # a family name in أبو is his whose full name holds it
+
+
+@pytest.mark.parametrize(("sentence", "key", "kind"), [
+    # a compound given name in عبد ends in ال, and the definite word after it is his family name (البرهان: a proof)
+    ("وقال رئيس مجلس السيادة عبد الفتاح البرهان إن الجيش لن يفاوض.", ("عبد", "الفتاح", "البرهان"), "person"),
+    # a rank of several words (الفريق أول) before a name: a general, not a team
+    ("وقال الفريق أول ركن عبد الفتاح البرهان إن الجيش لن يفاوض.", ("عبد", "الفتاح", "البرهان"), "person"),
+    ("وقال الفريق محمد حمدان إن الجيش لن يفاوض.", ("محمد", "حمدان"), "person"),
+    ("وقال الفريق الطبي إن الحالة مستقرة.", ("الطبي",), "organization"),
+])
+def test_ranks_and_compound_given_names_before_a_family_name(sentence, key, kind):
+    art = analyse(Document("t", sentence))
+    entity = art.entities[art.entity_of[0]]
+    assert (entity.key(), entity.kind()) == (key, kind)
