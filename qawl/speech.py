@@ -202,6 +202,11 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         return Report("explicit", surface(text, toks, i, i + 1),
                       surface(text, toks, start + 1, i - 1) if in_marks else surface(text, toks, start, i),
                       quote=quote_kind(text, toks.ends[i], spans), body=in_marks)
+    if table.forms[n].present and i == 1 and _named_before(toks[0].norm, known):
+        # البرهان يرفض أي تفاوض: a family name the article gives him, spelled as a thing, opens a headline
+        at = complement_at(lex, toks, noun_phrase(lex, toks, i + 1, objects=True), allowed)
+        return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, 0, 1),
+                      quote=quote_kind(text, toks.starts[at] if at >= 0 else toks.ends[i], spans))
     if table.forms[n].present and 0 < i <= 2 and _thing_opens(lex, toks, i):
         return None  # الكهرباء تكشف سبب الانقطاع: a thing opening the sentence is the verb's subject; no one speaks
     if (i > 0 and before not in COMMAS and (subject := subject_before(lex, toks, i)) is not None

@@ -3553,3 +3553,12 @@ def test_ranks_and_compound_given_names_before_a_family_name(sentence, key, kind
     art = analyse(Document("t", sentence))
     entity = art.entities[art.entity_of[0]]
     assert (entity.key(), entity.kind()) == (key, kind)
+
+
+def test_a_headline_opened_by_a_family_name_spelled_as_a_thing_is_his():
+    # البرهان يرفض …: the family name the article then gives its general, not a proof that refuses
+    art = analyse(Document("t", "البرهان يرفض أي تفاوض قبل الانسحاب من المدن\n"
+                                "بورتسودان – جدد رئيس مجلس السيادة عبد الفتاح البرهان رفضه التفاوض.\n"
+                                "وقال البرهان إن الجيش لن يفاوض."))
+    assert {art.entities[e].key() for e in art.entity_of} == {("عبد", "الفتاح", "البرهان")}
+    assert speech.find(LEX, "الكهرباء تكشف سبب الانقطاع") is None  # a thing, no name the article gave
