@@ -40,6 +40,8 @@ def _source(lex: Lexicons, report: reports.Report) -> Attribution:
     # The same cues and sources come back sentence after sentence: each is classified once.
     kind, gender, agrees = lex.memo("explicit_source", _classify_source, bound=1 << 15)[
         report.cue, report.mention, report.apposition]
+    if report.body and kind in ("", sources.UNNAMED):
+        kind = sources.ORGANIZATION  # بحسب ما رصدته "العين الإخبارية": a name in quotation marks is some body's
     if report.body and kind == sources.PERSON and not sources.classify(lex, normalize(report.mention).split()).gender:
         kind, gender = sources.ORGANIZATION, ""  # وفقا لبيانات فلان، وقالت "فيسبوك": a body, whatever its name
         # looks like (a given name is a person's; the verb's gender is a body's too)

@@ -66,11 +66,17 @@ def _closing_mark(toks: Tokens, k: int) -> int:
     return next((m for m in range(k, min(len(toks), k + 6)) if toks[m].norm in cues.QUOTE_MARKS), -1)
 
 
+_QUOTED_NAME_WORDS = 4  # a name in quotation marks (the marks' positions apart): up to three words
+
+
 def _source_after(lex: Lexicons, toks: Tokens, start: int) -> tuple[int, int]:
     """Return the span of the source named right after a verb at toks[start] (start, start when none can speak);
     a name in quotation marks is its name (وفق ما أفادت "الوكالة الوطنية للإعلام")."""
     if start < len(toks) and toks[start].norm in cues.QUOTE_MARKS and (close := _closing_mark(toks, start + 2)) > 0:
-        return (start + 1, close) if speaks(lex, toks, start + 1, close) else (start, start)
+        # بحسب ما رصدته "العين الإخبارية": a name set in quotation marks right after the verb names its subject,
+        # whatever its words spell
+        return (start + 1, close) if close - start <= _QUOTED_NAME_WORDS or speaks(lex, toks, start + 1, close) else (
+            start, start)
     end = noun_phrase(lex, toks, start, objects=True, after_name=True)
     return (start, end) if end > start and speaks(lex, toks, start, end) else (start, start)
 
@@ -123,7 +129,8 @@ def what_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tupl
         start, end = owner, noun_phrase(lex, toks, owner, objects=True, after_name=True)
     app_a, app_b = apposition(lex, toks, end)
     return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, start, end),
-                  surface(text, toks, app_a, app_b), quote_kind(text, toks.ends[i], spans))
+                  surface(text, toks, app_a, app_b), quote_kind(text, toks.ends[i], spans),
+                  body=toks[start - 1].norm in cues.QUOTE_MARKS)  # بحسب ما رصدته "العين الإخبارية": a body's name
 
 
 def figures_of_body(lex: Lexicons, toks: Tokens, j: int, end: int) -> int:

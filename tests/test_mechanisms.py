@@ -3562,3 +3562,13 @@ def test_a_headline_opened_by_a_family_name_spelled_as_a_thing_is_his():
                                 "وقال البرهان إن الجيش لن يفاوض."))
     assert min(art.entity_of) >= 0 and {art.entities[e].key() for e in art.entity_of} == {("عبد", "الفتاح", "البرهان")}
     assert speech.find(LEX, "الكهرباء تكشف سبب الانقطاع") is None  # a thing, no name the article gave
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    # بحسب ما رصدته "…": the name in quotation marks after the verb is its subject, a body whatever its words spell
+    ('وشهد اليوم الأول إقبالا لافتا، بحسب ما رصدته "العين الإخبارية" في جولتها.', "العين الإخبارية"),
+    ("وأكدت «نزاهة» أنها ماضية في ضبط المخالفين.", "نزاهة"),
+])
+def test_a_name_in_quotation_marks_names_a_body(sentence, mention):
+    [a] = attribute(LEX, split(sentence))
+    assert (a.mention, a.kind) == (mention, "organization")
