@@ -314,7 +314,8 @@ def withheld_clause(lex: Lexicons, toks: Tokens, k: int) -> int:
         start += 1  # أحدهم، وقد طلب عدم ذكر اسمه،
     if start >= len(toks) or (toks[start].norm not in lex.w.withheld and not (
             start + 1 < len(toks) and (toks[start + 1].norm == "عدم" or (
-                toks[start].norm in lex.w.relative and toks[start + 1].norm in lex.w.withheld) or (
+                toks[start].norm in lex.w.relative and (toks[start + 1].norm in lex.w.withheld or (
+                    start + 2 < len(toks) and toks[start + 2].norm == "عدم"))) or (  # التي طلبت عدم ذكر اسمها
                 start + 2 < len(toks) and toks[start + 1].norm in lex.w.on_condition
                 and toks[start + 2].norm == "عدم")))):
         # the clause opens with its negation (لم، دون), a verb of refusing (رفض، فضل عدم، طلب عدم), a relative

@@ -3572,3 +3572,9 @@ def test_a_headline_opened_by_a_family_name_spelled_as_a_thing_is_his():
 def test_a_name_in_quotation_marks_names_a_body(sentence, mention):
     [a] = attribute(LEX, split(sentence))
     assert (a.mention, a.kind) == (mention, "organization")
+
+
+def test_a_relative_clause_that_withholds_a_name_before_a_quotation():
+    # وأضافت المرأة التي طلبت عدم ذكر اسمها «…»: what she said follows the clause that withholds her name
+    [a] = attribute(LEX, split("وأضافت المرأة التي طلبت عدم ذكر اسمها «الجميع هنا خائفون»."))
+    assert (a.mention, a.kind, a.quote) == ("المرأة", "unnamed", "direct")
