@@ -3576,5 +3576,5 @@ def test_a_name_in_quotation_marks_names_a_body(sentence, mention):
 
 def test_a_relative_clause_that_withholds_a_name_before_a_quotation():
     # وأضافت المرأة التي طلبت عدم ذكر اسمها «…»: what she said follows the clause that withholds her name
-    [a] = attribute(LEX, split("وأضافت المرأة التي طلبت عدم ذكر اسمها «الجميع هنا خائفون»."))
+    [a] = attribute(LEX, split("وأضافت المرأة التي طلبت عدم ذكر اسمها «الجميع هنا خائفون والطرق كلها مقطوعة»."))
     assert (a.mention, a.kind, a.quote) == ("المرأة", "unnamed", "direct")
