@@ -195,10 +195,7 @@ def _own_subject(lex: Lexicons, text: str, toks: Tokens, report: reports.Report)
         return None  # ولم تعلق السلطات …، لكن مصدرا قال: a clause of its own, whose subject is someone else
     source = _source(lex, reports.Report("explicit", report.cue, reports.surface(text, toks, a, b),
                                          reports.surface(text, toks, app_a, app_b)))
-    return source if source.kind in _ACTING else None
-
-
-_ACTING = frozenset({sources.ORGANIZATION, sources.COUNTRY, sources.MEDIA})  # a person acting is _actor's
+    return source if source.kind in sources.BODIES else None  # a person acting is _actor's
 
 
 def _person(lex: Lexicons, mention: str) -> Attribution:
