@@ -478,8 +478,9 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
           or accusative_head(lex, toks, j)
           or not (said_at(lex, toks, max(end, app_b)) or speaks(lex, toks, j, np_end)
                   or (_addressed(lex, toks, max(end, app_b), at) and not is_thing(toks[j].norm))
-                  or (app_b > app_a and has_name(lex, toks, app_a, app_b))
+                  or (app_b > app_a and (has_name(lex, toks, app_a, app_b) or _addressed_before(lex, toks, app_b) > 0))
                   or (np_end == j + 1 and _named_before(toks[j].norm, known)))):  # وأشاد الرجوب after جبريل الرجوب
+        # وقالت فلانة، الخبيرة المصرفية، في تصريحات لـ"…"، إن: described by commas, then whom she told what
         # وأكد أهمية …، وأبلغ اجتماعا لأنصاره: the phrase is the object
         return _implicit_report(lex, text, toks, i, cue, quote)
     elif table.forms[n].gender == "m" and table.forms[n].number == "sg" and _feminine_plural(lex, toks[j].norm):

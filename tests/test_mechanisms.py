@@ -3578,3 +3578,10 @@ def test_a_relative_clause_that_withholds_a_name_before_a_quotation():
     # وأضافت المرأة التي طلبت عدم ذكر اسمها «…»: what she said follows the clause that withholds her name
     [a] = attribute(LEX, split("وأضافت المرأة التي طلبت عدم ذكر اسمها «الجميع هنا خائفون والطرق كلها مقطوعة»."))
     assert (a.mention, a.kind, a.quote) == ("المرأة", "unnamed", "direct")
+
+
+def test_a_person_described_by_commas_then_whom_she_told():
+    # وقالت فلانة، الخبيرة المصرفية …، في تصريحات لـ"…"، إن: her name whose words a dictionary reads
+    [a] = attribute(LEX, split('وقالت سهر الدماطي، الخبيرة المصرفية ونائب رئيس بنك مصر السابق، في تصريحات '
+                               'لـ"أموال الغد"، إن القرار كان متوقعا.'))
+    assert (a.mention, a.kind, a.gender) == ("سهر الدماطي", "person", "f")
