@@ -3585,3 +3585,9 @@ def test_a_person_described_by_commas_then_whom_she_told():
     [a] = attribute(LEX, split('وقالت سهر الدماطي، الخبيرة المصرفية ونائب رئيس بنك مصر السابق، في تصريحات '
                                'لـ"أموال الغد"، إن القرار كان متوقعا.'))
     assert (a.mention, a.kind, a.gender) == ("سهر الدماطي", "person", "f")
+
+
+def test_a_statement_the_sentences_subject_published_is_its_own():
+    # قرر البنك المركزي …، بحسب بيان نشره على موقعه الإلكتروني: the bank published it (the speaker was «الإلكتروني»)
+    [a] = attribute(LEX, split("وقرر البنك المركزي تثبيت معدل الفائدة، بحسب بيان نشره على موقعه الإلكتروني."))
+    assert (a.mention, a.kind) == ("البنك المركزي", "organization")
