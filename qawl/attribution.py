@@ -42,7 +42,8 @@ def _source(lex: Lexicons, report: reports.Report) -> Attribution:
         report.cue, report.mention, report.apposition]
     if report.body and kind in ("", sources.UNNAMED):
         kind = sources.ORGANIZATION  # بحسب ما رصدته "العين الإخبارية": a name in quotation marks is some body's
-    if report.body and kind == sources.PERSON and not sources.classify(lex, normalize(report.mention).split()).gender:
+    if report.body and kind == sources.PERSON and (_quoted_body_name(lex, report.mention) or not sources.classify(
+            lex, normalize(report.mention).split()).gender):
         kind, gender = sources.ORGANIZATION, ""  # وفقا لبيانات فلان، وقالت "فيسبوك": a body, whatever its name
         # looks like (a given name is a person's; the verb's gender is a body's too)
     if report.body and normalize(report.cue) in lex.w.learned:
@@ -52,6 +53,16 @@ def _source(lex: Lexicons, report: reports.Report) -> Attribution:
         kind, gender = sources.UNNAMED, ""  # المسؤول الذي طلب عدم نشر اسمه: a source kept unnamed on purpose
         apposition = ""  # مسؤول، فضل عدم الكشف عن هويته: the clause that withholds his name is none (فضل)
     return Attribution(report.mention, apposition, report.cue, "explicit", report.quote, kind, gender, agrees)
+
+
+def _quoted_body_name(lex: Lexicons, mention: str) -> bool:
+    """Return whether a mention opens with a name in quotation marks that is no given name («ميرسك» الدنماركية): a
+    body's name, its adjective's gender a body's too."""
+    words = normalize(mention.translate(_NO_MARKS)).split()
+    return mention[:1] in _OPENERS and bool(words) and words[0] not in names.given_name_set(lex)
+
+
+_NO_MARKS = str.maketrans("", "", "«»\"“”")
 
 
 def _classify_source(lex: Lexicons, key: tuple[str, str, str]) -> tuple[str, str, sources.Agreement]:

@@ -222,7 +222,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         if at >= 0 and not (stem in w.object_sense and _object_first(lex, toks, i + 1, at)):
             b, stop, app_a, app_b = subject
             return Report("explicit", surface(text, toks, i, i + 1), _subject(lex, text, toks, b, stop),
-                          surface(text, toks, app_a, app_b), quote_kind(text, toks.starts[at], spans))
+                          surface(text, toks, app_a, app_b), quote_kind(text, toks.starts[at], spans),
+                          body=toks[b].norm in cues.QUOTE_MARKS)  # «ميرسك» تقول: a body's name
     j = i + 1
     objects_between = w.object_pronoun
     while j < len(toks) and toks[j].norm in objects_between:
@@ -414,7 +415,8 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
         # وكان القاضي كفانو قد نفى مزاعم فورد: the subject is before قد, what follows the verb its object
         b, stop, app_a, app_b = subject
         return Report("explicit", surface(text, toks, i, i + 1), _subject(lex, text, toks, b, stop),
-                      surface(text, toks, app_a, app_b), quote_kind(text, toks.starts[at], spans))
+                      surface(text, toks, app_a, app_b), quote_kind(text, toks.starts[at], spans),
+                      body=toks[b].norm in cues.QUOTE_MARKS)  # وكانت «ميرسك» قد حذرت: a body's name
     comp = toks[at].norm
     if _ruling(lex, toks, j, at, allowed):
         return None  # رفضت المحكمة العليا التماسا: a court's ruling (وقالت المحكمة في حيثيات حكمها إن: its words)
@@ -914,7 +916,8 @@ def _implicit_report(lex: Lexicons, text: str, toks: Tokens, i: int, cue: str, q
     before = subject_before(lex, toks, i)
     if before:
         b, stop, app_a, app_b = before
-        return Report("explicit", cue, _subject(lex, text, toks, b, stop), surface(text, toks, app_a, app_b), quote)
+        return Report("explicit", cue, _subject(lex, text, toks, b, stop), surface(text, toks, app_a, app_b), quote,
+                      body=toks[b].norm in cues.QUOTE_MARKS)  # وكانت «ميرسك» …، قد حذرت: a body's name
     if (i > 2 and toks[i - 1].norm in lex.w.that and without_and(toks[0].norm) in lex.w.already
             and toks[1].norm[:1] == "ل" and lam_phrase(lex, toks, 1) == i - 1):
         # وسبق للمؤسسة الوطنية للنفط أن طالبت: the one it already happened to

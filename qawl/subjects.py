@@ -104,6 +104,16 @@ def subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int, 
         b = a + 1 if opened else a
         if b >= end:
             continue
+        if opened and without_and(toks[a].norm) in lex.w.copula and toks[b].norm in cues.QUOTE_MARKS and (close := next(
+                (c for c in range(b + 2, min(end, b + 5)) if toks[c].norm in cues.QUOTE_MARKS), -1)) > 0:
+            # وكانت «ميرسك» الدنماركية، ثاني أكبر شركة …، قد حذرت: a body's name in quotation marks, its adjectives
+            stop = close + 1
+            while stop < end and toks[stop].norm.startswith("ال") and toks[stop].norm.endswith(("ي", "يه")):
+                stop += 1
+            app_a, app_b = apposition(lex, toks, stop)
+            if stop == end or (app_b > stop and app_b in (end, end - 1)):
+                return (b, stop, app_a, app_b) if app_b > stop else (b, stop, stop, stop)
+            continue
         first = toks[b].norm
         first = first[1:] if first[:1] in {"و", "ف"} and first[1:].startswith("ال") else first
         after_that = a > 0 and toks[a - 1].norm in lex.w.that

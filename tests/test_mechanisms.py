@@ -3591,3 +3591,11 @@ def test_a_statement_the_sentences_subject_published_is_its_own():
     # قرر البنك المركزي …، بحسب بيان نشره على موقعه الإلكتروني: the bank published it (the speaker was «الإلكتروني»)
     [a] = attribute(LEX, split("وقرر البنك المركزي تثبيت معدل الفائدة، بحسب بيان نشره على موقعه الإلكتروني."))
     assert (a.mention, a.kind) == ("البنك المركزي", "organization")
+
+
+def test_a_quoted_name_opens_the_subject_before_qad():
+    # وكانت «ميرسك» الدنماركية، ثاني أكبر شركة …، قد حذرت: the company, not «ثاني أكبر», nor a woman of its adjective
+    art = analyse(Document("t", "وكانت «ميرسك» الدنماركية، ثاني أكبر شركة لشحن الحاويات، قد حذرت من أن "
+                                "الاضطرابات ستمتد."))
+    assert art.entities[art.entity_of[0]].key() == ("ميرسك",)
+    assert art.attributions[0].kind == "organization"
