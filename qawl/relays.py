@@ -286,6 +286,8 @@ def according_report(lex: Lexicons, text: str, toks: Tokens, i: int, known: Coll
     limit = next_closer(lex, toks, j + 1)
     if j + 1 < len(toks) and not quoted and is_document(lex, without_lam(toks[j].norm)):
         # ووفقا لبيان للإدارة الأمريكية، بحسب بيان صدر عن الرئاسة: the document's author; وحسب الشكوى: the last body
+        if toks[j + 1].norm == "بين":
+            return None  # وفق اتفاق بين بغداد وواشنطن: the parties to it, no one who tells what it says
         if j + 2 < len(toks) and toks[j + 1].norm in cues.of(lex).with_object and toks[j + 2].norm in (
                 lex.w.preposition) and (own := main_subject(lex, toks, i))[1] > own[0] and speaks(lex, toks, *own[:2]):
             # قرر البنك المركزي …، بحسب بيان نشره على موقعه: the sentence's subject published it

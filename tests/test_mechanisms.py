@@ -3599,3 +3599,8 @@ def test_a_quoted_name_opens_the_subject_before_qad():
                                 "الاضطرابات ستمتد."))
     assert art.entities[art.entity_of[0]].key() == ("ميرسك",)
     assert art.attributions[0].kind == "organization"
+
+
+def test_an_agreement_between_parties_is_no_ones_report():
+    # وفق اتفاق بين بغداد وواشنطن: the parties to it tell nothing (the speaker was «وواشنطن»)
+    assert speech.find(LEX, "وتنتهي مهمة التحالف بحلول أيلول وفق اتفاق بين بغداد وواشنطن.") is None
