@@ -21,6 +21,7 @@ from qawl.phrases import (
     lam_phrase,
     next_closer,
     noun_phrase,
+    noun_with_pronoun,
     quoted_name,
     through_phrase,
     trailing_name,
@@ -283,6 +284,10 @@ def according_report(lex: Lexicons, text: str, toks: Tokens, i: int, known: Coll
     cue = surface(text, toks, i, i + 1)
     if own_words(lex, without_lam(toks[i].norm)) or (not quoted and own_words(lex, without_lam(toks[j].norm))):
         return Report("implicit", cue)  # بحسب قوله، وفقا لتعبيرها، على حد قوله: in the words of the one speaking
+    owned = without_lam(toks[j].norm)
+    if not quoted and toks[j].possessed and noun_with_pronoun(owned) and owned not in names.given_name_set(lex) and (
+            not sources.possessor_kind(lex, owned)):  # بحسب محاميه: his lawyer speaks
+        return None  # بحسب قوائمها المالية: its own papers, whose owner the pronoun leaves to be guessed; no person
     limit = next_closer(lex, toks, j + 1)
     if j + 1 < len(toks) and not quoted and is_document(lex, without_lam(toks[j].norm)):
         # ووفقا لبيان للإدارة الأمريكية، بحسب بيان صدر عن الرئاسة: the document's author; وحسب الشكوى: the last body

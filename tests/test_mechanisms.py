@@ -3604,3 +3604,12 @@ def test_a_quoted_name_opens_the_subject_before_qad():
 def test_an_agreement_between_parties_is_no_ones_report():
     # وفق اتفاق بين بغداد وواشنطن: the parties to it tell nothing (the speaker was «وواشنطن»)
     assert speech.find(LEX, "وتنتهي مهمة التحالف بحلول أيلول وفق اتفاق بين بغداد وواشنطن.") is None
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    ("وبلغ صافي ربحها 310 ملايين ريال بحسب قوائمها المالية المدققة.", None),  # its papers: no person «قوائمها»
+    ("ولم يحضر الجلسة لأسباب صحية، بحسب محاميه.", "محاميه"),  # his lawyer speaks
+])
+def test_a_possessed_thing_after_according_to_is_no_one(sentence, mention):
+    found = speech.find(LEX, sentence)
+    assert (found.mention if found else None) == mention
