@@ -272,8 +272,10 @@ def quoted_subject(lex: Lexicons, toks: Tokens, j: int, allowed: frozenset[str])
     at = complement_at(lex, toks, close + 1, allowed - {cues.ANY})
     said = toks[at].norm in lex.w.that or toks[at].norm == cues.COLON or (  # وأشارت «فيتش» إلى أن: the cue's
         toks[at].norm in allowed and at + 1 < len(toks) and toks[at + 1].norm in lex.w.that)  # preposition, then أن
+    # وقالت «الفنار القابضة» في بيان لبورصة الكويت إنها: where she said it, before what she said
+    aside = close + 2 < at and toks[close + 1].norm == "في" and toks[close + 2].norm in speech_objects(lex)
     if at <= close or at - close > 6 or not said or any(
-            t.norm in lex.w.preposition or t.norm in SENTENCE_END for t in toks[close + 1 : at]):
+            (t.norm in lex.w.preposition and not aside) or t.norm in SENTENCE_END for t in toks[close + 1 : at]):
         return None
     return close, at
 

@@ -3613,3 +3613,13 @@ def test_an_agreement_between_parties_is_no_ones_report():
 def test_a_possessed_thing_after_according_to_is_no_one(sentence, mention):
     found = speech.find(LEX, sentence)
     assert (found.mention if found else None) == mention
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    # a quoted name after the cue, then in what it said (في بيان …), then what: the body, not the last person named
+    ("وقالت «الفنار القابضة» في بيان لبورصة الكويت إنها تحترم الأحكام.", "الفنار القابضة"),
+    ("وقالت «فيسبوك» في بيان إنها تحترم الأحكام.", "فيسبوك"),
+])
+def test_a_quoted_subject_then_the_statement_it_spoke_in(sentence, mention):
+    found = speech.find(LEX, sentence)
+    assert (found.kind, found.mention, found.body) == ("explicit", mention, True)
