@@ -1379,6 +1379,9 @@ def _headline(lex: Lexicons, text: str, toks: Tokens, known: Collection[str] = (
         # مدرب الأهلي بعد الفوز على سيراميكا: …، فلانة بعد التتويج: …: when he spoke; فلان عن تكاليف الزواج: …: what
         # he spoke about
         colon = np_end
+    elif 0 < np_end < colon <= np_end + 6 and toks[np_end].norm == "في" and toks[0].norm not in lex.title_words and (
+            has_name(lex, toks, 0, np_end) or any(names.skeleton(t.norm) in known for t in toks[:np_end])):
+        colon = np_end  # أردوغان في ذكرى الزلزال: …: a named person, then when or where he spoke
     elif 0 < np_end < colon <= np_end + 5 and toks[np_end].norm in cues.QUOTE_MARKS and toks[
             colon - 1].norm in cues.QUOTE_MARKS and toks[0].norm in lex.title_words:
         np_end = colon  # مديرة مهرجان «تيميتار»: …: the body whose title she holds, by its quoted name

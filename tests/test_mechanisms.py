@@ -3623,3 +3623,10 @@ def test_a_possessed_thing_after_according_to_is_no_one(sentence, mention):
 def test_a_quoted_subject_then_the_statement_it_spoke_in(sentence, mention):
     found = speech.find(LEX, sentence)
     assert (found.kind, found.mention, found.body) == ("explicit", mention, True)
+
+
+def test_a_headlines_named_speaker_then_when_he_spoke():
+    # أردوغان في ذكرى الزلزال: …: the name, then the occasion before the colon
+    art = analyse(Document("t", "أردوغان في ذكرى الزلزال: سنسلم آخر المساكن قبل نهاية العام\n"
+                                "وقال الرئيس التركي رجب طيب أردوغان إن الحكومة ستسلم المساكن."))
+    assert min(art.entity_of) >= 0 and art.entity_of[0] == art.entity_of[1]
