@@ -31,7 +31,8 @@ def for_media(lex: Lexicons, n: str) -> bool:
     name; an outlet whose name ends in its number (فرانس24) is one whatever its words."""
     return n.startswith("ل") and (starts_with_media_word(lex, n[1:]) or (n.startswith("لل")
                                                                          and starts_with_media_word(lex, n[2:]))
-                                  or (len(n) > 3 and n[-1].isdigit() and not n[1].isdigit()))
+                                  or (len(n) > 3 and n[-1].isdigit() and not n[1].isdigit())
+                                  or (len(n) > 2 and n[1:].isascii() and n[1:].isalpha()))  # لـCNBC: in Latin letters
 
 
 def starts_with_media_word(lex: Lexicons, word: str) -> bool:

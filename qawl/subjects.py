@@ -130,9 +130,10 @@ def subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int, 
                     or (not first[:1].isdigit() and sources.head_kind(lex, first))))):
             continue
         stop = min(noun_phrase(lex, toks, b), end)  # المعارضة | من جانبها: no phrase runs past the subject's end
-        if accusative and b < stop < end and all(t.norm.endswith("يا") or (
-                t.norm.endswith("ا") and dictionary.participle(t.norm[:-1])) for t in toks[stop:end]):
-            stop = end  # غير أن مصدرا دبلوماسيا مغربيا أكد: an accusative subject after أن, its adjectives too
+        while accusative and b < stop < end and (toks[stop].norm.endswith("يا") or (
+                toks[stop].norm.endswith("ا") and dictionary.participle(toks[stop].norm[:-1]))):
+            stop += 1  # غير أن مصدرا دبلوماسيا مغربيا أكد، مصدرا مطلعا على المفاوضات قال: an accusative subject after
+            # أن, its adjectives too
         app_a, app_b = apposition(lex, toks, stop)
         # the comma closing the apposition ends the subject, or is the one before قد that ended it already
         reach = (app_b if app_b == end else app_b + 1) if app_b > stop else stop
@@ -142,7 +143,10 @@ def subject_before(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int, int, 
         # منظمات مدافعة عن حقوق الإنسان تقول: a participle and its complement describe the subject
         described = stop + 1 < end and is_participle(toks[stop].norm) and toks[stop + 1].norm in prepositions
         at = stop + 1 if described else stop
-        if at < end and toks[at].norm in prepositions:
+        # غير أن مصدرا مطلعا على المفاوضات قال: an accusative participle and what it governs
+        governs = accusative and b < stop < end and toks[stop].norm in lex.w.preposition and toks[
+            stop - 1].norm.endswith("ا") and dictionary.participle(toks[stop - 1].norm[:-1])
+        if at < end and (toks[at].norm in prepositions or governs):
             reach = noun_phrase(lex, toks, at + 1)  # وكان سفير روسيا في لبنان قد قال
             if reach < end and toks[reach].norm in COMMAS and not described and stop > b and (
                     (named := apposition(lex, toks, reach))[1] in (end - 1, end) and named[1] > named[0]

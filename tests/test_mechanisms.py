@@ -3630,3 +3630,16 @@ def test_a_headlines_named_speaker_then_when_he_spoke():
     art = analyse(Document("t", "أردوغان في ذكرى الزلزال: سنسلم آخر المساكن قبل نهاية العام\n"
                                 "وقال الرئيس التركي رجب طيب أردوغان إن الحكومة ستسلم المساكن."))
     assert min(art.entity_of) >= 0 and art.entity_of[0] == art.entity_of[1]
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    # لـCNBC: an outlet in Latin letters told, no speaker of its own (the speaker was «لـCNBC»)
+    ("مصدر لـCNBC عربية: صفقة حقوق البث تتجاوز مليار ريال", "مصدر"),
+    ("وقال مصدر مطلع لـCNBC عربية إن القيمة كبيرة.", "مصدر مطلع"),
+    # غير أن مصدرا مطلعا على المفاوضات قال: the accusative subject, its participle and what it governs
+    ("ولم تكشف الرابطة عن القيمة، غير أن مصدرا مطلعا على المفاوضات قال لـCNBC عربية إن القيمة كبيرة.",
+     "مصدرا مطلعا"),
+])
+def test_an_outlet_in_latin_letters_and_an_accusative_source(sentence, mention):
+    found = speech.find(LEX, sentence)
+    assert (found.kind, found.mention) == ("explicit", mention)
