@@ -364,7 +364,7 @@ def _holder_set_off(lex: Lexicons, text: str, toks: Tokens, mention: str) -> str
     (رئيسة بعثة الصندوق إلى الأردن، فلانة،; الناطق باسم الحكومة، وزير الثقافة، فلان،; …، البروفيسور فلان،), or "":
     the title's holder."""
     words = normalize(mention).split()
-    if not lex.title_words.intersection(words) or names.split(lex, words).name or (end := text.find(mention)) < 0:
+    if names.split(lex, words).name or (end := text.find(mention)) < 0:
         return ""
     end += len(mention)
     j = next((k for k in range(len(toks)) if toks.starts[k] >= end), len(toks))
@@ -377,14 +377,16 @@ def _holder_set_off(lex: Lexicons, text: str, toks: Tokens, mention: str) -> str
             start, close = phrases.apposition(lex, toks, k)
             if start < close and phrases.has_name(lex, toks, start, close):
                 return reports.surface(text, toks, start, close)
-        elif (t.norm in lex.w.that or t.norm in cues.QUOTE_MARKS or t.norm == cues.COLON
+        elif (t.norm in lex.w.that or (t.norm in cues.QUOTE_MARKS and not (  # بنك "ناتيكسيس": a quoted name
+                (k + 2 < len(toks) and toks[k + 2].norm in cues.QUOTE_MARKS) or toks[k - 2].norm in cues.QUOTE_MARKS))
+              or t.norm == cues.COLON
               or t.norm in lex.w.clause_opener or t.possessed or dictionary.verb_only(t.norm)):
             break
     return ""
 
 
 _COMMA_WORDS = frozenset({"،", ","})
-_HOLDER_GAP = 9  # tokens between a title and its holder's name: what completes the title, a second title, commas
+_HOLDER_GAP = 12  # tokens between a title and its holder's name: what completes the title, a second title, commas
 
 
 def _keeping_people(old: Attribution, new: Attribution) -> Attribution:
