@@ -409,6 +409,15 @@ def _acting_short_name(lex: Lexicons, toks: Tokens) -> list[str]:
     if at + 1 >= len(words) or not _short_body_name(lex, " ".join(short)):
         return []
     form = cues.of(lex).forms.get(words[at])
+    if (form is None or not form.present) and words[at][:1] in "يت" and subjects.verb_spelled(lex, words[at]):
+        # المركزي التركي يبقي الفائدة … ويتعهد بمواصلة التشديد: what the body does, then what it says
+        said = [t.norm for t in toks[at + 1 :]]
+        at = next((k for k, w in enumerate(said, at + 1) if w[:1] == "و" and (
+            (f := cues.of(lex).forms.get(w)) is not None and f.present)), -1)
+        if at < 0 or at + 1 >= len(toks):
+            return []
+        words = [t.norm for t in toks]
+        form = cues.of(lex).forms.get(words[at])
     if form is None or not form.present:
         return []
     # what follows the verb is what it reports (تكشف سبب، تحذر من، : …), not what it acts on (يقر قانون: a cue of ب)

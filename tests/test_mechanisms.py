@@ -3645,3 +3645,10 @@ def test_a_headlines_named_speaker_then_when_he_spoke():
 def test_an_outlet_in_latin_letters_and_an_accusative_source(sentence, mention):
     found = speech.find(LEX, sentence)
     assert (found.kind, found.mention) == ("explicit", mention)
+
+
+def test_a_headlines_body_that_acts_then_says():
+    # الصحة تطلق حملة … وتحذر من: the body by its domain word does something, then says something: the ministry
+    art = analyse(Document("t", "الصحة تطلق حملة تلقيح ضد الحصبة وتحذر من إصابات في ثلاث محافظات\n"
+                                "أطلقت وزارة الصحة حملة تلقيح.\nوقالت وزارة الصحة في بيان إن الحملة تستمر أسبوعين."))
+    assert art.attributions[0].mention == "وزارة الصحة"
