@@ -62,7 +62,7 @@ def _quoted_body_name(lex: Lexicons, mention: str) -> bool:
     return mention[:1] in _OPENERS and bool(words) and words[0] not in names.given_name_set(lex)
 
 
-_NO_MARKS = str.maketrans("", "", "«»\"“”")
+_NO_MARKS = str.maketrans("", "", "".join(cues.QUOTE_MARKS))
 
 
 def _classify_source(lex: Lexicons, key: tuple[str, str, str]) -> tuple[str, str, sources.Agreement]:
@@ -288,7 +288,9 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
             # عمّان- لم تعد أم خالد قادرة … وتقول: the first source may be the one the narration just told of
             candidates = named[-_CANDIDATES:] if named else [salient] if salient else []
             if own is not None or (own := _own_subject(lex, text, cut, report)) is not None:
-                candidates = [*candidates, own]  # وفرضت واشنطن عقوبات على مصارف، قالت إنها: the sentence's subject
+                # وفرضت واشنطن عقوبات على مصارف، قالت إنها: the sentence's own subject, tried first (the condition
+                # above asks for it only when no source came before)
+                candidates = [*candidates, own]
             actor = None
             if report.kind == "implicit" and previous is not None and previous.attribution == "none" and (
                     actor := _actor(lex, sentences[previous_at].text, None if toks is None else toks[previous_at])):
@@ -368,12 +370,12 @@ def _holder_set_off(lex: Lexicons, text: str, toks: Tokens, mention: str) -> str
         return ""
     end += len(mention)
     j = next((k for k in range(len(toks)) if toks.starts[k] >= end), len(toks))
-    if j < len(toks) and not (toks[j].norm in _COMMA_WORDS or toks[j].norm in lex.w.preposition or toks[
+    if j < len(toks) and not (toks[j].norm in phrases.COMMAS or toks[j].norm in lex.w.preposition or toks[
             j].norm in lex.w.phrase_preposition or (toks[j].norm[:1] in "بل" and toks[j].norm[1:2] != "ي")):
         return ""  # ورفض الوزير التعليق …، مكتفيا: what he did, not what completes his title
     for k in range(j, min(len(toks), j + _HOLDER_GAP)):
         t = toks[k]
-        if t.norm in _COMMA_WORDS:
+        if t.norm in phrases.COMMAS:
             start, close = phrases.apposition(lex, toks, k)
             if start < close and phrases.has_name(lex, toks, start, close):
                 return reports.surface(text, toks, start, close)
@@ -385,7 +387,6 @@ def _holder_set_off(lex: Lexicons, text: str, toks: Tokens, mention: str) -> str
     return ""
 
 
-_COMMA_WORDS = frozenset({"،", ","})
 _HOLDER_GAP = 12  # tokens between a title and its holder's name: what completes the title, a second title, commas
 
 
