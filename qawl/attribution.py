@@ -58,11 +58,8 @@ def _source(lex: Lexicons, report: reports.Report) -> Attribution:
 def _quoted_body_name(lex: Lexicons, mention: str) -> bool:
     """Return whether a mention opens with a name in quotation marks that is no given name («ميرسك» الدنماركية): a
     body's name, its adjective's gender a body's too."""
-    words = normalize(mention.translate(_NO_MARKS)).split()
+    words = normalize("".join(c for c in mention if c not in cues.QUOTE_MARKS)).split()
     return mention[:1] in _OPENERS and bool(words) and words[0] not in names.given_name_set(lex)
-
-
-_NO_MARKS = str.maketrans("", "", "".join(cues.QUOTE_MARKS))
 
 
 def _classify_source(lex: Lexicons, key: tuple[str, str, str]) -> tuple[str, str, sources.Agreement]:
