@@ -409,13 +409,12 @@ def _acting_short_name(lex: Lexicons, toks: Tokens) -> list[str]:
     form = cues.of(lex).forms.get(words[at])
     if (form is None or not form.present) and words[at][:1] in "يت" and subjects.verb_spelled(lex, words[at]):
         # المركزي التركي يبقي الفائدة … ويتعهد بمواصلة التشديد: what the body does, then what it says
-        said = [t.norm for t in toks[at + 1 :]]
-        at = next((k for k, w in enumerate(said, at + 1) if w[:1] == "و" and (
-            (f := cues.of(lex).forms.get(w)) is not None and f.present)), -1)
-        if at < 0 or at + 1 >= len(toks):
+        forms = cues.of(lex).forms
+        at = next((k for k in range(at + 1, len(toks) - 1) if toks[k].norm[:1] == "و" and (
+            (form := forms.get(toks[k].norm)) is not None and form.present)), -1)
+        if at < 0:
             return []
-        words = [t.norm for t in toks]
-        form = cues.of(lex).forms.get(words[at])
+        words = [t.norm for t in toks]  # the cue may lie past the first eight words
     if form is None or not form.present:
         return []
     # what follows the verb is what it reports (تكشف سبب، تحذر من، : …), not what it acts on (يقر قانون: a cue of ب)
