@@ -1197,9 +1197,9 @@ def _then_said(lex: Lexicons, toks: Tokens, at: int, i: int) -> bool:
     after the later verb."""
     if not (toks[i].norm[:1] == "و" and toks[i - 1].norm in COMMAS):
         return False
-    if any(t.norm in lex.w.that or t.norm == cues.COLON or t.norm in cues.QUOTE_MARKS for t in toks[at + 1 : i]):
+    if any(_says_what(lex, t.norm) or t.norm in cues.QUOTE_MARKS for t in toks[at + 1 : i]):
         return False
-    return any(t.norm in lex.w.that or t.norm == cues.COLON for t in toks[i + 1 : i + 16])
+    return any(_says_what(lex, t.norm) for t in toks[i + 1 : i + 16])
 
 
 _SO_THAT = frozenset({"فان", "فانه", "فانها", "فانهم"})  # بحسب فلان، فإن …: what follows is what he tells
