@@ -3652,3 +3652,13 @@ def test_a_headlines_body_that_acts_then_says():
     art = analyse(Document("t", "الصحة تطلق حملة تلقيح ضد الحصبة وتحذر من إصابات في ثلاث محافظات\n"
                                 "أطلقت وزارة الصحة حملة تلقيح.\nوقالت وزارة الصحة في بيان إن الحملة تستمر أسبوعين."))
     assert art.attributions[0].mention == "وزارة الصحة"
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    # a producer, a boxer, a champion: human nouns a name follows (the dictionary reads منتجة as «produced»)
+    ("في المقابل، حذرت المنتجة دينا فاروق من أن ارتفاع تكاليف التصوير يهدد الأفلام.", "المنتجة دينا فاروق"),
+    ("وقالت الملاكمة التركية زينب أقطاش إن المباراة كانت صعبة.", "الملاكمة التركية زينب أقطاش"),
+])
+def test_human_nouns_of_the_arts_and_sport_before_a_name(sentence, mention):
+    found = speech.find(LEX, sentence)
+    assert (found.kind, found.mention) == ("explicit", mention)
