@@ -148,6 +148,9 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
             n[:1] in "وف" and (entry := dictionary.entry(n)) is not None and entry.kind == dictionary.NOUN)))):
         # 2016 أعربت: a year; 1200 فدان (ف + دان, a noun of its own): a counted noun
         return None  # 35 ألف طالب وطالبة: a counted noun, not the verb
+    if i > 0 and len(before) > 4 and before.endswith(("ين", "ون")) and not before.startswith("ال") and (
+            entry := dictionary.entry(n)) is not None and entry.plural and entry.kind == dictionary.PARTICIPLE:
+        return None  # تسجيل لاعبين جدد: the plural adjective of the plural before it, spelled like the cue (جدّد)
     described = _described_noun(lex, toks, i)
     opener = toks[described - 1].norm if described > 0 else ""
     if (described > 0 and table.forms[n].present and table.forms[n].number == "pl" and i + 1 < len(toks)

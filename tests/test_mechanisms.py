@@ -3662,3 +3662,8 @@ def test_a_headlines_body_that_acts_then_says():
 def test_human_nouns_of_the_arts_and_sport_before_a_name(sentence, mention):
     found = speech.find(LEX, sentence)
     assert (found.kind, found.mention) == ("explicit", mention)
+
+
+def test_a_plural_adjective_spelled_like_a_cue_is_no_report():
+    # تسجيل لاعبين جدد: new players, not «renewed» (جدّد)
+    assert speech.find(LEX, "وكانت لجنة الاحتراف قد منعت النادي من تسجيل لاعبين جدد في فترة الانتقالات.") is None
