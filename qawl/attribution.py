@@ -107,6 +107,9 @@ def _carried(lex: Lexicons, report: reports.Report, candidates: list[Attribution
 def _document_agrees(lex: Lexicons, document: str) -> sources.Agreement:
     """Return the verb forms a document takes as a subject (البيان: أضاف، الرسالة: أضافت)."""
     words = normalize(document).split()
+    head = without_article(words[0])
+    if "ال" + head in lex.w.document:  # وبين التقرير … وأوضح: one document, its verbs in its gender
+        return frozenset({("f" if head.endswith("ه") else "m", "sg")})
     return sources.agreement(lex, words, sources.Source(sources.UNNAMED), "f" if words[0].endswith("ه") else "m")
 
 

@@ -592,4 +592,20 @@ def agreement(lex: Lexicons, words: list[str], source: Source, cue_gender: str =
         return frozenset({(cue_gender or "m", "sg")})
     if cue_gender:
         return frozenset({(cue_gender, "sg")})
+    if kind in (ORGANIZATION, MEDIA) and (len(words) > 1 or words[0].startswith("ال")) and (
+            gender := _head_gender(words, head)):
+        return frozenset({(gender, "sg")})  # الدفاع المدني: …، وقالت → not the body; الوزارة → وأضافت
     return frozenset({("m", "sg"), ("f", "sg")})
+
+
+def _head_gender(words: list[str], head: str) -> str:
+    """Return the grammatical gender of a body's name by its head noun the dictionary knows (الدفاع المدني، مجلس
+    الأمن: m; الهيئة، وزارة الصحة: f), or by the adjective after a definite head (الأمم المتحدة: a plural of things
+    is feminine); "" when it cannot tell (a plural, a name no dictionary holds)."""
+    entry = dictionary.entry(head)
+    if entry is None or entry.plural:
+        return ""
+    if head.endswith("ه"):
+        return "f"
+    return "f" if len(words) > 1 and words[0].startswith("ال") and words[1].startswith("ال") and (
+        words[1].endswith("ه")) else "m"

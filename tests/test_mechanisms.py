@@ -3667,3 +3667,24 @@ def test_human_nouns_of_the_arts_and_sport_before_a_name(sentence, mention):
 def test_a_plural_adjective_spelled_like_a_cue_is_no_report():
     # تسجيل لاعبين جدد: new players, not «renewed» (جدّد)
     assert speech.find(LEX, "وكانت لجنة الاحتراف قد منعت النادي من تسجيل لاعبين جدد في فترة الانتقالات.") is None
+
+
+@pytest.mark.parametrize(("words", "agrees"), [
+    (["الدفاع", "المدني"], {("m", "sg")}),  # a masculine head
+    (["الامم", "المتحده"], {("f", "sg")}),  # a plural of things, its adjective feminine
+    (["منظمه", "الصحه", "العالميه"], {("f", "sg")}),
+    (["حماس"], {("m", "sg"), ("f", "sg")}),  # a name no dictionary holds: either
+])
+def test_a_body_named_without_a_verb_takes_its_head_nouns_gender(words, agrees):
+    source = sources.classify(LEX, words)
+    assert source.kind == "organization" and sources.agreement(LEX, words, source) == agrees
+
+
+def test_the_verb_after_a_report_that_spoke_for_its_author_agrees_with_the_report():
+    # وفقا لتقرير … الصادر عن الدائرة … وبين التقرير أن … وأوضح أن: the department, by its (masculine) report
+    art = analyse(Document("t", "ارتفاع الصادرات الوطنية 7 بالمئة\n"
+                                "عمان (بترا) - ارتفعت قيمة الصادرات الكلية بنسبة 7 بالمئة، وفقا لتقرير التجارة "
+                                "الخارجية الصادر عن دائرة الإحصاءات العامة اليوم.\n"
+                                "وبين التقرير أن قيمة المستوردات ارتفعت بنسبة 3 بالمئة.\n"
+                                "وأوضح أن الولايات المتحدة تصدرت قائمة الدول المستوردة."))
+    assert art.attributions[3].mention == "دائرة الإحصاءات العامة"
