@@ -169,11 +169,12 @@ def _actor(lex: Lexicons, text: str, toks: Tokens | None) -> Attribution | None:
     sentence's tokens, when the caller has them)."""
     toks = tokens(text) if toks is None else toks
     first = subjects.after_dateline(lex, toks)  # عمّان- لم تعد أم خالد قادرة: after the dateline, a negation (a
-    # verb follows it, whatever its mood's spelling)
+    # verb follows it, whatever its mood's spelling), maybe after a phrase of place or time (وفي مخيم للنازحين، وقفت)
+    first = subjects.fronted_phrase_end(lex, toks, first, len(toks))
     if first >= len(toks) or not (toks[first].norm in subjects.NEGATION
                                   or subjects.without_and(toks[first].norm) in dictionary.verbs()):
         return None
-    a, b, app_a, app_b = subjects.main_subject(lex, toks, len(toks))
+    a, b, app_a, app_b = subjects.main_subject(lex, toks, len(toks), fronted=True)
     if b <= a:
         return None
     words = [t.norm for t in toks[a:b]]

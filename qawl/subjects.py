@@ -562,7 +562,7 @@ def fronted_phrase_end(lex: Lexicons, toks: Tokens, i: int, limit: int) -> int:
     first = toks[i].norm if i < limit else ""
     if not (first in lex.w.preposition or without_and(first) in lex.w.preposition):
         return i
-    comma = next((k for k in range(i + 2, min(i + 5, limit - 1)) if toks[k].norm in COMMAS), 0)
+    comma = next((k for k in range(i + 2, min(i + 9, limit - 1)) if toks[k].norm in COMMAS), 0)
     return comma + 1 if comma and not any(t.norm in PUNCTUATION for t in toks[i + 1 : comma]) else i
 
 

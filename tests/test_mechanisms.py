@@ -3688,3 +3688,12 @@ def test_the_verb_after_a_report_that_spoke_for_its_author_agrees_with_the_repor
                                 "وبين التقرير أن قيمة المستوردات ارتفعت بنسبة 3 بالمئة.\n"
                                 "وأوضح أن الولايات المتحدة تصدرت قائمة الدول المستوردة."))
     assert art.attributions[3].mention == "دائرة الإحصاءات العامة"
+
+
+def test_a_feminine_verb_is_not_a_body_of_masculine_head():
+    # الدفاع المدني: … (no verb tells its gender), then a woman the narration names, then وقالت: her, not the body
+    art = analyse(Document("t", "الدفاع المدني بغزة: آلاف الخيام غرقت والنازحون بلا مأوى\n"
+                                "وقال المتحدث باسم الدفاع المدني محمود بصل إن طواقمه تلقت 400 نداء.\n"
+                                "وفي مخيم للنازحين غرب خان يونس، وقفت أم محمد النجار تحاول إنقاذ ما تبقى من أغطية.\n"
+                                'وقالت للجزيرة نت: "استيقظنا عند الفجر على المياه تدخل الخيمة".'))
+    assert (art.attributions[3].mention, art.attributions[3].kind) == ("أم محمد النجار", "person")
