@@ -73,9 +73,13 @@ def _classify_source(lex: Lexicons, key: tuple[str, str, str]) -> tuple[str, str
     source = sources.classify(lex, words, cue_gender, possessed=kin)
     if source.kind != sources.PERSON and apposition:
         named = sources.classify(lex, normalize(apposition).split(), cue_gender)
-        # رئيسة الوزراء، تريزا ماي; not حزب مستقبل وطن، صاحب الأغلبية: a body's description, no one's name
-        source = named if named.kind == sources.PERSON and (source.kind not in sources.BODIES or names.split(
-            lex, normalize(apposition).split()).name) else source
+        # رئيسة الوزراء، تريزا ماي; not حزب مستقبل وطن، صاحب الأغلبية: a body's description, no one's name, nor
+        # مصدر في نادي السيب، متصدر الدوري: the club's, a name no name list anchors
+        name = names.split(lex, normalize(apposition).split()).name
+        source = named if named.kind == sources.PERSON and (
+            source.kind not in sources.BODIES or name) and (
+            not (without_article(words[0]) in lex.w.anonymous or sources.unnamed_head(lex, words[0]))
+            or names.anchored(lex, name)) else source
     elif source.kind == sources.PERSON and apposition and not cue_gender and not names.split(lex, words).name and (
             named := sources.classify(lex, normalize(apposition).split())).kind == sources.PERSON and named.gender:
         source = named  # وبحسب أستاذ المالية لطيفة فلان: no verb agrees, a woman's name outweighs a masculine title

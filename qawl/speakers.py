@@ -278,7 +278,9 @@ def _mention(lex: Lexicons, surface: str, apposition: str,
             title = title + name
             spelled[title] = " ".join(written[: len(title)])
             name = ()
-        if not name and app.name:
+        if not name and app.name and (not group or names.anchored(lex, app.name)):
+            # (an unnamed source takes no words for a name that no name list anchors: مصدر في نادي السيب، متصدر
+            # الدوري, the club's description)
             name = app.name
             spelled[name] = app_spelled[name]
         national = len(title) == 1 and _nationality(lex, title[0])
@@ -723,7 +725,8 @@ def _described_then_named(lex: Lexicons, parsed: list[_Parsed], out: list[int], 
                           evidence: list[tuple[str, str]] | None) -> None:
     """Give a person the article first describes (مراسلة برازيلية، مسؤول أممي بارز), then names, then calls by the
     description again (المراسلة البرازيلية، المسؤول الأممي) the name: news writes one person so. The one person
-    named in between, who agrees in gender, takes every mention of the description."""
+    named in between, who agrees in gender, takes every mention of the description; not a source kept anonymous
+    (مصدر … منح المدرب فلان مهلة … وأوضح المصدر: the coach is whom it spoke of)."""
     def gender_of(positions: list[int]) -> set[str]:
         return {evidence[p][1] for p in positions if evidence[p][1]} if evidence is not None else set()
 
@@ -733,15 +736,15 @@ def _described_then_named(lex: Lexicons, parsed: list[_Parsed], out: list[int], 
         positions = [p for p, k in enumerate(out) if k == e]
         head = parsed[positions[0]][0].title[0]
         human = head in lex.title_words or head in lex.w.person_noun or head in lex.w.reporter  # people it may name
-        if head.startswith("ال") or not human or (evidence is not None and any(
+        if head.startswith("ال") or not human or head in lex.w.anonymous or (evidence is not None and any(
                 evidence[p][0] not in (PERSON, UNNAMED, "") for p in positions)):
             continue  # مراسلة، مسؤول: an indefinite person first (not صحيفة بريطانية)
         again = next((p for p in positions[1:] if parsed[p][0].title[:1] and parsed[p][0].title[0].startswith("ال")),
                      -1)
         if again < 0:
             continue
-        between = {out[p] for p in range(positions[0] + 1, again) if out[p] >= 0 and entities[out[p]].names
-                   and (evidence is None or evidence[p][0] in (PERSON, ""))}
+        between = {out[p] for p in range(positions[0] + 1, again) if out[p] >= 0
+                   and entities[out[p]].names and (evidence is None or evidence[p][0] in (PERSON, ""))}
         if len(between) != 1:
             continue
         named = between.pop()

@@ -3697,3 +3697,14 @@ def test_a_feminine_verb_is_not_a_body_of_masculine_head():
                                 "وفي مخيم للنازحين غرب خان يونس، وقفت أم محمد النجار تحاول إنقاذ ما تبقى من أغطية.\n"
                                 'وقالت للجزيرة نت: "استيقظنا عند الفجر على المياه تدخل الخيمة".'))
     assert (art.attributions[3].mention, art.attributions[3].kind) == ("أم محمد النجار", "person")
+
+
+def test_a_source_kept_anonymous_stays_unnamed():
+    # مصدر لـ…: …; كشف مصدر … أن الإدارة منحت المدرب فلان مهلة; وأوضح المصدر: the source, not the coach it spoke of
+    art = analyse(Document("t", "مصدر لكووورة: إدارة الرجاء تمنح المدرب مهلة أخيرة قبل الديربي\n"
+                                "كشف مصدر مسؤول داخل نادي الرجاء، لـ\"كووورة\"، أن المكتب المديري قرر منح المدرب "
+                                "التونسي حاتم الورغي مهلة أخيرة.\n"
+                                "وأوضح المصدر، الذي فضل عدم الكشف عن اسمه، أن \"النتائج الأخيرة لم ترض الجماهير\".\n"
+                                "وأكد مصدر في نادي السيب، متصدر الدوري، أن مرافق النادي لم تتأثر."))
+    assert [a.kind for a in art.attributions] == ["unnamed"] * 4
+    assert all(not art.entities[art.entity_of[k]].names for k in range(4))
