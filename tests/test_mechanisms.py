@@ -3708,3 +3708,11 @@ def test_a_source_kept_anonymous_stays_unnamed():
                                 "وأكد مصدر في نادي السيب، متصدر الدوري، أن مرافق النادي لم تتأثر."))
     assert [a.kind for a in art.attributions] == ["unnamed"] * 4
     assert all(not art.entities[art.entity_of[k]].names for k in range(4))
+
+
+@pytest.mark.parametrize("sentence", [
+    "وقالت صيدلانية بمنطقة مدينة نصر إن أدوية الغدة الدرقية ناقصة.",  # a pharmacist, no name: no person
+    "وطالبت جماهير الأهلي عبر مواقع التواصل بتجديد عقد اللاعب.",  # a club's fans: a crowd
+])
+def test_a_pharmacist_and_fans_without_names_are_unnamed_sources(sentence):
+    assert analyse(Document("t", sentence)).attributions[0].kind == "unnamed"
