@@ -3716,3 +3716,13 @@ def test_a_source_kept_anonymous_stays_unnamed():
 ])
 def test_a_pharmacist_and_fans_without_names_are_unnamed_sources(sentence):
     assert analyse(Document("t", sentence)).attributions[0].kind == "unnamed"
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    ("في المقابل، دفع محامي الطبيب بأن المضاعفات معروفة ومذكورة في نموذج الموافقة.", "محامي الطبيب"),  # argued
+    ("وتشن الجماعة هجمات على السفن، ما دفع شركات شحن كبرى إلى تحويل مسار سفنها.", None),  # pushed
+    ("جفاف الأهوار يدفع مئات العائلات إلى النزوح", None),
+])
+def test_a_defence_that_argues_that(sentence, mention):
+    found = speech.find(LEX, sentence)
+    assert (found.mention if found else None) == mention
