@@ -738,7 +738,7 @@ def quoted_name(lex: Lexicons, toks: Tokens, j: int) -> int:
     (صحيفة "ميرور"، موقع "لي مسلم بوست"), else -1."""
     prev = toks[j - 1].norm
     bare = prev[2:] if prev.startswith(("ال", "لل")) else prev
-    if bare not in lex.w.media_noun and bare not in lex.w.body and not (
+    if bare not in lex.w.media_noun and bare not in lex.w.body and bare not in lex.w.figures and not (
             bare[:1] == "ل" and (bare[1:] in lex.w.media_noun or bare[1:] in lex.w.body)) and not (  # بحث لمؤسسة "…"
             prev in lex.title_words and j + 1 < len(toks) and (
                 (inner := toks[j + 1].norm[2:] if toks[j + 1].norm.startswith("ال") else toks[j + 1].norm)

@@ -137,10 +137,17 @@ def what_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tupl
 def figures_of_body(lex: Lexicons, toks: Tokens, j: int, end: int) -> int:
     """Return where the source of the phrase toks[j:end] begins: after figures or a report that open it when a body
     follows (بيانات منظمة الصحة العالمية، تقارير مكتب الأمم المتحدة: the body's), else j (تقديرات أولية: no body)."""
-    if (toks[j].norm in lex.w.figures or toks[j].norm in lex.w.report_noun) and end > j + 1 and sources.classify(
-            lex, [t.norm for t in toks[j + 1 : end]]).kind in sources.BODIES:
+    if (toks[j].norm in lex.w.figures or toks[j].norm in lex.w.report_noun) and end > j + 1 and (sources.classify(
+            lex, [t.norm for t in toks[j + 1 : end]]).kind in sources.BODIES or _quoted_owner(lex, toks, j + 1)):
         return j + 1
     return j
+
+
+def _quoted_owner(lex: Lexicons, toks: Tokens, k: int) -> bool:
+    """Return whether toks[k] opens a name in quotation marks after figures or a report (تقديرات «ساما»، بيانات
+    «أرامكو»): a body's, unless it is a given name."""
+    return toks[k].norm in cues.QUOTE_MARKS and quoted_name(lex, toks, k) > 0 and (
+        toks[k + 1].norm not in names.given_name_set(lex))
 
 
 def _past_time(lex: Lexicons, toks: Tokens, k: int) -> int:

@@ -512,7 +512,7 @@ def _verb_report(lex: Lexicons, text: str, toks: Tokens, i: int, spans: list[tup
     figures = surface(text, toks, j, j + 1) if np_end == j + 1 and toks[j].norm[2:] in w.figures and toks[
         j].norm.startswith("ال") else ""
     return Report("explicit", cue, surface(text, toks, j, np_end), surface(text, toks, app_a, app_b), quote,
-                  document=figures)
+                  document=figures, body=toks[j].norm in cues.QUOTE_MARKS)  # تقديرات «ساما»: a body's name
 
 
 def _accusative_people_after_that(lex: Lexicons, toks: Tokens, i: int) -> tuple[int, int] | None:

@@ -3726,3 +3726,9 @@ def test_a_pharmacist_and_fans_without_names_are_unnamed_sources(sentence):
 def test_a_defence_that_argues_that(sentence, mention):
     found = speech.find(LEX, sentence)
     assert (found.mention if found else None) == mention
+
+
+def test_figures_of_a_body_named_in_quotation_marks():
+    # تقديرات «ساما»: the central bank's estimates, a body whatever its verb's gender (not «تقديرات», unnamed)
+    art = analyse(Document("t", "وتشير تقديرات «ساما» إلى أن محفظة التمويل العقاري نمت بنسبة 12%."))
+    assert (art.attributions[0].mention, art.attributions[0].kind) == ("«ساما»", "organization")
