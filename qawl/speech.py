@@ -995,12 +995,13 @@ def _shown_by(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | None:
         return None
     limit = i - 1 if j < i else next((m for m in range(j + 1, len(toks)) if toks[m].norm in lex.w.that
                                       or toks[m].norm in COMMAS), len(toks))
-    by = document_source(lex, text, toks, j, limit)
+    if (end := noun_phrase(lex, toks, j + 1)) > j + 1 and sources.classify(
+            lex, [t.norm for t in toks[j + 1 : end]]).kind in sources.BODIES:
+        by: tuple[int, int] | None = (j + 1, end)  # أرقام البنك الدولي، بيانات رابطة الدوري السعودي للمحترفين
+    else:  # (the body they belong to, before any word after it is read as who issued them)
+        by = document_source(lex, text, toks, j, limit)
     if by is not None:  # المركز الوطني | ارتفاع عدد: an indefinite verbal noun opens what they show
         by = by[0], next((m for m in range(by[0] + 1, by[1]) if dictionary.action(toks[m].norm)), by[1])
-    if by is None and (end := noun_phrase(lex, toks, j + 1)) > j + 1 and sources.classify(
-            lex, [t.norm for t in toks[j + 1 : end]]).kind in sources.BODIES:
-        by = j + 1, end  # أرقام البنك الدولي
     if by is None:
         return None
     return Report("explicit", surface(text, toks, i, i + 1), without_lam(surface(text, toks, *by)),

@@ -3732,3 +3732,13 @@ def test_figures_of_a_body_named_in_quotation_marks():
     # تقديرات «ساما»: the central bank's estimates, a body whatever its verb's gender (not «تقديرات», unnamed)
     art = analyse(Document("t", "وتشير تقديرات «ساما» إلى أن محفظة التمويل العقاري نمت بنسبة 12%."))
     assert (art.attributions[0].mention, art.attributions[0].kind) == ("«ساما»", "organization")
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    # the body the figures belong to, whole: not «للمحترفين» read as who published them
+    ("وتظهر بيانات رابطة الدوري السعودي للمحترفين أن متوسط الحضور ارتفع.", "رابطة الدوري السعودي للمحترفين"),
+    ("وأظهرت بيانات البنك المركزي الأردني ارتفاع الودائع بنسبة 5 بالمئة.", "البنك المركزي الأردني"),
+])
+def test_figures_of_the_body_named_after_them(sentence, mention):
+    found = speech.find(LEX, sentence)
+    assert (found.kind, found.mention) == ("explicit", mention)
