@@ -414,6 +414,9 @@ def document_source(lex: Lexicons, text: str, toks: Tokens, a: int, limit: int) 
                                      or toks[k].norm in lex.w.document_adjective or (
             not toks[k].norm.startswith("ال") and is_participle(toks[k].norm))):
         k += 1  # بيان رسمي، بيان مقتضب، بيان صادر، بيان صدر عن، تقرير حديث لـ
+    if k + 1 < limit and toks[k].norm.startswith("لل") and (toks[k + 1].norm in table.with_object or toks[
+            k + 1].norm in table.verbs or toks[k + 1].norm in lex.w.authored):
+        k += 1  # استطلاع للرأي نشرته الصحيفة: what the document is of, then who made it
     if k < limit and toks[k].norm == "عن":
         k += 1
     else:

@@ -3742,3 +3742,11 @@ def test_figures_of_a_body_named_in_quotation_marks():
 def test_figures_of_the_body_named_after_them(sentence, mention):
     found = speech.find(LEX, sentence)
     assert (found.kind, found.mention) == ("explicit", mention)
+
+
+def test_a_poll_published_by_an_outlet_is_the_outlets():
+    # استطلاع للرأي نشرته صحيفة «معاريف»: what the poll is of, then who published it; the poll again is the paper's
+    art = analyse(Document("t", "وأظهر استطلاع للرأي نشرته صحيفة «معاريف»، يوم الجمعة الماضي، أن 70% من "
+                                "الإسرائيليين يؤيدون التجنيد.\nوبحسب الاستطلاع ذاته، فإن حزب «الليكود» يحصل على 18 "
+                                "مقعدا."))
+    assert [a.mention for a in art.attributions] == ["صحيفة «معاريف»"] * 2
