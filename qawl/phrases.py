@@ -576,10 +576,12 @@ def noun_phrase(lex: Lexicons, toks: Tokens, i: int, *, objects: bool = False, p
                         j > i + 1 and toks[j - 2].norm in lex.w.name_joiner and prev.startswith("ال")
                         and word.startswith("ال") and word not in titles)):  # عبد الفتاح البرهان: his family name
                 break  # نفى مسؤولون سعوديون | هذه الاتهامات، حذرت تركيا | الحكومة السورية: the object
-            if ends_subject and not (prev in given and word[:1] not in "يتن" and j + 1 < len(toks) and (
+            if ends_subject and prev not in lex.w.name_joiner and not (
+                    prev in given and word[:1] not in "يتن" and j + 1 < len(toks) and (
                     toks[j + 1].norm in closers(lex) or toks[j + 1].norm[:1] == "ل" or toks[j + 1].norm in _QUOTES)):
                 # تقارير استندت إلى …: a verb ends the subject (a relative clause of an indefinite noun); after a given
-                # name, a past verb before what he said or whom he told is his family name (سمير جعجع، حسام عايش لـ)
+                # name, a past verb before what he said or whom he told is his family name (سمير جعجع، حسام عايش لـ);
+                # after عبد or بن, the word a verb spells too is the name's (عبد الحق: ألحق)
                 break
             if word in places and ((not prev.startswith(("ال", "لل")) and prev not in titles and not _heads_construct(
                     lex, prev) and ("ال" + prev) not in titles) or (

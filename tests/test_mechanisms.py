@@ -3750,3 +3750,12 @@ def test_a_poll_published_by_an_outlet_is_the_outlets():
                                 "الإسرائيليين يؤيدون التجنيد.\nوبحسب الاستطلاع ذاته، فإن حزب «الليكود» يحصل على 18 "
                                 "مقعدا."))
     assert [a.mention for a in art.attributions] == ["صحيفة «معاريف»"] * 2
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    ("وقال عبد الحق الزموري إن الإدارة لن تتخذ قرارات متسرعة.", "عبد الحق الزموري"),  # الحق: ألحق to a dictionary
+    ("وكان رئيس الرجاء، عبد الحق الزموري، قد أكد أن الإدارة لن تتخذ قرارات متسرعة.", "رئيس الرجاء"),
+])
+def test_the_word_after_abd_is_the_names_whatever_verb_it_spells(sentence, mention):
+    found = speech.find(LEX, sentence)
+    assert (found.kind, found.mention) == ("explicit", mention)
