@@ -174,11 +174,13 @@ def _preposition_like(lex: Lexicons, toks: Tokens, k: int) -> bool:
     if not (n in lex.w.ambiguous_cue or n in lex.w.clause_head_cue) or k == 0:
         return False
     if toks[k - 1].norm in COMMAS and k + 1 < len(toks) and toks[k + 1].norm not in PUNCTUATION and (
-            not sources.head_kind(lex, toks[k + 1].norm) or any(
+            not sources.head_kind(lex, toks[k + 1].norm) or (
+                toks[k + 1].possessed and not sources.possessor_kind(lex, toks[k + 1].norm)) or any(
                 toks[c].norm in COMMAS and (toks[c + 1].norm in {"عن", "الي", "ان", "بان"} or (n == "عبر" and all(
                     t.norm != "عن" for t in toks[k + 1 : c]))) for c in range(k + 2, min(len(toks) - 1, k + 7)))):
         # وعبر أولياء الأمور، عبر صفحات التواصل، عن غضبهم; وطالب ناشطون، عبر مواقع التواصل، وزارة الصحة بـ: an aside
-        # (via what cannot speak, or closed by a comma before what the verb governs, with no عن of its own), no verb
+        # (via what cannot speak, or closed by a comma before what the verb governs, with no عن of its own), no verb;
+        # عبر حسابه: via one's own thing (not one's kin, who may speak)
         return True
     return not (toks[k - 1].norm in PUNCTUATION or toks[k - 1].norm in lex.w.clause_opener)
 

@@ -3759,3 +3759,9 @@ def test_a_poll_published_by_an_outlet_is_the_outlets():
 def test_the_word_after_abd_is_the_names_whatever_verb_it_spells(sentence, mention):
     found = speech.find(LEX, sentence)
     assert (found.kind, found.mention) == ("explicit", mention)
+
+
+def test_via_ones_own_account_is_no_cue():
+    # وكتب قائد الهلال، فلان، عبر حسابه: via his account (not «عبّر», expressed), so the captain wrote it
+    found = speech.find(LEX, 'وكتب قائد الهلال، ماجد الشهراني، عبر حسابه على منصة إكس: "سنعود أقوى".')
+    assert (found.kind, found.mention, found.apposition) == ("explicit", "قائد الهلال", "ماجد الشهراني")
