@@ -396,10 +396,12 @@ def _joins_name(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
 
 def _ali_ends_name(lex: Lexicons, toks: Tokens, i: int, j: int) -> bool:
     """Return whether toks[j] is the given name علي (written like the preposition على) closing a name: after a given
-    name and before a comma, an end mark or what is said (وقال أحمد علي، إن)."""
+    name and before a comma, an end mark, what is said or the قد before its verb (وقال أحمد علي، إن; وكان أحمد علي قد
+    أكد)."""
     if not (j > i and toks[j].norm == "علي" and toks[j - 1].norm in names.given_name_set(lex)):
         return False
     return j + 1 == len(toks) or toks[j + 1].norm in PUNCTUATION or toks[j + 1].norm in lex.w.that or (
+        toks[j + 1].norm in lex.w.perfect_particle) or (
         toks[j + 1].norm == "علي" and toks[j - 1].norm != "علي")  # وشدد أحمد علي على: the name, then the preposition
 
 

@@ -3765,3 +3765,9 @@ def test_via_ones_own_account_is_no_cue():
     # وكتب قائد الهلال، فلان، عبر حسابه: via his account (not «عبّر», expressed), so the captain wrote it
     found = speech.find(LEX, 'وكتب قائد الهلال، ماجد الشهراني، عبر حسابه على منصة إكس: "سنعود أقوى".')
     assert (found.kind, found.mention, found.apposition) == ("explicit", "قائد الهلال", "ماجد الشهراني")
+
+
+def test_the_given_name_ali_before_qad():
+    # وكان الوزير أحمد علي قد أكد: the name علي closes before قد (not the preposition على)
+    found = speech.find(LEX, "وكان الوزير أحمد علي قد أكد أن الإدارة لن تتخذ قرارات.")
+    assert (found.kind, found.mention) == ("explicit", "الوزير أحمد علي")
