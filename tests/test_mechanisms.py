@@ -3771,3 +3771,12 @@ def test_the_given_name_ali_before_qad():
     # وكان الوزير أحمد علي قد أكد: the name علي closes before قد (not the preposition على)
     found = speech.find(LEX, "وكان الوزير أحمد علي قد أكد أن الإدارة لن تتخذ قرارات.")
     assert (found.kind, found.mention) == ("explicit", "الوزير أحمد علي")
+
+
+def test_a_study_no_body_is_named_for_is_an_unnamed_source():
+    # أظهرت دراسة سويدية واسعة أن: the study speaks (called by where it is from), and «وخلصت الدراسة» is it again
+    art = analyse(Document("t", "أظهرت دراسة سويدية واسعة أن الأشخاص الذين ينامون قليلا يواجهون خطرا أعلى.\n"
+                                'وتابع الباحثون نحو 8 آلاف شخص، وفق ما نشرته مجلة "نيتشر إيجينغ" العلمية.\n'
+                                "وخلصت الدراسة إلى أن خطر الخرف ارتفع بنحو 30%."))
+    assert (art.attributions[0].mention, art.attributions[0].kind) == ("دراسة سويدية", "unnamed")
+    assert art.entity_of[2] == art.entity_of[0] >= 0
