@@ -9,6 +9,7 @@ from qawl import cues, dictionary, names, phrases, reports, sources, speech, sub
 from qawl.arabic import strip_proclitics, with_pronouns, without_article
 from qawl.lexicons import Lexicons
 from qawl.normalize import normalize, normalize_words
+from qawl.relays import is_document
 from qawl.sentences import Sentence
 from qawl.tokenize import Tokens, possessed, tokens
 
@@ -118,13 +119,14 @@ def _document_agrees(lex: Lexicons, document: str) -> sources.Agreement:
 
 
 def _document_author(sentences: list[Sentence], out: list[Attribution], document: str,
-                     agrees: sources.Agreement) -> Attribution | None:
+                     agrees: sources.Agreement, *, forward: bool = False) -> Attribution | None:
     """Return the source of the sentence that last mentioned the document a report's subject refers back to (في
     خطاب … قالت فلانة … وذكر الخطاب → فلانة), or None when the sentence that mentioned it has no source. The verbs
-    after it agree with the document (agrees), as in وأضاف الخطاب … وأضاف."""
-    noun = without_article(normalize(document))
+    after it agree with the document (agrees), as in وأضاف الخطاب … وأضاف. forward: the first sentence after
+    sentences[0] that mentions it (a headline's: دراسة: …)."""
+    noun = without_article(normalize(document).split()[0])
     forms = {noun, *with_pronouns(noun)}  # رساله → رسالتها
-    for k in range(len(out) - 1, -1, -1):
+    for k in range(1, len(out)) if forward else range(len(out) - 1, -1, -1):
         words = normalize(sentences[k].text).split()
         if any(without_article(strip_proclitics(w, lambda x: without_article(x) in forms)[1]) in forms
                for w in words):
@@ -363,7 +365,24 @@ def attribute(lex: Lexicons, sentences: list[Sentence], keyed: list[bool] | None
         # "الصحة" تنفي …، الكهرباء تكشف …: a headline's body by its domain word, reporting what the article then
         # tells it said; a quoted opening is the subject whatever follows the verb («الوطنية للنفط» تعلن حالة …)
         out[first] = _keeping_people(out[first], replace(body, cue="", attribution="explicit"))
+    elif first >= 0 and out[first].attribution == "none" and (document := _headline_document(
+            lex, sentences[first].text, toks[first] if toks is not None else tokens(sentences[first].text))):
+        # دراسة: …، تقرير: …: the study or report the headline gives is its author's whom the article then names
+        # (أظهرت دراسة أجرتها جامعة …، كشف تقرير حديث لرئاسة النيابة العامة), else an unnamed source of its own
+        author = _document_author(sentences[first:], out[first:], document, _document_agrees(lex, document),
+                                  forward=True)
+        out[first] = _keeping_people(out[first], replace(author, cue="", attribution="explicit", quote="direct") if (
+            author is not None) else _source(lex, reports.Report("explicit", "", document, quote="direct")))
     return out
+
+
+def _headline_document(lex: Lexicons, text: str, toks: Tokens) -> str:
+    """Return the document or study a headline opens with before its colon (دراسة: …، تقرير: …، وثيقة مسربة: …), as
+    written, or ""."""
+    colon = speech.headline_colon(toks)
+    if not 0 < colon <= 2 or toks[0].norm.startswith("ال") or not is_document(lex, toks[0].norm):
+        return ""
+    return reports.surface(text, toks, 0, colon)
 
 
 def _holder_set_off(lex: Lexicons, text: str, toks: Tokens, mention: str) -> str:

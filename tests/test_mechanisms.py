@@ -3780,3 +3780,14 @@ def test_a_study_no_body_is_named_for_is_an_unnamed_source():
                                 "وخلصت الدراسة إلى أن خطر الخرف ارتفع بنحو 30%."))
     assert (art.attributions[0].mention, art.attributions[0].kind) == ("دراسة سويدية", "unnamed")
     assert art.entity_of[2] == art.entity_of[0] >= 0
+
+
+@pytest.mark.parametrize(("text", "mention", "kind"), [
+    # تقرير: …: the report's author the body then names; وثيقة مسربة: …: a document no one is named for, unnamed
+    ("تقرير: أزيد من 12 ألف طلب لتزويج قاصرات\nكشف تقرير حديث لرئاسة النيابة العامة أن عدد الطلبات ارتفع.",
+     "رئاسة النيابة العامة", "organization"),
+    ("وثيقة مسربة: الكوليرا تتفشى في مخيمات النازحين\nوحذرت فرق الإغاثة من نقص الأدوية.", "وثيقة مسربة", "unnamed"),
+])
+def test_a_headlines_document_is_its_authors(text, mention, kind):
+    first = analyse(Document("t", text)).attributions[0]
+    assert (first.mention, first.kind) == (mention, kind)
