@@ -3791,3 +3791,10 @@ def test_a_study_no_body_is_named_for_is_an_unnamed_source():
 def test_a_headlines_document_is_its_authors(text, mention, kind):
     first = analyse(Document("t", text)).attributions[0]
     assert (first.mention, first.kind) == (mention, kind)
+
+
+def test_the_centers_for_disease_control_speak_as_one_body():
+    # المراكز الأميركية لمكافحة الأمراض: a plural head naming one body (the gazetteer's), then «وقالت المراكز»
+    art = analyse(Document("t", "أعلنت المراكز الأميركية لمكافحة الأمراض والوقاية منها أن الخطر منخفض.\n"
+                                "وقالت المراكز في بيان إن الخطر على عامة الناس لا يزال منخفضا."))
+    assert [a.kind for a in art.attributions] == ["organization"] * 2
