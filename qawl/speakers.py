@@ -743,8 +743,8 @@ def _described_then_named(lex: Lexicons, parsed: list[_Parsed], out: list[int], 
                      -1)
         if again < 0:
             continue
-        between = {out[p] for p in range(positions[0] + 1, again) if out[p] >= 0
-                   and entities[out[p]].names and (evidence is None or evidence[p][0] in (PERSON, ""))}
+        between = {out[p] for p in range(positions[0] + 1, again) if out[p] >= 0 and entities[out[p]].names
+                   and (evidence is None or evidence[p][0] in (PERSON, ""))}
         if len(between) != 1:
             continue
         named = between.pop()

@@ -1002,19 +1002,24 @@ def _shown_by(lex: Lexicons, text: str, toks: Tokens, i: int) -> Report | None:
         by = document_source(lex, text, toks, j, limit)
     if by is not None:  # المركز الوطني | ارتفاع عدد: an indefinite verbal noun opens what they show
         by = by[0], next((m for m in range(by[0] + 1, by[1]) if dictionary.action(toks[m].norm)), by[1])
-    elif j > i and not toks[j].norm.startswith("ال") and (
-            end := next((m for m in range(j + 1, limit) if not (_indefinite_adjective(toks[m]) or (
-                toks[m].norm.endswith("يه") and len(toks[m].norm) > 4))), limit)) == limit and (  # سويدية: of a place
-            limit < len(toks) and toks[limit].norm in lex.w.that):
-        # أظهرت دراسة سويدية واسعة أن: a study no body is named for speaks as an unnamed source, called by where it is
-        # from (دراسة سويدية), not by what it is like
-        label = next((m for m in range(j + 1, end) if not toks[m].norm.endswith("يه")), end)
+    elif j > i and (label := _unowned_figures(lex, toks, j, limit)) > j:
+        # أظهرت دراسة سويدية واسعة أن: a study no body is named for speaks as an unnamed source
         return Report("explicit", surface(text, toks, i, i + 1), surface(text, toks, j, label),
                       quote=quote_kind(text, toks.ends[i], quote_spans(text)), anonymous=True)
     if by is None:
         return None
     return Report("explicit", surface(text, toks, i, i + 1), without_lam(surface(text, toks, *by)),
                   quote=quote_kind(text, toks.ends[i], quote_spans(text)))
+
+
+def _unowned_figures(lex: Lexicons, toks: Tokens, j: int, limit: int) -> int:
+    """Return the end of the label of indefinite figures or a study at toks[j] that only adjectives follow up to a
+    that-clause at limit (دراسة سويدية واسعة | أن، بيانات رسمية | أن): the noun and the adjectives of where it is from
+    (دراسة سويدية), not of what it is like; j when something else follows (a body, who made it)."""
+    if toks[j].norm.startswith("ال") or not (limit < len(toks) and toks[limit].norm in lex.w.that) or not all(
+            _indefinite_adjective(t) or (t.norm.endswith("يه") and len(t.norm) > 4) for t in toks[j + 1 : limit]):
+        return j  # (سويدية: of a place no dictionary holds)
+    return next((m for m in range(j + 1, limit) if not toks[m].norm.endswith("يه")), limit)
 
 
 def _crowd_before(lex: Lexicons, toks: Tokens, i: int) -> bool:
